@@ -208,14 +208,14 @@ pub fn comparison_text(c: &Comparison) -> String {
     let _ = writeln!(t, "Belastungsgrenze: {} Std. pro Woche\n", de_num(c.limit_hours));
     let _ = writeln!(
         t,
-        "{:<20} {:<10} {:>6} {:>8} {:>8} {:>11} {:>12}  Frist",
+        "{:<22} {:<10} {:>6} {:>8} {:>8} {:>11} {:>12}  Frist",
         "Zeitmodell", "Ende", "Wochen", "Ø Std.", "Spitze", "Wochen > G.", "Freist.-Tage"
     );
     for o in &c.options {
         let mark = if o.time_model == c.recommended { " *" } else { "" };
         let _ = writeln!(
             t,
-            "{:<20} {:<10} {:>6} {:>8} {:>8} {:>11} {:>12}  {}",
+            "{:<22} {:<10} {:>6} {:>8} {:>8} {:>11} {:>12}  {}",
             format!("{}{mark}", o.time_model.name_de()),
             o.end_date.format("%d.%m.%Y").to_string(),
             o.weeks,

@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Serialize;
 
-use crate::model::{ClockTime, OfferSpec, WorkPattern, weekday_code};
+use crate::model::{ClockTime, OfferSpec, WeeklySlot, WorkPattern};
 use crate::plan::{PlannedSession, SessionKind, iso_week_label, round2};
 use crate::slots::{Blocker, monday_of};
 
@@ -66,20 +66,20 @@ pub struct ReleaseNeed {
     pub uid: String,
     /// Hours of the session inside working time.
     pub overlap_hours: f64,
-    /// The shift it overlaps, e.g. "mon 06:00–14:00".
-    pub shift: String,
+    /// The shift it overlaps.
+    pub shift: WeeklySlot,
 }
 
 /// Working time per weekday as minute intervals; night shifts are split at midnight.
 struct Shifts {
-    by_day: [Vec<(u16, u16, String)>; 7],
+    by_day: [Vec<(u16, u16, WeeklySlot)>; 7],
     weekly_minutes: u32,
     weekly_hours: f64,
 }
 
 impl Shifts {
     fn new(pattern: &WorkPattern) -> Shifts {
-        let mut by_day: [Vec<(u16, u16, String)>; 7] = Default::default();
+        let mut by_day: [Vec<(u16, u16, WeeklySlot)>; 7] = Default::default();
         let mut list = pattern.shifts.clone();
         if list.is_empty() {
             // Monday–Friday from 08:00, a fifth of the weekly hours a day.
@@ -88,21 +88,21 @@ impl Shifts {
             if let Some(end) = ClockTime::from_minutes((480 + daily).min(24 * 60 - 1)) {
                 for wd in [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri] {
                     if daily > 0 {
-                        list.push(crate::model::WeeklySlot::new(wd, start, end));
+                        list.push(WeeklySlot::new(wd, start, end));
                     }
                 }
             }
         }
         let mut weekly_minutes = 0;
         for s in &list {
-            let label = format!("{} {}–{}", weekday_code(s.weekday), s.start, s.end);
+            let label = *s;
             let d = s.weekday.num_days_from_monday() as usize;
             let (a, b) = (s.start.minutes(), s.end.minutes());
             if b > a {
                 by_day[d].push((a, b, label));
                 weekly_minutes += u32::from(b - a);
             } else {
-                by_day[d].push((a, 24 * 60, label.clone()));
+                by_day[d].push((a, 24 * 60, label));
                 by_day[(d + 1) % 7].push((0, b, label));
                 weekly_minutes += u32::from(24 * 60 - a + b);
             }
@@ -117,7 +117,7 @@ impl Shifts {
         }
     }
 
-    fn on(&self, date: NaiveDate) -> &[(u16, u16, String)] {
+    fn on(&self, date: NaiveDate) -> &[(u16, u16, WeeklySlot)] {
         &self.by_day[date.weekday().num_days_from_monday() as usize]
     }
 }
@@ -152,7 +152,7 @@ pub(crate) fn compute(
                     module: s.module,
                     uid: s.uid.clone(),
                     overlap_hours: round2(f64::from(to - from) / 60.0),
-                    shift: label.clone(),
+                    shift: *label,
                 });
             }
         }

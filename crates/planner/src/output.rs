@@ -154,13 +154,15 @@ pub fn plan_text(plan: &Plan) -> String {
         for r in &plan.release_needed {
             let _ = writeln!(
                 t,
-                "  {} {}–{}  {} ({} Std. in der Schicht {})",
+                "  {} {}–{}  {} ({} Std. in der Schicht {} {}–{})",
                 de_date(r.date),
                 r.start,
                 r.end,
                 r.title,
                 de_num(r.overlap_hours),
-                r.shift
+                weekday_de(r.shift.weekday),
+                r.shift.start,
+                r.shift.end
             );
         }
     }

@@ -19,10 +19,17 @@ pub fn fnv1a64(seed: u64, bytes: &[u8]) -> u64 {
     hash
 }
 
-/// A 128-bit hex id of `key`, as two independent FNV-1a hashes.
+/// The SplitMix64 finaliser: spreads FNV's similar outputs for similar keys.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// A 128-bit hex id of `key`, from two independently seeded FNV-1a hashes.
 pub fn stable_id(key: &str) -> String {
-    let a = fnv1a64(0, key.as_bytes());
-    let b = fnv1a64(0x9e37_79b9_7f4a_7c15, key.as_bytes());
+    let a = mix(fnv1a64(0, key.as_bytes()));
+    let b = mix(fnv1a64(0x9e37_79b9_7f4a_7c15, key.as_bytes()));
     format!("{a:016x}{b:016x}")
 }
 
