@@ -15,14 +15,17 @@ use lernweg_planner::{
 fn offers() -> Vec<OfferSpec> {
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     let mut next = |n: u64| {
-        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         (seed >> 33) % n
     };
     (0..1000)
         .map(|i| {
             let kind = TimeModelKind::ALL[i % 5];
             let state = State::ALL[next(16) as usize];
-            let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap() + Duration::days(next(3000) as i64);
+            let start =
+                NaiveDate::from_ymd_opt(2026, 1, 5).unwrap() + Duration::days(next(3000) as i64);
             let mut spec = OfferSpec::new("Benchmark", state, start, TimeModel::default_for(kind));
             let total = 300 + next(601) as u32;
             let modules = 2 + next(5) as usize;
@@ -33,9 +36,17 @@ fn offers() -> Vec<OfferSpec> {
                     self_study_hours_per_week: 2.0,
                 })
                 .collect();
-            spec.exams = vec![ExamSpec { after_module: modules, title: "Abschlussprüfung".into(), hours: 3.0 }];
+            spec.exams = vec![ExamSpec {
+                after_module: modules,
+                title: "Abschlussprüfung".into(),
+                hours: 3.0,
+            }];
             spec.kickoff = true;
-            spec.work_pattern = Some(WorkPattern { weekly_hours: Some(38.5), shifts: vec![], travel_minutes: 30 });
+            spec.work_pattern = Some(WorkPattern {
+                weekly_hours: Some(38.5),
+                shifts: vec![],
+                travel_minutes: 30,
+            });
             spec
         })
         .collect()

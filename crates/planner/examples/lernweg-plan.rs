@@ -20,7 +20,11 @@ fn main() -> ExitCode {
         }
         Some("holidays") if args.len() >= 3 => {
             let year = args[2].parse().unwrap_or(0);
-            lernweg_planner::cli::holidays(&args[1], year, args.get(3).map_or("text", String::as_str))
+            lernweg_planner::cli::holidays(
+                &args[1],
+                year,
+                args.get(3).map_or("text", String::as_str),
+            )
         }
         _ => {
             eprintln!("usage: plan FILE [format] [--compare] | holidays STATE YEAR [format]");

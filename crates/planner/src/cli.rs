@@ -2,12 +2,12 @@
 
 use lernweg_domain::State;
 
+use crate::PlannerError;
 use crate::compare::{compare, comparison_json, comparison_text};
 use crate::holidays::{check_year, statewide};
 use crate::model::OfferSpec;
 use crate::output;
 use crate::plan::{PlanOptions, plan as build_plan};
-use crate::PlannerError;
 
 /// `lernweg holidays --state BY --year 2027 --format json|text|ics`.
 pub fn holidays(state: &str, year: i32, format: &str) -> Result<String, PlannerError> {

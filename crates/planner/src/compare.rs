@@ -82,7 +82,9 @@ pub fn compare(spec: &OfferSpec, options: &PlanOptions) -> Result<Comparison, Pl
         }
     }
     if plans.is_empty() {
-        return Err(first_error.unwrap_or_else(|| PlannerError::Unplannable("no time model fits".into())));
+        return Err(
+            first_error.unwrap_or_else(|| PlannerError::Unplannable("no time model fits".into()))
+        );
     }
     let options: Vec<ComparisonOption> = plans
         .iter()
@@ -112,7 +114,13 @@ pub fn compare(spec: &OfferSpec, options: &PlanOptions) -> Result<Comparison, Pl
 }
 
 fn over_share(o: &ComparisonOption, plan: &Plan) -> f64 {
-    let with = plan.load.weekly.iter().filter(|w| w.has_sessions).count().max(1);
+    let with = plan
+        .load
+        .weekly
+        .iter()
+        .filter(|w| w.has_sessions)
+        .count()
+        .max(1);
     o.weeks_over_limit as f64 / with as f64
 }
 
@@ -122,7 +130,9 @@ fn recommend(
     options: &[ComparisonOption],
 ) -> (TimeModelKind, Vec<String>) {
     let mut reasons = Vec::new();
-    let meeting: Vec<usize> = (0..options.len()).filter(|&i| options[i].deadline_met).collect();
+    let meeting: Vec<usize> = (0..options.len())
+        .filter(|&i| options[i].deadline_met)
+        .collect();
     if meeting.is_empty() {
         let best = (0..options.len())
             .min_by_key(|&i| (options[i].end_date, i))
@@ -130,7 +140,9 @@ fn recommend(
         let o = &options[best];
         reasons.push(format!(
             "Keine Variante hält die Frist {} ein; {} endet am frühesten, am {}.",
-            spec.deadline.map(|d| d.format("%d.%m.%Y").to_string()).unwrap_or_default(),
+            spec.deadline
+                .map(|d| d.format("%d.%m.%Y").to_string())
+                .unwrap_or_default(),
             o.time_model.name_de(),
             o.end_date.format("%d.%m.%Y")
         ));
@@ -161,7 +173,10 @@ fn recommend(
         o.time_model.name_de(),
         de_num(o.avg_weekly_hours)
     ));
-    if let Some(fastest) = meeting.iter().copied().min_by_key(|&i| (options[i].end_date, i))
+    if let Some(fastest) = meeting
+        .iter()
+        .copied()
+        .min_by_key(|&i| (options[i].end_date, i))
         && options[fastest].end_date < o.end_date
     {
         let f = &options[fastest];
@@ -205,14 +220,22 @@ pub fn comparison_text(c: &Comparison) -> String {
     if let Some(d) = c.deadline {
         let _ = writeln!(t, "Frist: {}", d.format("%d.%m.%Y"));
     }
-    let _ = writeln!(t, "Belastungsgrenze: {} Std. pro Woche\n", de_num(c.limit_hours));
+    let _ = writeln!(
+        t,
+        "Belastungsgrenze: {} Std. pro Woche\n",
+        de_num(c.limit_hours)
+    );
     let _ = writeln!(
         t,
         "{:<22} {:<10} {:>6} {:>8} {:>8} {:>11} {:>12}  Frist",
         "Zeitmodell", "Ende", "Wochen", "Ø Std.", "Spitze", "Wochen > G.", "Freist.-Tage"
     );
     for o in &c.options {
-        let mark = if o.time_model == c.recommended { " *" } else { "" };
+        let mark = if o.time_model == c.recommended {
+            " *"
+        } else {
+            ""
+        };
         let _ = writeln!(
             t,
             "{:<22} {:<10} {:>6} {:>8} {:>8} {:>11} {:>12}  {}",

@@ -16,7 +16,9 @@ pub enum PlannerError {
     #[error("{0}")]
     Invalid(String),
     /// A federal state code that is not one of the 16.
-    #[error("unknown federal state {0:?}; expected one of BW BY BE BB HB HH HE MV NI NW RP SL SN ST SH TH")]
+    #[error(
+        "unknown federal state {0:?}; expected one of BW BY BE BB HB HH HE MV NI NW RP SL SN ST SH TH"
+    )]
     UnknownState(String),
     /// Holidays are known for 1995 to 2100 only.
     #[error("year {0} is outside the supported range 1995 to 2100")]

@@ -46,7 +46,8 @@ pub fn easter_sunday(year: i32) -> NaiveDate {
 /// Buß- und Bettag: the Wednesday before 23 November (between 16 and 22 November).
 pub fn buss_und_bettag(year: i32) -> NaiveDate {
     let nov22 = ymd(year, 11, 22);
-    let back = (nov22.weekday().num_days_from_monday() + 7 - Weekday::Wed.num_days_from_monday()) % 7;
+    let back =
+        (nov22.weekday().num_days_from_monday() + 7 - Weekday::Wed.num_days_from_monday()) % 7;
     nov22 - Duration::days(i64::from(back))
 }
 
@@ -304,24 +305,50 @@ mod tests {
             .filter(|&y| has(BE, y, "Tag der Befreiung"))
             .collect();
         assert_eq!(befreiung, vec![2020, 2025]);
-        assert!(statewide(BE, 2028).iter().any(|h| h.date == d("2028-06-17")));
-        assert!(!statewide(BE, 2027).iter().any(|h| h.date == d("2027-06-17")));
+        assert!(
+            statewide(BE, 2028)
+                .iter()
+                .any(|h| h.date == d("2028-06-17"))
+        );
+        assert!(
+            !statewide(BE, 2027)
+                .iter()
+                .any(|h| h.date == d("2027-06-17"))
+        );
         // Brandenburg keeps the Sundays.
-        assert!(statewide(BB, 2027).contains(&PublicHoliday { date: d("2027-03-28"), name: "Ostersonntag" }));
-        assert!(statewide(BB, 2027).contains(&PublicHoliday { date: d("2027-05-16"), name: "Pfingstsonntag" }));
+        assert!(statewide(BB, 2027).contains(&PublicHoliday {
+            date: d("2027-03-28"),
+            name: "Ostersonntag"
+        }));
+        assert!(statewide(BB, 2027).contains(&PublicHoliday {
+            date: d("2027-05-16"),
+            name: "Pfingstsonntag"
+        }));
         // Municipal holidays are not statewide.
         for st in State::ALL {
             assert_eq!(has(st, 2027, "Mariä Himmelfahrt"), st == SL);
-            assert_eq!(has(st, 2027, "Fronleichnam"), [BW, BY, HE, NW, RP, SL].contains(&st));
+            assert_eq!(
+                has(st, 2027, "Fronleichnam"),
+                [BW, BY, HE, NW, RP, SL].contains(&st)
+            );
             assert_eq!(has(st, 2027, "Buß- und Bettag"), st == SN);
-            assert_eq!(has(st, 2027, "Heilige Drei Könige"), [BW, BY, ST].contains(&st));
-            assert_eq!(has(st, 2027, "Allerheiligen"), [BW, BY, NW, RP, SL].contains(&st));
+            assert_eq!(
+                has(st, 2027, "Heilige Drei Könige"),
+                [BW, BY, ST].contains(&st)
+            );
+            assert_eq!(
+                has(st, 2027, "Allerheiligen"),
+                [BW, BY, NW, RP, SL].contains(&st)
+            );
         }
     }
 
     #[test]
     fn ascension_and_labour_day_2008_are_both_listed() {
-        let may1: Vec<_> = statewide(HH, 2008).into_iter().filter(|h| h.date == d("2008-05-01")).collect();
+        let may1: Vec<_> = statewide(HH, 2008)
+            .into_iter()
+            .filter(|h| h.date == d("2008-05-01"))
+            .collect();
         assert_eq!(may1.len(), 2);
     }
 

@@ -178,7 +178,10 @@ fn fold_into(out: &mut String, content: &str) {
 /// The events of a plan, all with SEQUENCE 0 and STATUS CONFIRMED. Exams carry the category
 /// "Prüfung"; every event carries its kind ("Unterricht", "Auftakt", …).
 pub fn plan_events(plan: &Plan) -> Vec<CalendarEvent> {
-    plan.sessions.iter().map(|s| session_event(plan, s)).collect()
+    plan.sessions
+        .iter()
+        .map(|s| session_event(plan, s))
+        .collect()
 }
 
 fn session_event(plan: &Plan, s: &PlannedSession) -> CalendarEvent {
@@ -217,7 +220,11 @@ fn session_event(plan: &Plan, s: &PlannedSession) -> CalendarEvent {
         end,
         summary,
         description: Some(description),
-        location: if s.kind.is_presence() { plan.location.clone() } else { None },
+        location: if s.kind.is_presence() {
+            plan.location.clone()
+        } else {
+            None
+        },
         categories,
     }
 }
@@ -231,7 +238,11 @@ pub fn revise(previous: &[CalendarEvent], current: Vec<CalendarEvent>) -> Vec<Ca
         if let Some(old) = previous.iter().find(|o| o.uid == event.uid) {
             let mut same = event.clone();
             same.sequence = old.sequence;
-            event.sequence = if same == *old { old.sequence } else { old.sequence + 1 };
+            event.sequence = if same == *old {
+                old.sequence
+            } else {
+                old.sequence + 1
+            };
         }
         out.push(event);
     }

@@ -86,7 +86,13 @@ impl Shifts {
             let daily = (pattern.weekly_hours.unwrap_or(0.0) * 12.0).round() as u16; // min/5
             let start = ClockTime::new(8, 0).expect("valid");
             if let Some(end) = ClockTime::from_minutes((480 + daily).min(24 * 60 - 1)) {
-                for wd in [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri] {
+                for wd in [
+                    Weekday::Mon,
+                    Weekday::Tue,
+                    Weekday::Wed,
+                    Weekday::Thu,
+                    Weekday::Fri,
+                ] {
                     if daily > 0 {
                         list.push(WeeklySlot::new(wd, start, end));
                     }
@@ -134,7 +140,9 @@ pub(crate) fn compute(
     let mut release = Vec::new();
     let mut released_by_week: BTreeMap<NaiveDate, u32> = BTreeMap::new();
     for s in sessions {
-        let (Some(start), Some(end)) = (s.start, s.end) else { continue };
+        let (Some(start), Some(end)) = (s.start, s.end) else {
+            continue;
+        };
         if blocker.is_holiday(s.date) {
             continue;
         }
@@ -160,7 +168,10 @@ pub(crate) fn compute(
 
     // Weeks in which each module runs.
     let mut module_weeks: BTreeMap<usize, (NaiveDate, NaiveDate)> = BTreeMap::new();
-    for s in sessions.iter().filter(|s| matches!(s.kind, SessionKind::Lesson | SessionKind::SelfPaced)) {
+    for s in sessions
+        .iter()
+        .filter(|s| matches!(s.kind, SessionKind::Lesson | SessionKind::SelfPaced))
+    {
         if let Some(m) = s.module {
             let w = monday_of(s.date);
             let e = module_weeks.entry(m).or_insert((w, w));
@@ -185,7 +196,8 @@ pub(crate) fn compute(
             let s = &sessions[idx];
             has_sessions = true;
             session_minutes += s.hours * 60.0;
-            let travels = s.kind.is_presence() && !(spec.online_lessons && s.kind == SessionKind::Lesson);
+            let travels =
+                s.kind.is_presence() && !(spec.online_lessons && s.kind == SessionKind::Lesson);
             if travels {
                 presence_days.insert(s.date);
             }
@@ -215,7 +227,11 @@ pub(crate) fn compute(
         });
         monday += Duration::days(7);
     }
-    let with_sessions: Vec<f64> = weekly.iter().filter(|w| w.has_sessions).map(|w| w.total_hours).collect();
+    let with_sessions: Vec<f64> = weekly
+        .iter()
+        .filter(|w| w.has_sessions)
+        .map(|w| w.total_hours)
+        .collect();
     let avg = if with_sessions.is_empty() {
         0.0
     } else {
@@ -261,7 +277,11 @@ fn work_hours(shifts: &Shifts, monday: NaiveDate, blocker: &mut Blocker) -> f64 
     for i in 0..7 {
         let day = monday + Duration::days(i);
         if blocker.is_holiday(day) {
-            off += shifts.on(day).iter().map(|(a, b, _)| u32::from(b - a)).sum::<u32>();
+            off += shifts
+                .on(day)
+                .iter()
+                .map(|(a, b, _)| u32::from(b - a))
+                .sum::<u32>();
         }
     }
     let share = 1.0 - f64::from(off) / f64::from(shifts.weekly_minutes);

@@ -224,14 +224,23 @@ pub enum TimeModel {
     /// One or more fixed weekday evenings every week.
     EveningCourse { evenings: Vec<WeeklySlot> },
     /// One evening every week plus one Friday+Saturday full-day block every month.
-    BlockSeminar { evening: WeeklySlot, weekend: TimeSpan },
+    BlockSeminar {
+        evening: WeeklySlot,
+        weekend: TimeSpan,
+    },
     /// `weeks_per_quarter` full Monday–Friday weeks in every calendar quarter.
-    CompactSeminar { day: TimeSpan, weeks_per_quarter: u32 },
+    CompactSeminar {
+        day: TimeSpan,
+        weeks_per_quarter: u32,
+    },
     /// Weekly slots inside working time; the participant needs release (Freistellung).
     ReleaseSlots { slots: Vec<WeeklySlot> },
     /// Self-paced units of `hours_per_week` with a weekly deadline; kick-off, exams and
     /// closing take place in the weekly `presence` slot.
-    SelfPaced { hours_per_week: f64, presence: WeeklySlot },
+    SelfPaced {
+        hours_per_week: f64,
+        presence: WeeklySlot,
+    },
 }
 
 impl TimeModel {
@@ -417,7 +426,10 @@ impl OfferSpec {
         }
         self.check_time_model().map_err(at(Loc::TimeModel))?;
         if self.modules.is_empty() {
-            return Err((Loc::Offer, "an offer needs at least one [[modules]] entry".into()));
+            return Err((
+                Loc::Offer,
+                "an offer needs at least one [[modules]] entry".into(),
+            ));
         }
         for (i, m) in self.modules.iter().enumerate() {
             let n = i + 1;
@@ -464,7 +476,11 @@ impl OfferSpec {
             for (i, s) in w.shifts.iter().enumerate() {
                 // A shift may cross midnight (end before start), but must not be empty.
                 if s.start == s.end {
-                    return Err(e(format!("shift {}: start and end are both {}", i + 1, s.start)));
+                    return Err(e(format!(
+                        "shift {}: start and end are both {}",
+                        i + 1,
+                        s.start
+                    )));
                 }
             }
             if w.travel_minutes > 600 {
@@ -481,7 +497,10 @@ impl OfferSpec {
         if let Some(limit) = self.load_limit_hours
             && !(limit.is_finite() && limit > 0.0 && limit <= 168.0)
         {
-            return Err((Loc::Offer, "load_limit_hours must be between 0 and 168".into()));
+            return Err((
+                Loc::Offer,
+                "load_limit_hours must be between 0 and 168".into(),
+            ));
         }
         Ok(())
     }
@@ -492,8 +511,7 @@ impl OfferSpec {
                 return Err(format!("time_model: {name} must not be empty"));
             }
             for (i, s) in list.iter().enumerate() {
-                s.span()
-                    .check(&format!("time_model: {name} {}", i + 1))?;
+                s.span().check(&format!("time_model: {name} {}", i + 1))?;
                 for (j, t) in list.iter().enumerate().skip(i + 1) {
                     if s.weekday == t.weekday && s.start < t.end && t.start < s.end {
                         return Err(format!(

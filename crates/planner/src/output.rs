@@ -78,7 +78,12 @@ fn time_range(s: &PlannedSession) -> String {
 pub fn plan_text(plan: &Plan) -> String {
     let mut t = String::new();
     let _ = writeln!(t, "Stundenplan: {}", plan.title);
-    let _ = writeln!(t, "Bundesland: {} ({})", plan.state.name_de(), plan.state.code());
+    let _ = writeln!(
+        t,
+        "Bundesland: {} ({})",
+        plan.state.name_de(),
+        plan.state.code()
+    );
     let _ = writeln!(t, "Zeitmodell: {}", plan.time_model.name_de());
     let _ = writeln!(
         t,
@@ -94,7 +99,11 @@ pub fn plan_text(plan: &Plan) -> String {
         de_num(plan.total_hours)
     );
     if let Some(deadline) = plan.deadline {
-        let verdict = if plan.deadline_met { "eingehalten" } else { "NICHT eingehalten" };
+        let verdict = if plan.deadline_met {
+            "eingehalten"
+        } else {
+            "NICHT eingehalten"
+        };
         let _ = writeln!(t, "Frist: {} – {verdict}", deadline.format("%d.%m.%Y"));
     }
     if let Some(loc) = &plan.location {
@@ -117,7 +126,9 @@ pub fn plan_text(plan: &Plan) -> String {
             time_range(s),
             de_num(s.hours),
             s.kind.name_de(),
-            s.module.map(|m| m.to_string()).unwrap_or_else(|| "–".into()),
+            s.module
+                .map(|m| m.to_string())
+                .unwrap_or_else(|| "–".into()),
             s.title
         );
     }
@@ -128,7 +139,11 @@ pub fn plan_text(plan: &Plan) -> String {
         }
     }
     let load = &plan.load;
-    let _ = writeln!(t, "\nBelastung (Grenze {} Std. pro Woche)", de_num(load.limit_hours));
+    let _ = writeln!(
+        t,
+        "\nBelastung (Grenze {} Std. pro Woche)",
+        de_num(load.limit_hours)
+    );
     let _ = writeln!(
         t,
         "  Durchschnitt in Wochen mit Terminen: {} Std. · Spitze: {} Std.",
@@ -226,7 +241,12 @@ pub fn holidays_ics(state: State, year: i32, days: &[PublicHoliday]) -> String {
         .map(|h| CalendarEvent {
             uid: format!(
                 "{}@lernweg",
-                stable_id(&format!("holiday\u{1f}{}\u{1f}{}\u{1f}{}", state.code(), h.date, h.name))
+                stable_id(&format!(
+                    "holiday\u{1f}{}\u{1f}{}\u{1f}{}",
+                    state.code(),
+                    h.date,
+                    h.name
+                ))
             ),
             sequence: 0,
             status: EventStatus::Confirmed,

@@ -274,7 +274,11 @@ fn schedule(spec: &OfferSpec, blocker: &mut Blocker) -> Result<Vec<PlannedSessio
                 partial = Some((slot, used + take));
             }
         }
-        let exams: Vec<_> = spec.exams.iter().filter(|x| x.after_module == number).collect();
+        let exams: Vec<_> = spec
+            .exams
+            .iter()
+            .filter(|x| x.after_module == number)
+            .collect();
         if !exams.is_empty() {
             partial = None;
         }
@@ -287,7 +291,9 @@ fn schedule(spec: &OfferSpec, blocker: &mut Blocker) -> Result<Vec<PlannedSessio
                     "exam {:?} ({} h) starting at {} on {} would run past midnight",
                     exam.title,
                     exam.hours,
-                    ClockTime::from_minutes(slot.start).map(|t| t.to_string()).unwrap_or_default(),
+                    ClockTime::from_minutes(slot.start)
+                        .map(|t| t.to_string())
+                        .unwrap_or_default(),
                     slot.date
                 )));
             }
@@ -320,7 +326,7 @@ fn add_exchange(spec: &OfferSpec, sessions: &mut Vec<PlannedSession>, blocker: &
         .filter(|s| matches!(s.kind, SessionKind::Lesson | SessionKind::SelfPaced))
         .map(|s| s.date);
     let Some(first) = teaching.next() else { return };
-    let last = teaching.last().unwrap_or(first);
+    let last = teaching.next_back().unwrap_or(first);
     let offset = i64::from(x.slot.weekday.num_days_from_monday());
     let mut week = monday_of(first);
     let mut added = Vec::new();
@@ -353,9 +359,9 @@ fn milestones(spec: &OfferSpec, sessions: &[PlannedSession]) -> Vec<Milestone> {
         .enumerate()
         .filter_map(|(i, m)| {
             let number = i + 1;
-            let of_module = sessions.iter().filter(|s| s.module == Some(number));
-            let last_exam = of_module.clone().filter(|s| s.kind == SessionKind::Exam).last();
-            let last = of_module.last()?;
+            let mut of_module = sessions.iter().filter(|s| s.module == Some(number));
+            let last_exam = of_module.clone().rfind(|s| s.kind == SessionKind::Exam);
+            let last = of_module.next_back()?;
             Some(match last_exam {
                 Some(exam) => Milestone {
                     module: number,

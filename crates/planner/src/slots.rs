@@ -248,7 +248,11 @@ pub(crate) fn monday_of(date: NaiveDate) -> NaiveDate {
 
 /// The block Friday of a month: the first Friday on or after `start` whose Friday and Saturday
 /// are both free of holidays and closures.
-fn block_friday((year, month): (i32, u32), start: NaiveDate, blocker: &mut Blocker) -> Option<NaiveDate> {
+fn block_friday(
+    (year, month): (i32, u32),
+    start: NaiveDate,
+    blocker: &mut Blocker,
+) -> Option<NaiveDate> {
     let mut day = NaiveDate::from_ymd_opt(year, month, 1)?;
     while day.month() == month {
         if day.weekday() == Weekday::Fri && day >= start {
@@ -274,8 +278,12 @@ fn compact_mondays(
     let Some(first) = NaiveDate::from_ymd_opt(year, quarter * 3 + 1, 1) else {
         return chosen;
     };
-    let mut monday = first + Duration::days(i64::from((7 - first.weekday().num_days_from_monday()) % 7));
-    while (monday.month() - 1) / 3 == quarter && monday.year() == year && chosen.len() < weeks as usize {
+    let mut monday =
+        first + Duration::days(i64::from((7 - first.weekday().num_days_from_monday()) % 7));
+    while (monday.month() - 1) / 3 == quarter
+        && monday.year() == year
+        && chosen.len() < weeks as usize
+    {
         if monday >= start && (0..5).all(|i| !blocker.blocked(monday + Duration::days(i))) {
             chosen.push(monday);
         }

@@ -3,8 +3,8 @@
 
 use chrono::{NaiveDate, Weekday};
 use lernweg_domain::State;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
 use crate::PlannerError;
@@ -27,7 +27,9 @@ impl OfferSpec {
             work_pattern: raw.work_pattern.as_ref().map(|w| w.span().start),
             exchange: raw.exchange.as_ref().map(|w| w.span().start),
         };
-        let spec = raw.into_spec().map_err(|(loc, msg)| located(src, &spans, loc, msg))?;
+        let spec = raw
+            .into_spec()
+            .map_err(|(loc, msg)| located(src, &spans, loc, msg))?;
         spec.check()
             .map_err(|(loc, msg)| located(src, &spans, loc, msg))?;
         Ok(spec)
@@ -177,7 +179,9 @@ impl RawOffer {
     fn into_spec(self) -> Result<OfferSpec, (Loc, String)> {
         let time_model_raw = self.time_model.into_inner();
         let online_lessons = time_model_raw.online;
-        let time_model = time_model_raw.into_model().map_err(|m| (Loc::TimeModel, m))?;
+        let time_model = time_model_raw
+            .into_model()
+            .map_err(|m| (Loc::TimeModel, m))?;
         let mut modules = Vec::new();
         for (i, m) in self.modules.into_iter().enumerate() {
             let m = m.into_inner();
@@ -311,7 +315,10 @@ impl RawTimeModel {
             },
             TimeModel::SelfPaced { hours_per_week, .. } => TimeModel::SelfPaced {
                 hours_per_week: self.hours_per_week.unwrap_or(hours_per_week),
-                presence: self.presence.map(|s| s.slot()).unwrap_or_else(default_presence),
+                presence: self
+                    .presence
+                    .map(|s| s.slot())
+                    .unwrap_or_else(default_presence),
             },
         })
     }
@@ -323,7 +330,9 @@ struct Kind(TimeModelKind);
 impl<'de> Deserialize<'de> for Kind {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        TimeModelKind::parse(&s).map(Kind).map_err(de::Error::custom)
+        TimeModelKind::parse(&s)
+            .map(Kind)
+            .map_err(de::Error::custom)
     }
 }
 
@@ -389,13 +398,11 @@ impl<'de> Visitor<'de> for DateVisitor {
         // A TOML local date such as `start = 2027-01-11`.
         let dt = toml::value::Datetime::deserialize(de::value::MapAccessDeserializer::new(map))?;
         match (dt.date, dt.time) {
-            (Some(d), None) => NaiveDate::from_ymd_opt(
-                i32::from(d.year),
-                u32::from(d.month),
-                u32::from(d.day),
-            )
-            .map(Date)
-            .ok_or_else(|| de::Error::custom(format!("invalid date {dt}"))),
+            (Some(d), None) => {
+                NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                    .map(Date)
+                    .ok_or_else(|| de::Error::custom(format!("invalid date {dt}")))
+            }
             _ => Err(de::Error::custom(format!(
                 "invalid date {dt}; expected a date without time, YYYY-MM-DD"
             ))),

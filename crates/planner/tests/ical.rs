@@ -16,15 +16,28 @@ fn example(name: &str) -> String {
 
 fn all_feeds() -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for name in ["block_seminar", "evening_course", "compact_seminar", "release_slots", "self_paced"] {
-        out.push((name.to_owned(), cli::plan(&example(name), "ics", false, None).unwrap()));
+    for name in [
+        "block_seminar",
+        "evening_course",
+        "compact_seminar",
+        "release_slots",
+        "self_paced",
+    ] {
+        out.push((
+            name.to_owned(),
+            cli::plan(&example(name), "ics", false, None).unwrap(),
+        ));
     }
     out.push(("holidays".into(), cli::holidays("BB", 2027, "ics").unwrap()));
     out
 }
 
+type Params = Vec<(String, String)>;
+/// A content line: name, parameters, value.
+type Line = (String, Params, String);
+
 /// Unfolds and splits into (name, params, value); checks line endings and octet lengths.
-fn content_lines(ics: &str) -> Vec<(String, Vec<(String, String)>, String)> {
+fn content_lines(ics: &str) -> Vec<Line> {
     assert!(ics.ends_with("\r\n"), "feed must end with CRLF");
     let bytes = ics.as_bytes();
     for (i, b) in bytes.iter().enumerate() {
@@ -38,9 +51,16 @@ fn content_lines(ics: &str) -> Vec<(String, Vec<(String, String)>, String)> {
     let physical: Vec<&str> = ics.trim_end_matches("\r\n").split("\r\n").collect();
     let mut logical: Vec<String> = Vec::new();
     for line in physical {
-        assert!(line.len() <= 75, "line longer than 75 octets: {line:?} ({})", line.len());
+        assert!(
+            line.len() <= 75,
+            "line longer than 75 octets: {line:?} ({})",
+            line.len()
+        );
         if let Some(rest) = line.strip_prefix(' ') {
-            logical.last_mut().expect("continuation without a line").push_str(rest);
+            logical
+                .last_mut()
+                .expect("continuation without a line")
+                .push_str(rest);
         } else {
             assert!(!line.starts_with('\t'));
             logical.push(line.to_owned());
@@ -59,7 +79,9 @@ fn content_lines(ics: &str) -> Vec<(String, Vec<(String, String)>, String)> {
             );
             let params = parts
                 .map(|p| {
-                    let (k, v) = p.split_once('=').unwrap_or_else(|| panic!("bad param {p:?}"));
+                    let (k, v) = p
+                        .split_once('=')
+                        .unwrap_or_else(|| panic!("bad param {p:?}"));
                     (k.to_owned(), v.to_owned())
                 })
                 .collect();
@@ -85,7 +107,10 @@ fn check_text(value: &str) {
     let mut chars = value.chars();
     while let Some(c) = chars.next() {
         match c {
-            '\\' => assert!(matches!(chars.next(), Some('\\' | ';' | ',' | 'n' | 'N')), "bad escape in {value:?}"),
+            '\\' => assert!(
+                matches!(chars.next(), Some('\\' | ';' | ',' | 'n' | 'N')),
+                "bad escape in {value:?}"
+            ),
             ';' | ',' => panic!("unescaped {c:?} in {value:?}"),
             c => assert!(!c.is_control(), "control char in {value:?}"),
         }
@@ -114,9 +139,15 @@ fn split_list(value: &str) -> Vec<String> {
 fn parse_stamp(v: &str, params: &[(String, String)]) -> (bool, String) {
     let date_only = params.iter().any(|(k, v)| k == "VALUE" && v == "DATE");
     if date_only {
-        assert!(NaiveDate::parse_from_str(v, "%Y%m%d").is_ok(), "bad date {v}");
+        assert!(
+            NaiveDate::parse_from_str(v, "%Y%m%d").is_ok(),
+            "bad date {v}"
+        );
     } else {
-        assert!(chrono::NaiveDateTime::parse_from_str(v, "%Y%m%dT%H%M%S").is_ok(), "bad date-time {v}");
+        assert!(
+            chrono::NaiveDateTime::parse_from_str(v, "%Y%m%dT%H%M%S").is_ok(),
+            "bad date-time {v}"
+        );
     }
     (date_only, v.to_owned())
 }
@@ -129,7 +160,7 @@ fn strict_check(ics: &str) -> usize {
     let mut used_tzids = HashSet::new();
     let mut uids = HashSet::new();
     let mut events = 0;
-    let mut event: HashMap<String, Vec<(Vec<(String, String)>, String)>> = HashMap::new();
+    let mut event: HashMap<String, Vec<(Params, String)>> = HashMap::new();
     let mut cal_props: HashMap<String, usize> = HashMap::new();
     for (name, params, value) in &lines {
         match name.as_str() {
@@ -143,19 +174,38 @@ fn strict_check(ics: &str) -> usize {
                 }
             }
             "END" => {
-                assert_eq!(stack.pop().as_deref(), Some(value.as_str()), "unbalanced END:{value}");
+                assert_eq!(
+                    stack.pop().as_deref(),
+                    Some(value.as_str()),
+                    "unbalanced END:{value}"
+                );
                 if value == "VEVENT" {
                     events += 1;
                     for required in ["UID", "DTSTAMP", "DTSTART"] {
-                        assert_eq!(event.get(required).map(Vec::len), Some(1), "{required} once per VEVENT");
+                        assert_eq!(
+                            event.get(required).map(Vec::len),
+                            Some(1),
+                            "{required} once per VEVENT"
+                        );
                     }
-                    for once in ["DTEND", "SEQUENCE", "STATUS", "SUMMARY", "DESCRIPTION", "LOCATION"] {
-                        assert!(event.get(once).is_none_or(|v| v.len() == 1), "{once} at most once");
+                    for once in [
+                        "DTEND",
+                        "SEQUENCE",
+                        "STATUS",
+                        "SUMMARY",
+                        "DESCRIPTION",
+                        "LOCATION",
+                    ] {
+                        assert!(
+                            event.get(once).is_none_or(|v| v.len() == 1),
+                            "{once} at most once"
+                        );
                     }
                     assert!(uids.insert(event["UID"][0].1.clone()), "duplicate UID");
                     let stamp = &event["DTSTAMP"][0].1;
                     assert!(chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%SZ").is_ok());
-                    let (s_date, start) = parse_stamp(&event["DTSTART"][0].1, &event["DTSTART"][0].0);
+                    let (s_date, start) =
+                        parse_stamp(&event["DTSTART"][0].1, &event["DTSTART"][0].0);
                     if let Some(end) = event.get("DTEND") {
                         let (e_date, end_v) = parse_stamp(&end[0].1, &end[0].0);
                         assert_eq!(s_date, e_date, "DTSTART and DTEND of the same type");
@@ -165,7 +215,9 @@ fn strict_check(ics: &str) -> usize {
                         assert!(seq[0].1.parse::<u32>().is_ok());
                     }
                     if let Some(st) = event.get("STATUS") {
-                        assert!(["TENTATIVE", "CONFIRMED", "CANCELLED"].contains(&st[0].1.as_str()));
+                        assert!(
+                            ["TENTATIVE", "CONFIRMED", "CANCELLED"].contains(&st[0].1.as_str())
+                        );
                     }
                 }
             }
@@ -178,7 +230,10 @@ fn strict_check(ics: &str) -> usize {
                     tzids.insert(value.clone());
                 }
                 if top == "VEVENT" {
-                    event.entry(name.clone()).or_default().push((params.clone(), value.clone()));
+                    event
+                        .entry(name.clone())
+                        .or_default()
+                        .push((params.clone(), value.clone()));
                     if let Some((_, tz)) = params.iter().find(|(k, _)| k == "TZID") {
                         used_tzids.insert(tz.clone());
                     }
@@ -213,14 +268,23 @@ fn every_feed_passes_the_strict_checker() {
 fn ical_crate_reads_every_feed() {
     for (name, ics) in all_feeds() {
         let mut parser = ::ical::IcalParser::new(BufReader::new(ics.as_bytes()));
-        let cal = parser.next().expect("a calendar").unwrap_or_else(|e| panic!("{name}: {e}"));
+        let cal = parser
+            .next()
+            .expect("a calendar")
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(parser.next().is_none());
         assert!(!cal.events.is_empty());
         if name != "holidays" {
             assert_eq!(cal.timezones.len(), 1);
-            let start = cal.events[0].properties.iter().find(|p| p.name == "DTSTART").unwrap();
+            let start = cal.events[0]
+                .properties
+                .iter()
+                .find(|p| p.name == "DTSTART")
+                .unwrap();
             let params = start.params.clone().unwrap_or_default();
-            let has_tz = params.iter().any(|(k, v)| k == "TZID" && v == &vec!["Europe/Berlin".to_owned()]);
+            let has_tz = params
+                .iter()
+                .any(|(k, v)| k == "TZID" && v == &vec!["Europe/Berlin".to_owned()]);
             let all_day = params.iter().any(|(k, _)| k == "VALUE");
             assert!(has_tz || all_day, "{name}: {params:?}");
         }
@@ -232,7 +296,9 @@ fn ical_crate_reads_every_feed() {
 
 #[test]
 fn python_icalendar_reads_every_feed_if_installed() {
-    let probe = Command::new("python3").args(["-c", "import icalendar"]).output();
+    let probe = Command::new("python3")
+        .args(["-c", "import icalendar"])
+        .output();
     if !matches!(probe, Ok(ref o) if o.status.success()) {
         println!("NOTICE: python3 with the icalendar module is not installed; skipping this check");
         return;
@@ -258,9 +324,18 @@ print(len(events))
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        child.stdin.take().unwrap().write_all(ics.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(ics.as_bytes())
+            .unwrap();
         let out = child.wait_with_output().unwrap();
-        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 
@@ -288,7 +363,10 @@ fn folding_counts_octets_and_keeps_utf8_whole() {
     e.categories = vec!["Prüfung".into(), "a,b".into()];
     let ics = ical::write(&Calendar {
         name: "Test".into(),
-        dtstamp: NaiveDate::from_ymd_opt(2027, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap(),
+        dtstamp: NaiveDate::from_ymd_opt(2027, 1, 1)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap(),
         events: vec![e],
     });
     assert_eq!(strict_check(&ics), 1);
@@ -298,14 +376,22 @@ fn folding_counts_octets_and_keeps_utf8_whole() {
     let unfolded = ics.replace("\r\n ", "");
     let expected = ical::escape(&long);
     assert!(unfolded.contains(&format!("SUMMARY:{expected}\r\n")));
-    assert!(expected.contains("\\;") && expected.contains("\\,") && expected.contains("\\\\") && expected.contains("\\n"));
+    assert!(
+        expected.contains("\\;")
+            && expected.contains("\\,")
+            && expected.contains("\\\\")
+            && expected.contains("\\n")
+    );
 }
 
 #[test]
 fn all_day_end_is_the_next_day() {
     let ics = cli::holidays("BY", 2027, "ics").unwrap();
     assert!(ics.contains("DTSTART;VALUE=DATE:20271003\r\nDTEND;VALUE=DATE:20271004\r\n"));
-    assert!(ics.contains("DTSTART;VALUE=DATE:20271231") || ics.contains("DTSTART;VALUE=DATE:20271226\r\nDTEND;VALUE=DATE:20271227"));
+    assert!(
+        ics.contains("DTSTART;VALUE=DATE:20271231")
+            || ics.contains("DTSTART;VALUE=DATE:20271226\r\nDTEND;VALUE=DATE:20271227")
+    );
     assert!(!ics.contains("Mariä Himmelfahrt"));
 }
 
@@ -327,21 +413,45 @@ fn plan_feed_is_reproducible_and_marks_exams() {
 fn revisions_raise_sequence_and_keep_cancelled_events() {
     let before = vec![event("a@l", "A"), event("b@l", "B"), event("c@l", "C")];
     let mut moved = event("b@l", "B");
-    moved.start = EventTime::Local(NaiveDate::from_ymd_opt(2027, 3, 29).unwrap().and_hms_opt(18, 0, 0).unwrap());
-    moved.end = EventTime::Local(NaiveDate::from_ymd_opt(2027, 3, 29).unwrap().and_hms_opt(20, 0, 0).unwrap());
+    moved.start = EventTime::Local(
+        NaiveDate::from_ymd_opt(2027, 3, 29)
+            .unwrap()
+            .and_hms_opt(18, 0, 0)
+            .unwrap(),
+    );
+    moved.end = EventTime::Local(
+        NaiveDate::from_ymd_opt(2027, 3, 29)
+            .unwrap()
+            .and_hms_opt(20, 0, 0)
+            .unwrap(),
+    );
     let after = revise(&before, vec![event("a@l", "A"), moved]);
     let get = |uid: &str| after.iter().find(|e| e.uid == uid).unwrap();
     assert_eq!(get("a@l").sequence, 0);
     assert_eq!(get("b@l").sequence, 1);
-    assert_eq!((get("c@l").sequence, get("c@l").status), (1, EventStatus::Cancelled));
+    assert_eq!(
+        (get("c@l").sequence, get("c@l").status),
+        (1, EventStatus::Cancelled)
+    );
     // A second revision without changes keeps every sequence, cancelled stays cancelled.
     let again = revise(&after, vec![event("a@l", "A"), get("b@l").clone()]);
-    let seqs: Vec<_> = again.iter().map(|e| (e.uid.as_str(), e.sequence, e.status)).collect();
+    let seqs: Vec<_> = again
+        .iter()
+        .map(|e| (e.uid.as_str(), e.sequence, e.status))
+        .collect();
     assert_eq!(
         seqs,
-        vec![("a@l", 0, EventStatus::Confirmed), ("b@l", 1, EventStatus::Confirmed), ("c@l", 1, EventStatus::Cancelled)]
+        vec![
+            ("a@l", 0, EventStatus::Confirmed),
+            ("b@l", 1, EventStatus::Confirmed),
+            ("c@l", 1, EventStatus::Cancelled)
+        ]
     );
-    let ics = ical::write(&Calendar { name: "R".into(), dtstamp: Default::default(), events: again });
+    let ics = ical::write(&Calendar {
+        name: "R".into(),
+        dtstamp: Default::default(),
+        events: again,
+    });
     assert!(ics.contains("STATUS:CANCELLED\r\n"));
     assert_eq!(strict_check(&ics), 3);
 }

@@ -24,7 +24,8 @@ fn t(m: u16) -> ClockTime {
 
 fn slot_strategy() -> impl Strategy<Value = (Weekday, u16, u16)> {
     // Start 07:00–19:45 in quarter hours, 1–4 hours long.
-    (0usize..7, 28u16..80, 4u16..17).prop_map(|(w, s, len)| (WEEKDAYS[w], s * 15, s * 15 + len * 15))
+    (0usize..7, 28u16..80, 4u16..17)
+        .prop_map(|(w, s, len)| (WEEKDAYS[w], s * 15, s * 15 + len * 15))
 }
 
 fn distinct_days(slots: Vec<(Weekday, u16, u16)>) -> Vec<WeeklySlot> {
@@ -41,19 +42,23 @@ fn distinct_days(slots: Vec<(Weekday, u16, u16)>) -> Vec<WeeklySlot> {
 
 fn model_strategy() -> impl Strategy<Value = TimeModel> {
     prop_oneof![
-        prop::collection::vec(slot_strategy(), 1..4)
-            .prop_map(|v| TimeModel::EveningCourse { evenings: distinct_days(v) }),
+        prop::collection::vec(slot_strategy(), 1..4).prop_map(|v| TimeModel::EveningCourse {
+            evenings: distinct_days(v)
+        }),
         // The weekly evening is on Monday to Thursday, apart from the block days.
-        (slot_strategy(), 0usize..4, 28u16..40, 24u16..36).prop_map(|((_, s, e), w, ds, len)| TimeModel::BlockSeminar {
-            evening: WeeklySlot::new(WEEKDAYS[w], t(s), t(e)),
-            weekend: TimeSpan::new(t(ds * 15), t(ds * 15 + len * 15)),
+        (slot_strategy(), 0usize..4, 28u16..40, 24u16..36).prop_map(|((_, s, e), w, ds, len)| {
+            TimeModel::BlockSeminar {
+                evening: WeeklySlot::new(WEEKDAYS[w], t(s), t(e)),
+                weekend: TimeSpan::new(t(ds * 15), t(ds * 15 + len * 15)),
+            }
         }),
         (28u16..40, 24u16..36, 1u32..4).prop_map(|(ds, len, k)| TimeModel::CompactSeminar {
             day: TimeSpan::new(t(ds * 15), t(ds * 15 + len * 15)),
             weeks_per_quarter: k,
         }),
-        prop::collection::vec(slot_strategy(), 1..3)
-            .prop_map(|v| TimeModel::ReleaseSlots { slots: distinct_days(v) }),
+        prop::collection::vec(slot_strategy(), 1..3).prop_map(|v| TimeModel::ReleaseSlots {
+            slots: distinct_days(v)
+        }),
         (2u32..20, slot_strategy()).prop_map(|(h, (w, s, e))| TimeModel::SelfPaced {
             hours_per_week: f64::from(h),
             presence: WeeklySlot::new(w, t(s), t(e)),
@@ -136,14 +141,29 @@ fn check(spec: &OfferSpec, p: &Plan) -> Result<(), TestCaseError> {
     for s in &p.sessions {
         prop_assert!(s.date >= spec.start);
         prop_assert!(!holidays.contains(&s.date), "session on holiday {}", s.date);
-        prop_assert!(!spec.closures.iter().any(|c| c.contains(s.date)), "session in closure {}", s.date);
+        prop_assert!(
+            !spec.closures.iter().any(|c| c.contains(s.date)),
+            "session in closure {}",
+            s.date
+        );
         // Lessons and events lie inside a slot of the model (exams may run longer).
         if s.kind != SessionKind::SelfPaced && s.kind != SessionKind::Exchange {
             let (a, b) = (s.start.unwrap().minutes(), s.end.unwrap().minutes());
-            let fits = allowed(spec, s.date)
-                .iter()
-                .any(|(x, y)| if s.kind == SessionKind::Exam { a == *x } else { *x <= a && b <= *y });
-            prop_assert!(fits, "{:?} {} {}-{} outside the model", s.kind, s.date, a, b);
+            let fits = allowed(spec, s.date).iter().any(|(x, y)| {
+                if s.kind == SessionKind::Exam {
+                    a == *x
+                } else {
+                    *x <= a && b <= *y
+                }
+            });
+            prop_assert!(
+                fits,
+                "{:?} {} {}-{} outside the model",
+                s.kind,
+                s.date,
+                a,
+                b
+            );
         } else if s.kind == SessionKind::SelfPaced {
             prop_assert!(self_paced && s.start.is_none());
         }
@@ -151,11 +171,16 @@ fn check(spec: &OfferSpec, p: &Plan) -> Result<(), TestCaseError> {
     // Block seminar: at most one Friday and one Saturday block a month.
     if let TimeModel::BlockSeminar { weekend, .. } = &spec.time_model {
         let mut fridays = std::collections::BTreeSet::new();
-        for s in p.sessions.iter().filter(|s| s.date.weekday() == Weekday::Fri) {
+        for s in p
+            .sessions
+            .iter()
+            .filter(|s| s.date.weekday() == Weekday::Fri)
+        {
             prop_assert!(s.start.is_some_and(|x| x >= weekend.start));
             fridays.insert(s.date);
         }
-        let months: std::collections::BTreeSet<_> = fridays.iter().map(|d| (d.year(), d.month())).collect();
+        let months: std::collections::BTreeSet<_> =
+            fridays.iter().map(|d| (d.year(), d.month())).collect();
         prop_assert_eq!(months.len(), fridays.len());
     }
     // Modules in order; each module's exams after its last lesson, before the next module.
@@ -167,12 +192,23 @@ fn check(spec: &OfferSpec, p: &Plan) -> Result<(), TestCaseError> {
     for w in teaching.windows(2) {
         prop_assert!(w[0].module <= w[1].module, "modules out of order");
     }
-    let key = |s: &lernweg_planner::PlannedSession| (s.date, s.start.map_or(24 * 60, |x| x.minutes()));
+    let key =
+        |s: &lernweg_planner::PlannedSession| (s.date, s.start.map_or(24 * 60, |x| x.minutes()));
     for x in p.sessions.iter().filter(|s| s.kind == SessionKind::Exam) {
         let m = x.module.unwrap();
-        let last = teaching.iter().filter(|s| s.module == Some(m)).map(|s| key(s)).max().unwrap();
+        let last = teaching
+            .iter()
+            .filter(|s| s.module == Some(m))
+            .map(|s| key(s))
+            .max()
+            .unwrap();
         prop_assert!(key(x) > last, "exam before its module's last lesson");
-        if let Some(next) = teaching.iter().filter(|s| s.module == Some(m + 1)).map(|s| key(s)).min() {
+        if let Some(next) = teaching
+            .iter()
+            .filter(|s| s.module == Some(m + 1))
+            .map(|s| key(s))
+            .min()
+        {
             prop_assert!(key(x) < next, "next module starts before the exam");
         }
     }
@@ -183,12 +219,28 @@ fn check(spec: &OfferSpec, p: &Plan) -> Result<(), TestCaseError> {
     }
     // Exactly the contact hours of every module; the last lesson is the last needed one.
     for (i, m) in spec.modules.iter().enumerate() {
-        let taught: f64 = teaching.iter().filter(|s| s.module == Some(i + 1)).map(|s| s.hours).sum();
-        prop_assert!((taught - m.hours).abs() < 0.05, "module {} taught {} of {}", i + 1, taught, m.hours);
-        let mut sorted: Vec<_> = teaching.iter().filter(|s| s.module == Some(i + 1)).collect();
+        let taught: f64 = teaching
+            .iter()
+            .filter(|s| s.module == Some(i + 1))
+            .map(|s| s.hours)
+            .sum();
+        prop_assert!(
+            (taught - m.hours).abs() < 0.05,
+            "module {} taught {} of {}",
+            i + 1,
+            taught,
+            m.hours
+        );
+        let mut sorted: Vec<_> = teaching
+            .iter()
+            .filter(|s| s.module == Some(i + 1))
+            .collect();
         sorted.sort_by_key(|s| key(s));
         let without_last: f64 = sorted[..sorted.len() - 1].iter().map(|s| s.hours).sum();
-        prop_assert!(without_last < m.hours, "an extra lesson after the hours were covered");
+        prop_assert!(
+            without_last < m.hours,
+            "an extra lesson after the hours were covered"
+        );
     }
     // Deadline fields agree.
     prop_assert_eq!(p.deadline_needed.is_some(), !p.deadline_met);

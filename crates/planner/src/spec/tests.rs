@@ -24,8 +24,8 @@ fn err(src: &str) -> String {
 #[test]
 fn examples_parse() {
     for kind in TimeModelKind::ALL {
-        let spec = OfferSpec::from_toml(&load(kind.code()))
-            .unwrap_or_else(|e| panic!("{kind}: {e}"));
+        let spec =
+            OfferSpec::from_toml(&load(kind.code())).unwrap_or_else(|e| panic!("{kind}: {e}"));
         assert_eq!(spec.time_model.kind(), kind);
     }
 }
@@ -45,7 +45,10 @@ fn units_are_45_minutes() {
     let src = BASE.replace("hours = 30", "units = 160");
     assert_eq!(OfferSpec::from_toml(&src).unwrap().modules[0].hours, 120.0);
     let both = BASE.replace("hours = 30", "hours = 30\nunits = 40");
-    assert_eq!(err(&both), "line 7: module 1: give either hours or units, not both");
+    assert_eq!(
+        err(&both),
+        "line 7: module 1: give either hours or units, not both"
+    );
     let none = BASE.replace("hours = 30", "");
     assert_eq!(err(&none), "line 7: module 1: hours or units is required");
 }
@@ -55,7 +58,8 @@ fn unknown_weekday_has_line_and_column() {
     let src = BASE.replace("weekday = \"mon\"", "weekday = \"wdn\"");
     let e = err(&src);
     assert!(
-        e.starts_with("line 6, column ") && e.contains("unknown weekday \"wdn\"; expected mon tue wed thu fri sat sun"),
+        e.starts_with("line 6, column ")
+            && e.contains("unknown weekday \"wdn\"; expected mon tue wed thu fri sat sun"),
         "{e}"
     );
 }
@@ -67,7 +71,10 @@ fn invalid_values_are_named() {
     let e = err(&BASE.replace("start = \"18:00\"", "start = \"25:00\""));
     assert!(e.contains("invalid time \"25:00\""), "{e}");
     let e = err(&BASE.replace("\"NW\"", "\"XX\""));
-    assert!(e.starts_with("line 2, column 9") && e.contains("unknown federal state \"XX\""), "{e}");
+    assert!(
+        e.starts_with("line 2, column 9") && e.contains("unknown federal state \"XX\""),
+        "{e}"
+    );
     let e = err(&BASE.replace("\"2027-01-11\"", "\"2027-13-01\""));
     assert!(e.contains("invalid date \"2027-13-01\""), "{e}");
     let e = err(&BASE.replace("\"evening_course\"", "\"night_school\""));
@@ -79,22 +86,37 @@ fn invalid_values_are_named() {
 #[test]
 fn unknown_keys_are_errors() {
     let e = err(&BASE.replace("hours = 30", "hours = 30\nhuors = 2"));
-    assert!(e.starts_with("line 10, column 1") && e.contains("huors"), "{e}");
-    let e = err(&BASE.replace("kind = \"evening_course\"", "kind = \"evening_course\"\nweekend = { start = \"09:00\", end = \"16:00\" }"));
-    assert!(e.contains("key \"weekend\" does not belong to kind evening_course"), "{e}");
+    assert!(
+        e.starts_with("line 10, column 1") && e.contains("huors"),
+        "{e}"
+    );
+    let e = err(&BASE.replace(
+        "kind = \"evening_course\"",
+        "kind = \"evening_course\"\nweekend = { start = \"09:00\", end = \"16:00\" }",
+    ));
+    assert!(
+        e.contains("key \"weekend\" does not belong to kind evening_course"),
+        "{e}"
+    );
 }
 
 #[test]
 fn exams_must_follow_a_module() {
     let src = format!("{BASE}[[exams]]\nafter_module = 2\ntitle = \"X\"\nhours = 2\n");
-    assert_eq!(err(&src), "line 10: exam 1: after_module 2 is not a module; expected 1 to 1");
+    assert_eq!(
+        err(&src),
+        "line 10: exam 1: after_module 2 is not a module; expected 1 to 1"
+    );
     let src = format!("{BASE}[[exams]]\nafter_module = 1\ntitle = \"X\"\nhours = 2\n");
     assert_eq!(OfferSpec::from_toml(&src).unwrap().exams[0].after_module, 1);
 }
 
 #[test]
 fn deadline_and_closures_are_checked() {
-    let src = BASE.replace("start = \"2027-01-11\"", "start = \"2027-01-11\"\ndeadline = \"2026-12-31\"");
+    let src = BASE.replace(
+        "start = \"2027-01-11\"",
+        "start = \"2027-01-11\"\ndeadline = \"2026-12-31\"",
+    );
     assert_eq!(err(&src), "deadline 2026-12-31 is before start 2027-01-11");
     let src = BASE.replace(
         "start = \"2027-01-11\"",
