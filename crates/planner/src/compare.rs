@@ -12,7 +12,6 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use serde_json::json;
 
 use crate::PlannerError;
 use crate::model::{OfferSpec, TimeModel, TimeModelKind, WeeklySlot};
@@ -210,7 +209,7 @@ fn recommend(
 
 /// `{"options":[…],"recommended":"…","reasons":[…]}` plus title, deadline and limit.
 pub fn comparison_json(c: &Comparison) -> String {
-    pretty(&json!(c))
+    pretty(c)
 }
 
 /// A German side-by-side table.

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
 use lernweg_domain::State;
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::holidays::PublicHoliday;
 use crate::ical::{self, Calendar, CalendarEvent, EventStatus, EventTime};
@@ -52,16 +52,22 @@ pub fn warnings(plan: &Plan) -> Vec<String> {
     out
 }
 
-/// The plan as JSON (pretty-printed).
-pub fn plan_json(plan: &Plan) -> String {
-    let mut value = serde_json::to_value(plan).expect("plan serialises");
-    if let Value::Object(map) = &mut value {
-        map.insert("warnings".into(), json!(warnings(plan)));
-    }
-    pretty(&value)
+#[derive(Serialize)]
+struct PlanJson<'a> {
+    #[serde(flatten)]
+    plan: &'a Plan,
+    warnings: Vec<String>,
 }
 
-pub(crate) fn pretty(value: &Value) -> String {
+/// The plan as JSON (pretty-printed, keys in the documented order).
+pub fn plan_json(plan: &Plan) -> String {
+    pretty(&PlanJson {
+        plan,
+        warnings: warnings(plan),
+    })
+}
+
+pub(crate) fn pretty<T: Serialize + ?Sized>(value: &T) -> String {
     let mut s = serde_json::to_string_pretty(value).expect("json serialises");
     s.push('\n');
     s
@@ -219,7 +225,7 @@ pub fn plan_ics(plan: &Plan) -> String {
 
 /// `[{"date":"2027-01-01","name":"Neujahr"}, …]`
 pub fn holidays_json(days: &[PublicHoliday]) -> String {
-    pretty(&json!(days))
+    pretty(days)
 }
 
 pub fn holidays_text(state: State, year: i32, days: &[PublicHoliday]) -> String {

@@ -194,8 +194,9 @@ fn sort_key(s: &PlannedSession) -> (NaiveDate, u16, SessionKind, Option<usize>) 
     (s.date, start, s.kind, s.module)
 }
 
+/// Rounds to cents of an hour; also turns -0.0 into 0.0.
 pub(crate) fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    (x * 100.0).round() / 100.0 + 0.0
 }
 
 fn hours(minutes: u32) -> f64 {
