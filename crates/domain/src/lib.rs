@@ -1,0 +1,43 @@
+//! Lernweg's domain core: the types and rules every other crate shares.
+//!
+//! Architecture invariant: this crate does no I/O. It knows no HTTP, no SQL, no files and no
+//! clock; values are built only through `parse`/`new`, so invalid data cannot reach the core.
+
+pub mod access;
+pub mod cefr;
+pub mod email;
+pub mod ids;
+pub mod kldb;
+pub mod provider;
+pub mod role;
+pub mod state;
+
+pub use access::{Access, Principal};
+pub use cefr::CefrLevel;
+pub use email::Email;
+pub use ids::{ProviderId, TokenId, UserId};
+pub use kldb::KldbCode;
+pub use provider::{ProviderName, check_password_policy};
+pub use role::Role;
+pub use state::State;
+
+/// An error from parsing a value at the edge of the domain.
+///
+/// `field` names the input, `code` is a stable machine-readable reason that the UI translates.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct ParseError {
+    pub field: &'static str,
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl ParseError {
+    pub fn new(field: &'static str, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            code,
+            message: message.into(),
+        }
+    }
+}

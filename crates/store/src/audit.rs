@@ -1,0 +1,180 @@
+//! The audit log: who created, changed, deleted or viewed a sensitive record, and when.
+
+use chrono::{DateTime, Utc};
+use lernweg_domain::{ProviderId, UserId};
+use serde::Serialize;
+use sqlx::Row;
+use uuid::Uuid;
+
+use crate::{Store, StoreError, time};
+
+/// What happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditAction {
+    Create,
+    Update,
+    Delete,
+    View,
+    Login,
+    LoginFailed,
+    Logout,
+}
+
+impl AuditAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::Create => "create",
+            AuditAction::Update => "update",
+            AuditAction::Delete => "delete",
+            AuditAction::View => "view",
+            AuditAction::Login => "login",
+            AuditAction::LoginFailed => "login_failed",
+            AuditAction::Logout => "logout",
+        }
+    }
+}
+
+/// An entry to write. `entity` is a table-like name (`user`, `provider`, `api_token`, …).
+#[derive(Debug, Clone)]
+pub struct NewAuditEntry {
+    pub actor: Option<UserId>,
+    pub actor_email: Option<String>,
+    pub provider: Option<ProviderId>,
+    pub action: AuditAction,
+    pub entity: &'static str,
+    pub entity_id: Option<String>,
+    pub detail: String,
+}
+
+/// An entry as read back.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditEntry {
+    pub id: String,
+    pub at: DateTime<Utc>,
+    pub actor_id: Option<String>,
+    pub actor_email: Option<String>,
+    pub provider_id: Option<String>,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<String>,
+    pub detail: String,
+}
+
+pub(crate) async fn write<'e, E>(exec: E, entry: &NewAuditEntry) -> Result<(), StoreError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    sqlx::query(
+        "INSERT INTO audit_log (id, at, actor_id, actor_email, provider_id, action, entity, entity_id, detail) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(Uuid::now_v7().to_string())
+    .bind(time::fmt(time::now()))
+    .bind(entry.actor.map(|a| a.to_string()))
+    .bind(entry.actor_email.clone())
+    .bind(entry.provider.map(|p| p.to_string()))
+    .bind(entry.action.as_str())
+    .bind(entry.entity)
+    .bind(entry.entity_id.clone())
+    .bind(entry.detail.clone())
+    .execute(exec)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// Writes one audit entry on its own (for reads and logins; writes log inside their
+    /// own transaction).
+    pub async fn audit(&self, entry: &NewAuditEntry) -> Result<(), StoreError> {
+        write(&self.pool, entry).await
+    }
+
+    /// The newest entries first, optionally only those of one provider.
+    pub async fn audit_entries(
+        &self,
+        provider: Option<ProviderId>,
+        limit: i64,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        let limit = limit.clamp(1, 1000);
+        let rows = match provider {
+            Some(p) => {
+                sqlx::query(
+                    "SELECT id, at, actor_id, actor_email, provider_id, action, entity, entity_id, detail \
+                     FROM audit_log WHERE provider_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
+                )
+                .bind(p.to_string())
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?
+            }
+            None => {
+                sqlx::query(
+                    "SELECT id, at, actor_id, actor_email, provider_id, action, entity, entity_id, detail \
+                     FROM audit_log ORDER BY at DESC, id DESC LIMIT $1",
+                )
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?
+            }
+        };
+        rows.iter()
+            .map(|r| {
+                Ok(AuditEntry {
+                    id: r.try_get("id")?,
+                    at: time::parse("audit_log", &r.try_get::<String, _>("at")?)?,
+                    actor_id: r.try_get("actor_id")?,
+                    actor_email: r.try_get("actor_email")?,
+                    provider_id: r.try_get("provider_id")?,
+                    action: r.try_get("action")?,
+                    entity: r.try_get("entity")?,
+                    entity_id: r.try_get("entity_id")?,
+                    detail: r.try_get("detail")?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Who is acting, for the audit log: a logged-in user or the command line (`system`).
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user_id: Option<UserId>,
+    pub email: Option<String>,
+}
+
+impl Actor {
+    pub fn user(user_id: UserId, email: impl Into<String>) -> Self {
+        Actor {
+            user_id: Some(user_id),
+            email: Some(email.into()),
+        }
+    }
+
+    /// The command line or the demo generator.
+    pub fn system() -> Self {
+        Actor {
+            user_id: None,
+            email: Some("system".to_owned()),
+        }
+    }
+
+    pub fn entry(
+        &self,
+        provider: Option<ProviderId>,
+        action: AuditAction,
+        entity: &'static str,
+        entity_id: impl ToString,
+        detail: impl Into<String>,
+    ) -> NewAuditEntry {
+        NewAuditEntry {
+            actor: self.user_id,
+            actor_email: self.email.clone(),
+            provider,
+            action,
+            entity,
+            entity_id: Some(entity_id.to_string()),
+            detail: detail.into(),
+        }
+    }
+}

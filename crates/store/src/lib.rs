@@ -1,0 +1,30 @@
+//! Lernweg's persistence layer.
+//!
+//! Architecture invariant: this is the only crate that writes SQL. It speaks portable SQL
+//! through `sqlx::Any`, so one set of migrations and one set of queries serve SQLite (the
+//! embedded default) and PostgreSQL. Parameters are written `$1, $2, …`, which both accept.
+//! Rows are turned into domain types at this boundary; callers never see a raw row.
+
+mod audit;
+mod db;
+mod error;
+pub mod password;
+mod providers;
+mod sessions;
+mod settings;
+mod time;
+
+mod tokens;
+mod users;
+
+pub use audit::{Actor, AuditAction, AuditEntry, NewAuditEntry};
+pub use db::{DatabaseTarget, Store};
+pub use error::StoreError;
+pub use providers::{NewProvider, Provider, ProviderPatch};
+pub use sessions::{LoginSession, SESSION_LIFETIME_HOURS};
+pub use tokens::{ApiToken, IssuedToken};
+pub use users::{NewUser, User, UserPatch, parse_display_name};
+pub mod secret;
+pub use tokens::{TOKEN_PREFIX, parse_token_name};
+#[cfg(feature = "test-support")]
+pub mod testing;
