@@ -1,0 +1,1 @@
+//! Offers and cohorts as rules (placeholder, filled by the offers work).
