@@ -194,7 +194,12 @@ fn from_plan(p: &Plan) -> Hours {
         ..Hours::default()
     };
     let total: f64 = p.sessions.iter().map(|s| s.hours).sum();
-    h.in_work = p.release_needed.iter().map(|r| r.overlap_hours).sum::<f64>().min(total);
+    h.in_work = p
+        .release_needed
+        .iter()
+        .map(|r| r.overlap_hours)
+        .sum::<f64>()
+        .min(total);
     h.outside = total - h.in_work;
     h.self_paced = p
         .sessions
@@ -240,9 +245,19 @@ fn nominal(model: &TimeModelDef) -> Hours {
             h.full_time_weeks = usize::from(weekly >= FULL_TIME_WEEK_HOURS);
         }
         TimeModelDef::BlockSeminar { evening, weekend } => {
-            add(evening.weekday, evening.start.minutes(), evening.end.minutes(), 1.0);
+            add(
+                evening.weekday,
+                evening.start.minutes(),
+                evening.end.minutes(),
+                1.0,
+            );
             for d in [Weekday::Fri, Weekday::Sat] {
-                add(d, weekend.start.minutes(), weekend.end.minutes(), 12.0 / 52.0);
+                add(
+                    d,
+                    weekend.start.minutes(),
+                    weekend.end.minutes(),
+                    12.0 / 52.0,
+                );
             }
             h.weeks = 1;
         }
@@ -251,7 +266,13 @@ fn nominal(model: &TimeModelDef) -> Hours {
             weeks_per_quarter,
         } => {
             let weight = f64::from(*weeks_per_quarter) * 4.0 / 52.0;
-            for d in [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri] {
+            for d in [
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+            ] {
                 add(d, day.start.minutes(), day.end.minutes(), weight);
             }
             h.weeks = 13;

@@ -242,7 +242,11 @@ impl Check {
             } else {
                 "too_small"
             };
-            self.push(FieldError::new(field, key, code).arg("min", min).arg("max", max));
+            self.push(
+                FieldError::new(field, key, code)
+                    .arg("min", min)
+                    .arg("max", max),
+            );
             return None;
         }
         if v > max {
@@ -267,7 +271,11 @@ impl Check {
         let end = self.clock(&format!("{field}.end"), "time", &raw.end);
         let (start, end) = (start?, end?);
         if end <= start {
-            self.push(FieldError::new(format!("{field}.end"), "time", "end_before_start"));
+            self.push(FieldError::new(
+                format!("{field}.end"),
+                "time",
+                "end_before_start",
+            ));
             return None;
         }
         Some(Span { start, end })
@@ -322,11 +330,19 @@ impl Check {
     fn time_model(&mut self, raw: &TimeModelDraft) -> Option<TimeModelDef> {
         let f = "time_model";
         if raw.kind.trim().is_empty() {
-            self.push(FieldError::new(format!("{f}.kind"), "time_model", "required"));
+            self.push(FieldError::new(
+                format!("{f}.kind"),
+                "time_model",
+                "required",
+            ));
             return None;
         }
         let Ok(kind) = TimeModelKind::parse(&raw.kind) else {
-            self.push(FieldError::new(format!("{f}.kind"), "time_model", "unknown"));
+            self.push(FieldError::new(
+                format!("{f}.kind"),
+                "time_model",
+                "unknown",
+            ));
             return None;
         };
         let n_errors = self.errors.len();
@@ -451,7 +467,11 @@ impl OfferDraft {
                 Some(d) => {
                     delivery_modes.insert(d);
                 }
-                None => c.push(e(format!("delivery_modes.{i}"), "delivery_modes", "unknown")),
+                None => c.push(e(
+                    format!("delivery_modes.{i}"),
+                    "delivery_modes",
+                    "unknown",
+                )),
             }
         }
         if self.delivery_modes.is_empty() {
@@ -470,7 +490,13 @@ impl OfferDraft {
             if title.is_empty() {
                 c.push(e(f("title"), "module_title", "required").arg("number", i + 1));
             }
-            let hours = c.decimal(f("hours"), "module_hours", &m.hours, true, (0.0, 10_000.0, true));
+            let hours = c.decimal(
+                f("hours"),
+                "module_hours",
+                &m.hours,
+                true,
+                (0.0, 10_000.0, true),
+            );
             let study = c.decimal(
                 f("self_study_hours_per_week"),
                 "module_self_study",
@@ -492,7 +518,13 @@ impl OfferDraft {
         for (i, x) in self.exams.iter().enumerate() {
             let f = |name: &str| format!("exams.{i}.{name}");
             let max = self.modules.len().max(1) as f64;
-            let after = c.decimal(f("after_module"), "exam_after_module", &x.after_module, true, (1.0, max, false));
+            let after = c.decimal(
+                f("after_module"),
+                "exam_after_module",
+                &x.after_module,
+                true,
+                (1.0, max, false),
+            );
             if x.title.trim().is_empty() {
                 c.push(e(f("title"), "exam_title", "required").arg("number", i + 1));
             }
@@ -507,7 +539,13 @@ impl OfferDraft {
         }
 
         let exchange = self.exchange.as_ref().and_then(|x| {
-            let every = c.decimal("exchange.every_weeks".into(), "exchange_every_weeks", &x.every_weeks, true, (1.0, 52.0, false));
+            let every = c.decimal(
+                "exchange.every_weeks".into(),
+                "exchange_every_weeks",
+                &x.every_weeks,
+                true,
+                (1.0, 52.0, false),
+            );
             let slot = c.slot("exchange.slot", &x.slot);
             Some(ExchangeDef {
                 every_weeks: every?.round() as u32,
@@ -530,9 +568,13 @@ impl OfferDraft {
                 .is_none_or(|j| j.chars().count() < MIN_JUSTIFICATION_CHARS)
         {
             c.push(
-                e("language_justification", "language_justification", "required_above_b1")
-                    .arg("level", level)
-                    .arg("min", MIN_JUSTIFICATION_CHARS),
+                e(
+                    "language_justification",
+                    "language_justification",
+                    "required_above_b1",
+                )
+                .arg("level", level)
+                .arg("min", MIN_JUSTIFICATION_CHARS),
             );
         }
 
@@ -569,7 +611,13 @@ impl OfferDraft {
         }
 
         let costs_eur = c
-            .decimal("costs_eur".into(), "costs", &self.costs_eur, false, (0.0, 1_000_000.0, false))
+            .decimal(
+                "costs_eur".into(),
+                "costs",
+                &self.costs_eur,
+                false,
+                (0.0, 1_000_000.0, false),
+            )
             .unwrap_or(0.0);
 
         let capacity = if self.capacity.trim().is_empty() {
@@ -601,7 +649,11 @@ impl OfferDraft {
         }
         let email = Email::parse(&self.contact_email)
             .map_err(|err| {
-                let code = if err.code == "required" { "required" } else { "invalid" };
+                let code = if err.code == "required" {
+                    "required"
+                } else {
+                    "invalid"
+                };
                 c.push(e("contact_email", "contact_email", code));
             })
             .ok();

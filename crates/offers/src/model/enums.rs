@@ -109,7 +109,10 @@ mod tests {
             DeliveryMode::parse(" Online-Live "),
             Some(DeliveryMode::OnlineLive)
         );
-        assert_eq!(SupportOffer::parse("device_loans"), Some(SupportOffer::DeviceLoans));
+        assert_eq!(
+            SupportOffer::parse("device_loans"),
+            Some(SupportOffer::DeviceLoans)
+        );
         assert_eq!(Goal::parse("anything"), None);
     }
 }

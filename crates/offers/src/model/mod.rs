@@ -12,9 +12,8 @@ use lernweg_domain::{CefrLevel, Email, KldbCode};
 use serde::{Deserialize, Serialize};
 
 pub use draft::{
-    MIN_JUSTIFICATION_CHARS,
-    ExamDraft, ExchangeDraft, FieldError, LocationDraft, ModuleDraft, OfferDraft, SlotDraft,
-    SpanDraft, TimeModelDraft,
+    ExamDraft, ExchangeDraft, FieldError, LocationDraft, MIN_JUSTIFICATION_CHARS, ModuleDraft,
+    OfferDraft, SlotDraft, SpanDraft, TimeModelDraft,
 };
 pub use enums::{DeliveryMode, Goal, SupportOffer};
 pub use spec::slugify;

@@ -41,12 +41,16 @@ impl Offer {
         });
         spec.load_limit_hours = self.load_limit_hours;
         spec.location = self.location.as_ref().map(|l| {
-            [l.name.as_str(), l.street.as_str(), &format!("{} {}", l.zip, l.city)]
-                .iter()
-                .map(|s| s.trim())
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(", ")
+            [
+                l.name.as_str(),
+                l.street.as_str(),
+                &format!("{} {}", l.zip, l.city),
+            ]
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
         });
         spec
     }
@@ -112,7 +116,10 @@ mod tests {
             slugify("  Anpassungsqualifizierung: Straßenbau (TQ 1) "),
             "anpassungsqualifizierung-strassenbau-tq-1"
         );
-        assert_eq!(slugify("Ärztinnen & Ärzte – Öffentlichkeit"), "aerztinnen-aerzte-oeffentlichkeit");
+        assert_eq!(
+            slugify("Ärztinnen & Ärzte – Öffentlichkeit"),
+            "aerztinnen-aerzte-oeffentlichkeit"
+        );
         assert_eq!(slugify("Café Señor"), "cafe-senor");
         assert_eq!(slugify("---"), "");
         assert!(slugify(&"Wort ".repeat(40)).len() <= 80);

@@ -208,7 +208,8 @@ mod tests {
 
     #[test]
     fn rejects_bad_times() {
-        let bad = r#"{"kind":"release_slots","slots":[{"weekday":"xyz","start":"08:00","end":"12:00"}]}"#;
+        let bad =
+            r#"{"kind":"release_slots","slots":[{"weekday":"xyz","start":"08:00","end":"12:00"}]}"#;
         assert!(serde_json::from_str::<TimeModelDef>(bad).is_err());
     }
 }

@@ -89,11 +89,45 @@ fn level(flesch: f64) -> &'static str {
 
 /// Word ends (heads) of common compounds in the field, and joints with a linking s.
 const HEADS: &[&str] = &[
-    "angebot", "angebote", "arbeit", "beratung", "bescheinigung", "betreuung", "gruppe",
-    "kurs", "kurse", "person", "personen", "plan", "prüfung", "qualifizierung", "sprache",
-    "stelle", "stunden", "termin", "termine", "träger", "verfahren", "zeit", "ziel", "ziele",
-    "zentrum", "unterricht", "nachweis", "maßnahme", "programm", "agentur", "gespräch",
-    "modul", "module", "niveau", "wochen", "tage", "abschluss", "beruf", "berufe",
+    "angebot",
+    "angebote",
+    "arbeit",
+    "beratung",
+    "bescheinigung",
+    "betreuung",
+    "gruppe",
+    "kurs",
+    "kurse",
+    "person",
+    "personen",
+    "plan",
+    "prüfung",
+    "qualifizierung",
+    "sprache",
+    "stelle",
+    "stunden",
+    "termin",
+    "termine",
+    "träger",
+    "verfahren",
+    "zeit",
+    "ziel",
+    "ziele",
+    "zentrum",
+    "unterricht",
+    "nachweis",
+    "maßnahme",
+    "programm",
+    "agentur",
+    "gespräch",
+    "modul",
+    "module",
+    "niveau",
+    "wochen",
+    "tage",
+    "abschluss",
+    "beruf",
+    "berufe",
 ];
 const JOINTS: &[&str] = &["ungs", "heits", "keits", "ions", "täts", "schafts", "lings"];
 
@@ -253,7 +287,12 @@ pub fn cli_readability(text: &str, format: &str) -> Result<String, OffersError> 
             let r = analyze(text);
             let mut out = format!(
                 "flesch_amstad: {}\nwiener_sachtextformel: {}\nlevel: {}\nsentences: {}\nwords: {}\nsyllables: {}\n",
-                r.flesch_amstad, r.wiener_sachtextformel, r.level, r.sentences, r.words, r.syllables
+                r.flesch_amstad,
+                r.wiener_sachtextformel,
+                r.level,
+                r.sentences,
+                r.words,
+                r.syllables
             );
             for l in &r.long_sentences {
                 out.push_str(&format!(

@@ -11,15 +11,17 @@
 const ABBREVIATIONS: &[&str] = &[
     "abs", "abt", "allg", "bzgl", "bzw", "ca", "dgl", "dr", "dipl", "ebd", "etc", "evtl", "fa",
     "ff", "frl", "geb", "ggf", "hr", "hrsg", "inkl", "insb", "jh", "jhd", "kap", "max", "mind",
-    "min", "mio", "mrd", "nr", "prof", "rd", "s", "sog", "std", "str", "tel", "tsd", "usw",
-    "vgl", "vs", "zb", "zt", "zzgl", "bspw", "ing", "mag", "jr", "sen", "jan", "feb", "febr",
-    "mrz", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez", "mo", "di", "mi",
-    "do", "fr", "sa", "ausg", "bd",
+    "min", "mio", "mrd", "nr", "prof", "rd", "s", "sog", "std", "str", "tel", "tsd", "usw", "vgl",
+    "vs", "zb", "zt", "zzgl", "bspw", "ing", "mag", "jr", "sen", "jan", "feb", "febr", "mrz",
+    "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez", "mo", "di", "mi", "do", "fr",
+    "sa", "ausg", "bd",
 ];
 
 fn is_bullet_line(line: &str) -> bool {
     let t = line.trim_start();
-    ["- ", "• ", "* ", "– ", "· "].iter().any(|b| t.starts_with(b))
+    ["- ", "• ", "* ", "– ", "· "]
+        .iter()
+        .any(|b| t.starts_with(b))
 }
 
 /// Splits text into blocks at blank lines and bullet lines.
@@ -87,7 +89,10 @@ pub fn split_sentences(text: &str) -> Vec<String> {
                 // Take runs like "?!" or "..." and closing quotes/brackets.
                 let mut end = i + 1;
                 while end < chars.len()
-                    && matches!(chars[end], '.' | '!' | '?' | '…' | '"' | '“' | '”' | '«' | '»' | ')' | '\'')
+                    && matches!(
+                        chars[end],
+                        '.' | '!' | '?' | '…' | '"' | '“' | '”' | '«' | '»' | ')' | '\''
+                    )
                 {
                     end += 1;
                 }
@@ -169,10 +174,17 @@ mod tests {
 
     #[test]
     fn lists_and_paragraphs() {
-        let s = split_sentences("Sie bekommen:\n- eine Ansprechperson\n- ein Laptop\n\nDanach geht es los");
+        let s = split_sentences(
+            "Sie bekommen:\n- eine Ansprechperson\n- ein Laptop\n\nDanach geht es los",
+        );
         assert_eq!(
             s,
-            vec!["Sie bekommen:", "eine Ansprechperson", "ein Laptop", "Danach geht es los"]
+            vec![
+                "Sie bekommen:",
+                "eine Ansprechperson",
+                "ein Laptop",
+                "Danach geht es los"
+            ]
         );
     }
 

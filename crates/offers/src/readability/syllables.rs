@@ -35,7 +35,10 @@ const EXCEPTIONS: &[(&str, usize)] = &[
 ];
 
 fn is_vowel(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'ä' | 'ö' | 'ü' | 'y' | 'é' | 'è' | 'à')
+    matches!(
+        c,
+        'a' | 'e' | 'i' | 'o' | 'u' | 'ä' | 'ö' | 'ü' | 'y' | 'é' | 'è' | 'à'
+    )
 }
 
 fn is_digraph(a: char, b: char) -> bool {
@@ -59,9 +62,7 @@ fn is_digraph(a: char, b: char) -> bool {
 /// Syllables of one word; hyphenated words are the sum of their parts. Non-letters are
 /// ignored; a word with letters has at least one syllable.
 pub fn syllables(word: &str) -> usize {
-    word.split(['-', '‐', '/', '·'])
-        .map(part_syllables)
-        .sum()
+    word.split(['-', '‐', '/', '·']).map(part_syllables).sum()
 }
 
 fn part_syllables(part: &str) -> usize {

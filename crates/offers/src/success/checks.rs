@@ -153,9 +153,12 @@ fn contact_person(i: &SuccessInput<'_>) -> SuccessFactor {
     match i.participants {
         None => f(id, "2.1", Partly, r("contact_person_unknown")),
         Some(p) if p.total == 0 => f(id, "2.1", Partly, r("no_participants_yet")),
-        Some(p) if p.with_contact_person >= p.total => {
-            f(id, "2.1", Met, r("contact_person_all").arg("total", p.total))
-        }
+        Some(p) if p.with_contact_person >= p.total => f(
+            id,
+            "2.1",
+            Met,
+            r("contact_person_all").arg("total", p.total),
+        ),
         Some(p) if p.with_contact_person > 0 => f(
             id,
             "2.1",
@@ -164,7 +167,12 @@ fn contact_person(i: &SuccessInput<'_>) -> SuccessFactor {
                 .arg("with", p.with_contact_person)
                 .arg("total", p.total),
         ),
-        Some(p) => f(id, "2.1", NotMet, r("contact_person_none").arg("total", p.total)),
+        Some(p) => f(
+            id,
+            "2.1",
+            NotMet,
+            r("contact_person_none").arg("total", p.total),
+        ),
     }
 }
 
@@ -207,15 +215,29 @@ fn exam_dates(i: &SuccessInput<'_>) -> SuccessFactor {
     let o = i.offer;
     if o.exams.is_empty() {
         return if o.goal.expects_exam() {
-            f(id, "2.2", NotMet, r("no_exam_defined_expected").arg("goal", o.goal.code()))
+            f(
+                id,
+                "2.2",
+                NotMet,
+                r("no_exam_defined_expected").arg("goal", o.goal.code()),
+            )
         } else {
             f(id, "2.2", Partly, r("no_exam_defined"))
         };
     }
     match i.plan {
-        None => f(id, "2.2", Partly, r("exams_without_timetable").arg("count", o.exams.len())),
+        None => f(
+            id,
+            "2.2",
+            Partly,
+            r("exams_without_timetable").arg("count", o.exams.len()),
+        ),
         Some(p) => {
-            let n = p.sessions.iter().filter(|s| s.kind == SessionKind::Exam).count();
+            let n = p
+                .sessions
+                .iter()
+                .filter(|s| s.kind == SessionKind::Exam)
+                .count();
             if n >= o.exams.len() {
                 f(id, "2.2", Met, r("exams_in_timetable").arg("count", n))
             } else {
@@ -240,9 +262,10 @@ fn clear_end(i: &SuccessInput<'_>) -> SuccessFactor {
             id,
             "2.2",
             Partly,
-            r("end_after_deadline")
-                .arg("end", p.end_date)
-                .arg("deadline", p.deadline.map(|d| d.to_string()).unwrap_or_default()),
+            r("end_after_deadline").arg("end", p.end_date).arg(
+                "deadline",
+                p.deadline.map(|d| d.to_string()).unwrap_or_default(),
+            ),
         ),
         Some(p) => f(
             id,
@@ -264,13 +287,35 @@ fn milestones(i: &SuccessInput<'_>) -> SuccessFactor {
         .filter(|(k, m)| m.milestone.is_some() || o.exams.iter().any(|x| x.after_module == k + 1))
         .count();
     if n >= 2 && with == n {
-        f(id, "2.2", Met, r("all_modules_with_milestones").arg("count", n))
+        f(
+            id,
+            "2.2",
+            Met,
+            r("all_modules_with_milestones").arg("count", n),
+        )
     } else if n >= 2 {
-        f(id, "2.2", Partly, r("some_modules_with_milestones").arg("with", with).arg("count", n))
+        f(
+            id,
+            "2.2",
+            Partly,
+            r("some_modules_with_milestones")
+                .arg("with", with)
+                .arg("count", n),
+        )
     } else if o.total_hours() <= 60.0 {
-        f(id, "2.2", Partly, r("single_short_module").arg("hours", hours(o.total_hours())))
+        f(
+            id,
+            "2.2",
+            Partly,
+            r("single_short_module").arg("hours", hours(o.total_hours())),
+        )
     } else {
-        f(id, "2.2", NotMet, r("single_long_module").arg("hours", hours(o.total_hours())))
+        f(
+            id,
+            "2.2",
+            NotMet,
+            r("single_long_module").arg("hours", hours(o.total_hours())),
+        )
     }
 }
 
@@ -331,18 +376,31 @@ fn language_prerequisite(i: &SuccessInput<'_>) -> SuccessFactor {
     let o = i.offer;
     match o.language_level {
         None => f(id, "2.3", Met, r("no_language_prerequisite")),
-        Some(l) if l <= CefrLevel::B1 => {
-            f(id, "2.3", Met, r("language_prerequisite_moderate").arg("level", l))
-        }
+        Some(l) if l <= CefrLevel::B1 => f(
+            id,
+            "2.3",
+            Met,
+            r("language_prerequisite_moderate").arg("level", l),
+        ),
         Some(l) => {
             let justified = o
                 .language_justification
                 .as_ref()
                 .is_some_and(|j| j.trim().chars().count() >= MIN_JUSTIFICATION_CHARS);
             if justified {
-                f(id, "2.3", Partly, r("language_prerequisite_justified").arg("level", l))
+                f(
+                    id,
+                    "2.3",
+                    Partly,
+                    r("language_prerequisite_justified").arg("level", l),
+                )
             } else {
-                f(id, "2.3", NotMet, r("language_prerequisite_unjustified").arg("level", l))
+                f(
+                    id,
+                    "2.3",
+                    NotMet,
+                    r("language_prerequisite_unjustified").arg("level", l),
+                )
             }
         }
     }
@@ -400,7 +458,11 @@ fn exchange(i: &SuccessInput<'_>) -> SuccessFactor {
     };
     match i.plan {
         Some(p) => {
-            let count = p.sessions.iter().filter(|s| s.kind == SessionKind::Exchange).count();
+            let count = p
+                .sessions
+                .iter()
+                .filter(|s| s.kind == SessionKind::Exchange)
+                .count();
             let in_work = p
                 .release_needed
                 .iter()
@@ -409,7 +471,12 @@ fn exchange(i: &SuccessInput<'_>) -> SuccessFactor {
             if count == 0 {
                 f(id, "2.3", Partly, r("exchange_not_scheduled"))
             } else if in_work == 0 {
-                f(id, "2.3", Met, r("exchange_outside_work_time").arg("count", count))
+                f(
+                    id,
+                    "2.3",
+                    Met,
+                    r("exchange_outside_work_time").arg("count", count),
+                )
             } else if in_work < count {
                 f(
                     id,
@@ -420,7 +487,12 @@ fn exchange(i: &SuccessInput<'_>) -> SuccessFactor {
                         .arg("count", count),
                 )
             } else {
-                f(id, "2.3", NotMet, r("exchange_in_work_time").arg("count", count))
+                f(
+                    id,
+                    "2.3",
+                    NotMet,
+                    r("exchange_in_work_time").arg("count", count),
+                )
             }
         }
         None => {

@@ -1,0 +1,181 @@
+//! Account, provider and token commands for operators.
+
+use std::io::Read;
+
+use anyhow::{Context, anyhow, bail};
+use clap::Subcommand;
+use lernweg_domain::{Email, ProviderName, Role, State};
+use lernweg_store::{Actor, NewProvider, NewUser, Store, StoreError};
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Create a user. The password is read from standard input (one line).
+    Add {
+        #[arg(long)]
+        email: String,
+        /// admin, coordinator, counsellor or trainer (participant, employer and mentor come with their own flows).
+        #[arg(long)]
+        role: String,
+        /// The provider's id or exact name; required for every role but admin.
+        #[arg(long)]
+        provider: Option<String>,
+        /// Display name; defaults to the part of the e-mail before the @.
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// List users.
+    List,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ProviderCommand {
+    /// Create a provider (Träger) and print its id.
+    Add {
+        #[arg(long)]
+        name: String,
+        /// Federal state code, e.g. NW.
+        #[arg(long)]
+        state: String,
+    },
+    /// List providers.
+    List,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TokenCommand {
+    /// Create a personal API token for a user; prints the token alone on the last line.
+    Create {
+        #[arg(long)]
+        email: String,
+        /// A name to recognise the token by.
+        #[arg(long, default_value = "Kommandozeile")]
+        name: String,
+    },
+}
+
+fn explain(e: StoreError) -> anyhow::Error {
+    match e {
+        StoreError::NotFound => anyhow!("not found"),
+        StoreError::Invalid(p) => anyhow!("{}: {}", p.field, p.message),
+        other => anyhow!(other),
+    }
+}
+
+pub async fn user(cmd: UserCommand, store: &Store) -> anyhow::Result<()> {
+    match cmd {
+        UserCommand::Add {
+            email,
+            role,
+            provider,
+            name,
+        } => {
+            let email = Email::parse(&email).map_err(|e| anyhow!("--email: {}", e.message))?;
+            let role = Role::parse(&role).map_err(|e| anyhow!("--role: {}", e.message))?;
+            let provider_id = match provider {
+                Some(p) => Some(
+                    store
+                        .find_provider(&p)
+                        .await
+                        .map_err(|e| match e {
+                            StoreError::NotFound => {
+                                anyhow!("--provider: no provider with id or name {p:?}")
+                            }
+                            other => explain(other),
+                        })?
+                        .id,
+                ),
+                None if role.needs_provider() => {
+                    bail!("--provider is required for the role {role}")
+                }
+                None => None,
+            };
+            let mut password = String::new();
+            std::io::stdin()
+                .read_to_string(&mut password)
+                .context("cannot read the password from standard input")?;
+            let password = password.lines().next().unwrap_or("").to_owned();
+            let display_name =
+                name.unwrap_or_else(|| email.as_str().split('@').next().unwrap_or("").to_owned());
+            let new = NewUser {
+                email,
+                display_name,
+                role,
+                provider_id,
+                password: Some(password),
+            };
+            let user = store
+                .create_user(&Actor::system(), new)
+                .await
+                .map_err(|e| match e {
+                    StoreError::Conflict(what) => anyhow!("{what}"),
+                    other => explain(other),
+                })?;
+            println!(
+                "Created {} ({}) with id {}.",
+                user.email, user.role, user.id
+            );
+            Ok(())
+        }
+        UserCommand::List => {
+            for u in store.users(None).await.map_err(explain)? {
+                let provider = u
+                    .provider_id
+                    .map(|p| p.to_string())
+                    .unwrap_or_else(|| "-".into());
+                println!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    u.id,
+                    u.email,
+                    u.role,
+                    provider,
+                    if u.active { "active" } else { "locked" }
+                );
+            }
+            Ok(())
+        }
+    }
+}
+
+pub async fn provider(cmd: ProviderCommand, store: &Store) -> anyhow::Result<()> {
+    match cmd {
+        ProviderCommand::Add { name, state } => {
+            let name = ProviderName::parse(&name).map_err(|e| anyhow!("--name: {}", e.message))?;
+            let state = State::parse(&state).map_err(|e| anyhow!("--state: {}", e.message))?;
+            let p = store
+                .create_provider(&Actor::system(), NewProvider { name, state })
+                .await
+                .map_err(explain)?;
+            println!("Created provider {} ({}).", p.name, p.state);
+            println!("{}", p.id);
+            Ok(())
+        }
+        ProviderCommand::List => {
+            for p in store.providers(None).await.map_err(explain)? {
+                println!("{}\t{}\t{}", p.id, p.state, p.name);
+            }
+            Ok(())
+        }
+    }
+}
+
+pub async fn token(cmd: TokenCommand, store: &Store) -> anyhow::Result<()> {
+    match cmd {
+        TokenCommand::Create { email, name } => {
+            let email = Email::parse(&email).map_err(|e| anyhow!("--email: {}", e.message))?;
+            let user = store.user_by_email(&email).await.map_err(|e| match e {
+                StoreError::NotFound => anyhow!("no user with the e-mail address {email}"),
+                other => explain(other),
+            })?;
+            let issued = store
+                .create_token(&Actor::system(), &user, &name)
+                .await
+                .map_err(explain)?;
+            println!(
+                "Created token {:?} for {}. It is shown only now:",
+                issued.token.name, user.email
+            );
+            println!("{}", issued.secret);
+            Ok(())
+        }
+    }
+}

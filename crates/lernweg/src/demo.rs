@@ -1,0 +1,138 @@
+//! Demo data: generated once into a fresh database, so that a newcomer sees every feature with
+//! content. Every later capability adds its own records here.
+
+use anyhow::anyhow;
+use lernweg_domain::{Email, ProviderId, ProviderName, Role, State};
+use lernweg_store::{Actor, NewProvider, NewUser, Store, StoreError};
+
+/// The password of every demo account. Demo data only: never use it for real accounts.
+pub const PASSWORD: &str = "lernweg-demo";
+
+const SEEDED_KEY: &str = "demo_seeded";
+
+struct DemoProvider {
+    name: &'static str,
+    state: State,
+    staff: [(&'static str, Role, &'static str); 3],
+}
+
+const PROVIDERS: [DemoProvider; 2] = [
+    DemoProvider {
+        name: "Bildungswerk Rhein-Ruhr gGmbH",
+        state: State::NW,
+        staff: [
+            (
+                "koordination1@demo.example",
+                Role::Coordinator,
+                "Aylin Demir",
+            ),
+            ("beratung1@demo.example", Role::Counsellor, "Jonas Becker"),
+            (
+                "lehrkraft1@demo.example",
+                Role::Trainer,
+                "Dr. Maria Kowalski",
+            ),
+        ],
+    },
+    DemoProvider {
+        name: "Qualifizierungsnetz Sachsen e. V.",
+        state: State::SN,
+        staff: [
+            (
+                "koordination2@demo.example",
+                Role::Coordinator,
+                "Thomas Wagner",
+            ),
+            (
+                "beratung2@demo.example",
+                Role::Counsellor,
+                "Olena Shevchenko",
+            ),
+            ("lehrkraft2@demo.example", Role::Trainer, "Samir Haddad"),
+        ],
+    },
+];
+
+/// The demo logins with what each account is.
+pub fn logins() -> Vec<(String, String)> {
+    let mut v = vec![(
+        "admin@demo.example".to_owned(),
+        "admin (all providers)".to_owned(),
+    )];
+    for p in &PROVIDERS {
+        for (email, role, _) in &p.staff {
+            v.push((
+                (*email).to_owned(),
+                format!("{role} · {} ({})", p.name, p.state),
+            ));
+        }
+    }
+    v
+}
+
+/// Fills an empty database with demo data; leaves an already seeded one alone.
+/// Returns whether data was generated.
+pub async fn seed(store: &Store) -> anyhow::Result<bool> {
+    if store.setting(SEEDED_KEY).await?.is_some() {
+        return Ok(false);
+    }
+    // Each record is created only if missing, so an interrupted first run can simply be
+    // started again.
+    ensure_user(
+        store,
+        "admin@demo.example",
+        "Lernweg-Administration",
+        Role::Admin,
+        None,
+    )
+    .await?;
+    for p in &PROVIDERS {
+        let provider = match store.find_provider(p.name).await {
+            Ok(existing) => existing,
+            Err(StoreError::NotFound) => {
+                let name =
+                    ProviderName::parse(p.name).map_err(|e| anyhow!("demo provider: {e}"))?;
+                store
+                    .create_provider(
+                        &Actor::system(),
+                        NewProvider {
+                            name,
+                            state: p.state,
+                        },
+                    )
+                    .await?
+            }
+            Err(e) => return Err(e.into()),
+        };
+        for (mail, role, display_name) in &p.staff {
+            ensure_user(store, mail, display_name, *role, Some(provider.id)).await?;
+        }
+    }
+    store.set_setting_once(SEEDED_KEY, "1").await?;
+    Ok(true)
+}
+
+async fn ensure_user(
+    store: &Store,
+    mail: &str,
+    name: &str,
+    role: Role,
+    provider: Option<ProviderId>,
+) -> anyhow::Result<()> {
+    let email = Email::parse(mail).map_err(|e| anyhow!("demo e-mail {mail}: {e}"))?;
+    match store.user_by_email(&email).await {
+        Ok(_) => Ok(()),
+        Err(StoreError::NotFound) => {
+            let new = NewUser {
+                email,
+                display_name: name.into(),
+                role,
+                provider_id: provider,
+                password: Some(PASSWORD.into()),
+            };
+            store.create_user(&Actor::system(), new).await?;
+            Ok(())
+        }
+        Err(e) => Err(e.into()),
+    }
+}

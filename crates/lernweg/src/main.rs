@@ -1,0 +1,229 @@
+//! `lernweg`: the one binary. Serves the web app, runs the demo, manages accounts, and plans
+//! timetables on the command line.
+
+mod admin;
+mod demo;
+mod logging;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use lernweg_store::{DatabaseTarget, Store};
+use lernweg_web::{AppState, WebConfig};
+
+/// Lernweg plans and runs part-time qualification offers for immigrants in Germany (IQ programme).
+#[derive(Parser, Debug)]
+#[command(name = "lernweg", version, about, long_about = None)]
+struct Cli {
+    #[command(flatten)]
+    db: DbArgs,
+    /// Log format: `text` for people, `json` for log collectors.
+    #[arg(long, global = true, env = "LERNWEG_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
+    log_format: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Where the data lives. `--database-url` wins over `--data-dir`.
+#[derive(Args, Debug, Clone)]
+struct DbArgs {
+    /// Database URL, e.g. `postgres://user@host:5432/lernweg` or `sqlite:///var/lib/lernweg/lernweg.db`.
+    #[arg(long, global = true, env = "LERNWEG_DATABASE_URL")]
+    database_url: Option<String>,
+    /// Directory for the embedded SQLite database (`DIR/lernweg.db`). Default: `./lernweg-data`
+    /// (`./lernweg-demo` for `lernweg demo`).
+    #[arg(long, global = true, env = "LERNWEG_DATA_DIR")]
+    data_dir: Option<PathBuf>,
+}
+
+impl DbArgs {
+    fn target(&self, default_dir: &str) -> DatabaseTarget {
+        match (&self.database_url, &self.data_dir) {
+            (Some(url), _) if !url.is_empty() => DatabaseTarget::Url(url.clone()),
+            (_, Some(dir)) => DatabaseTarget::DataDir(dir.clone()),
+            _ => DatabaseTarget::DataDir(PathBuf::from(default_dir)),
+        }
+    }
+}
+
+#[derive(Args, Debug, Clone)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "LERNWEG_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// The public address users reach Lernweg at, e.g. `https://lernweg.example.org`; https makes cookies Secure and sends HSTS.
+    #[arg(long, env = "LERNWEG_PUBLIC_URL")]
+    public_url: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Serve the web UI and the JSON API (migrates the database first).
+    Serve(ServeArgs),
+    /// Create (or reuse) a demo database with realistic generated data and serve it.
+    Demo(ServeArgs),
+    /// Apply all pending database migrations and exit.
+    Migrate,
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(admin::UserCommand),
+    /// Manage providers (Träger).
+    #[command(subcommand)]
+    Provider(admin::ProviderCommand),
+    /// Manage personal API tokens.
+    #[command(subcommand)]
+    Token(admin::TokenCommand),
+    /// List the statewide public holidays of a federal state.
+    Holidays {
+        /// Federal state code: BW BY BE BB HB HH HE MV NI NW RP SL SN ST SH TH.
+        #[arg(long)]
+        state: String,
+        /// Year, 1995–2100.
+        #[arg(long)]
+        year: i32,
+        /// Output format: json, text or ics.
+        #[arg(long, default_value = "text")]
+        format: String,
+    },
+    /// Plan the timetable of an offer described in a TOML file.
+    Plan {
+        /// The offer file (see examples/ and the README).
+        file: PathBuf,
+        /// Output format: json, text, ics or csv (json or text with --compare).
+        #[arg(long, default_value = "text")]
+        format: String,
+        /// Plan the offer under every fitting time model and compare them.
+        #[arg(long)]
+        compare: bool,
+        /// Weekly load limit in hours (default 48, or `load_limit_hours` in the file).
+        #[arg(long)]
+        load_limit: Option<f64>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    logging::init(&cli.log_format);
+    match cli.command {
+        Command::Holidays {
+            state,
+            year,
+            format,
+        } => print(lernweg_planner::cli::holidays(&state, year, &format)),
+        Command::Plan {
+            file,
+            format,
+            compare,
+            load_limit,
+        } => match std::fs::read_to_string(&file) {
+            Ok(src) => print(lernweg_planner::cli::plan(
+                &src, &format, compare, load_limit,
+            )),
+            Err(e) => fail(format!("cannot read {}: {e}", file.display())),
+        },
+        other => {
+            let runtime = match tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+            {
+                Ok(rt) => rt,
+                Err(e) => return fail(format!("cannot start the async runtime: {e}")),
+            };
+            match runtime.block_on(run(other, cli.db)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(format!("{e:#}")),
+            }
+        }
+    }
+}
+
+fn print<E: std::fmt::Display>(result: Result<String, E>) -> ExitCode {
+    match result {
+        Ok(out) => {
+            print!("{out}");
+            if !out.ends_with('\n') {
+                println!();
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e.to_string()),
+    }
+}
+
+fn fail(message: String) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}
+
+async fn open(target: &DatabaseTarget) -> anyhow::Result<Store> {
+    let store = Store::open(target)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot open the database ({}): {e}", target.redacted()))?;
+    Ok(store)
+}
+
+async fn run(command: Command, db: DbArgs) -> anyhow::Result<()> {
+    match command {
+        Command::Serve(args) => {
+            let store = open(&db.target("./lernweg-data")).await?;
+            serve(store, args).await
+        }
+        Command::Demo(args) => {
+            let target = db.target("./lernweg-demo");
+            let store = open(&target).await?;
+            let created = demo::seed(&store).await?;
+            if created {
+                println!("Demo data generated in {}.", target.redacted());
+            } else {
+                println!("Reusing the demo data in {}.", target.redacted());
+            }
+            let logins = demo::logins();
+            serve_with(store, args, move |addr| {
+                println!("Lernweg demo: http://{addr}/");
+                println!("Logins (password for all: {}):", demo::PASSWORD);
+                for (email, what) in &logins {
+                    println!("  {email:<28} {what}");
+                }
+            })
+            .await
+        }
+        Command::Migrate => {
+            let target = db.target("./lernweg-data");
+            open(&target).await?;
+            println!("Migrations applied to {}.", target.redacted());
+            Ok(())
+        }
+        Command::User(cmd) => admin::user(cmd, &open(&db.target("./lernweg-data")).await?).await,
+        Command::Provider(cmd) => {
+            admin::provider(cmd, &open(&db.target("./lernweg-data")).await?).await
+        }
+        Command::Token(cmd) => admin::token(cmd, &open(&db.target("./lernweg-data")).await?).await,
+        Command::Holidays { .. } | Command::Plan { .. } => {
+            unreachable!("handled without a database")
+        }
+    }
+}
+
+async fn serve(store: Store, args: ServeArgs) -> anyhow::Result<()> {
+    serve_with(store, args, |addr| {
+        println!("Lernweg listens on http://{addr}/")
+    })
+    .await
+}
+
+async fn serve_with(
+    store: Store,
+    args: ServeArgs,
+    on_ready: impl FnOnce(SocketAddr),
+) -> anyhow::Result<()> {
+    let config = WebConfig {
+        public_url: args.public_url,
+        ..Default::default()
+    };
+    let state = AppState::new(store.clone(), config);
+    let result = lernweg_web::serve(state, args.addr, on_ready).await;
+    store.close().await;
+    result
+}

@@ -1,0 +1,139 @@
+# Lernweg – Oberfläche (Deutsch)
+
+skip-to-content = Zum Inhalt springen
+switch-language = English
+nav-label = Hauptnavigation
+nav-start = Start
+nav-team = Team
+nav-providers = Träger
+nav-users = Benutzer
+nav-audit = Protokoll
+nav-account = Mein Konto
+logout = Abmelden
+footer-text = Lernweg – berufsbegleitend qualifizieren im Förderprogramm IQ
+
+role-admin = Administration
+role-coordinator = Koordination
+role-counsellor = Beratung
+role-trainer = Lehrkraft
+role-participant = Teilnehmende*r
+role-employer = Betrieb
+role-mentor = Mentor*in
+
+login-title = Anmelden
+login-intro = Melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an.
+login-email = E-Mail-Adresse
+login-password = Passwort
+login-submit = Anmelden
+login-error-email = Bitte geben Sie eine gültige E-Mail-Adresse ein.
+login-error-password-missing = Bitte geben Sie Ihr Passwort ein.
+login-error-failed = E-Mail-Adresse oder Passwort stimmen nicht.
+login-error-rate-limited = Zu viele Anmeldeversuche. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.
+
+home-title = Start
+home-welcome = Willkommen, { $name }!
+home-role = Ihre Rolle
+home-provider = Träger
+home-state = Bundesland
+home-team-size = Personen im Team
+home-next-steps = Weiter zu
+
+team-title = Team
+team-caption = Mitarbeitende des Trägers
+
+col-name = Name
+col-email = E-Mail-Adresse
+col-role = Rolle
+col-state = Bundesland
+col-provider = Träger
+col-created = Angelegt am
+col-status = Status
+
+account-title = Mein Konto
+account-tokens = Persönliche API-Schlüssel
+account-tokens-intro = Mit einem API-Schlüssel greifen Programme in Ihrem Namen auf die Schnittstelle zu. Geben Sie Schlüssel nicht weiter und widerrufen Sie Schlüssel, die Sie nicht mehr brauchen.
+account-token-name = Bezeichnung des Schlüssels
+account-token-create = Schlüssel erstellen
+account-token-created = Ihr neuer Schlüssel. Kopieren Sie ihn jetzt: Er wird nur dieses eine Mal angezeigt.
+account-token-prefix = Anfang
+account-token-last-used = Zuletzt benutzt
+account-token-revoked = Widerrufen
+account-token-revoke = Schlüssel „{ $name }“ widerrufen
+account-no-tokens = Sie haben noch keine Schlüssel.
+account-token-error-required = Bitte geben Sie eine Bezeichnung ein.
+account-token-error-invalid = Die Bezeichnung ist zu lang oder enthält Steuerzeichen.
+
+providers-title = Träger
+providers-caption = Alle Träger
+providers-new = Neuen Träger anlegen
+providers-create = Träger anlegen
+providers-back = Zurück zu allen Trägern
+provider-title = Träger
+provider-edit = Träger bearbeiten
+provider-staff = Mitarbeitende
+
+users-title = Benutzer
+users-caption = Alle Benutzerkonten
+users-new = Neues Benutzerkonto
+users-create = Konto anlegen
+users-back = Zurück zu allen Benutzern
+users-active = Aktiv
+users-inactive = Gesperrt
+users-no-provider = Kein Träger (Administration)
+users-initial-password = Erstes Passwort
+users-password-hint = Mindestens 10 Zeichen. Teilen Sie es der Person auf sicherem Weg mit.
+user-title = Benutzerkonto
+user-edit = Konto bearbeiten
+user-new-password = Neues Passwort
+user-password-hint = Leer lassen, um das Passwort nicht zu ändern. Ein neues Passwort beendet alle Sitzungen der Person.
+
+audit-title = Protokoll
+audit-intro = Wer hat wann einen Datensatz angelegt, geändert, gelöscht oder angesehen? Die neuesten 500 Einträge.
+audit-caption = Protokolleinträge, neueste zuerst
+audit-when = Zeitpunkt (UTC)
+audit-who = Wer
+audit-action = Aktion
+audit-record = Datensatz
+audit-detail = Einzelheiten
+audit-action-create = angelegt
+audit-action-update = geändert
+audit-action-delete = gelöscht
+audit-action-view = angesehen
+audit-action-login = angemeldet
+audit-action-login_failed = Anmeldung fehlgeschlagen
+audit-action-logout = abgemeldet
+audit-entity-provider = Träger
+audit-entity-user = Benutzerkonto
+audit-entity-api_token = API-Schlüssel
+audit-entity-session = Sitzung
+audit-entity-audit_log = Protokoll
+
+form-has-errors = Bitte korrigieren Sie die markierten Angaben.
+form-choose = Bitte wählen
+form-save = Speichern
+form-error-required = Bitte füllen Sie dieses Feld aus.
+form-error-too_short = Die Angabe ist zu kurz.
+form-error-too_long = Die Angabe ist zu lang.
+form-error-control_chars = Die Angabe enthält unzulässige Steuerzeichen.
+form-error-invalid = Die Angabe ist ungültig.
+form-error-invalid_email = Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.
+form-error-email_taken = Es gibt schon ein Konto mit dieser E-Mail-Adresse.
+form-error-unknown_state = Bitte wählen Sie ein Bundesland.
+form-error-unknown_role = Bitte wählen Sie eine Rolle.
+form-error-invalid_id = Bitte wählen Sie einen Eintrag aus der Liste.
+form-error-needs_provider = Diese Rolle braucht einen Träger.
+form-error-self_lockout = Sie können sich nicht selbst sperren oder die Administrationsrolle entziehen.
+
+error-back-home = Zur Startseite
+error-not-found-title = Seite nicht gefunden
+error-not-found-text = Diese Seite gibt es nicht, oder Sie haben keinen Zugriff darauf.
+error-forbidden-title = Kein Zugriff
+error-forbidden-text = Ihre Rolle darf diese Seite nicht öffnen. Wenden Sie sich an Ihre Koordination, wenn Sie Zugriff brauchen.
+error-csrf-title = Formular abgelaufen
+error-csrf-text = Das Formular war nicht mehr gültig. Bitte laden Sie die Seite neu und senden Sie es noch einmal.
+error-too-large-title = Zu viele Daten
+error-too-large-text = Die gesendeten Daten sind zu groß.
+error-bad-request-title = Ungültige Anfrage
+error-bad-request-text = Die Anfrage konnte nicht gelesen werden. Bitte versuchen Sie es noch einmal.
+error-internal-title = Interner Fehler
+error-internal-text = Etwas ist bei uns schiefgegangen. Der Fehler wurde protokolliert. Bitte versuchen Sie es später noch einmal.

@@ -1,0 +1,139 @@
+# Lernweg – user interface (English)
+
+skip-to-content = Skip to content
+switch-language = Deutsch
+nav-label = Main navigation
+nav-start = Start
+nav-team = Team
+nav-providers = Providers
+nav-users = Users
+nav-audit = Audit log
+nav-account = My account
+logout = Log out
+footer-text = Lernweg – qualifying alongside work in the IQ programme
+
+role-admin = Administration
+role-coordinator = Coordination
+role-counsellor = Counselling
+role-trainer = Trainer
+role-participant = Participant
+role-employer = Employer
+role-mentor = Mentor
+
+login-title = Log in
+login-intro = Log in with your e-mail address and password.
+login-email = E-mail address
+login-password = Password
+login-submit = Log in
+login-error-email = Please enter a valid e-mail address.
+login-error-password-missing = Please enter your password.
+login-error-failed = The e-mail address or the password is wrong.
+login-error-rate-limited = Too many login attempts. Please wait a moment and try again.
+
+home-title = Start
+home-welcome = Welcome, { $name }!
+home-role = Your role
+home-provider = Provider
+home-state = Federal state
+home-team-size = People in the team
+home-next-steps = Go to
+
+team-title = Team
+team-caption = Staff of the provider
+
+col-name = Name
+col-email = E-mail address
+col-role = Role
+col-state = Federal state
+col-provider = Provider
+col-created = Created
+col-status = Status
+
+account-title = My account
+account-tokens = Personal API tokens
+account-tokens-intro = With an API token, programs use the API in your name. Do not share tokens, and revoke tokens you no longer need.
+account-token-name = Name of the token
+account-token-create = Create token
+account-token-created = Your new token. Copy it now: it is shown only this once.
+account-token-prefix = Starts with
+account-token-last-used = Last used
+account-token-revoked = Revoked
+account-token-revoke = Revoke token “{ $name }”
+account-no-tokens = You have no tokens yet.
+account-token-error-required = Please enter a name.
+account-token-error-invalid = The name is too long or contains control characters.
+
+providers-title = Providers
+providers-caption = All providers
+providers-new = New provider
+providers-create = Create provider
+providers-back = Back to all providers
+provider-title = Provider
+provider-edit = Edit provider
+provider-staff = Staff
+
+users-title = Users
+users-caption = All user accounts
+users-new = New user account
+users-create = Create account
+users-back = Back to all users
+users-active = Active
+users-inactive = Locked
+users-no-provider = No provider (administration)
+users-initial-password = First password
+users-password-hint = At least 10 characters. Give it to the person by a safe channel.
+user-title = User account
+user-edit = Edit account
+user-new-password = New password
+user-password-hint = Leave empty to keep the password. A new password ends all of the person's sessions.
+
+audit-title = Audit log
+audit-intro = Who created, changed, deleted or viewed a record, and when? The newest 500 entries.
+audit-caption = Audit entries, newest first
+audit-when = Time (UTC)
+audit-who = Who
+audit-action = Action
+audit-record = Record
+audit-detail = Details
+audit-action-create = created
+audit-action-update = changed
+audit-action-delete = deleted
+audit-action-view = viewed
+audit-action-login = logged in
+audit-action-login_failed = login failed
+audit-action-logout = logged out
+audit-entity-provider = Provider
+audit-entity-user = User account
+audit-entity-api_token = API token
+audit-entity-session = Session
+audit-entity-audit_log = Audit log
+
+form-has-errors = Please correct the marked fields.
+form-choose = Please choose
+form-save = Save
+form-error-required = Please fill in this field.
+form-error-too_short = This is too short.
+form-error-too_long = This is too long.
+form-error-control_chars = This contains control characters.
+form-error-invalid = This is not valid.
+form-error-invalid_email = Please enter a valid e-mail address, e.g. name@example.org.
+form-error-email_taken = There already is an account with this e-mail address.
+form-error-unknown_state = Please choose a federal state.
+form-error-unknown_role = Please choose a role.
+form-error-invalid_id = Please choose an entry from the list.
+form-error-needs_provider = This role needs a provider.
+form-error-self_lockout = You cannot lock yourself out or remove your own administration role.
+
+error-back-home = To the start page
+error-not-found-title = Page not found
+error-not-found-text = This page does not exist, or you have no access to it.
+error-forbidden-title = No access
+error-forbidden-text = Your role may not open this page. Ask your coordination if you need access.
+error-csrf-title = Form expired
+error-csrf-text = The form was no longer valid. Please reload the page and send it again.
+error-too-large-title = Too much data
+error-too-large-text = The data sent is too large.
+error-bad-request-title = Bad request
+error-bad-request-text = The request could not be read. Please try again.
+error-internal-title = Internal error
+error-internal-text = Something went wrong on our side. The error was logged. Please try again later.

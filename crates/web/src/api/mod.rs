@@ -1,0 +1,98 @@
+//! The JSON API under `/api/v1`, described by an OpenAPI 3.1 document.
+//!
+//! DTOs here are the serializable counterparts of domain and store types; inner types stay
+//! free of HTTP concerns.
+
+pub mod audit;
+pub mod me;
+pub mod providers;
+pub mod public;
+pub mod tokens;
+pub mod users;
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, Request};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use lernweg_domain::Principal;
+use lernweg_store::Actor;
+use serde::de::DeserializeOwned;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::context::Ctx;
+use crate::error::{ApiError, FieldError, Problem};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Lernweg API", description = "Plan and run part-time qualification offers. Authenticate with a personal token: `Authorization: Bearer lw_…`. Routes under /api/v1/public/ need no token. Errors are RFC 9457 problem documents."),
+    paths(
+        openapi_json,
+        public::status,
+        me::me,
+        providers::list, providers::create, providers::show, providers::update,
+        users::list, users::create, users::show, users::update,
+        tokens::list, tokens::create, tokens::revoke,
+        audit::list,
+    ),
+    components(schemas(Problem, FieldError)),
+    modifiers(&BearerAuth),
+    security(("bearer" = [])),
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        let mut http = Http::new(HttpAuthScheme::Bearer);
+        http.bearer_format = Some("lw_ personal token".to_owned());
+        components.add_security_scheme("bearer", SecurityScheme::Http(http));
+    }
+}
+
+/// The OpenAPI document.
+#[utoipa::path(get, path = "/api/v1/openapi.json", tag = "meta", security(()),
+    responses((status = 200, description = "The OpenAPI 3.1 document of this API")))]
+pub async fn openapi_json() -> Response {
+    Json(ApiDoc::openapi()).into_response()
+}
+
+/// A JSON body whose rejection is a problem document (400), not axum's plain text.
+pub struct ApiJson<T>(pub T);
+
+impl<S, T> FromRequest<S> for ApiJson<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(v)) => Ok(ApiJson(v)),
+            Err(rejection) => Err(ApiError::BadRequest(describe(&rejection))),
+        }
+    }
+}
+
+fn describe(r: &JsonRejection) -> String {
+    match r {
+        JsonRejection::MissingJsonContentType(_) => {
+            "expected `Content-Type: application/json`".to_owned()
+        }
+        JsonRejection::JsonSyntaxError(e) => format!("malformed JSON: {}", e.body_text()),
+        JsonRejection::JsonDataError(e) => {
+            format!("JSON does not match the schema: {}", e.body_text())
+        }
+        other => other.body_text(),
+    }
+}
+
+/// The caller of an API route (the access check has already run).
+pub fn caller(ctx: &Extension<Ctx>) -> Result<(Principal, Actor), ApiError> {
+    let user = ctx.user.as_ref().ok_or(ApiError::Unauthorized)?;
+    let principal = ctx.principal().ok_or(ApiError::Unauthorized)?;
+    Ok((principal, Actor::user(user.id, user.email.to_string())))
+}

@@ -1,0 +1,153 @@
+//! Providers (Träger). Staff see their own provider; admins see and manage all.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use lernweg_domain::{ProviderId, ProviderName, State as FedState};
+use lernweg_store::{NewProvider, Provider, ProviderPatch};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{ApiJson, caller};
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::{ApiError, FieldError, Problem};
+
+#[derive(Serialize, ToSchema)]
+pub struct ProviderDto {
+    pub id: String,
+    pub name: String,
+    /// ISO 3166-2:DE code without prefix, e.g. `NW`.
+    pub state: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl From<Provider> for ProviderDto {
+    fn from(p: Provider) -> Self {
+        ProviderDto {
+            id: p.id.to_string(),
+            name: p.name.to_string(),
+            state: p.state.code().to_owned(),
+            created_at: p.created_at.to_rfc3339(),
+            updated_at: p.updated_at.to_rfc3339(),
+        }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewProviderDto {
+    pub name: String,
+    pub state: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ProviderPatchDto {
+    pub name: Option<String>,
+    pub state: Option<String>,
+}
+
+/// Parses the id of a path; a malformed id is as unknown as a missing record.
+pub fn path_id<T>(
+    raw: &str,
+    parse: fn(&str) -> Result<T, lernweg_domain::ParseError>,
+) -> Result<T, ApiError> {
+    parse(raw).map_err(|_| ApiError::NotFound)
+}
+
+/// Providers the caller may see.
+#[utoipa::path(get, path = "/api/v1/providers", tag = "providers",
+    responses((status = 200, body = [ProviderDto]), (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+) -> Result<Json<Vec<ProviderDto>>, ApiError> {
+    let (principal, _) = caller(&ctx)?;
+    let providers = state.store.providers(principal.provider_scope()).await?;
+    Ok(Json(providers.into_iter().map(ProviderDto::from).collect()))
+}
+
+/// Creates a provider (admins).
+#[utoipa::path(post, path = "/api/v1/providers", tag = "providers", request_body = NewProviderDto,
+    responses((status = 201, body = ProviderDto), (status = 400, body = Problem), (status = 422, body = Problem)))]
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    ApiJson(body): ApiJson<NewProviderDto>,
+) -> Result<(StatusCode, Json<ProviderDto>), ApiError> {
+    let (_, actor) = caller(&ctx)?;
+    let mut errors: Vec<FieldError> = Vec::new();
+    let name = ProviderName::parse(&body.name)
+        .map_err(|e| errors.push(e.into()))
+        .ok();
+    let fed = FedState::parse(&body.state)
+        .map_err(|e| errors.push(e.into()))
+        .ok();
+    let (Some(name), Some(fed)) = (name, fed) else {
+        return Err(ApiError::Validation(errors));
+    };
+    let p = state
+        .store
+        .create_provider(&actor, NewProvider { name, state: fed })
+        .await?;
+    Ok((StatusCode::CREATED, Json(p.into())))
+}
+
+/// One provider (404 for another provider's record).
+#[utoipa::path(get, path = "/api/v1/providers/{id}", tag = "providers", params(("id" = String, Path)),
+    responses((status = 200, body = ProviderDto), (status = 404, body = Problem)))]
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    Path(id): Path<String>,
+) -> Result<Json<ProviderDto>, ApiError> {
+    let (principal, _) = caller(&ctx)?;
+    let id = path_id(&id, ProviderId::parse)?;
+    if !principal.can_access_provider(id) {
+        return Err(ApiError::NotFound);
+    }
+    Ok(Json(state.store.provider(id).await?.into()))
+}
+
+/// Changes name or state of a provider (admins).
+#[utoipa::path(patch, path = "/api/v1/providers/{id}", tag = "providers", params(("id" = String, Path)), request_body = ProviderPatchDto,
+    responses((status = 200, body = ProviderDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<ProviderPatchDto>,
+) -> Result<Json<ProviderDto>, ApiError> {
+    let (principal, actor) = caller(&ctx)?;
+    let id = path_id(&id, ProviderId::parse)?;
+    if !principal.can_access_provider(id) {
+        return Err(ApiError::NotFound);
+    }
+    let mut errors: Vec<FieldError> = Vec::new();
+    let name = body
+        .name
+        .as_deref()
+        .map(ProviderName::parse)
+        .transpose()
+        .map_err(|e| errors.push(e.into()))
+        .ok()
+        .flatten();
+    let fed = body
+        .state
+        .as_deref()
+        .map(FedState::parse)
+        .transpose()
+        .map_err(|e| errors.push(e.into()))
+        .ok()
+        .flatten();
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    Ok(Json(
+        state
+            .store
+            .update_provider(&actor, id, ProviderPatch { name, state: fed })
+            .await?
+            .into(),
+    ))
+}

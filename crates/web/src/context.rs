@@ -1,0 +1,144 @@
+//! Who is asking, in which language, with which CSRF token: resolved once per request.
+//!
+//! Pages authenticate by the session cookie, the API only by `Authorization: Bearer` tokens
+//! (so the API needs no CSRF token and a stolen page cannot call it with the user's cookie).
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use lernweg_domain::Principal;
+use lernweg_store::{LoginSession, User, secret};
+
+use crate::AppState;
+use crate::i18n::Lang;
+
+pub const SESSION_COOKIE: &str = "lw_session";
+/// Double-submit CSRF cookie for visitors without a session (the login form).
+pub const CSRF_COOKIE: &str = "lw_csrf";
+pub const LANG_COOKIE: &str = "lw_lang";
+
+/// The request context that every handler and the access check read.
+#[derive(Clone, Debug)]
+pub struct Ctx {
+    pub user: Option<User>,
+    /// The session's secret, when the user came by cookie (needed to log out).
+    pub session_secret: Option<String>,
+    pub lang: Lang,
+    /// The token state-changing forms must carry.
+    pub csrf: String,
+    pub is_api: bool,
+}
+
+impl Ctx {
+    pub fn principal(&self) -> Option<Principal> {
+        self.user.as_ref().map(|u| Principal {
+            user_id: u.id,
+            role: u.role,
+            provider_id: u.provider_id,
+        })
+    }
+
+    pub fn role(&self) -> Option<lernweg_domain::Role> {
+        self.user.as_ref().map(|u| u.role)
+    }
+}
+
+pub fn is_api_path(path: &str) -> bool {
+    path == "/api" || path.starts_with("/api/")
+}
+
+/// Middleware: fills [`Ctx`] into the request extensions.
+pub async fn resolve(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let is_api = is_api_path(req.uri().path());
+    let lang = jar
+        .get(LANG_COOKIE)
+        .and_then(|c| Lang::parse(c.value()))
+        .unwrap_or_default();
+    let mut user = None;
+    let mut session: Option<(String, LoginSession)> = None;
+    if is_api {
+        if let Some(token) = bearer(&req) {
+            match state.store.authenticate_token(&token).await {
+                Ok(u) => user = u,
+                Err(e) => tracing::error!(error = %e, "token lookup failed"),
+            }
+        }
+    } else if let Some(c) = jar.get(SESSION_COOKIE) {
+        match state.store.session(c.value()).await {
+            Ok(Some(s)) => {
+                user = Some(s.user.clone());
+                session = Some((c.value().to_owned(), s));
+            }
+            Ok(None) => {}
+            Err(e) => tracing::error!(error = %e, "session lookup failed"),
+        }
+    }
+    let mut new_csrf_cookie = None;
+    let csrf = match &session {
+        Some((_, s)) => s.csrf_token.clone(),
+        None => match jar.get(CSRF_COOKIE) {
+            Some(c) if c.value().len() >= 32 => c.value().to_owned(),
+            _ => {
+                let t = secret::random_token();
+                new_csrf_cookie = Some(t.clone());
+                t
+            }
+        },
+    };
+    let ctx = Ctx {
+        user,
+        session_secret: session.map(|(s, _)| s),
+        lang,
+        csrf,
+        is_api,
+    };
+    req.extensions_mut().insert(ctx);
+    let mut res = next.run(req).await;
+    if let (Some(token), false) = (new_csrf_cookie, is_api) {
+        let cookie = Cookie::build((CSRF_COOKIE, token))
+            .path("/")
+            .http_only(true)
+            .same_site(SameSite::Strict)
+            .secure(state.config.secure_cookies())
+            .build();
+        if let Ok(v) = HeaderValue::from_str(&cookie.to_string()) {
+            res.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    res
+}
+
+fn bearer(req: &Request) -> Option<String> {
+    let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_owned())
+}
+
+/// The session cookie for a fresh login.
+pub fn session_cookie(secret_value: String, secure: bool) -> Cookie<'static> {
+    Cookie::build((SESSION_COOKIE, secret_value))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(secure)
+        .max_age(time_hours(lernweg_store::SESSION_LIFETIME_HOURS))
+        .build()
+}
+
+fn time_hours(h: i64) -> cookie::time::Duration {
+    cookie::time::Duration::hours(h)
+}
+
+/// Compares a submitted CSRF token with the expected one in constant time.
+pub fn csrf_matches(expected: &str, submitted: &str) -> bool {
+    secret::secrets_equal(expected, submitted)
+}

@@ -1,0 +1,217 @@
+//! Errors as responses: RFC 9457 problem details for the API, German (or English) error pages
+//! for people. A user's mistake is never a 500; our own failures are logged and are.
+
+use std::any::Any;
+
+use axum::Json;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use lernweg_domain::ParseError;
+use lernweg_store::StoreError;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::i18n::Lang;
+use crate::pages::Layout;
+
+/// One invalid field of a request.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FieldError {
+    /// The field name as sent (`email`, `state`, …).
+    pub field: String,
+    /// A stable reason code (`required`, `invalid_email`, `unknown_state`, …).
+    pub code: String,
+    /// A precise English message.
+    pub message: String,
+}
+
+impl From<ParseError> for FieldError {
+    fn from(e: ParseError) -> Self {
+        FieldError {
+            field: e.field.to_owned(),
+            code: e.code.to_owned(),
+            message: e.message,
+        }
+    }
+}
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+/// Errors of API handlers.
+#[derive(Debug)]
+pub enum ApiError {
+    BadRequest(String),
+    Validation(Vec<FieldError>),
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Conflict(String),
+    Internal,
+}
+
+impl ApiError {
+    pub fn field(e: ParseError) -> ApiError {
+        ApiError::Validation(vec![e.into()])
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => ApiError::NotFound,
+            StoreError::Conflict(what) => ApiError::Conflict(what.to_owned()),
+            StoreError::Invalid(p) => ApiError::field(p),
+            other => {
+                tracing::error!(error = %other, "store error");
+                ApiError::Internal
+            }
+        }
+    }
+}
+
+impl From<ParseError> for ApiError {
+    fn from(e: ParseError) -> Self {
+        ApiError::field(e)
+    }
+}
+
+pub fn problem(
+    status: StatusCode,
+    title: &str,
+    detail: Option<String>,
+    errors: Vec<FieldError>,
+) -> Response {
+    let body = Problem {
+        kind: "about:blank".to_owned(),
+        title: title.to_owned(),
+        status: status.as_u16(),
+        detail,
+        errors,
+    };
+    let mut res = (status, Json(body)).into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
+    res
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        match self {
+            ApiError::BadRequest(d) => {
+                problem(StatusCode::BAD_REQUEST, "Bad Request", Some(d), vec![])
+            }
+            ApiError::Validation(errors) => problem(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "Unprocessable Content",
+                Some("the request has invalid fields".to_owned()),
+                errors,
+            ),
+            ApiError::Unauthorized => {
+                let mut r = problem(
+                    StatusCode::UNAUTHORIZED,
+                    "Unauthorized",
+                    Some("send a personal API token as `Authorization: Bearer lw_…`".to_owned()),
+                    vec![],
+                );
+                r.headers_mut()
+                    .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+                r
+            }
+            ApiError::Forbidden => problem(
+                StatusCode::FORBIDDEN,
+                "Forbidden",
+                Some("your role may not use this route".to_owned()),
+                vec![],
+            ),
+            ApiError::NotFound => problem(StatusCode::NOT_FOUND, "Not Found", None, vec![]),
+            ApiError::Conflict(d) => problem(StatusCode::CONFLICT, "Conflict", Some(d), vec![]),
+            ApiError::Internal => problem(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Internal Server Error",
+                None,
+                vec![],
+            ),
+        }
+    }
+}
+
+/// Errors of page handlers: a full HTML page in the visitor's language.
+#[derive(Debug)]
+pub enum PageError {
+    NotFound(Lang),
+    Forbidden,
+    CsrfFailed(Lang),
+    TooLarge(Lang),
+    BadRequest(Lang),
+    Internal(Lang),
+}
+
+impl PageError {
+    fn parts(&self) -> (StatusCode, Lang, &'static str) {
+        match self {
+            PageError::NotFound(l) => (StatusCode::NOT_FOUND, *l, "error-not-found"),
+            PageError::Forbidden => (StatusCode::FORBIDDEN, Lang::De, "error-forbidden"),
+            PageError::CsrfFailed(l) => (StatusCode::FORBIDDEN, *l, "error-csrf"),
+            PageError::TooLarge(l) => (StatusCode::PAYLOAD_TOO_LARGE, *l, "error-too-large"),
+            PageError::BadRequest(l) => (StatusCode::BAD_REQUEST, *l, "error-bad-request"),
+            PageError::Internal(l) => (StatusCode::INTERNAL_SERVER_ERROR, *l, "error-internal"),
+        }
+    }
+
+    pub fn store(lang: Lang, e: StoreError) -> PageError {
+        match e {
+            StoreError::NotFound => PageError::NotFound(lang),
+            other => {
+                tracing::error!(error = %other, "store error");
+                PageError::Internal(lang)
+            }
+        }
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let (status, lang, key) = self.parts();
+        error_page(status, Layout::bare(lang, &format!("{key}-title")), key)
+    }
+}
+
+/// An error page with the given status.
+pub fn error_page(status: StatusCode, layout: Layout, key: &str) -> Response {
+    let page = crate::pages::ErrorPage {
+        message: layout.t(&format!("{key}-text")),
+        layout,
+    };
+    (status, crate::pages::render(&page)).into_response()
+}
+
+/// The response for a panic inside a handler: logged, 500, and the server keeps serving.
+pub fn panic_response(payload: Box<dyn Any + Send + 'static>) -> Response {
+    let detail = payload
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| payload.downcast_ref::<&str>().copied())
+        .unwrap_or("unknown panic");
+    tracing::error!(panic = detail, "handler panicked");
+    let lang = Lang::De;
+    let body = format!(
+        "<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>{}</title></head><body><main><h1>{}</h1><p>{}</p></main></body></html>",
+        lang.t("error-internal-title"),
+        lang.t("error-internal-title"),
+        lang.t("error-internal-text"),
+    );
+    (StatusCode::INTERNAL_SERVER_ERROR, Html(body)).into_response()
+}

@@ -1,0 +1,22 @@
+//! Lernweg's web layer: server-rendered HTML pages, the JSON API under `/api/v1`, sessions,
+//! CSRF protection, rate limits and the access check.
+//!
+//! Architecture invariant: this is the only crate that knows HTTP, cookies, sessions and JSON
+//! DTOs. Handlers parse input into domain types, call the store, and render; they do not
+//! decide access themselves beyond the tenant check (`Principal::can_access_provider`): the
+//! route table in [`routes`] states each route's roles and one middleware enforces them.
+
+pub mod api;
+mod app;
+mod context;
+mod csrf;
+pub mod error;
+pub mod i18n;
+mod pages;
+mod ratelimit;
+pub mod routes;
+mod security;
+
+pub use app::{AppState, WebConfig, build_app, serve};
+pub use context::{Ctx, SESSION_COOKIE};
+pub use ratelimit::LoginLimits;

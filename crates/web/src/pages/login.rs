@@ -1,0 +1,169 @@
+//! Logging in and out.
+
+use std::net::SocketAddr;
+
+use askama::Template;
+use axum::extract::{ConnectInfo, FromRequest, Query, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
+use axum_extra::extract::cookie::{Cookie, CookieJar};
+use lernweg_domain::{Email, Role};
+use lernweg_store::{Actor, AuditAction, NewAuditEntry};
+use serde::Deserialize;
+
+use super::{Layout, render, safe_next};
+use crate::AppState;
+use crate::context::{Ctx, SESSION_COOKIE, session_cookie};
+use crate::error::PageError;
+
+#[derive(Template)]
+#[template(path = "login.html")]
+pub struct LoginPage {
+    pub layout: Layout,
+    pub email: String,
+    pub next: String,
+    pub error: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+/// Where a user lands after login.
+fn landing(role: Role) -> &'static str {
+    if role.is_staff() { "/start" } else { "/konto" }
+}
+
+/// `GET /anmelden`.
+pub async fn form(Extension(ctx): Extension<Ctx>, Query(q): Query<NextQuery>) -> Response {
+    if let Some(u) = &ctx.user {
+        return Redirect::to(&safe_next(q.next.as_deref(), landing(u.role))).into_response();
+    }
+    let page = LoginPage {
+        layout: Layout::new(&ctx, "/anmelden", "login-title"),
+        email: String::new(),
+        next: safe_next(q.next.as_deref(), ""),
+        error: None,
+    };
+    render(&page)
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    next: Option<String>,
+}
+
+/// `POST /anmelden`.
+pub async fn submit(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    jar: CookieJar,
+    req: Request,
+) -> Response {
+    let ip = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip());
+    let Ok(Form(form)) = <Form<LoginForm> as FromRequest<()>>::from_request(req, &()).await else {
+        return PageError::BadRequest(ctx.lang).into_response();
+    };
+    let again = |status: StatusCode, key: &str| {
+        let page = LoginPage {
+            layout: Layout::new(&ctx, "/anmelden", "login-title"),
+            email: form.email.clone(),
+            next: safe_next(form.next.as_deref(), ""),
+            error: Some(ctx.lang.t(key)),
+        };
+        (status, render(&page)).into_response()
+    };
+    let Ok(email) = Email::parse(&form.email) else {
+        return again(StatusCode::UNPROCESSABLE_ENTITY, "login-error-email");
+    };
+    if form.password.is_empty() {
+        return again(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "login-error-password-missing",
+        );
+    }
+    if let Err(wait) = state.limiter.check(ip, email.as_str()) {
+        let secs = wait.as_secs().max(1);
+        tracing::warn!(email = %email, "login rate limit reached");
+        let mut res = again(StatusCode::TOO_MANY_REQUESTS, "login-error-rate-limited");
+        res.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        return res;
+    }
+    let user = match state.store.verify_login(&email, &form.password).await {
+        Ok(u) => u,
+        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+    };
+    let Some(user) = user else {
+        let entry = NewAuditEntry {
+            actor: None,
+            actor_email: Some(email.to_string()),
+            provider: None,
+            action: AuditAction::LoginFailed,
+            entity: "session",
+            entity_id: None,
+            detail: ip.map(|i| i.to_string()).unwrap_or_default(),
+        };
+        if let Err(e) = state.store.audit(&entry).await {
+            tracing::error!(error = %e, "audit failed");
+        }
+        return again(StatusCode::UNAUTHORIZED, "login-error-failed");
+    };
+    let (secret, _session) = match state.store.create_session(&user).await {
+        Ok(s) => s,
+        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+    };
+    let actor = Actor::user(user.id, user.email.to_string());
+    let entry = actor.entry(
+        user.provider_id,
+        AuditAction::Login,
+        "session",
+        user.id,
+        ip.map(|i| i.to_string()).unwrap_or_default(),
+    );
+    if let Err(e) = state.store.audit(&entry).await {
+        tracing::error!(error = %e, "audit failed");
+    }
+    let jar = jar.add(session_cookie(secret, state.config.secure_cookies()));
+    (
+        jar,
+        Redirect::to(&safe_next(form.next.as_deref(), landing(user.role))),
+    )
+        .into_response()
+}
+
+/// `POST /abmelden`: ends the session on the server and drops the cookie.
+pub async fn logout(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    jar: CookieJar,
+) -> Response {
+    if let Some(secret) = &ctx.session_secret {
+        if let Err(e) = state.store.delete_session(secret).await {
+            return PageError::store(ctx.lang, e).into_response();
+        }
+        if let Some(u) = &ctx.user {
+            let entry = Actor::user(u.id, u.email.to_string()).entry(
+                u.provider_id,
+                AuditAction::Logout,
+                "session",
+                u.id,
+                "",
+            );
+            if let Err(e) = state.store.audit(&entry).await {
+                tracing::error!(error = %e, "audit failed");
+            }
+        }
+    }
+    let jar = jar.remove(Cookie::build(SESSION_COOKIE).path("/"));
+    (jar, Redirect::to("/anmelden")).into_response()
+}
