@@ -2,6 +2,7 @@
 //! ([`openqcat`], mapping in `crates/offers/EXPORT.md`), CSV ([`csv`]) and XLSX ([`xlsx`]).
 //! All writers are pure: they take plain input structs and return a string or bytes.
 
+pub mod cohort;
 pub mod csv;
 pub mod openqcat;
 pub mod table;
