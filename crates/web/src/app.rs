@@ -59,8 +59,14 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// The whole application: routes, access checks, sessions, CSRF, security headers, tracing.
 pub fn build_app(state: AppState) -> Router {
+    build_app_with(state, Router::new())
+}
+
+/// Like [`build_app`], with `extra` routes inside all layers. Tests mount probes this way
+/// (e.g. a handler that panics); the product mounts nothing extra.
+pub fn build_app_with(state: AppState, extra: Router<AppState>) -> Router {
     let secure = state.config.secure_cookies();
-    let router = routes::router(state.clone());
+    let router = routes::router(state.clone()).merge(extra.with_state(state.clone()));
     router
         .layer(middleware::from_fn(csrf::protect))
         .layer(middleware::from_fn_with_state(state.clone(), context::resolve))

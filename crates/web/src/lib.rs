@@ -17,6 +17,6 @@ mod ratelimit;
 pub mod routes;
 mod security;
 
-pub use app::{AppState, WebConfig, build_app, serve};
+pub use app::{AppState, WebConfig, build_app, build_app_with, serve};
 pub use context::{Ctx, SESSION_COOKIE};
 pub use ratelimit::LoginLimits;
