@@ -2,7 +2,9 @@
 
 use lernweg_planner::Plan;
 
-use super::openqcat::{CourseLocation, InstructionForm, ModuleCourse, ServiceContact, ServiceExport};
+use super::openqcat::{
+    CourseLocation, InstructionForm, ModuleCourse, ServiceContact, ServiceExport,
+};
 use crate::classification::Classification;
 use crate::model::{DeliveryMode, Offer};
 

@@ -131,7 +131,11 @@ pub fn berlin_offset(date: NaiveDate) -> &'static str {
 
 /// A date as open-Qcat writes it: local midnight with the Berlin offset.
 pub fn qcat_date(date: NaiveDate) -> String {
-    format!("{}T00:00:00{}", date.format("%Y-%m-%d"), berlin_offset(date))
+    format!(
+        "{}T00:00:00{}",
+        date.format("%Y-%m-%d"),
+        berlin_offset(date)
+    )
 }
 
 fn hours_text(h: f64) -> String {
@@ -162,7 +166,9 @@ impl X {
         self.w.write_event(Event::Start(s)).map_err(io)
     }
     fn close(&mut self, name: &str) -> R {
-        self.w.write_event(Event::End(BytesEnd::new(name))).map_err(io)
+        self.w
+            .write_event(Event::End(BytesEnd::new(name)))
+            .map_err(io)
     }
     fn leaf(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) -> R {
         self.open(name, attrs)?;
@@ -254,7 +260,11 @@ fn header(x: &mut X, c: &CatalogExport) -> R {
 fn service(x: &mut X, supplier: &Supplier, s: &ServiceExport) -> R {
     x.open("SERVICE", &[("mode", "new")])?;
     x.text("PRODUCT_ID", &s.product_id)?;
-    x.leaf("SUPPLIER_ID_REF", &[("type", "supplier_specific")], &supplier.id)?;
+    x.leaf(
+        "SUPPLIER_ID_REF",
+        &[("type", "supplier_specific")],
+        &supplier.id,
+    )?;
     x.open("SERVICE_DETAILS", &[])?;
     x.text("TITLE", &s.title)?;
     x.opt("DESCRIPTION_LONG", &s.description)?;
@@ -298,7 +308,14 @@ fn service(x: &mut X, supplier: &Supplier, s: &ServiceExport) -> R {
         ("1", "Vollzeit")
     };
     x.leaf("INSTRUCTION_TIME", &[("type", time_type)], time_text)?;
-    x.text("EXTRA_OCCUPATIONAL", if s.extra_occupational { "true" } else { "false" })?;
+    x.text(
+        "EXTRA_OCCUPATIONAL",
+        if s.extra_occupational {
+            "true"
+        } else {
+            "false"
+        },
+    )?;
     x.close("EXTENDED_INFO")?;
     for m in &s.modules {
         module_course(x, s, m)?;
@@ -316,7 +333,10 @@ fn module_course(x: &mut X, s: &ServiceExport, m: &ModuleCourse) -> R {
     if let Some(l) = &m.location {
         x.open("LOCATION", &[])?;
         address(x, &l.name, &l.street, &l.zip, &l.city)?;
-        x.text("BARRIER_FREE_LOCATION", if l.barrier_free { "true" } else { "false" })?;
+        x.text(
+            "BARRIER_FREE_LOCATION",
+            if l.barrier_free { "true" } else { "false" },
+        )?;
         x.close("LOCATION")?;
     }
     x.text("DURATION", &hours_text(m.hours))?;

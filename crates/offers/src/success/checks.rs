@@ -319,8 +319,9 @@ fn milestones(i: &SuccessInput<'_>) -> SuccessFactor {
     }
 }
 
-/// Share of weeks over the limit up to which the peaks count as occasional.
-const OCCASIONAL_PEAK_SHARE: f64 = 0.1;
+/// Share of weeks over the limit up to which the peaks count as occasional (one week in
+/// four, e.g. the monthly block of a block seminar).
+const OCCASIONAL_PEAK_SHARE: f64 = 0.25;
 
 fn load(i: &SuccessInput<'_>) -> SuccessFactor {
     let id = "load_within_limit";
