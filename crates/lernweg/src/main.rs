@@ -186,6 +186,7 @@ async fn run(command: Command, db: DbArgs) -> anyhow::Result<()> {
                 for (email, what) in &logins {
                     println!("  {email:<28} {what}");
                 }
+                println!("Stop with Ctrl-C.");
             })
             .await
         }

@@ -1,0 +1,362 @@
+//! End-to-end tests of the operator commands: they run the real binary.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn lernweg(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lernweg"))
+        .args(args)
+        .env_remove("LERNWEG_DATABASE_URL")
+        .env_remove("LERNWEG_DATA_DIR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn err(out: &Output) -> String {
+    assert!(
+        !out.status.success(),
+        "expected failure, got: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+#[test]
+fn help_is_in_english_and_lists_the_commands() {
+    let out = ok(&lernweg(&["--help"], None));
+    for word in [
+        "serve",
+        "demo",
+        "migrate",
+        "user",
+        "token",
+        "holidays",
+        "plan",
+        "--database-url",
+        "--data-dir",
+    ] {
+        assert!(out.contains(word), "--help lacks {word}: {out}");
+    }
+}
+
+#[test]
+fn accounts_and_tokens_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    ok(&lernweg(&["migrate", "--data-dir", d], None));
+    assert!(dir.path().join("lernweg.db").exists());
+
+    let out = ok(&lernweg(
+        &[
+            "provider",
+            "add",
+            "--name",
+            "Bildungswerk Test",
+            "--state",
+            "HE",
+            "--data-dir",
+            d,
+        ],
+        None,
+    ));
+    let provider_id = out.lines().last().unwrap().trim().to_owned();
+    assert_eq!(provider_id.len(), 36, "{out}");
+
+    let out = lernweg(
+        &[
+            "user",
+            "add",
+            "--email",
+            "k@test.example",
+            "--role",
+            "coordinator",
+            "--provider",
+            "Bildungswerk Test",
+            "--data-dir",
+            d,
+        ],
+        Some("ein-sicheres-passwort\n"),
+    );
+    assert!(ok(&out).contains("k@test.example"));
+
+    // Errors are precise and exit non-zero.
+    let e = err(&lernweg(
+        &[
+            "user",
+            "add",
+            "--email",
+            "k@test.example",
+            "--role",
+            "trainer",
+            "--provider",
+            &provider_id,
+            "--data-dir",
+            d,
+        ],
+        Some("ein-sicheres-passwort\n"),
+    ));
+    assert!(e.contains("exists"), "{e}");
+    let e = err(&lernweg(
+        &[
+            "user",
+            "add",
+            "--email",
+            "x@test.example",
+            "--role",
+            "chef",
+            "--data-dir",
+            d,
+        ],
+        Some("ein-sicheres-passwort\n"),
+    ));
+    assert!(e.contains("unknown role"), "{e}");
+    let e = err(&lernweg(
+        &[
+            "user",
+            "add",
+            "--email",
+            "x@test.example",
+            "--role",
+            "trainer",
+            "--data-dir",
+            d,
+        ],
+        Some("ein-sicheres-passwort\n"),
+    ));
+    assert!(e.contains("--provider is required"), "{e}");
+    let e = err(&lernweg(
+        &[
+            "user",
+            "add",
+            "--email",
+            "x@test.example",
+            "--role",
+            "admin",
+            "--data-dir",
+            d,
+        ],
+        Some("kurz\n"),
+    ));
+    assert!(e.contains("password"), "{e}");
+    let e = err(&lernweg(
+        &[
+            "provider",
+            "add",
+            "--name",
+            "X Y",
+            "--state",
+            "XX",
+            "--data-dir",
+            d,
+        ],
+        None,
+    ));
+    assert!(e.contains("unknown federal state"), "{e}");
+
+    let out = ok(&lernweg(
+        &[
+            "token",
+            "create",
+            "--email",
+            "k@test.example",
+            "--data-dir",
+            d,
+        ],
+        None,
+    ));
+    let token = out.lines().last().unwrap();
+    assert!(
+        token.starts_with("lw_") && !token.contains(' '),
+        "the token alone on the last line: {out}"
+    );
+    let e = err(&lernweg(
+        &[
+            "token",
+            "create",
+            "--email",
+            "nobody@test.example",
+            "--data-dir",
+            d,
+        ],
+        None,
+    ));
+    assert!(e.contains("no user"), "{e}");
+}
+
+#[test]
+fn the_data_dir_can_come_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_lernweg"))
+        .arg("migrate")
+        .env_remove("LERNWEG_DATABASE_URL")
+        .env("LERNWEG_DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    ok(&out);
+    assert!(dir.path().join("lernweg.db").exists());
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts `lernweg demo` on a free port and returns it with its URL and printed lines.
+fn demo(dir: &str) -> (Server, String, Vec<String>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lernweg"))
+        .args(["demo", "--addr", "127.0.0.1:0", "--data-dir", dir])
+        .env_remove("LERNWEG_DATABASE_URL")
+        .env("LERNWEG_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let server = Server(child);
+    let mut lines = Vec::new();
+    let mut url = None;
+    let start = Instant::now();
+    for line in BufReader::new(stdout).lines() {
+        let line = line.unwrap();
+        if let Some(u) = line.strip_prefix("Lernweg demo: ") {
+            url = Some(u.trim_end_matches('/').to_owned());
+        }
+        let done = line.starts_with("Stop with Ctrl-C");
+        lines.push(line);
+        if done || start.elapsed() > Duration::from_secs(60) {
+            break;
+        }
+    }
+    (server, url.expect("the demo prints its URL"), lines)
+}
+
+#[tokio::test]
+async fn demo_starts_prints_logins_and_keeps_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap().to_owned();
+    let (server, url, lines) = demo(&d);
+    let text = lines.join("\n");
+    assert!(text.contains("Demo data generated"), "{text}");
+    for login in [
+        "admin@demo.example",
+        "koordination1@demo.example",
+        "beratung1@demo.example",
+        "lehrkraft1@demo.example",
+        "lehrkraft2@demo.example",
+    ] {
+        assert!(text.contains(login), "{login} missing: {text}");
+    }
+    assert_eq!(
+        reqwest::get(format!("{url}/healthz"))
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    drop(server);
+
+    let (_server, url, lines) = demo(&d);
+    assert!(lines.join("\n").contains("Reusing the demo data"));
+    // The demo logins work through the real form.
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let html = client
+        .get(format!("{url}/anmelden"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let marker = "name=\"csrf\" value=\"";
+    let start = html.find(marker).unwrap() + marker.len();
+    let csrf = &html[start..start + html[start..].find('"').unwrap()];
+    let res = client
+        .post(format!("{url}/anmelden"))
+        .form(&[
+            ("email", "koordination1@demo.example"),
+            ("password", "lernweg-demo"),
+            ("csrf", csrf),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let team = client
+        .get(format!("{url}/team"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(team.contains("beratung1@demo.example"));
+    assert!(
+        !team.contains("beratung2@demo.example"),
+        "provider 2's staff is not visible"
+    );
+}
+
+#[tokio::test]
+async fn migrate_works_against_postgresql_when_configured() {
+    if std::env::var(lernweg_store::testing::POSTGRES_ENV)
+        .map(|v| v.is_empty())
+        .unwrap_or(true)
+    {
+        eprintln!("LERNWEG_TEST_POSTGRES_URL not set: checking SQLite only");
+    }
+    let db = lernweg_store::testing::TestDb::new().await;
+    let url = db.target.url();
+    let out = Command::new(env!("CARGO_BIN_EXE_lernweg"))
+        .args(["migrate", "--database-url", &url])
+        .output()
+        .unwrap();
+    ok(&out);
+    let out = Command::new(env!("CARGO_BIN_EXE_lernweg"))
+        .args([
+            "provider",
+            "add",
+            "--name",
+            "Träger per URL",
+            "--state",
+            "BE",
+            "--database-url",
+            &url,
+        ])
+        .output()
+        .unwrap();
+    ok(&out);
+    assert_eq!(db.store.providers(None).await.unwrap().len(), 1);
+}
