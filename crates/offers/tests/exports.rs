@@ -41,7 +41,10 @@ fn catalog() -> String {
 }
 
 fn children<'a>(n: roxmltree::Node<'a, 'a>) -> Vec<&'a str> {
-    n.children().filter(|c| c.is_element()).map(|c| c.tag_name().name()).collect()
+    n.children()
+        .filter(|c| c.is_element())
+        .map(|c| c.tag_name().name())
+        .collect()
 }
 
 fn child<'a>(n: roxmltree::Node<'a, 'a>, name: &str) -> roxmltree::Node<'a, 'a> {
@@ -69,15 +72,27 @@ fn openqcat_structure_order_and_values() {
     assert_eq!(children(root), ["HEADER", "NEW_CATALOG"]);
 
     let header = child(root, "HEADER");
-    assert_eq!(children(header), ["GENERATOR_INFO", "CATALOG", "RECIPIENT", "SUPPLIER"]);
+    assert_eq!(
+        children(header),
+        ["GENERATOR_INFO", "CATALOG", "RECIPIENT", "SUPPLIER"]
+    );
     assert_eq!(text(header, "CATALOG/LANGUAGE"), "deu");
     assert_eq!(text(header, "CATALOG/CATALOG_VERSION"), "Vers_KURSNET");
-    assert_eq!(text(header, "CATALOG/GENERATION_DATE"), "2026-11-24T10:15:00+01:00");
+    assert_eq!(
+        text(header, "CATALOG/GENERATION_DATE"),
+        "2026-11-24T10:15:00+01:00"
+    );
     assert_eq!(text(header, "RECIPIENT/RECIPIENT_ID"), "BA");
     assert_eq!(text(header, "SUPPLIER/SUPPLIER_ID"), "123456");
-    assert_eq!(child(child(header, "SUPPLIER"), "SUPPLIER_ID").attribute("type"), Some("supplier_specific"));
+    assert_eq!(
+        child(child(header, "SUPPLIER"), "SUPPLIER_ID").attribute("type"),
+        Some("supplier_specific")
+    );
     assert_eq!(text(header, "SUPPLIER/ADDRESS/CITY"), "München");
-    assert_eq!(text(header, "SUPPLIER/ADDRESS/EMAILS/EMAIL"), "info@traeger.example");
+    assert_eq!(
+        text(header, "SUPPLIER/ADDRESS/EMAILS/EMAIL"),
+        "info@traeger.example"
+    );
 
     let services: Vec<_> = child(root, "NEW_CATALOG")
         .children()
@@ -85,40 +100,86 @@ fn openqcat_structure_order_and_values() {
         .collect();
     assert_eq!(services.len(), 1);
     let s = services[0];
-    assert_eq!(children(s), ["PRODUCT_ID", "SUPPLIER_ID_REF", "SERVICE_DETAILS"]);
+    assert_eq!(
+        children(s),
+        ["PRODUCT_ID", "SUPPLIER_ID_REF", "SERVICE_DETAILS"]
+    );
     assert_eq!(text(s, "PRODUCT_ID"), "K-2027-01");
     assert_eq!(text(s, "SUPPLIER_ID_REF"), "123456");
     let d = child(s, "SERVICE_DETAILS");
     assert_eq!(
         children(d),
         [
-            "TITLE", "DESCRIPTION_LONG", "CONTACT", "SERVICE_DATE", "KEYWORD", "KEYWORD", "KEYWORD",
-            "TARGET_GROUP", "SERVICE_MODULE"
+            "TITLE",
+            "DESCRIPTION_LONG",
+            "CONTACT",
+            "SERVICE_DATE",
+            "KEYWORD",
+            "KEYWORD",
+            "KEYWORD",
+            "TARGET_GROUP",
+            "SERVICE_MODULE"
         ]
     );
-    assert_eq!(text(d, "TITLE"), "Fachsprache Pflege <berufsbegleitend> & mehr", "escaped and read back");
+    assert_eq!(
+        text(d, "TITLE"),
+        "Fachsprache Pflege <berufsbegleitend> & mehr",
+        "escaped and read back"
+    );
     assert!(xml.contains("&lt;berufsbegleitend&gt; &amp; mehr"));
     assert_eq!(text(d, "CONTACT/FIRST_NAME"), "Aylin");
     assert_eq!(text(d, "CONTACT/LAST_NAME"), "Demir");
-    assert_eq!(text(d, "SERVICE_DATE/START_DATE"), "2027-01-12T00:00:00+01:00");
+    assert_eq!(
+        text(d, "SERVICE_DATE/START_DATE"),
+        "2027-01-12T00:00:00+01:00"
+    );
     assert!(text(d, "SERVICE_DATE/END_DATE").starts_with("2027-"));
-    assert_eq!(text(d, "TARGET_GROUP/TARGET_GROUP_TEXT"), "Pflegefachkräfte mit teilweiser Anerkennung");
+    assert_eq!(
+        text(d, "TARGET_GROUP/TARGET_GROUP_TEXT"),
+        "Pflegefachkräfte mit teilweiser Anerkennung"
+    );
 
     let edu = child(child(d, "SERVICE_MODULE"), "EDUCATION");
     assert_eq!(edu.attribute("type"), Some("true"));
-    assert_eq!(children(edu), ["COURSE_ID", "DEGREE", "EXTENDED_INFO", "MODULE_COURSE", "MODULE_COURSE"]);
-    assert_eq!(text(edu, "DEGREE/DEGREE_TITLE"), "Zertifikat Fachsprache Pflege");
+    assert_eq!(
+        children(edu),
+        [
+            "COURSE_ID",
+            "DEGREE",
+            "EXTENDED_INFO",
+            "MODULE_COURSE",
+            "MODULE_COURSE"
+        ]
+    );
+    assert_eq!(
+        text(edu, "DEGREE/DEGREE_TITLE"),
+        "Zertifikat Fachsprache Pflege"
+    );
     let ext = child(edu, "EXTENDED_INFO");
-    assert_eq!(children(ext), ["INSTRUCTION_FORM", "INSTRUCTION_TIME", "EXTRA_OCCUPATIONAL"]);
+    assert_eq!(
+        children(ext),
+        ["INSTRUCTION_FORM", "INSTRUCTION_TIME", "EXTRA_OCCUPATIONAL"]
+    );
     assert_eq!(text(ext, "INSTRUCTION_FORM"), "Blended Learning");
     assert_eq!(child(ext, "INSTRUCTION_TIME").attribute("type"), Some("2"));
     assert_eq!(text(ext, "INSTRUCTION_TIME"), "Teilzeit");
     assert_eq!(text(ext, "EXTRA_OCCUPATIONAL"), "true");
 
-    let m: Vec<_> = edu.children().filter(|c| c.tag_name().name() == "MODULE_COURSE").collect();
+    let m: Vec<_> = edu
+        .children()
+        .filter(|c| c.tag_name().name() == "MODULE_COURSE")
+        .collect();
     assert_eq!(
         children(m[0]),
-        ["START_DATE", "END_DATE", "LOCATION", "DURATION", "INSTRUCTION_REMARKS", "FLEXIBLE_START", "MAX_PARTICIPANTS"]
+        [
+            "START_DATE",
+            "END_DATE",
+            "LOCATION",
+            "DURATION",
+            "INSTRUCTION_REMARKS",
+            "FLEXIBLE_START",
+            "MAX_PARTICIPANTS"
+        ]
     );
     assert_eq!(text(m[0], "DURATION"), "30");
     assert_eq!(text(m[1], "DURATION"), "24");
@@ -131,7 +192,9 @@ fn openqcat_structure_order_and_values() {
 
 #[test]
 fn not_part_time_is_full_time_in_openqcat() {
-    let o = offer_with(serde_json::json!({"goal": "compensation_measure", "company_measure_only": true}));
+    let o = offer_with(
+        serde_json::json!({"goal": "compensation_measure", "company_measure_only": true}),
+    );
     let p = plan_of(&o, date(2027, 1, 11), None);
     let c = classify(&o, Some(&p));
     let s = service_from_plan(&o, &p, &c, "1", "1");
@@ -148,11 +211,16 @@ fn csv_for_german_excel() {
     let lines: Vec<&str> = body.split("\r\n").collect();
     assert_eq!(lines.len(), 3, "header, one row, empty after the last CRLF");
     assert!(lines[0].starts_with("offers-col-title;offers-col-slug;offers-col-goal;"));
-    let mut r = csv::ReaderBuilder::new().delimiter(b';').from_reader(body.as_bytes());
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(body.as_bytes());
     let headers = r.headers().unwrap().clone();
     let row = r.records().next().unwrap().unwrap();
     let col = |name: &str| {
-        let i = headers.iter().position(|h| h == format!("offers-col-{name}")).unwrap();
+        let i = headers
+            .iter()
+            .position(|h| h == format!("offers-col-{name}"))
+            .unwrap();
         row.get(i).unwrap().to_owned()
     };
     assert_eq!(col("title"), "Fachsprache Pflege berufsbegleitend");
@@ -180,7 +248,10 @@ fn xlsx_read_back() {
     let bytes = offers_xlsx(&[(&o, None)], "Angebote", &label).unwrap();
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
     let range = wb.worksheet_range("Angebote").unwrap();
-    assert_eq!(range.get_value((0, 0)), Some(&Data::String("offers-col-title".into())));
+    assert_eq!(
+        range.get_value((0, 0)),
+        Some(&Data::String("offers-col-title".into()))
+    );
     assert_eq!(
         range.get_value((1, 0)),
         Some(&Data::String("Fachsprache Pflege berufsbegleitend".into()))
