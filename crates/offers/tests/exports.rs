@@ -233,7 +233,7 @@ fn csv_for_german_excel() {
     let t = timetable_csv(&p, &label).unwrap();
     let mut r = csv::ReaderBuilder::new()
         .delimiter(b';')
-        .from_reader(t['\u{feff}'.len_utf8()..].as_bytes());
+        .from_reader(&t.as_bytes()['\u{feff}'.len_utf8()..]);
     let rows: Vec<_> = r.records().map(|x| x.unwrap()).collect();
     assert_eq!(rows.len(), p.sessions.len());
     assert_eq!(&rows[0][0], "12.01.2027");

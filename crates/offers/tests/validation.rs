@@ -311,7 +311,11 @@ fn every_rule_has_its_code() {
             "offers-error-load_limit-not_positive",
         ),
     ];
+    const DE: &str = include_str!("../../web/locales/de/offers.ftl");
+    const EN: &str = include_str!("../../web/locales/en/offers.ftl");
     for (patch, field, id) in cases {
+        assert!(DE.contains(&format!("\n{id} = ")), "de message for {id}");
+        assert!(EN.contains(&format!("\n{id} = ")), "en message for {id}");
         let errs = errors(patch.clone());
         assert!(
             errs.iter().any(|(f, m)| f == field && m == id),

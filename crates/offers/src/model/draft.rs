@@ -597,9 +597,9 @@ impl OfferDraft {
             step_free: l.step_free,
             accessibility: trimmed(&l.accessibility),
         });
-        if !l.zip.trim().is_empty()
-            && !(l.zip.trim().len() == 5 && l.zip.trim().chars().all(|ch| ch.is_ascii_digit()))
-        {
+        let zip = l.zip.trim();
+        let zip_ok = zip.len() == 5 && zip.chars().all(|ch| ch.is_ascii_digit());
+        if !zip.is_empty() && !zip_ok {
             c.push(e("location.zip", "location_zip", "invalid"));
         }
         let presence = self.kickoff_in_presence
