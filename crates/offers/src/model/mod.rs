@@ -1,6 +1,7 @@
 //! The offer: designed once, run as cohorts. [`OfferDraft`] is what a form or JSON sends;
 //! [`OfferDraft::validate`] turns it into an [`Offer`] or a list of [`FieldError`]s.
 
+mod check;
 pub(crate) mod draft;
 mod enums;
 mod spec;
