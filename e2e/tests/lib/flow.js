@@ -38,6 +38,7 @@ function definePass(viewport, accounts) {
     const userEmail = `e2e-${tag}@demo.example`;
     const userPassword = 'e2e-passwort-123';
     const tokenName = `E2E-Schlüssel ${tag}`;
+    let providerPath;
 
     const nav = () => page.getByRole('navigation', { name: NAV });
     const clickNav = (label) =>
@@ -116,8 +117,10 @@ function definePass(viewport, accounts) {
       assert.equal(res.status(), 200);
       assert.match(pathOf(page), /^\/admin\/traeger\/[0-9a-f-]{36}$/);
       const detailPath = pathOf(page);
-      await checkPage(pass, 'provider-detail', { h1: providerName });
+      providerPath = detailPath;
       assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), providerName);
+      assert.match(await page.locator('main').textContent(), /Diesem Träger ist noch niemand zugeordnet\./);
+      await checkPage(pass, 'provider-detail', { h1: providerName });
 
       await navigate(page, () => page.getByRole('link', { name: 'Zurück zu allen Trägern' }).click());
       assert.equal(pathOf(page), '/admin/traeger');
@@ -166,6 +169,12 @@ function definePass(viewport, accounts) {
       assert.match(await page.locator('.facts').textContent(), new RegExp(providerName));
       assert.equal(await page.getByLabel('Rolle').inputValue(), 'counsellor');
       await checkPage(pass, 'user-detail', { h1: userName });
+
+      // The provider's page now lists the new user and links to the account.
+      await page.goto(url(providerPath));
+      const staff = page.getByRole('region', { name: 'Mitarbeitende' });
+      assert.equal(await staff.getByRole('link', { name: userName, exact: true }).count(), 1);
+      await checkPage(pass, 'provider-with-staff', { h1: providerName });
     });
 
     test('API token: created, secret shown once, revoked', async () => {

@@ -71,6 +71,7 @@ providers-back = Zurück zu allen Trägern
 provider-title = Träger
 provider-edit = Träger bearbeiten
 provider-staff = Mitarbeitende
+provider-no-staff = Diesem Träger ist noch niemand zugeordnet.
 
 users-title = Benutzer
 users-caption = Alle Benutzerkonten

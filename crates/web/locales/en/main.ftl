@@ -71,6 +71,7 @@ providers-back = Back to all providers
 provider-title = Provider
 provider-edit = Edit provider
 provider-staff = Staff
+provider-no-staff = No one belongs to this provider yet.
 
 users-title = Users
 users-caption = All user accounts

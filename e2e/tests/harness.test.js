@@ -1,0 +1,50 @@
+'use strict';
+// The checks themselves: axe-core must find a known violation and the width check a too wide
+// page, or a green run would prove nothing.
+const assert = require('node:assert/strict');
+const { test, before, after } = require('node:test');
+const { url, launch, openPass, checkA11y, checkNoHorizontalScroll } = require('./lib/browser');
+
+let browser;
+let pass;
+
+before(async () => {
+  browser = await launch();
+  pass = await openPass(browser, { width: 375, height: 812 });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function show(html) {
+  const target = url('/__e2e-selftest');
+  await pass.page.route(target, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
+  await pass.page.goto(target);
+  await pass.page.unroute(target);
+}
+
+test('axe-core reports violations (missing label, missing lang, poor contrast)', async () => {
+  await show(`<!doctype html><html><head><title>x</title></head><body><main>
+    <h1>Selbsttest</h1><input id="x"><p style="color:#bbb;background:#fff">blass</p></main></body></html>`);
+  await assert.rejects(checkA11y(pass, 'selftest'), (err) => {
+    assert.match(err.message, /html-has-lang/);
+    assert.match(err.message, /label/);
+    assert.match(err.message, /color-contrast/);
+    return true;
+  });
+});
+
+test('axe-core passes a clean page', async () => {
+  await show(`<!doctype html><html lang="de"><head><title>x</title></head><body><main>
+    <h1>Selbsttest</h1><label for="x">Name</label><input id="x"></main></body></html>`);
+  await checkA11y(pass, 'selftest-clean');
+});
+
+test('the width check catches a page that scrolls sideways', async () => {
+  await show(`<!doctype html><html lang="de"><head><title>x</title></head><body>
+    <div style="width:600px">breit</div></body></html>`);
+  await assert.rejects(checkNoHorizontalScroll(pass, 'selftest-wide'), /scrolls horizontally.*div/);
+});
