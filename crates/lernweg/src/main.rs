@@ -101,6 +101,14 @@ enum Command {
         #[arg(long)]
         load_limit: Option<f64>,
     },
+    /// Measure how easy a German text is to read (Flesch-Amstad, Wiener Sachtextformel, long sentences and words).
+    Readability {
+        /// A UTF-8 text file.
+        file: PathBuf,
+        /// Output format: json or text.
+        #[arg(long, default_value = "text")]
+        format: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -121,6 +129,10 @@ fn main() -> ExitCode {
             Ok(src) => print(lernweg_planner::cli::plan(
                 &src, &format, compare, load_limit,
             )),
+            Err(e) => fail(format!("cannot read {}: {e}", file.display())),
+        },
+        Command::Readability { file, format } => match std::fs::read_to_string(&file) {
+            Ok(text) => print(lernweg_offers::readability::cli_readability(&text, &format)),
             Err(e) => fail(format!("cannot read {}: {e}", file.display())),
         },
         other => {
@@ -201,7 +213,7 @@ async fn run(command: Command, db: DbArgs) -> anyhow::Result<()> {
             admin::provider(cmd, &open(&db.target("./lernweg-data")).await?).await
         }
         Command::Token(cmd) => admin::token(cmd, &open(&db.target("./lernweg-data")).await?).await,
-        Command::Holidays { .. } | Command::Plan { .. } => {
+        Command::Holidays { .. } | Command::Plan { .. } | Command::Readability { .. } => {
             unreachable!("handled without a database")
         }
     }

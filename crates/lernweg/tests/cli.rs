@@ -360,3 +360,33 @@ async fn migrate_works_against_postgresql_when_configured() {
     ok(&out);
     assert_eq!(db.store.providers(None).await.unwrap().len(), 1);
 }
+
+#[test]
+fn readability_reports_the_documented_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("text.txt");
+    std::fs::write(
+        &file,
+        "Der Kurs beginnt im Januar. Sie lernen am Abend. Die Anerkennungsberatung unterstützt Teilnehmende bei der Antragstellung und begleitet sie während der gesamten berufsbegleitenden Qualifizierung bis zur abschließenden Prüfung vor der zuständigen Stelle.",
+    )
+    .unwrap();
+    let out = ok(&lernweg(
+        &["readability", file.to_str().unwrap(), "--format", "json"],
+        None,
+    ));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for key in [
+        "flesch_amstad",
+        "wiener_sachtextformel",
+        "sentences",
+        "words",
+        "syllables",
+        "long_sentences",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}: {out}");
+    }
+    assert_eq!(v["sentences"], 3);
+    assert_eq!(v["long_sentences"].as_array().unwrap().len(), 1, "{out}");
+    let e = err(&lernweg(&["readability", "/does/not/exist.txt"], None));
+    assert!(e.contains("cannot read"), "{e}");
+}
