@@ -11,16 +11,16 @@ use lernweg_store::{Actor, NewProvider, NewUser, Store, StoreError};
 pub enum UserCommand {
     /// Create a user. The password is read from standard input (one line).
     Add {
-        #[arg(long)]
+        #[arg(long, env = "LERNWEG_EMAIL")]
         email: String,
         /// admin, coordinator, counsellor or trainer (participant, employer and mentor come with their own flows).
-        #[arg(long)]
+        #[arg(long, env = "LERNWEG_ROLE")]
         role: String,
         /// The provider's id or exact name; required for every role but admin.
-        #[arg(long)]
+        #[arg(long, env = "LERNWEG_PROVIDER")]
         provider: Option<String>,
         /// Display name; defaults to the part of the e-mail before the @.
-        #[arg(long)]
+        #[arg(long, env = "LERNWEG_USER_NAME")]
         name: Option<String>,
     },
     /// List users.
@@ -31,10 +31,10 @@ pub enum UserCommand {
 pub enum ProviderCommand {
     /// Create a provider (Träger) and print its id.
     Add {
-        #[arg(long)]
+        #[arg(long, env = "LERNWEG_PROVIDER_NAME")]
         name: String,
         /// Federal state code, e.g. NW.
-        #[arg(long)]
+        #[arg(long, env = "LERNWEG_STATE")]
         state: String,
     },
     /// List providers.
@@ -45,10 +45,10 @@ pub enum ProviderCommand {
 pub enum TokenCommand {
     /// Create a personal API token for a user; prints the token alone on the last line.
     Create {
-        #[arg(long)]
+        #[arg(long, env = "LERNWEG_EMAIL")]
         email: String,
         /// A name to recognise the token by.
-        #[arg(long, default_value = "Kommandozeile")]
+        #[arg(long, env = "LERNWEG_TOKEN_NAME", default_value = "Kommandozeile")]
         name: String,
     },
 }

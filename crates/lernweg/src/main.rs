@@ -78,13 +78,13 @@ enum Command {
     /// List the statewide public holidays of a federal state.
     Holidays {
         /// Federal state code: BW BY BE BB HB HH HE MV NI NW RP SL SN ST SH TH.
-        #[arg(long)]
+        #[arg(long, env = "LERNWEG_STATE")]
         state: String,
         /// Year, 1995–2100.
-        #[arg(long)]
+        #[arg(long, env = "LERNWEG_YEAR")]
         year: i32,
         /// Output format: json, text or ics.
-        #[arg(long, default_value = "text")]
+        #[arg(long, env = "LERNWEG_FORMAT", default_value = "text")]
         format: String,
     },
     /// Plan the timetable of an offer described in a TOML file.
@@ -92,13 +92,13 @@ enum Command {
         /// The offer file (see examples/ and the README).
         file: PathBuf,
         /// Output format: json, text, ics or csv (json or text with --compare).
-        #[arg(long, default_value = "text")]
+        #[arg(long, env = "LERNWEG_FORMAT", default_value = "text")]
         format: String,
         /// Plan the offer under every fitting time model and compare them.
-        #[arg(long)]
+        #[arg(long, env = "LERNWEG_COMPARE")]
         compare: bool,
         /// Weekly load limit in hours (default 48, or `load_limit_hours` in the file).
-        #[arg(long)]
+        #[arg(long, env = "LERNWEG_LOAD_LIMIT")]
         load_limit: Option<f64>,
     },
     /// Measure how easy a German text is to read (Flesch-Amstad, Wiener Sachtextformel, long sentences and words).
@@ -106,7 +106,7 @@ enum Command {
         /// A UTF-8 text file.
         file: PathBuf,
         /// Output format: json or text.
-        #[arg(long, default_value = "text")]
+        #[arg(long, env = "LERNWEG_FORMAT", default_value = "text")]
         format: String,
     },
 }

@@ -390,3 +390,29 @@ fn readability_reports_the_documented_keys() {
     let e = err(&lernweg(&["readability", "/does/not/exist.txt"], None));
     assert!(e.contains("cannot read"), "{e}");
 }
+
+#[test]
+fn command_flags_also_come_from_the_environment() {
+    let out = Command::new(env!("CARGO_BIN_EXE_lernweg"))
+        .arg("holidays")
+        .env("LERNWEG_STATE", "BE")
+        .env("LERNWEG_YEAR", "2025")
+        .env("LERNWEG_FORMAT", "json")
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&ok(&out)).unwrap();
+    let dates: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["date"].as_str().unwrap())
+        .collect();
+    assert!(
+        dates.contains(&"2025-03-08"),
+        "Frauentag in Berlin: {dates:?}"
+    );
+    assert!(
+        dates.contains(&"2025-05-08"),
+        "Tag der Befreiung 2025 in Berlin: {dates:?}"
+    );
+}
