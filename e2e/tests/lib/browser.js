@@ -44,8 +44,8 @@ async function openPass(browser, viewport) {
     locale: 'de-DE',
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.setDefaultNavigationTimeout(15_000);
+  page.setDefaultTimeout(10_000);
+  page.setDefaultNavigationTimeout(10_000);
   const axeContext = await browser.newContext({
     viewport,
     javaScriptEnabled: true,
