@@ -31,6 +31,7 @@ pub mod classification;
 pub mod error;
 pub mod export;
 pub mod model;
+pub mod publish;
 pub mod readability;
 pub mod reason;
 pub mod success;
