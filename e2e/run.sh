@@ -35,7 +35,14 @@ DATA_DIR="$(mktemp -d)"
 SERVER_LOG="$RESULTS/server.log"
 export LERNWEG_BASE_URL="http://127.0.0.1:$PORT"
 
-"$BIN" demo --addr "127.0.0.1:$PORT" --data-dir "$DATA_DIR" >"$SERVER_LOG" 2>&1 &
+# Every flag of the binary can also come from a LERNWEG_* variable: none from the caller's
+# environment may reach the demo (LERNWEG_DATABASE_URL would win over the fresh data directory,
+# an https LERNWEG_PUBLIC_URL would make the cookies Secure), except the log filter.
+server_env=(env)
+while IFS= read -r name; do
+  [ "$name" = LERNWEG_LOG ] || server_env+=(-u "$name")
+done < <(compgen -e | grep '^LERNWEG_' || true)
+"${server_env[@]}" "$BIN" demo --addr "127.0.0.1:$PORT" --data-dir "$DATA_DIR" >"$SERVER_LOG" 2>&1 &
 SERVER_PID=$!
 cleanup() {
   kill "$SERVER_PID" 2>/dev/null || true
