@@ -65,6 +65,27 @@ id_type!(
     "token"
 );
 
+id_type!(
+    /// A qualification offer.
+    OfferId,
+    "offer"
+);
+id_type!(
+    /// A cohort (one run of an offer).
+    CohortId,
+    "cohort"
+);
+id_type!(
+    /// A dated session of a cohort.
+    SessionId,
+    "session"
+);
+id_type!(
+    /// A calendar feed token.
+    FeedId,
+    "feed"
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

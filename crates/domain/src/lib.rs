@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod cefr;
+pub mod cohort;
 pub mod email;
 pub mod ids;
 pub mod kldb;
@@ -14,8 +15,9 @@ pub mod state;
 
 pub use access::{Access, Principal};
 pub use cefr::CefrLevel;
+pub use cohort::CohortStatus;
 pub use email::Email;
-pub use ids::{ProviderId, TokenId, UserId};
+pub use ids::{CohortId, FeedId, OfferId, ProviderId, SessionId, TokenId, UserId};
 pub use kldb::KldbCode;
 pub use provider::{ProviderName, check_password_policy};
 pub use role::Role;

@@ -6,8 +6,11 @@
 //! Rows are turned into domain types at this boundary; callers never see a raw row.
 
 mod audit;
+mod cohorts;
 mod db;
 mod error;
+mod feeds;
+mod offers;
 pub mod password;
 mod providers;
 mod sessions;
@@ -18,8 +21,14 @@ mod tokens;
 mod users;
 
 pub use audit::{Actor, AuditAction, AuditEntry, NewAuditEntry};
+pub use cohorts::{
+    Cohort, NewCohort, NewSession, SessionChange, SessionMove, SessionRecord, SessionStatus,
+    parse_kind,
+};
 pub use db::{DatabaseTarget, Store};
 pub use error::StoreError;
+pub use feeds::{FeedKind, FeedToken, IssuedFeed};
+pub use offers::OfferRecord;
 pub use providers::{NewProvider, Provider, ProviderPatch};
 pub use sessions::{LoginSession, SESSION_LIFETIME_HOURS};
 pub use tokens::{ApiToken, IssuedToken};
