@@ -252,7 +252,14 @@ mod tests {
             .count();
         assert_eq!(inside as u32, ym.last_day().day());
         assert!(g.weeks[0].days.iter().any(|d| d.date == ym.first_day()));
-        assert!(g.weeks.last().unwrap().days.iter().any(|d| d.date == ym.last_day()));
+        assert!(
+            g.weeks
+                .last()
+                .unwrap()
+                .days
+                .iter()
+                .any(|d| d.date == ym.last_day())
+        );
     }
 
     #[test]

@@ -30,7 +30,6 @@ pub const MESSAGE_IDS: &[&str] = &[
     "publish-path-exams",
     "publish-path-hours",
     "publish-decimal-separator",
-    "publish-funding-possible",
     "publish-credential-partial_qualification",
     "publish-credential-compensation_measure",
     "publish-credential-adaptation_qualification",

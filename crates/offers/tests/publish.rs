@@ -1,0 +1,325 @@
+//! Publishing: schema.org JSON-LD, the Atom feed, the path SVG and the message files.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::*;
+use lernweg_offers::publish::MESSAGE_IDS;
+use lernweg_offers::publish::jsonld::{
+    CohortLd, CourseLd, CourseMode, PostalAddressLd, ProviderLd, course_jsonld, jsonld_script,
+};
+use serde_json::{Value, json};
+
+const DE: &str = include_str!("../../web/locales/de/publish.ftl");
+const EN: &str = include_str!("../../web/locales/en/publish.ftl");
+
+fn ids(ftl: &str) -> BTreeSet<String> {
+    ftl.lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .filter_map(|l| l.split_once(" ="))
+        .map(|(id, _)| id.trim().to_owned())
+        .collect()
+}
+
+#[test]
+fn message_files_agree_and_hold_every_id() {
+    let (de, en) = (ids(DE), ids(EN));
+    assert_eq!(de, en);
+    for id in MESSAGE_IDS {
+        assert!(de.contains(*id), "{id} missing");
+    }
+    assert!(de.iter().all(|id| id.starts_with("publish-")));
+    assert!(DE.contains("Prüfung") && !DE.contains("Pruefung"));
+}
+
+// ---------------------------------------------------------------- JSON-LD
+
+fn provider() -> ProviderLd {
+    ProviderLd {
+        name: "Bildungsträger Süd gGmbH".into(),
+        url: Some("https://traeger.example".into()),
+        address: Some(PostalAddressLd {
+            street: "Hauptstraße 1".into(),
+            zip: "80331".into(),
+            city: "München".into(),
+        }),
+    }
+}
+
+/// The schema.org types and the properties this crate may use on each (all checked against
+/// the schema.org vocabulary, inherited ones included: `teaches`, `about`, `audience`,
+/// `keywords`, `timeRequired` from CreativeWork, `maximumAttendeeCapacity` from Event).
+fn vocabulary(t: &str) -> Option<&'static [&'static str]> {
+    Some(match t {
+        "Course" => &[
+            "@context",
+            "@type",
+            "name",
+            "description",
+            "url",
+            "inLanguage",
+            "provider",
+            "educationalCredentialAwarded",
+            "teaches",
+            "about",
+            "keywords",
+            "audience",
+            "timeRequired",
+            "offers",
+            "hasCourseInstance",
+        ],
+        "Organization" => &["@type", "name", "url", "address"],
+        "PostalAddress" => &[
+            "@type",
+            "streetAddress",
+            "postalCode",
+            "addressLocality",
+            "addressCountry",
+        ],
+        "EducationalOccupationalCredential" => &["@type", "name", "credentialCategory"],
+        "Audience" => &["@type", "audienceType"],
+        "Offer" => &[
+            "@type",
+            "price",
+            "priceCurrency",
+            "category",
+            "url",
+            "description",
+        ],
+        "CourseInstance" => &[
+            "@type",
+            "name",
+            "url",
+            "courseMode",
+            "courseSchedule",
+            "courseWorkload",
+            "startDate",
+            "endDate",
+            "location",
+            "maximumAttendeeCapacity",
+        ],
+        "Schedule" => &[
+            "@type",
+            "repeatFrequency",
+            "byDay",
+            "startTime",
+            "endTime",
+            "duration",
+            "startDate",
+            "endDate",
+            "scheduleTimezone",
+        ],
+        "Place" => &["@type", "name", "address"],
+        "VirtualLocation" => &["@type", "url"],
+        _ => return None,
+    })
+}
+
+/// Every object has a known `@type` and only that type's properties.
+fn check_vocabulary(v: &Value, types: &mut BTreeSet<String>) {
+    match v {
+        Value::Array(list) => list.iter().for_each(|x| check_vocabulary(x, types)),
+        Value::Object(m) => {
+            let t = m["@type"].as_str().expect("every object has a @type");
+            let props = vocabulary(t).unwrap_or_else(|| panic!("unknown type {t}"));
+            for k in m.keys() {
+                assert!(props.contains(&k.as_str()), "{t} has no property {k}");
+            }
+            types.insert(t.to_owned());
+            m.values().for_each(|x| check_vocabulary(x, types));
+        }
+        _ => {}
+    }
+}
+
+fn iso_date(v: &Value) -> bool {
+    v.as_str()
+        .is_some_and(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok())
+}
+
+fn iso_duration(v: &Value) -> bool {
+    let s = v.as_str().unwrap_or("");
+    let Some(rest) = s.strip_prefix("PT") else {
+        return false;
+    };
+    !rest.is_empty()
+        && rest.ends_with(['H', 'M'])
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == 'H' || c == 'M')
+}
+
+#[test]
+fn course_with_a_planned_cohort_uses_the_schema_org_vocabulary() {
+    let o = offer();
+    let p = plan_of(&o, date(2027, 1, 11), None);
+    let mut ld = CourseLd::new(
+        &o,
+        "https://lernweg.example/angebote/fachsprache-pflege".into(),
+        provider(),
+        &|id| id.to_owned(),
+    );
+    ld.cohorts.push(CohortLd::from_plan(&p));
+    ld.cohorts.push(CohortLd {
+        mode: Some(CourseMode::Online),
+        url: Some("https://lernweg.example/durchgang/2".into()),
+        weekly_hours: Some(5.5),
+        ..CohortLd::new(date(2027, 9, 7), date(2028, 1, 27))
+    });
+    let v = course_jsonld(&ld);
+    let mut types = BTreeSet::new();
+    check_vocabulary(&v, &mut types);
+    for t in [
+        "Course",
+        "Organization",
+        "PostalAddress",
+        "EducationalOccupationalCredential",
+        "Offer",
+        "CourseInstance",
+        "Schedule",
+        "Place",
+        "VirtualLocation",
+    ] {
+        assert!(types.contains(t), "{t} missing");
+    }
+    assert_eq!(v["@context"], "https://schema.org");
+    assert_eq!(v["name"], "Fachsprache Pflege berufsbegleitend");
+    assert_eq!(v["inLanguage"], "de");
+    assert_eq!(v["provider"]["address"]["addressLocality"], "München");
+    assert_eq!(
+        v["educationalCredentialAwarded"]["name"],
+        "Zertifikat Fachsprache Pflege"
+    );
+    assert_eq!(v["teaches"], json!(["Fachsprache", "Pflegepraxis"]));
+    assert_eq!(v["timeRequired"], "PT54H");
+    assert_eq!(v["offers"]["price"], 0);
+    assert_eq!(v["offers"]["priceCurrency"], "EUR");
+    assert_eq!(v["offers"]["category"], "Free");
+    assert_eq!(v["offers"]["description"], "IQ-gefördert");
+
+    let first = &v["hasCourseInstance"][0];
+    assert_eq!(first["courseMode"], "blended");
+    assert_eq!(first["startDate"], p.sessions[0].date.to_string());
+    assert_eq!(first["endDate"], p.end_date.to_string());
+    assert!(iso_date(&first["startDate"]) && iso_date(&first["endDate"]));
+    // Tuesday and Thursday 18–21 share one weekly schedule.
+    let s = &first["courseSchedule"];
+    assert_eq!(s["repeatFrequency"], "P1W");
+    assert_eq!(
+        s["byDay"],
+        json!(["https://schema.org/Tuesday", "https://schema.org/Thursday"])
+    );
+    assert_eq!(
+        (&s["startTime"], &s["endTime"]),
+        (&json!("18:00:00"), &json!("21:00:00"))
+    );
+    assert_eq!(s["scheduleTimezone"], "Europe/Berlin");
+    assert_eq!(s["duration"], "PT3H");
+    assert!(iso_date(&s["startDate"]) && iso_date(&s["endDate"]));
+    // The workload is the course's (sessions + self-study), not the job's 40 hours.
+    assert!(iso_duration(&first["courseWorkload"]));
+    let hours: f64 = first["courseWorkload"].as_str().unwrap()[2..]
+        .split('H')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((4.0..=9.0).contains(&hours), "{hours}");
+    let locations = first["location"].as_array().unwrap();
+    assert_eq!(locations[0]["@type"], "Place");
+    assert_eq!(locations[0]["address"]["postalCode"], "80331");
+    assert_eq!(locations[1]["@type"], "VirtualLocation");
+    assert_eq!(first["maximumAttendeeCapacity"], 16);
+
+    let second = &v["hasCourseInstance"][1];
+    assert_eq!(second["courseMode"], "online");
+    assert_eq!(second["courseWorkload"], "PT5H30M");
+    assert_eq!(second["url"], "https://lernweg.example/durchgang/2");
+}
+
+#[test]
+fn modes_schedules_and_credentials_follow_the_offer() {
+    // Presence-only block seminar, partial qualification without a degree, paid.
+    let o = offer_with(json!({
+        "goal": "partial_qualification",
+        "degree": "",
+        "delivery_modes": ["presence"],
+        "costs_eur": "120,50",
+        "funding": "",
+        "time_model": {"kind": "block_seminar",
+            "evening": {"weekday": "wed", "start": "18:00", "end": "21:15"},
+            "weekend": {"start": "09:00", "end": "16:30"}},
+    }));
+    let mut ld = CourseLd::new(&o, "https://x.example/a".into(), provider(), &|id| {
+        format!("[{id}]")
+    });
+    ld.cohorts
+        .push(CohortLd::new(date(2027, 1, 13), date(2027, 12, 18)));
+    let v = course_jsonld(&ld);
+    check_vocabulary(&v, &mut BTreeSet::new());
+    assert_eq!(
+        v["educationalCredentialAwarded"]["name"],
+        "[publish-credential-partial_qualification]"
+    );
+    assert_eq!(v["offers"]["price"], 120.5);
+    assert_eq!(v["offers"]["category"], "Paid");
+    assert!(v["offers"].get("description").is_none());
+    let i = &v["hasCourseInstance"][0];
+    assert_eq!(i["courseMode"], "onsite");
+    assert_eq!(i["location"]["@type"], "Place");
+    let s = i["courseSchedule"].as_array().unwrap();
+    assert_eq!(s[0]["repeatFrequency"], "P1W");
+    assert_eq!(s[0]["byDay"], json!(["https://schema.org/Wednesday"]));
+    assert_eq!(s[0]["endTime"], "21:15:00");
+    assert_eq!(s[1]["repeatFrequency"], "P1M");
+    assert_eq!(
+        s[1]["byDay"],
+        json!(["https://schema.org/Friday", "https://schema.org/Saturday"])
+    );
+    // No plan and an irregular time model: no workload rather than a wrong one.
+    assert!(i.get("courseWorkload").is_none());
+
+    // Language support, online only: no credential, a virtual location, estimated workload
+    // 2 × 3 h plus the modules' average self-study (0 and 2.5 → 1.25).
+    let o = offer_with(json!({
+        "goal": "language_support",
+        "degree": "",
+        "delivery_modes": ["online_live"],
+        "kickoff_in_presence": false,
+        "closing_in_presence": false,
+        "exams": [],
+        "location": {},
+    }));
+    let mut ld = CourseLd::new(&o, "https://x.example/b".into(), provider(), &|id| {
+        id.into()
+    });
+    ld.cohorts
+        .push(CohortLd::new(date(2027, 1, 12), date(2027, 4, 1)));
+    let v = course_jsonld(&ld);
+    check_vocabulary(&v, &mut BTreeSet::new());
+    assert!(v.get("educationalCredentialAwarded").is_none());
+    let i = &v["hasCourseInstance"][0];
+    assert_eq!(i["courseMode"], "online");
+    assert_eq!(i["location"]["@type"], "VirtualLocation");
+    assert_eq!(i["location"]["url"], "https://x.example/b");
+    assert_eq!(i["courseWorkload"], "PT7H15M");
+}
+
+#[test]
+fn script_embedding_cannot_break_out() {
+    let mut o = offer();
+    o.title = "</script><script>alert(1)</script> & <!-- \u{2028}".into();
+    let ld = CourseLd::new(&o, "https://x.example/?a=1&b=2".into(), provider(), &|id| {
+        id.into()
+    });
+    let v = course_jsonld(&ld);
+    let s = jsonld_script(&v);
+    assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'));
+    assert!(!s.contains('\u{2028}'));
+    assert!(s.contains("\\u003c/script\\u003e"));
+    // Still the same JSON.
+    let back: Value = serde_json::from_str(&s).unwrap();
+    assert_eq!(back, v);
+    assert_eq!(back["name"], o.title.as_str());
+}
