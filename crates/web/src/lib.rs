@@ -11,6 +11,7 @@ mod app;
 mod context;
 mod csrf;
 pub mod error;
+mod feeds;
 pub mod i18n;
 mod pages;
 mod ratelimit;

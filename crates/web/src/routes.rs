@@ -32,7 +32,7 @@ pub struct RouteSpec {
     pub access: Access,
 }
 
-const fn page(method: &'static str, path: &'static str, access: Access) -> RouteSpec {
+pub const fn page(method: &'static str, path: &'static str, access: Access) -> RouteSpec {
     RouteSpec {
         method,
         path,
@@ -41,7 +41,7 @@ const fn page(method: &'static str, path: &'static str, access: Access) -> Route
     }
 }
 
-const fn api(method: &'static str, path: &'static str, access: Access) -> RouteSpec {
+pub const fn api(method: &'static str, path: &'static str, access: Access) -> RouteSpec {
     RouteSpec {
         method,
         path,
@@ -50,11 +50,25 @@ const fn api(method: &'static str, path: &'static str, access: Access) -> RouteS
     }
 }
 
-const PUBLIC: Access = Access::Public;
-const ANY_USER: Access = Access::Authenticated;
+pub const PUBLIC: Access = Access::Public;
+pub const ANY_USER: Access = Access::Authenticated;
 
-/// Every route of the application with its handler.
+/// Every route of the application with its handler: the core routes below, then each
+/// area's own list (offers, cohorts, public catalogue, exports, feeds).
 pub fn table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
+    let mut all = core();
+    all.extend(pages::offers::routes());
+    all.extend(pages::cohorts::routes());
+    all.extend(pages::catalogue::routes());
+    all.extend(api::offers::routes());
+    all.extend(api::cohorts::routes());
+    all.extend(api::exports::routes());
+    all.extend(crate::feeds::routes());
+    all
+}
+
+/// Foundation routes: login, account, administration, API basics.
+fn core() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
     vec![
         // Pages
         (page("GET", "/", PUBLIC), get(pages::home::root)),

@@ -4,7 +4,10 @@
 //! free of HTTP concerns.
 
 pub mod audit;
+pub mod cohorts;
+pub mod exports;
 pub mod me;
+pub mod offers;
 pub mod providers;
 pub mod public;
 pub mod tokens;

@@ -2,8 +2,11 @@
 
 pub mod account;
 pub mod admin;
+pub mod catalogue;
+pub mod cohorts;
 pub mod home;
 pub mod login;
+pub mod offers;
 
 use askama::Template;
 use axum::Form;

@@ -7,9 +7,12 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 
 use axum::Router;
+use lernweg_domain::SessionId;
 use lernweg_domain::{Email, ProviderId, ProviderName, Role, State};
 use lernweg_store::testing::TestDb;
-use lernweg_store::{Actor, NewProvider, NewUser, Provider, User};
+use lernweg_store::{
+    Actor, Cohort, NewCohort, NewProvider, NewSession, NewUser, OfferRecord, Provider, User,
+};
 use lernweg_web::{AppState, LoginLimits, WebConfig, build_app_with};
 
 pub const PASSWORD: &str = "test-passwort-123";
@@ -26,6 +29,13 @@ pub struct TestApp {
     pub other_coordinator: User,
     /// An API token per role, keyed by role.
     pub tokens: HashMap<Role, String>,
+    /// A published offer of provider 1 with one draft cohort and its timetable.
+    pub offer: OfferRecord,
+    pub cohort: Cohort,
+    /// A session of that cohort.
+    pub session: SessionId,
+    /// The secret of a calendar feed of that cohort.
+    pub feed_secret: String,
 }
 
 pub struct Options {
@@ -97,6 +107,47 @@ impl TestApp {
             Some(p2.id),
         )
         .await;
+        let offer = store
+            .create_offer(&actor, p1.id, sample_offer())
+            .await
+            .unwrap();
+        let offer = store
+            .set_offer_published(&actor, offer.id, true)
+            .await
+            .unwrap();
+        let start = chrono::NaiveDate::from_ymd_opt(2027, 3, 2).unwrap();
+        let plan =
+            lernweg_planner::plan(&offer.offer.to_spec(start, State::NW), &Default::default())
+                .unwrap();
+        let sessions: Vec<NewSession> =
+            plan.sessions.iter().map(NewSession::from_planned).collect();
+        let cohort = store
+            .create_cohort(
+                &actor,
+                NewCohort {
+                    offer_id: offer.id,
+                    name: "Frühjahr 2027".into(),
+                    state: State::NW,
+                    start_date: start,
+                    room: "Raum 1".into(),
+                    online_link: String::new(),
+                    trainers: vec![users[&Role::Trainer].id],
+                },
+                &sessions,
+            )
+            .await
+            .unwrap();
+        let session = store.timetable(cohort.id).await.unwrap()[0].id;
+        let feed_secret = store
+            .create_feed(
+                &actor,
+                lernweg_store::FeedKind::Cohort,
+                &cohort.id.to_string(),
+                p1.id,
+            )
+            .await
+            .unwrap()
+            .secret;
         let state = AppState::new(store, opts.config);
         let app = build_app_with(state.clone(), opts.extra);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -118,6 +169,10 @@ impl TestApp {
             users,
             other_coordinator,
             tokens,
+            offer,
+            cohort,
+            session,
+            feed_secret,
         }
     }
 
@@ -206,4 +261,33 @@ pub fn relaxed_limits() -> LoginLimits {
         per_ip_burst: 1000,
         ..LoginLimits::default()
     }
+}
+
+/// A complete, valid offer: an evening course with two modules and an exam.
+pub fn sample_offer() -> lernweg_offers::Offer {
+    let draft: lernweg_offers::OfferDraft = serde_json::from_value(serde_json::json!({
+        "title": "Fachsprache Pflege berufsbegleitend",
+        "goal": "adaptation_qualification",
+        "kldb": "81302",
+        "target_group": "Pflegefachkräfte mit teilweiser Anerkennung",
+        "description": "Sie lernen die Sprache im Beruf. Der Kurs ist am Abend. So können Sie weiter arbeiten.",
+        "delivery_modes": ["online_live", "presence"],
+        "kickoff_in_presence": true,
+        "closing_in_presence": true,
+        "time_model": {"kind": "evening_course", "evenings": [{"weekday": "tue", "start": "18:00", "end": "21:00"}]},
+        "modules": [
+            {"title": "Fachsprache", "hours": 30, "milestone": "Modulzertifikat Fachsprache"},
+            {"title": "Pflegepraxis", "hours": 24, "self_study_hours_per_week": 2}
+        ],
+        "exams": [{"after_module": 2, "title": "Abschlussprüfung", "hours": 3}],
+        "support": ["mentoring", "device_loans", "exchange_meetings"],
+        "location": {"name": "Bildungszentrum Köln", "street": "Domstraße 1", "zip": "50667", "city": "Köln", "step_free": true},
+        "funding": "IQ-gefördert, kostenfrei",
+        "costs_eur": 0, "capacity": 16,
+        "contact_name": "Aylin Demir", "contact_email": "a.demir@traeger.example", "contact_phone": "0221 123456",
+        "degree": "Zertifikat Fachsprache Pflege",
+        "keywords": ["Pflege", "Fachsprache"]
+    }))
+    .unwrap();
+    draft.validate().unwrap()
 }

@@ -1,0 +1,10 @@
+//! (area routes; filled in by its capability)
+
+use axum::routing::MethodRouter;
+
+use crate::AppState;
+use crate::routes::RouteSpec;
+
+pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
+    Vec::new()
+}
