@@ -55,11 +55,21 @@ impl Modify for BearerAuth {
     }
 }
 
+/// The whole OpenAPI document: the core routes plus each area's own part.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi();
+    doc.merge(offers::Doc::openapi());
+    doc.merge(cohorts::Doc::openapi());
+    doc.merge(exports::Doc::openapi());
+    doc.merge(crate::pages::catalogue::Doc::openapi());
+    doc
+}
+
 /// The OpenAPI document.
 #[utoipa::path(get, path = "/api/v1/openapi.json", tag = "meta", security(()),
     responses((status = 200, description = "The OpenAPI 3.1 document of this API")))]
 pub async fn openapi_json() -> Response {
-    Json(ApiDoc::openapi()).into_response()
+    Json(document()).into_response()
 }
 
 /// A JSON body whose rejection is a problem document (400), not axum's plain text.

@@ -1,6 +1,7 @@
 //! (area routes; filled in by its capability)
 
 use axum::routing::MethodRouter;
+use utoipa::OpenApi;
 
 use crate::AppState;
 use crate::routes::RouteSpec;
@@ -8,3 +9,8 @@ use crate::routes::RouteSpec;
 pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
     Vec::new()
 }
+
+/// This area's part of the OpenAPI document (merged in `api::document`).
+#[derive(OpenApi)]
+#[openapi()]
+pub struct Doc;

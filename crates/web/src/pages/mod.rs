@@ -43,8 +43,11 @@ pub struct Layout {
 }
 
 /// The navigation: each link is shown only to roles the route table allows.
-const NAV: [(&str, &str); 6] = [
+const NAV: [(&str, &str); 9] = [
     ("/start", "nav-start"),
+    ("/verwaltung/angebote", "nav-offers"),
+    ("/verwaltung/durchgaenge", "nav-cohorts"),
+    ("/verwaltung/erfolgsfaktoren", "nav-success"),
     ("/team", "nav-team"),
     ("/admin/traeger", "nav-providers"),
     ("/admin/benutzer", "nav-users"),
