@@ -186,3 +186,186 @@ pub fn offers_feed(feed: &AtomFeed) -> String {
     out.push_str("</feed>\n");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    const ATOM: &str = "http://www.w3.org/2005/Atom";
+
+    fn t(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    fn entry(slug: &str, published: &str, title: &str) -> AtomEntry {
+        AtomEntry {
+            id: tag_uri(
+                "traeger.example",
+                date(2026, 11, 1),
+                &format!("offer/{slug}"),
+            ),
+            title: title.into(),
+            updated: t(published),
+            published: t(published),
+            url: format!("https://lernweg.example/angebote/{slug}?ref=feed&x=1"),
+            summary: format!("Für Pflegekräfte <B1> & \"mehr\": {slug}"),
+            categories: vec![AtomCategory {
+                term: "partial_qualification".into(),
+                label: Some("Teilqualifizierung (TQ)".into()),
+                scheme: Some("https://lernweg.example/ziele".into()),
+            }],
+        }
+    }
+
+    fn feed() -> AtomFeed {
+        AtomFeed {
+            id: "urn:uuid:0190f5a2-7d1c-7c3e-9a55-1d2e3f405162".into(),
+            title: "Neue Angebote – Bildungsträger Süd & Partner".into(),
+            subtitle: Some("Berufsbegleitende Qualifizierung".into()),
+            updated: t("2026-11-20T08:00:00+01:00"),
+            self_url: "https://lernweg.example/feeds/angebote.atom".into(),
+            alternate_url: "https://lernweg.example/angebote".into(),
+            author: AtomPerson {
+                name: "Bildungsträger Süd gGmbH".into(),
+                uri: Some("https://traeger.example".into()),
+                email: None,
+            },
+            lang: "de".into(),
+            entries: vec![
+                entry("alt", "2026-10-01T09:00:00+02:00", "Altes Angebot"),
+                entry(
+                    "neu",
+                    "2026-11-24T10:15:00+01:00",
+                    "Neu: <Pflege> & \"Praxis\"",
+                ),
+                entry("mitte", "2026-11-02T12:00:00Z", "Mittleres Angebot"),
+            ],
+        }
+    }
+
+    fn child<'a, 'i>(n: roxmltree::Node<'a, 'i>, name: &str) -> Vec<roxmltree::Node<'a, 'i>> {
+        n.children()
+            .filter(|c| c.is_element() && c.tag_name().name() == name)
+            .collect()
+    }
+
+    fn text<'a>(n: roxmltree::Node<'a, '_>, name: &str) -> &'a str {
+        let list = child(n, name);
+        assert_eq!(list.len(), 1, "exactly one {name}");
+        list[0].text().unwrap_or("")
+    }
+
+    #[test]
+    fn feed_has_the_rfc_4287_structure() {
+        let f = feed();
+        let xml = offers_feed(&f);
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "feed");
+        assert_eq!(root.tag_name().namespace(), Some(ATOM));
+        assert_eq!(
+            root.attribute(("http://www.w3.org/XML/1998/namespace", "lang")),
+            Some("de")
+        );
+        // Every element is in the Atom namespace.
+        assert!(
+            root.descendants()
+                .filter(|n| n.is_element())
+                .all(|n| n.tag_name().namespace() == Some(ATOM))
+        );
+        // atom:feed: exactly one id, title, updated; an author; links.
+        assert_eq!(text(root, "id"), f.id);
+        assert_eq!(text(root, "title"), f.title);
+        // The newest entry (10:15+01:00) is later than the given 08:00.
+        assert_eq!(text(root, "updated"), "2026-11-24T10:15:00+01:00");
+        let author = child(root, "author");
+        assert_eq!(text(author[0], "name"), "Bildungsträger Süd gGmbH");
+        let links = child(root, "link");
+        let rel = |rel: &str| {
+            links
+                .iter()
+                .find(|l| l.attribute("rel") == Some(rel))
+                .and_then(|l| l.attribute("href"))
+        };
+        assert_eq!(rel("self"), Some(f.self_url.as_str()));
+        assert_eq!(rel("alternate"), Some(f.alternate_url.as_str()));
+
+        let entries = child(root, "entry");
+        assert_eq!(entries.len(), 3);
+        for e in &entries {
+            for required in ["id", "title", "updated", "published", "summary"] {
+                assert_eq!(child(*e, required).len(), 1, "{required}");
+            }
+            assert!(DateTime::parse_from_rfc3339(text(*e, "updated")).is_ok());
+            assert!(text(*e, "id").starts_with("tag:traeger.example,2026-11-01:offer/"));
+            let link = child(*e, "link");
+            assert_eq!(link[0].attribute("rel"), Some("alternate"));
+            assert_eq!(child(*e, "summary")[0].attribute("type"), Some("text"));
+            let c = child(*e, "category");
+            assert_eq!(c[0].attribute("term"), Some("partial_qualification"));
+            assert_eq!(c[0].attribute("label"), Some("Teilqualifizierung (TQ)"));
+        }
+        // Newest first, whatever the input order.
+        let titles: Vec<_> = entries.iter().map(|e| text(*e, "title")).collect();
+        assert_eq!(
+            titles,
+            [
+                "Neu: <Pflege> & \"Praxis\"",
+                "Mittleres Angebot",
+                "Altes Angebot"
+            ]
+        );
+        assert_eq!(text(entries[1], "published"), "2026-11-02T12:00:00Z");
+    }
+
+    #[test]
+    fn special_characters_are_escaped_and_round_trip() {
+        let mut f = feed();
+        f.entries[0].summary = "a & b < c > d \" e ' f \u{1} g".into();
+        f.author.email = Some("info@traeger.example".into());
+        let xml = offers_feed(&f);
+        assert!(xml.contains("Neu: &lt;Pflege&gt; &amp; &quot;Praxis&quot;"));
+        assert!(xml.contains("?ref=feed&amp;x=1"));
+        assert!(xml.contains("Süd &amp; Partner"));
+        assert!(!xml.contains('\u{1}'));
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let root = doc.root_element();
+        let old = child(root, "entry")
+            .into_iter()
+            .find(|e| text(*e, "title") == "Altes Angebot")
+            .unwrap();
+        assert_eq!(text(old, "summary"), "a & b < c > d \" e ' f  g");
+        assert_eq!(
+            child(old, "link")[0].attribute("href"),
+            Some("https://lernweg.example/angebote/alt?ref=feed&x=1")
+        );
+        assert_eq!(
+            text(child(root, "author")[0], "email"),
+            "info@traeger.example"
+        );
+    }
+
+    #[test]
+    fn empty_feed_is_valid_and_tag_uris_are_clean() {
+        let mut f = feed();
+        f.entries.clear();
+        f.subtitle = None;
+        let xml = offers_feed(&f);
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let root = doc.root_element();
+        assert_eq!(text(root, "updated"), "2026-11-20T08:00:00+01:00");
+        assert!(child(root, "entry").is_empty() && child(root, "subtitle").is_empty());
+        assert_eq!(
+            tag_uri(
+                "Traeger.example",
+                date(2026, 1, 5),
+                "offer/Fachsprache Pflege#1"
+            ),
+            "tag:traeger.example,2026-01-05:offer/Fachsprache-Pflege-1"
+        );
+    }
+}
