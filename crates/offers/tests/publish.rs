@@ -323,3 +323,285 @@ fn script_embedding_cannot_break_out() {
     assert_eq!(back, v);
     assert_eq!(back["name"], o.title.as_str());
 }
+
+// ---------------------------------------------------------------- Path SVG
+
+mod path {
+    use lernweg_offers::publish::path_svg::{
+        self, PathExam, PathInput, PathModule, path_list, path_rows, path_svg, path_text,
+    };
+
+    use super::common::*;
+
+    const SVG: &str = "http://www.w3.org/2000/svg";
+
+    fn label(id: &str) -> String {
+        match id {
+            "publish-path-module" => "Modul",
+            "publish-path-exam" => "Prüfung",
+            "publish-path-end" => "Ende",
+            "publish-path-today" => "Heute",
+            "publish-path-milestone" => "Zwischenziel",
+            "publish-path-hours" => "Std.",
+            "publish-decimal-separator" => ",",
+            other => other,
+        }
+        .to_owned()
+    }
+
+    fn class_count(doc: &roxmltree::Document, class: &str) -> usize {
+        doc.descendants()
+            .filter(|n| {
+                n.attribute("class")
+                    .is_some_and(|c| c.split(' ').any(|x| x == class))
+            })
+            .count()
+    }
+
+    fn german_dates(s: &str) -> usize {
+        s.as_bytes()
+            .windows(10)
+            .filter(|w| {
+                w.iter().enumerate().all(|(i, c)| match i {
+                    2 | 5 => *c == b'.',
+                    _ => c.is_ascii_digit(),
+                })
+            })
+            .count()
+    }
+
+    /// Relative luminance contrast of `#rrggbb` against white (WCAG 2.1).
+    fn contrast_on_white(hex: &str) -> f64 {
+        let c = |i: usize| {
+            let v = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let l = 0.2126 * c(1) + 0.7152 * c(3) + 0.0722 * c(5);
+        1.05 / (l + 0.05)
+    }
+
+    fn check_common(svg: &str) -> roxmltree::Document<'_> {
+        let doc = roxmltree::Document::parse(svg).expect("well-formed XML");
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().namespace(), Some(SVG));
+        assert_eq!(root.attribute("role"), Some("img"));
+        let labelled: Vec<&str> = root
+            .attribute("aria-labelledby")
+            .unwrap()
+            .split(' ')
+            .collect();
+        assert_eq!(labelled.len(), 2);
+        let by_id = |id: &str| doc.descendants().find(|n| n.attribute("id") == Some(id));
+        assert_eq!(by_id(labelled[0]).unwrap().tag_name().name(), "title");
+        assert_eq!(by_id(labelled[1]).unwrap().tag_name().name(), "desc");
+        // The CSP forbids inline styles.
+        for n in doc.descendants().filter(|n| n.is_element()) {
+            assert_ne!(n.tag_name().name(), "style");
+            assert!(
+                n.attribute("style").is_none(),
+                "style on {:?}",
+                n.tag_name()
+            );
+            for a in ["fill", "stroke"] {
+                if let Some(c) = n
+                    .attribute(a)
+                    .filter(|c| c.starts_with('#') && *c != "#ffffff")
+                {
+                    assert!(contrast_on_white(c) >= 4.5, "{c}: {}", contrast_on_white(c));
+                }
+            }
+        }
+        // Legible on a phone, and inside the 400-unit viewBox.
+        let width: f64 = root
+            .attribute("viewBox")
+            .unwrap()
+            .split(' ')
+            .nth(2)
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(width, path_svg::WIDTH);
+        for t in doc.descendants().filter(|n| n.has_tag_name((SVG, "text"))) {
+            let size: f64 = t.attribute("font-size").unwrap().parse().unwrap();
+            assert!(size >= 16.0);
+            let x: f64 = t.attribute("x").unwrap().parse().unwrap();
+            let len = t.text().unwrap().chars().count() as f64 * size * 0.6;
+            let (left, right) = match t.attribute("text-anchor").unwrap() {
+                "start" => (x, x + len),
+                "end" => (x - len, x),
+                _ => (x - len / 2.0, x + len / 2.0),
+            };
+            assert!(left >= 0.0 && right <= width, "{:?} overflows", t.text());
+        }
+        doc
+    }
+
+    #[test]
+    fn planned_path_shows_modules_exam_milestone_end_and_today() {
+        let o = offer();
+        let p = plan_of(&o, date(2027, 1, 11), None);
+        let mut input = PathInput::from_offer_plan(&o, &p);
+        assert_eq!(input.modules.len(), 2);
+        assert_eq!(input.exams.len(), 1);
+        assert!(input.kickoff.is_some() && input.closing.is_some());
+        assert_eq!(
+            input.modules[0].milestone.as_deref(),
+            Some("Modulzertifikat")
+        );
+        assert!(input.modules[0].end < input.modules[1].start);
+        assert_eq!(input.end, p.end_date);
+        assert_eq!(input.modules[0].hours, 30.0);
+        let today = input.modules[1].start;
+        input.today = Some(today);
+        let svg = path_svg(&input, &label);
+        let doc = check_common(&svg);
+        let title = doc
+            .descendants()
+            .find(|n| n.has_tag_name((SVG, "title")))
+            .unwrap();
+        assert_eq!(title.text(), Some(o.title.as_str()));
+        let desc = doc
+            .descendants()
+            .find(|n| n.has_tag_name((SVG, "desc")))
+            .unwrap();
+        assert_eq!(german_dates(desc.text().unwrap()), 2);
+        assert_eq!(class_count(&doc, "lw-path-bar"), 2);
+        assert_eq!(class_count(&doc, "lw-path-exam-marker"), 1);
+        assert_eq!(class_count(&doc, "lw-path-milestone"), 1);
+        assert_eq!(class_count(&doc, "lw-path-end-marker"), 1);
+        assert_eq!(class_count(&doc, "lw-path-event-marker"), 2);
+        assert_eq!(class_count(&doc, "lw-path-today"), 1);
+        let texts: String = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((SVG, "text")))
+            .filter_map(|n| n.text())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(texts.contains("Modul 1: Fachsprache"));
+        assert!(texts.contains("Prüfung: Abschlussprüfung"));
+        assert!(texts.contains("Zwischenziel: Modulzertifikat"));
+        assert!(texts.contains("30 Std."));
+        assert!(texts.contains(&format!("Heute: {}", today.format("%d.%m.%Y"))));
+        assert!(texts.contains(&p.end_date.format("%d.%m.%Y").to_string()));
+        assert!(!texts.contains(&p.end_date.to_string()), "no ISO dates");
+        // Rows in date order, the end last.
+        let rows = path_rows(&input, &label);
+        assert!(rows.windows(2).all(|w| w[0].from <= w[1].from));
+        assert_eq!(rows.last().unwrap().heading, "Ende");
+    }
+
+    #[test]
+    fn list_alternative_has_the_same_content() {
+        let o = offer();
+        let p = plan_of(&o, date(2027, 1, 11), None);
+        let mut input = PathInput::from_offer_plan(&o, &p);
+        input.today = Some(date(2026, 12, 1)); // before the start: listed, not drawn
+        let rows = path_rows(&input, &label);
+        let html = path_list(&input, &label);
+        let doc = roxmltree::Document::parse(&html).unwrap();
+        let items: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("li")).collect();
+        assert_eq!(items.len(), rows.len());
+        assert_eq!(rows[0].heading, "Heute");
+        for (li, row) in items.iter().zip(&rows) {
+            let strong = li.children().find(|n| n.has_tag_name("strong")).unwrap();
+            assert_eq!(strong.text(), Some(row.heading.as_str()));
+            let time = li.children().find(|n| n.has_tag_name("time")).unwrap();
+            assert_eq!(
+                time.attribute("datetime"),
+                Some(row.from.to_string().as_str())
+            );
+            assert_eq!(
+                time.text(),
+                Some(row.from.format("%d.%m.%Y").to_string().as_str())
+            );
+        }
+        let text = path_text(&input, &label);
+        assert_eq!(text.lines().count(), rows.len());
+        assert!(text.contains("(Zwischenziel: Modulzertifikat)"));
+        let svg = path_svg(&input, &label);
+        let doc = check_common(&svg);
+        assert_eq!(class_count(&doc, "lw-path-today"), 0);
+    }
+
+    #[test]
+    fn hand_built_path_escapes_and_wraps() {
+        let input = PathInput {
+            id: "pfad 7\"><x".into(),
+            title: "Lernweg <Aylin> & \"Team\"".into(),
+            start: date(2027, 3, 1),
+            end: date(2027, 12, 17),
+            today: Some(date(2027, 12, 17)),
+            kickoff: None,
+            closing: None,
+            modules: vec![
+                PathModule {
+                    number: 1,
+                    title: "Grundlagen der berufsbezogenen Kommunikation im Pflegealltag mit Übungen <Teil 1> & Praxisaufgaben".into(),
+                    start: date(2027, 3, 1),
+                    end: date(2027, 6, 30),
+                    hours: 22.5,
+                    milestone: Some("Nachweis über Sprachkompetenz & Fachwortschatz".into()),
+                },
+                PathModule {
+                    number: 2,
+                    title: "Donaudampfschifffahrtsgesellschaftskapitänsmütze".into(),
+                    start: date(2027, 9, 1),
+                    end: date(2027, 9, 1),
+                    hours: 3.0,
+                    milestone: None,
+                },
+            ],
+            exams: vec![
+                PathExam {
+                    date: date(2027, 7, 2),
+                    title: "Zwischenprüfung".into(),
+                    module: Some(1),
+                },
+                PathExam {
+                    date: date(2027, 12, 17),
+                    title: "Abschluss <schriftlich>".into(),
+                    module: None,
+                },
+            ],
+        };
+        let svg = path_svg(&input, &label);
+        let doc = check_common(&svg);
+        assert_eq!(class_count(&doc, "lw-path-bar"), 2);
+        assert_eq!(class_count(&doc, "lw-path-exam-marker"), 2);
+        assert_eq!(class_count(&doc, "lw-path-milestone"), 1);
+        assert_eq!(class_count(&doc, "lw-path-today"), 1);
+        let root = doc.root_element();
+        assert_eq!(
+            root.attribute("aria-labelledby"),
+            Some("pfad7x-title pfad7x-desc")
+        );
+        let title = doc
+            .descendants()
+            .find(|n| n.has_tag_name((SVG, "title")))
+            .unwrap();
+        assert_eq!(title.text(), Some("Lernweg <Aylin> & \"Team\""));
+        assert!(svg.contains("22,5 Std."));
+        // The long title wraps to several lines, the one-day module still has a visible bar.
+        let heading_lines = doc
+            .descendants()
+            .filter(|n| n.attribute("class") == Some("lw-path-heading"))
+            .filter(|n| {
+                n.text().unwrap().contains("Teil") || n.text().unwrap().contains("Grundlagen")
+            })
+            .count();
+        assert!(heading_lines >= 2);
+        let widths: Vec<f64> = doc
+            .descendants()
+            .filter(|n| n.attribute("class") == Some("lw-path-bar"))
+            .map(|n| n.attribute("width").unwrap().parse().unwrap())
+            .collect();
+        assert!(widths[1] >= 1.0 && widths[0] > widths[1]);
+        let html = path_list(&input, &label);
+        assert!(html.contains("&lt;Teil 1&gt; &amp; Praxisaufgaben"));
+        assert!(roxmltree::Document::parse(&html).is_ok());
+    }
+}

@@ -319,16 +319,15 @@ fn instance(input: &CourseLd, c: &CohortLd) -> Value {
     m.insert("startDate".into(), json!(c.start.to_string()));
     m.insert("endDate".into(), json!(c.end.to_string()));
     let mut locations = Vec::new();
-    if mode != CourseMode::Online || o.has_presence_events() {
-        if let Some(l) = c.location.as_ref().or(o.location.as_ref()) {
-            let mut place = Map::new();
-            place.insert("@type".into(), json!("Place"));
-            if !l.name.trim().is_empty() {
-                place.insert("name".into(), json!(l.name.trim()));
-            }
-            place.insert("address".into(), postal_address(&l.street, &l.zip, &l.city));
-            locations.push(Value::Object(place));
+    let place_of = c.location.as_ref().or(o.location.as_ref());
+    if let Some(l) = place_of.filter(|_| mode != CourseMode::Online || o.has_presence_events()) {
+        let mut place = Map::new();
+        place.insert("@type".into(), json!("Place"));
+        if !l.name.trim().is_empty() {
+            place.insert("name".into(), json!(l.name.trim()));
         }
+        place.insert("address".into(), postal_address(&l.street, &l.zip, &l.city));
+        locations.push(Value::Object(place));
     }
     if mode != CourseMode::Onsite {
         locations.push(json!({"@type": "VirtualLocation", "url": url}));

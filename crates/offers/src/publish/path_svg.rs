@@ -104,7 +104,7 @@ impl PathInput {
             end: plan.end_date,
             today: None,
             kickoff: dates(SessionKind::Kickoff).map(|s| s.date).next(),
-            closing: dates(SessionKind::Closing).map(|s| s.date).last(),
+            closing: dates(SessionKind::Closing).map(|s| s.date).next_back(),
             modules,
             exams: dates(SessionKind::Exam)
                 .map(|s| PathExam {
@@ -378,6 +378,10 @@ const TODAY_LABEL: Font = Font {
     bold: true,
 };
 
+/// A white outline behind text, so the "today" line never runs through letters.
+const HALO: &str =
+    "stroke=\"#ffffff\" stroke-width=\"4\" stroke-linejoin=\"round\" paint-order=\"stroke\"";
+
 struct Svg {
     body: String,
     y: f64,
@@ -394,7 +398,7 @@ impl Svg {
     fn text_at(&mut self, x: f64, y: f64, anchor: &str, f: &Font, t: &str) {
         let weight = if f.bold { " font-weight=\"bold\"" } else { "" };
         self.body.push_str(&format!(
-            "<text class=\"{}\" x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"{anchor}\" font-size=\"{}\" fill=\"{}\"{weight}>{}</text>\n",
+            "<text class=\"{}\" x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"{anchor}\" font-size=\"{}\" fill=\"{}\"{weight} {HALO}>{}</text>\n",
             f.class,
             f.size,
             f.fill,
@@ -494,14 +498,15 @@ pub fn path_svg(input: &PathInput, label: &dyn Fn(&str) -> String) -> String {
         s.body.push_str("</g>\n");
         s.y += TRACK + GAP;
     }
-    // Today: a dashed line over all rows, labelled below them.
+    // Today: a dashed line behind all rows, labelled below them.
+    let mut today_line = String::new();
     if let Some(t) = input.today.filter(|t| input.start <= *t && *t <= input.end) {
         let tx = x(t);
         let bottom = s.y - GAP;
-        s.body.push_str(&format!(
+        today_line = format!(
             "<line class=\"lw-path-today\" x1=\"{tx:.1}\" y1=\"{:.1}\" x2=\"{tx:.1}\" y2=\"{bottom:.1}\" stroke=\"{TODAY}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n",
             axis_y - 6.0
-        ));
+        );
         let anchor = if tx < WIDTH / 3.0 {
             "start"
         } else if tx > WIDTH * 2.0 / 3.0 {
@@ -526,7 +531,7 @@ pub fn path_svg(input: &PathInput, label: &dyn Fn(&str) -> String) -> String {
         input.exams.len()
     );
     format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"lw-path\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n<rect class=\"lw-path-bg\" x=\"0\" y=\"0\" width=\"{WIDTH}\" height=\"{height}\" fill=\"#ffffff\"/>\n{}</svg>\n",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"lw-path\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n<rect class=\"lw-path-bg\" x=\"0\" y=\"0\" width=\"{WIDTH}\" height=\"{height}\" fill=\"#ffffff\"/>\n{today_line}{}</svg>\n",
         escape_xml(&input.title),
         escape_xml(&desc),
         s.body
