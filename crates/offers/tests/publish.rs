@@ -50,70 +50,31 @@ fn provider() -> ProviderLd {
 /// The schema.org types and the properties this crate may use on each (all checked against
 /// the schema.org vocabulary, inherited ones included: `teaches`, `about`, `audience`,
 /// `keywords`, `timeRequired` from CreativeWork, `maximumAttendeeCapacity` from Event).
-fn vocabulary(t: &str) -> Option<&'static [&'static str]> {
-    Some(match t {
-        "Course" => &[
-            "@context",
-            "@type",
-            "name",
-            "description",
-            "url",
-            "inLanguage",
-            "provider",
-            "educationalCredentialAwarded",
-            "teaches",
-            "about",
-            "keywords",
-            "audience",
-            "timeRequired",
-            "offers",
-            "hasCourseInstance",
-        ],
-        "Organization" => &["@type", "name", "url", "address"],
-        "PostalAddress" => &[
-            "@type",
-            "streetAddress",
-            "postalCode",
-            "addressLocality",
-            "addressCountry",
-        ],
-        "EducationalOccupationalCredential" => &["@type", "name", "credentialCategory"],
-        "Audience" => &["@type", "audienceType"],
-        "Offer" => &[
-            "@type",
-            "price",
-            "priceCurrency",
-            "category",
-            "url",
-            "description",
-        ],
-        "CourseInstance" => &[
-            "@type",
-            "name",
-            "url",
-            "courseMode",
-            "courseSchedule",
-            "courseWorkload",
-            "startDate",
-            "endDate",
-            "location",
-            "maximumAttendeeCapacity",
-        ],
-        "Schedule" => &[
-            "@type",
-            "repeatFrequency",
-            "byDay",
-            "startTime",
-            "endTime",
-            "duration",
-            "startDate",
-            "endDate",
-            "scheduleTimezone",
-        ],
-        "Place" => &["@type", "name", "address"],
-        "VirtualLocation" => &["@type", "url"],
+fn vocabulary(t: &str) -> Option<Vec<&'static str>> {
+    let props = match t {
+        "Course" => {
+            "@context @type name description url inLanguage provider \
+             educationalCredentialAwarded teaches about keywords audience timeRequired offers \
+             hasCourseInstance"
+        }
+        "Organization" => "@type name url address",
+        "PostalAddress" => "@type streetAddress postalCode addressLocality addressCountry",
+        "EducationalOccupationalCredential" => "@type name credentialCategory",
+        "Audience" => "@type audienceType",
+        "Offer" => "@type price priceCurrency category url description",
+        "CourseInstance" => {
+            "@type name url courseMode courseSchedule courseWorkload startDate endDate \
+             location maximumAttendeeCapacity"
+        }
+        "Schedule" => {
+            "@type repeatFrequency byDay startTime endTime duration startDate endDate \
+             scheduleTimezone"
+        }
+        "Place" => "@type name address",
+        "VirtualLocation" => "@type url",
         _ => return None,
-    })
+    };
+    Some(props.split_whitespace().collect())
 }
 
 /// Every object has a known `@type` and only that type's properties.
