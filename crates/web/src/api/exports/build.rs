@@ -1,0 +1,166 @@
+//! Building the exports from stored records: a cohort's plan, the open-Qcat catalogue of one
+//! or all providers. Shared by the API and the `lernweg export` command.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use lernweg_domain::{CohortStatus, ProviderId};
+use lernweg_offers::export::cohort::service_from_plan;
+use lernweg_offers::export::openqcat::{CatalogExport, Supplier, berlin_offset, write_catalog};
+use lernweg_offers::{Offer, classify};
+use lernweg_planner::{LoadReport, Plan, PlanOptions, PlannedSession};
+use lernweg_store::{Cohort, SessionRecord, SessionStatus, Store, StoreError};
+
+/// Why an export could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("export failed: {0}")]
+    Write(String),
+}
+
+/// Cohorts whose dates are public and binding: published or running.
+pub fn is_visible(c: &Cohort) -> bool {
+    matches!(c.status, CohortStatus::Published | CohortStatus::Running)
+}
+
+fn planned(s: &SessionRecord) -> PlannedSession {
+    PlannedSession {
+        uid: s.uid.clone(),
+        date: s.date,
+        start: s.start,
+        end: s.end,
+        hours: s.hours,
+        module: s.module.and_then(|m| usize::try_from(m).ok()),
+        kind: s.kind,
+        title: s.title.clone(),
+    }
+}
+
+/// The cohort's plan: the planner's plan of the offer at the cohort's start and state (for the
+/// load report and the classification), with the stored timetable's confirmed sessions in
+/// place of the planned ones when the cohort has any (moved and cancelled sessions are what
+/// participants get). Without a plannable offer, a plan of the stored sessions alone.
+pub fn cohort_plan(offer: &Offer, cohort: &Cohort, stored: &[SessionRecord]) -> Plan {
+    let sessions: Vec<PlannedSession> = stored
+        .iter()
+        .filter(|s| s.status == SessionStatus::Confirmed)
+        .map(planned)
+        .collect();
+    let spec = offer.to_spec(cohort.start_date, cohort.state);
+    let mut plan = match lernweg_planner::plan(&spec, &PlanOptions::default()) {
+        Ok(p) => p,
+        Err(e) => {
+            tracing::warn!(cohort = %cohort.id, error = %e, "offer not plannable; using the stored sessions");
+            bare_plan(offer, cohort)
+        }
+    };
+    if !sessions.is_empty() {
+        let mut sessions = sessions;
+        sessions.sort_by_key(|s| (s.date, s.start));
+        plan.end_date = sessions.last().map_or(plan.end_date, |s| s.date);
+        plan.total_hours = sessions.iter().map(|s| s.hours).sum();
+        plan.sessions = sessions;
+    }
+    plan
+}
+
+fn bare_plan(offer: &Offer, cohort: &Cohort) -> Plan {
+    Plan {
+        title: offer.title.clone(),
+        state: cohort.state,
+        time_model: offer.time_model.kind(),
+        start: cohort.start_date,
+        sessions: Vec::new(),
+        end_date: cohort.end_date.unwrap_or(cohort.start_date),
+        total_hours: 0.0,
+        contact_hours: offer.total_hours(),
+        weeks: 0,
+        deadline: None,
+        deadline_met: true,
+        deadline_needed: None,
+        milestones: Vec::new(),
+        load: LoadReport {
+            limit_hours: offer.load_limit_hours.unwrap_or(48.0),
+            avg_weekly_hours: 0.0,
+            peak_weekly_hours: 0.0,
+            weeks_over_limit: Vec::new(),
+            weekly: Vec::new(),
+        },
+        release_needed: Vec::new(),
+        work_pattern_assumed: true,
+        location: None,
+    }
+}
+
+/// Now as Europe/Berlin time with its offset (for GENERATION_DATE).
+pub fn berlin_now() -> DateTime<FixedOffset> {
+    let now = Utc::now();
+    let hours = if berlin_offset(now.date_naive()) == "+02:00" {
+        2
+    } else {
+        1
+    };
+    let offset = FixedOffset::east_opt(hours * 3600).expect("valid offset");
+    now.with_timezone(&offset)
+}
+
+/// The open-Qcat catalogue of the published and running cohorts of one provider (`Some`) or
+/// of all (`None`). The supplier is the provider: its Lernweg id stands in for the KURSNET
+/// provider number, and address fields stay empty (providers have only a name and a state).
+pub async fn openqcat_catalog(
+    store: &Store,
+    scope: Option<ProviderId>,
+    generated: DateTime<FixedOffset>,
+) -> Result<String, ExportError> {
+    let providers = store.providers(scope).await?;
+    let supplier = match (scope, providers.as_slice()) {
+        (Some(_), [p]) => Supplier {
+            id: p.id.to_string(),
+            name: p.name.to_string(),
+            ..Supplier::default()
+        },
+        (Some(_), _) => return Err(StoreError::NotFound.into()),
+        (None, all) => Supplier {
+            id: "lernweg".to_owned(),
+            name: all
+                .iter()
+                .map(|p| p.name.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            ..Supplier::default()
+        },
+    };
+    let mut services = Vec::new();
+    for cohort in store.cohorts(scope, None).await? {
+        if !is_visible(&cohort) {
+            continue;
+        }
+        let record = store.offer(cohort.offer_id).await?;
+        let stored = store.timetable(cohort.id).await?;
+        let plan = cohort_plan(&record.offer, &cohort, &stored);
+        let classification = classify(&record.offer, Some(&plan));
+        services.push(service_from_plan(
+            &record.offer,
+            &plan,
+            &classification,
+            &cohort.id.to_string(),
+            &record.id.to_string(),
+        ));
+    }
+    let catalog_id = match scope {
+        Some(p) => format!("lernweg-{p}"),
+        None => "lernweg".to_owned(),
+    };
+    write_catalog(&CatalogExport {
+        supplier,
+        catalog_id,
+        generation_date: generated,
+        services,
+    })
+    .map_err(|e| ExportError::Write(e.to_string()))
+}
+
+/// A file name part from a date: `2027-03-02`.
+pub fn date_part(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}

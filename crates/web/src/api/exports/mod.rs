@@ -1,0 +1,248 @@
+//! Exports for course portals and spreadsheets (MISSION.md §2.2): the open-Qcat catalogue for
+//! KURSNET / mein NOW, offers and cohort timetables as CSV (German Excel) and XLSX.
+//!
+//! Access: open-Qcat for managers (it is what the provider publishes), the tables for all
+//! staff. Every export covers the caller's provider only; admins choose one with
+//! `?provider_id=` or get all. Another provider's cohort is a 404.
+
+pub mod build;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, get};
+use axum::Extension;
+use lernweg_domain::access::{MANAGERS, STAFF};
+use lernweg_domain::{CohortId, Principal, ProviderId};
+use lernweg_offers::export::{csv, xlsx};
+use lernweg_offers::{Classification, classify};
+use serde::Deserialize;
+use utoipa::{IntoParams, OpenApi};
+
+use super::caller;
+use super::providers::path_id;
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::{ApiError, Problem};
+use crate::routes::{RouteSpec, api};
+use build::{ExportError, berlin_now, cohort_plan, date_part, openqcat_catalog};
+
+pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
+    vec![
+        (
+            api("GET", "/api/v1/exports/openqcat", MANAGERS),
+            get(openqcat),
+        ),
+        (
+            api("GET", "/api/v1/exports/offers.csv", STAFF),
+            get(offers_csv),
+        ),
+        (
+            api("GET", "/api/v1/exports/offers.xlsx", STAFF),
+            get(offers_xlsx),
+        ),
+        (
+            api("GET", "/api/v1/cohorts/{id}/timetable.csv", STAFF),
+            get(timetable_csv),
+        ),
+        (
+            api("GET", "/api/v1/cohorts/{id}/timetable.xlsx", STAFF),
+            get(timetable_xlsx),
+        ),
+    ]
+}
+
+/// This area's part of the OpenAPI document (merged in `api::document`).
+#[derive(OpenApi)]
+#[openapi(
+    paths(openqcat, offers_csv, offers_xlsx, timetable_csv, timetable_xlsx),
+    components(schemas(Problem))
+)]
+pub struct Doc;
+
+const CSV: &str = "text/csv; charset=utf-8";
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const XML: &str = "application/xml";
+
+impl From<ExportError> for ApiError {
+    fn from(e: ExportError) -> Self {
+        match e {
+            ExportError::Store(s) => s.into(),
+            ExportError::Write(w) => {
+                tracing::error!(error = %w, "export failed");
+                ApiError::Internal
+            }
+        }
+    }
+}
+
+fn write_failed(e: lernweg_offers::OffersError) -> ApiError {
+    tracing::error!(error = %e, "export failed");
+    ApiError::Internal
+}
+
+/// A file download: content type and `Content-Disposition: attachment`.
+fn download(body: impl IntoResponse, content_type: &'static str, filename: &str) -> Response {
+    let mut res = body.into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    res
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct ProviderQuery {
+    /// Admins only: the provider to export (default: all providers). Others always get their
+    /// own provider; another provider's id is a 404.
+    pub provider_id: Option<String>,
+}
+
+/// The provider scope of an export: the caller's own provider, or for admins the one asked
+/// for (or all).
+fn scope(principal: &Principal, q: &ProviderQuery) -> Result<Option<ProviderId>, ApiError> {
+    let wanted = match q.provider_id.as_deref().map(str::trim) {
+        Some(raw) if !raw.is_empty() => Some(path_id(raw, ProviderId::parse)?),
+        _ => None,
+    };
+    match (principal.provider_scope(), wanted) {
+        (None, w) => Ok(w),
+        (Some(own), Some(w)) if w != own => Err(ApiError::NotFound),
+        (Some(own), _) => Ok(Some(own)),
+    }
+}
+
+/// The open-Qcat 1.1 catalogue (KURSNET / mein NOW) of the published and running cohorts.
+#[utoipa::path(get, path = "/api/v1/exports/openqcat", tag = "exports", params(ProviderQuery),
+    responses(
+        (status = 200, content_type = "application/xml", description = "OPENQCAT version 1.1, one SERVICE per published or running cohort"),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn openqcat(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    Query(q): Query<ProviderQuery>,
+) -> Result<Response, ApiError> {
+    let (principal, _) = caller(&ctx)?;
+    let scope = scope(&principal, &q)?;
+    if let Some(p) = scope {
+        state.store.provider(p).await?;
+    }
+    let now = berlin_now();
+    let xml = openqcat_catalog(&state.store, scope, now).await?;
+    let name = format!("openqcat-{}.xml", date_part(now.date_naive()));
+    Ok(download(xml, XML, &name))
+}
+
+async fn offer_rows(
+    state: &AppState,
+    ctx: &Extension<Ctx>,
+    q: &ProviderQuery,
+) -> Result<Vec<(lernweg_offers::Offer, Classification)>, ApiError> {
+    let (principal, _) = caller(ctx)?;
+    let scope = scope(&principal, q)?;
+    if let Some(p) = scope {
+        state.store.provider(p).await?;
+    }
+    let offers = state.store.offers(scope).await?;
+    Ok(offers
+        .into_iter()
+        .map(|r| {
+            let c = classify(&r.offer, None);
+            (r.offer, c)
+        })
+        .collect())
+}
+
+fn today() -> String {
+    date_part(chrono::Utc::now().date_naive())
+}
+
+/// The provider's offers as CSV for German Excel (UTF-8 with BOM, `;`, decimal comma).
+#[utoipa::path(get, path = "/api/v1/exports/offers.csv", tag = "exports", params(ProviderQuery),
+    responses((status = 200, content_type = "text/csv", description = "One row per offer; the classification uses the time model's nominal week"),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn offers_csv(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    Query(q): Query<ProviderQuery>,
+) -> Result<Response, ApiError> {
+    let rows = offer_rows(&state, &ctx, &q).await?;
+    let refs: Vec<_> = rows.iter().map(|(o, c)| (o, Some(c))).collect();
+    let lang = ctx.lang;
+    let body = csv::offers_csv(&refs, &|id| lang.t(id)).map_err(write_failed)?;
+    Ok(download(body, CSV, &format!("angebote-{}.csv", today())))
+}
+
+/// The provider's offers as an Excel workbook.
+#[utoipa::path(get, path = "/api/v1/exports/offers.xlsx", tag = "exports", params(ProviderQuery),
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", description = "One sheet, one row per offer"),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn offers_xlsx(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    Query(q): Query<ProviderQuery>,
+) -> Result<Response, ApiError> {
+    let rows = offer_rows(&state, &ctx, &q).await?;
+    let refs: Vec<_> = rows.iter().map(|(o, c)| (o, Some(c))).collect();
+    let lang = ctx.lang;
+    let body = xlsx::offers_xlsx(&refs, &lang.t("exports-sheet-offers"), &|id| lang.t(id))
+        .map_err(write_failed)?;
+    Ok(download(body, XLSX, &format!("angebote-{}.xlsx", today())))
+}
+
+/// The cohort's plan with its stored sessions, after the tenancy check; and a file name stem.
+async fn timetable_of(
+    state: &AppState,
+    ctx: &Extension<Ctx>,
+    raw: &str,
+) -> Result<(lernweg_planner::Plan, String), ApiError> {
+    let (principal, _) = caller(ctx)?;
+    let id = path_id(raw, CohortId::parse)?;
+    let cohort = state.store.cohort(id).await?;
+    if !principal.can_access_provider(cohort.provider_id) {
+        return Err(ApiError::NotFound);
+    }
+    let record = state.store.offer(cohort.offer_id).await?;
+    let stored = state.store.timetable(cohort.id).await?;
+    let plan = cohort_plan(&record.offer, &cohort, &stored);
+    let stem = format!(
+        "terminplan-{}-{}",
+        record.offer.slug,
+        date_part(cohort.start_date)
+    );
+    Ok((plan, stem))
+}
+
+/// A cohort's timetable as CSV (confirmed sessions of the stored timetable).
+#[utoipa::path(get, path = "/api/v1/cohorts/{id}/timetable.csv", tag = "exports",
+    params(("id" = String, Path, description = "Cohort id")),
+    responses((status = 200, content_type = "text/csv", description = "One row per session"),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn timetable_csv(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let (plan, stem) = timetable_of(&state, &ctx, &id).await?;
+    let lang = ctx.lang;
+    let body = csv::timetable_csv(&plan, &|id| lang.t(id)).map_err(write_failed)?;
+    Ok(download(body, CSV, &format!("{stem}.csv")))
+}
+
+/// A cohort's timetable as an Excel workbook.
+#[utoipa::path(get, path = "/api/v1/cohorts/{id}/timetable.xlsx", tag = "exports",
+    params(("id" = String, Path, description = "Cohort id")),
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", description = "One sheet, one row per session"),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn timetable_xlsx(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let (plan, stem) = timetable_of(&state, &ctx, &id).await?;
+    let lang = ctx.lang;
+    let body = xlsx::timetable_xlsx(&plan, &lang.t("exports-sheet-timetable"), &|id| lang.t(id))
+        .map_err(write_failed)?;
+    Ok(download(body, XLSX, &format!("{stem}.xlsx")))
+}

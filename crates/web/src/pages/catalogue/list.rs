@@ -1,0 +1,205 @@
+//! `GET /angebote`: the published offers with filters.
+
+use std::collections::BTreeSet;
+
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use lernweg_domain::State as FedState;
+use lernweg_planner::TimeModelKind;
+
+use super::filter::{Criteria, FilterQuery, MODES};
+use super::{Listed, date_text, field_label, listed_offers, mode_label, state_name};
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::PageError;
+use crate::i18n::Lang;
+use crate::pages::admin::Choice;
+use crate::pages::{Layout, render};
+
+/// One offer in the list.
+pub struct Card {
+    pub title: String,
+    pub slug: String,
+    pub target_group: String,
+    pub provider: String,
+    pub goal: String,
+    pub field: String,
+    pub time_model: String,
+    pub mode: String,
+    pub states: String,
+    /// The start dates with their federal state, e.g. "02.03.2027 (Nordrhein-Westfalen)".
+    pub starts: Vec<String>,
+}
+
+/// A filter `<select>` with its options.
+pub struct Select {
+    pub name: &'static str,
+    pub label: String,
+    pub options: Vec<Choice>,
+}
+
+#[derive(Template)]
+#[template(path = "catalogue_list.html")]
+pub struct ListPage {
+    pub layout: Layout,
+    pub selects: Vec<Select>,
+    pub cards: Vec<Card>,
+    pub count: String,
+    pub filtered: bool,
+}
+
+fn card(lang: Lang, l: &Listed) -> Card {
+    let o = l.offer();
+    Card {
+        title: o.title.clone(),
+        slug: o.slug.clone(),
+        target_group: o.target_group.clone(),
+        provider: l.provider.name.to_string(),
+        goal: lang.t(&format!("offers-goal-{}", o.goal.code())),
+        field: field_label(lang, o.kldb.occupational_area()),
+        time_model: lang.t(&format!("offers-time_model-{}", o.time_model.kind().code())),
+        mode: mode_label(lang, l.mode()),
+        states: l
+            .states()
+            .into_iter()
+            .map(state_name)
+            .collect::<Vec<_>>()
+            .join(", "),
+        starts: l
+            .cohorts
+            .iter()
+            .map(|c| {
+                lang.t_args(
+                    "catalogue-start-in",
+                    &[
+                        ("date", date_text(lang, c.start_date)),
+                        ("state", state_name(c.state)),
+                    ],
+                )
+            })
+            .collect(),
+    }
+}
+
+fn choice(value: String, label: String, selected: bool) -> Choice {
+    Choice {
+        value,
+        label,
+        selected,
+    }
+}
+
+fn with_any(lang: Lang, mut options: Vec<Choice>) -> Vec<Choice> {
+    let none_selected = !options.iter().any(|c| c.selected);
+    options.insert(0, choice(String::new(), lang.t("catalogue-filter-any"), none_selected));
+    options
+}
+
+/// A month as "März 2027".
+fn month_label(lang: Lang, code: &str) -> String {
+    let (y, m) = code.split_at(4);
+    let m = m.trim_start_matches('-').trim_start_matches('0');
+    lang.t_args(
+        "catalogue-month",
+        &[
+            ("month", lang.t(&format!("catalogue-month-{m}"))),
+            ("year", y.to_owned()),
+        ],
+    )
+}
+
+fn selects(lang: Lang, c: &Criteria, all: &[Listed]) -> Vec<Select> {
+    let states = FedState::ALL
+        .iter()
+        .map(|s| choice(s.code().to_owned(), state_name(*s), c.state == Some(*s)))
+        .collect();
+    let fields = (0u8..=9)
+        .map(|a| {
+            choice(
+                a.to_string(),
+                format!("{a} – {}", field_label(lang, a)),
+                c.field == Some(a),
+            )
+        })
+        .collect();
+    let models = TimeModelKind::ALL
+        .iter()
+        .map(|k| {
+            choice(
+                k.code().to_owned(),
+                lang.t(&format!("offers-time_model-{}", k.code())),
+                c.time_model == Some(*k),
+            )
+        })
+        .collect();
+    let modes = MODES
+        .iter()
+        .map(|m| choice(m.code().to_owned(), mode_label(lang, *m), c.mode == Some(*m)))
+        .collect();
+    let mut months: BTreeSet<String> = all.iter().flat_map(Listed::start_months).collect();
+    if let Some(m) = &c.month {
+        months.insert(m.clone());
+    }
+    let months = months
+        .into_iter()
+        .map(|m| {
+            let selected = c.month.as_deref() == Some(m.as_str());
+            choice(m.clone(), month_label(lang, &m), selected)
+        })
+        .collect();
+    vec![
+        Select {
+            name: "state",
+            label: lang.t("catalogue-filter-state"),
+            options: with_any(lang, states),
+        },
+        Select {
+            name: "field",
+            label: lang.t("catalogue-filter-field"),
+            options: with_any(lang, fields),
+        },
+        Select {
+            name: "time_model",
+            label: lang.t("catalogue-filter-time-model"),
+            options: with_any(lang, models),
+        },
+        Select {
+            name: "mode",
+            label: lang.t("catalogue-filter-mode"),
+            options: with_any(lang, modes),
+        },
+        Select {
+            name: "month",
+            label: lang.t("catalogue-filter-month"),
+            options: with_any(lang, months),
+        },
+    ]
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Query(q): Query<FilterQuery>,
+) -> Response {
+    let all = match listed_offers(&state.store).await {
+        Ok(a) => a,
+        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+    };
+    let criteria = q.criteria();
+    let lang = ctx.lang;
+    let cards: Vec<Card> = all
+        .iter()
+        .filter(|l| criteria.matches(l))
+        .map(|l| card(lang, l))
+        .collect();
+    let page = ListPage {
+        layout: Layout::new(&ctx, "/angebote", "catalogue-title"),
+        selects: selects(lang, &criteria, &all),
+        count: lang.t_args("catalogue-count", &[("count", cards.len().to_string())]),
+        cards,
+        filtered: !criteria.is_empty(),
+    };
+    render(&page)
+}
