@@ -86,6 +86,7 @@ pub async fn seed(store: &Store) -> anyhow::Result<bool> {
         None,
     )
     .await?;
+    let mut provider_ids = Vec::new();
     for p in &PROVIDERS {
         let provider = match store.find_provider(p.name).await {
             Ok(existing) => existing,
@@ -107,6 +108,16 @@ pub async fn seed(store: &Store) -> anyhow::Result<bool> {
         for (mail, role, display_name) in &p.staff {
             ensure_user(store, mail, display_name, *role, Some(provider.id)).await?;
         }
+        provider_ids.push(provider.id);
+    }
+    if store.offers(None).await?.is_empty() {
+        let trainer = |i: usize| async move {
+            let mail =
+                Email::parse(&format!("lehrkraft{i}@demo.example")).map_err(|e| anyhow!("{e}"))?;
+            anyhow::Ok(store.user_by_email(&mail).await?.id)
+        };
+        let trainers = [trainer(1).await?, trainer(2).await?];
+        crate::demo_offers::seed(store, [provider_ids[0], provider_ids[1]], trainers).await?;
     }
     store.set_setting_once(SEEDED_KEY, "1").await?;
     Ok(true)

@@ -3,6 +3,8 @@
 
 mod admin;
 mod demo;
+mod demo_offers;
+mod export;
 mod logging;
 
 use std::net::SocketAddr;
@@ -75,6 +77,9 @@ enum Command {
     /// Manage personal API tokens.
     #[command(subcommand)]
     Token(admin::TokenCommand),
+    /// Export offers for course portals (open-Qcat for KURSNET / mein NOW).
+    #[command(subcommand)]
+    Export(export::ExportCommand),
     /// List the statewide public holidays of a federal state.
     Holidays {
         /// Federal state code: BW BY BE BB HB HH HE MV NI NW RP SL SN ST SH TH.
@@ -213,6 +218,9 @@ async fn run(command: Command, db: DbArgs) -> anyhow::Result<()> {
             admin::provider(cmd, &open(&db.target("./lernweg-data")).await?).await
         }
         Command::Token(cmd) => admin::token(cmd, &open(&db.target("./lernweg-data")).await?).await,
+        Command::Export(cmd) => {
+            export::export(cmd, &open(&db.target("./lernweg-data")).await?).await
+        }
         Command::Holidays { .. } | Command::Plan { .. } | Command::Readability { .. } => {
             unreachable!("handled without a database")
         }

@@ -1,4 +1,4 @@
 //! Expected access of this area's routes: (method, path, group) with group one of
 //! public | any | staff | managers | admin.
 
-pub const EXPECTED: &[(&str, &str, &str)] = &[];
+pub const EXPECTED: &[(&str, &str, &str)] = &[("GET", "/feeds/{file}", "public")];
