@@ -175,3 +175,8 @@ offers-read-text-hint = Markiert sind Sätze mit mehr als { $limit } Wörtern.
 offers-read-long-sentence-marker = Langer Satz:
 offers-read-long-words = Lange Wörter
 offers-read-no-long-words = Der Text hat keine langen Wörter.
+
+offers-api-provider_id-required = Bitte geben Sie den Träger an (provider_id).
+offers-api-provider_id-unknown = Diesen Träger gibt es nicht.
+offers-api-provider_id-not_allowed = Sie können Angebote nur für Ihren eigenen Träger anlegen.
+offers-api-published-invalid = „published“ muss true oder false sein.

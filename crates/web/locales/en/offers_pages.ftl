@@ -175,3 +175,8 @@ offers-read-text-hint = Sentences with more than { $limit } words are marked.
 offers-read-long-sentence-marker = Long sentence:
 offers-read-long-words = Long words
 offers-read-no-long-words = The text has no long words.
+
+offers-api-provider_id-required = Please name the provider (provider_id).
+offers-api-provider_id-unknown = This provider does not exist.
+offers-api-provider_id-not_allowed = You can only create offers for your own provider.
+offers-api-published-invalid = “published” must be true or false.

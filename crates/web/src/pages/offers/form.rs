@@ -200,10 +200,11 @@ pub fn parse(pairs: Vec<(String, String)>) -> FormInput {
         ..FormInput::default()
     };
     let extra = if more_rows { MORE_ROWS } else { 0 };
+    let base = |name: &str, default: usize| p.rows(name).max(default) + extra;
     input.fit_rows(
-        p.rows("module_rows") + extra,
-        p.rows("exam_rows") + extra,
-        p.rows("slot_rows") + extra,
+        base("module_rows", MODULE_ROWS),
+        base("exam_rows", EXAM_ROWS),
+        base("slot_rows", SLOT_ROWS),
     );
     if more_rows {
         // Room for three more even when the sent count was missing or already full.
