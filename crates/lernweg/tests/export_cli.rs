@@ -64,20 +64,37 @@ async fn exports_the_published_cohorts_of_a_provider() {
     // The provider through the binary's own command.
     let out = ok(&lernweg(
         &target,
-        &["provider", "add", "--name", "Träger Export", "--state", "NW"],
+        &[
+            "provider",
+            "add",
+            "--name",
+            "Träger Export",
+            "--state",
+            "NW",
+        ],
     ));
     let store = &db.store;
     let provider = store.find_provider("Träger Export").await.unwrap();
     assert!(out.contains(&provider.id.to_string()), "{out}");
     let other = ok(&lernweg(
         &target,
-        &["provider", "add", "--name", "Anderer Träger", "--state", "BY"],
+        &[
+            "provider",
+            "add",
+            "--name",
+            "Anderer Träger",
+            "--state",
+            "BY",
+        ],
     ));
     assert!(!other.is_empty());
 
     // An offer with a published and a draft cohort, through the store.
     let actor = Actor::system();
-    let record = store.create_offer(&actor, provider.id, offer()).await.unwrap();
+    let record = store
+        .create_offer(&actor, provider.id, offer())
+        .await
+        .unwrap();
     let mut cohorts = Vec::new();
     for start in ["2027-03-02", "2027-09-07"] {
         let start = start.parse().unwrap();
@@ -153,7 +170,10 @@ async fn exports_the_published_cohorts_of_a_provider() {
     let out = lernweg(&target, &["export", "openqcat", "--provider", "Niemand"]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("--provider") && err.contains("Niemand"), "{err}");
+    assert!(
+        err.contains("--provider") && err.contains("Niemand"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -163,5 +183,8 @@ fn export_help_lists_openqcat() {
         .output()
         .unwrap();
     let text = ok(&out);
-    assert!(text.contains("openqcat") && text.contains("KURSNET"), "{text}");
+    assert!(
+        text.contains("openqcat") && text.contains("KURSNET"),
+        "{text}"
+    );
 }

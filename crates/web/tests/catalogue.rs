@@ -135,7 +135,14 @@ async fn world() -> World {
         true,
     )
     .await;
-    add_cohort(&store, &c, State::BY, date(2027, 9, 6), Some(CohortStatus::Running)).await;
+    add_cohort(
+        &store,
+        &c,
+        State::BY,
+        date(2027, 9, 6),
+        Some(CohortStatus::Running),
+    )
+    .await;
     add_cohort(&store, &c, State::HH, date(2028, 1, 10), None).await;
     let d = add_offer(
         &store,
@@ -144,7 +151,14 @@ async fn world() -> World {
         false,
     )
     .await;
-    add_cohort(&store, &d, State::NW, date(2027, 3, 1), Some(CohortStatus::Published)).await;
+    add_cohort(
+        &store,
+        &d,
+        State::NW,
+        date(2027, 3, 1),
+        Some(CohortStatus::Published),
+    )
+    .await;
     let a = app.offer.clone();
     World { app, a, b, c, d }
 }
@@ -202,7 +216,10 @@ async fn each_filter_narrows_the_list() {
         ("?month=2027-03", s(&[a])),
         ("?month=2027-09", s(&[c])),
         ("?month=2028-01", s(&[])),
-        ("?state=NW&field=8&mode=blended&month=2027-03&time_model=evening_course", s(&[a])),
+        (
+            "?state=NW&field=8&mode=blended&month=2027-03&time_model=evening_course",
+            s(&[a]),
+        ),
         ("?state=NW&field=2", s(&[])),
         // Unknown values switch the filter off.
         ("?state=XX&field=&mode=zeppelin", s(&[a, b, c])),
@@ -212,7 +229,11 @@ async fn each_filter_narrows_the_list() {
         assert_eq!(api_slugs(&w.app, query).await, expected, "api {query}");
     }
     // The filter form keeps the choice and offers only months with visible cohorts.
-    let html = get(&w.app, "/angebote?state=SN").await.text().await.unwrap();
+    let html = get(&w.app, "/angebote?state=SN")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("<option value=\"SN\" selected>Sachsen</option>"));
     assert!(html.contains("value=\"2027-09\""));
     assert!(!html.contains("value=\"2028-01\""));
@@ -230,13 +251,26 @@ async fn unpublished_offers_and_draft_cohorts_stay_hidden() {
     assert_eq!(get(&w.app, "/angebote/gibt-es-nicht").await.status(), 404);
     for path in ["/angebote", "/angebote/feed.atom", "/api/v1/public/offers"] {
         let body = get(&w.app, path).await.text().await.unwrap();
-        assert!(!body.contains(d.as_str()), "{path} shows the unpublished slug");
+        assert!(
+            !body.contains(d.as_str()),
+            "{path} shows the unpublished slug"
+        );
         assert!(!body.contains("Geheimes Entwurfsangebot"), "{path}");
-        assert!(!body.contains("Geheimraum") && !body.contains("meet.example"), "{path}");
+        assert!(
+            !body.contains("Geheimraum") && !body.contains("meet.example"),
+            "{path}"
+        );
         assert!(!body.contains("Test trainer"), "{path} names a trainer");
-        assert!(!body.contains("2028-01-10") && !body.contains("10.01.2028"), "{path} shows a draft cohort");
+        assert!(
+            !body.contains("2028-01-10") && !body.contains("10.01.2028"),
+            "{path} shows a draft cohort"
+        );
     }
-    let c = get(&w.app, &format!("/angebote/{}", w.c.offer.slug)).await.text().await.unwrap();
+    let c = get(&w.app, &format!("/angebote/{}", w.c.offer.slug))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(c.contains("06.09.2027"), "the running cohort is listed");
     assert!(!c.contains("10.01.2028") && !c.contains("Geheimraum") && !c.contains("meet.example"));
     // Unpublishing hides an offer at once.
@@ -246,7 +280,12 @@ async fn unpublished_offers_and_draft_cohorts_stay_hidden() {
         .set_offer_published(&Actor::system(), w.b.id, false)
         .await
         .unwrap();
-    assert_eq!(get(&w.app, &format!("/angebote/{}", w.b.offer.slug)).await.status(), 404);
+    assert_eq!(
+        get(&w.app, &format!("/angebote/{}", w.b.offer.slug))
+            .await
+            .status(),
+        404
+    );
     assert!(!api_slugs(&w.app, "").await.contains(&w.b.offer.slug));
 }
 
@@ -262,7 +301,10 @@ async fn offer_page_explains_the_offer_and_carries_course_jsonld() {
     let w = world().await;
     let res = get(&w.app, &format!("/angebote/{}", w.a.offer.slug)).await;
     assert_eq!(res.status(), 200);
-    let csp = res.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    let csp = res.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"));
     let html = res.text().await.unwrap();
     for text in [
@@ -302,7 +344,12 @@ async fn offer_page_explains_the_offer_and_carries_course_jsonld() {
     assert_eq!(ld["@type"], "Course");
     assert_eq!(ld["name"], "Fachsprache Pflege berufsbegleitend");
     assert_eq!(ld["provider"]["name"], "Träger Eins");
-    assert!(ld["url"].as_str().unwrap().ends_with(&format!("/angebote/{}", w.a.offer.slug)));
+    assert!(
+        ld["url"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/angebote/{}", w.a.offer.slug))
+    );
     let instances = match &ld["hasCourseInstance"] {
         serde_json::Value::Array(a) => a.clone(),
         other => vec![other.clone()],
@@ -322,7 +369,11 @@ async fn offer_page_explains_the_offer_and_carries_course_jsonld() {
     assert_eq!(schedule["repeatFrequency"], "P1W");
 
     // Without a visible cohort: no instances, the classification from the time model.
-    let html = get(&w.app, &format!("/angebote/{}", w.b.offer.slug)).await.text().await.unwrap();
+    let html = get(&w.app, &format!("/angebote/{}", w.b.offer.slug))
+        .await
+        .text()
+        .await
+        .unwrap();
     let ld = jsonld(&html);
     assert_eq!(ld["@type"], "Course");
     assert!(ld.get("hasCourseInstance").is_none());
@@ -355,7 +406,10 @@ async fn atom_feed_lists_published_offers() {
     let doc = roxmltree::Document::parse(&xml).expect("the feed is well-formed XML");
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "feed");
-    assert_eq!(root.tag_name().namespace(), Some("http://www.w3.org/2005/Atom"));
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.w3.org/2005/Atom")
+    );
     let child = |n: roxmltree::Node, name: &str| {
         n.children()
             .find(|c| c.is_element() && c.tag_name().name() == name)
@@ -408,11 +462,19 @@ async fn public_api_lists_offers_without_login_and_is_documented() {
     assert_eq!(a["goal"], "adaptation_qualification");
     assert_eq!(a["kldb"], "81302");
     assert_eq!(a["time_model"], "evening_course");
-    assert_eq!(a["delivery_modes"], serde_json::json!(["online_live", "presence"]));
+    assert_eq!(
+        a["delivery_modes"],
+        serde_json::json!(["online_live", "presence"])
+    );
     assert_eq!(a["states"], serde_json::json!(["NW"]));
     assert_eq!(a["next_starts"][0]["start"], "2027-03-02");
     assert_eq!(a["next_starts"][0]["state"], "NW");
-    assert!(a["url"].as_str().unwrap().ends_with(&format!("/angebote/{}", w.a.offer.slug)));
+    assert!(
+        a["url"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/angebote/{}", w.a.offer.slug))
+    );
     let b = list
         .iter()
         .find(|o| o["slug"] == w.b.offer.slug.as_str())
@@ -423,7 +485,11 @@ async fn public_api_lists_offers_without_login_and_is_documented() {
     let raw = serde_json::to_string(&list).unwrap();
     assert!(!raw.contains("@test.example") && !raw.contains("Geheimraum"));
 
-    let doc: serde_json::Value = get(&w.app, "/api/v1/openapi.json").await.json().await.unwrap();
+    let doc: serde_json::Value = get(&w.app, "/api/v1/openapi.json")
+        .await
+        .json()
+        .await
+        .unwrap();
     let op = &doc["paths"]["/api/v1/public/offers"]["get"];
     assert!(op.is_object(), "documented");
     assert_eq!(op["security"], serde_json::json!([{}]), "no login");

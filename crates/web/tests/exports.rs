@@ -10,8 +10,8 @@ use lernweg_store::{Actor, Cohort, NewCohort, NewSession, OfferRecord, Store};
 
 async fn cohort(store: &Store, offer: &OfferRecord, start: NaiveDate, publish: bool) -> Cohort {
     let actor = Actor::system();
-    let plan = lernweg_planner::plan(&offer.offer.to_spec(start, State::NW), &Default::default())
-        .unwrap();
+    let plan =
+        lernweg_planner::plan(&offer.offer.to_spec(start, State::NW), &Default::default()).unwrap();
     let sessions: Vec<NewSession> = plan.sessions.iter().map(NewSession::from_planned).collect();
     let c = store
         .create_cohort(
@@ -110,10 +110,18 @@ fn product_ids(xml: &str) -> Vec<String> {
 #[tokio::test]
 async fn openqcat_has_one_service_per_published_cohort_of_the_provider() {
     let w = world().await;
-    let res = get(&w.app, w.app.token(Role::Coordinator), "/api/v1/exports/openqcat").await;
+    let res = get(
+        &w.app,
+        w.app.token(Role::Coordinator),
+        "/api/v1/exports/openqcat",
+    )
+    .await;
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-type"], "application/xml");
-    let cd = res.headers()["content-disposition"].to_str().unwrap().to_owned();
+    let cd = res.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert!(cd.starts_with("attachment; filename=\"openqcat-") && cd.ends_with(".xml\""));
     let xml = res.text().await.unwrap();
     let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
@@ -125,7 +133,11 @@ async fn openqcat_has_one_service_per_published_cohort_of_the_provider() {
         Some("Träger Eins")
     );
     let services = elements(root, "SERVICE");
-    assert_eq!(services.len(), 2, "the draft cohort and provider 2 are not exported");
+    assert_eq!(
+        services.len(),
+        2,
+        "the draft cohort and provider 2 are not exported"
+    );
     let mut expected: Vec<String> = w.p1_published.iter().map(|c| c.id.to_string()).collect();
     expected.sort();
     assert_eq!(product_ids(&xml), expected);
@@ -148,8 +160,14 @@ async fn openqcat_has_one_service_per_published_cohort_of_the_provider() {
         .iter()
         .map(|s| elements(*s, "START_DATE")[0].text().unwrap())
         .collect();
-    assert!(starts.iter().any(|d| d.starts_with("2027-03-")), "{starts:?}");
-    assert!(starts.iter().any(|d| d.starts_with("2027-09-")), "{starts:?}");
+    assert!(
+        starts.iter().any(|d| d.starts_with("2027-03-")),
+        "{starts:?}"
+    );
+    assert!(
+        starts.iter().any(|d| d.starts_with("2027-09-")),
+        "{starts:?}"
+    );
 }
 
 #[tokio::test]
@@ -160,17 +178,30 @@ async fn openqcat_scopes_by_provider_and_role() {
     let xml = get(&w.app, admin, &p2).await.text().await.unwrap();
     assert_eq!(product_ids(&xml), vec![w.p2_cohort.id.to_string()]);
     assert!(xml.contains("Träger Zwei") && !xml.contains("Träger Eins"));
-    let all = get(&w.app, admin, "/api/v1/exports/openqcat").await.text().await.unwrap();
+    let all = get(&w.app, admin, "/api/v1/exports/openqcat")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert_eq!(product_ids(&all).len(), 3);
     // A coordinator cannot reach another provider's catalogue.
     let res = get(&w.app, w.app.token(Role::Coordinator), &p2).await;
     assert_eq!(res.status(), 404);
-    let own = get(&w.app, &w.other_token, "/api/v1/exports/openqcat").await.text().await.unwrap();
+    let own = get(&w.app, &w.other_token, "/api/v1/exports/openqcat")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert_eq!(product_ids(&own), vec![w.p2_cohort.id.to_string()]);
     // Unknown or malformed provider ids are 404s; trainers and counsellors may not export.
     let unknown = "/api/v1/exports/openqcat?provider_id=0191e3a4-7b1c-7c3e-8f00-0123456789ab";
     assert_eq!(get(&w.app, admin, unknown).await.status(), 404);
-    assert_eq!(get(&w.app, admin, "/api/v1/exports/openqcat?provider_id=x").await.status(), 404);
+    assert_eq!(
+        get(&w.app, admin, "/api/v1/exports/openqcat?provider_id=x")
+            .await
+            .status(),
+        404
+    );
     for role in [Role::Trainer, Role::Counsellor] {
         let res = get(&w.app, w.app.token(role), "/api/v1/exports/openqcat").await;
         assert_eq!(res.status(), 403, "{role:?}");
@@ -186,10 +217,18 @@ async fn openqcat_scopes_by_provider_and_role() {
 #[tokio::test]
 async fn csv_exports_are_for_german_excel() {
     let w = world().await;
-    let res = get(&w.app, w.app.token(Role::Trainer), "/api/v1/exports/offers.csv").await;
+    let res = get(
+        &w.app,
+        w.app.token(Role::Trainer),
+        "/api/v1/exports/offers.csv",
+    )
+    .await;
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-type"], "text/csv; charset=utf-8");
-    let cd = res.headers()["content-disposition"].to_str().unwrap().to_owned();
+    let cd = res.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert!(cd.starts_with("attachment; filename=\"angebote-") && cd.ends_with(".csv\""));
     let bytes = res.bytes().await.unwrap();
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 byte-order mark");
@@ -203,23 +242,40 @@ async fn csv_exports_are_for_german_excel() {
     let path = format!("/api/v1/cohorts/{}/timetable.csv", w.app.cohort.id);
     let res = get(&w.app, w.app.token(Role::Counsellor), &path).await;
     assert_eq!(res.status(), 200);
-    let cd = res.headers()["content-disposition"].to_str().unwrap().to_owned();
+    let cd = res.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert!(
-        cd.contains(&format!("terminplan-{}-2027-03-02.csv", w.app.offer.offer.slug)),
+        cd.contains(&format!(
+            "terminplan-{}-2027-03-02.csv",
+            w.app.offer.offer.slug
+        )),
         "{cd}"
     );
     let bytes = res.bytes().await.unwrap();
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
     let text = std::str::from_utf8(&bytes[3..]).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "Datum;Wochentag;Beginn;Ende;Stunden;Art;Modul;Termin");
+    assert_eq!(
+        lines[0],
+        "Datum;Wochentag;Beginn;Ende;Stunden;Art;Modul;Termin"
+    );
     let sessions = w.app.state.store.timetable(w.app.cohort.id).await.unwrap();
     assert_eq!(lines.len(), sessions.len() + 1);
     assert!(lines[1].starts_with("02.03.2027;Di;"), "{}", lines[1]);
 
-    let admin = get(&w.app, w.app.token(Role::Admin), "/api/v1/exports/offers.csv").await;
+    let admin = get(
+        &w.app,
+        w.app.token(Role::Admin),
+        "/api/v1/exports/offers.csv",
+    )
+    .await;
     let text = admin.text().await.unwrap();
-    assert!(text.contains(&w.p2_offer.offer.title), "admins export all providers");
+    assert!(
+        text.contains(&w.p2_offer.offer.title),
+        "admins export all providers"
+    );
 }
 
 #[tokio::test]
@@ -233,7 +289,10 @@ async fn xlsx_exports_are_zip_files() {
         let res = get(&w.app, w.app.token(Role::Coordinator), &path).await;
         assert_eq!(res.status(), 200, "{path}");
         assert_eq!(res.headers()["content-type"], xlsx);
-        let cd = res.headers()["content-disposition"].to_str().unwrap().to_owned();
+        let cd = res.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .to_owned();
         assert!(cd.starts_with("attachment; filename=\"") && cd.ends_with(".xlsx\""));
         let bytes = res.bytes().await.unwrap();
         assert_eq!(&bytes[..2], b"PK", "{path} is a zip file");
@@ -257,10 +316,17 @@ async fn another_providers_cohort_is_not_found() {
             "kein-durchgang".to_owned(),
         ] {
             let p = format!("/api/v1/cohorts/{bad}/timetable.{ext}");
-            assert_eq!(get(&w.app, w.app.token(Role::Admin), &p).await.status(), 404);
+            assert_eq!(
+                get(&w.app, w.app.token(Role::Admin), &p).await.status(),
+                404
+            );
         }
     }
-    let csv = get(&w.app, &w.other_token, "/api/v1/exports/offers.csv").await.text().await.unwrap();
+    let csv = get(&w.app, &w.other_token, "/api/v1/exports/offers.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(csv.contains(&w.p2_offer.offer.title));
     assert!(!csv.contains("Fachsprache Pflege berufsbegleitend"));
     let p1 = format!("/api/v1/exports/offers.csv?provider_id={}", w.app.p1.id);

@@ -7,11 +7,11 @@
 
 pub mod build;
 
+use axum::Extension;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get};
-use axum::Extension;
 use lernweg_domain::access::{MANAGERS, STAFF};
 use lernweg_domain::{CohortId, Principal, ProviderId};
 use lernweg_offers::export::{csv, xlsx};

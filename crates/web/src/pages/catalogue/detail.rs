@@ -178,7 +178,11 @@ pub async fn page(
             Err(e) => return PageError::store(lang, e).into_response(),
         }
     }
-    let url = format!("{}/angebote/{}", base_url(&state, &headers), listed.offer().slug);
+    let url = format!(
+        "{}/angebote/{}",
+        base_url(&state, &headers),
+        listed.offer().slug
+    );
     let page = build(&ctx, &listed, &plans, url);
     render(&page)
 }
@@ -239,15 +243,23 @@ fn build(ctx: &Ctx, l: &Listed, plans: &[Plan], url: String) -> OfferPage {
 
     let (language, language_reason) = match o.language_level {
         Some(level) => (
-            lang.t_args("catalogue-language-level", &[("level", level.as_str().to_owned())]),
-            o.language_justification.clone().filter(|j| !j.trim().is_empty()),
+            lang.t_args(
+                "catalogue-language-level",
+                &[("level", level.as_str().to_owned())],
+            ),
+            o.language_justification
+                .clone()
+                .filter(|j| !j.trim().is_empty()),
         ),
         None => (lang.t("catalogue-language-none"), None),
     };
 
     let contact = &o.contact;
     let apply_steps = vec![
-        lang.t_args("catalogue-apply-step-contact", &[("name", contact.name.clone())]),
+        lang.t_args(
+            "catalogue-apply-step-contact",
+            &[("name", contact.name.clone())],
+        ),
         lang.t("catalogue-apply-step-talk"),
         lang.t("catalogue-apply-step-employer"),
         lang.t("catalogue-apply-step-register"),

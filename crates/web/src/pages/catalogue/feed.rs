@@ -182,7 +182,11 @@ fn dto(base: &str, l: &Listed) -> PublicOfferDto {
         kldb: o.kldb.as_str().to_owned(),
         occupational_area: o.kldb.occupational_area(),
         time_model: o.time_model.kind().code().to_owned(),
-        delivery_modes: o.delivery_modes.iter().map(|m| m.code().to_owned()).collect(),
+        delivery_modes: o
+            .delivery_modes
+            .iter()
+            .map(|m| m.code().to_owned())
+            .collect(),
         course_mode: l.mode().code().to_owned(),
         states: l.states().iter().map(|s| s.code().to_owned()).collect(),
         next_starts: l

@@ -71,9 +71,7 @@ impl Criteria {
     pub fn matches(&self, l: &Listed) -> bool {
         let o = l.offer();
         self.state.is_none_or(|s| l.states().contains(&s))
-            && self
-                .field
-                .is_none_or(|f| o.kldb.occupational_area() == f)
+            && self.field.is_none_or(|f| o.kldb.occupational_area() == f)
             && self.time_model.is_none_or(|k| o.time_model.kind() == k)
             && self.mode.is_none_or(|m| l.mode() == m)
             && self

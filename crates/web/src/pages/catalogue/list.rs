@@ -93,7 +93,10 @@ fn choice(value: String, label: String, selected: bool) -> Choice {
 
 fn with_any(lang: Lang, mut options: Vec<Choice>) -> Vec<Choice> {
     let none_selected = !options.iter().any(|c| c.selected);
-    options.insert(0, choice(String::new(), lang.t("catalogue-filter-any"), none_selected));
+    options.insert(
+        0,
+        choice(String::new(), lang.t("catalogue-filter-any"), none_selected),
+    );
     options
 }
 
@@ -136,7 +139,13 @@ fn selects(lang: Lang, c: &Criteria, all: &[Listed]) -> Vec<Select> {
         .collect();
     let modes = MODES
         .iter()
-        .map(|m| choice(m.code().to_owned(), mode_label(lang, *m), c.mode == Some(*m)))
+        .map(|m| {
+            choice(
+                m.code().to_owned(),
+                mode_label(lang, *m),
+                c.mode == Some(*m),
+            )
+        })
         .collect();
     let mut months: BTreeSet<String> = all.iter().flat_map(Listed::start_months).collect();
     if let Some(m) = &c.month {

@@ -77,7 +77,10 @@ impl Listed {
 
     /// `YYYY-MM` of each cohort's start.
     pub fn start_months(&self) -> BTreeSet<String> {
-        self.cohorts.iter().map(|c| month_code(c.start_date)).collect()
+        self.cohorts
+            .iter()
+            .map(|c| month_code(c.start_date))
+            .collect()
     }
 }
 
