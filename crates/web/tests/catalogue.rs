@@ -324,6 +324,7 @@ async fn offer_page_explains_the_offer_and_carries_course_jsonld() {
         "IQ-gefördert, kostenfrei",
         "Bildungszentrum Köln",
         "Der Ort ist barrierefrei",
+        "Einige Termine sind online, andere vor Ort.",
         "Aylin Demir",
         "mailto:a.demir@traeger.example",
         "tel:0221123456",

@@ -103,6 +103,7 @@ catalogue-funding = Förderung
 catalogue-place = Wo ist der Kurs?
 catalogue-presence-online = Der Unterricht ist online. Sie brauchen einen Computer oder ein Tablet und Internet.
 catalogue-presence-online-with-events = Der Unterricht ist online. Einige Termine sind vor Ort, zum Beispiel der Auftakt, der Abschluss oder Prüfungen.
+catalogue-presence-blended = Einige Termine sind online, andere vor Ort. Für die Online-Termine brauchen Sie einen Computer oder ein Tablet und Internet.
 catalogue-presence-onsite = Der Unterricht ist vor Ort.
 catalogue-step-free = Der Ort ist barrierefrei: Sie kommen ohne Stufen hinein.
 catalogue-not-step-free = Der Ort ist nicht ohne Stufen erreichbar. Fragen Sie nach Hilfe.

@@ -103,6 +103,7 @@ catalogue-funding = Funding
 catalogue-place = Where is the course?
 catalogue-presence-online = Lessons are online. You need a computer or a tablet and internet.
 catalogue-presence-online-with-events = Lessons are online. Some dates are on site, for example the kick-off, the closing or exams.
+catalogue-presence-blended = Some sessions are online, others on site. For the online sessions you need a computer or a tablet and internet.
 catalogue-presence-onsite = Lessons are on site.
 catalogue-step-free = The place is step-free: you can get in without stairs.
 catalogue-not-step-free = The place cannot be reached without steps. Ask for help.

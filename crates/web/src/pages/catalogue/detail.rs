@@ -13,7 +13,7 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use lernweg_offers::publish::jsonld::{
-    CohortLd, CourseLd, ProviderLd, course_jsonld, jsonld_script, plan_weekly_hours,
+    CohortLd, CourseLd, CourseMode, ProviderLd, course_jsonld, jsonld_script, plan_weekly_hours,
 };
 use lernweg_offers::{DeliveryMode, Slot, Span, TimeModelDef, classify};
 use lernweg_planner::Plan;
@@ -222,14 +222,13 @@ fn build(ctx: &Ctx, l: &Listed, plans: &[Plan], url: String) -> OfferPage {
         step_free: loc.step_free,
         accessibility: loc.accessibility.clone().filter(|a| !a.trim().is_empty()),
     });
-    let presence_note = if o.online_lessons {
-        if o.has_presence_events() {
+    let presence_note = match l.mode() {
+        CourseMode::Blended => lang.t("catalogue-presence-blended"),
+        CourseMode::Onsite => lang.t("catalogue-presence-onsite"),
+        CourseMode::Online if o.has_presence_events() => {
             lang.t("catalogue-presence-online-with-events")
-        } else {
-            lang.t("catalogue-presence-online")
         }
-    } else {
-        lang.t("catalogue-presence-onsite")
+        CourseMode::Online => lang.t("catalogue-presence-online"),
     };
 
     let costs = if o.costs_eur == 0.0 {
