@@ -2,12 +2,14 @@
 //! edit), publishing, the detail page, the success-factor overview, the readability check,
 //! the API with its exact keys, and tenancy (another provider's offer is a 404).
 
+#[path = "offers/api.rs"]
+mod api;
 mod common;
+#[path = "offers/roles.rs"]
+mod roles;
 
 use common::TestApp;
 use lernweg_domain::Role;
-use lernweg_store::Actor;
-use serde_json::{Value, json};
 
 type Pairs = Vec<(&'static str, String)>;
 
@@ -117,7 +119,10 @@ async fn coordinator_creates_an_offer_with_the_form() {
     assert!(html.contains("name=\"module_6_title\""), "six module rows");
     assert!(!html.contains("name=\"module_7_title\""));
     assert!(html.contains("name=\"exam_3_title\"") && html.contains("name=\"evening_3_weekday\""));
-    assert!(!html.contains("name=\"provider\""), "coordinators create for their own provider");
+    assert!(
+        !html.contains("name=\"provider\""),
+        "coordinators create for their own provider"
+    );
 
     let before = offer_count(&app).await;
     let res = post_form(&app, &client, &csrf, "/verwaltung/angebote", valid_form()).await;
@@ -145,7 +150,10 @@ async fn coordinator_creates_an_offer_with_the_form() {
     let (status, html) = get_html(&app, &client, &to).await;
     assert_eq!(status, 200);
     assert!(html.contains("Deutsch im Beruf: Pflege am Abend"));
-    assert!(html.contains("dem nächsten Montag"), "the trial plan's start is stated");
+    assert!(
+        html.contains("dem nächsten Montag"),
+        "the trial plan's start is stated"
+    );
     assert!(html.contains("Berufsbegleitend"));
     assert!(!html.contains("offers-"), "every message exists");
 }
@@ -200,15 +208,26 @@ async fn more_rows_adds_three_rows_and_saves_nothing() {
     assert!(html.contains("name=\"module_9_title\""));
     assert!(!html.contains("name=\"module_10_title\""));
     assert!(html.contains("name=\"exam_6_title\""));
-    assert!(html.contains("name=\"evening_6_weekday\"") && html.contains("name=\"slot_6_weekday\""));
+    assert!(
+        html.contains("name=\"evening_6_weekday\"") && html.contains("name=\"slot_6_weekday\"")
+    );
     assert!(html.contains("name=\"module_rows\" value=\"9\""));
-    assert!(html.contains("value=\"Deutsch im Beruf: Pflege am Abend\""), "input kept");
+    assert!(
+        html.contains("value=\"Deutsch im Beruf: Pflege am Abend\""),
+        "input kept"
+    );
     assert!(html.contains("Noch ist nichts gespeichert."));
-    assert!(!html.contains("role=\"alert\""), "no validation on more rows");
+    assert!(
+        !html.contains("role=\"alert\""),
+        "no validation on more rows"
+    );
     assert_eq!(offer_count(&app).await, before);
 
     // Three more again, from the sent count.
-    let form = with(valid_form(), &[("action", "more_rows"), ("module_rows", "9")]);
+    let form = with(
+        valid_form(),
+        &[("action", "more_rows"), ("module_rows", "9")],
+    );
     let html = post_form(&app, &client, &csrf, "/verwaltung/angebote", form)
         .await
         .text()
@@ -218,7 +237,11 @@ async fn more_rows_adds_three_rows_and_saves_nothing() {
     // Rows beyond six are read when saving.
     let form = with(
         valid_form(),
-        &[("module_rows", "9"), ("module_9_title", "Extra"), ("module_9_hours", "4")],
+        &[
+            ("module_rows", "9"),
+            ("module_9_title", "Extra"),
+            ("module_9_hours", "4"),
+        ],
     );
     let res = post_form(&app, &client, &csrf, "/verwaltung/angebote", form).await;
     assert_eq!(res.status(), 303);
@@ -261,7 +284,10 @@ async fn edit_form_is_prefilled_saves_and_shows_readability() {
     assert_eq!(status, 200);
     assert!(html.contains("value=\"Fachsprache Pflege berufsbegleitend\""));
     assert!(html.contains("value=\"Pflegepraxis\""));
-    assert!(html.contains("Lesbarkeit (Flesch-Amstad"), "readability above the description");
+    assert!(
+        html.contains("Lesbarkeit (Flesch-Amstad"),
+        "readability above the description"
+    );
     let readability_at = html.find("Lesbarkeit (Flesch-Amstad").unwrap();
     let description_at = html.find("id=\"description\"").unwrap();
     assert!(readability_at < description_at);
@@ -285,7 +311,14 @@ async fn edit_form_is_prefilled_saves_and_shows_readability() {
         ("contact_email", "a.demir@traeger.example".into()),
     ];
     form.push(("action", "save".into()));
-    let res = post_form(&app, &client, &csrf, &format!("/verwaltung/angebote/{}", app.offer.id), form).await;
+    let res = post_form(
+        &app,
+        &client,
+        &csrf,
+        &format!("/verwaltung/angebote/{}", app.offer.id),
+        form,
+    )
+    .await;
     assert_eq!(res.status(), 303);
     let to = location(&res);
     assert_eq!(to, format!("{path}?gespeichert=1"));
@@ -307,7 +340,12 @@ async fn edit_form_is_prefilled_saves_and_shows_readability() {
     )
     .await;
     assert_eq!(res.status(), 422);
-    assert!(res.text().await.unwrap().contains("Der Titel braucht mindestens 3 Zeichen."));
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Der Titel braucht mindestens 3 Zeichen.")
+    );
     let again = app.state.store.offer(app.offer.id).await.unwrap();
     assert_eq!(again.offer.title, "Fachsprache Pflege am Abend");
 }
@@ -319,7 +357,10 @@ async fn publishing_toggles_the_catalogue_flag() {
     let path = format!("/verwaltung/angebote/{}/veroeffentlichen", app.offer.id);
     let res = post_form(&app, &client, &csrf, &path, vec![("published", "0".into())]).await;
     assert_eq!(res.status(), 303);
-    assert_eq!(location(&res), format!("/verwaltung/angebote/{}", app.offer.id));
+    assert_eq!(
+        location(&res),
+        format!("/verwaltung/angebote/{}", app.offer.id)
+    );
     assert!(!app.state.store.offer(app.offer.id).await.unwrap().published);
     let (_, html) = get_html(&app, &client, &location(&res)).await;
     assert!(html.contains("Nicht im öffentlichen Katalog."));
@@ -327,7 +368,14 @@ async fn publishing_toggles_the_catalogue_flag() {
     let res = post_form(&app, &client, &csrf, &path, vec![("published", "1".into())]).await;
     assert_eq!(res.status(), 303);
     assert!(app.state.store.offer(app.offer.id).await.unwrap().published);
-    let res = post_form(&app, &client, &csrf, &path, vec![("published", "ja".into())]).await;
+    let res = post_form(
+        &app,
+        &client,
+        &csrf,
+        &path,
+        vec![("published", "ja".into())],
+    )
+    .await;
     assert_eq!(res.status(), 400);
 }
 
@@ -335,21 +383,35 @@ async fn publishing_toggles_the_catalogue_flag() {
 async fn detail_shows_classification_factors_readability_and_cohorts() {
     let app = TestApp::spawn().await;
     let (client, _) = app.login("trainer@test.example").await;
-    let (status, html) = get_html(&app, &client, &format!("/verwaltung/angebote/{}", app.offer.id)).await;
+    let (status, html) = get_html(
+        &app,
+        &client,
+        &format!("/verwaltung/angebote/{}", app.offer.id),
+    )
+    .await;
     assert_eq!(status, 200);
     assert!(html.contains("Berufsbegleitend, asynchron"), "class");
     assert!(html.contains("Zeitmodell: Abendkurs."), "a German reason");
     assert!(html.contains("ab 02.03.2027, dem Beginn des ersten Durchgangs"));
     assert!(html.contains("Gelingensfaktoren"));
     assert!(html.contains("Auftakt und Abschluss in Präsenz"));
-    assert!(html.contains("<span aria-hidden=\"true\">✓</span> erfüllt"), "symbol and text");
+    assert!(
+        html.contains("<span aria-hidden=\"true\">✓</span> erfüllt"),
+        "symbol and text"
+    );
     assert!(html.contains("§ 2.1"));
     assert!(html.contains("Lesbarkeit (Flesch-Amstad"));
     assert!(html.contains("Text mit markierten langen Sätzen"));
-    assert!(html.contains(&format!("href=\"/verwaltung/durchgaenge/{}\"", app.cohort.id)));
+    assert!(html.contains(&format!(
+        "href=\"/verwaltung/durchgaenge/{}\"",
+        app.cohort.id
+    )));
     assert!(html.contains("Frühjahr 2027"));
     assert!(html.contains("Di 18:00–21:00") || html.contains("Dienstag 18:00–21:00 Uhr"));
-    assert!(!html.contains("/bearbeiten"), "trainers do not get the edit link");
+    assert!(
+        !html.contains("/bearbeiten"),
+        "trainers do not get the edit link"
+    );
     assert!(!html.contains("offers-"), "every message exists");
 }
 
@@ -361,13 +423,25 @@ async fn readability_check_marks_long_sentences_and_words() {
     assert_eq!(status, 200);
     assert!(html.contains("name=\"text\""));
     let text = "Kurz und klar. Die Anerkennungsberatung der zuständigen Stelle informiert Sie über alle notwendigen Unterlagen, Fristen, Kosten und die nächsten Schritte im Verfahren.";
-    let res = post_form(&app, &client, &csrf, "/verwaltung/lesbarkeit", vec![("text", text.into())]).await;
+    let res = post_form(
+        &app,
+        &client,
+        &csrf,
+        "/verwaltung/lesbarkeit",
+        vec![("text", text.into())],
+    )
+    .await;
     assert_eq!(res.status(), 200);
     let html = res.text().await.unwrap();
-    assert!(html.contains("<mark><span class=\"visually-hidden\">Langer Satz: </span>Die Anerkennungsberatung"));
+    assert!(html.contains(
+        "<mark><span class=\"visually-hidden\">Langer Satz: </span>Die Anerkennungsberatung"
+    ));
     assert!(!html.contains("<mark><span class=\"visually-hidden\">Langer Satz: </span>Kurz"));
     assert!(html.contains("<strong>Anerkennungsberatung</strong>"));
-    assert!(html.contains("Anerkennungs·beratung"), "a Mediopunkt suggestion");
+    assert!(
+        html.contains("Anerkennungs·beratung"),
+        "a Mediopunkt suggestion"
+    );
     assert!(html.contains("Wiener Sachtextformel"));
     assert!(!html.contains("offers-"));
 }
@@ -381,274 +455,30 @@ async fn provider_overview_counts_factors_of_own_offers() {
     assert!(html.contains("Ausgewertete Angebote: 1"));
     assert!(html.contains("Feste Ansprechperson für alle Teilnehmenden"));
     assert!(html.contains("scope=\"row\""));
-    assert!(!html.contains("name=\"traeger\""), "no provider filter for staff");
+    assert!(
+        !html.contains("name=\"traeger\""),
+        "no provider filter for staff"
+    );
 
-    let other = common::add_user(&app.state.store, "lehrkraft@zwei.example", Role::Trainer, Some(app.p2.id)).await;
+    let other = common::add_user(
+        &app.state.store,
+        "lehrkraft@zwei.example",
+        Role::Trainer,
+        Some(app.p2.id),
+    )
+    .await;
     let (client2, _) = app.login(other.email.as_str()).await;
     let (_, html) = get_html(&app, &client2, "/verwaltung/erfolgsfaktoren").await;
     assert!(html.contains("Ausgewertete Angebote: 0"));
 
     let (admin, _) = app.login("admin@test.example").await;
-    let (_, html) = get_html(&app, &admin, &format!("/verwaltung/erfolgsfaktoren?traeger={}", app.p2.id)).await;
+    let (_, html) = get_html(
+        &app,
+        &admin,
+        &format!("/verwaltung/erfolgsfaktoren?traeger={}", app.p2.id),
+    )
+    .await;
     assert!(html.contains("name=\"traeger\"") && html.contains("Ausgewertete Angebote: 0"));
-}
-
-#[tokio::test]
-async fn trainers_and_counsellors_read_but_do_not_write() {
-    let app = TestApp::spawn().await;
-    for email in ["trainer@test.example", "counsellor@test.example"] {
-        let (client, csrf) = app.login(email).await;
-        let (status, html) = get_html(&app, &client, "/verwaltung/angebote").await;
-        assert_eq!(status, 200);
-        assert!(html.contains("Fachsprache Pflege berufsbegleitend"));
-        assert!(!html.contains("/verwaltung/angebote/neu"));
-        let (status, _) = get_html(&app, &client, "/verwaltung/angebote/neu").await;
-        assert_eq!(status, 403);
-        let res = post_form(&app, &client, &csrf, "/verwaltung/angebote", valid_form()).await;
-        assert_eq!(res.status(), 403);
-    }
-    for role in [Role::Trainer, Role::Counsellor] {
-        let c = reqwest::Client::new();
-        let res = c.get(app.url("/api/v1/offers")).bearer_auth(app.token(role)).send().await.unwrap();
-        assert_eq!(res.status(), 200);
-        let res = c
-            .post(app.url("/api/v1/offers"))
-            .bearer_auth(app.token(role))
-            .json(&json!({"title": "Neu"}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 403);
-    }
-}
-
-#[tokio::test]
-async fn another_providers_offer_is_not_found() {
-    let app = TestApp::spawn().await;
-    let (client, csrf) = app.login(app.other_coordinator.email.as_str()).await;
-    let id = app.offer.id;
-    for path in [format!("/verwaltung/angebote/{id}"), format!("/verwaltung/angebote/{id}/bearbeiten")] {
-        let (status, _) = get_html(&app, &client, &path).await;
-        assert_eq!(status, 404, "{path}");
-    }
-    let res = post_form(&app, &client, &csrf, &format!("/verwaltung/angebote/{id}/veroeffentlichen"), vec![("published", "0".into())]).await;
-    assert_eq!(res.status(), 404);
-    let res = post_form(&app, &client, &csrf, &format!("/verwaltung/angebote/{id}"), valid_form()).await;
-    assert_eq!(res.status(), 404);
-    assert!(app.state.store.offer(id).await.unwrap().published, "unchanged");
-    let (_, html) = get_html(&app, &client, "/verwaltung/angebote").await;
-    assert!(!html.contains("Fachsprache Pflege berufsbegleitend"));
-
-    let token = app
-        .state
-        .store
-        .create_token(&Actor::system(), &app.other_coordinator, "Test")
-        .await
-        .unwrap()
-        .secret;
-    let c = reqwest::Client::new();
-    for path in [format!("/api/v1/offers/{id}"), format!("/api/v1/offers/{id}/success-factors")] {
-        let res = c.get(app.url(&path)).bearer_auth(&token).send().await.unwrap();
-        assert_eq!(res.status(), 404, "{path}");
-    }
-    let res = c
-        .patch(app.url(&format!("/api/v1/offers/{id}")))
-        .bearer_auth(&token)
-        .json(&json!({"published": false}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 404);
-    let list: Vec<Value> = c.get(app.url("/api/v1/offers")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
-    assert!(list.is_empty());
-    let res = c.get(app.url("/api/v1/offers/not-an-id")).bearer_auth(&token).send().await.unwrap();
-    assert_eq!(res.status(), 404);
-}
-
-fn api_draft() -> Value {
-    json!({
-        "title": "Teilqualifizierung Lager am Wochenende",
-        "goal": "partial_qualification",
-        "kldb": "51312",
-        "target_group": "Beschäftigte in der Logistik",
-        "description": "Sie lernen am Abend und am Wochenende. Am Ende gibt es ein Zertifikat.",
-        "delivery_modes": ["blended"],
-        "kickoff_in_presence": true,
-        "closing_in_presence": true,
-        "time_model": {"kind": "block_seminar"},
-        "modules": [
-            {"title": "Lagerprozesse", "hours": 40, "milestone": "TQ 1"},
-            {"title": "Warenannahme", "hours": "32,5"}
-        ],
-        "exams": [{"after_module": 2, "title": "Kompetenzfeststellung", "hours": 4}],
-        "support": ["mentoring"],
-        "location": {"name": "Lernzentrum", "street": "Hafenstraße 2", "zip": "04109", "city": "Leipzig", "step_free": true},
-        "capacity": 12,
-        "contact_name": "Jonas Weber",
-        "contact_email": "j.weber@traeger.example"
-    })
-}
-
-const OFFER_KEYS: [&str; 34] = [
-    "id", "provider_id", "published", "published_at", "slug", "classification", "created_at",
-    "updated_at", "title", "goal", "company_measure_only", "kldb", "target_group", "description",
-    "delivery_modes", "kickoff_in_presence", "closing_in_presence", "time_model", "modules",
-    "exams", "exchange", "language_level", "language_justification", "support", "location",
-    "funding", "costs_eur", "capacity", "contact_name", "contact_email", "contact_phone",
-    "degree", "keywords", "load_limit_hours",
-];
-
-#[tokio::test]
-async fn api_creates_reads_patches_and_checks_an_offer() {
-    let app = TestApp::spawn().await;
-    let c = reqwest::Client::new();
-    let token = app.token(Role::Coordinator);
-    let res = c.post(app.url("/api/v1/offers")).bearer_auth(token).json(&api_draft()).send().await.unwrap();
-    assert_eq!(res.status(), 201);
-    let created: Value = res.json().await.unwrap();
-    let obj = created.as_object().unwrap();
-    for key in OFFER_KEYS {
-        assert!(obj.contains_key(key), "missing {key}");
-    }
-    assert_eq!(obj.len(), 34, "{:?}", obj.keys().collect::<Vec<_>>());
-    assert_eq!(created["provider_id"], app.p1.id.to_string());
-    assert_eq!(created["published"], false);
-    assert_eq!(created["slug"], "teilqualifizierung-lager-am-wochenende");
-    assert_eq!(created["modules"][1]["hours"], 32.5);
-    assert_eq!(created["time_model"]["kind"], "block_seminar");
-    assert!(created["time_model"]["evening"]["weekday"].is_string(), "defaults filled in");
-    let class = created["classification"]["class"].as_str().unwrap();
-    assert!(["synchronous", "asynchronous", "mixed", "not_part_time"].contains(&class));
-    let reasons = created["classification"]["reasons"].as_array().unwrap();
-    assert!(reasons.iter().any(|r| r == "Zeitmodell: Blockseminar."), "{reasons:?}");
-    let id = created["id"].as_str().unwrap().to_owned();
-
-    // Read it back: the same document.
-    let url = app.url(&format!("/api/v1/offers/{id}"));
-    let got: Value = c.get(&url).bearer_auth(app.token(Role::Trainer)).send().await.unwrap().json().await.unwrap();
-    assert_eq!(got, created);
-    // The list has it too.
-    let list: Vec<Value> = c.get(app.url("/api/v1/offers")).bearer_auth(token).send().await.unwrap().json().await.unwrap();
-    assert_eq!(list.len(), 2);
-    assert!(list.iter().all(|o| o["classification"]["class"].is_string()));
-
-    // PATCH: partial change, the rest is kept; publish in the same call.
-    let res = c
-        .patch(&url)
-        .bearer_auth(token)
-        .json(&json!({"title": "TQ Lager am Wochenende", "capacity": "14", "published": true, "id": "ignored"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
-    let patched: Value = res.json().await.unwrap();
-    assert_eq!(patched["title"], "TQ Lager am Wochenende");
-    assert_eq!(patched["capacity"], 14);
-    assert_eq!(patched["published"], true);
-    assert!(patched["published_at"].is_string());
-    assert_eq!(patched["modules"], created["modules"]);
-    assert_eq!(patched["id"], created["id"]);
-    // A client can send back what it read.
-    let res = c.patch(&url).bearer_auth(token).json(&patched).send().await.unwrap();
-    assert_eq!(res.status(), 200);
-    // Only unpublish.
-    let unpublished: Value = c.patch(&url).bearer_auth(token).json(&json!({"published": false})).send().await.unwrap().json().await.unwrap();
-    assert_eq!(unpublished["published"], false);
-    assert_eq!(unpublished["title"], "TQ Lager am Wochenende");
-    // null clears a value.
-    let cleared: Value = c.patch(&url).bearer_auth(token).json(&json!({"exams": null})).send().await.unwrap().json().await.unwrap();
-    assert_eq!(cleared["exams"], json!([]));
-
-    // Success factors.
-    let res = c.get(app.url(&format!("/api/v1/offers/{id}/success-factors"))).bearer_auth(app.token(Role::Counsellor)).send().await.unwrap();
-    assert_eq!(res.status(), 200);
-    let factors: Vec<Value> = res.json().await.unwrap();
-    assert!(factors.len() >= 15);
-    for f in &factors {
-        let o = f.as_object().unwrap();
-        let mut keys: Vec<&String> = o.keys().collect();
-        keys.sort();
-        assert_eq!(keys, ["explanation", "factor", "section", "status"]);
-        assert!(["met", "partly", "not_met"].contains(&f["status"].as_str().unwrap()));
-        assert!(["1", "2.1", "2.2", "2.3"].contains(&f["section"].as_str().unwrap()));
-        let text = f["explanation"].as_str().unwrap();
-        assert!(text.ends_with('.') && !text.starts_with("offers-"), "{text}");
-    }
-    assert!(factors.iter().any(|f| f["factor"] == "kickoff_closing_presence" && f["status"] == "met"));
-    assert!(factors.iter().any(|f| f["factor"] == "mentoring" && f["status"] == "met"));
-}
-
-#[tokio::test]
-async fn api_rejects_invalid_drafts_with_problem_details() {
-    let app = TestApp::spawn().await;
-    let c = reqwest::Client::new();
-    let before = offer_count(&app).await;
-    let mut bad = api_draft();
-    bad["title"] = json!("X");
-    bad["modules"][1]["hours"] = json!("viele");
-    bad["language_level"] = json!("C1");
-    let res = c.post(app.url("/api/v1/offers")).bearer_auth(app.token(Role::Coordinator)).json(&bad).send().await.unwrap();
-    assert_eq!(res.status(), 422);
-    assert_eq!(res.headers()["content-type"], "application/problem+json");
-    let p: Value = res.json().await.unwrap();
-    assert_eq!(p["status"], 422);
-    let errors = p["errors"].as_array().unwrap();
-    let find = |field: &str| errors.iter().find(|e| e["field"] == field).unwrap_or_else(|| panic!("no error for {field}: {errors:?}"));
-    assert_eq!(find("title")["code"], "too_short");
-    assert_eq!(find("title")["message"], "Der Titel braucht mindestens 3 Zeichen.");
-    assert_eq!(find("modules.1.hours")["code"], "invalid_number");
-    assert_eq!(find("language_justification")["code"], "required_above_b1");
-    assert_eq!(offer_count(&app).await, before, "nothing saved");
-
-    // Admins must name an existing provider.
-    let res = c.post(app.url("/api/v1/offers")).bearer_auth(app.token(Role::Admin)).json(&api_draft()).send().await.unwrap();
-    assert_eq!(res.status(), 422);
-    let p: Value = res.json().await.unwrap();
-    assert_eq!(p["errors"][0]["field"], "provider_id");
-    assert_eq!(p["errors"][0]["code"], "required");
-    let mut body = api_draft();
-    body["provider_id"] = json!(app.p2.id.to_string());
-    let res = c.post(app.url("/api/v1/offers")).bearer_auth(app.token(Role::Admin)).json(&body).send().await.unwrap();
-    assert_eq!(res.status(), 201);
-    let created: Value = res.json().await.unwrap();
-    assert_eq!(created["provider_id"], app.p2.id.to_string());
-    // A coordinator cannot create for another provider.
-    let res = c.post(app.url("/api/v1/offers")).bearer_auth(app.token(Role::Coordinator)).json(&body).send().await.unwrap();
-    assert_eq!(res.status(), 422);
-
-    // Malformed JSON and wrong types are 400 problems.
-    let res = c.post(app.url("/api/v1/offers")).bearer_auth(app.token(Role::Coordinator)).header("content-type", "application/json").body("{").send().await.unwrap();
-    assert_eq!(res.status(), 400);
-    let res = c.post(app.url("/api/v1/offers")).bearer_auth(app.token(Role::Coordinator)).json(&json!({"title": 5})).send().await.unwrap();
-    assert_eq!(res.status(), 400);
-
-    // An invalid PATCH changes nothing.
-    let url = app.url(&format!("/api/v1/offers/{}", app.offer.id));
-    let res = c.patch(&url).bearer_auth(app.token(Role::Coordinator)).json(&json!({"capacity": 0, "published": false})).send().await.unwrap();
-    assert_eq!(res.status(), 422);
-    let p: Value = res.json().await.unwrap();
-    assert_eq!(p["errors"][0]["field"], "capacity");
-    let stored = app.state.store.offer(app.offer.id).await.unwrap();
-    assert!(stored.published && stored.offer.capacity == 16);
-    let res = c.patch(&url).bearer_auth(app.token(Role::Coordinator)).json(&json!({"published": "ja"})).send().await.unwrap();
-    assert_eq!(res.status(), 422);
-}
-
-#[tokio::test]
-async fn the_api_is_documented() {
-    let app = TestApp::spawn().await;
-    let doc: Value = reqwest::get(app.url("/api/v1/openapi.json")).await.unwrap().json().await.unwrap();
-    for (path, method) in [
-        ("/api/v1/offers", "get"),
-        ("/api/v1/offers", "post"),
-        ("/api/v1/offers/{id}", "get"),
-        ("/api/v1/offers/{id}", "patch"),
-        ("/api/v1/offers/{id}/success-factors", "get"),
-    ] {
-        assert!(doc["paths"][path][method].is_object(), "{method} {path}");
-    }
-    assert!(doc["components"]["schemas"]["OfferDto"].is_object());
-    assert!(doc["components"]["schemas"]["SuccessFactorDto"].is_object());
 }
 
 #[tokio::test]
@@ -673,7 +503,14 @@ async fn pages_speak_english_too() {
         assert!(html.contains("lang=\"en\""));
         assert!(!html.contains("offers-"), "{path} lacks a message");
     }
-    let res = post_form(&app, &client, &csrf, "/verwaltung/angebote", vec![("title", "X".into())]).await;
+    let res = post_form(
+        &app,
+        &client,
+        &csrf,
+        "/verwaltung/angebote",
+        vec![("title", "X".into())],
+    )
+    .await;
     let html = res.text().await.unwrap();
     assert!(html.contains("Edit") || html.contains("New offer"));
     assert!(!html.contains("offers-"));

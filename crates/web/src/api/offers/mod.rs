@@ -32,10 +32,7 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         (api("GET", "/api/v1/offers", STAFF), get(list)),
         (api("POST", "/api/v1/offers", MANAGERS), post(create)),
         (api("GET", "/api/v1/offers/{id}", STAFF), get(show)),
-        (
-            api("PATCH", "/api/v1/offers/{id}", MANAGERS),
-            patch(update),
-        ),
+        (api("PATCH", "/api/v1/offers/{id}", MANAGERS), patch(update)),
         (
             api("GET", "/api/v1/offers/{id}/success-factors", STAFF),
             get(success_factors),
@@ -48,8 +45,19 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
 #[openapi(
     paths(list, create, show, update, success_factors),
     components(schemas(
-        OfferDto, OfferFields, ClassificationDto, TimeModelDto, SlotDto, SpanDto, ModuleDto,
-        ExamDto, ExchangeDto, LocationDto, NewOfferDoc, OfferPatchDoc, SuccessFactorDto
+        OfferDto,
+        OfferFields,
+        ClassificationDto,
+        TimeModelDto,
+        SlotDto,
+        SpanDto,
+        ModuleDto,
+        ExamDto,
+        ExchangeDto,
+        LocationDto,
+        NewOfferDoc,
+        OfferPatchDoc,
+        SuccessFactorDto
     ))
 )]
 pub struct Doc;
@@ -187,17 +195,29 @@ pub async fn create(
         (Some(own), None) => Some(own),
         (Some(own), Some(g)) if g == own.to_string() => Some(own),
         (Some(_), Some(_)) => {
-            errors.push(api_error("provider_id", "not_allowed", "offers-api-provider_id-not_allowed"));
+            errors.push(api_error(
+                "provider_id",
+                "not_allowed",
+                "offers-api-provider_id-not_allowed",
+            ));
             None
         }
         (None, None) => {
-            errors.push(api_error("provider_id", "required", "offers-api-provider_id-required"));
+            errors.push(api_error(
+                "provider_id",
+                "required",
+                "offers-api-provider_id-required",
+            ));
             None
         }
         (None, Some(g)) => match ProviderId::parse(&g) {
             Ok(p) if state.store.provider(p).await.is_ok() => Some(p),
             _ => {
-                errors.push(api_error("provider_id", "unknown", "offers-api-provider_id-unknown"));
+                errors.push(api_error(
+                    "provider_id",
+                    "unknown",
+                    "offers-api-provider_id-unknown",
+                ));
                 None
             }
         },
@@ -257,7 +277,11 @@ pub async fn update(
         None | Some(Value::Null) => None,
         Some(Value::Bool(b)) => Some(b),
         Some(_) => {
-            errors.push(api_error("published", "invalid", "offers-api-published-invalid"));
+            errors.push(api_error(
+                "published",
+                "invalid",
+                "offers-api-published-invalid",
+            ));
             None
         }
     };
@@ -288,7 +312,10 @@ pub async fn update(
     if let Some(p) = published
         && p != record.published
     {
-        record = state.store.set_offer_published(&actor, record.id, p).await?;
+        record = state
+            .store
+            .set_offer_published(&actor, record.id, p)
+            .await?;
     }
     let analysis = analysis_of(&state, &record).await?;
     Ok(Json(offer_dto(&record, &analysis)?))

@@ -221,9 +221,15 @@ mod tests {
     #[test]
     fn next_monday_is_always_ahead() {
         let mon = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
-        assert_eq!(next_monday(mon), NaiveDate::from_ymd_opt(2026, 3, 9).unwrap());
+        assert_eq!(
+            next_monday(mon),
+            NaiveDate::from_ymd_opt(2026, 3, 9).unwrap()
+        );
         let sun = NaiveDate::from_ymd_opt(2026, 3, 8).unwrap();
-        assert_eq!(next_monday(sun), NaiveDate::from_ymd_opt(2026, 3, 9).unwrap());
+        assert_eq!(
+            next_monday(sun),
+            NaiveDate::from_ymd_opt(2026, 3, 9).unwrap()
+        );
     }
 
     #[test]

@@ -64,7 +64,9 @@ pub fn draft_value(offer: &Offer) -> Map<String, Value> {
             offer
                 .exams
                 .iter()
-                .map(|x| json!({"after_module": x.after_module, "title": x.title, "hours": x.hours}))
+                .map(
+                    |x| json!({"after_module": x.after_module, "title": x.title, "hours": x.hours}),
+                )
                 .collect(),
         ),
     );
@@ -112,7 +114,10 @@ pub fn draft_value(offer: &Offer) -> Map<String, Value> {
     m.insert("costs_eur".into(), json!(offer.costs_eur));
     m.insert("capacity".into(), json!(offer.capacity));
     m.insert("contact_name".into(), json!(offer.contact.name));
-    m.insert("contact_email".into(), json!(offer.contact.email.to_string()));
+    m.insert(
+        "contact_email".into(),
+        json!(offer.contact.email.to_string()),
+    );
     m.insert("contact_phone".into(), text(&offer.contact.phone));
     m.insert("degree".into(), text(&offer.degree));
     m.insert("keywords".into(), json!(offer.keywords));

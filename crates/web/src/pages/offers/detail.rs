@@ -2,14 +2,16 @@
 //! reasons, the success factors, the plain-language check of its description and its cohorts.
 
 use askama::Template;
+use axum::Extension;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use axum::Extension;
 use lernweg_domain::access::MANAGERS;
 use lernweg_offers::{FactorStatus, Offer, Slot, TimeModelDef};
 use lernweg_store::OfferRecord;
 
-use super::analysis::{ReadabilityView, analyse, class_label, date, num, reason_text, today, vocab};
+use super::analysis::{
+    ReadabilityView, analyse, class_label, date, num, reason_text, today, vocab,
+};
 use super::{load_offer, offer_cohorts};
 use crate::AppState;
 use crate::context::Ctx;
@@ -140,15 +142,17 @@ fn time_model_text(lang: Lang, tm: &TimeModelDef) -> String {
 
 fn facts(lang: Lang, o: &Offer, provider: Option<String>) -> Vec<Fact> {
     let t = |k: &str| lang.t(k);
-    let yes_no = |v: bool| t(if v { "offers-page-yes" } else { "offers-page-no" });
+    let yes_no = |v: bool| {
+        t(if v {
+            "offers-page-yes"
+        } else {
+            "offers-page-no"
+        })
+    };
     let none = || t("offers-page-none");
     let opt = |v: &Option<String>| v.clone().filter(|s| !s.is_empty()).unwrap_or_else(none);
     let list = |v: Vec<String>| {
-        if v.is_empty() {
-            none()
-        } else {
-            v.join(", ")
-        }
+        if v.is_empty() { none() } else { v.join(", ") }
     };
     let mut out = Vec::new();
     let mut push = |key: &str, value: String| {
@@ -166,7 +170,12 @@ fn facts(lang: Lang, o: &Offer, provider: Option<String>) -> Vec<Fact> {
     push("target_group", o.target_group.clone());
     push(
         "delivery_modes",
-        list(o.delivery_modes.iter().map(|m| vocab(lang, "mode", m.code())).collect()),
+        list(
+            o.delivery_modes
+                .iter()
+                .map(|m| vocab(lang, "mode", m.code()))
+                .collect(),
+        ),
     );
     push("kickoff_in_presence", yes_no(o.kickoff_in_presence));
     push("closing_in_presence", yes_no(o.closing_in_presence));
@@ -187,22 +196,33 @@ fn facts(lang: Lang, o: &Offer, provider: Option<String>) -> Vec<Fact> {
     );
     push(
         "language_level",
-        o.language_level.map(|l| l.as_str().to_owned()).unwrap_or_else(none),
+        o.language_level
+            .map(|l| l.as_str().to_owned())
+            .unwrap_or_else(none),
     );
     push("language_justification", opt(&o.language_justification));
     push(
         "support",
-        list(o.support.iter().map(|s| vocab(lang, "support", s.code())).collect()),
+        list(
+            o.support
+                .iter()
+                .map(|s| vocab(lang, "support", s.code()))
+                .collect(),
+        ),
     );
     push(
         "location_city",
         match &o.location {
-            Some(l) => [l.name.as_str(), l.street.as_str(), &format!("{} {}", l.zip, l.city)]
-                .iter()
-                .map(|s| s.trim())
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(", "),
+            Some(l) => [
+                l.name.as_str(),
+                l.street.as_str(),
+                &format!("{} {}", l.zip, l.city),
+            ]
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
             None => none(),
         },
     );
@@ -213,7 +233,12 @@ fn facts(lang: Lang, o: &Offer, provider: Option<String>) -> Vec<Fact> {
     push("funding", opt(&o.funding));
     push("costs_eur", num(lang, o.costs_eur));
     push("capacity", o.capacity.to_string());
-    push("load_limit_hours", o.load_limit_hours.map(|h| num(lang, h)).unwrap_or_else(none));
+    push(
+        "load_limit_hours",
+        o.load_limit_hours
+            .map(|h| num(lang, h))
+            .unwrap_or_else(none),
+    );
     push("contact_name", o.contact.name.clone());
     push("contact_email", o.contact.email.to_string());
     push("contact_phone", opt(&o.contact.phone));
@@ -247,7 +272,11 @@ async fn show_inner(state: &AppState, ctx: &Ctx, id: &str) -> Result<Response, P
     let lang = ctx.lang;
     let record: OfferRecord = load_offer(state, ctx, id).await?;
     let store_err = |e| PageError::store(lang, e);
-    let provider = state.store.provider(record.provider_id).await.map_err(store_err)?;
+    let provider = state
+        .store
+        .provider(record.provider_id)
+        .await
+        .map_err(store_err)?;
     let cohorts = offer_cohorts(state, &record).await.map_err(store_err)?;
     let a = analyse(&record, &cohorts, provider.state, today());
     let o = &record.offer;
@@ -272,7 +301,11 @@ async fn show_inner(state: &AppState, ctx: &Ctx, id: &str) -> Result<Response, P
         None => layout.t("offers-page-plan-failed"),
     };
     let published_text = match (record.published, record.published_at) {
-        (true, Some(at)) => layout.t1("offers-page-published-since", "date", &date(lang, at.date_naive())),
+        (true, Some(at)) => layout.t1(
+            "offers-page-published-since",
+            "date",
+            &date(lang, at.date_naive()),
+        ),
         (true, None) => layout.t("offers-page-published"),
         (false, _) => layout.t("offers-page-not-published"),
     };

@@ -50,10 +50,7 @@ impl FormInput {
         let d = &self.draft;
         let tm = &d.time_model;
         let filled_slots = tm.evenings.len().max(tm.slots.len());
-        self.module_rows = modules
-            .max(MODULE_ROWS)
-            .max(d.modules.len())
-            .min(MAX_ROWS);
+        self.module_rows = modules.max(MODULE_ROWS).max(d.modules.len()).min(MAX_ROWS);
         self.exam_rows = exams.max(EXAM_ROWS).max(d.exams.len()).min(MAX_ROWS);
         self.slot_rows = slots.max(SLOT_ROWS).max(filled_slots).min(MAX_ROWS);
     }
@@ -113,8 +110,8 @@ pub fn parse(pairs: Vec<(String, String)>) -> FormInput {
         .collect();
     let modules = (1..=MAX_ROWS)
         .filter_map(|n| {
-            let names = ["title", "hours", "self_study", "milestone"]
-                .map(|f| format!("module_{n}_{f}"));
+            let names =
+                ["title", "hours", "self_study", "milestone"].map(|f| format!("module_{n}_{f}"));
             p.any(&names).then(|| ModuleDraft {
                 title: p.get(&names[0]),
                 hours: p.get(&names[1]),
@@ -215,10 +212,7 @@ pub fn parse(pairs: Vec<(String, String)>) -> FormInput {
             .max(d.modules.len() + MORE_ROWS)
             .min(MAX_ROWS);
         input.exam_rows = input.exam_rows.max(d.exams.len() + MORE_ROWS).min(MAX_ROWS);
-        input.slot_rows = input
-            .slot_rows
-            .max(filled_slots + MORE_ROWS)
-            .min(MAX_ROWS);
+        input.slot_rows = input.slot_rows.max(filled_slots + MORE_ROWS).min(MAX_ROWS);
     }
     input
 }

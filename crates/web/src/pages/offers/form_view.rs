@@ -98,7 +98,13 @@ impl B<'_> {
         f
     }
 
-    fn select(&self, id: &str, label_key: &str, value: &str, options: Vec<(String, String)>) -> Field {
+    fn select(
+        &self,
+        id: &str,
+        label_key: &str,
+        value: &str,
+        options: Vec<(String, String)>,
+    ) -> Field {
         let mut f = self.field(id, label_key, "select", value);
         f.options = std::iter::once((String::new(), self.t("form-choose")))
             .chain(options)
@@ -128,7 +134,12 @@ impl B<'_> {
                 &s.weekday,
                 self.weekdays(),
             ),
-            self.field(&format!("{prefix}_start"), "offers-form-start", "time", &s.start),
+            self.field(
+                &format!("{prefix}_start"),
+                "offers-form-start",
+                "time",
+                &s.start,
+            ),
             self.field(&format!("{prefix}_end"), "offers-form-end", "time", &s.end),
         ]
     }
@@ -204,14 +215,29 @@ pub fn sections(
     // Basics
     let mut basics = Vec::new();
     if let Some(p) = providers {
-        basics.push(required(b.select("provider", "offers-form-provider", &input.provider, p)));
+        basics.push(required(b.select(
+            "provider",
+            "offers-form-provider",
+            &input.provider,
+            p,
+        )));
     }
     basics.push(required(b.top("title", "text", &d.title)));
     let goals = Goal::ALL
         .iter()
-        .map(|g| (g.code().to_owned(), b.t(&format!("offers-goal-{}", g.code()))))
+        .map(|g| {
+            (
+                g.code().to_owned(),
+                b.t(&format!("offers-goal-{}", g.code())),
+            )
+        })
         .collect();
-    basics.push(required(b.select("goal", "offers-form-goal", &d.goal, goals)));
+    basics.push(required(b.select(
+        "goal",
+        "offers-form-goal",
+        &d.goal,
+        goals,
+    )));
     basics.push(with_hint(
         b.checkbox("company_measure_only", d.company_measure_only),
         b.t("offers-form-company_measure_only-hint"),
@@ -257,33 +283,69 @@ pub fn sections(
     // Time model
     let kinds = TimeModelKind::ALL
         .iter()
-        .map(|k| (k.code().to_owned(), b.t(&format!("offers-time_model-{}", k.code()))))
+        .map(|k| {
+            (
+                k.code().to_owned(),
+                b.t(&format!("offers-time_model-{}", k.code())),
+            )
+        })
         .collect();
     let mut groups = Vec::new();
     for n in 1..=input.slot_rows {
-        let id = if n == 1 { "time_model_evenings".to_owned() } else { format!("evening_{n}") };
+        let id = if n == 1 {
+            "time_model_evenings".to_owned()
+        } else {
+            format!("evening_{n}")
+        };
         let legend = lang.t_args("offers-form-evening-row", &[("number", n.to_string())]);
-        groups.push(b.group(&id, legend, b.slot(&format!("evening_{n}"), tm.evenings.get(n - 1))));
+        groups.push(b.group(
+            &id,
+            legend,
+            b.slot(&format!("evening_{n}"), tm.evenings.get(n - 1)),
+        ));
     }
     let mut block = b.slot("block_evening", tm.evening.as_ref());
     let weekend = tm.weekend.clone().unwrap_or_default();
-    block.push(b.field("block_weekend_start", "offers-form-weekend-start", "time", &weekend.start));
-    block.push(b.field("block_weekend_end", "offers-form-weekend-end", "time", &weekend.end));
+    block.push(b.field(
+        "block_weekend_start",
+        "offers-form-weekend-start",
+        "time",
+        &weekend.start,
+    ));
+    block.push(b.field(
+        "block_weekend_end",
+        "offers-form-weekend-end",
+        "time",
+        &weekend.end,
+    ));
     groups.push(b.group("block_seminar", b.t("offers-form-block-seminar"), block));
     let day = tm.day.clone().unwrap_or_default();
     groups.push(b.group(
         "compact_seminar",
         b.t("offers-form-compact-seminar"),
         vec![
-            b.field("compact_day_start", "offers-form-day-start", "time", &day.start),
+            b.field(
+                "compact_day_start",
+                "offers-form-day-start",
+                "time",
+                &day.start,
+            ),
             b.field("compact_day_end", "offers-form-day-end", "time", &day.end),
             b.top("weeks_per_quarter", "decimal", &tm.weeks_per_quarter),
         ],
     ));
     for n in 1..=input.slot_rows {
-        let id = if n == 1 { "time_model_slots".to_owned() } else { format!("slot_{n}") };
+        let id = if n == 1 {
+            "time_model_slots".to_owned()
+        } else {
+            format!("slot_{n}")
+        };
         let legend = lang.t_args("offers-form-slot-row", &[("number", n.to_string())]);
-        groups.push(b.group(&id, legend, b.slot(&format!("slot_{n}"), tm.slots.get(n - 1))));
+        groups.push(b.group(
+            &id,
+            legend,
+            b.slot(&format!("slot_{n}"), tm.slots.get(n - 1)),
+        ));
     }
     let mut self_paced = vec![b.top("hours_per_week", "decimal", &tm.hours_per_week)];
     self_paced.extend(b.slot("presence", tm.presence.as_ref()));
@@ -293,7 +355,12 @@ pub fn sections(
     });
     let mut time = b.section(
         "time_model",
-        vec![required(b.select("time_model_kind", "offers-form-time_model_kind", &tm.kind, kinds))],
+        vec![required(b.select(
+            "time_model_kind",
+            "offers-form-time_model_kind",
+            &tm.kind,
+            kinds,
+        ))],
         groups,
     );
     time.hint = b.t("offers-form-section-time_model-hint");
@@ -308,15 +375,30 @@ pub fn sections(
             &format!("{p}_row"),
             lang.t_args("offers-form-module-row", &[("number", n.to_string())]),
             vec![
-                b.field(&format!("{p}_title"), "offers-form-module-title", "text", &m.title),
-                b.field(&format!("{p}_hours"), "offers-form-module-hours", "decimal", &m.hours),
+                b.field(
+                    &format!("{p}_title"),
+                    "offers-form-module-title",
+                    "text",
+                    &m.title,
+                ),
+                b.field(
+                    &format!("{p}_hours"),
+                    "offers-form-module-hours",
+                    "decimal",
+                    &m.hours,
+                ),
                 b.field(
                     &format!("{p}_self_study"),
                     "offers-form-module-self_study",
                     "decimal",
                     &m.self_study_hours_per_week,
                 ),
-                b.field(&format!("{p}_milestone"), "offers-form-module-milestone", "text", &m.milestone),
+                b.field(
+                    &format!("{p}_milestone"),
+                    "offers-form-module-milestone",
+                    "text",
+                    &m.milestone,
+                ),
             ],
         ));
     }
@@ -335,9 +417,24 @@ pub fn sections(
             &format!("{p}_row"),
             lang.t_args("offers-form-exam-row", &[("number", n.to_string())]),
             vec![
-                b.field(&format!("{p}_after_module"), "offers-form-exam-after_module", "decimal", &x.after_module),
-                b.field(&format!("{p}_title"), "offers-form-exam-title", "text", &x.title),
-                b.field(&format!("{p}_hours"), "offers-form-exam-hours", "decimal", &x.hours),
+                b.field(
+                    &format!("{p}_after_module"),
+                    "offers-form-exam-after_module",
+                    "decimal",
+                    &x.after_module,
+                ),
+                b.field(
+                    &format!("{p}_title"),
+                    "offers-form-exam-title",
+                    "text",
+                    &x.title,
+                ),
+                b.field(
+                    &format!("{p}_hours"),
+                    "offers-form-exam-hours",
+                    "decimal",
+                    &x.hours,
+                ),
             ],
         ));
     }
@@ -359,9 +456,18 @@ pub fn sections(
     out.push(b.section(
         "language",
         vec![
-            b.select("language_level", "offers-form-language_level", &d.language_level, levels),
+            b.select(
+                "language_level",
+                "offers-form-language_level",
+                &d.language_level,
+                levels,
+            ),
             with_hint(
-                b.top("language_justification", "textarea", &d.language_justification),
+                b.top(
+                    "language_justification",
+                    "textarea",
+                    &d.language_justification,
+                ),
                 b.t("offers-form-language_justification-hint"),
             ),
         ],
@@ -373,7 +479,11 @@ pub fn sections(
         .iter()
         .map(|s| (s.code(), b.t(&format!("offers-support-{}", s.code()))))
         .collect();
-    out.push(b.section("support", Vec::new(), vec![b.checkboxes("support", &d.support, &support)]));
+    out.push(b.section(
+        "support",
+        Vec::new(),
+        vec![b.checkboxes("support", &d.support, &support)],
+    ));
 
     // Location
     let l = &d.location;

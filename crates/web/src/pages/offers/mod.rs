@@ -54,7 +54,11 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             get(edit_form),
         ),
         (
-            page("POST", "/verwaltung/angebote/{id}/veroeffentlichen", MANAGERS),
+            page(
+                "POST",
+                "/verwaltung/angebote/{id}/veroeffentlichen",
+                MANAGERS,
+            ),
             post(publish),
         ),
         (
@@ -119,7 +123,11 @@ fn fed_state(providers: &HashMap<ProviderId, Provider>, id: ProviderId) -> FedSt
 }
 
 fn yes_no(layout: &Layout, v: bool) -> String {
-    layout.t(if v { "offers-page-yes" } else { "offers-page-no" })
+    layout.t(if v {
+        "offers-page-yes"
+    } else {
+        "offers-page-no"
+    })
 }
 
 // ---------------------------------------------------------------- list
@@ -209,7 +217,7 @@ pub struct FormPage {
 /// What the form is for.
 enum Target {
     New,
-    Edit(OfferRecord),
+    Edit(Box<OfferRecord>),
 }
 
 async fn form_page(
@@ -321,7 +329,11 @@ pub async fn create(
     let (Some(provider), Some(offer), true) = (provider, offer, errors.is_empty()) else {
         return form_page(&state, &ctx, &Target::New, input, errors, false).await;
     };
-    match state.store.create_offer(&actor(&ctx), provider, offer).await {
+    match state
+        .store
+        .create_offer(&actor(&ctx), provider, offer)
+        .await
+    {
         Ok(r) => Redirect::to(&format!("/verwaltung/angebote/{}", r.id)).into_response(),
         Err(e) => PageError::store(lang, e).into_response(),
     }
@@ -345,7 +357,15 @@ pub async fn edit_form(
     };
     let input = FormInput::from_draft(convert::to_draft(&record.offer));
     let saved = q.gespeichert.is_some();
-    form_page(&state, &ctx, &Target::Edit(record), input, Errors::default(), saved).await
+    form_page(
+        &state,
+        &ctx,
+        &Target::Edit(Box::new(record)),
+        input,
+        Errors::default(),
+        saved,
+    )
+    .await
 }
 
 /// `POST /verwaltung/angebote/{id}`: saves the edit form (or adds rows).
@@ -361,7 +381,7 @@ pub async fn update(
         Err(e) => return e.into_response(),
     };
     let input = form::parse(pairs);
-    let target = Target::Edit(record);
+    let target = Target::Edit(Box::new(record));
     if input.more_rows {
         return form_page(&state, &ctx, &target, input, Errors::default(), false).await;
     }
@@ -375,9 +395,16 @@ pub async fn update(
     let Target::Edit(record) = target else {
         unreachable!("the target is an edit");
     };
-    match state.store.update_offer(&actor(&ctx), record.id, offer).await {
-        Ok(r) => Redirect::to(&format!("/verwaltung/angebote/{}/bearbeiten?gespeichert=1", r.id))
-            .into_response(),
+    match state
+        .store
+        .update_offer(&actor(&ctx), record.id, offer)
+        .await
+    {
+        Ok(r) => Redirect::to(&format!(
+            "/verwaltung/angebote/{}/bearbeiten?gespeichert=1",
+            r.id
+        ))
+        .into_response(),
         Err(e) => PageError::store(lang, e).into_response(),
     }
 }
@@ -461,10 +488,7 @@ async fn overview_inner(
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let own = principal(ctx)?.provider_scope();
-    let chosen = q
-        .traeger
-        .as_deref()
-        .and_then(|s| ProviderId::parse(s).ok());
+    let chosen = q.traeger.as_deref().and_then(|s| ProviderId::parse(s).ok());
     let scope = own.or(chosen);
     let store_err = |e| PageError::store(lang, e);
     let offers = state.store.offers(scope).await.map_err(store_err)?;
@@ -488,7 +512,7 @@ async fn overview_inner(
     let mut choices = Vec::new();
     if own.is_none() {
         let mut list: Vec<&Provider> = providers.values().collect();
-        list.sort_by(|a, b| a.name.to_string().cmp(&b.name.to_string()));
+        list.sort_by_key(|p| p.name.to_string());
         choices.push(Choice {
             value: String::new(),
             label: lang.t("offers-overview-all-providers"),
