@@ -141,20 +141,21 @@ fn parse_time(
     }
 }
 
+/// Puts a validation error into the form errors; any other error comes back as a page error.
 fn store_error(
     lang: crate::i18n::Lang,
     errors: &mut FormErrors,
     e: StoreError,
-) -> Result<(), Response> {
+) -> Option<PageError> {
     match e {
         StoreError::Invalid(p) => {
             errors.0.insert(
                 p.field.to_owned(),
                 lang.t(&format!("session-error-{}", p.code)),
             );
-            Ok(())
+            None
         }
-        other => Err(PageError::store(lang, other).into_response()),
+        other => Some(PageError::store(lang, other)),
     }
 }
 
@@ -198,8 +199,8 @@ pub async fn reschedule(
     {
         Ok(s) => Redirect::to(&format!("/verwaltung/termine/{}", s.id)).into_response(),
         Err(e) => match store_error(lang, &mut errors, e) {
-            Ok(()) => session_page(&state, &ctx, session, cohort, Some(form), errors).await,
-            Err(r) => r,
+            None => session_page(&state, &ctx, session, cohort, Some(form), errors).await,
+            Some(p) => p.into_response(),
         },
     }
 }
@@ -230,7 +231,7 @@ pub async fn cancel(
         Err(e) => {
             let mut errors = FormErrors::default();
             match store_error(ctx.lang, &mut errors, e) {
-                Ok(()) => {
+                None => {
                     errors.0.insert(
                         "cancel_reason".into(),
                         errors.0.get("reason").cloned().unwrap_or_default(),
@@ -238,7 +239,7 @@ pub async fn cancel(
                     errors.0.remove("reason");
                     session_page(&state, &ctx, session, cohort, None, errors).await
                 }
-                Err(r) => r,
+                Some(p) => p.into_response(),
             }
         }
     }

@@ -185,7 +185,7 @@ pub fn path_input(
         end,
         today,
         kickoff: of_kind(SessionKind::Kickoff).map(|s| s.date).next(),
-        closing: of_kind(SessionKind::Closing).map(|s| s.date).last(),
+        closing: of_kind(SessionKind::Closing).map(|s| s.date).next_back(),
         modules,
         exams: of_kind(SessionKind::Exam)
             .map(|s| PathExam {
