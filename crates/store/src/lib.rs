@@ -16,21 +16,22 @@ mod providers;
 mod sessions;
 mod settings;
 mod time;
+mod timetable;
 
 mod tokens;
 mod users;
 
 pub use audit::{Actor, AuditAction, AuditEntry, NewAuditEntry};
-pub use cohorts::{
-    Cohort, NewCohort, NewSession, SessionChange, SessionMove, SessionRecord, SessionStatus,
-    parse_kind,
-};
+pub use cohorts::{Cohort, NewCohort};
 pub use db::{DatabaseTarget, Store};
 pub use error::StoreError;
 pub use feeds::{FeedKind, FeedToken, IssuedFeed};
 pub use offers::OfferRecord;
 pub use providers::{NewProvider, Provider, ProviderPatch};
 pub use sessions::{LoginSession, SESSION_LIFETIME_HOURS};
+pub use timetable::{
+    NewSession, SessionChange, SessionMove, SessionRecord, SessionStatus, parse_kind,
+};
 pub use tokens::{ApiToken, IssuedToken};
 pub use users::{NewUser, User, UserPatch, parse_display_name};
 pub mod secret;
