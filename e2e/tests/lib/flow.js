@@ -92,11 +92,16 @@ function definePass(viewport, accounts) {
       assert.equal(pathOf(page), '/start');
       assert.match(await h1(page), /^Willkommen, .+!$/);
       const labels = (await nav().getByRole('link').allTextContents()).map((s) => s.trim());
-      assert.deepEqual(labels, ['Start', 'Team', 'Träger', 'Benutzer', 'Protokoll', 'Mein Konto']);
+      assert.deepEqual(labels, [
+        'Start', 'Angebote', 'Durchgänge', 'Erfolgsfaktoren', 'Team', 'Träger', 'Benutzer', 'Protokoll', 'Mein Konto',
+      ]);
       await checkPage(pass, 'start', { h1: /^Willkommen, .+!$/ });
     });
 
     const pages = [
+      { label: 'Angebote', path: '/verwaltung/angebote', h1: 'Angebote', name: 'offers-admin' },
+      { label: 'Durchgänge', path: '/verwaltung/durchgaenge', h1: 'Durchgänge', name: 'cohorts-admin' },
+      { label: 'Erfolgsfaktoren', path: '/verwaltung/erfolgsfaktoren', h1: 'Erfolgsfaktoren', name: 'success-admin' },
       { label: 'Team', path: '/team', h1: 'Team', name: 'team' },
       { label: 'Träger', path: '/admin/traeger', h1: 'Träger', name: 'providers' },
       { label: 'Benutzer', path: '/admin/benutzer', h1: 'Benutzer', name: 'users' },
@@ -226,7 +231,9 @@ function definePass(viewport, accounts) {
       assert.equal(await page.locator('html').getAttribute('lang'), 'en');
       assert.equal(await h1(page), 'Providers');
       const labels = (await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allTextContents()).map((s) => s.trim());
-      assert.deepEqual(labels, ['Start', 'Team', 'Providers', 'Users', 'Audit log', 'My account']);
+      assert.deepEqual(labels, [
+        'Start', 'Offers', 'Cohorts', 'Success factors', 'Team', 'Providers', 'Users', 'Audit log', 'My account',
+      ]);
       await checkPage(pass, 'providers-en', { h1: 'Providers' });
 
       const toGerman = page.getByRole('button', { name: 'Deutsch', exact: true });
