@@ -76,6 +76,7 @@ offers-form-delivery_modes = Lernformen
 offers-form-time_model_kind = Zeitmodell
 offers-form-weeks_per_quarter = Wochen pro Quartal
 offers-form-hours_per_week = Stunden pro Woche
+offers-form-exchange = Austauschtreffen
 offers-form-exchange_every_weeks = Alle wie viele Wochen?
 offers-form-language_level = Sprachniveau als Voraussetzung
 offers-form-language_justification = Begründung des Sprachniveaus

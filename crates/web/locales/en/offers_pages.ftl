@@ -76,6 +76,7 @@ offers-form-delivery_modes = Delivery modes
 offers-form-time_model_kind = Time model
 offers-form-weeks_per_quarter = Weeks per quarter
 offers-form-hours_per_week = Hours per week
+offers-form-exchange = Exchange meetings
 offers-form-exchange_every_weeks = Every how many weeks?
 offers-form-language_level = Language level required
 offers-form-language_justification = Justification of the language level

@@ -182,7 +182,7 @@ fn facts(lang: Lang, o: &Offer, provider: Option<String>) -> Vec<Fact> {
     push("time_model_kind", time_model_text(lang, &o.time_model));
     push("total_hours", num(lang, o.total_hours()));
     push(
-        "exchange_every_weeks",
+        "exchange",
         match &o.exchange {
             Some(x) => lang.t_args(
                 "offers-page-exchange",
