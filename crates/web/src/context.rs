@@ -43,6 +43,14 @@ impl Ctx {
     pub fn role(&self) -> Option<lernweg_domain::Role> {
         self.user.as_ref().map(|u| u.role)
     }
+
+    /// Who acts, for the audit log.
+    pub fn actor(&self) -> lernweg_store::Actor {
+        match &self.user {
+            Some(u) => lernweg_store::Actor::user(u.id, u.email.to_string()),
+            None => lernweg_store::Actor::system(),
+        }
+    }
 }
 
 pub fn is_api_path(path: &str) -> bool {

@@ -11,8 +11,8 @@ use lernweg_domain::{
     Email, ParseError, ProviderId, ProviderName, Role, State as FedState, UserId,
 };
 use lernweg_store::{
-    Actor, AuditAction, AuditEntry, NewProvider, NewUser, Provider, ProviderPatch, StoreError,
-    User, UserPatch,
+    AuditAction, AuditEntry, NewProvider, NewUser, Provider, ProviderPatch, StoreError, User,
+    UserPatch,
 };
 use serde::Deserialize;
 
@@ -49,13 +49,6 @@ impl FormErrors {
 
     pub fn list(&self) -> Vec<(String, String)> {
         self.0.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
-    }
-}
-
-fn actor(ctx: &Ctx) -> Actor {
-    match &ctx.user {
-        Some(u) => Actor::user(u.id, u.email.to_string()),
-        None => Actor::system(),
     }
 }
 
@@ -156,7 +149,7 @@ pub async fn create_provider(
     };
     match state
         .store
-        .create_provider(&actor(&ctx), NewProvider { name, state: fed })
+        .create_provider(&ctx.actor(), NewProvider { name, state: fed })
         .await
     {
         Ok(p) => Redirect::to(&format!("/admin/traeger/{}", p.id)).into_response(),
@@ -250,7 +243,7 @@ pub async fn update_provider(
     }
     match state
         .store
-        .update_provider(&actor(&ctx), id, ProviderPatch { name, state: fed })
+        .update_provider(&ctx.actor(), id, ProviderPatch { name, state: fed })
         .await
     {
         Ok(p) => Redirect::to(&format!("/admin/traeger/{}", p.id)).into_response(),
@@ -401,7 +394,7 @@ pub async fn create_user(
         provider_id,
         password: Some(form.password.clone()),
     };
-    match state.store.create_user(&actor(&ctx), new).await {
+    match state.store.create_user(&ctx.actor(), new).await {
         Ok(u) => Redirect::to(&format!("/admin/benutzer/{}", u.id)).into_response(),
         Err(StoreError::Conflict(_)) => {
             errors.add_key(lang, "email", "form-error-email_taken");
@@ -463,7 +456,9 @@ async fn user_page(
     };
     if form.is_none() {
         // Viewing a person's account is logged.
-        let entry = actor(ctx).entry(user.provider_id, AuditAction::View, "user", user.id, "");
+        let entry = ctx
+            .actor()
+            .entry(user.provider_id, AuditAction::View, "user", user.id, "");
         if let Err(e) = state.store.audit(&entry).await {
             tracing::error!(error = %e, "audit failed");
         }
@@ -543,7 +538,7 @@ pub async fn update_user(
         active: Some(form.active.is_some()),
         password,
     };
-    match state.store.update_user(&actor(&ctx), id, patch).await {
+    match state.store.update_user(&ctx.actor(), id, patch).await {
         Ok(u) => Redirect::to(&format!("/admin/benutzer/{}", u.id)).into_response(),
         Err(StoreError::Invalid(e)) => {
             errors.add(lang, &e);

@@ -8,7 +8,11 @@ pub const EXPECTED: &[(&str, &str, &str)] = &[
     ("GET", "/verwaltung/angebote/{id}", "staff"),
     ("POST", "/verwaltung/angebote/{id}", "managers"),
     ("GET", "/verwaltung/angebote/{id}/bearbeiten", "managers"),
-    ("POST", "/verwaltung/angebote/{id}/veroeffentlichen", "managers"),
+    (
+        "POST",
+        "/verwaltung/angebote/{id}/veroeffentlichen",
+        "managers",
+    ),
     ("GET", "/verwaltung/erfolgsfaktoren", "staff"),
     ("GET", "/verwaltung/lesbarkeit", "staff"),
     ("POST", "/verwaltung/lesbarkeit", "staff"),

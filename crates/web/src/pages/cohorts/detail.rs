@@ -10,7 +10,7 @@ use lernweg_domain::FeedId;
 use lernweg_store::{Cohort, FeedKind, FeedToken, SessionStatus, StoreError};
 use serde::Deserialize;
 
-use super::{actor, feed_url, is_manager, status_label, visible};
+use super::{feed_url, is_manager, status_label, visible};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -196,7 +196,7 @@ pub async fn advance(
     };
     match state
         .store
-        .set_cohort_status(&actor(&ctx), cohort.id, to)
+        .set_cohort_status(&ctx.actor(), cohort.id, to)
         .await
     {
         Ok(c) => Redirect::to(&format!("/verwaltung/durchgaenge/{}", c.id)).into_response(),
@@ -257,7 +257,7 @@ pub async fn replan(
     };
     match state
         .store
-        .replace_sessions(&actor(&ctx), cohort.id, start, &sessions)
+        .replace_sessions(&ctx.actor(), cohort.id, start, &sessions)
         .await
     {
         Ok(c) => Redirect::to(&format!("/verwaltung/durchgaenge/{}", c.id)).into_response(),
@@ -288,7 +288,7 @@ pub async fn create_feed(
     match state
         .store
         .create_feed(
-            &actor(&ctx),
+            &ctx.actor(),
             FeedKind::Cohort,
             &cohort.id.to_string(),
             cohort.provider_id,
@@ -323,7 +323,7 @@ pub async fn revoke_feed(
     {
         return PageError::NotFound(lang).into_response();
     }
-    match state.store.revoke_feed(&actor(&ctx), id).await {
+    match state.store.revoke_feed(&ctx.actor(), id).await {
         Ok(f) if f.kind == FeedKind::Cohort => {
             Redirect::to(&format!("/verwaltung/durchgaenge/{}", f.target_id)).into_response()
         }

@@ -14,7 +14,7 @@ use axum::{Extension, Form};
 use chrono::NaiveDate;
 use lernweg_domain::access::{MANAGERS, STAFF};
 use lernweg_domain::{OfferId, ProviderId, Role, State as FedState, UserId};
-use lernweg_store::{Actor, Cohort, FeedKind, NewCohort, StoreError};
+use lernweg_store::{Cohort, FeedKind, NewCohort, StoreError};
 
 use super::admin::{Choice, FormErrors};
 use super::{Layout, render};
@@ -83,13 +83,6 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             post(sessions::cancel),
         ),
     ]
-}
-
-pub(crate) fn actor(ctx: &Ctx) -> Actor {
-    match &ctx.user {
-        Some(u) => Actor::user(u.id, u.email.to_string()),
-        None => Actor::system(),
-    }
 }
 
 pub(crate) fn is_manager(ctx: &Ctx) -> bool {
@@ -367,7 +360,7 @@ pub async fn create(
     };
     match state
         .store
-        .create_cohort(&actor(&ctx), new, &sessions)
+        .create_cohort(&ctx.actor(), new, &sessions)
         .await
     {
         Ok(c) => Redirect::to(&format!("/verwaltung/durchgaenge/{}", c.id)).into_response(),
@@ -397,7 +390,7 @@ pub async fn trainer_feed(
     match state
         .store
         .create_feed(
-            &actor(&ctx),
+            &ctx.actor(),
             FeedKind::Trainer,
             &user.id.to_string(),
             provider,

@@ -16,7 +16,7 @@ use lernweg_store::{
 use serde::Deserialize;
 
 use super::detail::{hours_text, page as cohort_page};
-use super::{actor, is_manager, visible};
+use super::{is_manager, visible};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -190,7 +190,7 @@ pub async fn reschedule(
     match state
         .store
         .move_session(
-            &actor(&ctx),
+            &ctx.actor(),
             session.id,
             SessionMove { date, start, end },
             &form.reason,
@@ -224,7 +224,7 @@ pub async fn cancel(
     };
     match state
         .store
-        .cancel_session(&actor(&ctx), session.id, &form.reason)
+        .cancel_session(&ctx.actor(), session.id, &form.reason)
         .await
     {
         Ok(s) => Redirect::to(&format!("/verwaltung/termine/{}", s.id)).into_response(),
@@ -317,7 +317,7 @@ pub async fn add(
     };
     match state
         .store
-        .add_session(&actor(&ctx), cohort.id, new, &form.reason)
+        .add_session(&ctx.actor(), cohort.id, new, &form.reason)
         .await
     {
         Ok(_) => Redirect::to(&format!("/verwaltung/durchgaenge/{}", cohort.id)).into_response(),

@@ -20,7 +20,7 @@ use axum::{Extension, Form};
 use lernweg_domain::access::{MANAGERS, STAFF};
 use lernweg_domain::{OfferId, Principal, ProviderId, State as FedState};
 use lernweg_offers::{OfferDraft, weakest_factors};
-use lernweg_store::{Actor, Cohort, OfferRecord, Provider, StoreError};
+use lernweg_store::{Cohort, OfferRecord, Provider, StoreError};
 use serde::Deserialize;
 
 use self::analysis::{ReadabilityView, analyse, class_label, today, vocab};
@@ -80,13 +80,6 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
 
 fn principal(ctx: &Ctx) -> Result<Principal, PageError> {
     ctx.principal().ok_or(PageError::Forbidden)
-}
-
-pub(crate) fn actor(ctx: &Ctx) -> Actor {
-    match &ctx.user {
-        Some(u) => Actor::user(u.id, u.email.to_string()),
-        None => Actor::system(),
-    }
 }
 
 /// An offer the caller may see; another provider's offer is as unknown as a missing one.
@@ -331,7 +324,7 @@ pub async fn create(
     };
     match state
         .store
-        .create_offer(&actor(&ctx), provider, offer)
+        .create_offer(&ctx.actor(), provider, offer)
         .await
     {
         Ok(r) => Redirect::to(&format!("/verwaltung/angebote/{}", r.id)).into_response(),
@@ -397,7 +390,7 @@ pub async fn update(
     };
     match state
         .store
-        .update_offer(&actor(&ctx), record.id, offer)
+        .update_offer(&ctx.actor(), record.id, offer)
         .await
     {
         Ok(r) => Redirect::to(&format!(
@@ -436,7 +429,7 @@ pub async fn publish(
     };
     match state
         .store
-        .set_offer_published(&actor(&ctx), record.id, published)
+        .set_offer_published(&ctx.actor(), record.id, published)
         .await
     {
         Ok(r) => Redirect::to(&format!("/verwaltung/angebote/{}", r.id)).into_response(),
