@@ -1,0 +1,32 @@
+//! Participants as rules (MISSION §2.1, §2.3): the participant record and its validation, the
+//! readiness check (Eignungs- und Belastungscheck), the enrolment lifecycle with pauses and
+//! drop-outs, work patterns (fixed or rotating shifts, imported from `.ics`) and the preview
+//! of a CSV import as German offices produce it.
+//!
+//! Architecture invariant: this crate is pure. It does no I/O, reads no clock ("today" and
+//! "this year" are parameters) and holds no user-facing text: functions return stable codes
+//! with arguments ([`Reason`], [`FieldError`], [`TransitionError`], …); the German and English
+//! texts live in `crates/web/locales/{de,en}/participants.ftl` under ids prefixed
+//! `participants-`.
+//!
+//! ```
+//! use lernweg_participants::ParticipantDraft;
+//! let draft: ParticipantDraft = serde_json::from_str(r#"{
+//!     "given_name": "Amina", "family_name": "Haddad",
+//!     "email": "Amina.Haddad@example.org", "mother_tongue": "Arabisch",
+//!     "german_level": "b1", "preferred_channel": "messenger", "weekly_hours": "19,5"
+//! }"#).unwrap();
+//! let p = draft.validate(2026).unwrap();
+//! assert_eq!(p.mother_tongue.unwrap().as_str(), "ar");
+//! assert_eq!(p.weekly_hours, Some(19.5));
+//! ```
+
+pub mod enums;
+pub mod language;
+pub mod model;
+pub mod reason;
+
+pub use enums::{Consent, ConsentScope, ContactChannel, RecognitionStatus, has_consent};
+pub use language::LanguageCode;
+pub use model::{ParticipantData, ParticipantDraft, PhoneNumber};
+pub use reason::{FieldError, Reason};
