@@ -35,6 +35,11 @@ async function fetchText(href) {
   return { status: res.status, type: res.headers.get('content-type') || '', body: await res.text() };
 }
 
+/** iCalendar content lines are folded at 75 octets: a line break and a space continue a line. */
+function unfold(ics) {
+  return ics.replace(/\r?\n[ \t]/g, '');
+}
+
 /** Logs in on a fresh pass (its own cookies) and lands on /start. */
 async function loginPass(browser, viewport, email) {
   const pass = await openPass(browser, viewport);
@@ -415,7 +420,48 @@ function defineOffersPass(viewport, accounts) {
       await click(page.getByRole('link', { name: `Zurück zu ${cohortName}`, exact: true }));
       assert.equal(pathOf(page), cohortPath);
       assert.match(await page.getByRole('region', { name: 'Alle Termine, auch abgesagte' }).innerText(), /abgesagt/);
-      res = await click(button('Neuen Kalender-Link erzeugen'));
+    });
+
+    test('cohort: a session moved and one added, each with a reason', async () => {
+      await go(cohortPath);
+      const second = page.getByRole('region', { name: 'Alle Termine, auch abgesagte' }).locator('tbody tr a').nth(1);
+      await click(second);
+      assert.match(pathOf(page), new RegExp(`^/verwaltung/termine/${UUID}$`));
+      const movedPath = pathOf(page);
+      const title = await h1(page);
+      const date = await page.getByLabel('Datum', { exact: true }).inputValue();
+      assert.match(date, /^\d{4}-\d{2}-\d{2}$/, 'the move form is filled with the date');
+      const later = new Date(`${date}T12:00:00Z`);
+      later.setUTCDate(later.getUTCDate() + 1);
+      await page.getByLabel('Datum', { exact: true }).fill(later.toISOString().slice(0, 10));
+      await page.locator('#reason').fill('Der Raum ist belegt.');
+      let res = await click(button('Termin verschieben'));
+      assert.equal(res.status(), 200);
+      assert.equal(pathOf(page), movedPath);
+      assert.equal(await page.getByLabel('Datum', { exact: true }).inputValue(), later.toISOString().slice(0, 10));
+      assert.match(await mainText(page), /Der Raum ist belegt\./, 'the reason is in the history');
+      await check('session-moved', { h1: title });
+
+      await go(cohortPath);
+      const add = page.locator(`form[action="${cohortPath}/termine"]`);
+      await add.getByLabel('Datum', { exact: true }).fill(startDate);
+      await add.getByLabel('Beginn', { exact: true }).fill('09:00');
+      await add.getByLabel('Ende', { exact: true }).fill('12:00');
+      await add.getByLabel('Titel', { exact: true }).fill(`E2E-Nachholtermin ${tag}`);
+      await add.getByLabel('Grund der Änderung').fill('Ersatz für den abgesagten Termin.');
+      res = await click(add.getByRole('button', { name: 'Termin hinzufügen' }));
+      assert.equal(res.status(), 200);
+      assert.equal(pathOf(page), cohortPath);
+      assert.match(
+        await page.getByRole('region', { name: 'Alle Termine, auch abgesagte' }).innerText(),
+        new RegExp(`E2E-Nachholtermin ${tag}`),
+      );
+      await check('cohort-session-added', { h1: cohortName });
+    });
+
+    test('cohort: calendar link (iCalendar with the cancelled session), also in English', async () => {
+      await go(cohortPath);
+      const res = await click(button('Neuen Kalender-Link erzeugen'));
       assert.equal(res.status(), 200);
       const feedUrl = new URL((await page.locator('#feed-url').textContent()).trim(), BASE_URL).href;
       assert.match(feedUrl, /\/feeds\/.+\.ics$/);
@@ -425,8 +471,51 @@ function defineOffersPass(viewport, accounts) {
       assert.match(ics.type, /^text\/calendar/);
       assert.match(ics.body, /^BEGIN:VCALENDAR\r?\n/);
       assert.match(ics.body, /STATUS:CANCELLED/);
+      const summaries = unfold(ics.body).split(/\r?\n/).filter((l) => l.startsWith('SUMMARY'));
+      assert.ok(
+        summaries.some((l) => l.includes(`E2E-Nachholtermin ${tag}`)),
+        `the added session is in the calendar: ${summaries.join(' | ')}`,
+      );
       assert.match(ics.body, /END:VCALENDAR\s*$/);
+
+      // The cohort pages in English (the language is a cookie; see the todo below for the switch).
+      await go('/verwaltung/durchgaenge');
+      await click(page.getByRole('button', { name: 'English', exact: true }));
+      assert.equal(pathOf(page), '/verwaltung/durchgaenge', 'stays on the page');
+      await go(cohortPath);
+      assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+      const current = page.getByRole('navigation', { name: 'Main navigation' }).locator('[aria-current="page"]');
+      assert.equal((await current.textContent()).trim(), 'Cohorts');
+      assert.equal(await page.getByRole('region', { name: 'All sessions, cancelled ones included' }).count(), 1);
+      await check('cohort-en', { h1: cohortName });
+      await go(`${cohortPath}/kalender`);
+      await check('cohort-month-en', { h1: /^Month view: / });
+      await go(sessionPath);
+      await check('session-en', { h1: sessionTitle });
+      await click(page.getByRole('button', { name: 'Deutsch', exact: true }));
+      await go(cohortPath);
+      assert.equal(await page.locator('html').getAttribute('lang'), 'de');
     });
+
+    // Known bug (Rust side): Layout::new gets the navigation section ("/verwaltung/durchgaenge")
+    // as its `path`, and base.html sends that as the language switch's `next`, so switching the
+    // language on a detail page lands on the list. Runs, but does not fail the run.
+    nodeTest.test(
+      'the language switch stays on a cohort page',
+      { todo: 'Layout.path is the nav section, not the page (crates/web/src/pages/mod.rs)', timeout: 30_000 },
+      async () => {
+        if (failedStep || !cohortPath) return;
+        try {
+          await go(cohortPath);
+          await click(page.getByRole('button', { name: 'English', exact: true }));
+          assert.equal(pathOf(page), cohortPath);
+        } finally {
+          if ((await page.locator('html').getAttribute('lang')) === 'en') {
+            await click(page.getByRole('button', { name: 'Deutsch', exact: true }));
+          }
+        }
+      },
+    );
 
     test('trainer: cohort pages read-only, own calendar link', async () => {
       const t = await loginPass(browser, viewport, accounts.trainer);
