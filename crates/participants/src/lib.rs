@@ -21,12 +21,22 @@
 //! assert_eq!(p.weekly_hours, Some(19.5));
 //! ```
 
+pub mod enrolment;
 pub mod enums;
 pub mod language;
 pub mod model;
+pub mod readiness;
 pub mod reason;
 
+pub use enrolment::{
+    DropoutReason, EnrolmentEvent, EnrolmentStatus, History, HistoryEntry, PauseReason,
+    TransitionError, transition,
+};
 pub use enums::{Consent, ConsentScope, ContactChannel, RecognitionStatus, has_consent};
 pub use language::LanguageCode;
 pub use model::{ParticipantData, ParticipantDraft, PhoneNumber};
+pub use readiness::{
+    Action, Dimension, DimensionChange, DimensionResult, Light, Overall, ReadinessAnswers,
+    ReadinessCheck, ReadinessError, ReadinessResult, compare, evaluate,
+};
 pub use reason::{FieldError, Reason};
