@@ -3,7 +3,7 @@
 // page, or a green run would prove nothing.
 const assert = require('node:assert/strict');
 const { test, before, after } = require('node:test');
-const { url, launch, openPass, checkA11y, checkNoHorizontalScroll } = require('./lib/browser');
+const { url, launch, openPass, checkA11y, checkNoHorizontalScroll, checkPage } = require('./lib/browser');
 
 let browser;
 let pass;
@@ -47,4 +47,13 @@ test('the width check catches a page that scrolls sideways', async () => {
   await show(`<!doctype html><html lang="de"><head><title>x</title></head><body>
     <div style="width:600px">breit</div></body></html>`);
   await assert.rejects(checkNoHorizontalScroll(pass, 'selftest-wide'), /scrolls horizontally.*div/);
+});
+
+test('the no-JavaScript check allows JSON-LD data but catches a real script', async () => {
+  const head = '<!doctype html><html lang="de"><head><title>x</title>'
+    + '<script type="application/ld+json">{"@type":"Course"}</script>';
+  await show(`${head}</head><body><main><h1>Selbsttest</h1></main></body></html>`);
+  await checkPage(pass, 'selftest-jsonld', { h1: 'Selbsttest' });
+  await show(`${head}<script src="/x.js"></script></head><body><main><h1>Selbsttest</h1></main></body></html>`);
+  await assert.rejects(checkPage(pass, 'selftest-script', { h1: 'Selbsttest' }), /uses no JavaScript/);
 });
