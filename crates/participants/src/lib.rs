@@ -23,16 +23,19 @@
 
 pub mod enrolment;
 pub mod enums;
+pub mod ics;
 pub mod language;
 pub mod model;
 pub mod readiness;
 pub mod reason;
+pub mod work_pattern;
 
 pub use enrolment::{
     DropoutReason, EnrolmentEvent, EnrolmentStatus, History, HistoryEntry, PauseReason,
     TransitionError, transition,
 };
 pub use enums::{Consent, ConsentScope, ContactChannel, RecognitionStatus, has_consent};
+pub use ics::{IcsError, IcsImport, from_ics};
 pub use language::LanguageCode;
 pub use model::{ParticipantData, ParticipantDraft, PhoneNumber};
 pub use readiness::{
@@ -40,3 +43,4 @@ pub use readiness::{
     ReadinessCheck, ReadinessError, ReadinessResult, compare, evaluate,
 };
 pub use reason::{FieldError, Reason};
+pub use work_pattern::{Shift, WorkPattern};
