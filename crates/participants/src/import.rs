@@ -1,0 +1,465 @@
+//! Preview of a participant import from CSV as German offices produce it (Excel "CSV
+//! (Trennzeichen-getrennt)"): semicolon-separated (comma or tab if the header uses them),
+//! UTF-8 with or without BOM, UTF-16 with BOM, otherwise Windows-1252. Header names are
+//! matched ignoring case, spaces, punctuation and umlaut spelling; unknown columns become
+//! warnings. Every row is validated through [`ParticipantDraft::validate`]; nothing is
+//! written — the caller stores `ImportPreview::ready()` after the user confirms.
+//!
+//! Row numbers are those Excel shows: the header is row 1, the first data row is row 2.
+//! Empty rows are skipped but keep their number. A first line `sep=;` is honoured.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use lernweg_domain::Email;
+use serde::Serialize;
+
+use crate::model::{ParticipantData, ParticipantDraft};
+use crate::reason::{FieldError, Reason, fold};
+
+/// Most data rows one import takes.
+pub const MAX_ROWS: usize = 50_000;
+
+/// How the bytes were read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextEncoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    Windows1252,
+}
+
+/// A refused file. Message id `participants-import-<code>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error("{code}: {detail}")]
+pub struct ImportError {
+    /// `empty_file`, `missing_columns` (detail: the missing fields), `too_many_rows`,
+    /// `unreadable`.
+    pub code: &'static str,
+    pub detail: String,
+}
+
+/// One header cell and the field it maps to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Column {
+    /// Excel letter: A, B, … Z, AA, …
+    pub letter: String,
+    pub header: String,
+    pub field: Option<&'static str>,
+}
+
+/// One data row: as read, and validated.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImportRow {
+    /// As Excel shows it (header = 1).
+    pub row: usize,
+    pub draft: ParticipantDraft,
+    pub result: Result<ParticipantData, Vec<FieldError>>,
+    /// The earlier row with the same e-mail address.
+    pub duplicate_of: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImportPreview {
+    pub encoding: TextEncoding,
+    pub delimiter: char,
+    pub columns: Vec<Column>,
+    /// `unknown_column`, `duplicate_column`, `invalid_utf8_replaced`
+    /// (message id `participants-import-warning-<code>`).
+    pub warnings: Vec<Reason>,
+    pub rows: Vec<ImportRow>,
+    pub valid: usize,
+    pub invalid: usize,
+    pub duplicates: usize,
+}
+
+impl ImportPreview {
+    /// Rows that can be written: valid and not a duplicate of an earlier row.
+    pub fn ready(&self) -> impl Iterator<Item = (usize, &ParticipantData)> {
+        self.rows
+            .iter()
+            .filter_map(|r| match (&r.result, r.duplicate_of) {
+                (Ok(p), None) => Some((r.row, p)),
+                _ => None,
+            })
+    }
+}
+
+/// Header names (folded) per field.
+const HEADERS: &[(&str, &[&str])] = &[
+    (
+        "given_name",
+        &["vorname", "vornamen", "rufname", "givenname", "firstname"],
+    ),
+    (
+        "family_name",
+        &[
+            "nachname",
+            "name",
+            "familienname",
+            "zuname",
+            "familyname",
+            "lastname",
+            "surname",
+        ],
+    ),
+    (
+        "email",
+        &[
+            "email",
+            "emailadresse",
+            "mail",
+            "mailadresse",
+            "emailaddress",
+        ],
+    ),
+    (
+        "phone",
+        &[
+            "telefon",
+            "telefonnummer",
+            "tel",
+            "telnr",
+            "handy",
+            "handynummer",
+            "mobil",
+            "mobilnummer",
+            "mobiltelefon",
+            "rufnummer",
+            "phone",
+        ],
+    ),
+    (
+        "mother_tongue",
+        &[
+            "muttersprache",
+            "erstsprache",
+            "herkunftssprache",
+            "mothertongue",
+        ],
+    ),
+    (
+        "other_languages",
+        &[
+            "weiteresprachen",
+            "sprachen",
+            "fremdsprachen",
+            "sonstigesprachen",
+            "otherlanguages",
+        ],
+    ),
+    (
+        "german_level",
+        &[
+            "deutschniveau",
+            "sprachniveau",
+            "deutschkenntnisse",
+            "gerniveau",
+            "niveau",
+            "sprachniveaudeutsch",
+            "germanlevel",
+        ],
+    ),
+    (
+        "preferred_channel",
+        &[
+            "bevorzugterkontakt",
+            "bevorzugterkontaktweg",
+            "kontaktweg",
+            "kontaktkanal",
+            "preferredchannel",
+        ],
+    ),
+    (
+        "reachable_times",
+        &[
+            "erreichbarkeit",
+            "erreichbar",
+            "kontaktzeiten",
+            "erreichbarzeiten",
+            "reachabletimes",
+        ],
+    ),
+    (
+        "foreign_qualification",
+        &[
+            "auslaendischerabschluss",
+            "abschluss",
+            "berufsabschluss",
+            "qualifikation",
+            "auslaendischequalifikation",
+            "foreignqualification",
+        ],
+    ),
+    (
+        "kldb",
+        &[
+            "referenzberuf",
+            "kldb",
+            "kldb2010",
+            "referenzberufkldb",
+            "berufskennziffer",
+            "kldbcode",
+        ],
+    ),
+    (
+        "recognition_status",
+        &[
+            "anerkennung",
+            "anerkennungsstatus",
+            "standanerkennung",
+            "recognitionstatus",
+        ],
+    ),
+    ("employer", &["arbeitgeber", "betrieb", "firma", "employer"]),
+    (
+        "weekly_hours",
+        &[
+            "wochenstunden",
+            "arbeitsstunden",
+            "stundenprowoche",
+            "wochenarbeitszeit",
+            "arbeitszeit",
+            "weeklyhours",
+        ],
+    ),
+    (
+        "birth_year",
+        &["geburtsjahr", "geburtsdatum", "jahrgang", "birthyear"],
+    ),
+];
+
+const REQUIRED: [&str; 2] = ["given_name", "family_name"];
+
+fn field_for(header: &str) -> Option<&'static str> {
+    let f = fold(header);
+    HEADERS
+        .iter()
+        .find(|(_, names)| names.contains(&f.as_str()))
+        .map(|(field, _)| *field)
+}
+
+fn set(draft: &mut ParticipantDraft, field: &str, value: &str) {
+    let slot = match field {
+        "given_name" => &mut draft.given_name,
+        "family_name" => &mut draft.family_name,
+        "email" => &mut draft.email,
+        "phone" => &mut draft.phone,
+        "mother_tongue" => &mut draft.mother_tongue,
+        "other_languages" => &mut draft.other_languages,
+        "german_level" => &mut draft.german_level,
+        "preferred_channel" => &mut draft.preferred_channel,
+        "reachable_times" => &mut draft.reachable_times,
+        "foreign_qualification" => &mut draft.foreign_qualification,
+        "kldb" => {
+            // "81302 Gesundheits- und Krankenpflege" → "81302"
+            let code: String = value
+                .trim()
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            draft.kldb = if code.is_empty() {
+                value.to_owned()
+            } else {
+                code
+            };
+            return;
+        }
+        "recognition_status" => &mut draft.recognition_status,
+        "employer" => &mut draft.employer,
+        "weekly_hours" => &mut draft.weekly_hours,
+        "birth_year" => &mut draft.birth_year,
+        _ => return,
+    };
+    value.clone_into(slot);
+}
+
+/// Excel's column letter for a 0-based index.
+pub fn column_letter(mut index: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (index % 26) as u8);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).expect("ASCII")
+}
+
+/// Decodes the bytes and says how. Invalid UTF-8 after a UTF-8 BOM is replaced (`true`).
+pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, TextEncoding, bool) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        let s = String::from_utf8_lossy(rest);
+        let replaced = matches!(s, Cow::Owned(_));
+        return (s, TextEncoding::Utf8Bom, replaced);
+    }
+    if bytes.starts_with(b"\xFF\xFE") {
+        let (s, _, bad) = encoding_rs::UTF_16LE.decode(bytes);
+        return (s, TextEncoding::Utf16Le, bad);
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        let (s, _, bad) = encoding_rs::UTF_16BE.decode(bytes);
+        return (s, TextEncoding::Utf16Be, bad);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (Cow::Borrowed(s), TextEncoding::Utf8, false),
+        Err(_) => {
+            let (s, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            (s, TextEncoding::Windows1252, false)
+        }
+    }
+}
+
+/// The delimiter of the header line: `;` if it has one, else tab, else `,`.
+fn detect_delimiter(header_line: &str) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for c in header_line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ';' if !quoted => counts[0] += 1,
+            '\t' if !quoted => counts[1] += 1,
+            ',' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    if counts[0] > 0 {
+        b';'
+    } else if counts[1] > 0 {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+/// Reads, maps and validates a CSV file. `current_year` bounds birth years (no clock here).
+pub fn preview_csv(bytes: &[u8], current_year: i32) -> Result<ImportPreview, ImportError> {
+    let fail = |code, detail: String| ImportError { code, detail };
+    let (text, encoding, replaced) = decode(bytes);
+    let mut text: &str = text.trim_start_matches('\u{feff}');
+    let mut delimiter = None;
+    if let Some(first) = text.lines().next()
+        && let Some(sep) = first.trim().strip_prefix("sep=")
+        && let [d] = sep.as_bytes()
+    {
+        delimiter = Some(*d);
+        text = text.split_once('\n').map_or("", |(_, rest)| rest);
+    }
+    if text.trim().is_empty() {
+        return Err(fail("empty_file", String::new()));
+    }
+    let delimiter =
+        delimiter.unwrap_or_else(|| detect_delimiter(text.lines().next().unwrap_or("")));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header = match records.next() {
+        Some(Ok(h)) => h,
+        Some(Err(e)) => return Err(fail("unreadable", e.to_string())),
+        None => return Err(fail("empty_file", String::new())),
+    };
+    let mut warnings = Vec::new();
+    if replaced {
+        warnings.push(Reason::new("invalid_utf8_replaced"));
+    }
+    let mut columns = Vec::new();
+    let mut used: HashMap<&'static str, usize> = HashMap::new();
+    for (i, h) in header.iter().enumerate() {
+        let letter = column_letter(i);
+        let mut field = field_for(h);
+        if let Some(f) = field {
+            if let Some(first) = used.get(f) {
+                warnings.push(
+                    Reason::new("duplicate_column")
+                        .arg("column", &letter)
+                        .arg("name", h.trim())
+                        .arg("first", column_letter(*first)),
+                );
+                field = None;
+            } else {
+                used.insert(f, i);
+            }
+        } else if !h.trim().is_empty() {
+            warnings.push(
+                Reason::new("unknown_column")
+                    .arg("column", &letter)
+                    .arg("name", h.trim()),
+            );
+        }
+        columns.push(Column {
+            letter,
+            header: h.trim().to_owned(),
+            field,
+        });
+    }
+    let missing: Vec<&str> = REQUIRED
+        .into_iter()
+        .filter(|f| !used.contains_key(f))
+        .collect();
+    if !missing.is_empty() {
+        return Err(fail("missing_columns", missing.join(", ")));
+    }
+    let mapped: Vec<(usize, &'static str)> = columns
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.field.map(|f| (i, f)))
+        .collect();
+    let mut rows = Vec::new();
+    let mut seen_emails: HashMap<String, usize> = HashMap::new();
+    let (mut valid, mut invalid, mut duplicates) = (0, 0, 0);
+    for (index, record) in records.enumerate() {
+        let record = record.map_err(|e| fail("unreadable", e.to_string()))?;
+        let row = index + 2;
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if rows.len() == MAX_ROWS {
+            return Err(fail("too_many_rows", MAX_ROWS.to_string()));
+        }
+        let mut draft = ParticipantDraft::default();
+        for (i, field) in &mapped {
+            if let Some(v) = record.get(*i) {
+                set(&mut draft, field, v);
+            }
+        }
+        let result = draft.validate(current_year);
+        let duplicate_of =
+            Email::parse(&draft.email)
+                .ok()
+                .and_then(|e| match seen_emails.get(e.as_str()) {
+                    Some(first) => Some(*first),
+                    None => {
+                        seen_emails.insert(e.as_str().to_owned(), row);
+                        None
+                    }
+                });
+        match (&result, duplicate_of) {
+            (_, Some(_)) => duplicates += 1,
+            (Ok(_), None) => valid += 1,
+            (Err(_), None) => invalid += 1,
+        }
+        rows.push(ImportRow {
+            row,
+            draft,
+            result,
+            duplicate_of,
+        });
+    }
+    Ok(ImportPreview {
+        encoding,
+        delimiter: char::from(delimiter),
+        columns,
+        warnings,
+        rows,
+        valid,
+        invalid,
+        duplicates,
+    })
+}
