@@ -29,6 +29,8 @@ pub struct Ctx {
     /// The token state-changing forms must carry.
     pub csrf: String,
     pub is_api: bool,
+    /// The path and query of this request, to come back to after a language switch.
+    pub here: String,
 }
 
 impl Ctx {
@@ -100,12 +102,18 @@ pub async fn resolve(
             }
         },
     };
+    let here = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "/".to_owned());
     let ctx = Ctx {
         user,
         session_secret: session.map(|(s, _)| s),
         lang,
         csrf,
         is_api,
+        here,
     };
     req.extensions_mut().insert(ctx);
     let mut res = next.run(req).await;

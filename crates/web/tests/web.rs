@@ -473,3 +473,38 @@ async fn the_openapi_document_describes_every_api_route() {
     );
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
 }
+
+#[tokio::test]
+async fn the_language_switch_returns_to_the_same_page() {
+    let app = TestApp::spawn().await;
+    let (client, _) = app.login("coordinator@test.example").await;
+    let path = format!(
+        "/verwaltung/durchgaenge/{}/kalender?monat=2027-03",
+        app.cohort.id
+    );
+    let html = client
+        .get(app.url(&path))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let expected = format!("name=\"next\" value=\"{}\"", path.replace('&', "&amp;"));
+    assert!(
+        html.contains(&expected),
+        "the switch form carries the page itself"
+    );
+    let csrf = common::extract_csrf(&html).unwrap();
+    let res = client
+        .post(app.url("/sprache"))
+        .form(&[
+            ("lang", "en"),
+            ("next", path.as_str()),
+            ("csrf", csrf.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], path.as_str());
+}

@@ -478,7 +478,7 @@ function defineOffersPass(viewport, accounts) {
       );
       assert.match(ics.body, /END:VCALENDAR\s*$/);
 
-      // The cohort pages in English (the language is a cookie; see the todo below for the switch).
+      // The cohort pages in English (the language is a cookie).
       await go('/verwaltung/durchgaenge');
       await click(page.getByRole('button', { name: 'English', exact: true }));
       assert.equal(pathOf(page), '/verwaltung/durchgaenge', 'stays on the page');
@@ -497,12 +497,10 @@ function defineOffersPass(viewport, accounts) {
       assert.equal(await page.locator('html').getAttribute('lang'), 'de');
     });
 
-    // Known bug (Rust side): Layout::new gets the navigation section ("/verwaltung/durchgaenge")
-    // as its `path`, and base.html sends that as the language switch's `next`, so switching the
-    // language on a detail page lands on the list. Runs, but does not fail the run.
+    // The language switch returns to the page itself (Layout.here), not to its section.
     nodeTest.test(
       'the language switch stays on a cohort page',
-      { todo: 'Layout.path is the nav section, not the page (crates/web/src/pages/mod.rs)', timeout: 30_000 },
+      { timeout: 30_000 },
       async () => {
         if (failedStep || !cohortPath) return;
         try {

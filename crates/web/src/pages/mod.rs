@@ -39,7 +39,10 @@ pub struct Layout {
     pub user_name: Option<String>,
     pub role_label: Option<String>,
     pub nav: Vec<NavItem>,
+    /// The navigation section, to mark the current link.
     pub path: String,
+    /// The page itself (path and query), to come back to after a language switch.
+    pub here: String,
 }
 
 /// The navigation: each link is shown only to roles the route table allows.
@@ -78,6 +81,7 @@ impl Layout {
             role_label: role.map(|r| role_label(ctx.lang, r)),
             nav,
             path: path.to_owned(),
+            here: ctx.here.clone(),
         }
     }
 
@@ -91,6 +95,7 @@ impl Layout {
             role_label: None,
             nav: Vec::new(),
             path: String::new(),
+            here: "/".to_owned(),
         }
     }
 
