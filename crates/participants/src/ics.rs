@@ -188,6 +188,15 @@ fn parse_rrule(rule: &str, ev: usize) -> Result<Rule, IcsError> {
     let mut days = Vec::new();
     let mut has_end = false;
     let mut wkst_other = false;
+    // The frequency first: a monthly rule is refused as such, whatever else it holds.
+    for part in rule.split(';') {
+        if let Some((k, v)) = part.split_once('=')
+            && k.trim().eq_ignore_ascii_case("FREQ")
+            && !v.trim().eq_ignore_ascii_case("WEEKLY")
+        {
+            return Err(err("unsupported_frequency", Some(ev), v.trim()));
+        }
+    }
     for part in rule.split(';').filter(|p| !p.is_empty()) {
         let (k, v) = part
             .split_once('=')
