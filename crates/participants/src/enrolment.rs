@@ -71,6 +71,18 @@ pub enum PauseReason {
     Other,
 }
 
+impl PauseReason {
+    pub const ALL: [PauseReason; 7] = [
+        PauseReason::Health,
+        PauseReason::Family,
+        PauseReason::ParentalLeave,
+        PauseReason::Workload,
+        PauseReason::JobChange,
+        PauseReason::Financial,
+        PauseReason::Other,
+    ];
+}
+
 /// Why a participation ended early (Abbruch).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

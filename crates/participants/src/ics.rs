@@ -36,6 +36,38 @@ fn err(code: &'static str, event: Option<usize>, detail: impl Into<String>) -> I
     }
 }
 
+/// All refusal codes, for the Fluent files.
+pub const ICS_ERROR_CODES: [&str; 21] = [
+    "all_day_event",
+    "byday_with_number",
+    "invalid_byday",
+    "invalid_date_time",
+    "invalid_duration",
+    "invalid_interval",
+    "invalid_rrule",
+    "missing_dtstart",
+    "missing_end",
+    "missing_rrule",
+    "no_calendar",
+    "no_events",
+    "not_positive_duration",
+    "rdate_not_supported",
+    "rotation_too_long",
+    "several_rrules",
+    "shift_too_long",
+    "unbalanced",
+    "unsupported_frequency",
+    "unsupported_rrule_part",
+    "wkst_with_interval",
+];
+/// All note codes.
+pub const ICS_NOTE_CODES: [&str; 4] = [
+    "cancelled_ignored",
+    "end_ignored",
+    "exdate_ignored",
+    "override_ignored",
+];
+
 /// The imported pattern and notes on what was ignored (message id `participants-ics-note-<code>`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IcsImport {
@@ -267,7 +299,8 @@ fn read_events(text: &str) -> Result<Vec<Event>, IcsError> {
                 stack.push(what);
             }
             "END" => {
-                if stack.pop().as_deref() != Some(value.to_ascii_uppercase().as_str()) {
+                let open = stack.pop();
+                if open.as_deref() != Some(value.to_ascii_uppercase().as_str()) {
                     return Err(err("unbalanced", None, value));
                 }
             }
@@ -371,7 +404,7 @@ pub fn from_ics(text: &str, anchor: NaiveDate) -> Result<IcsImport, IcsError> {
         .iter()
         .fold(1, |acc, (_, i, _)| acc / gcd(acc, *i) * *i);
     if cycle > MAX_ROTATION_WEEKS {
-        return Err(err("rotation_too_long", None, format!("{cycle} weeks")));
+        return Err(err("rotation_too_long", None, cycle.to_string()));
     }
     let first = monday_of(anchor);
     let weeks: Vec<Vec<Shift>> = (0..cycle)

@@ -20,6 +20,19 @@ use crate::reason::{FieldError, Reason, fold};
 /// Most data rows one import takes.
 pub const MAX_ROWS: usize = 50_000;
 
+/// All refusal codes and warning codes, for the Fluent files.
+pub const IMPORT_ERROR_CODES: [&str; 4] = [
+    "empty_file",
+    "missing_columns",
+    "too_many_rows",
+    "unreadable",
+];
+pub const IMPORT_WARNING_CODES: [&str; 3] = [
+    "unknown_column",
+    "duplicate_column",
+    "invalid_utf8_replaced",
+];
+
 /// How the bytes were read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

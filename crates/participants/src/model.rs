@@ -153,8 +153,8 @@ fn opt(s: &str) -> Option<&str> {
     (!t.is_empty()).then_some(t)
 }
 
-/// Parses an optional field with a domain `parse`; errors become `FieldError { key, code:
-/// "invalid" }` with the offending value as `value`.
+/// Parses an optional (non-empty) field with a domain `parse`; an error keeps the parser's
+/// code and carries the offending value as `value`.
 fn parse_opt<T>(
     raw: &str,
     key: &'static str,
@@ -165,12 +165,7 @@ fn parse_opt<T>(
     match parse(s) {
         Ok(v) => Some(v),
         Err(e) => {
-            let code = if e.code == "required" {
-                "invalid"
-            } else {
-                e.code
-            };
-            errors.push(FieldError::new(key, key, code).arg("value", s));
+            errors.push(FieldError::new(key, key, e.code).arg("value", s));
             None
         }
     }

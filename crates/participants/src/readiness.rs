@@ -36,6 +36,10 @@ macro_rules! answer_enum {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($v),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$v),+];
+        }
     };
 }
 
@@ -135,6 +139,36 @@ pub struct ReadinessResult {
     pub unanswered: Vec<Dimension>,
     pub overall: Overall,
     pub actions: Vec<Action>,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 11] = [
+        Dimension::Time,
+        Dimension::Commute,
+        Dimension::Childcare,
+        Dimension::CareDuties,
+        Dimension::QuietPlace,
+        Dimension::Internet,
+        Dimension::Device,
+        Dimension::DigitalSkills,
+        Dimension::Income,
+        Dimension::Motivation,
+        Dimension::Health,
+    ];
+}
+
+impl Action {
+    pub const ALL: [Action; 9] = [
+        Action::DeviceLoan,
+        Action::DigitalTraining,
+        Action::QuietRoomAtProvider,
+        Action::ReferralChildcare,
+        Action::ReferralSocialCounselling,
+        Action::ReferralDebtCounselling,
+        Action::ReferralHealth,
+        Action::LongerTimeModel,
+        Action::Pause,
+    ];
 }
 
 impl ReadinessResult {
