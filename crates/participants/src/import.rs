@@ -268,15 +268,14 @@ fn set(draft: &mut ParticipantDraft, field: &str, value: &str) {
         "foreign_qualification" => &mut draft.foreign_qualification,
         "kldb" => {
             // "81302 Gesundheits- und Krankenpflege" → "81302"
-            let code: String = value
-                .trim()
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            draft.kldb = if code.is_empty() {
-                value.to_owned()
+            // (the digits must end at a space, a dash or the end, so "8130x" stays faulty)
+            let v = value.trim();
+            let digits = v.bytes().take_while(u8::is_ascii_digit).count();
+            let ends = digits == v.len() || v[digits..].starts_with([' ', '-', '\u{2013}']);
+            draft.kldb = if digits > 0 && ends {
+                v[..digits].to_owned()
             } else {
-                code
+                v.to_owned()
             };
             return;
         }

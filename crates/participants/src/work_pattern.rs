@@ -83,7 +83,7 @@ impl<'de> Deserialize<'de> for Shift {
 /// Working times. Serialized as `{"kind": "fixed", "shifts": […]}` or
 /// `{"kind": "rotating", "anchor": "2026-01-05", "weeks": [[…], […]]}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "PatternRepr")]
 pub enum WorkPattern {
     /// The same shifts every week.
     Fixed { shifts: Vec<Shift> },
@@ -93,6 +93,30 @@ pub enum WorkPattern {
         anchor: NaiveDate,
         weeks: Vec<Vec<Shift>>,
     },
+}
+
+/// What JSON sends; checked into a [`WorkPattern`] (a rotation has 1 to 12 weeks).
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum PatternRepr {
+    Fixed {
+        shifts: Vec<Shift>,
+    },
+    Rotating {
+        anchor: NaiveDate,
+        weeks: Vec<Vec<Shift>>,
+    },
+}
+
+impl TryFrom<PatternRepr> for WorkPattern {
+    type Error = String;
+    fn try_from(r: PatternRepr) -> Result<Self, String> {
+        match r {
+            PatternRepr::Fixed { shifts } => Ok(WorkPattern::Fixed { shifts }),
+            PatternRepr::Rotating { anchor, weeks } => WorkPattern::rotating(anchor, weeks)
+                .ok_or_else(|| format!("a rotation has 1 to {MAX_ROTATION_WEEKS} weeks")),
+        }
+    }
 }
 
 fn monday_of(date: NaiveDate) -> NaiveDate {
@@ -316,5 +340,7 @@ mod tests {
         assert_eq!(back, p);
         let bad = r#"{"kind":"fixed","shifts":[{"weekday":"mon","start":"08:00","end":"08:00"}]}"#;
         assert!(serde_json::from_str::<WorkPattern>(bad).is_err());
+        let empty = r#"{"kind":"rotating","anchor":"2026-01-05","weeks":[]}"#;
+        assert!(serde_json::from_str::<WorkPattern>(empty).is_err());
     }
 }

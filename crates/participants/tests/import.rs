@@ -123,6 +123,21 @@ fn errors_per_row_with_excel_row_numbers_and_empty_rows_skipped() {
 }
 
 #[test]
+fn reference_occupation_takes_the_leading_code_only() {
+    let csv = "Vorname;Nachname;KldB\nA;B;81302 Pflege\nC;D;8130x\nE;F;25104-Maschinenbau\n";
+    let p = preview_csv(csv.as_bytes(), YEAR).unwrap();
+    let kldb = |i: usize| {
+        p.rows[i]
+            .result
+            .as_ref()
+            .map(|d| d.kldb.clone().unwrap().to_string())
+    };
+    assert_eq!(kldb(0), Ok("81302".to_owned()));
+    assert!(kldb(1).is_err());
+    assert_eq!(kldb(2), Ok("25104".to_owned()));
+}
+
+#[test]
 fn duplicates_by_email_are_flagged() {
     let csv =
         "Vorname;Nachname;E-Mail\nA;B;x@example.org\nC;D;y@example.org\nE;F; X@Example.org \n";
