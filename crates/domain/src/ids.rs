@@ -86,6 +86,17 @@ id_type!(
     "feed"
 );
 
+id_type!(
+    /// A participant (Teilnehmende*r).
+    ParticipantId,
+    "participant"
+);
+id_type!(
+    /// A participant's enrolment in a cohort.
+    EnrolmentId,
+    "enrolment"
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,7 +17,9 @@ pub use access::{Access, Principal};
 pub use cefr::CefrLevel;
 pub use cohort::CohortStatus;
 pub use email::Email;
-pub use ids::{CohortId, FeedId, OfferId, ProviderId, SessionId, TokenId, UserId};
+pub use ids::{
+    CohortId, EnrolmentId, FeedId, OfferId, ParticipantId, ProviderId, SessionId, TokenId, UserId,
+};
 pub use kldb::KldbCode;
 pub use provider::{ProviderName, check_password_policy};
 pub use role::Role;

@@ -8,9 +8,11 @@
 mod audit;
 mod cohorts;
 mod db;
+mod enrolments;
 mod error;
 mod feeds;
 mod offers;
+mod participants;
 pub mod password;
 mod providers;
 mod sessions;
@@ -24,9 +26,13 @@ mod users;
 pub use audit::{Actor, AuditAction, AuditEntry, NewAuditEntry};
 pub use cohorts::{Cohort, NewCohort};
 pub use db::{DatabaseTarget, Store};
+pub use enrolments::{Enrolment, EnrolmentStep};
 pub use error::StoreError;
 pub use feeds::{FeedKind, FeedToken, IssuedFeed};
 pub use offers::OfferRecord;
+pub use participants::{
+    ConsentRecord, ContactEntry, NewContact, ParticipantRecord, ReadinessRecord,
+};
 pub use providers::{NewProvider, Provider, ProviderPatch};
 pub use sessions::{LoginSession, SESSION_LIFETIME_HOURS};
 pub use timetable::{

@@ -1,0 +1,491 @@
+//! Participants: their record, contact person, consents, contact log and readiness checks.
+//! Erasure removes every personal row and keeps only anonymous outcomes.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use lernweg_domain::{ParseError, ParticipantId, ProviderId, UserId};
+use lernweg_participants::{ConsentScope, ContactChannel, ParticipantData, ReadinessAnswers};
+use serde::Serialize;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+use uuid::Uuid;
+
+use crate::audit::{self, Actor, AuditAction};
+use crate::cohorts::parse_date;
+use crate::{Store, StoreError, time};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ParticipantRecord {
+    pub id: ParticipantId,
+    pub provider_id: ProviderId,
+    /// The one fixed staff member for this participant.
+    pub contact_person_id: Option<UserId>,
+    pub data: ParticipantData,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ConsentRecord {
+    pub id: String,
+    pub scope: ConsentScope,
+    pub given_on: NaiveDate,
+    pub withdrawn_on: Option<NaiveDate>,
+    pub recorded_by: Option<String>,
+}
+
+/// One entry of the contact log.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactEntry {
+    pub id: String,
+    pub on_date: NaiveDate,
+    pub channel: ContactChannel,
+    pub topic: String,
+    /// Readable only by counsellors and coordinators of the provider (checked by the web layer).
+    pub note: String,
+    pub staff_id: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewContact {
+    pub on_date: NaiveDate,
+    pub channel: ContactChannel,
+    pub topic: String,
+    pub note: String,
+}
+
+/// A stored readiness check: the answers and the result as evaluated on that day.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReadinessRecord {
+    pub id: String,
+    pub checked_on: NaiveDate,
+    pub counsellor_id: Option<String>,
+    pub answers: ReadinessAnswers,
+    pub result: serde_json::Value,
+}
+
+macro_rules! columns {
+    () => {
+        "id, provider_id, contact_person_id, document, created_at, updated_at"
+    };
+}
+
+fn from_row(r: &AnyRow) -> Result<ParticipantRecord, StoreError> {
+    let bad = |e: ParseError| StoreError::corrupt("participants", e);
+    let document: String = r.try_get("document")?;
+    Ok(ParticipantRecord {
+        id: ParticipantId::parse(&r.try_get::<String, _>("id")?).map_err(bad)?,
+        provider_id: ProviderId::parse(&r.try_get::<String, _>("provider_id")?).map_err(bad)?,
+        contact_person_id: r
+            .try_get::<Option<String>, _>("contact_person_id")?
+            .map(|s| UserId::parse(&s))
+            .transpose()
+            .map_err(bad)?,
+        data: serde_json::from_str(&document)
+            .map_err(|e| StoreError::corrupt("participants", e))?,
+        created_at: time::parse("participants", &r.try_get::<String, _>("created_at")?)?,
+        updated_at: time::parse("participants", &r.try_get::<String, _>("updated_at")?)?,
+    })
+}
+
+fn json<T: Serialize>(table: &'static str, v: &T) -> Result<String, StoreError> {
+    serde_json::to_string(v).map_err(|e| StoreError::corrupt(table, e))
+}
+
+fn code<T: Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn from_code<T: serde::de::DeserializeOwned>(
+    table: &'static str,
+    s: &str,
+) -> Result<T, StoreError> {
+    serde_json::from_value(serde_json::Value::String(s.to_owned()))
+        .map_err(|e| StoreError::corrupt(table, e))
+}
+
+impl Store {
+    /// The contact person must be active staff of the participant's provider.
+    async fn check_contact_person(
+        &self,
+        provider: ProviderId,
+        person: Option<UserId>,
+    ) -> Result<(), StoreError> {
+        let Some(person) = person else { return Ok(()) };
+        let user = match self.user(person).await {
+            Ok(u) => u,
+            Err(StoreError::NotFound) => {
+                return Err(ParseError::new(
+                    "contact_person_id",
+                    "unknown_user",
+                    "no such staff member",
+                )
+                .into());
+            }
+            Err(e) => return Err(e),
+        };
+        if user.provider_id != Some(provider) || !user.role.is_staff() || !user.active {
+            return Err(ParseError::new(
+                "contact_person_id",
+                "not_staff",
+                "the contact person must be active staff of the provider",
+            )
+            .into());
+        }
+        Ok(())
+    }
+
+    pub async fn create_participant(
+        &self,
+        actor: &Actor,
+        provider: ProviderId,
+        contact_person: Option<UserId>,
+        data: ParticipantData,
+    ) -> Result<ParticipantRecord, StoreError> {
+        self.provider(provider).await?;
+        self.check_contact_person(provider, contact_person).await?;
+        let id = ParticipantId::from_uuid(Uuid::now_v7());
+        let now = time::fmt(time::now());
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO participants (id, provider_id, contact_person_id, given_name, family_name, email, document, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+        )
+        .bind(id.to_string())
+        .bind(provider.to_string())
+        .bind(contact_person.map(|u| u.to_string()))
+        .bind(&data.given_name)
+        .bind(&data.family_name)
+        .bind(data.email.as_ref().map(|e| e.to_string()))
+        .bind(json("participants", &data)?)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+        audit::write(
+            &mut *tx,
+            &actor.entry(Some(provider), AuditAction::Create, "participant", id, ""),
+        )
+        .await?;
+        tx.commit().await?;
+        self.participant(id).await
+    }
+
+    pub async fn participant(&self, id: ParticipantId) -> Result<ParticipantRecord, StoreError> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            columns!(),
+            " FROM participants WHERE id = $1"
+        ))
+        .bind(id.to_string())
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        from_row(&row)
+    }
+
+    /// Participants of one provider (or all), by family name.
+    pub async fn participants(
+        &self,
+        scope: Option<ProviderId>,
+    ) -> Result<Vec<ParticipantRecord>, StoreError> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            columns!(),
+            " FROM participants WHERE ($1 = '' OR provider_id = $1) ORDER BY family_name, given_name, id"
+        ))
+        .bind(scope.map(|p| p.to_string()).unwrap_or_default())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(from_row).collect()
+    }
+
+    pub async fn update_participant(
+        &self,
+        actor: &Actor,
+        id: ParticipantId,
+        contact_person: Option<UserId>,
+        data: ParticipantData,
+    ) -> Result<ParticipantRecord, StoreError> {
+        let current = self.participant(id).await?;
+        self.check_contact_person(current.provider_id, contact_person)
+            .await?;
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE participants SET contact_person_id = $1, given_name = $2, family_name = $3, email = $4, document = $5, updated_at = $6 WHERE id = $7",
+        )
+        .bind(contact_person.map(|u| u.to_string()))
+        .bind(&data.given_name)
+        .bind(&data.family_name)
+        .bind(data.email.as_ref().map(|e| e.to_string()))
+        .bind(json("participants", &data)?)
+        .bind(time::fmt(time::now()))
+        .bind(id.to_string())
+        .execute(&mut *tx)
+        .await?;
+        audit::write(
+            &mut *tx,
+            &actor.entry(
+                Some(current.provider_id),
+                AuditAction::Update,
+                "participant",
+                id,
+                "",
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        self.participant(id).await
+    }
+
+    /// Records a consent (e.g. for health data, GDPR Art. 9) with its date.
+    pub async fn add_consent(
+        &self,
+        actor: &Actor,
+        id: ParticipantId,
+        scope: ConsentScope,
+        given_on: NaiveDate,
+    ) -> Result<ConsentRecord, StoreError> {
+        let p = self.participant(id).await?;
+        let cid = Uuid::now_v7().to_string();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("INSERT INTO consents (id, participant_id, scope, given_on, recorded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(&cid)
+            .bind(id.to_string())
+            .bind(code(&scope))
+            .bind(given_on.to_string())
+            .bind(actor.user_id.map(|u| u.to_string()))
+            .bind(time::fmt(time::now()))
+            .execute(&mut *tx)
+            .await?;
+        audit::write(
+            &mut *tx,
+            &actor.entry(
+                Some(p.provider_id),
+                AuditAction::Create,
+                "consent",
+                &cid,
+                code(&scope),
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        self.consents(id)
+            .await?
+            .into_iter()
+            .find(|c| c.id == cid)
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// Withdraws a consent from `on`. The record stays, so the history is complete.
+    pub async fn withdraw_consent(
+        &self,
+        actor: &Actor,
+        id: ParticipantId,
+        consent_id: &str,
+        on: NaiveDate,
+    ) -> Result<(), StoreError> {
+        let p = self.participant(id).await?;
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query("UPDATE consents SET withdrawn_on = $1 WHERE id = $2 AND participant_id = $3 AND withdrawn_on IS NULL")
+            .bind(on.to_string())
+            .bind(consent_id)
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        audit::write(
+            &mut *tx,
+            &actor.entry(
+                Some(p.provider_id),
+                AuditAction::Update,
+                "consent",
+                consent_id,
+                "withdrawn",
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn consents(&self, id: ParticipantId) -> Result<Vec<ConsentRecord>, StoreError> {
+        let rows = sqlx::query("SELECT id, scope, given_on, withdrawn_on, recorded_by FROM consents WHERE participant_id = $1 ORDER BY given_on, id")
+            .bind(id.to_string())
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ConsentRecord {
+                    id: r.try_get("id")?,
+                    scope: from_code("consents", &r.try_get::<String, _>("scope")?)?,
+                    given_on: parse_date("consents", &r.try_get::<String, _>("given_on")?)?,
+                    withdrawn_on: r
+                        .try_get::<Option<String>, _>("withdrawn_on")?
+                        .map(|d| parse_date("consents", &d))
+                        .transpose()?,
+                    recorded_by: r.try_get("recorded_by")?,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn add_contact(
+        &self,
+        actor: &Actor,
+        id: ParticipantId,
+        c: NewContact,
+    ) -> Result<ContactEntry, StoreError> {
+        let p = self.participant(id).await?;
+        let topic = c.topic.trim();
+        if topic.is_empty() || topic.chars().count() > 200 {
+            return Err(ParseError::new(
+                "topic",
+                if topic.is_empty() {
+                    "required"
+                } else {
+                    "too_long"
+                },
+                "topic must have 1 to 200 characters",
+            )
+            .into());
+        }
+        if c.note.chars().count() > 10_000 {
+            return Err(ParseError::new(
+                "note",
+                "too_long",
+                "the note is longer than 10,000 characters",
+            )
+            .into());
+        }
+        let cid = Uuid::now_v7().to_string();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO contact_log (id, participant_id, on_date, channel, topic, note, staff_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(&cid)
+        .bind(id.to_string())
+        .bind(c.on_date.to_string())
+        .bind(code(&c.channel))
+        .bind(topic)
+        .bind(c.note.trim())
+        .bind(actor.user_id.map(|u| u.to_string()))
+        .bind(time::fmt(time::now()))
+        .execute(&mut *tx)
+        .await?;
+        audit::write(
+            &mut *tx,
+            &actor.entry(
+                Some(p.provider_id),
+                AuditAction::Create,
+                "contact",
+                &cid,
+                "",
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        self.contacts(id)
+            .await?
+            .into_iter()
+            .find(|e| e.id == cid)
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// The contact log, newest first.
+    pub async fn contacts(&self, id: ParticipantId) -> Result<Vec<ContactEntry>, StoreError> {
+        let rows = sqlx::query("SELECT id, on_date, channel, topic, note, staff_id FROM contact_log WHERE participant_id = $1 ORDER BY on_date DESC, id DESC")
+            .bind(id.to_string())
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ContactEntry {
+                    id: r.try_get("id")?,
+                    on_date: parse_date("contact_log", &r.try_get::<String, _>("on_date")?)?,
+                    channel: from_code("contact_log", &r.try_get::<String, _>("channel")?)?,
+                    topic: r.try_get("topic")?,
+                    note: r.try_get("note")?,
+                    staff_id: r.try_get("staff_id")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Keeps a readiness check with its date and counsellor.
+    pub async fn add_readiness_check(
+        &self,
+        actor: &Actor,
+        id: ParticipantId,
+        checked_on: NaiveDate,
+        answers: &ReadinessAnswers,
+        result: &impl Serialize,
+    ) -> Result<ReadinessRecord, StoreError> {
+        let p = self.participant(id).await?;
+        let rid = Uuid::now_v7().to_string();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO readiness_checks (id, participant_id, checked_on, counsellor_id, answers, result, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&rid)
+        .bind(id.to_string())
+        .bind(checked_on.to_string())
+        .bind(actor.user_id.map(|u| u.to_string()))
+        .bind(json("readiness_checks", answers)?)
+        .bind(json("readiness_checks", result)?)
+        .bind(time::fmt(time::now()))
+        .execute(&mut *tx)
+        .await?;
+        audit::write(
+            &mut *tx,
+            &actor.entry(
+                Some(p.provider_id),
+                AuditAction::Create,
+                "readiness_check",
+                &rid,
+                "",
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        self.readiness_checks(id)
+            .await?
+            .into_iter()
+            .find(|c| c.id == rid)
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// Readiness checks, oldest first (so later checks can show the change).
+    pub async fn readiness_checks(
+        &self,
+        id: ParticipantId,
+    ) -> Result<Vec<ReadinessRecord>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, checked_on, counsellor_id, answers, result FROM readiness_checks WHERE participant_id = $1 ORDER BY checked_on, id",
+        )
+        .bind(id.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let answers: String = r.try_get("answers")?;
+                let result: String = r.try_get("result")?;
+                Ok(ReadinessRecord {
+                    id: r.try_get("id")?,
+                    checked_on: parse_date(
+                        "readiness_checks",
+                        &r.try_get::<String, _>("checked_on")?,
+                    )?,
+                    counsellor_id: r.try_get("counsellor_id")?,
+                    answers: serde_json::from_str(&answers)
+                        .map_err(|e| StoreError::corrupt("readiness_checks", e))?,
+                    result: serde_json::from_str(&result)
+                        .map_err(|e| StoreError::corrupt("readiness_checks", e))?,
+                })
+            })
+            .collect()
+    }
+}
