@@ -25,6 +25,8 @@ pub const ADMIN: Access = Access::Roles(&[Role::Admin]);
 pub const MANAGERS: Access = Access::Roles(&[Role::Admin, Role::Coordinator]);
 /// All provider staff.
 pub const STAFF: Access = Access::Roles(&Role::STAFF);
+/// Those who counsel participants and may read their sensitive records.
+pub const COUNSELLING: Access = Access::Roles(&[Role::Admin, Role::Coordinator, Role::Counsellor]);
 
 impl Access {
     /// Whether a user with `role` (or an anonymous visitor, `None`) may use the route.

@@ -64,6 +64,8 @@ pub fn table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
     all.extend(api::cohorts::routes());
     all.extend(api::exports::routes());
     all.extend(crate::feeds::routes());
+    all.extend(pages::participants::routes());
+    all.extend(api::participants::routes());
     all
 }
 

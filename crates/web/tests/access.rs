@@ -70,6 +70,7 @@ fn allowed(group: &str, role: Option<Role>) -> bool {
         ),
         ("managers", Some(r)) => matches!(r, Role::Admin | Role::Coordinator),
         ("admin", Some(r)) => r == Role::Admin,
+        ("counselling", Some(r)) => matches!(r, Role::Admin | Role::Coordinator | Role::Counsellor),
         (other, _) => panic!("unknown group {other}"),
     }
 }
@@ -241,6 +242,10 @@ async fn fill_path(app: &TestApp, path: &str, user: Option<&lernweg_store::User>
         app.user(Role::Trainer).id.to_string()
     } else if p.contains("angebote") || p.contains("offers") {
         app.offer.id.to_string()
+    } else if p.contains("teilnehmende") || p.contains("participants") {
+        app.participant.to_string()
+    } else if p.contains("einschreibungen") || p.contains("enrolments") {
+        app.enrolment.to_string()
     } else if p.contains("durchgaenge") || p.contains("cohorts") {
         app.cohort.id.to_string()
     } else if p.contains("termine") || p.contains("sessions") {

@@ -4,6 +4,7 @@ skip-to-content = Zum Inhalt springen
 switch-language = English
 nav-label = Hauptnavigation
 nav-start = Start
+nav-participants = Teilnehmende
 nav-offers = Angebote
 nav-cohorts = Durchgänge
 nav-success = Erfolgsfaktoren

@@ -4,6 +4,7 @@ skip-to-content = Skip to content
 switch-language = Deutsch
 nav-label = Main navigation
 nav-start = Start
+nav-participants = Participants
 nav-offers = Offers
 nav-cohorts = Cohorts
 nav-success = Success factors

@@ -8,6 +8,7 @@ pub mod cohorts;
 pub mod exports;
 pub mod me;
 pub mod offers;
+pub mod participants;
 pub mod providers;
 pub mod public;
 pub mod tokens;
@@ -62,6 +63,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(cohorts::Doc::openapi());
     doc.merge(exports::Doc::openapi());
     doc.merge(crate::pages::catalogue::Doc::openapi());
+    doc.merge(participants::Doc::openapi());
     doc
 }
 

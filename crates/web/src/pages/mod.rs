@@ -7,6 +7,7 @@ pub mod cohorts;
 pub mod home;
 pub mod login;
 pub mod offers;
+pub mod participants;
 
 use askama::Template;
 use axum::Form;
@@ -46,8 +47,9 @@ pub struct Layout {
 }
 
 /// The navigation: each link is shown only to roles the route table allows.
-const NAV: [(&str, &str); 9] = [
+const NAV: [(&str, &str); 10] = [
     ("/start", "nav-start"),
+    ("/verwaltung/teilnehmende", "nav-participants"),
     ("/verwaltung/angebote", "nav-offers"),
     ("/verwaltung/durchgaenge", "nav-cohorts"),
     ("/verwaltung/erfolgsfaktoren", "nav-success"),

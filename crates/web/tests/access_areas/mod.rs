@@ -5,6 +5,8 @@ mod cohorts;
 mod exports;
 mod feeds;
 mod offers;
+mod participants_api;
+mod participants_pages;
 
 pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
     [
@@ -13,6 +15,8 @@ pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
         catalogue::EXPECTED,
         exports::EXPECTED,
         feeds::EXPECTED,
+        participants_api::EXPECTED,
+        participants_pages::EXPECTED,
     ]
     .concat()
 }

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 
 use axum::Router;
-use lernweg_domain::SessionId;
 use lernweg_domain::{Email, ProviderId, ProviderName, Role, State};
+use lernweg_domain::{EnrolmentId, ParticipantId, SessionId};
 use lernweg_store::testing::TestDb;
 use lernweg_store::{
     Actor, Cohort, NewCohort, NewProvider, NewSession, NewUser, OfferRecord, Provider, User,
@@ -36,6 +36,9 @@ pub struct TestApp {
     pub session: SessionId,
     /// The secret of a calendar feed of that cohort.
     pub feed_secret: String,
+    /// A participant of provider 1 (contact person: the counsellor), interested in the cohort.
+    pub participant: ParticipantId,
+    pub enrolment: EnrolmentId,
 }
 
 pub struct Options {
@@ -148,6 +151,21 @@ impl TestApp {
             .await
             .unwrap()
             .secret;
+        let participant = store
+            .create_participant(
+                &actor,
+                p1.id,
+                Some(users[&Role::Counsellor].id),
+                sample_participant(),
+            )
+            .await
+            .unwrap()
+            .id;
+        let enrolment = store
+            .enrol(&actor, participant, cohort.id)
+            .await
+            .unwrap()
+            .id;
         let state = AppState::new(store, opts.config);
         let app = build_app_with(state.clone(), opts.extra);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -173,6 +191,8 @@ impl TestApp {
             cohort,
             session,
             feed_secret,
+            participant,
+            enrolment,
         }
     }
 
@@ -290,4 +310,16 @@ pub fn sample_offer() -> lernweg_offers::Offer {
     }))
     .unwrap();
     draft.validate().unwrap()
+}
+
+/// A valid participant record.
+pub fn sample_participant() -> lernweg_participants::ParticipantData {
+    let draft: lernweg_participants::ParticipantDraft = serde_json::from_value(serde_json::json!({
+        "given_name": "Amina", "family_name": "Haddad", "email": "amina.haddad@example.org",
+        "phone": "0170 1234567", "mother_tongue": "ar", "german_level": "B1",
+        "preferred_channel": "phone", "reachable_times": "Mo–Fr ab 16 Uhr",
+        "kldb": "81302", "recognition_status": "partial", "employer": "Klinikum Nord", "weekly_hours": "30"
+    }))
+    .unwrap();
+    draft.validate(2026).unwrap()
 }
