@@ -2,7 +2,7 @@
 //! content. Every later capability adds its own records here.
 
 use anyhow::anyhow;
-use lernweg_domain::{Email, ProviderId, ProviderName, Role, State};
+use lernweg_domain::{CohortStatus, Email, ProviderId, ProviderName, Role, State};
 use lernweg_store::{Actor, NewProvider, NewUser, Store, StoreError};
 
 /// The password of every demo account. Demo data only: never use it for real accounts.
@@ -118,6 +118,21 @@ pub async fn seed(store: &Store) -> anyhow::Result<bool> {
         };
         let trainers = [trainer(1).await?, trainer(2).await?];
         crate::demo_offers::seed(store, [provider_ids[0], provider_ids[1]], trainers).await?;
+    }
+    if store.participants(None).await?.is_empty() {
+        for (i, provider) in provider_ids.iter().enumerate() {
+            let mail = Email::parse(&format!("beratung{}@demo.example", i + 1))
+                .map_err(|e| anyhow!("{e}"))?;
+            let counsellor = store.user_by_email(&mail).await?.id;
+            let cohorts: Vec<_> = store
+                .cohorts(Some(*provider), None)
+                .await?
+                .into_iter()
+                .filter(|c| matches!(c.status, CohortStatus::Published | CohortStatus::Running))
+                .map(|c| (c.id, c.start_date, c.status))
+                .collect();
+            crate::demo_participants::seed(store, *provider, counsellor, &cohorts, i).await?;
+        }
     }
     store.set_setting_once(SEEDED_KEY, "1").await?;
     Ok(true)

@@ -4,6 +4,7 @@
 mod admin;
 mod demo;
 mod demo_offers;
+mod demo_participants;
 mod export;
 mod logging;
 
