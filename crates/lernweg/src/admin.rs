@@ -39,6 +39,15 @@ pub enum ProviderCommand {
     },
     /// List providers.
     List,
+    /// Set how many months finished participant records are kept before `lernweg purge`.
+    Retention {
+        /// The provider's id or exact name.
+        #[arg(long, env = "LERNWEG_PROVIDER")]
+        provider: String,
+        /// 1 to 120 months.
+        #[arg(long, env = "LERNWEG_RETENTION_MONTHS")]
+        months: u32,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -155,6 +164,15 @@ pub async fn provider(cmd: ProviderCommand, store: &Store) -> anyhow::Result<()>
             }
             Ok(())
         }
+        ProviderCommand::Retention { provider, months } => {
+            let p = store.find_provider(&provider).await.map_err(|e| match e {
+                StoreError::NotFound => anyhow!("--provider: no provider with id or name {provider:?}"),
+                other => explain(other),
+            })?;
+            store.set_retention_months(&Actor::system(), p.id, months).await.map_err(explain)?;
+            println!("{} keeps finished participant records for {months} months.", p.name);
+            Ok(())
+        }
     }
 }
 
@@ -178,4 +196,23 @@ pub async fn token(cmd: TokenCommand, store: &Store) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// `lernweg purge`: erases finished participant records past their provider's retention period.
+pub async fn purge(store: &Store, dry_run: bool, today: Option<String>) -> anyhow::Result<()> {
+    let today = match today {
+        Some(t) => chrono::NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").map_err(|_| anyhow!("--today: expected YYYY-MM-DD, got {t:?}"))?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let due = store.due_for_erasure(today).await.map_err(explain)?;
+    for d in &due {
+        println!("{}\t{}\tfinished {}", d.participant, d.provider, d.finished_on);
+    }
+    if dry_run {
+        println!("{} participant record(s) would be erased (dry run).", due.len());
+        return Ok(());
+    }
+    let n = store.purge(&Actor::system(), today).await.map_err(explain)?;
+    println!("{n} participant record(s) erased; anonymous statistics kept.");
+    Ok(())
 }

@@ -75,6 +75,15 @@ enum Command {
     /// Manage providers (Träger).
     #[command(subcommand)]
     Provider(admin::ProviderCommand),
+    /// Erase finished participant records whose provider's retention period has passed.
+    Purge {
+        /// Only list what would be erased.
+        #[arg(long, env = "LERNWEG_DRY_RUN")]
+        dry_run: bool,
+        /// The day to count from (YYYY-MM-DD); default today.
+        #[arg(long, env = "LERNWEG_TODAY")]
+        today: Option<String>,
+    },
     /// Manage personal API tokens.
     #[command(subcommand)]
     Token(admin::TokenCommand),
@@ -218,6 +227,7 @@ async fn run(command: Command, db: DbArgs) -> anyhow::Result<()> {
         Command::Provider(cmd) => {
             admin::provider(cmd, &open(&db.target("./lernweg-data")).await?).await
         }
+        Command::Purge { dry_run, today } => admin::purge(&open(&db.target("./lernweg-data")).await?, dry_run, today).await,
         Command::Token(cmd) => admin::token(cmd, &open(&db.target("./lernweg-data")).await?).await,
         Command::Export(cmd) => {
             export::export(cmd, &open(&db.target("./lernweg-data")).await?).await

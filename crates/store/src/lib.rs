@@ -15,6 +15,7 @@ mod offers;
 mod participants;
 pub mod password;
 mod providers;
+mod retention;
 mod sessions;
 mod settings;
 mod time;
@@ -30,6 +31,7 @@ pub use enrolments::{Enrolment, EnrolmentStep};
 pub use error::StoreError;
 pub use feeds::{FeedKind, FeedToken, IssuedFeed};
 pub use offers::OfferRecord;
+pub use retention::DueForErasure;
 pub use participants::{
     ConsentRecord, ContactEntry, NewContact, ParticipantRecord, ReadinessRecord,
 };
