@@ -1,0 +1,208 @@
+//! Enrolments of a participant in cohorts and their lifecycle events.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use lernweg_domain::{CohortId, EnrolmentId};
+use lernweg_participants::EnrolmentEvent;
+use lernweg_store::{Enrolment, EnrolmentStep, ParticipantRecord, StoreError};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::ToSchema;
+
+use super::{audit_view, date, field_error, load};
+use crate::AppState;
+use crate::api::providers::path_id;
+use crate::api::{ApiJson, caller};
+use crate::context::Ctx;
+use crate::error::{ApiError, Problem};
+
+#[derive(Serialize, ToSchema)]
+pub struct EnrolmentDto {
+    pub id: String,
+    pub participant_id: String,
+    pub cohort_id: String,
+    /// `interested`, `counselled`, `enrolled`, `active`, `paused`, `completed` or `dropped`.
+    pub status: String,
+    pub stayed_employed: Option<bool>,
+    pub created_at: String,
+}
+
+impl From<Enrolment> for EnrolmentDto {
+    fn from(e: Enrolment) -> Self {
+        EnrolmentDto {
+            id: e.id.to_string(),
+            participant_id: e.participant_id.to_string(),
+            cohort_id: e.cohort_id.to_string(),
+            status: e.status.code().to_owned(),
+            stayed_employed: e.stayed_employed,
+            created_at: e.created_at.to_rfc3339(),
+        }
+    }
+}
+
+/// One step of the history.
+#[derive(Serialize, ToSchema)]
+pub struct EnrolmentStepDto {
+    pub on: String,
+    /// The event as `lernweg_participants` serializes it: `{"event": "pause", "reason": …}`.
+    #[schema(value_type = Object)]
+    pub event: EnrolmentEvent,
+    pub from: String,
+    pub to: String,
+    pub recorded_by: Option<String>,
+}
+
+impl From<EnrolmentStep> for EnrolmentStepDto {
+    fn from(s: EnrolmentStep) -> Self {
+        EnrolmentStepDto {
+            on: s.on_date.to_string(),
+            event: s.event,
+            from: s.from.code().to_owned(),
+            to: s.to.code().to_owned(),
+            recorded_by: s.recorded_by,
+        }
+    }
+}
+
+/// An enrolment with its history, oldest step first.
+#[derive(Serialize, ToSchema)]
+pub struct EnrolmentDetailDto {
+    #[serde(flatten)]
+    pub enrolment: EnrolmentDto,
+    pub history: Vec<EnrolmentStepDto>,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewEnrolmentDto {
+    /// A cohort of the participant's provider.
+    pub cohort_id: String,
+}
+
+/// A lifecycle event on a date.
+#[derive(Deserialize, ToSchema)]
+pub struct EventDto {
+    /// `YYYY-MM-DD`.
+    pub on: String,
+    /// `{"event": "counsel"}`, `{"event": "pause", "reason": "illness", "expected_return":
+    /// "2027-05-01"}`, … (a bare code like `"enrol"` is accepted for events without fields).
+    #[schema(value_type = Object)]
+    pub event: Value,
+}
+
+pub(super) async fn detail(state: &AppState, e: Enrolment) -> Result<EnrolmentDetailDto, ApiError> {
+    let history = state.store.enrolment_history(e.id).await?;
+    Ok(EnrolmentDetailDto {
+        enrolment: e.into(),
+        history: history.into_iter().map(EnrolmentStepDto::from).collect(),
+    })
+}
+
+/// The enrolment of a path with its participant, if the caller may see it.
+async fn load_enrolment(
+    state: &AppState,
+    ctx: &Extension<Ctx>,
+    raw: &str,
+) -> Result<(Enrolment, ParticipantRecord), ApiError> {
+    let (principal, _) = caller(ctx)?;
+    let id = path_id(raw, EnrolmentId::parse)?;
+    let e = state.store.enrolment(id).await?;
+    let p = load(state, &principal, &e.participant_id.to_string()).await?;
+    Ok((e, p))
+}
+
+/// The participant's enrolments with their history.
+#[utoipa::path(get, path = "/api/v1/participants/{id}/enrolments", tag = "participants", params(("id" = String, Path)),
+    responses((status = 200, body = [EnrolmentDetailDto]), (status = 404, body = Problem)))]
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<EnrolmentDetailDto>>, ApiError> {
+    let (principal, actor) = caller(&ctx)?;
+    let p = load(&state, &principal, &id).await?;
+    audit_view(&state, &actor, &p, "enrolments").await?;
+    let mut out = Vec::new();
+    for e in state.store.enrolments_of(p.id).await? {
+        out.push(detail(&state, e).await?);
+    }
+    Ok(Json(out))
+}
+
+/// Registers interest in a cohort of the same provider (status `interested`).
+#[utoipa::path(post, path = "/api/v1/participants/{id}/enrolments", tag = "participants", params(("id" = String, Path)), request_body = NewEnrolmentDto,
+    responses((status = 201, body = EnrolmentDetailDto), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<NewEnrolmentDto>,
+) -> Result<(StatusCode, Json<EnrolmentDetailDto>), ApiError> {
+    let (principal, actor) = caller(&ctx)?;
+    let p = load(&state, &principal, &id).await?;
+    let unknown = || {
+        ApiError::Validation(vec![field_error(
+            "cohort_id",
+            "unknown_cohort",
+            "no such cohort",
+        )])
+    };
+    let cohort = CohortId::parse(body.cohort_id.trim()).map_err(|_| unknown())?;
+    let e = match state.store.enrol(&actor, p.id, cohort).await {
+        Err(StoreError::NotFound) => return Err(unknown()),
+        other => other?,
+    };
+    Ok((StatusCode::CREATED, Json(detail(&state, e).await?)))
+}
+
+/// One enrolment with its history (audited as a view of the participant).
+#[utoipa::path(get, path = "/api/v1/enrolments/{id}", tag = "participants", params(("id" = String, Path)),
+    responses((status = 200, body = EnrolmentDetailDto), (status = 404, body = Problem)))]
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    Path(id): Path<String>,
+) -> Result<Json<EnrolmentDetailDto>, ApiError> {
+    let (_, actor) = caller(&ctx)?;
+    let (e, p) = load_enrolment(&state, &ctx, &id).await?;
+    audit_view(&state, &actor, &p, "enrolment").await?;
+    Ok(Json(detail(&state, e).await?))
+}
+
+/// Applies a lifecycle event; a refused transition answers 422 with the rule's code.
+#[utoipa::path(post, path = "/api/v1/enrolments/{id}/events", tag = "participants", params(("id" = String, Path)), request_body = EventDto,
+    responses((status = 200, body = EnrolmentDetailDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn event(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<EventDto>,
+) -> Result<Json<EnrolmentDetailDto>, ApiError> {
+    let (_, actor) = caller(&ctx)?;
+    let (e, _) = load_enrolment(&state, &ctx, &id).await?;
+    let on = date("on", &body.on);
+    let raw = match body.event {
+        Value::String(code) => serde_json::json!({ "event": code }),
+        other => other,
+    };
+    let event = serde_json::from_value::<EnrolmentEvent>(raw).map_err(|err| {
+        field_error(
+            "event",
+            "invalid_event",
+            &format!("not an enrolment event: {err}"),
+        )
+    });
+    let (on, event) = match (on, event) {
+        (Ok(on), Ok(event)) => (on, event),
+        (on, event) => {
+            return Err(ApiError::Validation(
+                [on.err(), event.err()].into_iter().flatten().collect(),
+            ));
+        }
+    };
+    let e = state
+        .store
+        .apply_enrolment_event(&actor, e.id, on, event)
+        .await?;
+    Ok(Json(detail(&state, e).await?))
+}

@@ -1,0 +1,469 @@
+//! The participant record: list, create, show, patch, GDPR erasure and export.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use lernweg_domain::{ProviderId, Role, UserId};
+use lernweg_participants::{ParticipantData, ParticipantDraft};
+use lernweg_store::{AuditAction, ParticipantRecord};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use utoipa::{IntoParams, ToSchema};
+
+use super::care::{ConsentDto, ContactDto, ReadinessDto, readiness_dtos};
+use super::enrolments::{EnrolmentDetailDto, detail};
+use super::{audit_view, field_error, load, rule_error, today};
+use crate::AppState;
+use crate::api::{ApiJson, caller};
+use crate::context::Ctx;
+use crate::error::{ApiError, Problem};
+
+/// The participant's one fixed contact person.
+#[derive(Serialize, ToSchema)]
+pub struct ContactPersonDto {
+    pub id: String,
+    pub display_name: String,
+    pub email: String,
+}
+
+/// A participant as the API shows it.
+#[derive(Serialize, ToSchema)]
+pub struct ParticipantDto {
+    pub id: String,
+    pub provider_id: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// ISO 639-1 code, e.g. `ar`.
+    pub mother_tongue: Option<String>,
+    /// ISO 639-1 codes.
+    pub other_languages: Vec<String>,
+    /// CEFR level `A1` … `C2`.
+    pub german_level: Option<String>,
+    /// `phone`, `in_person`, `email`, `messenger` or `video`.
+    pub preferred_channel: Option<String>,
+    pub reachable_times: Option<String>,
+    pub foreign_qualification: Option<String>,
+    /// KldB 2010 code of the reference occupation.
+    pub kldb: Option<String>,
+    /// `not_started`, `in_progress`, `full`, `partial`, `rejected` or `not_required`.
+    pub recognition_status: Option<String>,
+    pub employer: Option<String>,
+    pub weekly_hours: Option<f64>,
+    pub birth_year: Option<i32>,
+    pub contact_person: Option<ContactPersonDto>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// The body of create and patch: the record's fields as text (numbers and lists of languages
+/// are accepted too). A patch changes only the keys it sends; `contact_person_id: null`
+/// removes the contact person.
+#[derive(Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct ParticipantInputDto {
+    pub given_name: Option<String>,
+    pub family_name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// ISO 639-1 code or a common name (`ar`, `Arabisch`).
+    pub mother_tongue: Option<String>,
+    /// Separated by `,`, `;`, `/` or `|` (or a JSON array).
+    pub other_languages: Option<String>,
+    pub german_level: Option<String>,
+    pub preferred_channel: Option<String>,
+    pub reachable_times: Option<String>,
+    pub foreign_qualification: Option<String>,
+    pub kldb: Option<String>,
+    pub recognition_status: Option<String>,
+    pub employer: Option<String>,
+    /// `19,5` or `19.5` (or a number).
+    pub weekly_hours: Option<String>,
+    /// `1985`, `12.03.1985` or `1985-03-12` (or a number).
+    pub birth_year: Option<String>,
+    /// An active staff member of the provider.
+    pub contact_person_id: Option<String>,
+    /// Admins only: the provider of a new participant.
+    pub provider_id: Option<String>,
+}
+
+/// Everything stored about one participant (GDPR Art. 15).
+#[derive(Serialize, ToSchema)]
+pub struct ExportDto {
+    pub exported_at: String,
+    pub participant: ParticipantDto,
+    pub consents: Vec<ConsentDto>,
+    /// The contact log with notes, newest first.
+    pub contacts: Vec<ContactDto>,
+    pub readiness_checks: Vec<ReadinessDto>,
+    pub enrolments: Vec<EnrolmentDetailDto>,
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct ListQuery {
+    /// Admins: only this provider's participants.
+    pub provider_id: Option<String>,
+}
+
+fn opt_string<T: ToString>(v: &Option<T>) -> Option<String> {
+    v.as_ref().map(ToString::to_string)
+}
+
+pub(super) async fn dto(state: &AppState, p: ParticipantRecord) -> Result<ParticipantDto, ApiError> {
+    let contact_person = match p.contact_person_id {
+        Some(uid) => match state.store.user(uid).await {
+            Ok(u) => Some(ContactPersonDto {
+                id: u.id.to_string(),
+                display_name: u.display_name,
+                email: u.email.to_string(),
+            }),
+            Err(lernweg_store::StoreError::NotFound) => None,
+            Err(e) => return Err(e.into()),
+        },
+        None => None,
+    };
+    let d = p.data;
+    Ok(ParticipantDto {
+        id: p.id.to_string(),
+        provider_id: p.provider_id.to_string(),
+        email: opt_string(&d.email),
+        phone: opt_string(&d.phone),
+        mother_tongue: d.mother_tongue.map(|l| l.as_str().to_owned()),
+        other_languages: d
+            .other_languages
+            .iter()
+            .map(|l| l.as_str().to_owned())
+            .collect(),
+        german_level: d.german_level.map(|l| l.as_str().to_owned()),
+        preferred_channel: d.preferred_channel.map(|c| c.code().to_owned()),
+        reachable_times: d.reachable_times,
+        foreign_qualification: d.foreign_qualification,
+        kldb: d.kldb.map(|k| k.as_str().to_owned()),
+        recognition_status: d.recognition_status.map(|r| r.code().to_owned()),
+        employer: d.employer,
+        weekly_hours: d.weekly_hours,
+        birth_year: d.birth_year,
+        given_name: d.given_name,
+        family_name: d.family_name,
+        contact_person,
+        created_at: p.created_at.to_rfc3339(),
+        updated_at: p.updated_at.to_rfc3339(),
+    })
+}
+
+/// A stored record as a draft-like JSON object (every key a string).
+fn as_draft_object(d: &ParticipantData) -> Map<String, Value> {
+    let draft = ParticipantDraft {
+        given_name: d.given_name.clone(),
+        family_name: d.family_name.clone(),
+        email: opt_string(&d.email).unwrap_or_default(),
+        phone: opt_string(&d.phone).unwrap_or_default(),
+        mother_tongue: d
+            .mother_tongue
+            .map(|l| l.as_str().to_owned())
+            .unwrap_or_default(),
+        other_languages: d
+            .other_languages
+            .iter()
+            .map(|l| l.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        german_level: d
+            .german_level
+            .map(|l| l.as_str().to_owned())
+            .unwrap_or_default(),
+        preferred_channel: d
+            .preferred_channel
+            .map(|c| c.code().to_owned())
+            .unwrap_or_default(),
+        reachable_times: d.reachable_times.clone().unwrap_or_default(),
+        foreign_qualification: d.foreign_qualification.clone().unwrap_or_default(),
+        kldb: d
+            .kldb
+            .as_ref()
+            .map(|k| k.as_str().to_owned())
+            .unwrap_or_default(),
+        recognition_status: d
+            .recognition_status
+            .map(|r| r.code().to_owned())
+            .unwrap_or_default(),
+        employer: d.employer.clone().unwrap_or_default(),
+        weekly_hours: d.weekly_hours.map(|h| h.to_string()).unwrap_or_default(),
+        birth_year: d.birth_year.map(|y| y.to_string()).unwrap_or_default(),
+    };
+    match serde_json::to_value(draft) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    }
+}
+
+/// The draft keys of a body as strings: numbers as written, arrays joined, null as empty.
+fn draft_value(v: &Value) -> Option<String> {
+    match v {
+        Value::Null => Some(String::new()),
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(_) | Value::Object(_) => None,
+        Value::Array(items) => items
+            .iter()
+            .map(|i| i.as_str().map(str::to_owned))
+            .collect::<Option<Vec<_>>>()
+            .map(|v| v.join(", ")),
+    }
+}
+
+/// Overlays the draft keys of `body` onto `base` and validates the result.
+fn validate(base: Map<String, Value>, body: &Map<String, Value>) -> Result<ParticipantData, ApiError> {
+    let mut merged = base;
+    let mut errors = Vec::new();
+    let known = as_draft_object(&empty_data());
+    for (key, value) in body {
+        if !known.contains_key(key) {
+            continue;
+        }
+        match draft_value(value) {
+            Some(s) => {
+                merged.insert(key.clone(), Value::String(s));
+            }
+            None => errors.push(field_error(key, "invalid_type", "expected a string")),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let draft: ParticipantDraft = serde_json::from_value(Value::Object(merged))
+        .map_err(|e| ApiError::BadRequest(e.to_string()))?;
+    use chrono::Datelike;
+    draft
+        .validate(today().year())
+        .map_err(|errs| ApiError::Validation(errs.iter().map(rule_error).collect()))
+}
+
+fn empty_data() -> ParticipantData {
+    ParticipantData {
+        given_name: String::new(),
+        family_name: String::new(),
+        email: None,
+        phone: None,
+        mother_tongue: None,
+        other_languages: Vec::new(),
+        german_level: None,
+        preferred_channel: None,
+        reachable_times: None,
+        foreign_qualification: None,
+        kldb: None,
+        recognition_status: None,
+        employer: None,
+        weekly_hours: None,
+        birth_year: None,
+    }
+}
+
+fn object(body: Value) -> Result<Map<String, Value>, ApiError> {
+    match body {
+        Value::Object(m) => Ok(m),
+        _ => Err(ApiError::BadRequest("expected a JSON object".to_owned())),
+    }
+}
+
+/// `contact_person_id` of a body: absent → `None`, null or "" → `Some(None)`.
+fn contact_person(body: &Map<String, Value>) -> Result<Option<Option<UserId>>, ApiError> {
+    let bad = || {
+        ApiError::Validation(vec![field_error(
+            "contact_person_id",
+            "invalid",
+            "expected the id of a staff member or null",
+        )])
+    };
+    match body.get("contact_person_id") {
+        None => Ok(None),
+        Some(Value::Null) => Ok(Some(None)),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(Some(None)),
+        Some(Value::String(s)) => UserId::parse(s.trim())
+            .map(|u| Some(Some(u)))
+            .map_err(|_| bad()),
+        Some(_) => Err(bad()),
+    }
+}
+
+/// Participants of the caller's provider (admins: all, or `?provider_id=`).
+#[utoipa::path(get, path = "/api/v1/participants", tag = "participants", params(ListQuery),
+    responses((status = 200, body = [ParticipantDto]), (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    Query(q): Query<ListQuery>,
+) -> Result<Json<Vec<ParticipantDto>>, ApiError> {
+    let (principal, actor) = caller(&ctx)?;
+    let mut scope = principal.provider_scope();
+    if principal.role == Role::Admin
+        && let Some(raw) = q.provider_id.as_deref().filter(|s| !s.is_empty())
+    {
+        scope = Some(ProviderId::parse(raw).map_err(ApiError::field)?);
+    }
+    let records = state.store.participants(scope).await?;
+    state
+        .store
+        .audit(&actor.entry(
+            scope,
+            AuditAction::View,
+            "participant",
+            "",
+            format!("api: list of {}", records.len()),
+        ))
+        .await?;
+    let mut out = Vec::with_capacity(records.len());
+    for p in records {
+        out.push(dto(&state, p).await?);
+    }
+    Ok(Json(out))
+}
+
+/// Creates a participant (201). Field errors answer 422 with the draft key as `field`.
+#[utoipa::path(post, path = "/api/v1/participants", tag = "participants", request_body = ParticipantInputDto,
+    responses((status = 201, body = ParticipantDto), (status = 400, body = Problem), (status = 422, body = Problem)))]
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    ApiJson(body): ApiJson<Value>,
+) -> Result<(StatusCode, Json<ParticipantDto>), ApiError> {
+    let (principal, actor) = caller(&ctx)?;
+    let body = object(body)?;
+    let provider = if principal.role == Role::Admin {
+        let raw = body
+            .get("provider_id")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        let unknown = || {
+            ApiError::Validation(vec![field_error(
+                "provider_id",
+                "unknown_provider",
+                "admins name the provider of a new participant by its id",
+            )])
+        };
+        let id = ProviderId::parse(raw).map_err(|_| unknown())?;
+        state.store.provider(id).await.map_err(|_| unknown())?;
+        id
+    } else {
+        principal.provider_id.ok_or(ApiError::Forbidden)?
+    };
+    let person = contact_person(&body)?.flatten();
+    let data = validate(as_draft_object(&empty_data()), &body)?;
+    let p = state
+        .store
+        .create_participant(&actor, provider, person, data)
+        .await?;
+    Ok((StatusCode::CREATED, Json(dto(&state, p).await?)))
+}
+
+/// One participant (audited as a view).
+#[utoipa::path(get, path = "/api/v1/participants/{id}", tag = "participants", params(("id" = String, Path)),
+    responses((status = 200, body = ParticipantDto), (status = 404, body = Problem)))]
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    Path(id): Path<String>,
+) -> Result<Json<ParticipantDto>, ApiError> {
+    let (principal, actor) = caller(&ctx)?;
+    let p = load(&state, &principal, &id).await?;
+    audit_view(&state, &actor, &p, "record").await?;
+    Ok(Json(dto(&state, p).await?))
+}
+
+/// Changes the keys sent; the whole record is validated again.
+#[utoipa::path(patch, path = "/api/v1/participants/{id}", tag = "participants", params(("id" = String, Path)), request_body = ParticipantInputDto,
+    responses((status = 200, body = ParticipantDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<Value>,
+) -> Result<Json<ParticipantDto>, ApiError> {
+    let (principal, actor) = caller(&ctx)?;
+    let p = load(&state, &principal, &id).await?;
+    let body = object(body)?;
+    let person = contact_person(&body)?.unwrap_or(p.contact_person_id);
+    let data = validate(as_draft_object(&p.data), &body)?;
+    let p = state
+        .store
+        .update_participant(&actor, p.id, person, data)
+        .await?;
+    Ok(Json(dto(&state, p).await?))
+}
+
+/// GDPR erasure: the participant and everything personal is deleted (204); anonymous
+/// statistics remain.
+#[utoipa::path(delete, path = "/api/v1/participants/{id}", tag = "participants", params(("id" = String, Path)),
+    responses((status = 204, description = "Erased"), (status = 404, body = Problem)))]
+pub async fn erase(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let (principal, actor) = caller(&ctx)?;
+    let p = load(&state, &principal, &id).await?;
+    state.store.erase_participant(&actor, p.id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Everything stored about the participant as one document (audited as a view).
+#[utoipa::path(get, path = "/api/v1/participants/{id}/export", tag = "participants", params(("id" = String, Path)),
+    responses((status = 200, body = ExportDto), (status = 404, body = Problem)))]
+pub async fn export(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    Path(id): Path<String>,
+) -> Result<Json<ExportDto>, ApiError> {
+    let (principal, actor) = caller(&ctx)?;
+    let p = load(&state, &principal, &id).await?;
+    audit_view(&state, &actor, &p, "export").await?;
+    let pid = p.id;
+    let consents = state.store.consents(pid).await?;
+    let contacts = state.store.contacts(pid).await?;
+    let checks = state.store.readiness_checks(pid).await?;
+    let mut enrolments = Vec::new();
+    for e in state.store.enrolments_of(pid).await? {
+        enrolments.push(detail(&state, e).await?);
+    }
+    Ok(Json(ExportDto {
+        exported_at: chrono::Utc::now().to_rfc3339(),
+        participant: dto(&state, p).await?,
+        consents: consents.into_iter().map(ConsentDto::from).collect(),
+        contacts: contacts.into_iter().map(ContactDto::from).collect(),
+        readiness_checks: readiness_dtos(checks),
+        enrolments,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_arrays_become_draft_text() {
+        let body = serde_json::json!({
+            "given_name": "Amina", "family_name": "Haddad", "weekly_hours": 19.5,
+            "birth_year": 1985, "other_languages": ["en", "fr"], "unknown": true
+        });
+        let d = validate(as_draft_object(&empty_data()), body.as_object().unwrap()).unwrap();
+        assert_eq!(d.weekly_hours, Some(19.5));
+        assert_eq!(d.birth_year, Some(1985));
+        assert_eq!(d.other_languages.len(), 2);
+        let again = validate(as_draft_object(&d), &Map::new()).unwrap();
+        assert_eq!(again, d);
+    }
+
+    #[test]
+    fn errors_carry_the_draft_key() {
+        let body = serde_json::json!({"given_name": "", "family_name": "X", "email": "nope"});
+        let Err(ApiError::Validation(errs)) =
+            validate(as_draft_object(&empty_data()), body.as_object().unwrap())
+        else {
+            panic!("expected field errors")
+        };
+        let fields: Vec<&str> = errs.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["given_name", "email"]);
+        assert!(errs.iter().all(|e| !e.message.is_empty()));
+    }
+}
