@@ -84,7 +84,7 @@ pub struct NewEnrolmentDto {
 pub struct EventDto {
     /// `YYYY-MM-DD`.
     pub on: String,
-    /// `{"event": "counsel"}`, `{"event": "pause", "reason": "illness", "expected_return":
+    /// `{"event": "counsel"}`, `{"event": "pause", "reason": "health", "expected_return":
     /// "2027-05-01"}`, … (a bare code like `"enrol"` is accepted for events without fields).
     #[schema(value_type = Object)]
     pub event: Value,
