@@ -148,10 +148,7 @@ async fn create_read_patch_and_erase() {
     assert_eq!(p["weekly_hours"], 19.5);
     assert_eq!(p["birth_year"], 1985);
     assert_eq!(p["provider_id"], app.p1.id.to_string());
-    assert_eq!(
-        keys(&p["contact_person"]),
-        ["display_name", "email", "id"]
-    );
+    assert_eq!(keys(&p["contact_person"]), ["display_name", "email", "id"]);
     assert_eq!(p["contact_person"]["id"], counsellor.id.to_string());
     let id = p["id"].as_str().unwrap().to_owned();
     let path = format!("/api/v1/participants/{id}");
@@ -253,7 +250,11 @@ async fn invalid_fields_answer_422_with_field_errors() {
     // PATCH validates the merged record again.
     let path = format!("/api/v1/participants/{}", app.participant);
     let (status, problem) = api
-        .send("PATCH", &path, Some(json!({"family_name": "", "phone": "12"})))
+        .send(
+            "PATCH",
+            &path,
+            Some(json!({"family_name": "", "phone": "12"})),
+        )
         .await;
     assert_eq!(status, 422);
     let got = codes(&problem);
@@ -349,7 +350,10 @@ async fn trainers_are_refused_and_other_providers_see_nothing() {
     assert_eq!(status, 201, "{p}");
     assert_eq!(p["provider_id"], app.p2.id.to_string());
     let (status, problem) = admin
-        .post("/api/v1/participants", json!({"given_name": "Y", "family_name": "Z"}))
+        .post(
+            "/api/v1/participants",
+            json!({"given_name": "Y", "family_name": "Z"}),
+        )
         .await;
     assert_eq!(status, 422);
     assert_eq!(codes(&problem)[0].0, "provider_id");
@@ -371,7 +375,10 @@ async fn enrolment_lifecycle_through_the_api() {
     let events = format!("/api/v1/enrolments/{}/events", app.enrolment);
     // Enrolment before counselling is refused with the rule's code.
     let (status, problem) = api
-        .post(&events, json!({"on": "2026-09-01", "event": {"event": "enrol"}}))
+        .post(
+            &events,
+            json!({"on": "2026-09-01", "event": {"event": "enrol"}}),
+        )
         .await;
     assert_eq!(status, 422, "{problem}");
     assert_eq!(
@@ -395,7 +402,10 @@ async fn enrolment_lifecycle_through_the_api() {
     }
     // Resume while active: refused.
     let (status, problem) = api
-        .post(&events, json!({"on": "2027-05-02", "event": {"event": "resume"}}))
+        .post(
+            &events,
+            json!({"on": "2027-05-02", "event": {"event": "resume"}}),
+        )
         .await;
     assert_eq!(status, 422);
     assert_eq!(codes(&problem)[0].1, "not_paused");
@@ -473,7 +483,10 @@ async fn readiness_checks_need_consent_for_health_and_show_changes() {
         "income_if_reduced": "tight", "job_relates": "partly", "health": "limited"
     });
     let (status, problem) = api
-        .post(&checks, json!({"checked_on": "2026-09-01", "answers": answers}))
+        .post(
+            &checks,
+            json!({"checked_on": "2026-09-01", "answers": answers}),
+        )
         .await;
     assert_eq!(status, 422, "{problem}");
     assert_eq!(codes(&problem)[0].1, "health_without_consent");
@@ -486,7 +499,10 @@ async fn readiness_checks_need_consent_for_health_and_show_changes() {
         .await;
     assert_eq!(status, 201, "{consent}");
     let (status, first) = api
-        .post(&checks, json!({"checked_on": "2026-09-01", "answers": answers}))
+        .post(
+            &checks,
+            json!({"checked_on": "2026-09-01", "answers": answers}),
+        )
         .await;
     assert_eq!(status, 201, "{first}");
     assert!(first.get("changes").is_none());
@@ -497,7 +513,10 @@ async fn readiness_checks_need_consent_for_health_and_show_changes() {
     better["childcare"] = json!("yes");
     better["quiet_place"] = json!(true);
     let (status, second) = api
-        .post(&checks, json!({"checked_on": "2026-10-01", "answers": better}))
+        .post(
+            &checks,
+            json!({"checked_on": "2026-10-01", "answers": better}),
+        )
         .await;
     assert_eq!(status, 201, "{second}");
     let changes = second["changes"].as_array().unwrap();
@@ -545,7 +564,10 @@ async fn contact_log_with_notes_and_audited_reads() {
     );
     assert_eq!(entry["channel"], "phone");
     let (status, problem) = api
-        .post(&log, json!({"date": "x", "channel": "brieftaube", "topic": ""}))
+        .post(
+            &log,
+            json!({"date": "x", "channel": "brieftaube", "topic": ""}),
+        )
         .await;
     assert_eq!(status, 422);
     let fields: Vec<String> = codes(&problem).into_iter().map(|(f, _)| f).collect();
@@ -554,7 +576,10 @@ async fn contact_log_with_notes_and_audited_reads() {
         .post(&log, json!({"channel": "email", "topic": ""}))
         .await;
     assert_eq!(status, 422);
-    assert_eq!(codes(&problem), [("topic".to_owned(), "required".to_owned())]);
+    assert_eq!(
+        codes(&problem),
+        [("topic".to_owned(), "required".to_owned())]
+    );
 
     let before = views(&app, &pid).await.len();
     let (status, list) = Api::of(&app, Role::Coordinator).get(&log).await;
@@ -574,7 +599,10 @@ async fn consents_are_given_listed_and_withdrawn() {
     let pid = app.participant;
     let consents = format!("/api/v1/participants/{pid}/consents");
     let (status, c) = api
-        .post(&consents, json!({"scope": "fotos", "given_on": "2026-01-10"}))
+        .post(
+            &consents,
+            json!({"scope": "fotos", "given_on": "2026-01-10"}),
+        )
         .await;
     assert_eq!(status, 201, "{c}");
     assert_eq!(c["scope"], "photos");
@@ -593,7 +621,10 @@ async fn consents_are_given_listed_and_withdrawn() {
     assert_eq!(status, 200, "{w}");
     assert_eq!(w["withdrawn_on"], "2026-02-01");
     assert_eq!(w["active"], false);
-    assert_eq!(api.post(&withdraw, json!({"on": "2026-03-01"})).await.0, 409);
+    assert_eq!(
+        api.post(&withdraw, json!({"on": "2026-03-01"})).await.0,
+        409
+    );
     assert_eq!(
         api.post(&format!("{consents}/unbekannt/withdraw"), json!({}))
             .await
@@ -673,7 +704,10 @@ async fn export_holds_everything_and_is_audited() {
     assert_eq!(doc["contacts"][0]["note"], "Notiz X");
     assert_eq!(doc["readiness_checks"][0]["answers"]["health"], "good");
     assert_eq!(doc["enrolments"][0]["status"], "counselled");
-    assert_eq!(doc["enrolments"][0]["history"][0]["event"]["event"], "counsel");
+    assert_eq!(
+        doc["enrolments"][0]["history"][0]["event"]["event"],
+        "counsel"
+    );
 
     // After erasure nothing is left to export.
     assert_eq!(api.send("DELETE", &base, None).await.0, 204);

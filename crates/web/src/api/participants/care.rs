@@ -184,7 +184,9 @@ pub async fn readiness_list(
     let (principal, actor) = caller(&ctx)?;
     let p = load(&state, &principal, &id).await?;
     audit_view(&state, &actor, &p, "readiness checks").await?;
-    Ok(Json(readiness_dtos(state.store.readiness_checks(p.id).await?)))
+    Ok(Json(readiness_dtos(
+        state.store.readiness_checks(p.id).await?,
+    )))
 }
 
 /// Records a readiness check, evaluated on the spot (201).
@@ -216,8 +218,7 @@ pub async fn readiness_create(
         .readiness_checks(p.id)
         .await?
         .into_iter()
-        .filter(|c| c.checked_on <= checked_on)
-        .next_back();
+        .rfind(|c| c.checked_on <= checked_on);
     let stored = state
         .store
         .add_readiness_check(&actor, p.id, checked_on, &body.answers, &result)

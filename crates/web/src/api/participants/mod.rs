@@ -64,7 +64,11 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             post(enrolments::event),
         ),
         (
-            api("GET", "/api/v1/participants/{id}/readiness-checks", COUNSELLING),
+            api(
+                "GET",
+                "/api/v1/participants/{id}/readiness-checks",
+                COUNSELLING,
+            ),
             get(care::readiness_list),
         ),
         (

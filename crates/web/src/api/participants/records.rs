@@ -110,7 +110,10 @@ fn opt_string<T: ToString>(v: &Option<T>) -> Option<String> {
     v.as_ref().map(ToString::to_string)
 }
 
-pub(super) async fn dto(state: &AppState, p: ParticipantRecord) -> Result<ParticipantDto, ApiError> {
+pub(super) async fn dto(
+    state: &AppState,
+    p: ParticipantRecord,
+) -> Result<ParticipantDto, ApiError> {
     let contact_person = match p.contact_person_id {
         Some(uid) => match state.store.user(uid).await {
             Ok(u) => Some(ContactPersonDto {
@@ -214,7 +217,10 @@ fn draft_value(v: &Value) -> Option<String> {
 }
 
 /// Overlays the draft keys of `body` onto `base` and validates the result.
-fn validate(base: Map<String, Value>, body: &Map<String, Value>) -> Result<ParticipantData, ApiError> {
+fn validate(
+    base: Map<String, Value>,
+    body: &Map<String, Value>,
+) -> Result<ParticipantData, ApiError> {
     let mut merged = base;
     let mut errors = Vec::new();
     let known = as_draft_object(&empty_data());
