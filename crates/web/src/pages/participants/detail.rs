@@ -1,0 +1,636 @@
+//! The participant record: contact person, consents, contact log, enrolments with their
+//! history and next events, earlier readiness checks.
+
+use std::collections::{BTreeMap, HashMap};
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
+use lernweg_domain::{CohortId, EnrolmentId};
+use lernweg_participants::{
+    ConsentScope, ContactChannel, DropoutReason, EnrolmentEvent, EnrolmentStatus, PauseReason,
+    transition,
+};
+use lernweg_store::{NewContact, ParticipantRecord, StoreError};
+use serde::Deserialize;
+
+use super::readiness::{CheckRow, check_rows};
+use super::{ContactBox, audit_view, parse_date, today, visible};
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::PageError;
+use crate::i18n::Lang;
+use crate::pages::admin::{Choice, FormErrors};
+use crate::pages::{Layout, render};
+
+pub struct ConsentRow {
+    pub id: String,
+    pub scope: String,
+    pub given_on: String,
+    pub withdrawn_on: Option<String>,
+}
+
+pub struct ContactRow {
+    pub on: String,
+    pub channel: String,
+    pub topic: String,
+    pub note: String,
+    pub staff: String,
+}
+
+pub struct StepRow {
+    pub on: String,
+    pub event: String,
+    pub from: String,
+    pub to: String,
+}
+
+pub struct EnrolmentView {
+    pub id: String,
+    pub cohort: String,
+    pub status: String,
+    pub stayed_employed: Option<String>,
+    pub history: Vec<StepRow>,
+    pub events: Vec<Choice>,
+    pub error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "participants_detail.html")]
+pub struct DetailPage {
+    pub layout: Layout,
+    pub contact: ContactBox,
+    pub facts: Vec<(String, String)>,
+    pub consents: Vec<ConsentRow>,
+    pub contacts: Vec<ContactRow>,
+    pub enrolments: Vec<EnrolmentView>,
+    pub checks: Vec<CheckRow>,
+    pub scopes: Vec<Choice>,
+    pub channels: Vec<Choice>,
+    pub cohorts: Vec<Choice>,
+    pub pause_reasons: Vec<Choice>,
+    pub dropout_reasons: Vec<Choice>,
+    pub today: String,
+    pub errors: FormErrors,
+}
+
+pub(crate) fn code_choices(
+    lang: Lang,
+    prefix: &str,
+    codes: impl IntoIterator<Item = String>,
+) -> Vec<Choice> {
+    codes
+        .into_iter()
+        .map(|c| Choice {
+            label: lang.t(&format!("{prefix}{c}")),
+            value: c,
+            selected: false,
+        })
+        .collect()
+}
+
+pub(crate) fn code_of<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn from_code<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(s.trim().to_owned())).ok()
+}
+
+/// The record as label/value pairs (only what is filled in).
+pub(crate) fn facts(lang: Lang, p: &ParticipantRecord) -> Vec<(String, String)> {
+    let d = &p.data;
+    let mut out = Vec::new();
+    let mut put = |key: &str, v: Option<String>| {
+        if let Some(v) = v.filter(|v| !v.is_empty()) {
+            out.push((lang.t(&format!("pp-field-{key}")), v));
+        }
+    };
+    put("given_name", Some(d.given_name.clone()));
+    put("family_name", Some(d.family_name.clone()));
+    put("email", d.email.as_ref().map(|x| x.to_string()));
+    put("phone", d.phone.as_ref().map(|x| x.to_string()));
+    put(
+        "mother_tongue",
+        d.mother_tongue.as_ref().map(|x| x.as_str().to_owned()),
+    );
+    put(
+        "other_languages",
+        Some(
+            d.other_languages
+                .iter()
+                .map(|l| l.as_str().to_owned())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    );
+    put("german_level", d.german_level.map(|l| l.as_str().to_owned()));
+    put(
+        "preferred_channel",
+        d.preferred_channel
+            .map(|c| lang.t(&format!("participants-channel-{}", c.code()))),
+    );
+    put("reachable_times", d.reachable_times.clone());
+    put("foreign_qualification", d.foreign_qualification.clone());
+    put("kldb", d.kldb.as_ref().map(|k| k.to_string()));
+    put(
+        "recognition_status",
+        d.recognition_status
+            .map(|c| lang.t(&format!("participants-recognition-{}", c.code()))),
+    );
+    put("employer", d.employer.clone());
+    put("weekly_hours", d.weekly_hours.map(|h| h.to_string()));
+    put("birth_year", d.birth_year.map(|y| y.to_string()));
+    out
+}
+
+/// Sample events, to find the ones the rules allow next.
+fn sample_events() -> Vec<EnrolmentEvent> {
+    let t = today();
+    vec![
+        EnrolmentEvent::Counsel,
+        EnrolmentEvent::Enrol,
+        EnrolmentEvent::Activate,
+        EnrolmentEvent::Pause {
+            reason: PauseReason::Other,
+            expected_return: t + chrono::Days::new(30),
+            note: None,
+        },
+        EnrolmentEvent::Resume,
+        EnrolmentEvent::Complete {
+            stayed_employed: None,
+        },
+        EnrolmentEvent::Drop {
+            reason: DropoutReason::JobChange,
+            text: None,
+            stayed_employed: None,
+        },
+    ]
+}
+
+pub(crate) fn status_label(lang: Lang, s: EnrolmentStatus) -> String {
+    lang.t(&format!("participants-status-{}", s.code()))
+}
+
+/// Enrolments with history (and the next events when `with_events`).
+pub(crate) async fn enrolment_views(
+    state: &AppState,
+    lang: Lang,
+    p: &ParticipantRecord,
+    with_events: bool,
+) -> Result<Vec<EnrolmentView>, StoreError> {
+    let cohorts: HashMap<CohortId, String> = state
+        .store
+        .cohorts(Some(p.provider_id), None)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    let mut out = Vec::new();
+    for e in state.store.enrolments_of(p.id).await? {
+        let history = state
+            .store
+            .enrolment_history(e.id)
+            .await?
+            .into_iter()
+            .map(|s| StepRow {
+                on: s.on_date.format("%d.%m.%Y").to_string(),
+                event: lang.t(&format!("pp-event-{}", s.event.code())),
+                from: status_label(lang, s.from),
+                to: status_label(lang, s.to),
+            })
+            .collect();
+        let events = if with_events {
+            sample_events()
+                .into_iter()
+                .filter(|ev| transition(e.status, ev, today()).is_ok())
+                .map(|ev| Choice {
+                    value: ev.code().to_owned(),
+                    label: lang.t(&format!("pp-event-{}", ev.code())),
+                    selected: false,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        out.push(EnrolmentView {
+            id: e.id.to_string(),
+            cohort: cohorts.get(&e.cohort_id).cloned().unwrap_or_default(),
+            status: status_label(lang, e.status),
+            stayed_employed: e.stayed_employed.map(|b| {
+                lang.t(if b {
+                    "pp-stayed-yes"
+                } else {
+                    "pp-stayed-no"
+                })
+            }),
+            history,
+            events,
+            error: None,
+        });
+    }
+    Ok(out)
+}
+
+pub(crate) async fn staff_names(
+    state: &AppState,
+    p: &ParticipantRecord,
+) -> Result<HashMap<String, String>, StoreError> {
+    Ok(state
+        .store
+        .users(Some(p.provider_id))
+        .await?
+        .into_iter()
+        .map(|u| (u.id.to_string(), u.display_name))
+        .collect())
+}
+
+pub(crate) async fn contact_rows(
+    state: &AppState,
+    lang: Lang,
+    p: &ParticipantRecord,
+    names: &HashMap<String, String>,
+) -> Result<Vec<ContactRow>, StoreError> {
+    Ok(state
+        .store
+        .contacts(p.id)
+        .await?
+        .into_iter()
+        .map(|c| ContactRow {
+            on: c.on_date.format("%d.%m.%Y").to_string(),
+            channel: lang.t(&format!("participants-channel-{}", c.channel.code())),
+            topic: c.topic,
+            note: c.note,
+            staff: c
+                .staff_id
+                .and_then(|s| names.get(&s).cloned())
+                .unwrap_or_default(),
+        })
+        .collect())
+}
+
+pub(crate) async fn consent_rows(
+    state: &AppState,
+    lang: Lang,
+    p: &ParticipantRecord,
+) -> Result<Vec<ConsentRow>, StoreError> {
+    Ok(state
+        .store
+        .consents(p.id)
+        .await?
+        .into_iter()
+        .map(|c| ConsentRow {
+            id: c.id,
+            scope: lang.t(&format!("participants-consent-{}", c.scope.code())),
+            given_on: c.given_on.format("%d.%m.%Y").to_string(),
+            withdrawn_on: c.withdrawn_on.map(|d| d.format("%d.%m.%Y").to_string()),
+        })
+        .collect())
+}
+
+async fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    p: &ParticipantRecord,
+    errors: FormErrors,
+    event_error: Option<(String, String)>,
+) -> Result<Response, StoreError> {
+    let lang = ctx.lang;
+    let names = staff_names(state, p).await?;
+    let mut enrolments = enrolment_views(state, lang, p, true).await?;
+    if let Some((id, msg)) = event_error {
+        if let Some(e) = enrolments.iter_mut().find(|e| e.id == id) {
+            e.error = Some(msg);
+        }
+    }
+    let cohorts = state
+        .store
+        .cohorts(Some(p.provider_id), None)
+        .await?
+        .into_iter()
+        .map(|c| Choice {
+            value: c.id.to_string(),
+            label: c.name,
+            selected: false,
+        })
+        .collect();
+    let contacts = contact_rows(state, lang, p, &names).await?;
+    let detail = DetailPage {
+        layout: Layout::new(ctx, "/verwaltung/teilnehmende", "pp-detail-title"),
+        contact: ContactBox::load(state, lang, p).await,
+        facts: facts(lang, p),
+        consents: consent_rows(state, lang, p).await?,
+        contacts,
+        enrolments,
+        checks: check_rows(state, lang, p, &names).await?,
+        scopes: code_choices(
+            lang,
+            "participants-consent-",
+            ConsentScope::ALL.iter().map(|s| s.code().to_owned()),
+        ),
+        channels: code_choices(
+            lang,
+            "participants-channel-",
+            ContactChannel::ALL.iter().map(|s| s.code().to_owned()),
+        ),
+        cohorts,
+        pause_reasons: code_choices(
+            lang,
+            "participants-pause-",
+            PauseReason::ALL.iter().map(code_of),
+        ),
+        dropout_reasons: code_choices(
+            lang,
+            "participants-dropout-",
+            DropoutReason::ALL.iter().map(code_of),
+        ),
+        today: today().to_string(),
+        errors,
+    };
+    let status = if detail.errors.is_empty() && !detail.enrolments.iter().any(|e| e.error.is_some())
+    {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok((status, render(&detail)).into_response())
+}
+
+/// Renders the record and writes the audit entries (record, and the contact notes shown).
+async fn show_page(
+    state: &AppState,
+    ctx: &Ctx,
+    p: &ParticipantRecord,
+    errors: FormErrors,
+    event_error: Option<(String, String)>,
+) -> Response {
+    if let Err(r) = audit_view(state, ctx, p, "detail").await {
+        return r;
+    }
+    if let Err(r) = audit_view(state, ctx, p, "contact notes").await {
+        return r;
+    }
+    page(state, ctx, p, errors, event_error)
+        .await
+        .unwrap_or_else(|e| PageError::store(ctx.lang, e).into_response())
+}
+
+/// `GET /verwaltung/teilnehmende/{id}`.
+pub async fn show(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+) -> Response {
+    match visible(&state, &ctx, &id).await {
+        Ok(p) => show_page(&state, &ctx, &p, FormErrors::default(), None).await,
+        Err(r) => r,
+    }
+}
+
+fn back(p: &ParticipantRecord, anchor: &str) -> Response {
+    Redirect::to(&format!("/verwaltung/teilnehmende/{}#{anchor}", p.id)).into_response()
+}
+
+fn one_error(lang: Lang, field: &str, key: &str) -> FormErrors {
+    let mut m = BTreeMap::new();
+    m.insert(field.to_owned(), lang.t(key));
+    FormErrors(m)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ConsentForm {
+    scope: String,
+    given_on: String,
+}
+
+/// `POST /verwaltung/teilnehmende/{id}/einwilligungen`.
+pub async fn add_consent(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+    Form(form): Form<ConsentForm>,
+) -> Response {
+    let p = match visible(&state, &ctx, &id).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let lang = ctx.lang;
+    let Ok(scope) = ConsentScope::parse(&form.scope) else {
+        let e = one_error(lang, "scope", "pp-error-consent-scope");
+        return show_page(&state, &ctx, &p, e, None).await;
+    };
+    let Some(given_on) = parse_date(&form.given_on).filter(|d| *d <= today()) else {
+        let e = one_error(lang, "given_on", "pp-error-date-future");
+        return show_page(&state, &ctx, &p, e, None).await;
+    };
+    match state
+        .store
+        .add_consent(&ctx.actor(), p.id, scope, given_on)
+        .await
+    {
+        Ok(_) => back(&p, "einwilligungen"),
+        Err(e) => PageError::store(lang, e).into_response(),
+    }
+}
+
+/// `POST /verwaltung/teilnehmende/{id}/einwilligungen/{consent_id}/widerrufen`.
+pub async fn withdraw_consent(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((id, consent_id)): Path<(String, String)>,
+) -> Response {
+    let p = match visible(&state, &ctx, &id).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    match state
+        .store
+        .withdraw_consent(&ctx.actor(), p.id, &consent_id, today())
+        .await
+    {
+        Ok(()) => back(&p, "einwilligungen"),
+        Err(e) => PageError::store(ctx.lang, e).into_response(),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ContactForm {
+    on_date: String,
+    channel: String,
+    topic: String,
+    note: String,
+}
+
+/// `POST /verwaltung/teilnehmende/{id}/kontakte`: adds to the contact log.
+pub async fn add_contact(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+    Form(form): Form<ContactForm>,
+) -> Response {
+    let p = match visible(&state, &ctx, &id).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let lang = ctx.lang;
+    let mut errors = BTreeMap::new();
+    let on_date = parse_date(&form.on_date).filter(|d| *d <= today());
+    if on_date.is_none() {
+        errors.insert("contact_on".to_owned(), lang.t("pp-error-date-future"));
+    }
+    let channel = ContactChannel::parse(&form.channel).ok();
+    if channel.is_none() {
+        errors.insert("contact_channel".to_owned(), lang.t("pp-error-channel"));
+    }
+    if form.topic.trim().is_empty() {
+        errors.insert("contact_topic".to_owned(), lang.t("pp-error-topic-required"));
+    }
+    let (Some(on_date), Some(channel), true) = (on_date, channel, errors.is_empty()) else {
+        return show_page(&state, &ctx, &p, FormErrors(errors), None).await;
+    };
+    let c = NewContact {
+        on_date,
+        channel,
+        topic: form.topic,
+        note: form.note,
+    };
+    match state.store.add_contact(&ctx.actor(), p.id, c).await {
+        Ok(_) => back(&p, "kontakte"),
+        Err(StoreError::Invalid(e)) => {
+            let key = format!("pp-error-{}-{}", e.field, e.code);
+            let field = format!("contact_{}", e.field);
+            show_page(&state, &ctx, &p, one_error(lang, &field, &key), None).await
+        }
+        Err(e) => PageError::store(lang, e).into_response(),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EnrolForm {
+    cohort_id: String,
+}
+
+/// `POST /verwaltung/teilnehmende/{id}/einschreibungen`: interest in a cohort of the provider.
+pub async fn enrol(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+    Form(form): Form<EnrolForm>,
+) -> Response {
+    let p = match visible(&state, &ctx, &id).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let lang = ctx.lang;
+    let Ok(cohort) = CohortId::parse(form.cohort_id.trim()) else {
+        let e = one_error(lang, "cohort_id", "pp-error-cohort");
+        return show_page(&state, &ctx, &p, e, None).await;
+    };
+    match state.store.enrol(&ctx.actor(), p.id, cohort).await {
+        Ok(_) => back(&p, "einschreibungen"),
+        Err(StoreError::Conflict(_)) => {
+            let e = one_error(lang, "cohort_id", "pp-error-cohort-duplicate");
+            show_page(&state, &ctx, &p, e, None).await
+        }
+        Err(StoreError::Invalid(_) | StoreError::NotFound) => {
+            let e = one_error(lang, "cohort_id", "pp-error-cohort");
+            show_page(&state, &ctx, &p, e, None).await
+        }
+        Err(e) => PageError::store(lang, e).into_response(),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EventForm {
+    event: String,
+    on: String,
+    pause_reason: String,
+    expected_return: String,
+    dropout_reason: String,
+    dropout_text: String,
+    stayed_employed: String,
+}
+
+/// Builds the event from the form, or the message id of what is missing.
+fn event_of(f: &EventForm) -> Result<EnrolmentEvent, &'static str> {
+    let stayed = match f.stayed_employed.as_str() {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    };
+    Ok(match f.event.as_str() {
+        "counsel" => EnrolmentEvent::Counsel,
+        "enrol" => EnrolmentEvent::Enrol,
+        "activate" => EnrolmentEvent::Activate,
+        "resume" => EnrolmentEvent::Resume,
+        "pause" => EnrolmentEvent::Pause {
+            reason: from_code(&f.pause_reason).ok_or("pp-error-pause-reason")?,
+            expected_return: parse_date(&f.expected_return).ok_or("pp-error-pause-return")?,
+            note: None,
+        },
+        "complete" => EnrolmentEvent::Complete {
+            stayed_employed: stayed,
+        },
+        "drop" => EnrolmentEvent::Drop {
+            reason: from_code(&f.dropout_reason).ok_or("pp-error-dropout-reason")?,
+            text: Some(f.dropout_text.trim().to_owned()).filter(|t| !t.is_empty()),
+            stayed_employed: stayed,
+        },
+        _ => return Err("pp-error-event"),
+    })
+}
+
+/// `POST /verwaltung/einschreibungen/{id}/ereignis`: the next step of an enrolment.
+pub async fn event(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+    Form(form): Form<EventForm>,
+) -> Response {
+    let lang = ctx.lang;
+    let not_found = || PageError::NotFound(lang).into_response();
+    let Ok(eid) = EnrolmentId::parse(&id) else {
+        return not_found();
+    };
+    let enrolment = match state.store.enrolment(eid).await {
+        Ok(e) => e,
+        Err(e) => return PageError::store(lang, e).into_response(),
+    };
+    let p = match visible(&state, &ctx, &enrolment.participant_id.to_string()).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let refuse = |key: String| Some((eid.to_string(), lang.t(&key)));
+    let Some(on) = parse_date(&form.on) else {
+        let err = refuse("pp-error-date".to_owned());
+        return show_page(&state, &ctx, &p, FormErrors::default(), err).await;
+    };
+    let ev = match event_of(&form) {
+        Ok(ev) => ev,
+        Err(key) => {
+            let err = refuse(key.to_owned());
+            return show_page(&state, &ctx, &p, FormErrors::default(), err).await;
+        }
+    };
+    match state
+        .store
+        .apply_enrolment_event(&ctx.actor(), eid, on, ev)
+        .await
+    {
+        Ok(_) => back(&p, &format!("einschreibung-{eid}")),
+        Err(StoreError::Invalid(e)) => {
+            let err = refuse(format!("participants-transition-{}", e.code));
+            show_page(&state, &ctx, &p, FormErrors::default(), err).await
+        }
+        Err(e) => PageError::store(lang, e).into_response(),
+    }
+}

@@ -1,0 +1,439 @@
+//! The list of participants and the create and edit forms.
+
+use std::collections::{BTreeMap, HashMap};
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
+use chrono::Datelike;
+use lernweg_domain::{CefrLevel, ProviderId, UserId};
+use lernweg_participants::{ConsentScope, ContactChannel, ParticipantDraft, RecognitionStatus};
+use lernweg_store::{ParticipantRecord, StoreError};
+use serde::Deserialize;
+
+use super::{ContactBox, full_name, parse_date, staff_choices, staff_of, today, visible};
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::PageError;
+use crate::i18n::Lang;
+use crate::pages::admin::{Choice, FormErrors};
+use crate::pages::{Layout, render};
+
+pub struct Row {
+    pub id: String,
+    pub name: String,
+    pub contact_person: String,
+    pub german_level: String,
+    pub enrolments: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "participants_list.html")]
+pub struct ListPage {
+    pub layout: Layout,
+    pub rows: Vec<Row>,
+    pub notice: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    #[serde(default)]
+    geloescht: Option<String>,
+}
+
+/// `GET /verwaltung/teilnehmende`.
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Query(q): Query<ListQuery>,
+) -> Response {
+    let scope = ctx.principal().and_then(|p| p.provider_scope());
+    match rows(&state, &ctx, scope).await {
+        Ok(rows) => render(&ListPage {
+            layout: Layout::new(&ctx, "/verwaltung/teilnehmende", "pp-list-title"),
+            rows,
+            notice: q.geloescht.map(|_| ctx.lang.t("pp-erased-notice")),
+        }),
+        Err(e) => PageError::store(ctx.lang, e).into_response(),
+    }
+}
+
+async fn rows(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: Option<ProviderId>,
+) -> Result<Vec<Row>, StoreError> {
+    let people = state.store.participants(scope).await?;
+    let staff: HashMap<UserId, String> = state
+        .store
+        .users(scope)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+    let cohorts: HashMap<_, _> = state
+        .store
+        .cohorts(scope, None)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    let mut out = Vec::with_capacity(people.len());
+    for p in people {
+        let enrolments = state
+            .store
+            .enrolments_of(p.id)
+            .await?
+            .into_iter()
+            .map(|e| {
+                let cohort = cohorts.get(&e.cohort_id).cloned().unwrap_or_default();
+                let status = ctx
+                    .lang
+                    .t(&format!("participants-status-{}", e.status.code()));
+                format!("{cohort}: {status}")
+            })
+            .collect();
+        out.push(Row {
+            id: p.id.to_string(),
+            name: full_name(&p.data),
+            contact_person: p
+                .contact_person_id
+                .and_then(|id| staff.get(&id).cloned())
+                .unwrap_or_default(),
+            german_level: p
+                .data
+                .german_level
+                .map(|l| l.as_str().to_owned())
+                .unwrap_or_default(),
+            enrolments,
+        });
+    }
+    Ok(out)
+}
+
+/// The create and edit form: every field of [`ParticipantDraft`] plus the contact person,
+/// and on creation the provider (admin only) and the data-processing consent.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ParticipantForm {
+    #[serde(flatten)]
+    pub draft: ParticipantDraft,
+    pub contact_person: String,
+    pub provider: String,
+    pub consent: String,
+    pub consent_date: String,
+}
+
+#[derive(Template)]
+#[template(path = "participants_form.html")]
+pub struct FormPage {
+    pub layout: Layout,
+    pub action: String,
+    pub is_new: bool,
+    pub contact: Option<ContactBox>,
+    pub errors: FormErrors,
+    pub form: ParticipantForm,
+    pub providers: Vec<Choice>,
+    pub staff: Vec<Choice>,
+    pub levels: Vec<Choice>,
+    pub channels: Vec<Choice>,
+    pub recognition: Vec<Choice>,
+}
+
+fn choices<T: Copy>(
+    all: &[T],
+    code: impl Fn(T) -> String,
+    label: impl Fn(T) -> String,
+    selected: &str,
+) -> Vec<Choice> {
+    all.iter()
+        .map(|v| Choice {
+            value: code(*v),
+            label: label(*v),
+            selected: code(*v) == selected,
+        })
+        .collect()
+}
+
+async fn form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    existing: Option<&ParticipantRecord>,
+    form: ParticipantForm,
+    errors: FormErrors,
+) -> Response {
+    let lang = ctx.lang;
+    let own = ctx.principal().and_then(|p| p.provider_id);
+    let provider = existing.map(|p| p.provider_id).or(own);
+    let staff = match staff_of(state, provider).await {
+        Ok(s) => s,
+        Err(e) => return PageError::store(lang, e).into_response(),
+    };
+    let providers = if provider.is_none() {
+        match state.store.providers(None).await {
+            Ok(list) => list
+                .into_iter()
+                .map(|p| Choice {
+                    value: p.id.to_string(),
+                    label: p.name.to_string(),
+                    selected: p.id.to_string() == form.provider,
+                })
+                .collect(),
+            Err(e) => return PageError::store(lang, e).into_response(),
+        }
+    } else {
+        Vec::new()
+    };
+    let contact = match existing {
+        Some(p) => Some(ContactBox::load(state, lang, p).await),
+        None => None,
+    };
+    let d = &form.draft;
+    let page = FormPage {
+        layout: Layout::new(
+            ctx,
+            "/verwaltung/teilnehmende",
+            if existing.is_some() {
+                "pp-edit-title"
+            } else {
+                "pp-new-title"
+            },
+        ),
+        action: match existing {
+            Some(p) => format!("/verwaltung/teilnehmende/{}", p.id),
+            None => "/verwaltung/teilnehmende".to_owned(),
+        },
+        is_new: existing.is_none(),
+        contact,
+        staff: staff_choices(&staff, &form.contact_person),
+        providers,
+        levels: choices(
+            &CefrLevel::ALL,
+            |l| l.as_str().to_owned(),
+            |l| l.as_str().to_owned(),
+            &d.german_level,
+        ),
+        channels: choices(
+            ContactChannel::ALL,
+            |c| c.code().to_owned(),
+            |c| lang.t(&format!("participants-channel-{}", c.code())),
+            &d.preferred_channel,
+        ),
+        recognition: choices(
+            RecognitionStatus::ALL,
+            |c| c.code().to_owned(),
+            |c| lang.t(&format!("participants-recognition-{}", c.code())),
+            &d.recognition_status,
+        ),
+        errors,
+        form,
+    };
+    let status = if page.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    (status, render(&page)).into_response()
+}
+
+/// `GET /verwaltung/teilnehmende/neu`.
+pub async fn new_form(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> Response {
+    let form = ParticipantForm {
+        consent_date: today().to_string(),
+        ..Default::default()
+    };
+    form_page(&state, &ctx, None, form, FormErrors::default()).await
+}
+
+/// Validates the draft and the contact person; every problem goes into `errors`.
+fn check(
+    lang: Lang,
+    form: &ParticipantForm,
+    staff: &[lernweg_store::User],
+    errors: &mut BTreeMap<String, String>,
+) -> (Option<lernweg_participants::ParticipantData>, Option<UserId>) {
+    let data = match form.draft.validate(today().year()) {
+        Ok(d) => Some(d),
+        Err(list) => {
+            for e in list {
+                errors
+                    .entry(e.key.to_owned())
+                    .or_insert_with(|| super::field_message(lang, &e));
+            }
+            None
+        }
+    };
+    let person = if form.contact_person.trim().is_empty() {
+        None
+    } else {
+        match staff
+            .iter()
+            .find(|u| u.id.to_string() == form.contact_person.trim())
+        {
+            Some(u) => Some(u.id),
+            None => {
+                errors.insert(
+                    "contact_person".to_owned(),
+                    lang.t("pp-error-contact_person"),
+                );
+                None
+            }
+        }
+    };
+    (data, person)
+}
+
+/// `POST /verwaltung/teilnehmende`: creates the record and its data-processing consent.
+pub async fn create(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Form(form): Form<ParticipantForm>,
+) -> Response {
+    let lang = ctx.lang;
+    let mut errors = BTreeMap::new();
+    let provider = match ctx.principal().and_then(|p| p.provider_id) {
+        Some(p) => Some(p),
+        None => ProviderId::parse(form.provider.trim()).ok(),
+    };
+    if provider.is_none() {
+        errors.insert("provider".to_owned(), lang.t("pp-error-provider"));
+    }
+    let staff = match staff_of(&state, provider).await {
+        Ok(s) => s
+            .into_iter()
+            .filter(|u| provider.is_some() && u.provider_id == provider)
+            .collect::<Vec<_>>(),
+        Err(e) => return PageError::store(lang, e).into_response(),
+    };
+    let (data, person) = check(lang, &form, &staff, &mut errors);
+    if form.consent != "1" {
+        errors.insert("consent".to_owned(), lang.t("pp-error-consent-required"));
+    }
+    let consent_date = parse_date(&form.consent_date);
+    match consent_date {
+        None => {
+            errors.insert("consent_date".to_owned(), lang.t("pp-error-date"));
+        }
+        Some(d) if d > today() => {
+            errors.insert("consent_date".to_owned(), lang.t("pp-error-date-future"));
+        }
+        Some(_) => {}
+    }
+    let (Some(provider), Some(data), Some(given_on), true) =
+        (provider, data, consent_date, errors.is_empty())
+    else {
+        return form_page(&state, &ctx, None, form, FormErrors(errors)).await;
+    };
+    let actor = ctx.actor();
+    let record = match state
+        .store
+        .create_participant(&actor, provider, person, data)
+        .await
+    {
+        Ok(r) => r,
+        Err(e) => return PageError::store(lang, e).into_response(),
+    };
+    if let Err(e) = state
+        .store
+        .add_consent(&actor, record.id, ConsentScope::DataProcessing, given_on)
+        .await
+    {
+        return PageError::store(lang, e).into_response();
+    }
+    Redirect::to(&format!("/verwaltung/teilnehmende/{}", record.id)).into_response()
+}
+
+fn form_of(p: &ParticipantRecord) -> ParticipantForm {
+    let d = &p.data;
+    let s = |o: &Option<String>| o.clone().unwrap_or_default();
+    ParticipantForm {
+        draft: ParticipantDraft {
+            given_name: d.given_name.clone(),
+            family_name: d.family_name.clone(),
+            email: d.email.as_ref().map(|e| e.to_string()).unwrap_or_default(),
+            phone: d.phone.as_ref().map(|e| e.to_string()).unwrap_or_default(),
+            mother_tongue: d
+                .mother_tongue
+                .as_ref()
+                .map(|l| l.as_str().to_owned())
+                .unwrap_or_default(),
+            other_languages: d
+                .other_languages
+                .iter()
+                .map(|l| l.as_str().to_owned())
+                .collect::<Vec<_>>()
+                .join(", "),
+            german_level: d
+                .german_level
+                .map(|l| l.as_str().to_owned())
+                .unwrap_or_default(),
+            preferred_channel: d
+                .preferred_channel
+                .map(|c| c.code().to_owned())
+                .unwrap_or_default(),
+            reachable_times: s(&d.reachable_times),
+            foreign_qualification: s(&d.foreign_qualification),
+            kldb: d.kldb.as_ref().map(|k| k.to_string()).unwrap_or_default(),
+            recognition_status: d
+                .recognition_status
+                .map(|c| c.code().to_owned())
+                .unwrap_or_default(),
+            employer: s(&d.employer),
+            weekly_hours: d.weekly_hours.map(|h| h.to_string()).unwrap_or_default(),
+            birth_year: d.birth_year.map(|y| y.to_string()).unwrap_or_default(),
+        },
+        contact_person: p
+            .contact_person_id
+            .map(|u| u.to_string())
+            .unwrap_or_default(),
+        ..Default::default()
+    }
+}
+
+/// `GET /verwaltung/teilnehmende/{id}/bearbeiten`.
+pub async fn edit(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+) -> Response {
+    let p = match visible(&state, &ctx, &id).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    if let Err(r) = super::audit_view(&state, &ctx, &p, "edit form").await {
+        return r;
+    }
+    form_page(&state, &ctx, Some(&p), form_of(&p), FormErrors::default()).await
+}
+
+/// `POST /verwaltung/teilnehmende/{id}`: saves the edited record.
+pub async fn update(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+    Form(form): Form<ParticipantForm>,
+) -> Response {
+    let p = match visible(&state, &ctx, &id).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let staff = match staff_of(&state, Some(p.provider_id)).await {
+        Ok(s) => s,
+        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+    };
+    let mut errors = BTreeMap::new();
+    let (data, person) = check(ctx.lang, &form, &staff, &mut errors);
+    let (Some(data), true) = (data, errors.is_empty()) else {
+        return form_page(&state, &ctx, Some(&p), form, FormErrors(errors)).await;
+    };
+    match state
+        .store
+        .update_participant(&ctx.actor(), p.id, person, data)
+        .await
+    {
+        Ok(_) => Redirect::to(&format!("/verwaltung/teilnehmende/{}", p.id)).into_response(),
+        Err(e) => PageError::store(ctx.lang, e).into_response(),
+    }
+}

@@ -1,0 +1,234 @@
+//! Participant pages for staff (MISSION §2.1, §2.3): list and record with the one fixed
+//! contact person, consents, contact log, enrolments, the readiness check and data
+//! protection (Auskunft, erasure). Only COUNSELLING roles reach these routes; another
+//! provider's participant is a 404; every read of a record is audited without names.
+
+mod detail;
+mod form;
+mod privacy;
+mod readiness;
+
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, get, post};
+use lernweg_domain::ParticipantId;
+use lernweg_domain::access::COUNSELLING;
+use lernweg_participants::{FieldError, ParticipantData};
+use lernweg_store::{AuditAction, ParticipantRecord, User};
+
+use super::admin::Choice;
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::PageError;
+use crate::i18n::Lang;
+use crate::routes::{RouteSpec, page};
+
+pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
+    const P: &str = "/verwaltung/teilnehmende";
+    vec![
+        (page("GET", P, COUNSELLING), get(form::list)),
+        (page("POST", P, COUNSELLING), post(form::create)),
+        (
+            page("GET", "/verwaltung/teilnehmende/neu", COUNSELLING),
+            get(form::new_form),
+        ),
+        (
+            page("GET", "/verwaltung/teilnehmende/{id}", COUNSELLING),
+            get(detail::show),
+        ),
+        (
+            page("POST", "/verwaltung/teilnehmende/{id}", COUNSELLING),
+            post(form::update),
+        ),
+        (
+            page("GET", "/verwaltung/teilnehmende/{id}/bearbeiten", COUNSELLING),
+            get(form::edit),
+        ),
+        (
+            page(
+                "POST",
+                "/verwaltung/teilnehmende/{id}/einwilligungen",
+                COUNSELLING,
+            ),
+            post(detail::add_consent),
+        ),
+        (
+            page(
+                "POST",
+                "/verwaltung/teilnehmende/{id}/einwilligungen/{consent_id}/widerrufen",
+                COUNSELLING,
+            ),
+            post(detail::withdraw_consent),
+        ),
+        (
+            page("POST", "/verwaltung/teilnehmende/{id}/kontakte", COUNSELLING),
+            post(detail::add_contact),
+        ),
+        (
+            page(
+                "POST",
+                "/verwaltung/teilnehmende/{id}/einschreibungen",
+                COUNSELLING,
+            ),
+            post(detail::enrol),
+        ),
+        (
+            page(
+                "POST",
+                "/verwaltung/einschreibungen/{id}/ereignis",
+                COUNSELLING,
+            ),
+            post(detail::event),
+        ),
+        (
+            page(
+                "GET",
+                "/verwaltung/teilnehmende/{id}/eignungscheck",
+                COUNSELLING,
+            ),
+            get(readiness::form),
+        ),
+        (
+            page(
+                "POST",
+                "/verwaltung/teilnehmende/{id}/eignungscheck",
+                COUNSELLING,
+            ),
+            post(readiness::submit),
+        ),
+        (
+            page(
+                "GET",
+                "/verwaltung/teilnehmende/{id}/eignungscheck/{check_id}",
+                COUNSELLING,
+            ),
+            get(readiness::result),
+        ),
+        (
+            page("GET", "/verwaltung/teilnehmende/{id}/auskunft", COUNSELLING),
+            get(privacy::auskunft),
+        ),
+        (
+            page("POST", "/verwaltung/teilnehmende/{id}/loeschen", COUNSELLING),
+            post(privacy::erase),
+        ),
+    ]
+}
+
+/// Today, for consents, contacts and events (the rule crates read no clock).
+pub(crate) fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Loads a participant the caller may see; another provider's participant is a 404 page.
+pub(crate) async fn visible(
+    state: &AppState,
+    ctx: &Ctx,
+    raw: &str,
+) -> Result<ParticipantRecord, Response> {
+    let not_found = || PageError::NotFound(ctx.lang).into_response();
+    let id = ParticipantId::parse(raw).map_err(|_| not_found())?;
+    let record = state
+        .store
+        .participant(id)
+        .await
+        .map_err(|e| PageError::store(ctx.lang, e).into_response())?;
+    match ctx.principal() {
+        Some(p) if p.can_access_provider(record.provider_id) => Ok(record),
+        _ => Err(not_found()),
+    }
+}
+
+/// Writes a View entry for a read of personal data; the detail names the view, never a person.
+pub(crate) async fn audit_view(
+    state: &AppState,
+    ctx: &Ctx,
+    p: &ParticipantRecord,
+    what: &str,
+) -> Result<(), Response> {
+    state
+        .store
+        .audit(&ctx.actor().entry(
+            Some(p.provider_id),
+            AuditAction::View,
+            "participant",
+            p.id,
+            what,
+        ))
+        .await
+        .map_err(|e| PageError::store(ctx.lang, e).into_response())
+}
+
+/// The text of a rule-crate field error in the page language.
+pub(crate) fn field_message(lang: Lang, e: &FieldError) -> String {
+    lang.t_args(&e.message_id(), &e.args)
+}
+
+/// Active staff of a provider, who may be the contact person.
+pub(crate) async fn staff_of(
+    state: &AppState,
+    provider: Option<lernweg_domain::ProviderId>,
+) -> Result<Vec<User>, lernweg_store::StoreError> {
+    let users = state.store.users(provider).await?;
+    Ok(users
+        .into_iter()
+        .filter(|u| u.active && u.role.is_staff() && u.provider_id.is_some())
+        .collect())
+}
+
+pub(crate) fn staff_choices(staff: &[User], selected: &str) -> Vec<Choice> {
+    staff
+        .iter()
+        .map(|u| Choice {
+            value: u.id.to_string(),
+            label: u.display_name.clone(),
+            selected: u.id.to_string() == selected,
+        })
+        .collect()
+}
+
+/// The contact box at the top of every participant page (MISSION §2.1: one fixed contact
+/// person, reachable by the preferred channel at the given times).
+pub struct ContactBox {
+    pub participant_id: String,
+    pub name: String,
+    pub person: Option<String>,
+    pub person_email: Option<String>,
+    pub channel: Option<String>,
+    pub reachable: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+impl ContactBox {
+    pub async fn load(state: &AppState, lang: Lang, p: &ParticipantRecord) -> ContactBox {
+        let person = match p.contact_person_id {
+            Some(id) => state.store.user(id).await.ok(),
+            None => None,
+        };
+        ContactBox {
+            participant_id: p.id.to_string(),
+            name: full_name(&p.data),
+            person: person.as_ref().map(|u| u.display_name.clone()),
+            person_email: person.as_ref().map(|u| u.email.to_string()),
+            channel: p
+                .data
+                .preferred_channel
+                .map(|c| lang.t(&format!("participants-channel-{}", c.code()))),
+            reachable: p.data.reachable_times.clone(),
+            phone: p.data.phone.as_ref().map(|x| x.to_string()),
+            email: p.data.email.as_ref().map(|x| x.to_string()),
+        }
+    }
+}
+
+pub(crate) fn full_name(d: &ParticipantData) -> String {
+    format!("{} {}", d.given_name, d.family_name)
+}
+
+/// Parses a date in ISO form (from `<input type="date">`) or German `TT.MM.JJJJ`.
+pub(crate) fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
+    let s = s.trim();
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(s, "%d.%m.%Y"))
+        .ok()
+}

@@ -1,0 +1,474 @@
+//! The readiness check (Eignungs- und Belastungscheck, MISSION §2.3) as a guided form in
+//! plain German, its result with a traffic light per dimension, and the change since the
+//! check before.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
+use lernweg_participants::readiness::{
+    CareDuties, Childcare, Device, DigitalSkills, Health, Income, Internet, JobRelates,
+};
+use lernweg_participants::{
+    Consent, ConsentScope, Light, ReadinessAnswers, ReadinessResult, compare, evaluate,
+    has_consent,
+};
+use lernweg_store::{ParticipantRecord, ReadinessRecord, StoreError};
+use serde::Deserialize;
+
+use super::detail::{code_of, staff_names};
+use super::{ContactBox, audit_view, today, visible};
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::PageError;
+use crate::i18n::Lang;
+use crate::pages::admin::{Choice, FormErrors};
+use crate::pages::{Layout, render};
+
+/// One earlier check in a list.
+pub struct CheckRow {
+    pub id: String,
+    pub on: String,
+    pub counsellor: String,
+    pub overall: String,
+}
+
+/// A stored check's result, evaluated again from its answers (the rules are pure).
+fn result_of(r: &ReadinessRecord) -> Option<ReadinessResult> {
+    evaluate(&r.answers, r.answers.health.is_some(), None).ok()
+}
+
+pub(crate) async fn check_rows(
+    state: &AppState,
+    lang: Lang,
+    p: &ParticipantRecord,
+    names: &HashMap<String, String>,
+) -> Result<Vec<CheckRow>, StoreError> {
+    Ok(state
+        .store
+        .readiness_checks(p.id)
+        .await?
+        .iter()
+        .rev()
+        .map(|r| CheckRow {
+            id: r.id.clone(),
+            on: r.checked_on.format("%d.%m.%Y").to_string(),
+            counsellor: r
+                .counsellor_id
+                .as_ref()
+                .and_then(|c| names.get(c).cloned())
+                .unwrap_or_default(),
+            overall: result_of(r)
+                .map(|res| lang.t(&format!("participants-overall-{}", code_of(&res.overall))))
+                .unwrap_or_default(),
+        })
+        .collect())
+}
+
+async fn health_consent(state: &AppState, p: &ParticipantRecord) -> Result<bool, StoreError> {
+    let consents: Vec<Consent> = state
+        .store
+        .consents(p.id)
+        .await?
+        .into_iter()
+        .map(|c| Consent {
+            scope: c.scope,
+            given_on: c.given_on,
+            withdrawn_on: c.withdrawn_on,
+        })
+        .collect();
+    Ok(has_consent(&consents, ConsentScope::HealthData, today()))
+}
+
+/// The answers as sent by the form (all strings; empty means not answered).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct CheckForm {
+    pub free_hours: String,
+    pub commute: String,
+    pub childcare: String,
+    pub care_duties: String,
+    pub quiet_place: String,
+    pub internet: String,
+    pub device: String,
+    pub digital_skills: String,
+    pub income: String,
+    pub debts: String,
+    pub job_relates: String,
+    pub health: String,
+}
+
+/// A question with radio answers.
+pub struct Question {
+    pub name: &'static str,
+    pub legend: String,
+    pub options: Vec<Choice>,
+}
+
+/// One fieldset: a dimension with its questions.
+pub struct Group {
+    pub key: &'static str,
+    pub legend: String,
+    pub questions: Vec<Question>,
+}
+
+fn question<T: serde::Serialize>(
+    lang: Lang,
+    name: &'static str,
+    all: &[T],
+    selected: &str,
+) -> Question {
+    Question {
+        name,
+        legend: lang.t(&format!("pp-rc-{name}")),
+        options: all
+            .iter()
+            .map(|v| {
+                let code = code_of(v);
+                Choice {
+                    label: lang.t(&format!("pp-rc-{name}-{code}")),
+                    selected: code == selected,
+                    value: code,
+                }
+            })
+            .collect(),
+    }
+}
+
+fn groups(lang: Lang, f: &CheckForm, with_health: bool) -> Vec<Group> {
+    let yes_no = ["yes", "no"];
+    let mut g = vec![
+        Group {
+            key: "care",
+            legend: lang.t("pp-rc-group-care"),
+            questions: vec![
+                question(lang, "childcare", Childcare::ALL, &f.childcare),
+                question(lang, "care_duties", CareDuties::ALL, &f.care_duties),
+            ],
+        },
+        Group {
+            key: "place",
+            legend: lang.t("pp-rc-group-place"),
+            questions: vec![
+                question(lang, "quiet_place", &yes_no, &f.quiet_place),
+                question(lang, "internet", Internet::ALL, &f.internet),
+            ],
+        },
+        Group {
+            key: "device",
+            legend: lang.t("pp-rc-group-device"),
+            questions: vec![
+                question(lang, "device", Device::ALL, &f.device),
+                question(lang, "digital_skills", DigitalSkills::ALL, &f.digital_skills),
+            ],
+        },
+        Group {
+            key: "income",
+            legend: lang.t("pp-rc-group-income"),
+            questions: vec![
+                question(lang, "income", Income::ALL, &f.income),
+                question(lang, "debts", &yes_no, &f.debts),
+            ],
+        },
+        Group {
+            key: "motivation",
+            legend: lang.t("pp-rc-group-motivation"),
+            questions: vec![question(lang, "job_relates", JobRelates::ALL, &f.job_relates)],
+        },
+    ];
+    if with_health {
+        g.push(Group {
+            key: "health",
+            legend: lang.t("pp-rc-group-health"),
+            questions: vec![question(lang, "health", Health::ALL, &f.health)],
+        });
+    }
+    g
+}
+
+#[derive(Template)]
+#[template(path = "participants_readiness.html")]
+pub struct FormPage {
+    pub layout: Layout,
+    pub contact: ContactBox,
+    pub form: CheckForm,
+    pub groups: Vec<Group>,
+    pub with_health: bool,
+    pub errors: FormErrors,
+}
+
+async fn form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    p: &ParticipantRecord,
+    form: CheckForm,
+    errors: FormErrors,
+) -> Response {
+    let with_health = match health_consent(state, p).await {
+        Ok(h) => h,
+        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+    };
+    let page = FormPage {
+        layout: Layout::new(ctx, "/verwaltung/teilnehmende", "pp-rc-title"),
+        contact: ContactBox::load(state, ctx.lang, p).await,
+        groups: groups(ctx.lang, &form, with_health),
+        form,
+        with_health,
+        errors,
+    };
+    let status = if page.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    (status, render(&page)).into_response()
+}
+
+/// `GET /verwaltung/teilnehmende/{id}/eignungscheck`.
+pub async fn form(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+) -> Response {
+    match visible(&state, &ctx, &id).await {
+        Ok(p) => form_page(&state, &ctx, &p, CheckForm::default(), FormErrors::default()).await,
+        Err(r) => r,
+    }
+}
+
+fn pick<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
+}
+
+fn yes_no(s: &str) -> Option<bool> {
+    match s {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// The answers, or the field and message id of the first unreadable number.
+fn answers_of(f: &CheckForm) -> Result<ReadinessAnswers, (&'static str, &'static str)> {
+    let free = match f.free_hours.trim() {
+        "" => None,
+        s => Some(
+            lernweg_participants::model::parse_decimal(s)
+                .filter(|h| (0.0..=168.0).contains(h))
+                .ok_or(("free_hours", "participants-readiness-free_hours_out_of_range"))?,
+        ),
+    };
+    let commute = match f.commute.trim() {
+        "" => None,
+        s => Some(
+            s.parse::<u32>()
+                .ok()
+                .filter(|m| *m <= 600)
+                .ok_or(("commute", "pp-error-commute"))?,
+        ),
+    };
+    Ok(ReadinessAnswers {
+        free_hours_per_week: free,
+        commute_minutes: commute,
+        childcare: pick(&f.childcare),
+        care_duties: pick(&f.care_duties),
+        quiet_place: yes_no(&f.quiet_place),
+        internet: pick(&f.internet),
+        device: pick(&f.device),
+        digital_skills: pick(&f.digital_skills),
+        income_if_reduced: pick(&f.income),
+        existing_debts: yes_no(&f.debts),
+        job_relates: pick(&f.job_relates),
+        health: pick(&f.health),
+    })
+}
+
+/// `POST /verwaltung/teilnehmende/{id}/eignungscheck`: evaluates and keeps the check.
+pub async fn submit(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+    Form(form): Form<CheckForm>,
+) -> Response {
+    let p = match visible(&state, &ctx, &id).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let lang = ctx.lang;
+    let error = |field: &str, key: &str| {
+        let mut m = std::collections::BTreeMap::new();
+        m.insert(field.to_owned(), lang.t(key));
+        FormErrors(m)
+    };
+    let answers = match answers_of(&form) {
+        Ok(a) => a,
+        Err((field, key)) => return form_page(&state, &ctx, &p, form, error(field, key)).await,
+    };
+    let consent = match health_consent(&state, &p).await {
+        Ok(c) => c,
+        Err(e) => return PageError::store(lang, e).into_response(),
+    };
+    let result = match evaluate(&answers, consent, None) {
+        Ok(r) => r,
+        Err(e) => {
+            let key = format!("participants-readiness-{}", e.code());
+            return form_page(&state, &ctx, &p, form, error("health", &key)).await;
+        }
+    };
+    match state
+        .store
+        .add_readiness_check(&ctx.actor(), p.id, today(), &answers, &result)
+        .await
+    {
+        Ok(r) => Redirect::to(&format!(
+            "/verwaltung/teilnehmende/{}/eignungscheck/{}",
+            p.id, r.id
+        ))
+        .into_response(),
+        Err(e) => PageError::store(lang, e).into_response(),
+    }
+}
+
+pub struct LightRow {
+    pub dimension: String,
+    pub light: &'static str,
+    pub light_text: String,
+    pub reason: String,
+}
+
+pub struct ChangeRow {
+    pub dimension: String,
+    pub from: String,
+    pub to: String,
+    pub change: String,
+    pub better: bool,
+}
+
+#[derive(Template)]
+#[template(path = "participants_readiness_result.html")]
+pub struct ResultPage {
+    pub layout: Layout,
+    pub contact: ContactBox,
+    pub on: String,
+    pub counsellor: String,
+    pub overall: String,
+    pub lights: Vec<LightRow>,
+    pub unanswered: Vec<String>,
+    pub actions: Vec<String>,
+    pub has_earlier: bool,
+    pub earlier_on: String,
+    pub changes: Vec<ChangeRow>,
+}
+
+fn light_code(l: Light) -> &'static str {
+    match l {
+        Light::Green => "green",
+        Light::Yellow => "yellow",
+        Light::Red => "red",
+    }
+}
+
+fn light_text(lang: Lang, l: Option<Light>) -> String {
+    match l {
+        Some(l) => lang.t(&format!("participants-light-{}", light_code(l))),
+        None => lang.t("pp-rc-not-answered"),
+    }
+}
+
+/// `GET /verwaltung/teilnehmende/{id}/eignungscheck/{check_id}`: one check's result.
+pub async fn result(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((id, check_id)): Path<(String, String)>,
+) -> Response {
+    let p = match visible(&state, &ctx, &id).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let lang = ctx.lang;
+    let not_found = || PageError::NotFound(lang).into_response();
+    let (checks, names) = match (
+        state.store.readiness_checks(p.id).await,
+        staff_names(&state, &p).await,
+    ) {
+        (Ok(c), Ok(n)) => (c, n),
+        (Err(e), _) | (_, Err(e)) => return PageError::store(lang, e).into_response(),
+    };
+    let Some(pos) = checks.iter().position(|c| c.id == check_id) else {
+        return not_found();
+    };
+    let Some(res) = result_of(&checks[pos]) else {
+        return not_found();
+    };
+    if let Err(r) = audit_view(&state, &ctx, &p, "readiness check").await {
+        return r;
+    }
+    let dim = |d| lang.t(&format!("participants-dimension-{}", code_of(&d)));
+    let earlier = pos
+        .checked_sub(1)
+        .and_then(|i| result_of(&checks[i]).map(|r| (checks[i].checked_on, r)));
+    let changes = earlier
+        .as_ref()
+        .map(|(_, before)| {
+            compare(before, &res)
+                .into_iter()
+                .map(|c| {
+                    let key = match (c.from, c.to) {
+                        (Some(_), Some(_)) if c.improved() => "pp-change-better",
+                        (Some(_), Some(_)) => "pp-change-worse",
+                        (None, _) => "pp-change-answered",
+                        (_, None) => "pp-change-unanswered",
+                    };
+                    ChangeRow {
+                        dimension: dim(c.dimension),
+                        from: light_text(lang, c.from),
+                        to: light_text(lang, c.to),
+                        change: lang.t(key),
+                        better: c.improved(),
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let check = &checks[pos];
+    let page = ResultPage {
+        layout: Layout::new(&ctx, "/verwaltung/teilnehmende", "pp-rc-result-title"),
+        contact: ContactBox::load(&state, lang, &p).await,
+        on: check.checked_on.format("%d.%m.%Y").to_string(),
+        counsellor: check
+            .counsellor_id
+            .as_ref()
+            .and_then(|c| names.get(c).cloned())
+            .unwrap_or_default(),
+        overall: lang.t(&format!("participants-overall-{}", code_of(&res.overall))),
+        lights: res
+            .dimensions
+            .iter()
+            .map(|d| LightRow {
+                dimension: dim(d.dimension),
+                light: light_code(d.light),
+                light_text: light_text(lang, Some(d.light)),
+                reason: lang.t_args(&d.reason.message_id(), &d.reason.args),
+            })
+            .collect(),
+        unanswered: res.unanswered.iter().map(|d| dim(*d)).collect(),
+        actions: res
+            .actions
+            .iter()
+            .map(|a| lang.t(&format!("participants-action-{}", code_of(a))))
+            .collect(),
+        has_earlier: earlier.is_some(),
+        earlier_on: earlier
+            .map(|(d, _)| d.format("%d.%m.%Y").to_string())
+            .unwrap_or_default(),
+        changes,
+    };
+    render(&page)
+}
