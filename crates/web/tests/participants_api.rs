@@ -385,6 +385,13 @@ async fn enrolment_lifecycle_through_the_api() {
         codes(&problem),
         [("event".to_owned(), "counselling_required".to_owned())]
     );
+    assert!(
+        problem["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Counselling comes before enrolment"),
+        "{problem}"
+    );
     for (on, event, status_after) in [
         ("2026-09-01", json!({"event": "counsel"}), "counselled"),
         ("2026-09-10", json!({"event": "enrol"}), "enrolled"),

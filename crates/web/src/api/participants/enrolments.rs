@@ -16,6 +16,7 @@ use crate::api::providers::path_id;
 use crate::api::{ApiJson, caller};
 use crate::context::Ctx;
 use crate::error::{ApiError, Problem};
+use crate::i18n::Lang;
 
 #[derive(Serialize, ToSchema)]
 pub struct EnrolmentDto {
@@ -200,9 +201,27 @@ pub async fn event(
             ));
         }
     };
-    let e = state
+    let e = match state
         .store
         .apply_enrolment_event(&actor, e.id, on, event)
-        .await?;
+        .await
+    {
+        // A refused transition: the rule's code with its English sentence.
+        Err(StoreError::Invalid(refused)) if refused.field == "event" => {
+            let key = format!("participants-transition-{}", refused.code);
+            let message = Lang::En.t(&key);
+            let message = if message == key {
+                refused.message
+            } else {
+                message
+            };
+            return Err(ApiError::Validation(vec![field_error(
+                "event",
+                refused.code,
+                &message,
+            )]));
+        }
+        other => other?,
+    };
     Ok(Json(detail(&state, e).await?))
 }
