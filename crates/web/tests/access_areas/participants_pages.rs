@@ -7,23 +7,59 @@ pub const EXPECTED: &[(&str, &str, &str)] = &[
     ("GET", "/verwaltung/teilnehmende/neu", "counselling"),
     ("GET", "/verwaltung/teilnehmende/{id}", "counselling"),
     ("POST", "/verwaltung/teilnehmende/{id}", "counselling"),
-    ("GET", "/verwaltung/teilnehmende/{id}/bearbeiten", "counselling"),
-    ("POST", "/verwaltung/teilnehmende/{id}/einwilligungen", "counselling"),
+    (
+        "GET",
+        "/verwaltung/teilnehmende/{id}/bearbeiten",
+        "counselling",
+    ),
+    (
+        "POST",
+        "/verwaltung/teilnehmende/{id}/einwilligungen",
+        "counselling",
+    ),
     (
         "POST",
         "/verwaltung/teilnehmende/{id}/einwilligungen/{consent_id}/widerrufen",
         "counselling",
     ),
-    ("POST", "/verwaltung/teilnehmende/{id}/kontakte", "counselling"),
-    ("POST", "/verwaltung/teilnehmende/{id}/einschreibungen", "counselling"),
-    ("POST", "/verwaltung/einschreibungen/{id}/ereignis", "counselling"),
-    ("GET", "/verwaltung/teilnehmende/{id}/eignungscheck", "counselling"),
-    ("POST", "/verwaltung/teilnehmende/{id}/eignungscheck", "counselling"),
+    (
+        "POST",
+        "/verwaltung/teilnehmende/{id}/kontakte",
+        "counselling",
+    ),
+    (
+        "POST",
+        "/verwaltung/teilnehmende/{id}/einschreibungen",
+        "counselling",
+    ),
+    (
+        "POST",
+        "/verwaltung/einschreibungen/{id}/ereignis",
+        "counselling",
+    ),
+    (
+        "GET",
+        "/verwaltung/teilnehmende/{id}/eignungscheck",
+        "counselling",
+    ),
+    (
+        "POST",
+        "/verwaltung/teilnehmende/{id}/eignungscheck",
+        "counselling",
+    ),
     (
         "GET",
         "/verwaltung/teilnehmende/{id}/eignungscheck/{check_id}",
         "counselling",
     ),
-    ("GET", "/verwaltung/teilnehmende/{id}/auskunft", "counselling"),
-    ("POST", "/verwaltung/teilnehmende/{id}/loeschen", "counselling"),
+    (
+        "GET",
+        "/verwaltung/teilnehmende/{id}/auskunft",
+        "counselling",
+    ),
+    (
+        "POST",
+        "/verwaltung/teilnehmende/{id}/loeschen",
+        "counselling",
+    ),
 ];

@@ -43,6 +43,8 @@ pub struct ContactRow {
 pub struct StepRow {
     pub on: String,
     pub event: String,
+    /// Pause reason and expected return, drop-out reason, whether employment continued.
+    pub detail: String,
     pub from: String,
     pub to: String,
 }
@@ -129,7 +131,10 @@ pub(crate) fn facts(lang: Lang, p: &ParticipantRecord) -> Vec<(String, String)> 
                 .join(", "),
         ),
     );
-    put("german_level", d.german_level.map(|l| l.as_str().to_owned()));
+    put(
+        "german_level",
+        d.german_level.map(|l| l.as_str().to_owned()),
+    );
     put(
         "preferred_channel",
         d.preferred_channel
@@ -173,6 +178,45 @@ fn sample_events() -> Vec<EnrolmentEvent> {
     ]
 }
 
+fn stayed_text(lang: Lang, stayed: Option<bool>) -> String {
+    let key = match stayed {
+        Some(true) => "pp-stayed-yes",
+        Some(false) => "pp-stayed-no",
+        None => "pp-stayed-unknown",
+    };
+    format!("{}: {}", lang.t("pp-stayed-label"), lang.t(key))
+}
+
+/// The data that came with an event, as one line of text.
+fn event_detail(lang: Lang, e: &EnrolmentEvent) -> String {
+    match e {
+        EnrolmentEvent::Pause {
+            reason,
+            expected_return,
+            ..
+        } => format!(
+            "{}. {}",
+            lang.t(&format!("participants-pause-{}", code_of(reason))),
+            lang.t_args(
+                "pp-event-return-on",
+                &[("date", expected_return.format("%d.%m.%Y").to_string())]
+            )
+        ),
+        EnrolmentEvent::Drop {
+            reason,
+            text,
+            stayed_employed,
+        } => {
+            let mut parts = vec![lang.t(&format!("participants-dropout-{}", code_of(reason)))];
+            parts.extend(text.clone());
+            parts.push(stayed_text(lang, *stayed_employed));
+            parts.join(". ")
+        }
+        EnrolmentEvent::Complete { stayed_employed } => stayed_text(lang, *stayed_employed),
+        _ => String::new(),
+    }
+}
+
 pub(crate) fn status_label(lang: Lang, s: EnrolmentStatus) -> String {
     lang.t(&format!("participants-status-{}", s.code()))
 }
@@ -201,6 +245,7 @@ pub(crate) async fn enrolment_views(
             .map(|s| StepRow {
                 on: s.on_date.format("%d.%m.%Y").to_string(),
                 event: lang.t(&format!("pp-event-{}", s.event.code())),
+                detail: event_detail(lang, &s.event),
                 from: status_label(lang, s.from),
                 to: status_label(lang, s.to),
             })
@@ -222,13 +267,9 @@ pub(crate) async fn enrolment_views(
             id: e.id.to_string(),
             cohort: cohorts.get(&e.cohort_id).cloned().unwrap_or_default(),
             status: status_label(lang, e.status),
-            stayed_employed: e.stayed_employed.map(|b| {
-                lang.t(if b {
-                    "pp-stayed-yes"
-                } else {
-                    "pp-stayed-no"
-                })
-            }),
+            stayed_employed: e
+                .stayed_employed
+                .map(|b| lang.t(if b { "pp-stayed-yes" } else { "pp-stayed-no" })),
             history,
             events,
             error: None,
@@ -303,10 +344,10 @@ async fn page(
     let lang = ctx.lang;
     let names = staff_names(state, p).await?;
     let mut enrolments = enrolment_views(state, lang, p, true).await?;
-    if let Some((id, msg)) = event_error {
-        if let Some(e) = enrolments.iter_mut().find(|e| e.id == id) {
-            e.error = Some(msg);
-        }
+    if let Some((id, msg)) = event_error
+        && let Some(e) = enrolments.iter_mut().find(|e| e.id == id)
+    {
+        e.error = Some(msg);
     }
     let cohorts = state
         .store
@@ -490,7 +531,10 @@ pub async fn add_contact(
         errors.insert("contact_channel".to_owned(), lang.t("pp-error-channel"));
     }
     if form.topic.trim().is_empty() {
-        errors.insert("contact_topic".to_owned(), lang.t("pp-error-topic-required"));
+        errors.insert(
+            "contact_topic".to_owned(),
+            lang.t("pp-error-topic-required"),
+        );
     }
     let (Some(on_date), Some(channel), true) = (on_date, channel, errors.is_empty()) else {
         return show_page(&state, &ctx, &p, FormErrors(errors), None).await;

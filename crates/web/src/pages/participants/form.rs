@@ -253,7 +253,10 @@ fn check(
     form: &ParticipantForm,
     staff: &[lernweg_store::User],
     errors: &mut BTreeMap<String, String>,
-) -> (Option<lernweg_participants::ParticipantData>, Option<UserId>) {
+) -> (
+    Option<lernweg_participants::ParticipantData>,
+    Option<UserId>,
+) {
     let data = match form.draft.validate(today().year()) {
         Ok(d) => Some(d),
         Err(list) => {

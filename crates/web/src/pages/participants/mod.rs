@@ -40,7 +40,11 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             post(form::update),
         ),
         (
-            page("GET", "/verwaltung/teilnehmende/{id}/bearbeiten", COUNSELLING),
+            page(
+                "GET",
+                "/verwaltung/teilnehmende/{id}/bearbeiten",
+                COUNSELLING,
+            ),
             get(form::edit),
         ),
         (
@@ -60,7 +64,11 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             post(detail::withdraw_consent),
         ),
         (
-            page("POST", "/verwaltung/teilnehmende/{id}/kontakte", COUNSELLING),
+            page(
+                "POST",
+                "/verwaltung/teilnehmende/{id}/kontakte",
+                COUNSELLING,
+            ),
             post(detail::add_contact),
         ),
         (
@@ -108,7 +116,11 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             get(privacy::auskunft),
         ),
         (
-            page("POST", "/verwaltung/teilnehmende/{id}/loeschen", COUNSELLING),
+            page(
+                "POST",
+                "/verwaltung/teilnehmende/{id}/loeschen",
+                COUNSELLING,
+            ),
             post(privacy::erase),
         ),
     ]

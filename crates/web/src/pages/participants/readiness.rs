@@ -13,8 +13,7 @@ use lernweg_participants::readiness::{
     CareDuties, Childcare, Device, DigitalSkills, Health, Income, Internet, JobRelates,
 };
 use lernweg_participants::{
-    Consent, ConsentScope, Light, ReadinessAnswers, ReadinessResult, compare, evaluate,
-    has_consent,
+    Consent, ConsentScope, Light, ReadinessAnswers, ReadinessResult, compare, evaluate, has_consent,
 };
 use lernweg_store::{ParticipantRecord, ReadinessRecord, StoreError};
 use serde::Deserialize;
@@ -162,7 +161,12 @@ fn groups(lang: Lang, f: &CheckForm, with_health: bool) -> Vec<Group> {
             legend: lang.t("pp-rc-group-device"),
             questions: vec![
                 question(lang, "device", Device::ALL, &f.device),
-                question(lang, "digital_skills", DigitalSkills::ALL, &f.digital_skills),
+                question(
+                    lang,
+                    "digital_skills",
+                    DigitalSkills::ALL,
+                    &f.digital_skills,
+                ),
             ],
         },
         Group {
@@ -176,7 +180,12 @@ fn groups(lang: Lang, f: &CheckForm, with_health: bool) -> Vec<Group> {
         Group {
             key: "motivation",
             legend: lang.t("pp-rc-group-motivation"),
-            questions: vec![question(lang, "job_relates", JobRelates::ALL, &f.job_relates)],
+            questions: vec![question(
+                lang,
+                "job_relates",
+                JobRelates::ALL,
+                &f.job_relates,
+            )],
         },
     ];
     if with_health {
@@ -234,7 +243,16 @@ pub async fn form(
     Path(id): Path<String>,
 ) -> Response {
     match visible(&state, &ctx, &id).await {
-        Ok(p) => form_page(&state, &ctx, &p, CheckForm::default(), FormErrors::default()).await,
+        Ok(p) => {
+            form_page(
+                &state,
+                &ctx,
+                &p,
+                CheckForm::default(),
+                FormErrors::default(),
+            )
+            .await
+        }
         Err(r) => r,
     }
 }
@@ -262,7 +280,10 @@ fn answers_of(f: &CheckForm) -> Result<ReadinessAnswers, (&'static str, &'static
         s => Some(
             lernweg_participants::model::parse_decimal(s)
                 .filter(|h| (0.0..=168.0).contains(h))
-                .ok_or(("free_hours", "participants-readiness-free_hours_out_of_range"))?,
+                .ok_or((
+                    "free_hours",
+                    "participants-readiness-free_hours_out_of_range",
+                ))?,
         ),
     };
     let commute = match f.commute.trim() {
