@@ -129,7 +129,7 @@ async fn every_route_with_every_role() {
             counter += 1;
             let user = role.map(|r| app.user(r).clone());
             let client = TestApp::client();
-            let url_path = fill_path(&app, path, user.as_ref()).await;
+            let url_path = fill_path(&app, method, path, user.as_ref()).await;
             let mut req = match *method {
                 "GET" => client.get(app.url(&url_path)),
                 "POST" => client.post(app.url(&url_path)),
@@ -229,7 +229,12 @@ fn api_body(path: &str, n: usize) -> serde_json::Value {
 }
 
 /// Fills the placeholders of a route with records of provider 1 (or the caller's own).
-async fn fill_path(app: &TestApp, path: &str, user: Option<&lernweg_store::User>) -> String {
+async fn fill_path(
+    app: &TestApp,
+    method: &str,
+    path: &str,
+    user: Option<&lernweg_store::User>,
+) -> String {
     let store = &app.state.store;
     let mut p = path.replace("{slug}", &app.offer.offer.slug);
     p = p.replace("{file}", &format!("{}.ics", app.feed_secret));
@@ -242,6 +247,21 @@ async fn fill_path(app: &TestApp, path: &str, user: Option<&lernweg_store::User>
         app.user(Role::Trainer).id.to_string()
     } else if p.contains("angebote") || p.contains("offers") {
         app.offer.id.to_string()
+    } else if (p.contains("teilnehmende") || p.contains("participants"))
+        && (method == "DELETE" || p.ends_with("/loeschen"))
+    {
+        // Erasing removes the record: every erasure call gets a participant of its own.
+        store
+            .create_participant(
+                &Actor::system(),
+                app.p1.id,
+                None,
+                common::sample_participant(),
+            )
+            .await
+            .unwrap()
+            .id
+            .to_string()
     } else if p.contains("teilnehmende") || p.contains("participants") {
         app.participant.to_string()
     } else if p.contains("einschreibungen") || p.contains("enrolments") {
