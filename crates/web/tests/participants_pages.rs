@@ -597,3 +597,40 @@ async fn erasure_needs_confirmation() {
         1
     );
 }
+
+#[tokio::test]
+async fn edit_form_keeps_values_and_saves_changes() {
+    let app = TestApp::spawn().await;
+    let (client, csrf) = app.login("admin@test.example").await;
+    let path = format!("{}/bearbeiten", detail(&app));
+    let (status, html) = get(&client, &app, &path).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("value=\"Amina\"") && html.contains("value=\"Klinikum Nord\""));
+    let coordinator = app.user(Role::Coordinator).id.to_string();
+    let mut form = vec![
+        ("csrf", csrf.as_str()),
+        ("given_name", "Amina"),
+        ("family_name", "Haddad"),
+        ("phone", "abc"),
+        ("preferred_channel", "in_person"),
+        ("reachable_times", "Di und Do ab 7 Uhr"),
+        ("contact_person", coordinator.as_str()),
+    ];
+    let (status, _, html) = post(&client, &app, &detail(&app), &form).await;
+    assert_eq!(status, 422);
+    assert!(html.contains("Die Telefonnummer darf nur Ziffern"));
+    form[3] = ("phone", "0170 7654321");
+    let (status, _, _) = post(&client, &app, &detail(&app), &form).await;
+    assert_eq!(status, 303);
+    let (_, html) = get(&client, &app, &detail(&app)).await;
+    let top = html.find("Feste Ansprechperson").unwrap();
+    let boxed = &html[top..html.find("pp-record-heading").unwrap()];
+    assert!(boxed.contains(&app.user(Role::Coordinator).display_name));
+    assert!(boxed.contains("Persönlich") && boxed.contains("Di und Do ab 7 Uhr"));
+    // Staff of another provider cannot be the contact person.
+    let other = app.other_coordinator.id.to_string();
+    form[6] = ("contact_person", other.as_str());
+    let (status, _, html) = post(&client, &app, &detail(&app), &form).await;
+    assert_eq!(status, 422);
+    assert!(html.contains("Bitte eine aktive Mitarbeiterin oder einen aktiven Mitarbeiter"));
+}

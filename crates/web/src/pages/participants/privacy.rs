@@ -46,8 +46,10 @@ pub async fn auskunft(
         Ok(p) => p,
         Err(r) => return r,
     };
-    if let Err(r) = audit_view(&state, &ctx, &p, "data access report").await {
-        return r;
+    for what in ["data access report", "contact notes"] {
+        if let Err(r) = audit_view(&state, &ctx, &p, what).await {
+            return r;
+        }
     }
     let lang = ctx.lang;
     let load = async {

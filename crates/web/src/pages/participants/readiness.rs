@@ -340,7 +340,12 @@ pub async fn submit(
         Ok(r) => r,
         Err(e) => {
             let key = format!("participants-readiness-{}", e.code());
-            return form_page(&state, &ctx, &p, form, error("health", &key)).await;
+            // The summary links to the notice that explains the hidden health questions.
+            let field = match e {
+                lernweg_participants::ReadinessError::HealthWithoutConsent => "health-notice",
+                lernweg_participants::ReadinessError::FreeHoursOutOfRange => "free_hours",
+            };
+            return form_page(&state, &ctx, &p, form, error(field, &key)).await;
         }
     };
     match state
