@@ -480,12 +480,27 @@ async fn readiness_check_hides_health_without_consent_and_shows_changes() {
     assert!(second.contains("Besser"));
     assert!(second.contains("Neu beantwortet"), "health answered now");
     assert!(second.contains("Die Teilnahme passt gut."));
+    // With the offer's weekly hours, the time is measured against the offer.
+    let third = check(
+        &client,
+        &app,
+        &csrf,
+        &[
+            ("free_hours", "9"),
+            ("offer_hours", "10"),
+            ("health", "good"),
+        ],
+    )
+    .await;
+    assert!(third.contains("9 Stunden pro Woche sind frei. Das Angebot braucht 10 Stunden."));
+    assert!(third.contains("Besser ein längeres Zeitmodell wählen."));
+    assert!(third.contains("Schlechter"), "time got worse");
     let (_, html) = get(&client, &app, &detail(&app)).await;
     assert!(html.contains("Eignungs- und Belastungschecks"));
     assert_eq!(
         html.matches("/eignungscheck/").count(),
-        2,
-        "two earlier checks listed"
+        3,
+        "three earlier checks listed"
     );
     // Withdrawing the consent hides the health questions again.
     let consent = app

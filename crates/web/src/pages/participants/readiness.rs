@@ -13,7 +13,8 @@ use lernweg_participants::readiness::{
     CareDuties, Childcare, Device, DigitalSkills, Health, Income, Internet, JobRelates,
 };
 use lernweg_participants::{
-    Consent, ConsentScope, Light, ReadinessAnswers, ReadinessResult, compare, evaluate, has_consent,
+    Action, Consent, ConsentScope, Dimension, DimensionResult, Light, Overall, ReadinessAnswers,
+    ReadinessResult, Reason, compare, evaluate, has_consent,
 };
 use lernweg_store::{ParticipantRecord, ReadinessRecord, StoreError};
 use serde::Deserialize;
@@ -35,9 +36,74 @@ pub struct CheckRow {
     pub overall: String,
 }
 
-/// A stored check's result, evaluated again from its answers (the rules are pure).
-fn result_of(r: &ReadinessRecord) -> Option<ReadinessResult> {
-    evaluate(&r.answers, r.answers.health.is_some(), None).ok()
+#[derive(Deserialize)]
+struct StoredReason {
+    code: String,
+    #[serde(default)]
+    args: std::collections::BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+struct StoredDimension {
+    dimension: Dimension,
+    light: Light,
+    reason: StoredReason,
+}
+
+/// The result as kept with the check (it may depend on the offer's hours, which are not
+/// part of the answers).
+#[derive(Deserialize)]
+struct StoredResult {
+    dimensions: Vec<StoredDimension>,
+    #[serde(default)]
+    unanswered: Vec<Dimension>,
+    overall: Overall,
+    #[serde(default)]
+    actions: Vec<Action>,
+}
+
+/// The argument names of the readiness reasons.
+const REASON_ARGS: [&str; 3] = ["free", "needed", "minutes"];
+
+/// A stored check's result and its reasons as text (one per dimension, same order). Reads
+/// the kept result; if that is unreadable, evaluates the answers again.
+fn result_of(r: &ReadinessRecord, lang: Lang) -> Option<(ReadinessResult, Vec<String>)> {
+    let Ok(stored) = serde_json::from_value::<StoredResult>(r.result.clone()) else {
+        let res = evaluate(&r.answers, r.answers.health.is_some(), None).ok()?;
+        let reasons = res
+            .dimensions
+            .iter()
+            .map(|d| lang.t_args(&d.reason.message_id(), &d.reason.args))
+            .collect();
+        return Some((res, reasons));
+    };
+    let reasons = stored
+        .dimensions
+        .iter()
+        .map(|d| {
+            let args: Vec<(&'static str, String)> = REASON_ARGS
+                .iter()
+                .filter_map(|n| d.reason.args.get(*n).map(|v| (*n, v.clone())))
+                .collect();
+            lang.t_args(&format!("participants-reason-{}", d.reason.code), &args)
+        })
+        .collect();
+    let res = ReadinessResult {
+        dimensions: stored
+            .dimensions
+            .iter()
+            .map(|d| DimensionResult {
+                dimension: d.dimension,
+                light: d.light,
+                // Only dimension and light matter for `compare`; the text is in `reasons`.
+                reason: Reason::new("stored"),
+            })
+            .collect(),
+        unanswered: stored.unanswered,
+        overall: stored.overall,
+        actions: stored.actions,
+    };
+    Some((res, reasons))
 }
 
 pub(crate) async fn check_rows(
@@ -60,8 +126,8 @@ pub(crate) async fn check_rows(
                 .as_ref()
                 .and_then(|c| names.get(c).cloned())
                 .unwrap_or_default(),
-            overall: result_of(r)
-                .map(|res| lang.t(&format!("participants-overall-{}", code_of(&res.overall))))
+            overall: result_of(r, lang)
+                .map(|(res, _)| lang.t(&format!("participants-overall-{}", code_of(&res.overall))))
                 .unwrap_or_default(),
         })
         .collect())
@@ -87,6 +153,8 @@ async fn health_consent(state: &AppState, p: &ParticipantRecord) -> Result<bool,
 #[serde(default)]
 pub struct CheckForm {
     pub free_hours: String,
+    /// The offer's weekly hours (sessions + self-study), if known; not an answer.
+    pub offer_hours: String,
     pub commute: String,
     pub childcare: String,
     pub care_duties: String,
@@ -336,7 +404,18 @@ pub async fn submit(
         Ok(c) => c,
         Err(e) => return PageError::store(lang, e).into_response(),
     };
-    let result = match evaluate(&answers, consent, None) {
+    let offer_hours = match form.offer_hours.trim() {
+        "" => None,
+        s => match lernweg_participants::model::parse_decimal(s).filter(|h| *h > 0.0 && *h <= 60.0)
+        {
+            Some(h) => Some(h),
+            None => {
+                let e = error("offer_hours", "pp-error-offer-hours");
+                return form_page(&state, &ctx, &p, form, e).await;
+            }
+        },
+    };
+    let result = match evaluate(&answers, consent, offer_hours) {
         Ok(r) => r,
         Err(e) => {
             let key = format!("participants-readiness-{}", e.code());
@@ -430,7 +509,7 @@ pub async fn result(
     let Some(pos) = checks.iter().position(|c| c.id == check_id) else {
         return not_found();
     };
-    let Some(res) = result_of(&checks[pos]) else {
+    let Some((res, reasons)) = result_of(&checks[pos], lang) else {
         return not_found();
     };
     if let Err(r) = audit_view(&state, &ctx, &p, "readiness check").await {
@@ -439,7 +518,7 @@ pub async fn result(
     let dim = |d| lang.t(&format!("participants-dimension-{}", code_of(&d)));
     let earlier = pos
         .checked_sub(1)
-        .and_then(|i| result_of(&checks[i]).map(|r| (checks[i].checked_on, r)));
+        .and_then(|i| result_of(&checks[i], lang).map(|(r, _)| (checks[i].checked_on, r)));
     let changes = earlier
         .as_ref()
         .map(|(_, before)| {
@@ -477,11 +556,12 @@ pub async fn result(
         lights: res
             .dimensions
             .iter()
-            .map(|d| LightRow {
+            .zip(reasons)
+            .map(|(d, reason)| LightRow {
                 dimension: dim(d.dimension),
                 light: light_code(d.light),
                 light_text: light_text(lang, Some(d.light)),
-                reason: lang.t_args(&d.reason.message_id(), &d.reason.args),
+                reason,
             })
             .collect(),
         unanswered: res.unanswered.iter().map(|d| dim(*d)).collect(),
