@@ -3,6 +3,7 @@
 //! protection (Auskunft, erasure). Only COUNSELLING roles reach these routes; another
 //! provider's participant is a 404; every read of a record is audited without names.
 
+mod actions;
 mod detail;
 mod form;
 mod privacy;
@@ -53,7 +54,7 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 "/verwaltung/teilnehmende/{id}/einwilligungen",
                 COUNSELLING,
             ),
-            post(detail::add_consent),
+            post(actions::add_consent),
         ),
         (
             page(
@@ -61,7 +62,7 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 "/verwaltung/teilnehmende/{id}/einwilligungen/{consent_id}/widerrufen",
                 COUNSELLING,
             ),
-            post(detail::withdraw_consent),
+            post(actions::withdraw_consent),
         ),
         (
             page(
@@ -69,7 +70,7 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 "/verwaltung/teilnehmende/{id}/kontakte",
                 COUNSELLING,
             ),
-            post(detail::add_contact),
+            post(actions::add_contact),
         ),
         (
             page(
@@ -77,7 +78,7 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 "/verwaltung/teilnehmende/{id}/einschreibungen",
                 COUNSELLING,
             ),
-            post(detail::enrol),
+            post(actions::enrol),
         ),
         (
             page(
@@ -85,7 +86,7 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 "/verwaltung/einschreibungen/{id}/ereignis",
                 COUNSELLING,
             ),
-            post(detail::event),
+            post(actions::event),
         ),
         (
             page(
