@@ -32,6 +32,23 @@ async fn post(
     (status, location, res.text().await.unwrap())
 }
 
+/// A missing Fluent id shows as the id itself; none may reach the page.
+fn assert_no_raw_keys(html: &str) {
+    for marker in [
+        ">pp-",
+        ">participants-",
+        ": pp-",
+        ". pp-",
+        ". participants-",
+        " pp-stayed",
+    ] {
+        assert!(
+            !html.contains(marker),
+            "raw message id ({marker}) in: {html}"
+        );
+    }
+}
+
 fn detail(app: &TestApp) -> String {
     format!("/verwaltung/teilnehmende/{}", app.participant)
 }
@@ -164,6 +181,10 @@ async fn detail_shows_contact_person_with_channel_and_times_and_is_audited() {
     .await;
     let (_, html) = get(&client_en, &app, &detail(&app)).await;
     assert!(html.contains("Fixed contact person") && html.contains("Phone"));
+    assert_no_raw_keys(&html);
+    let (_, html) = get(&client_en, &app, &format!("{}/eignungscheck", detail(&app))).await;
+    assert!(html.contains("How many hours per week are free for learning?"));
+    assert_no_raw_keys(&html);
 }
 
 #[tokio::test]
@@ -345,6 +366,7 @@ async fn enrolment_steps_follow_the_rules_with_german_refusals() {
     assert!(html.contains("Rückkehr geplant am 01.09.2026"));
     assert!(html.contains("Passende Arbeit gefunden"));
     assert!(html.contains("01.03.2026"), "history with dates");
+    assert_no_raw_keys(&html);
     let e = app.state.store.enrolment(app.enrolment).await.unwrap();
     assert_eq!(e.stayed_employed, Some(false));
     // Final: no more forms for this enrolment, and a late event is refused in German.
@@ -402,6 +424,7 @@ async fn auskunft_lists_everything_stored_and_is_audited() {
     .await;
     let (status, html) = get(&client, &app, &format!("{}/auskunft", detail(&app))).await;
     assert_eq!(status, 200);
+    assert_no_raw_keys(&html);
     for needle in [
         "Auskunft über gespeicherte Daten",
         "Amina",

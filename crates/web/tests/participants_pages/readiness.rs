@@ -4,7 +4,7 @@
 use lernweg_participants::ConsentScope;
 
 use super::common::TestApp;
-use super::{detail, get, post};
+use super::{assert_no_raw_keys, detail, get, post};
 
 pub(crate) async fn check(
     client: &reqwest::Client,
@@ -90,6 +90,7 @@ async fn readiness_check_hides_health_without_consent_and_shows_changes() {
     let (_, html) = get(&client, &app, &path).await;
     assert!(html.contains("name=\"health\""));
     assert!(!html.contains("Fragen zur Gesundheit sind ausgeblendet"));
+    assert_no_raw_keys(&html);
     // Second check: device lent, childcare settled.
     let second = check(
         &client,
@@ -112,6 +113,8 @@ async fn readiness_check_hides_health_without_consent_and_shows_changes() {
     assert!(second.contains("Besser"));
     assert!(second.contains("Neu beantwortet"), "health answered now");
     assert!(second.contains("Die Teilnahme passt gut."));
+    assert_no_raw_keys(&first);
+    assert_no_raw_keys(&second);
     // With the offer's weekly hours, the time is measured against the offer.
     let third = check(
         &client,
