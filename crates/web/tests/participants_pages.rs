@@ -396,6 +396,42 @@ async fn enrol_in_a_cohort_of_the_provider() {
     .await;
     assert_eq!(status, 422, "already registered");
     assert!(html.contains("schon vorgemerkt"));
+    let second = app
+        .state
+        .store
+        .create_cohort(
+            &lernweg_store::Actor::system(),
+            lernweg_store::NewCohort {
+                offer_id: app.offer.id,
+                name: "Herbst 2027".into(),
+                state: lernweg_domain::State::NW,
+                start_date: chrono::NaiveDate::from_ymd_opt(2027, 9, 7).unwrap(),
+                room: "Raum 2".into(),
+                online_link: String::new(),
+                trainers: vec![],
+            },
+            &[],
+        )
+        .await
+        .unwrap();
+    let (_, html) = get(&client, &app, &detail(&app)).await;
+    assert!(html.contains("Herbst 2027"), "cohort offered in the select");
+    let id = second.id.to_string();
+    let (status, location, _) =
+        post(&client, &app, &path, &[("csrf", &csrf), ("cohort_id", &id)]).await;
+    assert_eq!(status, 303);
+    assert!(location.ends_with("#einschreibungen"));
+    let (_, html) = get(&client, &app, &detail(&app)).await;
+    assert!(html.contains("Herbst 2027: Interessiert"));
+    assert_eq!(
+        app.state
+            .store
+            .enrolments_of(app.participant)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
 }
 
 #[tokio::test]
