@@ -93,12 +93,14 @@ function definePass(viewport, accounts) {
       assert.match(await h1(page), /^Willkommen, .+!$/);
       const labels = (await nav().getByRole('link').allTextContents()).map((s) => s.trim());
       assert.deepEqual(labels, [
-        'Start', 'Angebote', 'Durchgänge', 'Erfolgsfaktoren', 'Team', 'Träger', 'Benutzer', 'Protokoll', 'Mein Konto',
+        'Start', 'Teilnehmende', 'Angebote', 'Durchgänge', 'Erfolgsfaktoren', 'Team', 'Träger', 'Benutzer', 'Protokoll',
+        'Mein Konto',
       ]);
       await checkPage(pass, 'start', { h1: /^Willkommen, .+!$/ });
     });
 
     const pages = [
+      { label: 'Teilnehmende', path: '/verwaltung/teilnehmende', h1: /Teilnehmende/, name: 'participants-admin' },
       { label: 'Angebote', path: '/verwaltung/angebote', h1: 'Angebote', name: 'offers-admin' },
       { label: 'Durchgänge', path: '/verwaltung/durchgaenge', h1: 'Durchgänge', name: 'cohorts-admin' },
       { label: 'Erfolgsfaktoren', path: '/verwaltung/erfolgsfaktoren', h1: 'Erfolgsfaktoren', name: 'success-admin' },
@@ -232,7 +234,8 @@ function definePass(viewport, accounts) {
       assert.equal(await h1(page), 'Providers');
       const labels = (await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allTextContents()).map((s) => s.trim());
       assert.deepEqual(labels, [
-        'Start', 'Offers', 'Cohorts', 'Success factors', 'Team', 'Providers', 'Users', 'Audit log', 'My account',
+        'Start', 'Participants', 'Offers', 'Cohorts', 'Success factors', 'Team', 'Providers', 'Users', 'Audit log',
+        'My account',
       ]);
       await checkPage(pass, 'providers-en', { h1: 'Providers' });
 
