@@ -166,11 +166,19 @@ pub async fn provider(cmd: ProviderCommand, store: &Store) -> anyhow::Result<()>
         }
         ProviderCommand::Retention { provider, months } => {
             let p = store.find_provider(&provider).await.map_err(|e| match e {
-                StoreError::NotFound => anyhow!("--provider: no provider with id or name {provider:?}"),
+                StoreError::NotFound => {
+                    anyhow!("--provider: no provider with id or name {provider:?}")
+                }
                 other => explain(other),
             })?;
-            store.set_retention_months(&Actor::system(), p.id, months).await.map_err(explain)?;
-            println!("{} keeps finished participant records for {months} months.", p.name);
+            store
+                .set_retention_months(&Actor::system(), p.id, months)
+                .await
+                .map_err(explain)?;
+            println!(
+                "{} keeps finished participant records for {months} months.",
+                p.name
+            );
             Ok(())
         }
     }
@@ -201,18 +209,28 @@ pub async fn token(cmd: TokenCommand, store: &Store) -> anyhow::Result<()> {
 /// `lernweg purge`: erases finished participant records past their provider's retention period.
 pub async fn purge(store: &Store, dry_run: bool, today: Option<String>) -> anyhow::Result<()> {
     let today = match today {
-        Some(t) => chrono::NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").map_err(|_| anyhow!("--today: expected YYYY-MM-DD, got {t:?}"))?,
+        Some(t) => chrono::NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d")
+            .map_err(|_| anyhow!("--today: expected YYYY-MM-DD, got {t:?}"))?,
         None => chrono::Local::now().date_naive(),
     };
     let due = store.due_for_erasure(today).await.map_err(explain)?;
     for d in &due {
-        println!("{}\t{}\tfinished {}", d.participant, d.provider, d.finished_on);
+        println!(
+            "{}\t{}\tfinished {}",
+            d.participant, d.provider, d.finished_on
+        );
     }
     if dry_run {
-        println!("{} participant record(s) would be erased (dry run).", due.len());
+        println!(
+            "{} participant record(s) would be erased (dry run).",
+            due.len()
+        );
         return Ok(());
     }
-    let n = store.purge(&Actor::system(), today).await.map_err(explain)?;
+    let n = store
+        .purge(&Actor::system(), today)
+        .await
+        .map_err(explain)?;
     println!("{n} participant record(s) erased; anonymous statistics kept.");
     Ok(())
 }

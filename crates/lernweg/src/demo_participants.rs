@@ -11,8 +11,20 @@ use lernweg_participants::{
 use lernweg_store::{Actor, NewContact, Store};
 use serde_json::json;
 
-/// (given, family, mother tongue, German level, KldB, recognition, employer, channel, reachable)
-const PEOPLE: [(&str, &str, &str, &str, &str, &str, &str, &str, &str); 8] = [
+/// given, family, mother tongue, German level, KldB, recognition, employer, channel, reachable
+type Person = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+const PEOPLE: [Person; 8] = [
     (
         "Amina",
         "Haddad",
@@ -220,8 +232,7 @@ pub async fn seed(
 
 fn ascii(s: &str) -> String {
     s.to_lowercase()
-        .replace('ı', "i")
-        .replace('í', "i")
+        .replace(['ı', 'í'], "i")
         .replace('ü', "ue")
         .replace('ö', "oe")
         .replace('ä', "ae")

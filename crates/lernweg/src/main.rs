@@ -227,7 +227,9 @@ async fn run(command: Command, db: DbArgs) -> anyhow::Result<()> {
         Command::Provider(cmd) => {
             admin::provider(cmd, &open(&db.target("./lernweg-data")).await?).await
         }
-        Command::Purge { dry_run, today } => admin::purge(&open(&db.target("./lernweg-data")).await?, dry_run, today).await,
+        Command::Purge { dry_run, today } => {
+            admin::purge(&open(&db.target("./lernweg-data")).await?, dry_run, today).await
+        }
         Command::Token(cmd) => admin::token(cmd, &open(&db.target("./lernweg-data")).await?).await,
         Command::Export(cmd) => {
             export::export(cmd, &open(&db.target("./lernweg-data")).await?).await

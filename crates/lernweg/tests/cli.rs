@@ -424,18 +424,77 @@ fn purge_lists_and_erases_finished_records() {
     let d = dir.path().to_str().unwrap().to_owned();
     let (server, _, _) = demo(&d);
     drop(server);
-    let out = ok(&lernweg(&["provider", "retention", "--provider", "Bildungswerk Rhein-Ruhr gGmbH", "--months", "6", "--data-dir", &d], None));
+    let out = ok(&lernweg(
+        &[
+            "provider",
+            "retention",
+            "--provider",
+            "Bildungswerk Rhein-Ruhr gGmbH",
+            "--months",
+            "6",
+            "--data-dir",
+            &d,
+        ],
+        None,
+    ));
     assert!(out.contains("6 months"), "{out}");
-    let e = err(&lernweg(&["provider", "retention", "--provider", "Bildungswerk Rhein-Ruhr gGmbH", "--months", "0", "--data-dir", &d], None));
+    let e = err(&lernweg(
+        &[
+            "provider",
+            "retention",
+            "--provider",
+            "Bildungswerk Rhein-Ruhr gGmbH",
+            "--months",
+            "0",
+            "--data-dir",
+            &d,
+        ],
+        None,
+    ));
     assert!(e.contains("retention"), "{e}");
-    let dry = ok(&lernweg(&["purge", "--dry-run", "--today", "2035-01-01", "--data-dir", &d], None));
+    let dry = ok(&lernweg(
+        &[
+            "purge",
+            "--dry-run",
+            "--today",
+            "2035-01-01",
+            "--data-dir",
+            &d,
+        ],
+        None,
+    ));
     assert!(dry.contains("would be erased (dry run)"), "{dry}");
     let listed = dry.lines().filter(|l| l.contains("finished")).count();
-    assert!(listed >= 2, "completed and dropped demo participants are due: {dry}");
-    let done = ok(&lernweg(&["purge", "--today", "2035-01-01", "--data-dir", &d], None));
-    assert!(done.contains(&format!("{listed} participant record(s) erased")), "{done}");
-    let again = ok(&lernweg(&["purge", "--dry-run", "--today", "2035-01-01", "--data-dir", &d], None));
-    assert!(again.contains("0 participant record(s) would be erased"), "{again}");
-    let e = err(&lernweg(&["purge", "--today", "morgen", "--data-dir", &d], None));
+    assert!(
+        listed >= 2,
+        "completed and dropped demo participants are due: {dry}"
+    );
+    let done = ok(&lernweg(
+        &["purge", "--today", "2035-01-01", "--data-dir", &d],
+        None,
+    ));
+    assert!(
+        done.contains(&format!("{listed} participant record(s) erased")),
+        "{done}"
+    );
+    let again = ok(&lernweg(
+        &[
+            "purge",
+            "--dry-run",
+            "--today",
+            "2035-01-01",
+            "--data-dir",
+            &d,
+        ],
+        None,
+    ));
+    assert!(
+        again.contains("0 participant record(s) would be erased"),
+        "{again}"
+    );
+    let e = err(&lernweg(
+        &["purge", "--today", "morgen", "--data-dir", &d],
+        None,
+    ));
     assert!(e.contains("--today"), "{e}");
 }

@@ -31,11 +31,11 @@ pub use enrolments::{Enrolment, EnrolmentStep};
 pub use error::StoreError;
 pub use feeds::{FeedKind, FeedToken, IssuedFeed};
 pub use offers::OfferRecord;
-pub use retention::DueForErasure;
 pub use participants::{
     ConsentRecord, ContactEntry, NewContact, ParticipantRecord, ReadinessRecord,
 };
 pub use providers::{NewProvider, Provider, ProviderPatch};
+pub use retention::DueForErasure;
 pub use sessions::{LoginSession, SESSION_LIFETIME_HOURS};
 pub use timetable::{
     NewSession, SessionChange, SessionMove, SessionRecord, SessionStatus, parse_kind,

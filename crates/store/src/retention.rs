@@ -18,18 +18,29 @@ pub struct DueForErasure {
 
 impl Store {
     pub async fn retention_months(&self, provider: ProviderId) -> Result<u32, StoreError> {
-        let months: i64 = sqlx::query_scalar("SELECT retention_months FROM providers WHERE id = $1")
-            .bind(provider.to_string())
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let months: i64 =
+            sqlx::query_scalar("SELECT retention_months FROM providers WHERE id = $1")
+                .bind(provider.to_string())
+                .fetch_optional(&self.pool)
+                .await?
+                .ok_or(StoreError::NotFound)?;
         Ok(u32::try_from(months).unwrap_or(0))
     }
 
     /// Sets the retention period (1 to 120 months).
-    pub async fn set_retention_months(&self, actor: &Actor, provider: ProviderId, months: u32) -> Result<(), StoreError> {
+    pub async fn set_retention_months(
+        &self,
+        actor: &Actor,
+        provider: ProviderId,
+        months: u32,
+    ) -> Result<(), StoreError> {
         if !(1..=120).contains(&months) {
-            return Err(ParseError::new("retention_months", "out_of_range", "retention must be 1 to 120 months").into());
+            return Err(ParseError::new(
+                "retention_months",
+                "out_of_range",
+                "retention must be 1 to 120 months",
+            )
+            .into());
         }
         self.provider(provider).await?;
         let mut tx = self.pool.begin().await?;
@@ -39,21 +50,43 @@ impl Store {
             .bind(provider.to_string())
             .execute(&mut *tx)
             .await?;
-        audit::write(&mut *tx, &actor.entry(Some(provider), AuditAction::Update, "provider", provider, format!("retention {months} months"))).await?;
+        audit::write(
+            &mut *tx,
+            &actor.entry(
+                Some(provider),
+                AuditAction::Update,
+                "provider",
+                provider,
+                format!("retention {months} months"),
+            ),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
 
     /// Participants whose every enrolment is completed or dropped, and whose last enrolment
     /// event lies more than the provider's retention period before `today`.
-    pub async fn due_for_erasure(&self, today: NaiveDate) -> Result<Vec<DueForErasure>, StoreError> {
+    pub async fn due_for_erasure(
+        &self,
+        today: NaiveDate,
+    ) -> Result<Vec<DueForErasure>, StoreError> {
         let mut due = Vec::new();
         for provider in self.providers(None).await? {
             let months = self.retention_months(provider.id).await?;
-            let Some(cutoff) = today.checked_sub_months(Months::new(months)) else { continue };
+            let Some(cutoff) = today.checked_sub_months(Months::new(months)) else {
+                continue;
+            };
             for p in self.participants(Some(provider.id)).await? {
                 let enrolments = self.enrolments_of(p.id).await?;
-                if enrolments.is_empty() || enrolments.iter().any(|e| !matches!(e.status, EnrolmentStatus::Completed | EnrolmentStatus::Dropped)) {
+                if enrolments.is_empty()
+                    || enrolments.iter().any(|e| {
+                        !matches!(
+                            e.status,
+                            EnrolmentStatus::Completed | EnrolmentStatus::Dropped
+                        )
+                    })
+                {
                     continue;
                 }
                 let mut last: Option<NaiveDate> = None;
@@ -65,7 +98,11 @@ impl Store {
                 if let Some(finished_on) = last
                     && finished_on < cutoff
                 {
-                    due.push(DueForErasure { participant: p.id, provider: provider.id, finished_on });
+                    due.push(DueForErasure {
+                        participant: p.id,
+                        provider: provider.id,
+                        finished_on,
+                    });
                 }
             }
         }

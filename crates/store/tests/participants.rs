@@ -332,29 +332,52 @@ async fn purge_erases_finished_records_after_the_retention_period() {
     let actor = Actor::system();
     assert_eq!(s.retention_months(f.provider).await.unwrap(), 24);
     assert!(s.set_retention_months(&actor, f.provider, 0).await.is_err());
-    s.set_retention_months(&actor, f.provider, 12).await.unwrap();
+    s.set_retention_months(&actor, f.provider, 12)
+        .await
+        .unwrap();
 
-    let finished = s.create_participant(&actor, f.provider, None, data("Nadia", "Karimi")).await.unwrap();
+    let finished = s
+        .create_participant(&actor, f.provider, None, data("Nadia", "Karimi"))
+        .await
+        .unwrap();
     let e = s.enrol(&actor, finished.id, f.cohort).await.unwrap();
     for (on, ev) in [
         (date(2027, 1, 5), EnrolmentEvent::Counsel),
         (date(2027, 1, 12), EnrolmentEvent::Enrol),
         (date(2027, 3, 2), EnrolmentEvent::Activate),
-        (date(2027, 10, 1), EnrolmentEvent::Complete { stayed_employed: Some(true) }),
+        (
+            date(2027, 10, 1),
+            EnrolmentEvent::Complete {
+                stayed_employed: Some(true),
+            },
+        ),
     ] {
         s.apply_enrolment_event(&actor, e.id, on, ev).await.unwrap();
     }
-    let running = s.create_participant(&actor, f.provider, None, data("Omar", "Saleh")).await.unwrap();
+    let running = s
+        .create_participant(&actor, f.provider, None, data("Omar", "Saleh"))
+        .await
+        .unwrap();
     let e2 = s.enrol(&actor, running.id, f.cohort).await.unwrap();
-    s.apply_enrolment_event(&actor, e2.id, date(2027, 1, 5), EnrolmentEvent::Counsel).await.unwrap();
+    s.apply_enrolment_event(&actor, e2.id, date(2027, 1, 5), EnrolmentEvent::Counsel)
+        .await
+        .unwrap();
 
     // Not yet: 11 months after the end.
-    assert!(s.due_for_erasure(date(2028, 9, 1)).await.unwrap().is_empty());
+    assert!(
+        s.due_for_erasure(date(2028, 9, 1))
+            .await
+            .unwrap()
+            .is_empty()
+    );
     let due = s.due_for_erasure(date(2028, 10, 2)).await.unwrap();
     assert_eq!(due.len(), 1);
     assert_eq!(due[0].participant, finished.id);
     assert_eq!(s.purge(&actor, date(2028, 10, 2)).await.unwrap(), 1);
     assert!(s.participant(finished.id).await.is_err());
-    assert!(s.participant(running.id).await.is_ok(), "running participations stay");
+    assert!(
+        s.participant(running.id).await.is_ok(),
+        "running participations stay"
+    );
     assert_eq!(s.erased_participant_count(f.provider).await.unwrap(), 1);
 }
