@@ -8,6 +8,7 @@
 
 pub mod api;
 mod app;
+mod care;
 mod context;
 mod csrf;
 pub mod error;

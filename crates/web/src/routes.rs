@@ -66,6 +66,7 @@ pub fn table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
     all.extend(crate::feeds::routes());
     all.extend(pages::participants::routes());
     all.extend(api::participants::routes());
+    all.extend(crate::care::routes());
     all
 }
 

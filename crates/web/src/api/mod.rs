@@ -64,6 +64,8 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(exports::Doc::openapi());
     doc.merge(crate::pages::catalogue::Doc::openapi());
     doc.merge(participants::Doc::openapi());
+    doc.merge(crate::care::loans::Doc::openapi());
+    doc.merge(crate::care::referrals::Doc::openapi());
     doc
 }
 

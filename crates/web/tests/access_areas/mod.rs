@@ -4,9 +4,11 @@ mod catalogue;
 mod cohorts;
 mod exports;
 mod feeds;
+mod loans;
 mod offers;
 mod participants_api;
 mod participants_pages;
+mod referrals;
 
 pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
     [
@@ -17,6 +19,8 @@ pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
         feeds::EXPECTED,
         participants_api::EXPECTED,
         participants_pages::EXPECTED,
+        loans::EXPECTED,
+        referrals::EXPECTED,
     ]
     .concat()
 }

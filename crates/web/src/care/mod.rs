@@ -1,0 +1,16 @@
+//! Support around the qualification: device loans and the directory of counselling services
+//! with referrals. Each part has its pages and API routes in its own module.
+
+pub mod loans;
+pub mod referrals;
+
+use axum::routing::MethodRouter;
+
+use crate::AppState;
+use crate::routes::RouteSpec;
+
+pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
+    let mut all = loans::routes();
+    all.extend(referrals::routes());
+    all
+}
