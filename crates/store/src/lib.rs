@@ -11,10 +11,12 @@ mod db;
 mod enrolments;
 mod error;
 mod feeds;
+mod loans;
 mod offers;
 mod participants;
 pub mod password;
 mod providers;
+mod referrals;
 mod retention;
 mod sessions;
 mod settings;
@@ -30,11 +32,16 @@ pub use db::{DatabaseTarget, Store};
 pub use enrolments::{Enrolment, EnrolmentStep};
 pub use error::StoreError;
 pub use feeds::{FeedKind, FeedToken, IssuedFeed};
+pub use loans::{DEVICE_KINDS, Device, Loan, NewDevice, NewLoan};
 pub use offers::OfferRecord;
 pub use participants::{
     ConsentRecord, ContactEntry, NewContact, ParticipantRecord, ReadinessRecord,
 };
 pub use providers::{NewProvider, Provider, ProviderPatch};
+pub use referrals::{
+    CounsellingService, REASON_MAX, REFERRAL_STATUSES, Referral, ReferralStep, SERVICE_KINDS,
+    ServiceInput, referral_move_allowed,
+};
 pub use retention::DueForErasure;
 pub use sessions::{LoginSession, SESSION_LIFETIME_HOURS};
 pub use timetable::{
