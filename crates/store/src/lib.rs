@@ -16,7 +16,6 @@ mod offers;
 mod participants;
 pub mod password;
 mod providers;
-mod referrals;
 mod retention;
 mod sessions;
 mod settings;
@@ -38,7 +37,6 @@ pub use participants::{
     ConsentRecord, ContactEntry, NewContact, ParticipantRecord, ReadinessRecord,
 };
 pub use providers::{NewProvider, Provider, ProviderPatch};
-pub use referrals::{
     CounsellingService, REASON_MAX, REFERRAL_STATUSES, Referral, ReferralStep, SERVICE_KINDS,
     ServiceInput, referral_move_allowed,
 };
