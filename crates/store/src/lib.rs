@@ -37,9 +37,6 @@ pub use participants::{
     ConsentRecord, ContactEntry, NewContact, ParticipantRecord, ReadinessRecord,
 };
 pub use providers::{NewProvider, Provider, ProviderPatch};
-    CounsellingService, REASON_MAX, REFERRAL_STATUSES, Referral, ReferralStep, SERVICE_KINDS,
-    ServiceInput, referral_move_allowed,
-};
 pub use retention::DueForErasure;
 pub use sessions::{LoginSession, SESSION_LIFETIME_HOURS};
 pub use timetable::{
