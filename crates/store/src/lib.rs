@@ -16,6 +16,7 @@ mod offers;
 mod participants;
 pub mod password;
 mod providers;
+mod referrals;
 mod retention;
 mod sessions;
 mod settings;
@@ -37,6 +38,10 @@ pub use participants::{
     ConsentRecord, ContactEntry, NewContact, ParticipantRecord, ReadinessRecord,
 };
 pub use providers::{NewProvider, Provider, ProviderPatch};
+pub use referrals::{
+    CounsellingService, REASON_MAX, REFERRAL_STATUSES, Referral, ReferralStep, SERVICE_KINDS,
+    ServiceInput, referral_move_allowed,
+};
 pub use retention::DueForErasure;
 pub use sessions::{LoginSession, SESSION_LIFETIME_HOURS};
 pub use timetable::{
