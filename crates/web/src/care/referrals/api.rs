@@ -1,0 +1,327 @@
+//! Counselling services and referrals over the API. Records of another provider answer 404;
+//! a participant or service of another provider in a request body is refused (422).
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use chrono::NaiveDate;
+use lernweg_domain::{ParticipantId, ProviderId};
+use lernweg_store::{AuditAction, CounsellingService, Referral, ReferralStep, ServiceInput};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::today;
+use crate::AppState;
+use crate::api::{ApiJson, caller};
+use crate::context::Ctx;
+use crate::error::{ApiError, FieldError, Problem};
+
+fn field_error(field: &str, code: &str, message: &str) -> ApiError {
+    ApiError::Validation(vec![FieldError {
+        field: field.to_owned(),
+        code: code.to_owned(),
+        message: message.to_owned(),
+    }])
+}
+
+fn date(field: &str, raw: Option<&str>) -> Result<NaiveDate, ApiError> {
+    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(today()),
+        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+            field_error(
+                field,
+                "invalid_date",
+                "expected a date as YYYY-MM-DD, e.g. 2026-09-01",
+            )
+        }),
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ServiceDto {
+    pub id: String,
+    pub provider_id: String,
+    /// `childcare`, `social`, `debt`, `health`, `migration`, `recognition` or `other`.
+    pub kind: String,
+    pub name: String,
+    pub contact_person: String,
+    pub phone: String,
+    pub email: String,
+    pub address: String,
+    /// Languages offered, free text.
+    pub languages: String,
+    pub opening_hours: String,
+    pub note: String,
+    pub active: bool,
+}
+
+impl From<CounsellingService> for ServiceDto {
+    fn from(s: CounsellingService) -> Self {
+        ServiceDto {
+            id: s.id,
+            provider_id: s.provider_id.to_string(),
+            kind: s.kind,
+            name: s.name,
+            contact_person: s.contact_person,
+            phone: s.phone,
+            email: s.email,
+            address: s.address,
+            languages: s.languages,
+            opening_hours: s.opening_hours,
+            note: s.note,
+            active: s.active,
+        }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewServiceDto {
+    /// Only for admins (who belong to no provider); others create for their own provider.
+    #[serde(default)]
+    pub provider_id: Option<String>,
+    pub kind: String,
+    pub name: String,
+    #[serde(default)]
+    pub contact_person: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub languages: String,
+    #[serde(default)]
+    pub opening_hours: String,
+    #[serde(default)]
+    pub note: String,
+    /// Default `true`.
+    #[serde(default)]
+    pub active: Option<bool>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReferralStepDto {
+    pub on: String,
+    pub from: String,
+    pub to: String,
+    pub note: String,
+}
+
+impl From<ReferralStep> for ReferralStepDto {
+    fn from(s: ReferralStep) -> Self {
+        ReferralStepDto {
+            on: s.on_date.to_string(),
+            from: s.from,
+            to: s.to,
+            note: s.note,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReferralDto {
+    pub id: String,
+    pub participant_id: String,
+    pub service_id: String,
+    pub referred_on: String,
+    pub reason: String,
+    /// `suggested`, `referred`, `appointment_made`, `done` or `declined`.
+    pub status: String,
+    pub status_changed_on: String,
+    pub outcome_note: String,
+    /// Status changes, oldest first.
+    pub history: Vec<ReferralStepDto>,
+}
+
+async fn referral_dto(state: &AppState, r: Referral) -> Result<ReferralDto, ApiError> {
+    let history = state.store.referral_history(&r.id).await?;
+    Ok(ReferralDto {
+        id: r.id,
+        participant_id: r.participant_id.to_string(),
+        service_id: r.service_id,
+        referred_on: r.referred_on.to_string(),
+        reason: r.reason,
+        status: r.status,
+        status_changed_on: r.status_changed_on.to_string(),
+        outcome_note: r.outcome_note,
+        history: history.into_iter().map(ReferralStepDto::from).collect(),
+    })
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewReferralDto {
+    /// A participant of the caller's provider.
+    pub participant_id: String,
+    /// An active counselling service of the same provider.
+    pub service_id: String,
+    /// `YYYY-MM-DD`, default today.
+    #[serde(default)]
+    pub referred_on: Option<String>,
+    /// At most 500 characters.
+    #[serde(default)]
+    pub reason: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct StatusDto {
+    /// The new status: suggested → referred → appointment_made → done, or `declined` from any
+    /// status that is not final.
+    pub status: String,
+    /// `YYYY-MM-DD`, default today.
+    #[serde(default)]
+    pub on: Option<String>,
+    /// Becomes the outcome note when not empty.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// The counselling services of the caller's provider (all for admins), by kind and name.
+#[utoipa::path(get, path = "/api/v1/counselling-services", tag = "referrals",
+    responses((status = 200, body = [ServiceDto])))]
+pub async fn services_list(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+) -> Result<Json<Vec<ServiceDto>>, ApiError> {
+    let (principal, _) = caller(&ctx)?;
+    let list = state
+        .store
+        .counselling_services(principal.provider_scope())
+        .await?;
+    Ok(Json(list.into_iter().map(ServiceDto::from).collect()))
+}
+
+/// Adds a counselling service to the directory.
+#[utoipa::path(post, path = "/api/v1/counselling-services", tag = "referrals", request_body = NewServiceDto,
+    responses((status = 201, body = ServiceDto), (status = 422, body = Problem)))]
+pub async fn services_create(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    ApiJson(body): ApiJson<NewServiceDto>,
+) -> Result<(StatusCode, Json<ServiceDto>), ApiError> {
+    let (principal, actor) = caller(&ctx)?;
+    let unknown = || field_error("provider_id", "unknown_provider", "no such provider");
+    let provider = match principal.provider_id {
+        Some(p) => p,
+        None => {
+            let raw = body.provider_id.as_deref().unwrap_or("").trim();
+            let p = ProviderId::parse(raw).map_err(|_| unknown())?;
+            state.store.provider(p).await.map_err(|_| unknown())?;
+            p
+        }
+    };
+    let input = ServiceInput {
+        kind: body.kind,
+        name: body.name,
+        contact_person: body.contact_person,
+        phone: body.phone,
+        email: body.email,
+        address: body.address,
+        languages: body.languages,
+        opening_hours: body.opening_hours,
+        note: body.note,
+        active: body.active.unwrap_or(true),
+    };
+    let s = state
+        .store
+        .create_counselling_service(&actor, provider, input)
+        .await?;
+    Ok((StatusCode::CREATED, Json(s.into())))
+}
+
+/// The open referrals (not done, not declined) of the caller's provider, newest first.
+#[utoipa::path(get, path = "/api/v1/referrals", tag = "referrals",
+    responses((status = 200, body = [ReferralDto])))]
+pub async fn referrals_list(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+) -> Result<Json<Vec<ReferralDto>>, ApiError> {
+    let (principal, actor) = caller(&ctx)?;
+    let scope = principal.provider_scope();
+    let list = state.store.referrals(scope, true).await?;
+    state
+        .store
+        .audit(&actor.entry(
+            scope,
+            AuditAction::View,
+            "referral",
+            "open",
+            "api: open referrals",
+        ))
+        .await?;
+    let mut out = Vec::new();
+    for r in list {
+        out.push(referral_dto(&state, r).await?);
+    }
+    Ok(Json(out))
+}
+
+/// Refers a participant to a counselling service of the same provider (status `suggested`).
+#[utoipa::path(post, path = "/api/v1/referrals", tag = "referrals", request_body = NewReferralDto,
+    responses((status = 201, body = ReferralDto), (status = 422, body = Problem)))]
+pub async fn referrals_create(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    ApiJson(body): ApiJson<NewReferralDto>,
+) -> Result<(StatusCode, Json<ReferralDto>), ApiError> {
+    let (principal, actor) = caller(&ctx)?;
+    let unknown_p = || {
+        field_error(
+            "participant_id",
+            "unknown_participant",
+            "no such participant",
+        )
+    };
+    let pid = ParticipantId::parse(body.participant_id.trim()).map_err(|_| unknown_p())?;
+    let p = state
+        .store
+        .participant(pid)
+        .await
+        .map_err(|_| unknown_p())?;
+    if !principal.can_access_provider(p.provider_id) {
+        return Err(unknown_p());
+    }
+    let unknown_s = || {
+        field_error(
+            "service_id",
+            "unknown_service",
+            "no such counselling service",
+        )
+    };
+    let service = state
+        .store
+        .counselling_service(body.service_id.trim())
+        .await
+        .map_err(|_| unknown_s())?;
+    if !principal.can_access_provider(service.provider_id) {
+        return Err(unknown_s());
+    }
+    let on = date("referred_on", body.referred_on.as_deref())?;
+    let r = state
+        .store
+        .create_referral(&actor, p.id, &service.id, on, &body.reason)
+        .await?;
+    Ok((StatusCode::CREATED, Json(referral_dto(&state, r).await?)))
+}
+
+/// Moves a referral to a new status; a move the rules do not allow answers 422.
+#[utoipa::path(post, path = "/api/v1/referrals/{id}/status", tag = "referrals", params(("id" = String, Path)), request_body = StatusDto,
+    responses((status = 200, body = ReferralDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn referrals_status(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<StatusDto>,
+) -> Result<Json<ReferralDto>, ApiError> {
+    let (principal, actor) = caller(&ctx)?;
+    let r = state.store.referral(&id).await?;
+    if !principal.can_access_provider(r.provider_id) {
+        return Err(ApiError::NotFound);
+    }
+    let on = date("on", body.on.as_deref())?;
+    let r = state
+        .store
+        .set_referral_status(&actor, &r.id, body.status.trim(), on, &body.note)
+        .await?;
+    Ok(Json(referral_dto(&state, r).await?))
+}
