@@ -193,5 +193,10 @@ async fn devices_are_lent_once_at_a_time_returned_and_overdue() {
         .await;
     assert_eq!(invalid_field(&r), Some(("device_id", "inactive")));
     assert!(matches!(s.loan("nope").await, Err(StoreError::NotFound)));
+
+    // Erasing the participant (GDPR) removes their loans; the device is free again.
+    s.erase_participant(&actor, amina.id).await.unwrap();
+    assert!(s.loans(Some(p1)).await.unwrap().is_empty());
+    assert!(s.open_loan_of(&device.id).await.unwrap().is_none());
     assert!(matches!(s.device("nope").await, Err(StoreError::NotFound)));
 }
