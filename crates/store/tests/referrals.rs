@@ -209,4 +209,12 @@ async fn services_and_referrals_follow_the_rules() {
         s.referral("nope").await,
         Err(StoreError::NotFound)
     ));
+
+    // GDPR erasure of the participant removes the referrals and their history.
+    s.erase_participant(&a, amira.id).await.unwrap();
+    assert!(s.referrals(Some(p1), false).await.unwrap().is_empty());
+    assert!(matches!(s.referral(&r.id).await, Err(StoreError::NotFound)));
+    assert!(s.referral_history(&r.id).await.unwrap().is_empty());
+    // The services stay.
+    assert_eq!(s.counselling_services(Some(p1)).await.unwrap().len(), 2);
 }
