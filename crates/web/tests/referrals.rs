@@ -399,6 +399,8 @@ async fn pages_directory_referrals_and_tenancy() {
     .await;
     assert_eq!(s, 422);
     assert!(html.contains("Dieser Statuswechsel ist nicht möglich"));
+    assert!(html.contains(&format!("href=\"#status-{}\"", r.id)));
+    assert!(html.contains(&format!("aria-describedby=\"status-{}-error\"", r.id)));
     let (s, _) = post(
         &client,
         &app,

@@ -326,6 +326,8 @@ pub struct ReferralRow {
     pub reason: String,
     pub status: String,
     pub next: Vec<Choice>,
+    /// A refused status change of this row.
+    pub error: Option<String>,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -410,6 +412,7 @@ async fn referrals_page(
                     selected: false,
                 })
                 .collect(),
+            error: errors.get(&format!("status-{}", r.id)).cloned(),
         })
         .collect();
     let participants = participants
@@ -559,7 +562,14 @@ pub async fn referrals_status(
     {
         Ok(_) => Redirect::to("/verwaltung/verweise").into_response(),
         Err(e) => match store_errors(lang, e) {
-            Ok(errors) => referrals_page(&state, &ctx, errors, ReferralForm::default()).await,
+            // Keyed by the row's select so that the error summary links to it.
+            Ok(FormErrors(m)) => {
+                let errors = m
+                    .into_values()
+                    .map(|msg| (format!("status-{}", r.id), msg))
+                    .collect();
+                referrals_page(&state, &ctx, FormErrors(errors), ReferralForm::default()).await
+            }
             Err(p) => p.into_response(),
         },
     }
