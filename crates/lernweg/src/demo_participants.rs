@@ -132,6 +132,7 @@ pub async fn seed(
     if cohorts.is_empty() {
         return Ok(());
     }
+    let mut created = Vec::new();
     for (i, person) in PEOPLE.iter().enumerate() {
         let (given, family, tongue, level, kldb, recognition, employer, channel, reachable) =
             *person;
@@ -152,6 +153,7 @@ pub async fn seed(
         let p = store
             .create_participant(&actor, provider, Some(counsellor), data)
             .await?;
+        created.push(p.id);
         let (cohort, start, _) = cohorts[i % cohorts.len()];
         let first = start - Duration::days(60);
         store
@@ -226,6 +228,225 @@ pub async fn seed(
                 .await
                 .with_context(|| format!("demo enrolment of {given} {family}"))?;
         }
+    }
+    loans(store, &actor, provider, &created).await?;
+    referrals(store, &actor, provider, &created, offset).await
+}
+
+/// Six counselling services in the provider's city and referrals in several states.
+async fn referrals(
+    store: &Store,
+    actor: &Actor,
+    provider: ProviderId,
+    people: &[lernweg_domain::ParticipantId],
+    offset: usize,
+) -> anyhow::Result<()> {
+    let city = if offset == 0 {
+        ("Essen", "45127")
+    } else {
+        ("Leipzig", "04109")
+    };
+    let svc = |kind: &str, name: &str, person: &str, phone: &str, langs: &str, hours: &str| {
+        lernweg_store::ServiceInput {
+            kind: kind.into(),
+            name: name.replace("{city}", city.0),
+            contact_person: person.into(),
+            phone: phone.into(),
+            email: format!("{kind}@beratung-{}.example", city.0.to_lowercase()),
+            address: format!("Marktplatz 1, {} {}", city.1, city.0),
+            languages: langs.into(),
+            opening_hours: hours.into(),
+            note: String::new(),
+            active: true,
+        }
+    };
+    let debt = store
+        .create_counselling_service(
+            actor,
+            provider,
+            svc(
+                "debt",
+                "Schuldnerberatung der Caritas {city}",
+                "Frau Bielefeld",
+                "0201 810280",
+                "Deutsch, Türkisch",
+                "Mo–Do 9–16 Uhr, Fr 9–12 Uhr",
+            ),
+        )
+        .await?;
+    let kita = store
+        .create_counselling_service(
+            actor,
+            provider,
+            svc(
+                "childcare",
+                "Kita-Platzvermittlung der Stadt {city}",
+                "Herr Nowak",
+                "0201 8851234",
+                "Deutsch, Englisch, Russisch",
+                "Di und Do 8–15 Uhr",
+            ),
+        )
+        .await?;
+    store
+        .create_counselling_service(
+            actor,
+            provider,
+            svc(
+                "social",
+                "Allgemeine Sozialberatung der Diakonie {city}",
+                "Frau Kaya",
+                "0201 26640",
+                "Deutsch, Arabisch, Kurdisch",
+                "Mo–Fr 9–13 Uhr",
+            ),
+        )
+        .await?;
+    store
+        .create_counselling_service(
+            actor,
+            provider,
+            svc(
+                "health",
+                "Gesundheitsamt {city} – Beratung für Zugewanderte",
+                "Dr. Schulte",
+                "0201 8853000",
+                "Deutsch, Englisch, Farsi",
+                "Mo, Mi 9–12 Uhr",
+            ),
+        )
+        .await?;
+    let mbe = store
+        .create_counselling_service(
+            actor,
+            provider,
+            svc(
+                "migration",
+                "Migrationsberatung für Erwachsene (MBE) der AWO {city}",
+                "Herr Haddad",
+                "0201 1897123",
+                "Deutsch, Arabisch, Ukrainisch",
+                "Mo–Do 9–15 Uhr",
+            ),
+        )
+        .await?;
+    let iq = store
+        .create_counselling_service(
+            actor,
+            provider,
+            svc(
+                "recognition",
+                "IQ Anerkennungsberatung – Beratungsstelle {city}",
+                "Frau Petrović",
+                "0201 3204567",
+                "Deutsch, Englisch, Serbisch, Spanisch",
+                "Termine nach Vereinbarung",
+            ),
+        )
+        .await?;
+    let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(2026, m, d).expect("valid demo date");
+    if let [a, b, c, ..] = people {
+        let r1 = store
+            .create_referral(
+                actor,
+                *a,
+                &iq.id,
+                day(10, 6),
+                "Anerkennung des ausländischen Abschlusses klären",
+            )
+            .await?;
+        store
+            .set_referral_status(actor, &r1.id, "referred", day(10, 7), "")
+            .await?;
+        store
+            .set_referral_status(
+                actor,
+                &r1.id,
+                "appointment_made",
+                day(10, 9),
+                "Termin am 20.10.",
+            )
+            .await?;
+        let r2 = store
+            .create_referral(
+                actor,
+                *b,
+                &kita.id,
+                day(11, 3),
+                "Betreuung für zwei Kinder während der Abendkurse",
+            )
+            .await?;
+        store
+            .set_referral_status(actor, &r2.id, "referred", day(11, 4), "")
+            .await?;
+        store
+            .create_referral(
+                actor,
+                *c,
+                &debt.id,
+                day(11, 18),
+                "Mietrückstände, Ratenplan gewünscht",
+            )
+            .await?;
+        let r4 = store
+            .create_referral(actor, *a, &mbe.id, day(9, 1), "Fragen zum Aufenthaltstitel")
+            .await?;
+        store
+            .set_referral_status(actor, &r4.id, "referred", day(9, 2), "")
+            .await?;
+        store
+            .set_referral_status(actor, &r4.id, "appointment_made", day(9, 5), "")
+            .await?;
+        store
+            .set_referral_status(actor, &r4.id, "done", day(9, 15), "Verlängerung beantragt")
+            .await?;
+    }
+    Ok(())
+}
+
+/// Three devices; one lent and overdue, one lent and due later (counted from today, so the
+/// overdue list always has content).
+async fn loans(
+    store: &Store,
+    actor: &Actor,
+    provider: ProviderId,
+    people: &[lernweg_domain::ParticipantId],
+) -> anyhow::Result<()> {
+    let today = chrono::Local::now().date_naive();
+    let device = |kind: &str, label: &str, serial: &str| lernweg_store::NewDevice {
+        kind: kind.into(),
+        label: label.into(),
+        serial: serial.into(),
+        note: String::new(),
+    };
+    let laptop = store
+        .create_device(actor, provider, device("laptop", "Laptop 1", "LW-L-001"))
+        .await?;
+    let router = store
+        .create_device(
+            actor,
+            provider,
+            device("router", "LTE-Router 1", "LW-R-001"),
+        )
+        .await?;
+    store
+        .create_device(actor, provider, device("headset", "Headset 1", ""))
+        .await?;
+    if let [a, b, ..] = people {
+        let lend =
+            |device_id: String, participant_id, lent: i64, due: i64| lernweg_store::NewLoan {
+                device_id,
+                participant_id,
+                lent_on: today - Duration::days(lent),
+                due_on: today + Duration::days(due),
+                note: String::new(),
+            };
+        store
+            .lend_device(actor, lend(laptop.id.clone(), *a, 30, -3))
+            .await?;
+        store
+            .lend_device(actor, lend(router.id.clone(), *b, 5, 25))
+            .await?;
     }
     Ok(())
 }

@@ -223,3 +223,7 @@ pp-erase-explain = Löscht alle persönlichen Daten der Person: Angaben, Einwill
 pp-erase-confirm = Ja, ich will alle Daten dieser Person endgültig löschen.
 pp-erase-button = Endgültig löschen
 pp-error-erase-confirm = Bitte bestätigen, dass alle Daten gelöscht werden sollen. Ohne Bestätigung wird nichts gelöscht.
+pp-support-nav = Unterstützung
+pp-link-loans = Leihgeräte
+pp-link-services = Beratungsstellen
+pp-link-referrals = Verweise

@@ -222,3 +222,7 @@ pp-erase-explain = Erases all personal data of the person: details, consents, co
 pp-erase-confirm = Yes, I want to erase all data of this person for good.
 pp-erase-button = Erase for good
 pp-error-erase-confirm = Please confirm that all data is to be erased. Without confirmation nothing is erased.
+pp-support-nav = Support
+pp-link-loans = Device loans
+pp-link-services = Counselling services
+pp-link-referrals = Referrals
