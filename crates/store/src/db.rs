@@ -160,6 +160,41 @@ impl Store {
     }
 }
 
+/// Maps a row to a record.
+pub(crate) type RowMapper<T> = fn(&sqlx::any::AnyRow) -> Result<T, StoreError>;
+
+impl Store {
+    /// The one record `sql` selects by its single parameter `key`; `NotFound` if none.
+    pub(crate) async fn fetch_one<T>(
+        &self,
+        sql: &'static str,
+        key: impl Into<String>,
+        map: RowMapper<T>,
+    ) -> Result<T, StoreError> {
+        let row = sqlx::query(sql)
+            .bind(key.into())
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        map(&row)
+    }
+
+    /// The records `sql` selects for a provider scope; its `$1` is the provider id, or `''` for
+    /// all providers (`WHERE ($1 = '' OR provider_id = $1)`).
+    pub(crate) async fn fetch_scoped<T>(
+        &self,
+        sql: &'static str,
+        scope: Option<lernweg_domain::ProviderId>,
+        map: RowMapper<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        let rows = sqlx::query(sql)
+            .bind(scope.map(|p| p.to_string()).unwrap_or_default())
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(map).collect()
+    }
+}
+
 fn create_dir(dir: &Path) -> Result<(), StoreError> {
     std::fs::create_dir_all(dir).map_err(|e| {
         StoreError::Database(sqlx::Error::Configuration(

@@ -112,16 +112,12 @@ impl Store {
     }
 
     pub async fn enrolment(&self, id: EnrolmentId) -> Result<Enrolment, StoreError> {
-        let row = sqlx::query(concat!(
-            "SELECT ",
-            columns!(),
-            " FROM enrolments WHERE id = $1"
-        ))
-        .bind(id.to_string())
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        enrolment_from_row(&row)
+        self.fetch_one(
+            concat!("SELECT ", columns!(), " FROM enrolments WHERE id = $1"),
+            id.to_string(),
+            enrolment_from_row,
+        )
+        .await
     }
 
     pub async fn enrolments_of(

@@ -116,16 +116,12 @@ impl Store {
     }
 
     pub async fn feed(&self, id: FeedId) -> Result<FeedToken, StoreError> {
-        let row = sqlx::query(concat!(
-            "SELECT ",
-            columns!(),
-            " FROM feed_tokens WHERE id = $1"
-        ))
-        .bind(id.to_string())
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        from_row(&row)
+        self.fetch_one(
+            concat!("SELECT ", columns!(), " FROM feed_tokens WHERE id = $1"),
+            id.to_string(),
+            from_row,
+        )
+        .await
     }
 
     /// Feeds of one target (cohort or trainer), newest first.

@@ -162,29 +162,26 @@ impl Store {
     }
 
     pub async fn device(&self, id: &str) -> Result<Device, StoreError> {
-        let row = sqlx::query(concat!(
-            "SELECT ",
-            device_columns!(),
-            " FROM devices WHERE id = $1"
-        ))
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        device_from_row(&row)
+        self.fetch_one(
+            concat!("SELECT ", device_columns!(), " FROM devices WHERE id = $1"),
+            id,
+            device_from_row,
+        )
+        .await
     }
 
     /// Devices of one provider (or all), by label.
     pub async fn devices(&self, scope: Option<ProviderId>) -> Result<Vec<Device>, StoreError> {
-        let rows = sqlx::query(concat!(
-            "SELECT ",
-            device_columns!(),
-            " FROM devices WHERE ($1 = '' OR provider_id = $1) ORDER BY label, id"
-        ))
-        .bind(scope.map(|p| p.to_string()).unwrap_or_default())
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(device_from_row).collect()
+        self.fetch_scoped(
+            concat!(
+                "SELECT ",
+                device_columns!(),
+                " FROM devices WHERE ($1 = '' OR provider_id = $1) ORDER BY label, id"
+            ),
+            scope,
+            device_from_row,
+        )
+        .await
     }
 
     /// Takes a device out of (or back into) the inventory; an inactive device cannot be lent.
@@ -343,16 +340,16 @@ impl Store {
     }
 
     pub async fn loan(&self, id: &str) -> Result<Loan, StoreError> {
-        let row = sqlx::query(concat!(
-            "SELECT ",
-            loan_columns!(),
-            " FROM device_loans WHERE id = $1"
-        ))
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        loan_from_row(&row)
+        self.fetch_one(
+            concat!(
+                "SELECT ",
+                loan_columns!(),
+                " FROM device_loans WHERE id = $1"
+            ),
+            id,
+            loan_from_row,
+        )
+        .await
     }
 
     /// The open loan of a device, if any.
@@ -370,11 +367,7 @@ impl Store {
 
     /// Loans of one provider (or all): open ones first by due date, then returned ones.
     pub async fn loans(&self, scope: Option<ProviderId>) -> Result<Vec<Loan>, StoreError> {
-        let rows = sqlx::query(concat!("SELECT ", loan_columns!(), " FROM device_loans WHERE ($1 = '' OR provider_id = $1) ORDER BY CASE WHEN returned_on IS NULL THEN 0 ELSE 1 END, due_on, id"))
-        .bind(scope.map(|p| p.to_string()).unwrap_or_default())
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(loan_from_row).collect()
+        self.fetch_scoped(concat!("SELECT ", loan_columns!(), " FROM device_loans WHERE ($1 = '' OR provider_id = $1) ORDER BY CASE WHEN returned_on IS NULL THEN 0 ELSE 1 END, due_on, id"), scope, loan_from_row).await
     }
 
     /// Open loans of one provider (or all) whose due date lies before `today`.

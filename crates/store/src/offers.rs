@@ -203,26 +203,26 @@ impl Store {
     }
 
     pub async fn offer(&self, id: OfferId) -> Result<OfferRecord, StoreError> {
-        let row = sqlx::query(concat!("SELECT ", columns!(), " FROM offers WHERE id = $1"))
-            .bind(id.to_string())
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        from_row(&row)
+        self.fetch_one(
+            concat!("SELECT ", columns!(), " FROM offers WHERE id = $1"),
+            id.to_string(),
+            from_row,
+        )
+        .await
     }
 
     /// A published offer by its slug (public catalogue).
     pub async fn published_offer_by_slug(&self, slug: &str) -> Result<OfferRecord, StoreError> {
-        let row = sqlx::query(concat!(
-            "SELECT ",
-            columns!(),
-            " FROM offers WHERE slug = $1 AND published = 1"
-        ))
-        .bind(slug)
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        from_row(&row)
+        self.fetch_one(
+            concat!(
+                "SELECT ",
+                columns!(),
+                " FROM offers WHERE slug = $1 AND published = 1"
+            ),
+            slug,
+            from_row,
+        )
+        .await
     }
 
     /// Offers of one provider (`Some`) or of all (`None`), by title.

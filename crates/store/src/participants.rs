@@ -173,16 +173,12 @@ impl Store {
     }
 
     pub async fn participant(&self, id: ParticipantId) -> Result<ParticipantRecord, StoreError> {
-        let row = sqlx::query(concat!(
-            "SELECT ",
-            columns!(),
-            " FROM participants WHERE id = $1"
-        ))
-        .bind(id.to_string())
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        from_row(&row)
+        self.fetch_one(
+            concat!("SELECT ", columns!(), " FROM participants WHERE id = $1"),
+            id.to_string(),
+            from_row,
+        )
+        .await
     }
 
     /// Participants of one provider (or all), by family name.
@@ -190,15 +186,11 @@ impl Store {
         &self,
         scope: Option<ProviderId>,
     ) -> Result<Vec<ParticipantRecord>, StoreError> {
-        let rows = sqlx::query(concat!(
+        self.fetch_scoped(concat!(
             "SELECT ",
             columns!(),
             " FROM participants WHERE ($1 = '' OR provider_id = $1) ORDER BY family_name, given_name, id"
-        ))
-        .bind(scope.map(|p| p.to_string()).unwrap_or_default())
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(from_row).collect()
+        ), scope, from_row).await
     }
 
     pub async fn update_participant(

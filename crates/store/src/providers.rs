@@ -80,16 +80,12 @@ impl Store {
     }
 
     pub async fn provider(&self, id: ProviderId) -> Result<Provider, StoreError> {
-        let row = sqlx::query(concat!(
-            "SELECT ",
-            columns!(),
-            " FROM providers WHERE id = $1"
-        ))
-        .bind(id.to_string())
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        from_row(&row)
+        self.fetch_one(
+            concat!("SELECT ", columns!(), " FROM providers WHERE id = $1"),
+            id.to_string(),
+            from_row,
+        )
+        .await
     }
 
     /// Finds a provider by id or by its exact name (for the command line).

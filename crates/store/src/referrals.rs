@@ -238,16 +238,16 @@ impl Store {
     }
 
     pub async fn counselling_service(&self, id: &str) -> Result<CounsellingService, StoreError> {
-        let row = sqlx::query(concat!(
-            "SELECT ",
-            service_columns!(),
-            " FROM counselling_services WHERE id = $1"
-        ))
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        service_from_row(&row)
+        self.fetch_one(
+            concat!(
+                "SELECT ",
+                service_columns!(),
+                " FROM counselling_services WHERE id = $1"
+            ),
+            id,
+            service_from_row,
+        )
+        .await
     }
 
     /// Services of one provider (or all), by kind and name.
@@ -255,15 +255,11 @@ impl Store {
         &self,
         scope: Option<ProviderId>,
     ) -> Result<Vec<CounsellingService>, StoreError> {
-        let rows = sqlx::query(concat!(
+        self.fetch_scoped(concat!(
             "SELECT ",
             service_columns!(),
             " FROM counselling_services WHERE ($1 = '' OR provider_id = $1) ORDER BY kind, name, id"
-        ))
-        .bind(scope.map(|p| p.to_string()).unwrap_or_default())
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(service_from_row).collect()
+        ), scope, service_from_row).await
     }
 
     pub async fn update_counselling_service(
@@ -382,16 +378,16 @@ impl Store {
     }
 
     pub async fn referral(&self, id: &str) -> Result<Referral, StoreError> {
-        let row = sqlx::query(concat!(
-            "SELECT ",
-            referral_columns!(),
-            " FROM referrals WHERE id = $1"
-        ))
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        referral_from_row(&row)
+        self.fetch_one(
+            concat!(
+                "SELECT ",
+                referral_columns!(),
+                " FROM referrals WHERE id = $1"
+            ),
+            id,
+            referral_from_row,
+        )
+        .await
     }
 
     /// Referrals of one provider (or all), newest first; `open_only` leaves out done and

@@ -214,16 +214,16 @@ impl Store {
     }
 
     pub async fn timetable_session(&self, id: SessionId) -> Result<SessionRecord, StoreError> {
-        let row = sqlx::query(concat!(
-            "SELECT ",
-            session_columns!(),
-            " FROM cohort_sessions WHERE id = $1"
-        ))
-        .bind(id.to_string())
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        session_from_row(&row)
+        self.fetch_one(
+            concat!(
+                "SELECT ",
+                session_columns!(),
+                " FROM cohort_sessions WHERE id = $1"
+            ),
+            id.to_string(),
+            session_from_row,
+        )
+        .await
     }
 
     /// The change history of a session, oldest first.

@@ -135,25 +135,21 @@ impl Store {
     }
 
     pub async fn user(&self, id: UserId) -> Result<User, StoreError> {
-        let row = sqlx::query(concat!("SELECT ", columns!(), " FROM users WHERE id = $1"))
-            .bind(id.to_string())
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        from_row(&row)
+        self.fetch_one(
+            concat!("SELECT ", columns!(), " FROM users WHERE id = $1"),
+            id.to_string(),
+            from_row,
+        )
+        .await
     }
 
     pub async fn user_by_email(&self, email: &Email) -> Result<User, StoreError> {
-        let row = sqlx::query(concat!(
-            "SELECT ",
-            columns!(),
-            " FROM users WHERE email = $1"
-        ))
-        .bind(email.as_str())
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        from_row(&row)
+        self.fetch_one(
+            concat!("SELECT ", columns!(), " FROM users WHERE email = $1"),
+            email.as_str(),
+            from_row,
+        )
+        .await
     }
 
     /// All users (`scope = None`) or those of one provider, sorted by role then e-mail.
