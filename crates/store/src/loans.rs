@@ -370,6 +370,19 @@ impl Store {
         self.fetch_scoped(concat!("SELECT ", loan_columns!(), " FROM device_loans WHERE ($1 = '' OR provider_id = $1) ORDER BY CASE WHEN returned_on IS NULL THEN 0 ELSE 1 END, due_on, id"), scope, loan_from_row).await
     }
 
+    /// Loans of one participant, newest first (for the data-protection export).
+    pub async fn loans_of(&self, participant: ParticipantId) -> Result<Vec<Loan>, StoreError> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            loan_columns!(),
+            " FROM device_loans WHERE participant_id = $1 ORDER BY lent_on DESC, id DESC"
+        ))
+        .bind(participant.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(loan_from_row).collect()
+    }
+
     /// Open loans of one provider (or all) whose due date lies before `today`.
     pub async fn overdue_loans(
         &self,

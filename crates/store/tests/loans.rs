@@ -173,6 +173,10 @@ async fn devices_are_lent_once_at_a_time_returned_and_overdue() {
         .await
         .unwrap();
     assert_eq!(s.loans(Some(p1)).await.unwrap().len(), 2);
+    let mine = s.loans_of(amina.id).await.unwrap();
+    assert_eq!(mine.len(), 2);
+    assert_eq!(mine[0].lent_on, date(2026, 4, 3), "newest first");
+    assert!(s.loans_of(stranger.id).await.unwrap().is_empty());
     let second = s
         .create_device(&actor, p1, laptop("Laptop 2"))
         .await

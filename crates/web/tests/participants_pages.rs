@@ -2,6 +2,8 @@
 //! person, access and tenancy, audit, contact log, enrolment steps, the readiness check,
 //! the Auskunft and the erasure. Real server, real HTTP.
 
+#[path = "participants_pages/auskunft.rs"]
+mod auskunft;
 mod common;
 #[path = "participants_pages/readiness.rs"]
 mod readiness;

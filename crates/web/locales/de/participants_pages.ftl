@@ -227,3 +227,11 @@ pp-support-nav = Unterstützung
 pp-link-loans = Leihgeräte
 pp-link-services = Beratungsstellen
 pp-link-referrals = Verweise
+
+pp-auskunft-pdf = Als PDF herunterladen
+pp-auskunft-loans = Leihgeräte
+pp-auskunft-referrals = Verweise an Beratungsstellen
+pp-auskunft-none = Keine Einträge.
+pp-auskunft-col-cohort = Durchgang
+pp-auskunft-col-reason = Anlass
+pp-auskunft-footer = Auskunft für { $name } – vertraulich

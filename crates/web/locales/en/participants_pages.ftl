@@ -226,3 +226,11 @@ pp-support-nav = Support
 pp-link-loans = Device loans
 pp-link-services = Counselling services
 pp-link-referrals = Referrals
+
+pp-auskunft-pdf = Download as PDF
+pp-auskunft-loans = Loaned devices
+pp-auskunft-referrals = Referrals to counselling services
+pp-auskunft-none = No entries.
+pp-auskunft-col-cohort = Cohort
+pp-auskunft-col-reason = Reason
+pp-auskunft-footer = Data report for { $name } – confidential

@@ -58,6 +58,11 @@ pub const EXPECTED: &[(&str, &str, &str)] = &[
         "counselling",
     ),
     (
+        "GET",
+        "/verwaltung/teilnehmende/{id}/auskunft.pdf",
+        "counselling",
+    ),
+    (
         "POST",
         "/verwaltung/teilnehmende/{id}/loeschen",
         "counselling",

@@ -335,6 +335,35 @@ async fn export_holds_everything_and_is_audited() {
         .0,
         200
     );
+    let (s, device) = api
+        .post(
+            "/api/v1/devices",
+            json!({"kind": "laptop", "label": "Laptop 7", "serial": "L7"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{device}");
+    let (s, loan) = api
+        .post(
+            "/api/v1/loans",
+            json!({"device_id": device["id"], "participant_id": pid,
+                "lent_on": "2026-02-03", "due_on": "2026-06-30"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{loan}");
+    let (s, service) = api
+        .post(
+            "/api/v1/counselling-services",
+            json!({"kind": "childcare", "name": "Kita-Servicestelle Essen"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{service}");
+    let (s, referral) = api
+        .post(
+            "/api/v1/referrals",
+            json!({"participant_id": pid, "service_id": service["id"], "reason": "Betreuung dienstags"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{referral}");
     let before = views(&app, &pid).await.len();
     let (status, doc) = api.get(&format!("{base}/export")).await;
     assert_eq!(status, 200, "{doc}");
@@ -346,8 +375,10 @@ async fn export_holds_everything_and_is_audited() {
             "contacts",
             "enrolments",
             "exported_at",
+            "loans",
             "participant",
-            "readiness_checks"
+            "readiness_checks",
+            "referrals"
         ]
     );
     assert_eq!(doc["participant"]["id"], pid);
@@ -357,6 +388,10 @@ async fn export_holds_everything_and_is_audited() {
         app.user(Role::Counsellor).id.to_string()
     );
     assert_eq!(doc["consents"][0]["scope"], "health_data");
+    assert_eq!(doc["loans"][0]["device_id"], device["id"]);
+    assert_eq!(doc["loans"][0]["due_on"], "2026-06-30");
+    assert_eq!(doc["referrals"][0]["reason"], "Betreuung dienstags");
+    assert_eq!(doc["referrals"][0]["status"], "suggested");
     assert_eq!(doc["contacts"][0]["note"], "Notiz X");
     assert_eq!(doc["readiness_checks"][0]["answers"]["health"], "good");
     assert_eq!(doc["enrolments"][0]["status"], "counselled");

@@ -98,6 +98,10 @@ pub struct ExportDto {
     pub contacts: Vec<ContactDto>,
     pub readiness_checks: Vec<ReadinessDto>,
     pub enrolments: Vec<EnrolmentDetailDto>,
+    /// Device loans, newest first.
+    pub loans: Vec<crate::care::loans::api::LoanDto>,
+    /// Referrals to counselling services with their status history, newest first.
+    pub referrals: Vec<crate::care::referrals::api::ReferralDto>,
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -432,6 +436,11 @@ pub async fn export(
     for e in state.store.enrolments_of(pid).await? {
         enrolments.push(detail(&state, e).await?);
     }
+    let mut referrals = Vec::new();
+    for r in state.store.referrals_of(pid).await? {
+        referrals.push(crate::care::referrals::api::referral_dto(&state, r).await?);
+    }
+    let loans = state.store.loans_of(pid).await?;
     Ok(Json(ExportDto {
         exported_at: chrono::Utc::now().to_rfc3339(),
         participant: dto(&state, p).await?,
@@ -439,6 +448,8 @@ pub async fn export(
         contacts: contacts.into_iter().map(ContactDto::from).collect(),
         readiness_checks: readiness_dtos(checks),
         enrolments,
+        loans: loans.into_iter().map(Into::into).collect(),
+        referrals,
     }))
 }
 

@@ -5,7 +5,7 @@
 //! Every route is for `COUNSELLING` (admin, coordinator, counsellor); a device or loan of
 //! another provider answers 404. Views that name participants are audited without names.
 
-mod api;
+pub(crate) mod api;
 mod pages;
 
 use axum::routing::{MethodRouter, get, post};

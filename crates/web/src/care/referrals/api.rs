@@ -134,7 +134,7 @@ pub struct ReferralDto {
     pub history: Vec<ReferralStepDto>,
 }
 
-async fn referral_dto(state: &AppState, r: Referral) -> Result<ReferralDto, ApiError> {
+pub(crate) async fn referral_dto(state: &AppState, r: Referral) -> Result<ReferralDto, ApiError> {
     let history = state.store.referral_history(&r.id).await?;
     Ok(ReferralDto {
         id: r.id,

@@ -4,7 +4,7 @@
 //! Every route is for `COUNSELLING` (admin, coordinator, counsellor); a record of another
 //! provider answers 404. Reads of referrals (which name participants) are audited.
 
-mod api;
+pub(crate) mod api;
 mod pages;
 
 use axum::routing::{MethodRouter, get, post};

@@ -4,6 +4,7 @@
 //! provider's participant is a 404; every read of a record is audited without names.
 
 mod actions;
+mod auskunft;
 mod detail;
 mod form;
 mod privacy;
@@ -114,7 +115,15 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         ),
         (
             page("GET", "/verwaltung/teilnehmende/{id}/auskunft", COUNSELLING),
-            get(privacy::auskunft),
+            get(auskunft::page),
+        ),
+        (
+            page(
+                "GET",
+                "/verwaltung/teilnehmende/{id}/auskunft.pdf",
+                COUNSELLING,
+            ),
+            get(auskunft::pdf),
         ),
         (
             page(

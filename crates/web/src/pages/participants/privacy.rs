@@ -1,4 +1,4 @@
-//! Data protection: the printable Auskunft (GDPR Art. 15) and the erasure (Art. 17).
+//! Data protection: the erasure (GDPR Art. 17). The Auskunft (Art. 15) is in `auskunft`.
 
 use std::collections::BTreeMap;
 
@@ -9,75 +9,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use serde::Deserialize;
 
-use super::detail::{
-    ConsentRow, ContactRow, EnrolmentView, consent_rows, contact_rows, enrolment_views, facts,
-    staff_names,
-};
-use super::readiness::{CheckRow, check_rows};
-use super::{ContactBox, audit_view, today, visible};
+use super::{ContactBox, visible};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
 use crate::pages::admin::FormErrors;
 use crate::pages::{Layout, render};
-
-#[derive(Template)]
-#[template(path = "participants_auskunft.html")]
-pub struct AuskunftPage {
-    pub layout: Layout,
-    pub contact: ContactBox,
-    pub printed_on: String,
-    pub created: String,
-    pub updated: String,
-    pub facts: Vec<(String, String)>,
-    pub consents: Vec<ConsentRow>,
-    pub contacts: Vec<ContactRow>,
-    pub checks: Vec<CheckRow>,
-    pub enrolments: Vec<EnrolmentView>,
-}
-
-/// `GET /verwaltung/teilnehmende/{id}/auskunft`: everything stored, printable.
-pub async fn auskunft(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
-) -> Response {
-    let p = match visible(&state, &ctx, &id).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    for what in ["data access report", "contact notes"] {
-        if let Err(r) = audit_view(&state, &ctx, &p, what).await {
-            return r;
-        }
-    }
-    let lang = ctx.lang;
-    let load = async {
-        let names = staff_names(&state, &p).await?;
-        Ok::<_, lernweg_store::StoreError>((
-            consent_rows(&state, lang, &p).await?,
-            contact_rows(&state, lang, &p, &names).await?,
-            check_rows(&state, lang, &p, &names).await?,
-            enrolment_views(&state, lang, &p, false).await?,
-        ))
-    };
-    let (consents, contacts, checks, enrolments) = match load.await {
-        Ok(x) => x,
-        Err(e) => return PageError::store(lang, e).into_response(),
-    };
-    render(&AuskunftPage {
-        layout: Layout::new(&ctx, "/verwaltung/teilnehmende", "pp-auskunft-title"),
-        contact: ContactBox::load(&state, lang, &p).await,
-        printed_on: today().format("%d.%m.%Y").to_string(),
-        created: p.created_at.format("%d.%m.%Y").to_string(),
-        updated: p.updated_at.format("%d.%m.%Y").to_string(),
-        facts: facts(lang, &p),
-        consents,
-        contacts,
-        checks,
-        enrolments,
-    })
-}
 
 #[derive(Deserialize, Default)]
 #[serde(default)]

@@ -1,0 +1,343 @@
+//! The data-protection Auskunft (GDPR Art. 15): everything stored about one participant, as
+//! a printable page and as a PDF. Both are built from one [`Auskunft`] so they cannot drift
+//! apart; every view is audited.
+
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use lernweg_pdf::{Report, Section, Table};
+use lernweg_store::{ParticipantRecord, StoreError};
+
+use super::detail::{
+    ConsentRow, ContactRow, EnrolmentView, consent_rows, contact_rows, enrolment_views, facts,
+    staff_names,
+};
+use super::readiness::{CheckRow, check_rows};
+use super::{ContactBox, audit_view, today, visible};
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::PageError;
+use crate::i18n::Lang;
+use crate::pages::{Layout, render};
+
+/// A device loan as shown in the Auskunft.
+pub struct LoanRow {
+    pub device: String,
+    pub lent_on: String,
+    pub due_on: String,
+    pub returned_on: String,
+}
+
+/// A referral to a counselling service as shown in the Auskunft.
+pub struct ReferralRow {
+    pub service: String,
+    pub referred_on: String,
+    pub status: String,
+    pub reason: String,
+}
+
+/// Everything stored about one participant, translated for display.
+pub struct Auskunft {
+    pub contact: ContactBox,
+    pub printed_on: String,
+    pub created: String,
+    pub updated: String,
+    pub facts: Vec<(String, String)>,
+    pub consents: Vec<ConsentRow>,
+    pub contacts: Vec<ContactRow>,
+    pub checks: Vec<CheckRow>,
+    pub enrolments: Vec<EnrolmentView>,
+    pub loans: Vec<LoanRow>,
+    pub referrals: Vec<ReferralRow>,
+}
+
+fn day(d: chrono::NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
+impl Auskunft {
+    async fn load(state: &AppState, lang: Lang, p: &ParticipantRecord) -> Result<Self, StoreError> {
+        let names = staff_names(state, p).await?;
+        let mut loans = Vec::new();
+        for l in state.store.loans_of(p.id).await? {
+            let device = match state.store.device(&l.device_id).await {
+                Ok(d) => format!(
+                    "{} ({})",
+                    d.label,
+                    lang.t(&format!("loans-kind-{}", d.kind))
+                ),
+                Err(_) => l.device_id.clone(),
+            };
+            loans.push(LoanRow {
+                device,
+                lent_on: day(l.lent_on),
+                due_on: day(l.due_on),
+                returned_on: l.returned_on.map(day).unwrap_or_else(|| "–".to_owned()),
+            });
+        }
+        let mut referrals = Vec::new();
+        for r in state.store.referrals_of(p.id).await? {
+            let service = match state.store.counselling_service(&r.service_id).await {
+                Ok(s) => s.name,
+                Err(_) => r.service_id.clone(),
+            };
+            referrals.push(ReferralRow {
+                service,
+                referred_on: day(r.referred_on),
+                status: lang.t(&format!("referrals-status-{}", r.status)),
+                reason: r.reason,
+            });
+        }
+        Ok(Auskunft {
+            contact: ContactBox::load(state, lang, p).await,
+            printed_on: day(today()),
+            created: day(p.created_at.date_naive()),
+            updated: day(p.updated_at.date_naive()),
+            facts: facts(lang, p),
+            consents: consent_rows(state, lang, p).await?,
+            contacts: contact_rows(state, lang, p, &names).await?,
+            checks: check_rows(state, lang, p, &names).await?,
+            enrolments: enrolment_views(state, lang, p, false).await?,
+            loans,
+            referrals,
+        })
+    }
+
+    /// The same content as a PDF report.
+    fn report(&self, lang: Lang) -> Report {
+        let t = |k: &str| lang.t(k);
+        let headers = |keys: &[&str]| keys.iter().map(|k| t(k)).collect::<Vec<_>>();
+        let table = |keys: &[&str], rows: Vec<Vec<String>>| {
+            Some(Table {
+                headers: headers(keys),
+                rows,
+            })
+        };
+        let none = t("pp-not-given");
+
+        let c = &self.contact;
+        let mut contact = Section::new(t("pp-contact-heading"));
+        contact.facts = vec![
+            (t("pp-contact-participant"), c.name.clone()),
+            (
+                t("pp-contact-person"),
+                match (&c.person, &c.person_email) {
+                    (Some(p), Some(m)) => format!("{p} · {m}"),
+                    (Some(p), None) => p.clone(),
+                    _ => t("pp-contact-none"),
+                },
+            ),
+            (
+                t("pp-field-preferred_channel"),
+                c.channel.clone().unwrap_or_else(|| none.clone()),
+            ),
+            (
+                t("pp-field-reachable_times"),
+                c.reachable.clone().unwrap_or_else(|| none.clone()),
+            ),
+        ];
+
+        let mut record = Section::new(t("pp-record-heading"));
+        record.facts = self.facts.clone();
+        record
+            .facts
+            .push((t("pp-auskunft-created"), self.created.clone()));
+        record
+            .facts
+            .push((t("pp-auskunft-updated"), self.updated.clone()));
+
+        let mut consents = Section::new(t("pp-consents-heading"));
+        consents.empty = Some(t("pp-consents-empty"));
+        consents.table = table(
+            &["pp-col-scope", "pp-col-given", "pp-col-withdrawn"],
+            self.consents
+                .iter()
+                .map(|c| {
+                    let withdrawn = c.withdrawn_on.clone().unwrap_or_else(|| "–".to_owned());
+                    vec![c.scope.clone(), c.given_on.clone(), withdrawn]
+                })
+                .collect(),
+        );
+
+        let mut log = Section::new(t("pp-log-heading"));
+        log.empty = Some(t("pp-log-empty"));
+        log.table = table(
+            &[
+                "pp-col-date",
+                "pp-col-channel",
+                "pp-col-topic",
+                "pp-col-note",
+                "pp-col-staff",
+            ],
+            self.contacts
+                .iter()
+                .map(|c| {
+                    let (on, channel, topic) = (c.on.clone(), c.channel.clone(), c.topic.clone());
+                    vec![on, channel, topic, c.note.clone(), c.staff.clone()]
+                })
+                .collect(),
+        );
+
+        let mut checks = Section::new(t("pp-checks-heading"));
+        checks.empty = Some(t("pp-checks-empty"));
+        checks.table = table(
+            &["pp-col-date", "pp-col-counsellor", "pp-col-overall"],
+            self.checks
+                .iter()
+                .map(|c| vec![c.on.clone(), c.counsellor.clone(), c.overall.clone()])
+                .collect(),
+        );
+
+        let mut enrol = Section::new(t("pp-enrol-heading"));
+        enrol.empty = Some(t("pp-enrol-empty"));
+        let mut rows = Vec::new();
+        for e in &self.enrolments {
+            let mut status = e.status.clone();
+            if let Some(s) = &e.stayed_employed {
+                status = format!("{status} · {}: {s}", t("pp-stayed-label"));
+            }
+            rows.push(vec![e.cohort.clone(), status, String::new(), String::new()]);
+            for s in &e.history {
+                let step = format!("{}: {} → {}", s.event, s.from, s.to);
+                rows.push(vec![String::new(), s.on.clone(), step, s.detail.clone()]);
+            }
+        }
+        enrol.table = table(
+            &[
+                "pp-auskunft-col-cohort",
+                "pp-col-date",
+                "pp-col-event",
+                "pp-col-detail",
+            ],
+            rows,
+        );
+
+        let mut loans = Section::new(t("pp-auskunft-loans"));
+        loans.empty = Some(t("pp-auskunft-none"));
+        loans.table = table(
+            &[
+                "loans-col-device",
+                "loans-col-lent-on",
+                "loans-col-due-on",
+                "loans-col-return",
+            ],
+            self.loans
+                .iter()
+                .map(|l| {
+                    vec![
+                        l.device.clone(),
+                        l.lent_on.clone(),
+                        l.due_on.clone(),
+                        l.returned_on.clone(),
+                    ]
+                })
+                .collect(),
+        );
+
+        let mut referrals = Section::new(t("pp-auskunft-referrals"));
+        referrals.empty = Some(t("pp-auskunft-none"));
+        referrals.table = table(
+            &[
+                "referrals-col-service",
+                "referrals-col-referred-on",
+                "referrals-col-status",
+                "pp-auskunft-col-reason",
+            ],
+            self.referrals
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.service.clone(),
+                        r.referred_on.clone(),
+                        r.status.clone(),
+                        r.reason.clone(),
+                    ]
+                })
+                .collect(),
+        );
+
+        Report {
+            lang: lang.code().to_owned(),
+            title: t("pp-auskunft-title"),
+            meta: vec![lang.t_args("pp-auskunft-intro", &[("date", self.printed_on.clone())])],
+            sections: vec![
+                contact, record, consents, log, checks, enrol, loans, referrals,
+            ],
+            footer: lang.t_args("pp-auskunft-footer", &[("name", c.name.clone())]),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "participants_auskunft.html")]
+pub struct AuskunftPage {
+    pub layout: Layout,
+    pub a: Auskunft,
+}
+
+/// Loads the participant the caller may see, audits the view and gathers the Auskunft.
+async fn gather(state: &AppState, ctx: &Ctx, id: &str, what: &str) -> Result<Auskunft, Response> {
+    let p = visible(state, ctx, id).await?;
+    for what in [what, "contact notes"] {
+        audit_view(state, ctx, &p, what).await?;
+    }
+    Auskunft::load(state, ctx.lang, &p)
+        .await
+        .map_err(|e| PageError::store(ctx.lang, e).into_response())
+}
+
+/// `GET /verwaltung/teilnehmende/{id}/auskunft`: everything stored, printable.
+pub async fn page(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+) -> Response {
+    match gather(&state, &ctx, &id, "data access report").await {
+        Ok(a) => render(&AuskunftPage {
+            layout: Layout::new(&ctx, "/verwaltung/teilnehmende", "pp-auskunft-title"),
+            a,
+        }),
+        Err(r) => r,
+    }
+}
+
+/// `GET /verwaltung/teilnehmende/{id}/auskunft.pdf`: the same as a PDF download.
+pub async fn pdf(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+) -> Response {
+    let a = match gather(&state, &ctx, &id, "data access report (PDF)").await {
+        Ok(a) => a,
+        Err(r) => return r,
+    };
+    let report = a.report(ctx.lang);
+    let rendered = tokio::task::spawn_blocking(move || lernweg_pdf::render(&report)).await;
+    match rendered {
+        Ok(Ok(bytes)) => {
+            let name = format!("auskunft-{}.pdf", a.contact.participant_id);
+            (
+                [
+                    (header::CONTENT_TYPE, "application/pdf".to_owned()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"{name}\""),
+                    ),
+                    (header::CACHE_CONTROL, "no-store".to_owned()),
+                ],
+                bytes,
+            )
+                .into_response()
+        }
+        Ok(Err(e)) => {
+            tracing::error!(error = %e, "Auskunft PDF failed");
+            PageError::Internal(ctx.lang).into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "Auskunft PDF task failed");
+            PageError::Internal(ctx.lang).into_response()
+        }
+    }
+}
