@@ -116,8 +116,8 @@ impl Layout {
     /// The other language offered in the switcher.
     pub fn other_lang(&self) -> &'static str {
         match self.lang {
-            Lang::De => "en",
             Lang::En => "de",
+            _ => "en",
         }
     }
 }
