@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use lernweg_domain::Email;
-use lettre::message::header::ContentType;
-use lettre::message::{Mailbox, Message};
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::{Body, Mailbox, Message};
 use lettre::{
     AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Tokio1Executor, address::Address,
 };
@@ -113,12 +113,15 @@ pub async fn send(
         .as_str()
         .parse()
         .map_err(|e| MailError::Address(format!("{e}")))?;
+    // Quoted-printable: every relay takes it, and the link stays readable in the source.
+    let body = Body::new_with_encoding(mail.body, ContentTransferEncoding::QuotedPrintable)
+        .map_err(|_| MailError::Address("body cannot be encoded".into()))?;
     let message = Message::builder()
         .from(from)
         .to(Mailbox::new(Some(mail.to_name), to_addr))
         .subject(mail.subject)
         .header(ContentType::TEXT_PLAIN)
-        .body(mail.body)
+        .body(body)
         .map_err(|e| MailError::Address(e.to_string()))?;
     if let Some(url) = cfg.smtp_url.as_deref().filter(|u| !u.is_empty()) {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
