@@ -50,14 +50,14 @@ fn client_ip(req: &Request) -> Option<IpAddr> {
         .map(|c| c.0.ip())
 }
 
-/// Counts one attempt of this address; `Err(page)` (429) when it is over the limit.
-fn limit(state: &AppState, ctx: &Ctx, lang: Lang, ip: Option<IpAddr>) -> Result<(), Response> {
+/// Counts one attempt of this address; `Some(page)` (429) when it is over the limit.
+fn limit(state: &AppState, ctx: &Ctx, lang: Lang, ip: Option<IpAddr>) -> Option<Response> {
     let key = format!(
         "invitation:{}",
         ip.map(|i| i.to_string()).unwrap_or_default()
     );
     match state.limiter.check(ip, &key) {
-        Ok(()) => Ok(()),
+        Ok(()) => None,
         Err(wait) => {
             tracing::warn!("invitation rate limit reached");
             let mut res = message_page(
@@ -72,7 +72,7 @@ fn limit(state: &AppState, ctx: &Ctx, lang: Lang, ip: Option<IpAddr>) -> Result<
                 header::RETRY_AFTER,
                 HeaderValue::from(wait.as_secs().max(1)),
             );
-            Err(res)
+            Some(res)
         }
     }
 }
@@ -163,7 +163,7 @@ pub async fn link(
     req: Request,
 ) -> Response {
     let lang = ctx.portal_lang();
-    if let Err(r) = limit(&state, &ctx, lang, client_ip(&req)) {
+    if let Some(r) = limit(&state, &ctx, lang, client_ip(&req)) {
         return r;
     }
     let secret = req
@@ -220,7 +220,7 @@ pub async fn code_submit(
             None,
         );
     };
-    if let Err(r) = limit(&state, &ctx, lang, ip) {
+    if let Some(r) = limit(&state, &ctx, lang, ip) {
         return r;
     }
     let again = |key: &str| {
@@ -280,7 +280,7 @@ pub async fn set_password(
             None,
         );
     };
-    if let Err(r) = limit(&state, &ctx, lang, ip) {
+    if let Some(r) = limit(&state, &ctx, lang, ip) {
         return r;
     }
     let Some(kind) = kind_of(&form.kind) else {
