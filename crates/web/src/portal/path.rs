@@ -338,7 +338,12 @@ pub async fn renew_feed(
         Err(e) => return internal(&ctx, lang, &e),
     };
     match build(&state, &ctx, &headers, &p, Some(issued.secret)).await {
-        Ok(page) => render(&page),
+        Ok(mut page) => {
+            // A language switch on this answer returns to the path, not to the POST route.
+            page.layout.here = "/mein-weg".to_owned();
+            page.layout.on_path = true;
+            render(&page)
+        }
         Err(e) => internal(&ctx, lang, &e),
     }
 }

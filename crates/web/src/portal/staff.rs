@@ -200,8 +200,11 @@ pub async fn invite_code(
             },
         })
         .collect();
+    let mut layout = Layout::new(&ctx, "/verwaltung/teilnehmende", "portal-staff-sheet-title");
+    // A language switch returns to the person (the code is shown only once anyway).
+    layout.here = format!("/verwaltung/teilnehmende/{}", p.id);
     let page = CodeSheet {
-        layout: Layout::new(&ctx, "/verwaltung/teilnehmende", "portal-staff-sheet-title"),
+        layout,
         participant_id: p.id.to_string(),
         address: format!("{}/code", base_url(&state, &headers)),
         code: issued.secret.clone(),

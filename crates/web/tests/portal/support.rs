@@ -154,6 +154,10 @@ pub async fn make_feed(app: &TestApp, client: &reqwest::Client, csrf: &str) -> S
         .unwrap();
     assert_eq!(res.status(), 200);
     let html = res.text().await.unwrap();
+    assert!(
+        html.contains("name=\"next\" value=\"/mein-weg\""),
+        "a language switch returns to the path, not to the POST route"
+    );
     link_from(&html.replace(['"', '<', '>'], " "), "/feeds/")
 }
 
