@@ -27,6 +27,8 @@ pub const MANAGERS: Access = Access::Roles(&[Role::Admin, Role::Coordinator]);
 pub const STAFF: Access = Access::Roles(&Role::STAFF);
 /// Those who counsel participants and may read their sensitive records.
 pub const COUNSELLING: Access = Access::Roles(&[Role::Admin, Role::Coordinator, Role::Counsellor]);
+/// Participants only: their own path in the portal (`/mein-weg`). Staff have their own views.
+pub const PARTICIPANT: Access = Access::Roles(&[Role::Participant]);
 
 impl Access {
     /// Whether a user with `role` (or an anonymous visitor, `None`) may use the route.
@@ -87,6 +89,10 @@ mod tests {
         assert!(STAFF.permits(Some(Role::Trainer)));
         assert!(!STAFF.permits(Some(Role::Mentor)));
         assert!(Access::Authenticated.permits(Some(Role::Participant)));
+        assert!(PARTICIPANT.permits(Some(Role::Participant)));
+        assert!(!PARTICIPANT.permits(Some(Role::Admin)));
+        assert!(!PARTICIPANT.permits(Some(Role::Counsellor)));
+        assert!(!PARTICIPANT.permits(None));
     }
 
     #[test]

@@ -96,6 +96,11 @@ id_type!(
     EnrolmentId,
     "enrolment"
 );
+id_type!(
+    /// An invitation of a participant to the portal (e-mail link or printed code).
+    InvitationId,
+    "invitation"
+);
 
 #[cfg(test)]
 mod tests {

@@ -9,6 +9,7 @@ pub mod cohort;
 pub mod email;
 pub mod ids;
 pub mod kldb;
+pub mod login;
 pub mod provider;
 pub mod role;
 pub mod state;
@@ -18,9 +19,11 @@ pub use cefr::CefrLevel;
 pub use cohort::CohortStatus;
 pub use email::Email;
 pub use ids::{
-    CohortId, EnrolmentId, FeedId, OfferId, ParticipantId, ProviderId, SessionId, TokenId, UserId,
+    CohortId, EnrolmentId, FeedId, InvitationId, OfferId, ParticipantId, ProviderId, SessionId,
+    TokenId, UserId,
 };
 pub use kldb::KldbCode;
+pub use login::{LoginId, LoginName, OneTimeCode};
 pub use provider::{ProviderName, check_password_policy};
 pub use role::Role;
 pub use state::State;

@@ -67,6 +67,13 @@ pub fn logins() -> Vec<(String, String)> {
             ));
         }
     }
+    for (email, what) in crate::demo_portal::LOGINS {
+        v.push((email.to_owned(), what.to_owned()));
+    }
+    v.push((
+        format!("code {}", crate::demo_portal::DEMO_CODE),
+        "printed code of Amina Haddad (Arabic): enter it at /code".to_owned(),
+    ));
     v
 }
 
@@ -134,6 +141,7 @@ pub async fn seed(store: &Store) -> anyhow::Result<bool> {
             crate::demo_participants::seed(store, *provider, counsellor, &cohorts, i).await?;
         }
     }
+    crate::demo_portal::seed(store, provider_ids[0]).await?;
     store.set_setting_once(SEEDED_KEY, "1").await?;
     Ok(true)
 }

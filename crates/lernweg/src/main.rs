@@ -5,6 +5,7 @@ mod admin;
 mod demo;
 mod demo_offers;
 mod demo_participants;
+mod demo_portal;
 mod export;
 mod logging;
 
@@ -59,6 +60,15 @@ struct ServeArgs {
     /// The public address users reach Lernweg at, e.g. `https://lernweg.example.org`; https makes cookies Secure and sends HSTS.
     #[arg(long, env = "LERNWEG_PUBLIC_URL")]
     public_url: Option<String>,
+    /// SMTP relay for invitation e-mails, e.g. `smtp://relay.example.org:25` or `smtps://user:pass@smtp.example.org` (wins over --mail-dir).
+    #[arg(long, env = "LERNWEG_SMTP_URL")]
+    smtp_url: Option<String>,
+    /// Write invitation e-mails as .eml files into this directory instead of sending them (default for `demo`: DATA_DIR/mail).
+    #[arg(long, env = "LERNWEG_MAIL_DIR")]
+    mail_dir: Option<PathBuf>,
+    /// Sender of invitation e-mails; default `Lernweg <lernweg@HOST>` with the host of --public-url.
+    #[arg(long, env = "LERNWEG_MAIL_FROM")]
+    mail_from: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -197,8 +207,16 @@ async fn run(command: Command, db: DbArgs) -> anyhow::Result<()> {
             let store = open(&db.target("./lernweg-data")).await?;
             serve(store, args).await
         }
-        Command::Demo(args) => {
+        Command::Demo(mut args) => {
             let target = db.target("./lernweg-demo");
+            if args.mail_dir.is_none() {
+                // The demo never sends mail: invitations land as .eml files next to the data.
+                let dir = match &db.data_dir {
+                    Some(d) => d.clone(),
+                    None => PathBuf::from("./lernweg-demo"),
+                };
+                args.mail_dir = Some(dir.join("mail"));
+            }
             let store = open(&target).await?;
             let created = demo::seed(&store).await?;
             if created {
@@ -254,6 +272,11 @@ async fn serve_with(
 ) -> anyhow::Result<()> {
     let config = WebConfig {
         public_url: args.public_url,
+        mail: lernweg_web::portal::MailConfig {
+            smtp_url: args.smtp_url.filter(|u| !u.is_empty()),
+            mail_dir: args.mail_dir,
+            from: args.mail_from,
+        },
         ..Default::default()
     };
     let state = AppState::new(store.clone(), config);

@@ -262,6 +262,12 @@ impl Store {
         .bind(serde_json::Value::Array(outcomes).to_string())
         .execute(&mut *tx)
         .await?;
+        // The participant's calendar feeds name them by id only; remove them with the record.
+        // (Their account and invitations go by ON DELETE CASCADE.)
+        sqlx::query("DELETE FROM feed_tokens WHERE kind = 'participant' AND target_id = $1")
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("DELETE FROM participants WHERE id = $1")
             .bind(id.to_string())
             .execute(&mut *tx)

@@ -1,8 +1,9 @@
-//! Token-protected calendar feeds (`/feeds/{token}.ics`), per cohort and per trainer.
+//! Token-protected calendar feeds (`/feeds/{token}.ics`), per cohort, per trainer and per
+//! participant (the sessions of their own cohorts, renewed by themselves in the portal).
 //! Only a hash of the token is stored; a revoked token answers 404.
 
 use chrono::{DateTime, Utc};
-use lernweg_domain::{FeedId, ParseError, ProviderId};
+use lernweg_domain::{FeedId, ParseError, ParticipantId, ProviderId};
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -20,6 +21,8 @@ pub enum FeedKind {
     Cohort,
     /// All sessions a trainer teaches.
     Trainer,
+    /// The sessions of a participant's cohorts (target: the participant id).
+    Participant,
 }
 
 impl FeedKind {
@@ -27,6 +30,7 @@ impl FeedKind {
         match self {
             FeedKind::Cohort => "cohort",
             FeedKind::Trainer => "trainer",
+            FeedKind::Participant => "participant",
         }
     }
 }
@@ -60,6 +64,7 @@ fn from_row(r: &AnyRow) -> Result<FeedToken, StoreError> {
     let bad = |e: ParseError| StoreError::corrupt("feed_tokens", e);
     let kind = match r.try_get::<String, _>("kind")?.as_str() {
         "trainer" => FeedKind::Trainer,
+        "participant" => FeedKind::Participant,
         _ => FeedKind::Cohort,
     };
     Ok(FeedToken {
@@ -174,5 +179,106 @@ impl Store {
         .await?;
         tx.commit().await?;
         self.feed(id).await
+    }
+
+    /// A participant's new calendar feed: every live feed of the participant is revoked and a
+    /// new one created, in one transaction (the old link stops working at once).
+    pub async fn renew_participant_feed(
+        &self,
+        actor: &Actor,
+        participant: ParticipantId,
+        provider: ProviderId,
+    ) -> Result<IssuedFeed, StoreError> {
+        let secret = random_token();
+        let id = FeedId::from_uuid(Uuid::now_v7());
+        let prefix: String = secret.chars().take(6).collect();
+        let now = time::fmt(time::now());
+        let target = participant.to_string();
+        let mut tx = self.pool.begin().await?;
+        let revoked = sqlx::query(
+            "UPDATE feed_tokens SET revoked_at = $1 WHERE kind = 'participant' AND target_id = $2 AND revoked_at IS NULL",
+        )
+        .bind(&now)
+        .bind(&target)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        sqlx::query(
+            "INSERT INTO feed_tokens (id, token_hash, prefix, kind, target_id, provider_id, created_at) VALUES ($1, $2, $3, 'participant', $4, $5, $6)",
+        )
+        .bind(id.to_string())
+        .bind(hash_secret(&secret))
+        .bind(&prefix)
+        .bind(&target)
+        .bind(provider.to_string())
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+        audit::write(
+            &mut *tx,
+            &actor.entry(
+                Some(provider),
+                AuditAction::Create,
+                "feed",
+                id,
+                format!("participant {target}, {revoked} older revoked"),
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(IssuedFeed {
+            feed: self.feed(id).await?,
+            secret,
+        })
+    }
+
+    /// Revokes every live feed of a participant (staff, or the erasure); returns how many.
+    pub async fn revoke_participant_feeds(
+        &self,
+        actor: &Actor,
+        participant: ParticipantId,
+        provider: ProviderId,
+    ) -> Result<u64, StoreError> {
+        let target = participant.to_string();
+        let mut tx = self.pool.begin().await?;
+        let n = sqlx::query(
+            "UPDATE feed_tokens SET revoked_at = $1 WHERE kind = 'participant' AND target_id = $2 AND revoked_at IS NULL",
+        )
+        .bind(time::fmt(time::now()))
+        .bind(&target)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if n > 0 {
+            audit::write(
+                &mut *tx,
+                &actor.entry(
+                    Some(provider),
+                    AuditAction::Delete,
+                    "feed",
+                    &target,
+                    format!("participant feeds revoked: {n}"),
+                ),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(n)
+    }
+
+    /// The live feed of a participant, if any (its secret is not stored: only the date).
+    pub async fn participant_feed(
+        &self,
+        participant: ParticipantId,
+    ) -> Result<Option<FeedToken>, StoreError> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            columns!(),
+            " FROM feed_tokens WHERE kind = 'participant' AND target_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC, id DESC"
+        ))
+        .bind(participant.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(from_row).transpose()
     }
 }

@@ -11,6 +11,7 @@ mod db;
 mod enrolments;
 mod error;
 mod feeds;
+mod invitations;
 mod loans;
 mod offers;
 mod participants;
@@ -32,6 +33,9 @@ pub use db::{DatabaseTarget, Store};
 pub use enrolments::{Enrolment, EnrolmentStep};
 pub use error::StoreError;
 pub use feeds::{FeedKind, FeedToken, IssuedFeed};
+pub use invitations::{
+    INVITATION_DAYS, Invitation, InvitationKind, InvitationStatus, IssuedInvitation, Refusal,
+};
 pub use loans::{DEVICE_KINDS, Device, Loan, NewDevice, NewLoan};
 pub use offers::OfferRecord;
 pub use participants::{

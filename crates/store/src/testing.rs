@@ -58,6 +58,18 @@ impl TestDb {
     }
 }
 
+impl TestDb {
+    /// Runs one statement directly, for states a test cannot reach through the store's API
+    /// (e.g. an invitation past its expiry). Returns the number of rows affected.
+    pub async fn execute(&self, sql: &'static str) -> u64 {
+        sqlx::query(sql)
+            .execute(&self.store.pool)
+            .await
+            .expect("test statement")
+            .rows_affected()
+    }
+}
+
 impl Drop for TestDb {
     fn drop(&mut self) {
         if let Some((base, name)) = self.pg.take() {

@@ -1,7 +1,10 @@
 //! User accounts of every role.
 
 use chrono::{DateTime, Utc};
-use lernweg_domain::{Email, ParseError, ProviderId, Role, UserId, check_password_policy};
+use lernweg_domain::{
+    Email, LoginId, LoginName, ParseError, ParticipantId, ProviderId, Role, UserId,
+    check_password_policy,
+};
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -19,6 +22,22 @@ pub struct User {
     pub provider_id: Option<ProviderId>,
     pub active: bool,
     pub created_at: DateTime<Utc>,
+    /// Only for participant accounts without an e-mail address (their `email` is then the
+    /// placeholder `<login_name>@login.invalid`).
+    pub login_name: Option<LoginName>,
+    /// The participant record a participant account belongs to.
+    pub participant_id: Option<ParticipantId>,
+}
+
+impl User {
+    /// What this user types into the login form: the login name if there is one, else the
+    /// e-mail address.
+    pub fn login_id(&self) -> LoginId {
+        match &self.login_name {
+            Some(n) => LoginId::Name(n.clone()),
+            None => LoginId::Email(self.email.clone()),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -40,13 +59,13 @@ pub struct UserPatch {
     pub password: Option<String>,
 }
 
-macro_rules! columns {
+macro_rules! user_columns {
     () => {
-        "id, email, display_name, role, provider_id, active, created_at"
+        "id, email, display_name, role, provider_id, active, created_at, login_name, participant_id"
     };
 }
 
-fn from_row(r: &AnyRow) -> Result<User, StoreError> {
+pub(crate) fn from_row(r: &AnyRow) -> Result<User, StoreError> {
     let bad = |e: ParseError| StoreError::corrupt("users", e);
     Ok(User {
         id: UserId::parse(&r.try_get::<String, _>("id")?).map_err(bad)?,
@@ -60,6 +79,16 @@ fn from_row(r: &AnyRow) -> Result<User, StoreError> {
             .map_err(bad)?,
         active: r.try_get::<i64, _>("active")? == 1,
         created_at: time::parse("users", &r.try_get::<String, _>("created_at")?)?,
+        login_name: r
+            .try_get::<Option<String>, _>("login_name")?
+            .map(|n| LoginName::parse(&n))
+            .transpose()
+            .map_err(bad)?,
+        participant_id: r
+            .try_get::<Option<String>, _>("participant_id")?
+            .map(|p| ParticipantId::parse(&p))
+            .transpose()
+            .map_err(bad)?,
     })
 }
 
@@ -83,7 +112,7 @@ pub fn parse_display_name(input: &str) -> Result<String, ParseError> {
     Ok(s.to_owned())
 }
 
-async fn hash_blocking(plain: String) -> String {
+pub(crate) async fn hash_blocking(plain: String) -> String {
     tokio::task::spawn_blocking(move || password::hash(&plain))
         .await
         .expect("password hashing does not panic")
@@ -136,7 +165,7 @@ impl Store {
 
     pub async fn user(&self, id: UserId) -> Result<User, StoreError> {
         self.fetch_one(
-            concat!("SELECT ", columns!(), " FROM users WHERE id = $1"),
+            concat!("SELECT ", user_columns!(), " FROM users WHERE id = $1"),
             id.to_string(),
             from_row,
         )
@@ -145,7 +174,7 @@ impl Store {
 
     pub async fn user_by_email(&self, email: &Email) -> Result<User, StoreError> {
         self.fetch_one(
-            concat!("SELECT ", columns!(), " FROM users WHERE email = $1"),
+            concat!("SELECT ", user_columns!(), " FROM users WHERE email = $1"),
             email.as_str(),
             from_row,
         )
@@ -156,14 +185,18 @@ impl Store {
     pub async fn users(&self, scope: Option<ProviderId>) -> Result<Vec<User>, StoreError> {
         let rows = match scope {
             None => {
-                sqlx::query(concat!("SELECT ", columns!(), " FROM users ORDER BY email"))
-                    .fetch_all(&self.pool)
-                    .await?
+                sqlx::query(concat!(
+                    "SELECT ",
+                    user_columns!(),
+                    " FROM users ORDER BY email"
+                ))
+                .fetch_all(&self.pool)
+                .await?
             }
             Some(p) => {
                 sqlx::query(concat!(
                     "SELECT ",
-                    columns!(),
+                    user_columns!(),
                     " FROM users WHERE provider_id = $1 ORDER BY email"
                 ))
                 .bind(p.to_string())
@@ -257,14 +290,39 @@ impl Store {
         email: &Email,
         plain: &str,
     ) -> Result<Option<User>, StoreError> {
-        let row = sqlx::query(concat!(
-            "SELECT ",
-            columns!(),
-            ", password_hash FROM users WHERE email = $1"
-        ))
-        .bind(email.as_str())
-        .fetch_optional(&self.pool)
-        .await?;
+        self.verify_login_id(&LoginId::Email(email.clone()), plain)
+            .await
+    }
+
+    /// Checks a login by e-mail address or login name (participants without e-mail), in the
+    /// same time whether or not the account exists.
+    pub async fn verify_login_id(
+        &self,
+        login: &LoginId,
+        plain: &str,
+    ) -> Result<Option<User>, StoreError> {
+        let (sql, key) = match login {
+            LoginId::Email(e) => (
+                concat!(
+                    "SELECT ",
+                    user_columns!(),
+                    ", password_hash FROM users WHERE email = $1"
+                ),
+                e.as_str(),
+            ),
+            LoginId::Name(n) => (
+                concat!(
+                    "SELECT ",
+                    user_columns!(),
+                    ", password_hash FROM users WHERE login_name = $1"
+                ),
+                n.as_str(),
+            ),
+        };
+        let row = sqlx::query(sql)
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?;
         let (user, hash) = match &row {
             Some(r) => (
                 Some(from_row(r)?),

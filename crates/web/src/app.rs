@@ -26,6 +26,8 @@ pub struct WebConfig {
     /// https, cookies are `Secure` and HSTS is sent.
     pub public_url: Option<String>,
     pub login_limits: LoginLimits,
+    /// How invitation e-mails leave (SMTP relay or a directory of `.eml` files).
+    pub mail: crate::portal::MailConfig,
 }
 
 impl WebConfig {

@@ -25,7 +25,11 @@ pub struct Ctx {
     pub user: Option<User>,
     /// The session's secret, when the user came by cookie (needed to log out).
     pub session_secret: Option<String>,
+    /// The language of staff pages: German or English (see [`Lang::staff`]).
     pub lang: Lang,
+    /// The language the visitor chose (cookie), in any of the six; `None` when they chose
+    /// none. Participant pages use it, or the participant's preferred language.
+    pub chosen_lang: Option<Lang>,
     /// The token state-changing forms must carry.
     pub csrf: String,
     pub is_api: bool,
@@ -42,6 +46,12 @@ impl Ctx {
         })
     }
 
+    /// The language of participant pages (login, invitation, portal) when nothing else is
+    /// known: the visitor's choice, else German.
+    pub fn portal_lang(&self) -> Lang {
+        self.chosen_lang.unwrap_or_default()
+    }
+
     pub fn role(&self) -> Option<lernweg_domain::Role> {
         self.user.as_ref().map(|u| u.role)
     }
@@ -49,7 +59,7 @@ impl Ctx {
     /// Who acts, for the audit log.
     pub fn actor(&self) -> lernweg_store::Actor {
         match &self.user {
-            Some(u) => lernweg_store::Actor::user(u.id, u.email.to_string()),
+            Some(u) => lernweg_store::Actor::user(u.id, u.login_id().to_string()),
             None => lernweg_store::Actor::system(),
         }
     }
@@ -67,10 +77,8 @@ pub async fn resolve(
     next: Next,
 ) -> Response {
     let is_api = is_api_path(req.uri().path());
-    let lang = jar
-        .get(LANG_COOKIE)
-        .and_then(|c| Lang::parse(c.value()))
-        .unwrap_or_default();
+    let chosen_lang = jar.get(LANG_COOKIE).and_then(|c| Lang::parse(c.value()));
+    let lang = chosen_lang.unwrap_or_default().staff();
     let mut user = None;
     let mut session: Option<(String, LoginSession)> = None;
     if is_api {
@@ -111,6 +119,7 @@ pub async fn resolve(
         user,
         session_secret: session.map(|(s, _)| s),
         lang,
+        chosen_lang,
         csrf,
         is_api,
         here,

@@ -1,4 +1,5 @@
-//! Token-protected iCalendar feeds: `GET /feeds/{token}.ics` for a cohort or a trainer.
+//! Token-protected iCalendar feeds: `GET /feeds/{token}.ics` for a cohort, a trainer or a
+//! participant (the cohorts they are enrolled in).
 //!
 //! Anyone with the link can subscribe (calendar clients cannot log in); the token is random,
 //! stored hashed, and revocable. A revoked or unknown token answers 404.
@@ -10,7 +11,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get};
 use chrono::NaiveDateTime;
-use lernweg_domain::{CohortId, UserId};
+use lernweg_domain::{CohortId, ParticipantId, UserId};
 use lernweg_planner::SessionKind;
 use lernweg_planner::ical::{Calendar, CalendarEvent, EventStatus, EventTime, write};
 use lernweg_store::{Cohort, FeedKind, SessionRecord, SessionStatus, StoreError};
@@ -121,6 +122,13 @@ async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Respon
                         .unwrap_or_default();
                     calendar(&state, format!("{title} – {}", c.name), &[c]).await
                 }
+                Err(e) => Err(e),
+            },
+            Err(_) => return not_found(),
+        },
+        FeedKind::Participant => match ParticipantId::parse(&feed.target_id) {
+            Ok(id) => match crate::portal::cohorts_of(&state, id).await {
+                Ok(cohorts) => calendar(&state, Lang::De.t("portal-feed-name"), &cohorts).await,
                 Err(e) => Err(e),
             },
             Err(_) => return not_found(),

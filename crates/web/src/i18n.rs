@@ -1,8 +1,8 @@
 //! UI text: every string a person reads comes from the Fluent files in `locales/`.
 //!
 //! German is the default and the fallback; staff pages also speak English. Participant
-//! languages (plain German, Arabic, Ukrainian, Turkish, Russian) come with the participant
-//! pages.
+//! pages (portal, invitations, login) speak plain German, English, Arabic (right to left),
+//! Ukrainian, Turkish and Russian.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -20,31 +20,62 @@ static_loader! {
     };
 }
 
-/// A UI language.
+/// A UI language. Staff pages speak German and English ([`Lang::STAFF`]); participant pages
+/// (the portal, the invitation pages, the login) also Arabic (right to left), Ukrainian,
+/// Turkish and Russian, with their texts in `locales/<lang>/portal.ftl`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
     De,
     En,
+    Ar,
+    Uk,
+    Tr,
+    Ru,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::De, Lang::En];
+    /// Every language, in the order of the participant language switch.
+    pub const ALL: [Lang; 6] = [Lang::De, Lang::En, Lang::Ar, Lang::Uk, Lang::Tr, Lang::Ru];
+    /// The languages of staff pages.
+    pub const STAFF: [Lang; 2] = [Lang::De, Lang::En];
 
     /// Parses a language code; anything unknown is `None`.
     pub fn parse(code: &str) -> Option<Lang> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "de" => Some(Lang::De),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
+        let code = code.trim().to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == code)
     }
 
     pub fn code(self) -> &'static str {
         match self {
             Lang::De => "de",
             Lang::En => "en",
+            Lang::Ar => "ar",
+            Lang::Uk => "uk",
+            Lang::Tr => "tr",
+            Lang::Ru => "ru",
         }
+    }
+
+    /// The language a staff page is shown in: German or English, never a language whose
+    /// texts only the participant pages have (so no page claims `lang="ar"` while showing
+    /// German). The other participant languages fall back to German, the default.
+    pub fn staff(self) -> Lang {
+        match self {
+            Lang::En => Lang::En,
+            _ => Lang::De,
+        }
+    }
+
+    /// Written right to left (Arabic).
+    pub fn is_rtl(self) -> bool {
+        self == Lang::Ar
+    }
+
+    /// The portal language for an ISO 639-1 code (a participant's mother tongue), if the
+    /// portal speaks it.
+    pub fn for_participant(iso_639_1: &str) -> Option<Lang> {
+        Lang::parse(iso_639_1)
     }
 
     fn id(self) -> LanguageIdentifier {
@@ -87,6 +118,30 @@ mod tests {
     #[test]
     fn parse_languages() {
         assert_eq!(Lang::parse("EN"), Some(Lang::En));
+        assert_eq!(Lang::parse("ar"), Some(Lang::Ar));
         assert_eq!(Lang::parse("fr"), None);
+        for l in Lang::ALL {
+            assert_eq!(Lang::parse(l.code()), Some(l));
+        }
+    }
+
+    #[test]
+    fn staff_pages_are_german_or_english() {
+        assert_eq!(Lang::En.staff(), Lang::En);
+        for l in [Lang::De, Lang::Ar, Lang::Uk, Lang::Tr, Lang::Ru] {
+            assert_eq!(l.staff(), Lang::De);
+        }
+        assert!(Lang::Ar.is_rtl());
+        assert!(!Lang::Ru.is_rtl());
+    }
+
+    #[test]
+    fn portal_languages_have_their_own_texts() {
+        assert_eq!(Lang::Ar.t("portal-lang-name"), "العربية");
+        assert_eq!(Lang::Uk.t("portal-lang-name"), "Українська");
+        assert_eq!(Lang::Tr.t("portal-lang-name"), "Türkçe");
+        assert_eq!(Lang::Ru.t("portal-lang-name"), "Русский");
+        assert_eq!(Lang::De.t("portal-lang-name"), "Deutsch");
+        assert_eq!(Lang::En.t("portal-lang-name"), "English");
     }
 }

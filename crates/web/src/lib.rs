@@ -15,6 +15,7 @@ pub mod error;
 mod feeds;
 pub mod i18n;
 mod pages;
+pub mod portal;
 mod ratelimit;
 pub mod routes;
 mod security;

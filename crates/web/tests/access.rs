@@ -71,6 +71,7 @@ fn allowed(group: &str, role: Option<Role>) -> bool {
         ("managers", Some(r)) => matches!(r, Role::Admin | Role::Coordinator),
         ("admin", Some(r)) => r == Role::Admin,
         ("counselling", Some(r)) => matches!(r, Role::Admin | Role::Coordinator | Role::Counsellor),
+        ("participant", Some(r)) => r == Role::Participant,
         (other, _) => panic!("unknown group {other}"),
     }
 }

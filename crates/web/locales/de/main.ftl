@@ -13,6 +13,7 @@ nav-providers = Träger
 nav-users = Benutzer
 nav-audit = Protokoll
 nav-account = Mein Konto
+nav-path = Mein Weg
 logout = Abmelden
 footer-text = Lernweg – berufsbegleitend qualifizieren im Förderprogramm IQ
 

@@ -13,6 +13,7 @@ nav-providers = Providers
 nav-users = Users
 nav-audit = Audit log
 nav-account = My account
+nav-path = My path
 logout = Log out
 footer-text = Lernweg – qualifying alongside work in the IQ programme
 

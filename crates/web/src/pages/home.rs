@@ -15,6 +15,9 @@ use crate::error::PageError;
 pub async fn root(Extension(ctx): Extension<Ctx>) -> Response {
     match &ctx.user {
         Some(u) if u.role.is_staff() => Redirect::to("/start").into_response(),
+        Some(u) if u.role == lernweg_domain::Role::Participant => {
+            Redirect::to("/mein-weg").into_response()
+        }
         Some(_) => Redirect::to("/konto").into_response(),
         None => Redirect::to("/anmelden").into_response(),
     }

@@ -8,19 +8,20 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use axum_extra::extract::cookie::{Cookie, CookieJar};
-use lernweg_domain::{Email, Role};
+use lernweg_domain::{LoginId, Role};
 use lernweg_store::{Actor, AuditAction, NewAuditEntry};
 use serde::Deserialize;
 
-use super::{Layout, render, safe_next};
+use super::{render, safe_next};
 use crate::AppState;
 use crate::context::{Ctx, SESSION_COOKIE, session_cookie};
 use crate::error::PageError;
+use crate::portal::PortalLayout;
 
 #[derive(Template)]
 #[template(path = "login.html")]
 pub struct LoginPage {
-    pub layout: Layout,
+    pub layout: PortalLayout,
     pub email: String,
     pub next: String,
     pub error: Option<String>,
@@ -33,7 +34,11 @@ pub struct NextQuery {
 
 /// Where a user lands after login.
 fn landing(role: Role) -> &'static str {
-    if role.is_staff() { "/start" } else { "/konto" }
+    match role {
+        r if r.is_staff() => "/start",
+        Role::Participant => "/mein-weg",
+        _ => "/konto",
+    }
 }
 
 /// `GET /anmelden`.
@@ -42,7 +47,7 @@ pub async fn form(Extension(ctx): Extension<Ctx>, Query(q): Query<NextQuery>) ->
         return Redirect::to(&safe_next(q.next.as_deref(), landing(u.role))).into_response();
     }
     let page = LoginPage {
-        layout: Layout::new(&ctx, "/anmelden", "login-title"),
+        layout: PortalLayout::new(&ctx, ctx.portal_lang(), "portal-login-title"),
         email: String::new(),
         next: safe_next(q.next.as_deref(), ""),
         error: None,
@@ -73,40 +78,44 @@ pub async fn submit(
     let Ok(Form(form)) = <Form<LoginForm> as FromRequest<()>>::from_request(req, &()).await else {
         return PageError::BadRequest(ctx.lang).into_response();
     };
+    let lang = ctx.portal_lang();
     let again = |status: StatusCode, key: &str| {
         let page = LoginPage {
-            layout: Layout::new(&ctx, "/anmelden", "login-title"),
+            layout: PortalLayout::new(&ctx, lang, "portal-login-title"),
             email: form.email.clone(),
             next: safe_next(form.next.as_deref(), ""),
-            error: Some(ctx.lang.t(key)),
+            error: Some(lang.t(key)),
         };
         (status, render(&page)).into_response()
     };
-    let Ok(email) = Email::parse(&form.email) else {
-        return again(StatusCode::UNPROCESSABLE_ENTITY, "login-error-email");
+    let Ok(login) = LoginId::parse(&form.email) else {
+        return again(StatusCode::UNPROCESSABLE_ENTITY, "portal-login-error-email");
     };
     if form.password.is_empty() {
         return again(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "login-error-password-missing",
+            "portal-login-error-password-missing",
         );
     }
-    if let Err(wait) = state.limiter.check(ip, email.as_str()) {
+    if let Err(wait) = state.limiter.check(ip, login.as_str()) {
         let secs = wait.as_secs().max(1);
-        tracing::warn!(email = %email, "login rate limit reached");
-        let mut res = again(StatusCode::TOO_MANY_REQUESTS, "login-error-rate-limited");
+        tracing::warn!(login = %login, "login rate limit reached");
+        let mut res = again(
+            StatusCode::TOO_MANY_REQUESTS,
+            "portal-login-error-rate-limited",
+        );
         res.headers_mut()
             .insert(header::RETRY_AFTER, HeaderValue::from(secs));
         return res;
     }
-    let user = match state.store.verify_login(&email, &form.password).await {
+    let user = match state.store.verify_login_id(&login, &form.password).await {
         Ok(u) => u,
         Err(e) => return PageError::store(ctx.lang, e).into_response(),
     };
     let Some(user) = user else {
         let entry = NewAuditEntry {
             actor: None,
-            actor_email: Some(email.to_string()),
+            actor_email: Some(login.to_string()),
             provider: None,
             action: AuditAction::LoginFailed,
             entity: "session",
@@ -116,13 +125,13 @@ pub async fn submit(
         if let Err(e) = state.store.audit(&entry).await {
             tracing::error!(error = %e, "audit failed");
         }
-        return again(StatusCode::UNAUTHORIZED, "login-error-failed");
+        return again(StatusCode::UNAUTHORIZED, "portal-login-error-failed");
     };
     let (secret, _session) = match state.store.create_session(&user).await {
         Ok(s) => s,
         Err(e) => return PageError::store(ctx.lang, e).into_response(),
     };
-    let actor = Actor::user(user.id, user.email.to_string());
+    let actor = Actor::user(user.id, user.login_id().to_string());
     let entry = actor.entry(
         user.provider_id,
         AuditAction::Login,
@@ -152,7 +161,7 @@ pub async fn logout(
             return PageError::store(ctx.lang, e).into_response();
         }
         if let Some(u) = &ctx.user {
-            let entry = Actor::user(u.id, u.email.to_string()).entry(
+            let entry = Actor::user(u.id, u.login_id().to_string()).entry(
                 u.provider_id,
                 AuditAction::Logout,
                 "session",

@@ -47,8 +47,9 @@ pub struct Layout {
 }
 
 /// The navigation: each link is shown only to roles the route table allows.
-const NAV: [(&str, &str); 10] = [
+const NAV: [(&str, &str); 11] = [
     ("/start", "nav-start"),
+    ("/mein-weg", "nav-path"),
     ("/verwaltung/teilnehmende", "nav-participants"),
     ("/verwaltung/angebote", "nav-offers"),
     ("/verwaltung/durchgaenge", "nav-cohorts"),
@@ -116,8 +117,8 @@ impl Layout {
     /// The other language offered in the switcher.
     pub fn other_lang(&self) -> &'static str {
         match self.lang {
-            Lang::De => "en",
             Lang::En => "de",
+            _ => "en",
         }
     }
 }

@@ -8,6 +8,7 @@ mod loans;
 mod offers;
 mod participants_api;
 mod participants_pages;
+mod portal;
 mod referrals;
 
 pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
@@ -19,6 +20,7 @@ pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
         feeds::EXPECTED,
         participants_api::EXPECTED,
         participants_pages::EXPECTED,
+        portal::EXPECTED,
         loans::EXPECTED,
         referrals::EXPECTED,
     ]

@@ -166,6 +166,12 @@ impl TestApp {
             .await
             .unwrap()
             .id;
+        // The participant account is that participant's (the portal shows their own path).
+        let linked = store
+            .link_participant_account(&actor, users[&Role::Participant].id, participant)
+            .await
+            .unwrap();
+        users.insert(Role::Participant, linked);
         let state = AppState::new(store, opts.config);
         let app = build_app_with(state.clone(), opts.extra);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

@@ -153,8 +153,8 @@ pub fn base_url(state: &AppState, headers: &HeaderMap) -> String {
 /// A date as people in the language read it.
 pub fn date_text(lang: Lang, d: NaiveDate) -> String {
     match lang {
-        Lang::De => lernweg_offers::publish::date_de(d),
         Lang::En => d.format("%-d %b %Y").to_string(),
+        _ => lernweg_offers::publish::date_de(d),
     }
 }
 
@@ -167,8 +167,8 @@ pub fn hours_text(lang: Lang, h: f64) -> String {
         format!("{r:.1}")
     };
     match lang {
-        Lang::De => s.replace('.', ","),
         Lang::En => s,
+        _ => s.replace('.', ","),
     }
 }
 

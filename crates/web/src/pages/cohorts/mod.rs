@@ -3,7 +3,7 @@
 
 mod detail;
 mod sessions;
-mod views;
+pub(crate) mod views;
 
 use askama::Template;
 use axum::extract::State;

@@ -90,16 +90,16 @@ pub fn num(lang: Lang, v: f64) -> String {
         format!("{r:.1}")
     };
     match lang {
-        Lang::De => s.replace('.', ","),
         Lang::En => s,
+        _ => s.replace('.', ","),
     }
 }
 
 /// A date in the reader's language: `02.03.2027` or `2027-03-02`.
 pub fn date(lang: Lang, d: NaiveDate) -> String {
     match lang {
-        Lang::De => d.format("%d.%m.%Y").to_string(),
         Lang::En => d.format("%Y-%m-%d").to_string(),
+        _ => d.format("%d.%m.%Y").to_string(),
     }
 }
 

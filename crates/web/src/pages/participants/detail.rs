@@ -75,6 +75,8 @@ pub struct DetailPage {
     pub dropout_reasons: Vec<Choice>,
     pub today: String,
     pub errors: FormErrors,
+    /// Portal access: invitations, account, calendar link (`portal_staff_access.html`).
+    pub access: crate::portal::StaffAccess,
 }
 
 pub(crate) fn code_choices(
@@ -387,6 +389,7 @@ async fn page(
         ),
         today: today().to_string(),
         errors,
+        access: crate::portal::StaffAccess::load(state, lang, p).await,
     };
     let status = if detail.errors.is_empty() && !detail.enrolments.iter().any(|e| e.error.is_some())
     {

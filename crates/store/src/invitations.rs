@@ -1,0 +1,579 @@
+//! Participant access to the portal: invitations (an e-mail link or a printed one-time code),
+//! their redemption into a participant account, and the link between the account and the
+//! participant record.
+//!
+//! Only a hash of each secret is stored. An invitation is valid for [`INVITATION_DAYS`] days
+//! and can be used once; a new invitation revokes the older open ones. Redeeming creates the
+//! participant's account (role `participant`, linked to exactly one participant record) or
+//! gives the linked account a new password. The account logs in with the participant's
+//! e-mail address, or with a generated login name when there is none (or when the address
+//! already belongs to another account).
+
+use chrono::{DateTime, Duration, Utc};
+use lernweg_domain::{
+    Email, InvitationId, LoginId, LoginName, OneTimeCode, ParseError, ParticipantId, ProviderId,
+    Role, UserId, check_password_policy,
+};
+use serde::Serialize;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+use uuid::Uuid;
+
+use crate::audit::{self, Actor, AuditAction};
+use crate::secret::{hash_secret, random_token};
+use crate::users::hash_blocking;
+use crate::{ParticipantRecord, Store, StoreError, User, time};
+
+/// How long an invitation stays valid.
+pub const INVITATION_DAYS: i64 = 14;
+
+/// How the secret reaches the participant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InvitationKind {
+    /// A link with a long random secret, sent by e-mail.
+    Email,
+    /// A short code printed on paper (`K7QM-4XPD-2H9R`).
+    Code,
+}
+
+impl InvitationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InvitationKind::Email => "email",
+            InvitationKind::Code => "code",
+        }
+    }
+}
+
+/// Where an invitation stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InvitationStatus {
+    Open,
+    Used,
+    Expired,
+    Revoked,
+}
+
+impl InvitationStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InvitationStatus::Open => "open",
+            InvitationStatus::Used => "used",
+            InvitationStatus::Expired => "expired",
+            InvitationStatus::Revoked => "revoked",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Invitation {
+    pub id: InvitationId,
+    pub participant_id: ParticipantId,
+    pub provider_id: ProviderId,
+    pub kind: InvitationKind,
+    /// The login name the new account gets, when it cannot use an e-mail address.
+    pub login_name: Option<LoginName>,
+    /// Who created it (the actor's e-mail, for the list on the participant page).
+    pub created_by: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+impl Invitation {
+    /// Used and revoked win over expired; an open invitation past its end is expired.
+    pub fn status(&self, now: DateTime<Utc>) -> InvitationStatus {
+        if self.used_at.is_some() {
+            InvitationStatus::Used
+        } else if self.revoked_at.is_some() {
+            InvitationStatus::Revoked
+        } else if now >= self.expires_at {
+            InvitationStatus::Expired
+        } else {
+            InvitationStatus::Open
+        }
+    }
+}
+
+/// A new invitation: the only moment its secret is known.
+#[derive(Debug, Clone)]
+pub struct IssuedInvitation {
+    pub invitation: Invitation,
+    /// The link secret (e-mail) or the code in groups of four (printed).
+    pub secret: String,
+    /// What the participant will type into the login form afterwards.
+    pub login: LoginId,
+}
+
+/// Why a secret does not open the portal: each gets its own plain-language page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    Unknown,
+    Used,
+    Expired,
+    Revoked,
+}
+
+macro_rules! columns {
+    () => {
+        "id, participant_id, provider_id, kind, login_name, created_by, created_at, expires_at, used_at, revoked_at"
+    };
+}
+
+fn from_row(r: &AnyRow) -> Result<Invitation, StoreError> {
+    let bad = |e: ParseError| StoreError::corrupt("invitations", e);
+    let kind = match r.try_get::<String, _>("kind")?.as_str() {
+        "email" => InvitationKind::Email,
+        "code" => InvitationKind::Code,
+        other => {
+            return Err(StoreError::corrupt(
+                "invitations",
+                format!("kind {other:?}"),
+            ));
+        }
+    };
+    Ok(Invitation {
+        id: InvitationId::parse(&r.try_get::<String, _>("id")?).map_err(bad)?,
+        participant_id: ParticipantId::parse(&r.try_get::<String, _>("participant_id")?)
+            .map_err(bad)?,
+        provider_id: ProviderId::parse(&r.try_get::<String, _>("provider_id")?).map_err(bad)?,
+        kind,
+        login_name: r
+            .try_get::<Option<String>, _>("login_name")?
+            .map(|n| LoginName::parse(&n))
+            .transpose()
+            .map_err(bad)?,
+        created_by: r.try_get("created_by")?,
+        created_at: time::parse("invitations", &r.try_get::<String, _>("created_at")?)?,
+        expires_at: time::parse("invitations", &r.try_get::<String, _>("expires_at")?)?,
+        used_at: time::parse_opt("invitations", r.try_get("used_at")?)?,
+        revoked_at: time::parse_opt("invitations", r.try_get("revoked_at")?)?,
+    })
+}
+
+/// The hash a secret is stored under: link secrets as they are, codes normalised (so that
+/// `k7qm 4xpd 2h9r` finds `K7QM-4XPD-2H9R`). `None` when the input cannot be one.
+fn secret_hash(kind: InvitationKind, secret: &str) -> Option<String> {
+    match kind {
+        InvitationKind::Email => {
+            let s = secret.trim();
+            (s.len() == 43).then(|| hash_secret(s))
+        }
+        InvitationKind::Code => OneTimeCode::parse(secret)
+            .ok()
+            .map(|c| hash_secret(&format!("code:{}", c.normalized()))),
+    }
+}
+
+impl Store {
+    /// A new invitation for `participant`; every older open invitation is revoked in the same
+    /// transaction. An e-mail invitation needs the participant's e-mail address.
+    pub async fn create_invitation(
+        &self,
+        actor: &Actor,
+        participant: &ParticipantRecord,
+        kind: InvitationKind,
+    ) -> Result<IssuedInvitation, StoreError> {
+        let secret = match kind {
+            InvitationKind::Email => random_token(),
+            InvitationKind::Code => OneTimeCode::generate(rand::random()).grouped(),
+        };
+        self.create_invitation_with(actor, participant, kind, secret)
+            .await
+    }
+
+    /// A printed-code invitation with a given code (the demo data uses a known one).
+    pub async fn create_code_invitation(
+        &self,
+        actor: &Actor,
+        participant: &ParticipantRecord,
+        code: &OneTimeCode,
+    ) -> Result<IssuedInvitation, StoreError> {
+        self.create_invitation_with(actor, participant, InvitationKind::Code, code.grouped())
+            .await
+    }
+
+    async fn create_invitation_with(
+        &self,
+        actor: &Actor,
+        participant: &ParticipantRecord,
+        kind: InvitationKind,
+        secret: String,
+    ) -> Result<IssuedInvitation, StoreError> {
+        if kind == InvitationKind::Email && participant.data.email.is_none() {
+            return Err(ParseError::new(
+                "email",
+                "required",
+                "an e-mail invitation needs the participant's e-mail address",
+            )
+            .into());
+        }
+        let hash = secret_hash(kind, &secret)
+            .ok_or_else(|| StoreError::corrupt("invitations", "generated secret does not parse"))?;
+        let (login, login_name) = match self.planned_login(participant).await? {
+            Some(login) => (login, None),
+            None => {
+                let name = self.free_login_name().await?;
+                (LoginId::Name(name.clone()), Some(name))
+            }
+        };
+        let id = InvitationId::from_uuid(Uuid::now_v7());
+        let now = time::now();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE invitations SET revoked_at = $1 WHERE participant_id = $2 AND used_at IS NULL AND revoked_at IS NULL",
+        )
+        .bind(time::fmt(now))
+        .bind(participant.id.to_string())
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO invitations (id, participant_id, provider_id, kind, secret_hash, login_name, created_by, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(id.to_string())
+        .bind(participant.id.to_string())
+        .bind(participant.provider_id.to_string())
+        .bind(kind.as_str())
+        .bind(hash)
+        .bind(login_name.as_ref().map(|n| n.as_str().to_owned()))
+        .bind(actor.email.clone())
+        .bind(time::fmt(now))
+        .bind(time::fmt(now + Duration::days(INVITATION_DAYS)))
+        .execute(&mut *tx)
+        .await?;
+        audit::write(
+            &mut *tx,
+            &actor.entry(
+                Some(participant.provider_id),
+                AuditAction::Create,
+                "invitation",
+                id,
+                format!("{} for participant {}", kind.as_str(), participant.id),
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(IssuedInvitation {
+            invitation: self.invitation(id).await?,
+            secret,
+            login,
+        })
+    }
+
+    /// The login the participant will have, unless a new login name is needed (`None`): the
+    /// linked account's, or the participant's e-mail address when no other account uses it.
+    async fn planned_login(&self, p: &ParticipantRecord) -> Result<Option<LoginId>, StoreError> {
+        if let Some(user) = self.participant_account(p.id).await? {
+            return Ok(Some(user.login_id()));
+        }
+        let Some(email) = &p.data.email else {
+            return Ok(None);
+        };
+        match self.user_by_email(email).await {
+            Err(StoreError::NotFound) => Ok(Some(LoginId::Email(email.clone()))),
+            Ok(u) if relinkable(&u, p) => Ok(Some(LoginId::Email(email.clone()))),
+            Ok(_) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// A login name that no account and no open invitation uses.
+    async fn free_login_name(&self) -> Result<LoginName, StoreError> {
+        for _ in 0..20 {
+            let name = LoginName::generate(rand::random());
+            let taken: i64 = sqlx::query_scalar(
+                "SELECT (SELECT COUNT(*) FROM users WHERE login_name = $1 OR email = $2) + (SELECT COUNT(*) FROM invitations WHERE login_name = $1)",
+            )
+            .bind(name.as_str())
+            .bind(name.placeholder_email().as_str())
+            .fetch_one(&self.pool)
+            .await?;
+            if taken == 0 {
+                return Ok(name);
+            }
+        }
+        Err(StoreError::Conflict("no free login name found"))
+    }
+
+    pub async fn invitation(&self, id: InvitationId) -> Result<Invitation, StoreError> {
+        self.fetch_one(
+            concat!("SELECT ", columns!(), " FROM invitations WHERE id = $1"),
+            id.to_string(),
+            from_row,
+        )
+        .await
+    }
+
+    /// Every invitation of a participant, newest first.
+    pub async fn invitations_of(
+        &self,
+        participant: ParticipantId,
+    ) -> Result<Vec<Invitation>, StoreError> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            columns!(),
+            " FROM invitations WHERE participant_id = $1 ORDER BY created_at DESC, id DESC"
+        ))
+        .bind(participant.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(from_row).collect()
+    }
+
+    /// Revokes the open invitations of a participant; returns how many.
+    pub async fn revoke_invitations(
+        &self,
+        actor: &Actor,
+        participant: &ParticipantRecord,
+    ) -> Result<u64, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let n = sqlx::query(
+            "UPDATE invitations SET revoked_at = $1 WHERE participant_id = $2 AND used_at IS NULL AND revoked_at IS NULL",
+        )
+        .bind(time::fmt(time::now()))
+        .bind(participant.id.to_string())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if n > 0 {
+            audit::write(
+                &mut *tx,
+                &actor.entry(
+                    Some(participant.provider_id),
+                    AuditAction::Update,
+                    "invitation",
+                    participant.id,
+                    format!("open invitations revoked: {n}"),
+                ),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(n)
+    }
+
+    /// The invitation behind a secret and whether it can still be used.
+    pub async fn invitation_by_secret(
+        &self,
+        kind: InvitationKind,
+        secret: &str,
+    ) -> Result<Result<Invitation, Refusal>, StoreError> {
+        let Some(hash) = secret_hash(kind, secret) else {
+            return Ok(Err(Refusal::Unknown));
+        };
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            columns!(),
+            " FROM invitations WHERE secret_hash = $1 AND kind = $2"
+        ))
+        .bind(hash)
+        .bind(kind.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else {
+            return Ok(Err(Refusal::Unknown));
+        };
+        let inv = from_row(&row)?;
+        Ok(match inv.status(time::now()) {
+            InvitationStatus::Open => Ok(inv),
+            InvitationStatus::Used => Err(Refusal::Used),
+            InvitationStatus::Expired => Err(Refusal::Expired),
+            InvitationStatus::Revoked => Err(Refusal::Revoked),
+        })
+    }
+
+    /// Redeems an invitation: the participant's account gets `password` (created, re-linked
+    /// or updated) and the invitation is used up. The password policy applies; two requests
+    /// racing for one secret cannot both succeed.
+    pub async fn redeem_invitation(
+        &self,
+        kind: InvitationKind,
+        secret: &str,
+        password: &str,
+    ) -> Result<Result<User, Refusal>, StoreError> {
+        let inv = match self.invitation_by_secret(kind, secret).await? {
+            Ok(inv) => inv,
+            Err(r) => return Ok(Err(r)),
+        };
+        check_password_policy(password)?;
+        let participant = self.participant(inv.participant_id).await?;
+        let hash = hash_blocking(password.to_owned()).await;
+        let linked = self.participant_account(participant.id).await?;
+        // Who the account is: the linked one, an unlinked participant account with the same
+        // e-mail address, or a new one with the e-mail address or a login name.
+        let by_email = match (&linked, &participant.data.email) {
+            (None, Some(email)) => match self.user_by_email(email).await {
+                Ok(u) => Some(u),
+                Err(StoreError::NotFound) => None,
+                Err(e) => return Err(e),
+            },
+            _ => None,
+        };
+        let fresh_name = match (&linked, &by_email, &inv.login_name, &participant.data.email) {
+            (None, None, None, None) => Some(self.free_login_name().await?),
+            (None, Some(u), None, _) if !relinkable(u, &participant) => {
+                Some(self.free_login_name().await?)
+            }
+            _ => None,
+        };
+        let now = time::fmt(time::now());
+        let mut tx = self.pool.begin().await?;
+        let claimed = sqlx::query(
+            "UPDATE invitations SET used_at = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL",
+        )
+        .bind(&now)
+        .bind(inv.id.to_string())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if claimed != 1 {
+            return Ok(Err(Refusal::Used));
+        }
+        let existing = linked
+            .as_ref()
+            .or(by_email.as_ref().filter(|u| relinkable(u, &participant)));
+        let user_id = match existing {
+            Some(u) => {
+                sqlx::query(
+                    "UPDATE users SET password_hash = $1, active = 1, participant_id = $2, provider_id = $3, updated_at = $4 WHERE id = $5",
+                )
+                .bind(&hash)
+                .bind(participant.id.to_string())
+                .bind(participant.provider_id.to_string())
+                .bind(&now)
+                .bind(u.id.to_string())
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                    .bind(u.id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                u.id
+            }
+            None => {
+                let name = inv.login_name.clone().or(fresh_name);
+                let email: Email = match (&name, &participant.data.email) {
+                    (Some(n), _) => n.placeholder_email(),
+                    (None, Some(e)) => e.clone(),
+                    (None, None) => {
+                        return Err(StoreError::corrupt("invitations", "no login for account"));
+                    }
+                };
+                let id = UserId::from_uuid(Uuid::now_v7());
+                sqlx::query(
+                    "INSERT INTO users (id, email, display_name, role, provider_id, password_hash, active, created_at, updated_at, login_name, participant_id) \
+                     VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7, $8, $9)",
+                )
+                .bind(id.to_string())
+                .bind(email.as_str())
+                .bind(format!(
+                    "{} {}",
+                    participant.data.given_name, participant.data.family_name
+                ))
+                .bind(Role::Participant.as_str())
+                .bind(participant.provider_id.to_string())
+                .bind(&hash)
+                .bind(&now)
+                .bind(name.as_ref().map(|n| n.as_str().to_owned()))
+                .bind(participant.id.to_string())
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| StoreError::unique_as(e, "this login is taken"))?;
+                id
+            }
+        };
+        let actor = Actor {
+            user_id: Some(user_id),
+            email: None,
+        };
+        audit::write(
+            &mut *tx,
+            &actor.entry(
+                Some(participant.provider_id),
+                AuditAction::Update,
+                "invitation",
+                inv.id,
+                format!(
+                    "{} redeemed for participant {}",
+                    inv.kind.as_str(),
+                    participant.id
+                ),
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(self.user(user_id).await?))
+    }
+
+    /// The account linked to a participant record, if there is one.
+    pub async fn participant_account(
+        &self,
+        participant: ParticipantId,
+    ) -> Result<Option<User>, StoreError> {
+        let id: Option<String> =
+            sqlx::query_scalar("SELECT id FROM users WHERE participant_id = $1")
+                .bind(participant.to_string())
+                .fetch_optional(&self.pool)
+                .await?;
+        match id {
+            Some(id) => {
+                let id = UserId::parse(&id).map_err(|e| StoreError::corrupt("users", e))?;
+                Ok(Some(self.user(id).await?))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Links an existing participant account to a participant record of its provider (the
+    /// command line and tests; people go through an invitation).
+    pub async fn link_participant_account(
+        &self,
+        actor: &Actor,
+        user: UserId,
+        participant: ParticipantId,
+    ) -> Result<User, StoreError> {
+        let u = self.user(user).await?;
+        let p = self.participant(participant).await?;
+        if u.role != Role::Participant || u.provider_id != Some(p.provider_id) {
+            return Err(ParseError::new(
+                "user",
+                "not_participant",
+                "only a participant account of the same provider can be linked",
+            )
+            .into());
+        }
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE users SET participant_id = $1, updated_at = $2 WHERE id = $3")
+            .bind(participant.to_string())
+            .bind(time::fmt(time::now()))
+            .bind(user.to_string())
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| StoreError::unique_as(e, "this participant already has an account"))?;
+        audit::write(
+            &mut *tx,
+            &actor.entry(
+                Some(p.provider_id),
+                AuditAction::Update,
+                "user",
+                user,
+                format!("linked to participant {participant}"),
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        self.user(user).await
+    }
+}
+
+/// An existing account may take over a participant record only if it is a participant
+/// account of the same provider that no record holds yet.
+fn relinkable(u: &User, p: &ParticipantRecord) -> bool {
+    u.role == Role::Participant
+        && u.participant_id.is_none()
+        && u.provider_id == Some(p.provider_id)
+}

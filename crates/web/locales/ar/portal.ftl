@@ -1,0 +1,228 @@
+# بوابة المشاركين: لغة بسيطة. جمل قصيرة. كلمات معروفة.
+# The same keys exist in de, en, ar, uk, tr and ru.
+
+portal-lang-name = العربية
+portal-lang-legend = اللغة
+portal-skip = إلى المحتوى
+portal-logout = تسجيل الخروج
+portal-nav-label = القائمة
+portal-footer = Lernweg. طريقك في الدورة.
+portal-back-to-path = العودة إلى طريقي
+portal-go-login = إلى تسجيل الدخول
+
+portal-not-found-title = غير موجود
+portal-not-found-text = هذه الصفحة غير موجودة. أو لا يُسمح لك برؤيتها.
+portal-error-title = خطأ
+portal-error-text = للأسف لم ينجح ذلك. يرجى المحاولة مرة أخرى لاحقًا.
+portal-bad-request = النموذج غير مكتمل. يرجى المحاولة مرة أخرى.
+portal-unlinked-text = حسابك ليس جاهزًا بعد. يرجى سؤال الشخص المسؤول عنك.
+portal-limit-title = يرجى الانتظار
+portal-limit-text = حاولت مرات كثيرة. يرجى الانتظار دقيقة واحدة. ثم يعمل من جديد.
+
+portal-refused-unknown-title = الرابط غير صالح
+portal-refused-unknown-text = لا نعرف هذا الرابط أو الرمز. يرجى التحقق منه. أو اسأل الشخص المسؤول عنك.
+portal-refused-used-title = مُستخدم من قبل
+portal-refused-used-text = هذا الرابط أو الرمز مُستخدم من قبل. يمكنك الآن تسجيل الدخول بكلمة المرور.
+portal-refused-expired-title = لم يعد صالحًا
+portal-refused-expired-text = هذا الرابط أو الرمز قديم جدًا. هو صالح لمدة 14 يومًا فقط. يرجى طلب رابط جديد من الشخص المسؤول عنك.
+portal-refused-revoked-title = لم يعد صالحًا
+portal-refused-revoked-text = هذا الرابط أو الرمز لم يعد صالحًا. يوجد رابط جديد. أو أوقفه الشخص المسؤول عنك. يرجى السؤال.
+
+portal-code-title = إدخال الرمز
+portal-code-intro = هل عندك رسالة فيها رمز؟ إذن أدخل الرمز هنا.
+portal-code-label = الرمز
+portal-code-example = مثال:
+portal-code-submit = متابعة
+portal-code-error-required = يرجى إدخال الرمز.
+portal-code-error-invalid = الرمز فيه 12 حرفًا. يرجى التحقق منه.
+portal-code-error-unknown = لا نعرف هذا الرمز. يرجى التحقق منه.
+
+portal-password-title = اختيار كلمة المرور
+portal-password-intro = اختر الآن كلمة مرور. ستستخدمها لتسجيل الدخول.
+portal-password-new = كلمة المرور الجديدة
+portal-password-hint = 10 أحرف على الأقل.
+portal-password-repeat = كلمة المرور مرة أخرى
+portal-password-submit = حفظ ومتابعة
+portal-password-error-missing = يرجى إدخال كلمة المرور.
+portal-password-error-different = كلمتا المرور غير متطابقتين.
+portal-password-error-short = كلمة المرور قصيرة جدًا. تحتاج إلى 10 أحرف على الأقل.
+portal-password-error-long = كلمة المرور طويلة جدًا.
+portal-login-write-down = يرجى كتابة ذلك.
+portal-login-is-email = تسجّل الدخول بعنوان بريدك الإلكتروني:
+portal-login-is-name = اسم الدخول الخاص بك:
+
+portal-login-title = تسجيل الدخول
+portal-login-intro = يرجى تسجيل الدخول.
+portal-login-id = البريد الإلكتروني أو اسم الدخول
+portal-login-password = كلمة المرور
+portal-login-submit = تسجيل الدخول
+portal-login-code-hint = هل عندك رمز؟
+portal-login-error-email = يرجى إدخال بريدك الإلكتروني أو اسم الدخول.
+portal-login-error-password-missing = يرجى إدخال كلمة المرور.
+portal-login-error-rate-limited = محاولات كثيرة جدًا. يرجى الانتظار قليلًا.
+portal-login-error-failed = البريد الإلكتروني أو كلمة المرور غير صحيحة.
+portal-login-how = هكذا تسجّل الدخول
+portal-login-your = بيانات الدخول:
+
+portal-path-title = طريقي
+portal-path-hello = مرحبًا { $name }!
+portal-path-intro = هنا ترى طريقك في الدورة.
+portal-path-none = أنت لست في دورة بعد. الشخص المسؤول عنك يساعدك.
+portal-path-end = النهاية: { $date }
+portal-path-no-dates = المواعيد ليست جاهزة بعد.
+portal-path-list = كل الخطوات
+portal-progress-modules = أنجزت: { $done } من { $total } وحدات.
+portal-progress-milestones = أهداف تحققت: { $done } من { $total }.
+
+portal-status-interested = أنت مهتم بهذه الدورة.
+portal-status-counselled = كان لديك حديث عن هذه الدورة.
+portal-status-enrolled = أنت مسجل في هذه الدورة.
+portal-status-active = أنت تدرس هذه الدورة الآن.
+portal-status-paused = أنت في استراحة الآن.
+portal-status-completed = أنهيت هذه الدورة بنجاح.
+portal-status-dropped = لم تعد تدرس هذه الدورة.
+
+portal-dates-title = مواعيدك القادمة
+portal-dates-none = لا توجد مواعيد جديدة.
+portal-dates-cancelled = ملغى.
+portal-dates-place = المكان: { $place }
+portal-dates-online = المشاركة عبر الإنترنت
+portal-weekday-1 = الإثنين
+portal-weekday-2 = الثلاثاء
+portal-weekday-3 = الأربعاء
+portal-weekday-4 = الخميس
+portal-weekday-5 = الجمعة
+portal-weekday-6 = السبت
+portal-weekday-7 = الأحد
+portal-kind-lesson = درس
+portal-kind-exam = امتحان
+portal-kind-kickoff = البداية
+portal-kind-closing = الختام
+portal-kind-exchange = لقاء
+portal-kind-self_paced = تعلم ذاتي
+
+portal-contact-title = الشخص المسؤول عنك
+portal-contact-email = البريد الإلكتروني:
+portal-contact-none = ستحصل قريبًا على شخص مسؤول عنك.
+portal-contact-channel = هكذا نتواصل معك: { $channel }.
+portal-contact-times = أوقاتك: { $times }
+portal-channel-phone = الهاتف
+portal-channel-in_person = شخصيًا
+portal-channel-email = البريد الإلكتروني
+portal-channel-messenger = تطبيق مراسلة
+portal-channel-video = مكالمة فيديو
+
+portal-feed-title = تقويمك
+portal-feed-intro = مع رابط ترى كل المواعيد في تقويمك. مثلًا على الهاتف.
+portal-feed-new = هذا هو رابطك. نعرضه الآن فقط. يرجى نسخه إلى تقويمك.
+portal-feed-since = عندك رابط منذ { $date }. نعرضه مرة واحدة فقط.
+portal-feed-renew-hint = الرابط الجديد يحل محل القديم. الرابط القديم لا يعمل بعد ذلك.
+portal-feed-renew = إنشاء رابط جديد
+portal-feed-create = إنشاء رابط
+portal-feed-name = Lernweg – طريقي
+
+portal-checks-title = الفحص الخاص بك
+portal-checks-none = لم يكن لديك حديث عن الفحص بعد.
+portal-checks-from = فحص بتاريخ { $date }
+
+portal-rc-title = الفحص الخاص بك
+portal-rc-result = النتيجة
+portal-rc-answers = إجاباتك
+portal-rc-your-answer = إجابتك:
+portal-rc-open = لم يُجب بعد:
+portal-rc-help = هذه المساعدة موجودة لك
+portal-rc-no-help = أنت لا تحتاج إلى مساعدة. جيد!
+portal-rc-ask = اسأل الشخص المسؤول عنك عن ذلك.
+portal-rc-overall-recommend = الدورة مناسبة لك جيدًا.
+portal-rc-overall-recommend_with_support = الدورة مناسبة لك. مع بعض المساعدة.
+portal-rc-overall-advise_longer_model = دورة أطول تناسبك أكثر. عندها يكون لديك وقت أكثر.
+portal-rc-overall-advise_pause = ربما ليس الآن الوقت المناسب. تحدث مع الشخص المسؤول عنك.
+portal-rc-light-green = جيد
+portal-rc-light-yellow = جيد مع المساعدة
+portal-rc-light-red = صعب
+portal-rc-topic-time = الوقت
+portal-rc-topic-commute = الطريق إلى الدورة
+portal-rc-topic-childcare = الأطفال
+portal-rc-topic-care_duties = رعاية الأقارب
+portal-rc-topic-quiet_place = مكان هادئ
+portal-rc-topic-internet = الإنترنت
+portal-rc-topic-device = الجهاز
+portal-rc-topic-digital_skills = الحاسوب
+portal-rc-topic-income = المال
+portal-rc-topic-motivation = العمل والدورة
+portal-rc-topic-health = الصحة
+portal-rc-hours = { $hours } ساعات حرة في الأسبوع.
+portal-rc-minutes = { $minutes } دقيقة.
+portal-rc-childcare-yes = رعاية الأطفال مُرتبة.
+portal-rc-childcare-partly = رعاية الأطفال مُرتبة جزئيًا.
+portal-rc-childcare-no = رعاية الأطفال غير مُرتبة.
+portal-rc-childcare-not_needed = أنت لا تحتاج إلى رعاية أطفال.
+portal-rc-care-none = أنت لا ترعى أحدًا.
+portal-rc-care-settled = الرعاية مُرتبة.
+portal-rc-care-partly = الرعاية مُرتبة جزئيًا.
+portal-rc-care-not_settled = الرعاية غير مُرتبة.
+portal-rc-internet-yes = عندك إنترنت جيد.
+portal-rc-internet-unstable = الإنترنت عندك ليس جيدًا دائمًا.
+portal-rc-internet-no = ليس عندك إنترنت.
+portal-rc-device-own = عندك جهاز خاص بك.
+portal-rc-device-shared = تشارك جهازًا مع غيرك.
+portal-rc-device-none = ليس عندك جهاز.
+portal-rc-digital-good = تعرف الحاسوب جيدًا.
+portal-rc-digital-basic = تعرف الحاسوب قليلًا.
+portal-rc-digital-none = لا تعرف الحاسوب بعد.
+portal-rc-income-ok = المال يكفي.
+portal-rc-income-tight = المال قليل.
+portal-rc-income-at_risk = المال لا يكفي.
+portal-rc-income-not_applicable = هذا ليس موضوعًا لك.
+portal-rc-debts = عندك ديون.
+portal-rc-job-yes = عملك يناسب الدورة.
+portal-rc-job-partly = عملك يناسب الدورة جزئيًا.
+portal-rc-job-no = عملك لا يناسب الدورة.
+portal-rc-health-good = أنت بخير.
+portal-rc-health-limited = أنت لست بخير دائمًا.
+portal-rc-health-strained = أنت لست بخير.
+portal-rc-action-device_loan = يمكنك استعارة جهاز.
+portal-rc-action-digital_training = يمكنك أخذ دورة في الحاسوب.
+portal-rc-action-quiet_room_at_provider = يمكنك الدراسة عندنا في غرفة هادئة.
+portal-rc-action-referral_childcare = نساعدك في البحث عن رعاية للأطفال.
+portal-rc-action-referral_social_counselling = استشارة يمكن أن تساعدك.
+portal-rc-action-referral_debt_counselling = استشارة حول الديون يمكن أن تساعدك.
+portal-rc-action-referral_health = استشارة حول الصحة يمكن أن تساعدك.
+portal-rc-action-longer_time_model = دورة أطول تعطيك وقتًا أكثر.
+portal-rc-action-pause = يمكنك أخذ استراحة.
+portal-yes = نعم.
+portal-no = لا.
+
+portal-sheet-heading = دخولك إلى Lernweg
+portal-sheet-step-address = اذهب إلى هذه الصفحة:
+portal-sheet-step-code = أدخل هذا الرمز:
+portal-sheet-valid = الرمز صالح حتى { $date }. يمكنك استخدامه مرة واحدة فقط.
+portal-sheet-step-password = ثم اختر كلمة مرور.
+portal-sheet-questions = عندك أسئلة؟ الشخص المسؤول عنك هو { $name }.
+
+portal-mail-subject = دخولك إلى Lernweg
+portal-mail-body =
+    مرحبًا { $name }!
+
+    في Lernweg ترى طريقك في الدورة. ترى مواعيدك. ترى الشخص المسؤول عنك.
+
+    يرجى فتح هذا الرابط:
+    { $link }
+
+    ثم اختر كلمة مرور.
+    الرابط صالح حتى { $date }. يمكنك استخدامه مرة واحدة فقط.
+
+    بيانات الدخول: { $login }
+
+portal-publish-path-start = البداية
+portal-publish-path-end = النهاية
+portal-publish-path-today = اليوم
+portal-publish-path-kickoff = البداية
+portal-publish-path-closing = الختام
+portal-publish-path-exam = امتحان
+portal-publish-path-milestone = هدف
+portal-publish-path-module = وحدة
+portal-publish-path-modules = وحدات
+portal-publish-path-exams = امتحانات
+portal-publish-path-hours = ساعة
+portal-publish-decimal-separator = ,

@@ -1,0 +1,228 @@
+# Das Portal für Teilnehmende: einfache Sprache. Kurze Sätze. Bekannte Wörter.
+# Die gleichen Schlüssel gibt es in de, en, ar, uk, tr und ru.
+
+portal-lang-name = Deutsch
+portal-lang-legend = Sprache
+portal-skip = Zum Inhalt
+portal-logout = Abmelden
+portal-nav-label = Menü
+portal-footer = Lernweg. Ihr Weg im Kurs.
+portal-back-to-path = Zurück zu Mein Weg
+portal-go-login = Zur Anmeldung
+
+portal-not-found-title = Nicht gefunden
+portal-not-found-text = Diese Seite gibt es nicht. Oder Sie dürfen sie nicht sehen.
+portal-error-title = Fehler
+portal-error-text = Das hat leider nicht geklappt. Bitte versuchen Sie es später noch einmal.
+portal-bad-request = Das Formular war nicht vollständig. Bitte versuchen Sie es noch einmal.
+portal-unlinked-text = Ihr Konto ist noch nicht fertig. Bitte fragen Sie Ihre Ansprechperson.
+portal-limit-title = Bitte warten
+portal-limit-text = Sie haben es zu oft versucht. Bitte warten Sie eine Minute. Dann geht es wieder.
+
+portal-refused-unknown-title = Link nicht gültig
+portal-refused-unknown-text = Diesen Link oder Code kennen wir nicht. Bitte prüfen Sie ihn. Oder fragen Sie Ihre Ansprechperson.
+portal-refused-used-title = Schon benutzt
+portal-refused-used-text = Dieser Link oder Code ist schon benutzt. Sie können sich jetzt mit Ihrem Passwort anmelden.
+portal-refused-expired-title = Nicht mehr gültig
+portal-refused-expired-text = Dieser Link oder Code ist zu alt. Er gilt nur 14 Tage. Bitte fragen Sie Ihre Ansprechperson nach einem neuen.
+portal-refused-revoked-title = Nicht mehr gültig
+portal-refused-revoked-text = Dieser Link oder Code gilt nicht mehr. Es gibt einen neuen. Oder Ihre Ansprechperson hat ihn gesperrt. Bitte fragen Sie nach.
+
+portal-code-title = Code eingeben
+portal-code-intro = Sie haben einen Brief mit einem Code? Dann geben Sie den Code hier ein.
+portal-code-label = Code
+portal-code-example = Zum Beispiel:
+portal-code-submit = Weiter
+portal-code-error-required = Bitte geben Sie den Code ein.
+portal-code-error-invalid = Der Code hat 12 Zeichen. Bitte prüfen Sie ihn.
+portal-code-error-unknown = Diesen Code kennen wir nicht. Bitte prüfen Sie ihn.
+
+portal-password-title = Passwort wählen
+portal-password-intro = Wählen Sie jetzt ein Passwort. Damit melden Sie sich später an.
+portal-password-new = Neues Passwort
+portal-password-hint = Mindestens 10 Zeichen.
+portal-password-repeat = Passwort noch einmal
+portal-password-submit = Speichern und weiter
+portal-password-error-missing = Bitte geben Sie ein Passwort ein.
+portal-password-error-different = Die zwei Passwörter sind nicht gleich.
+portal-password-error-short = Das Passwort ist zu kurz. Es braucht mindestens 10 Zeichen.
+portal-password-error-long = Das Passwort ist zu lang.
+portal-login-write-down = Bitte schreiben Sie das auf.
+portal-login-is-email = Sie melden sich mit Ihrer E-Mail-Adresse an:
+portal-login-is-name = Ihr Anmeldename:
+
+portal-login-title = Anmelden
+portal-login-intro = Bitte melden Sie sich an.
+portal-login-id = E-Mail-Adresse oder Anmeldename
+portal-login-password = Passwort
+portal-login-submit = Anmelden
+portal-login-code-hint = Sie haben einen Code?
+portal-login-error-email = Bitte geben Sie Ihre E-Mail-Adresse oder Ihren Anmeldenamen ein.
+portal-login-error-password-missing = Bitte geben Sie Ihr Passwort ein.
+portal-login-error-rate-limited = Zu viele Anmeldeversuche. Bitte warten Sie kurz.
+portal-login-error-failed = E-Mail-Adresse oder Passwort stimmen nicht.
+portal-login-how = So melden Sie sich an
+portal-login-your = Ihre Anmeldung:
+
+portal-path-title = Mein Weg
+portal-path-hello = Hallo { $name }!
+portal-path-intro = Hier sehen Sie Ihren Weg im Kurs.
+portal-path-none = Sie sind noch in keinem Kurs. Ihre Ansprechperson hilft Ihnen.
+portal-path-end = Ende: { $date }
+portal-path-no-dates = Die Termine sind noch nicht fertig.
+portal-path-list = Alle Schritte
+portal-progress-modules = Geschafft: { $done } von { $total } Modulen.
+portal-progress-milestones = Ziele erreicht: { $done } von { $total }.
+
+portal-status-interested = Sie haben Interesse an diesem Kurs.
+portal-status-counselled = Sie hatten ein Gespräch zu diesem Kurs.
+portal-status-enrolled = Sie sind für diesen Kurs angemeldet.
+portal-status-active = Sie machen diesen Kurs gerade.
+portal-status-paused = Sie machen gerade eine Pause.
+portal-status-completed = Sie haben diesen Kurs geschafft.
+portal-status-dropped = Sie machen diesen Kurs nicht mehr.
+
+portal-dates-title = Ihre nächsten Termine
+portal-dates-none = Es gibt keine neuen Termine.
+portal-dates-cancelled = Fällt aus.
+portal-dates-place = Ort: { $place }
+portal-dates-online = Online dabei sein
+portal-weekday-1 = Mo
+portal-weekday-2 = Di
+portal-weekday-3 = Mi
+portal-weekday-4 = Do
+portal-weekday-5 = Fr
+portal-weekday-6 = Sa
+portal-weekday-7 = So
+portal-kind-lesson = Unterricht
+portal-kind-exam = Prüfung
+portal-kind-kickoff = Start
+portal-kind-closing = Abschluss
+portal-kind-exchange = Treffen
+portal-kind-self_paced = Selbst lernen
+
+portal-contact-title = Ihre Ansprechperson
+portal-contact-email = E-Mail:
+portal-contact-none = Sie bekommen bald eine Ansprechperson.
+portal-contact-channel = So melden wir uns bei Ihnen: { $channel }.
+portal-contact-times = Ihre Zeiten: { $times }
+portal-channel-phone = Telefon
+portal-channel-in_person = persönlich
+portal-channel-email = E-Mail
+portal-channel-messenger = Messenger
+portal-channel-video = Video
+
+portal-feed-title = Ihr Kalender
+portal-feed-intro = Mit einem Link sehen Sie alle Termine in Ihrem Kalender. Zum Beispiel auf dem Handy.
+portal-feed-new = Das ist Ihr Link. Wir zeigen ihn nur jetzt. Bitte kopieren Sie ihn in Ihren Kalender.
+portal-feed-since = Sie haben einen Link seit { $date }. Wir zeigen ihn nur einmal.
+portal-feed-renew-hint = Ein neuer Link ersetzt den alten. Der alte Link geht dann nicht mehr.
+portal-feed-renew = Neuen Link machen
+portal-feed-create = Link machen
+portal-feed-name = Lernweg – Mein Weg
+
+portal-checks-title = Ihr Check
+portal-checks-none = Sie hatten noch kein Gespräch zum Check.
+portal-checks-from = Check vom { $date }
+
+portal-rc-title = Ihr Check
+portal-rc-result = Ergebnis
+portal-rc-answers = Ihre Antworten
+portal-rc-your-answer = Ihre Antwort:
+portal-rc-open = Noch offen:
+portal-rc-help = Diese Hilfe gibt es für Sie
+portal-rc-no-help = Sie brauchen keine Hilfe. Gut!
+portal-rc-ask = Fragen Sie Ihre Ansprechperson danach.
+portal-rc-overall-recommend = Der Kurs passt gut zu Ihnen.
+portal-rc-overall-recommend_with_support = Der Kurs passt zu Ihnen. Mit etwas Hilfe.
+portal-rc-overall-advise_longer_model = Ein längerer Kurs passt besser zu Ihnen. Dann haben Sie mehr Zeit.
+portal-rc-overall-advise_pause = Jetzt ist vielleicht nicht die richtige Zeit. Sprechen Sie mit Ihrer Ansprechperson.
+portal-rc-light-green = gut
+portal-rc-light-yellow = mit Hilfe gut
+portal-rc-light-red = schwierig
+portal-rc-topic-time = Zeit
+portal-rc-topic-commute = Weg zum Kurs
+portal-rc-topic-childcare = Kinder
+portal-rc-topic-care_duties = Pflege
+portal-rc-topic-quiet_place = Ruhiger Platz
+portal-rc-topic-internet = Internet
+portal-rc-topic-device = Gerät
+portal-rc-topic-digital_skills = Computer
+portal-rc-topic-income = Geld
+portal-rc-topic-motivation = Arbeit und Kurs
+portal-rc-topic-health = Gesundheit
+portal-rc-hours = { $hours } Stunden pro Woche frei.
+portal-rc-minutes = { $minutes } Minuten.
+portal-rc-childcare-yes = Die Betreuung ist geklärt.
+portal-rc-childcare-partly = Die Betreuung ist zum Teil geklärt.
+portal-rc-childcare-no = Die Betreuung ist nicht geklärt.
+portal-rc-childcare-not_needed = Sie brauchen keine Betreuung.
+portal-rc-care-none = Sie pflegen niemanden.
+portal-rc-care-settled = Die Pflege ist geklärt.
+portal-rc-care-partly = Die Pflege ist zum Teil geklärt.
+portal-rc-care-not_settled = Die Pflege ist nicht geklärt.
+portal-rc-internet-yes = Sie haben gutes Internet.
+portal-rc-internet-unstable = Ihr Internet ist nicht immer gut.
+portal-rc-internet-no = Sie haben kein Internet.
+portal-rc-device-own = Sie haben ein eigenes Gerät.
+portal-rc-device-shared = Sie teilen ein Gerät.
+portal-rc-device-none = Sie haben kein Gerät.
+portal-rc-digital-good = Sie kennen sich gut aus.
+portal-rc-digital-basic = Sie kennen sich etwas aus.
+portal-rc-digital-none = Sie kennen sich noch nicht aus.
+portal-rc-income-ok = Das Geld reicht.
+portal-rc-income-tight = Das Geld ist knapp.
+portal-rc-income-at_risk = Das Geld reicht nicht.
+portal-rc-income-not_applicable = Das ist für Sie kein Thema.
+portal-rc-debts = Sie haben Schulden.
+portal-rc-job-yes = Ihre Arbeit passt zum Kurs.
+portal-rc-job-partly = Ihre Arbeit passt zum Teil zum Kurs.
+portal-rc-job-no = Ihre Arbeit passt nicht zum Kurs.
+portal-rc-health-good = Es geht Ihnen gut.
+portal-rc-health-limited = Es geht Ihnen nicht immer gut.
+portal-rc-health-strained = Es geht Ihnen nicht gut.
+portal-rc-action-device_loan = Sie können ein Gerät leihen.
+portal-rc-action-digital_training = Sie können einen Kurs am Computer machen.
+portal-rc-action-quiet_room_at_provider = Sie können bei uns in einem ruhigen Raum lernen.
+portal-rc-action-referral_childcare = Wir helfen Ihnen bei der Suche nach Betreuung.
+portal-rc-action-referral_social_counselling = Eine Beratung kann Ihnen helfen.
+portal-rc-action-referral_debt_counselling = Eine Beratung zu Schulden kann Ihnen helfen.
+portal-rc-action-referral_health = Eine Beratung zur Gesundheit kann Ihnen helfen.
+portal-rc-action-longer_time_model = Ein längerer Kurs gibt Ihnen mehr Zeit.
+portal-rc-action-pause = Sie können eine Pause machen.
+portal-yes = Ja.
+portal-no = Nein.
+
+portal-sheet-heading = Ihr Zugang zu Lernweg
+portal-sheet-step-address = Gehen Sie auf diese Seite:
+portal-sheet-step-code = Geben Sie diesen Code ein:
+portal-sheet-valid = Der Code gilt bis { $date }. Sie können ihn nur einmal benutzen.
+portal-sheet-step-password = Dann wählen Sie ein Passwort.
+portal-sheet-questions = Sie haben Fragen? Ihre Ansprechperson ist { $name }.
+
+portal-mail-subject = Ihr Zugang zu Lernweg
+portal-mail-body =
+    Hallo { $name }!
+
+    Auf Lernweg sehen Sie Ihren Weg im Kurs. Sie sehen Ihre Termine. Sie sehen Ihre Ansprechperson.
+
+    Bitte öffnen Sie diesen Link:
+    { $link }
+
+    Dann wählen Sie ein Passwort.
+    Der Link gilt bis { $date }. Sie können ihn nur einmal benutzen.
+
+    Ihre Anmeldung: { $login }
+
+portal-publish-path-start = Beginn
+portal-publish-path-end = Ende
+portal-publish-path-today = Heute
+portal-publish-path-kickoff = Start
+portal-publish-path-closing = Abschluss
+portal-publish-path-exam = Prüfung
+portal-publish-path-milestone = Ziel
+portal-publish-path-module = Modul
+portal-publish-path-modules = Module
+portal-publish-path-exams = Prüfungen
+portal-publish-path-hours = Std.
+portal-publish-decimal-separator = ,

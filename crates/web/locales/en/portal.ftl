@@ -1,0 +1,228 @@
+# The participant portal: plain English. Short sentences. Common words.
+# The same keys exist in de, en, ar, uk, tr and ru.
+
+portal-lang-name = English
+portal-lang-legend = Language
+portal-skip = Skip to content
+portal-logout = Log out
+portal-nav-label = Menu
+portal-footer = Lernweg. Your way through the course.
+portal-back-to-path = Back to My path
+portal-go-login = Go to login
+
+portal-not-found-title = Not found
+portal-not-found-text = This page does not exist. Or you may not see it.
+portal-error-title = Error
+portal-error-text = Sorry, that did not work. Please try again later.
+portal-bad-request = The form was not complete. Please try again.
+portal-unlinked-text = Your account is not ready yet. Please ask your contact person.
+portal-limit-title = Please wait
+portal-limit-text = You tried too often. Please wait one minute. Then it works again.
+
+portal-refused-unknown-title = Link not valid
+portal-refused-unknown-text = We do not know this link or code. Please check it. Or ask your contact person.
+portal-refused-used-title = Already used
+portal-refused-used-text = This link or code was already used. You can now log in with your password.
+portal-refused-expired-title = No longer valid
+portal-refused-expired-text = This link or code is too old. It is only valid for 14 days. Please ask your contact person for a new one.
+portal-refused-revoked-title = No longer valid
+portal-refused-revoked-text = This link or code is no longer valid. There is a new one. Or your contact person blocked it. Please ask.
+
+portal-code-title = Enter code
+portal-code-intro = Do you have a letter with a code? Then enter the code here.
+portal-code-label = Code
+portal-code-example = For example:
+portal-code-submit = Next
+portal-code-error-required = Please enter the code.
+portal-code-error-invalid = The code has 12 characters. Please check it.
+portal-code-error-unknown = We do not know this code. Please check it.
+
+portal-password-title = Choose a password
+portal-password-intro = Now choose a password. You will use it to log in.
+portal-password-new = New password
+portal-password-hint = At least 10 characters.
+portal-password-repeat = Password again
+portal-password-submit = Save and continue
+portal-password-error-missing = Please enter a password.
+portal-password-error-different = The two passwords are not the same.
+portal-password-error-short = The password is too short. It needs at least 10 characters.
+portal-password-error-long = The password is too long.
+portal-login-write-down = Please write this down.
+portal-login-is-email = You log in with your email address:
+portal-login-is-name = Your login name:
+
+portal-login-title = Log in
+portal-login-intro = Please log in.
+portal-login-id = Email address or login name
+portal-login-password = Password
+portal-login-submit = Log in
+portal-login-code-hint = Do you have a code?
+portal-login-error-email = Please enter your email address or your login name.
+portal-login-error-password-missing = Please enter your password.
+portal-login-error-rate-limited = Too many attempts. Please wait a moment.
+portal-login-error-failed = Email address or password is not correct.
+portal-login-how = How to log in
+portal-login-your = Your login:
+
+portal-path-title = My path
+portal-path-hello = Hello { $name }!
+portal-path-intro = Here you see your way through the course.
+portal-path-none = You are not in a course yet. Your contact person will help you.
+portal-path-end = End: { $date }
+portal-path-no-dates = The dates are not ready yet.
+portal-path-list = All steps
+portal-progress-modules = Done: { $done } of { $total } modules.
+portal-progress-milestones = Goals reached: { $done } of { $total }.
+
+portal-status-interested = You are interested in this course.
+portal-status-counselled = You had a talk about this course.
+portal-status-enrolled = You are registered for this course.
+portal-status-active = You are taking this course now.
+portal-status-paused = You are taking a break now.
+portal-status-completed = You finished this course.
+portal-status-dropped = You no longer take this course.
+
+portal-dates-title = Your next dates
+portal-dates-none = There are no new dates.
+portal-dates-cancelled = Cancelled.
+portal-dates-place = Place: { $place }
+portal-dates-online = Join online
+portal-weekday-1 = Mon
+portal-weekday-2 = Tue
+portal-weekday-3 = Wed
+portal-weekday-4 = Thu
+portal-weekday-5 = Fri
+portal-weekday-6 = Sat
+portal-weekday-7 = Sun
+portal-kind-lesson = Lesson
+portal-kind-exam = Exam
+portal-kind-kickoff = Start
+portal-kind-closing = Closing
+portal-kind-exchange = Meeting
+portal-kind-self_paced = Self-study
+
+portal-contact-title = Your contact person
+portal-contact-email = Email:
+portal-contact-none = You will get a contact person soon.
+portal-contact-channel = This is how we contact you: { $channel }.
+portal-contact-times = Your times: { $times }
+portal-channel-phone = phone
+portal-channel-in_person = in person
+portal-channel-email = email
+portal-channel-messenger = messenger
+portal-channel-video = video
+
+portal-feed-title = Your calendar
+portal-feed-intro = With a link you see all dates in your calendar. For example on your phone.
+portal-feed-new = This is your link. We show it only now. Please copy it into your calendar.
+portal-feed-since = You have a link since { $date }. We show it only once.
+portal-feed-renew-hint = A new link replaces the old one. The old link stops working.
+portal-feed-renew = Make a new link
+portal-feed-create = Make a link
+portal-feed-name = Lernweg – My path
+
+portal-checks-title = Your check
+portal-checks-none = You did not have a talk about the check yet.
+portal-checks-from = Check of { $date }
+
+portal-rc-title = Your check
+portal-rc-result = Result
+portal-rc-answers = Your answers
+portal-rc-your-answer = Your answer:
+portal-rc-open = Still open:
+portal-rc-help = This help is there for you
+portal-rc-no-help = You do not need help. Good!
+portal-rc-ask = Ask your contact person about it.
+portal-rc-overall-recommend = The course fits you well.
+portal-rc-overall-recommend_with_support = The course fits you. With some help.
+portal-rc-overall-advise_longer_model = A longer course fits you better. Then you have more time.
+portal-rc-overall-advise_pause = Maybe now is not the right time. Talk to your contact person.
+portal-rc-light-green = good
+portal-rc-light-yellow = good with help
+portal-rc-light-red = difficult
+portal-rc-topic-time = Time
+portal-rc-topic-commute = Way to the course
+portal-rc-topic-childcare = Children
+portal-rc-topic-care_duties = Care of relatives
+portal-rc-topic-quiet_place = Quiet place
+portal-rc-topic-internet = Internet
+portal-rc-topic-device = Device
+portal-rc-topic-digital_skills = Computer
+portal-rc-topic-income = Money
+portal-rc-topic-motivation = Work and course
+portal-rc-topic-health = Health
+portal-rc-hours = { $hours } hours free per week.
+portal-rc-minutes = { $minutes } minutes.
+portal-rc-childcare-yes = Childcare is arranged.
+portal-rc-childcare-partly = Childcare is partly arranged.
+portal-rc-childcare-no = Childcare is not arranged.
+portal-rc-childcare-not_needed = You do not need childcare.
+portal-rc-care-none = You do not care for anyone.
+portal-rc-care-settled = Care is arranged.
+portal-rc-care-partly = Care is partly arranged.
+portal-rc-care-not_settled = Care is not arranged.
+portal-rc-internet-yes = You have good internet.
+portal-rc-internet-unstable = Your internet is not always good.
+portal-rc-internet-no = You have no internet.
+portal-rc-device-own = You have your own device.
+portal-rc-device-shared = You share a device.
+portal-rc-device-none = You have no device.
+portal-rc-digital-good = You know computers well.
+portal-rc-digital-basic = You know computers a little.
+portal-rc-digital-none = You do not know computers yet.
+portal-rc-income-ok = The money is enough.
+portal-rc-income-tight = The money is tight.
+portal-rc-income-at_risk = The money is not enough.
+portal-rc-income-not_applicable = This is not a topic for you.
+portal-rc-debts = You have debts.
+portal-rc-job-yes = Your work fits the course.
+portal-rc-job-partly = Your work fits the course in part.
+portal-rc-job-no = Your work does not fit the course.
+portal-rc-health-good = You are well.
+portal-rc-health-limited = You are not always well.
+portal-rc-health-strained = You are not well.
+portal-rc-action-device_loan = You can borrow a device.
+portal-rc-action-digital_training = You can take a computer course.
+portal-rc-action-quiet_room_at_provider = You can study in a quiet room with us.
+portal-rc-action-referral_childcare = We help you find childcare.
+portal-rc-action-referral_social_counselling = Counselling can help you.
+portal-rc-action-referral_debt_counselling = Debt counselling can help you.
+portal-rc-action-referral_health = Health counselling can help you.
+portal-rc-action-longer_time_model = A longer course gives you more time.
+portal-rc-action-pause = You can take a break.
+portal-yes = Yes.
+portal-no = No.
+
+portal-sheet-heading = Your access to Lernweg
+portal-sheet-step-address = Go to this page:
+portal-sheet-step-code = Enter this code:
+portal-sheet-valid = The code is valid until { $date }. You can use it only once.
+portal-sheet-step-password = Then choose a password.
+portal-sheet-questions = Do you have questions? Your contact person is { $name }.
+
+portal-mail-subject = Your access to Lernweg
+portal-mail-body =
+    Hello { $name }!
+
+    On Lernweg you see your way through the course. You see your dates. You see your contact person.
+
+    Please open this link:
+    { $link }
+
+    Then choose a password.
+    The link is valid until { $date }. You can use it only once.
+
+    Your login: { $login }
+
+portal-publish-path-start = Start
+portal-publish-path-end = End
+portal-publish-path-today = Today
+portal-publish-path-kickoff = Start
+portal-publish-path-closing = Closing
+portal-publish-path-exam = Exam
+portal-publish-path-milestone = Goal
+portal-publish-path-module = Module
+portal-publish-path-modules = Modules
+portal-publish-path-exams = Exams
+portal-publish-path-hours = h
+portal-publish-decimal-separator = .

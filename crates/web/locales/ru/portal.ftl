@@ -1,0 +1,228 @@
+# Портал для участников: простой язык. Короткие предложения. Обычные слова.
+# The same keys exist in de, en, ar, uk, tr and ru.
+
+portal-lang-name = Русский
+portal-lang-legend = Язык
+portal-skip = К содержанию
+portal-logout = Выйти
+portal-nav-label = Меню
+portal-footer = Lernweg. Ваш путь в курсе.
+portal-back-to-path = Назад к «Мой путь»
+portal-go-login = Ко входу
+
+portal-not-found-title = Не найдено
+portal-not-found-text = Такой страницы нет. Или вам нельзя её видеть.
+portal-error-title = Ошибка
+portal-error-text = К сожалению, не получилось. Пожалуйста, попробуйте позже ещё раз.
+portal-bad-request = Форма была неполной. Пожалуйста, попробуйте ещё раз.
+portal-unlinked-text = Ваша учётная запись ещё не готова. Пожалуйста, спросите вашего контактного сотрудника.
+portal-limit-title = Пожалуйста, подождите
+portal-limit-text = Вы пробовали слишком часто. Пожалуйста, подождите одну минуту. Потом снова можно.
+
+portal-refused-unknown-title = Ссылка недействительна
+portal-refused-unknown-text = Мы не знаем эту ссылку или код. Пожалуйста, проверьте её. Или спросите вашего контактного сотрудника.
+portal-refused-used-title = Уже использовано
+portal-refused-used-text = Эта ссылка или код уже использованы. Теперь вы можете войти со своим паролем.
+portal-refused-expired-title = Больше не действует
+portal-refused-expired-text = Эта ссылка или код устарели. Они действуют только 14 дней. Пожалуйста, попросите у контактного сотрудника новую.
+portal-refused-revoked-title = Больше не действует
+portal-refused-revoked-text = Эта ссылка или код больше не действуют. Есть новые. Или ваш контактный сотрудник их заблокировал. Пожалуйста, спросите.
+
+portal-code-title = Ввести код
+portal-code-intro = У вас есть письмо с кодом? Тогда введите код здесь.
+portal-code-label = Код
+portal-code-example = Например:
+portal-code-submit = Дальше
+portal-code-error-required = Пожалуйста, введите код.
+portal-code-error-invalid = В коде 12 знаков. Пожалуйста, проверьте его.
+portal-code-error-unknown = Мы не знаем этот код. Пожалуйста, проверьте его.
+
+portal-password-title = Выбрать пароль
+portal-password-intro = Теперь выберите пароль. С ним вы будете входить.
+portal-password-new = Новый пароль
+portal-password-hint = Не меньше 10 знаков.
+portal-password-repeat = Пароль ещё раз
+portal-password-submit = Сохранить и дальше
+portal-password-error-missing = Пожалуйста, введите пароль.
+portal-password-error-different = Два пароля не совпадают.
+portal-password-error-short = Пароль слишком короткий. Нужно не меньше 10 знаков.
+portal-password-error-long = Пароль слишком длинный.
+portal-login-write-down = Пожалуйста, запишите это.
+portal-login-is-email = Вы входите со своим адресом электронной почты:
+portal-login-is-name = Ваше имя для входа:
+
+portal-login-title = Войти
+portal-login-intro = Пожалуйста, войдите.
+portal-login-id = Адрес эл. почты или имя для входа
+portal-login-password = Пароль
+portal-login-submit = Войти
+portal-login-code-hint = У вас есть код?
+portal-login-error-email = Пожалуйста, введите адрес эл. почты или имя для входа.
+portal-login-error-password-missing = Пожалуйста, введите пароль.
+portal-login-error-rate-limited = Слишком много попыток. Пожалуйста, немного подождите.
+portal-login-error-failed = Адрес эл. почты или пароль неверны.
+portal-login-how = Как войти
+portal-login-your = Ваш вход:
+
+portal-path-title = Мой путь
+portal-path-hello = Здравствуйте, { $name }!
+portal-path-intro = Здесь вы видите свой путь в курсе.
+portal-path-none = Вы ещё не в курсе. Ваш контактный сотрудник вам поможет.
+portal-path-end = Конец: { $date }
+portal-path-no-dates = Даты ещё не готовы.
+portal-path-list = Все шаги
+portal-progress-modules = Сделано: { $done } из { $total } модулей.
+portal-progress-milestones = Цели достигнуты: { $done } из { $total }.
+
+portal-status-interested = Вас интересует этот курс.
+portal-status-counselled = У вас был разговор об этом курсе.
+portal-status-enrolled = Вы записаны на этот курс.
+portal-status-active = Вы сейчас проходите этот курс.
+portal-status-paused = Вы сейчас делаете перерыв.
+portal-status-completed = Вы закончили этот курс.
+portal-status-dropped = Вы больше не проходите этот курс.
+
+portal-dates-title = Ваши следующие даты
+portal-dates-none = Новых дат нет.
+portal-dates-cancelled = Отменено.
+portal-dates-place = Место: { $place }
+portal-dates-online = Участвовать онлайн
+portal-weekday-1 = Пн
+portal-weekday-2 = Вт
+portal-weekday-3 = Ср
+portal-weekday-4 = Чт
+portal-weekday-5 = Пт
+portal-weekday-6 = Сб
+portal-weekday-7 = Вс
+portal-kind-lesson = Занятие
+portal-kind-exam = Экзамен
+portal-kind-kickoff = Начало
+portal-kind-closing = Завершение
+portal-kind-exchange = Встреча
+portal-kind-self_paced = Самостоятельное обучение
+
+portal-contact-title = Ваш контактный сотрудник
+portal-contact-email = Эл. почта:
+portal-contact-none = Скоро у вас будет контактный сотрудник.
+portal-contact-channel = Так мы связываемся с вами: { $channel }.
+portal-contact-times = Ваше время: { $times }
+portal-channel-phone = телефон
+portal-channel-in_person = лично
+portal-channel-email = электронная почта
+portal-channel-messenger = мессенджер
+portal-channel-video = видеозвонок
+
+portal-feed-title = Ваш календарь
+portal-feed-intro = Со ссылкой вы видите все даты в своём календаре. Например, в телефоне.
+portal-feed-new = Это ваша ссылка. Мы показываем её только сейчас. Пожалуйста, скопируйте её в свой календарь.
+portal-feed-since = У вас есть ссылка с { $date }. Мы показываем её только один раз.
+portal-feed-renew-hint = Новая ссылка заменяет старую. Старая ссылка тогда больше не работает.
+portal-feed-renew = Сделать новую ссылку
+portal-feed-create = Сделать ссылку
+portal-feed-name = Lernweg – Мой путь
+
+portal-checks-title = Ваша проверка
+portal-checks-none = У вас ещё не было разговора о проверке.
+portal-checks-from = Проверка от { $date }
+
+portal-rc-title = Ваша проверка
+portal-rc-result = Результат
+portal-rc-answers = Ваши ответы
+portal-rc-your-answer = Ваш ответ:
+portal-rc-open = Ещё открыто:
+portal-rc-help = Эта помощь есть для вас
+portal-rc-no-help = Вам не нужна помощь. Хорошо!
+portal-rc-ask = Спросите об этом вашего контактного сотрудника.
+portal-rc-overall-recommend = Курс вам хорошо подходит.
+portal-rc-overall-recommend_with_support = Курс вам подходит. С небольшой помощью.
+portal-rc-overall-advise_longer_model = Более длинный курс подходит вам лучше. Тогда у вас больше времени.
+portal-rc-overall-advise_pause = Может быть, сейчас не лучшее время. Поговорите с вашим контактным сотрудником.
+portal-rc-light-green = хорошо
+portal-rc-light-yellow = хорошо с помощью
+portal-rc-light-red = трудно
+portal-rc-topic-time = Время
+portal-rc-topic-commute = Дорога на курс
+portal-rc-topic-childcare = Дети
+portal-rc-topic-care_duties = Уход за родными
+portal-rc-topic-quiet_place = Тихое место
+portal-rc-topic-internet = Интернет
+portal-rc-topic-device = Устройство
+portal-rc-topic-digital_skills = Компьютер
+portal-rc-topic-income = Деньги
+portal-rc-topic-motivation = Работа и курс
+portal-rc-topic-health = Здоровье
+portal-rc-hours = { $hours } свободных часов в неделю.
+portal-rc-minutes = { $minutes } минут.
+portal-rc-childcare-yes = Присмотр за детьми устроен.
+portal-rc-childcare-partly = Присмотр за детьми устроен частично.
+portal-rc-childcare-no = Присмотр за детьми не устроен.
+portal-rc-childcare-not_needed = Вам не нужен присмотр за детьми.
+portal-rc-care-none = Вы ни за кем не ухаживаете.
+portal-rc-care-settled = Уход устроен.
+portal-rc-care-partly = Уход устроен частично.
+portal-rc-care-not_settled = Уход не устроен.
+portal-rc-internet-yes = У вас хороший интернет.
+portal-rc-internet-unstable = Ваш интернет не всегда хороший.
+portal-rc-internet-no = У вас нет интернета.
+portal-rc-device-own = У вас есть своё устройство.
+portal-rc-device-shared = Вы делите устройство с другими.
+portal-rc-device-none = У вас нет устройства.
+portal-rc-digital-good = Вы хорошо знаете компьютер.
+portal-rc-digital-basic = Вы немного знаете компьютер.
+portal-rc-digital-none = Вы ещё не знаете компьютер.
+portal-rc-income-ok = Денег хватает.
+portal-rc-income-tight = Денег мало.
+portal-rc-income-at_risk = Денег не хватает.
+portal-rc-income-not_applicable = Для вас это не тема.
+portal-rc-debts = У вас есть долги.
+portal-rc-job-yes = Ваша работа подходит к курсу.
+portal-rc-job-partly = Ваша работа частично подходит к курсу.
+portal-rc-job-no = Ваша работа не подходит к курсу.
+portal-rc-health-good = У вас всё хорошо.
+portal-rc-health-limited = У вас не всегда всё хорошо.
+portal-rc-health-strained = У вас не всё хорошо.
+portal-rc-action-device_loan = Вы можете взять устройство на время.
+portal-rc-action-digital_training = Вы можете пройти курс по компьютеру.
+portal-rc-action-quiet_room_at_provider = Вы можете учиться у нас в тихой комнате.
+portal-rc-action-referral_childcare = Мы поможем найти присмотр за детьми.
+portal-rc-action-referral_social_counselling = Консультация может вам помочь.
+portal-rc-action-referral_debt_counselling = Консультация по долгам может вам помочь.
+portal-rc-action-referral_health = Консультация по здоровью может вам помочь.
+portal-rc-action-longer_time_model = Более длинный курс даёт вам больше времени.
+portal-rc-action-pause = Вы можете сделать перерыв.
+portal-yes = Да.
+portal-no = Нет.
+
+portal-sheet-heading = Ваш доступ к Lernweg
+portal-sheet-step-address = Откройте эту страницу:
+portal-sheet-step-code = Введите этот код:
+portal-sheet-valid = Код действует до { $date }. Вы можете использовать его только один раз.
+portal-sheet-step-password = Потом выберите пароль.
+portal-sheet-questions = У вас есть вопросы? Ваш контактный сотрудник: { $name }.
+
+portal-mail-subject = Ваш доступ к Lernweg
+portal-mail-body =
+    Здравствуйте, { $name }!
+
+    На Lernweg вы видите свой путь в курсе. Вы видите свои даты. Вы видите своего контактного сотрудника.
+
+    Пожалуйста, откройте эту ссылку:
+    { $link }
+
+    Потом выберите пароль.
+    Ссылка действует до { $date }. Вы можете использовать её только один раз.
+
+    Ваш вход: { $login }
+
+portal-publish-path-start = Начало
+portal-publish-path-end = Конец
+portal-publish-path-today = Сегодня
+portal-publish-path-kickoff = Начало
+portal-publish-path-closing = Завершение
+portal-publish-path-exam = Экзамен
+portal-publish-path-milestone = Цель
+portal-publish-path-module = Модуль
+portal-publish-path-modules = Модули
+portal-publish-path-exams = Экзамены
+portal-publish-path-hours = ч.
+portal-publish-decimal-separator = ,

@@ -1,0 +1,228 @@
+# Katılımcı portalı: sade dil. Kısa cümleler. Bilinen kelimeler.
+# The same keys exist in de, en, ar, uk, tr and ru.
+
+portal-lang-name = Türkçe
+portal-lang-legend = Dil
+portal-skip = İçeriğe geç
+portal-logout = Çıkış yap
+portal-nav-label = Menü
+portal-footer = Lernweg. Kurstaki yolunuz.
+portal-back-to-path = Yolum sayfasına dön
+portal-go-login = Girişe git
+
+portal-not-found-title = Bulunamadı
+portal-not-found-text = Bu sayfa yok. Ya da bu sayfayı göremezsiniz.
+portal-error-title = Hata
+portal-error-text = Maalesef olmadı. Lütfen daha sonra tekrar deneyin.
+portal-bad-request = Form eksikti. Lütfen tekrar deneyin.
+portal-unlinked-text = Hesabınız henüz hazır değil. Lütfen irtibat kişinize sorun.
+portal-limit-title = Lütfen bekleyin
+portal-limit-text = Çok sık denediniz. Lütfen bir dakika bekleyin. Sonra tekrar çalışır.
+
+portal-refused-unknown-title = Bağlantı geçerli değil
+portal-refused-unknown-text = Bu bağlantıyı veya kodu tanımıyoruz. Lütfen kontrol edin. Ya da irtibat kişinize sorun.
+portal-refused-used-title = Zaten kullanıldı
+portal-refused-used-text = Bu bağlantı veya kod zaten kullanıldı. Şimdi şifrenizle giriş yapabilirsiniz.
+portal-refused-expired-title = Artık geçerli değil
+portal-refused-expired-text = Bu bağlantı veya kod çok eski. Sadece 14 gün geçerlidir. Lütfen irtibat kişinizden yeni bir tane isteyin.
+portal-refused-revoked-title = Artık geçerli değil
+portal-refused-revoked-text = Bu bağlantı veya kod artık geçerli değil. Yeni bir tane var. Ya da irtibat kişiniz onu kapattı. Lütfen sorun.
+
+portal-code-title = Kodu girin
+portal-code-intro = Kodlu bir mektubunuz mu var? O zaman kodu buraya girin.
+portal-code-label = Kod
+portal-code-example = Örneğin:
+portal-code-submit = Devam
+portal-code-error-required = Lütfen kodu girin.
+portal-code-error-invalid = Kod 12 karakterden oluşur. Lütfen kontrol edin.
+portal-code-error-unknown = Bu kodu tanımıyoruz. Lütfen kontrol edin.
+
+portal-password-title = Şifre seçin
+portal-password-intro = Şimdi bir şifre seçin. Bununla daha sonra giriş yaparsınız.
+portal-password-new = Yeni şifre
+portal-password-hint = En az 10 karakter.
+portal-password-repeat = Şifre tekrar
+portal-password-submit = Kaydet ve devam et
+portal-password-error-missing = Lütfen bir şifre girin.
+portal-password-error-different = İki şifre aynı değil.
+portal-password-error-short = Şifre çok kısa. En az 10 karakter gerekir.
+portal-password-error-long = Şifre çok uzun.
+portal-login-write-down = Lütfen bunu not edin.
+portal-login-is-email = E-posta adresinizle giriş yaparsınız:
+portal-login-is-name = Kullanıcı adınız:
+
+portal-login-title = Giriş yap
+portal-login-intro = Lütfen giriş yapın.
+portal-login-id = E-posta adresi veya kullanıcı adı
+portal-login-password = Şifre
+portal-login-submit = Giriş yap
+portal-login-code-hint = Kodunuz mu var?
+portal-login-error-email = Lütfen e-posta adresinizi veya kullanıcı adınızı girin.
+portal-login-error-password-missing = Lütfen şifrenizi girin.
+portal-login-error-rate-limited = Çok fazla deneme. Lütfen biraz bekleyin.
+portal-login-error-failed = E-posta adresi veya şifre doğru değil.
+portal-login-how = Nasıl giriş yaparsınız
+portal-login-your = Girişiniz:
+
+portal-path-title = Yolum
+portal-path-hello = Merhaba { $name }!
+portal-path-intro = Burada kurstaki yolunuzu görürsünüz.
+portal-path-none = Henüz bir kursta değilsiniz. İrtibat kişiniz size yardım eder.
+portal-path-end = Bitiş: { $date }
+portal-path-no-dates = Tarihler henüz hazır değil.
+portal-path-list = Tüm adımlar
+portal-progress-modules = Tamamlanan: { $total } modülden { $done }.
+portal-progress-milestones = Ulaşılan hedefler: { $total } hedeften { $done }.
+
+portal-status-interested = Bu kursla ilgileniyorsunuz.
+portal-status-counselled = Bu kurs hakkında bir görüşme yaptınız.
+portal-status-enrolled = Bu kursa kayıtlısınız.
+portal-status-active = Şu anda bu kursa katılıyorsunuz.
+portal-status-paused = Şu anda ara veriyorsunuz.
+portal-status-completed = Bu kursu başarıyla bitirdiniz.
+portal-status-dropped = Artık bu kursa katılmıyorsunuz.
+
+portal-dates-title = Sonraki tarihleriniz
+portal-dates-none = Yeni tarih yok.
+portal-dates-cancelled = İptal edildi.
+portal-dates-place = Yer: { $place }
+portal-dates-online = Çevrim içi katıl
+portal-weekday-1 = Pzt
+portal-weekday-2 = Sal
+portal-weekday-3 = Çar
+portal-weekday-4 = Per
+portal-weekday-5 = Cum
+portal-weekday-6 = Cmt
+portal-weekday-7 = Paz
+portal-kind-lesson = Ders
+portal-kind-exam = Sınav
+portal-kind-kickoff = Başlangıç
+portal-kind-closing = Kapanış
+portal-kind-exchange = Buluşma
+portal-kind-self_paced = Kendi kendine öğrenme
+
+portal-contact-title = İrtibat kişiniz
+portal-contact-email = E-posta:
+portal-contact-none = Yakında bir irtibat kişiniz olacak.
+portal-contact-channel = Size şöyle ulaşıyoruz: { $channel }.
+portal-contact-times = Zamanlarınız: { $times }
+portal-channel-phone = telefon
+portal-channel-in_person = yüz yüze
+portal-channel-email = e-posta
+portal-channel-messenger = mesajlaşma uygulaması
+portal-channel-video = görüntülü görüşme
+
+portal-feed-title = Takviminiz
+portal-feed-intro = Bir bağlantı ile tüm tarihleri takviminizde görürsünüz. Örneğin telefonunuzda.
+portal-feed-new = Bu sizin bağlantınız. Onu sadece şimdi gösteriyoruz. Lütfen takviminize kopyalayın.
+portal-feed-since = { $date } tarihinden beri bir bağlantınız var. Onu sadece bir kez gösteriyoruz.
+portal-feed-renew-hint = Yeni bağlantı eskisinin yerine geçer. Eski bağlantı artık çalışmaz.
+portal-feed-renew = Yeni bağlantı oluştur
+portal-feed-create = Bağlantı oluştur
+portal-feed-name = Lernweg – Yolum
+
+portal-checks-title = Kontrolünüz
+portal-checks-none = Henüz kontrol hakkında bir görüşmeniz olmadı.
+portal-checks-from = { $date } tarihli kontrol
+
+portal-rc-title = Kontrolünüz
+portal-rc-result = Sonuç
+portal-rc-answers = Cevaplarınız
+portal-rc-your-answer = Cevabınız:
+portal-rc-open = Henüz açık:
+portal-rc-help = Bu yardım sizin için var
+portal-rc-no-help = Yardıma ihtiyacınız yok. Güzel!
+portal-rc-ask = Bunu irtibat kişinize sorun.
+portal-rc-overall-recommend = Kurs size çok uygun.
+portal-rc-overall-recommend_with_support = Kurs size uygun. Biraz yardımla.
+portal-rc-overall-advise_longer_model = Daha uzun bir kurs size daha uygun. O zaman daha çok zamanınız olur.
+portal-rc-overall-advise_pause = Belki şimdi doğru zaman değil. İrtibat kişinizle konuşun.
+portal-rc-light-green = iyi
+portal-rc-light-yellow = yardımla iyi
+portal-rc-light-red = zor
+portal-rc-topic-time = Zaman
+portal-rc-topic-commute = Kursa yol
+portal-rc-topic-childcare = Çocuklar
+portal-rc-topic-care_duties = Yakınların bakımı
+portal-rc-topic-quiet_place = Sessiz yer
+portal-rc-topic-internet = İnternet
+portal-rc-topic-device = Cihaz
+portal-rc-topic-digital_skills = Bilgisayar
+portal-rc-topic-income = Para
+portal-rc-topic-motivation = İş ve kurs
+portal-rc-topic-health = Sağlık
+portal-rc-hours = Haftada { $hours } saat boş.
+portal-rc-minutes = { $minutes } dakika.
+portal-rc-childcare-yes = Çocuk bakımı ayarlandı.
+portal-rc-childcare-partly = Çocuk bakımı kısmen ayarlandı.
+portal-rc-childcare-no = Çocuk bakımı ayarlanmadı.
+portal-rc-childcare-not_needed = Çocuk bakımına ihtiyacınız yok.
+portal-rc-care-none = Kimseye bakmıyorsunuz.
+portal-rc-care-settled = Bakım ayarlandı.
+portal-rc-care-partly = Bakım kısmen ayarlandı.
+portal-rc-care-not_settled = Bakım ayarlanmadı.
+portal-rc-internet-yes = İyi bir internetiniz var.
+portal-rc-internet-unstable = İnternetiniz her zaman iyi değil.
+portal-rc-internet-no = İnternetiniz yok.
+portal-rc-device-own = Kendi cihazınız var.
+portal-rc-device-shared = Bir cihazı paylaşıyorsunuz.
+portal-rc-device-none = Cihazınız yok.
+portal-rc-digital-good = Bilgisayarı iyi biliyorsunuz.
+portal-rc-digital-basic = Bilgisayarı biraz biliyorsunuz.
+portal-rc-digital-none = Bilgisayarı henüz bilmiyorsunuz.
+portal-rc-income-ok = Para yetiyor.
+portal-rc-income-tight = Para az.
+portal-rc-income-at_risk = Para yetmiyor.
+portal-rc-income-not_applicable = Bu sizin için bir konu değil.
+portal-rc-debts = Borçlarınız var.
+portal-rc-job-yes = İşiniz kursa uygun.
+portal-rc-job-partly = İşiniz kursa kısmen uygun.
+portal-rc-job-no = İşiniz kursa uygun değil.
+portal-rc-health-good = İyisiniz.
+portal-rc-health-limited = Her zaman iyi değilsiniz.
+portal-rc-health-strained = İyi değilsiniz.
+portal-rc-action-device_loan = Bir cihaz ödünç alabilirsiniz.
+portal-rc-action-digital_training = Bir bilgisayar kursuna katılabilirsiniz.
+portal-rc-action-quiet_room_at_provider = Bizde sessiz bir odada çalışabilirsiniz.
+portal-rc-action-referral_childcare = Çocuk bakımı bulmanıza yardım ederiz.
+portal-rc-action-referral_social_counselling = Bir danışmanlık size yardım edebilir.
+portal-rc-action-referral_debt_counselling = Borç danışmanlığı size yardım edebilir.
+portal-rc-action-referral_health = Sağlık danışmanlığı size yardım edebilir.
+portal-rc-action-longer_time_model = Daha uzun bir kurs size daha çok zaman verir.
+portal-rc-action-pause = Ara verebilirsiniz.
+portal-yes = Evet.
+portal-no = Hayır.
+
+portal-sheet-heading = Lernweg erişiminiz
+portal-sheet-step-address = Bu sayfaya gidin:
+portal-sheet-step-code = Bu kodu girin:
+portal-sheet-valid = Kod { $date } tarihine kadar geçerlidir. Onu sadece bir kez kullanabilirsiniz.
+portal-sheet-step-password = Sonra bir şifre seçin.
+portal-sheet-questions = Sorularınız mı var? İrtibat kişiniz: { $name }.
+
+portal-mail-subject = Lernweg erişiminiz
+portal-mail-body =
+    Merhaba { $name }!
+
+    Lernweg'de kurstaki yolunuzu görürsünüz. Tarihlerinizi görürsünüz. İrtibat kişinizi görürsünüz.
+
+    Lütfen bu bağlantıyı açın:
+    { $link }
+
+    Sonra bir şifre seçin.
+    Bağlantı { $date } tarihine kadar geçerlidir. Onu sadece bir kez kullanabilirsiniz.
+
+    Girişiniz: { $login }
+
+portal-publish-path-start = Başlangıç
+portal-publish-path-end = Bitiş
+portal-publish-path-today = Bugün
+portal-publish-path-kickoff = Başlangıç
+portal-publish-path-closing = Kapanış
+portal-publish-path-exam = Sınav
+portal-publish-path-milestone = Hedef
+portal-publish-path-module = Modül
+portal-publish-path-modules = Modüller
+portal-publish-path-exams = Sınavlar
+portal-publish-path-hours = sa.
+portal-publish-decimal-separator = ,

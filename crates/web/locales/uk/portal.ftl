@@ -1,0 +1,228 @@
+# Портал для учасників: проста мова. Короткі речення. Звичайні слова.
+# The same keys exist in de, en, ar, uk, tr and ru.
+
+portal-lang-name = Українська
+portal-lang-legend = Мова
+portal-skip = До змісту
+portal-logout = Вийти
+portal-nav-label = Меню
+portal-footer = Lernweg. Ваш шлях у курсі.
+portal-back-to-path = Назад до «Мій шлях»
+portal-go-login = До входу
+
+portal-not-found-title = Не знайдено
+portal-not-found-text = Такої сторінки немає. Або ви не можете її бачити.
+portal-error-title = Помилка
+portal-error-text = На жаль, не вдалося. Будь ласка, спробуйте пізніше ще раз.
+portal-bad-request = Форма була неповна. Будь ласка, спробуйте ще раз.
+portal-unlinked-text = Ваш обліковий запис ще не готовий. Будь ласка, запитайте вашу контактну особу.
+portal-limit-title = Будь ласка, зачекайте
+portal-limit-text = Ви пробували занадто часто. Будь ласка, зачекайте одну хвилину. Потім знову можна.
+
+portal-refused-unknown-title = Посилання недійсне
+portal-refused-unknown-text = Ми не знаємо це посилання або код. Будь ласка, перевірте його. Або запитайте вашу контактну особу.
+portal-refused-used-title = Вже використано
+portal-refused-used-text = Це посилання або код вже використано. Тепер ви можете увійти зі своїм паролем.
+portal-refused-expired-title = Більше не дійсне
+portal-refused-expired-text = Це посилання або код застаре. Воно дійсне лише 14 днів. Будь ласка, попросіть у контактної особи нове.
+portal-refused-revoked-title = Більше не дійсне
+portal-refused-revoked-text = Це посилання або код більше не дійсне. Є нове. Або ваша контактна особа його заблокувала. Будь ласка, запитайте.
+
+portal-code-title = Ввести код
+portal-code-intro = У вас є лист з кодом? Тоді введіть код тут.
+portal-code-label = Код
+portal-code-example = Наприклад:
+portal-code-submit = Далі
+portal-code-error-required = Будь ласка, введіть код.
+portal-code-error-invalid = Код має 12 знаків. Будь ласка, перевірте його.
+portal-code-error-unknown = Ми не знаємо цей код. Будь ласка, перевірте його.
+
+portal-password-title = Вибрати пароль
+portal-password-intro = Тепер виберіть пароль. З ним ви будете входити.
+portal-password-new = Новий пароль
+portal-password-hint = Щонайменше 10 знаків.
+portal-password-repeat = Пароль ще раз
+portal-password-submit = Зберегти і далі
+portal-password-error-missing = Будь ласка, введіть пароль.
+portal-password-error-different = Два паролі не однакові.
+portal-password-error-short = Пароль занадто короткий. Потрібно щонайменше 10 знаків.
+portal-password-error-long = Пароль занадто довгий.
+portal-login-write-down = Будь ласка, запишіть це.
+portal-login-is-email = Ви входите зі своєю електронною адресою:
+portal-login-is-name = Ваше ім’я для входу:
+
+portal-login-title = Увійти
+portal-login-intro = Будь ласка, увійдіть.
+portal-login-id = Електронна адреса або ім’я для входу
+portal-login-password = Пароль
+portal-login-submit = Увійти
+portal-login-code-hint = У вас є код?
+portal-login-error-email = Будь ласка, введіть електронну адресу або ім’я для входу.
+portal-login-error-password-missing = Будь ласка, введіть пароль.
+portal-login-error-rate-limited = Занадто багато спроб. Будь ласка, трохи зачекайте.
+portal-login-error-failed = Електронна адреса або пароль неправильні.
+portal-login-how = Як увійти
+portal-login-your = Ваш вхід:
+
+portal-path-title = Мій шлях
+portal-path-hello = Привіт, { $name }!
+portal-path-intro = Тут ви бачите свій шлях у курсі.
+portal-path-none = Ви ще не в курсі. Ваша контактна особа вам допоможе.
+portal-path-end = Кінець: { $date }
+portal-path-no-dates = Дати ще не готові.
+portal-path-list = Усі кроки
+portal-progress-modules = Зроблено: { $done } з { $total } модулів.
+portal-progress-milestones = Цілі досягнуто: { $done } з { $total }.
+
+portal-status-interested = Вас цікавить цей курс.
+portal-status-counselled = У вас була розмова про цей курс.
+portal-status-enrolled = Ви записані на цей курс.
+portal-status-active = Ви зараз проходите цей курс.
+portal-status-paused = Ви зараз робите перерву.
+portal-status-completed = Ви закінчили цей курс.
+portal-status-dropped = Ви більше не проходите цей курс.
+
+portal-dates-title = Ваші наступні дати
+portal-dates-none = Нових дат немає.
+portal-dates-cancelled = Скасовано.
+portal-dates-place = Місце: { $place }
+portal-dates-online = Приєднатися онлайн
+portal-weekday-1 = Пн
+portal-weekday-2 = Вт
+portal-weekday-3 = Ср
+portal-weekday-4 = Чт
+portal-weekday-5 = Пт
+portal-weekday-6 = Сб
+portal-weekday-7 = Нд
+portal-kind-lesson = Заняття
+portal-kind-exam = Іспит
+portal-kind-kickoff = Початок
+portal-kind-closing = Завершення
+portal-kind-exchange = Зустріч
+portal-kind-self_paced = Самостійне навчання
+
+portal-contact-title = Ваша контактна особа
+portal-contact-email = Ел. пошта:
+portal-contact-none = Незабаром у вас буде контактна особа.
+portal-contact-channel = Так ми зв’язуємося з вами: { $channel }.
+portal-contact-times = Ваш час: { $times }
+portal-channel-phone = телефон
+portal-channel-in_person = особисто
+portal-channel-email = електронна пошта
+portal-channel-messenger = месенджер
+portal-channel-video = відеодзвінок
+
+portal-feed-title = Ваш календар
+portal-feed-intro = З посиланням ви бачите всі дати у своєму календарі. Наприклад, у телефоні.
+portal-feed-new = Це ваше посилання. Ми показуємо його лише зараз. Будь ласка, скопіюйте його у свій календар.
+portal-feed-since = У вас є посилання з { $date }. Ми показуємо його лише один раз.
+portal-feed-renew-hint = Нове посилання замінює старе. Старе посилання тоді більше не працює.
+portal-feed-renew = Зробити нове посилання
+portal-feed-create = Зробити посилання
+portal-feed-name = Lernweg – Мій шлях
+
+portal-checks-title = Ваша перевірка
+portal-checks-none = У вас ще не було розмови про перевірку.
+portal-checks-from = Перевірка від { $date }
+
+portal-rc-title = Ваша перевірка
+portal-rc-result = Результат
+portal-rc-answers = Ваші відповіді
+portal-rc-your-answer = Ваша відповідь:
+portal-rc-open = Ще відкрито:
+portal-rc-help = Ця допомога є для вас
+portal-rc-no-help = Вам не потрібна допомога. Добре!
+portal-rc-ask = Запитайте про це вашу контактну особу.
+portal-rc-overall-recommend = Курс вам добре підходить.
+portal-rc-overall-recommend_with_support = Курс вам підходить. З деякою допомогою.
+portal-rc-overall-advise_longer_model = Довший курс підходить вам краще. Тоді у вас більше часу.
+portal-rc-overall-advise_pause = Можливо, зараз не найкращий час. Поговоріть з вашою контактною особою.
+portal-rc-light-green = добре
+portal-rc-light-yellow = добре з допомогою
+portal-rc-light-red = складно
+portal-rc-topic-time = Час
+portal-rc-topic-commute = Дорога до курсу
+portal-rc-topic-childcare = Діти
+portal-rc-topic-care_duties = Догляд за рідними
+portal-rc-topic-quiet_place = Тихе місце
+portal-rc-topic-internet = Інтернет
+portal-rc-topic-device = Пристрій
+portal-rc-topic-digital_skills = Комп’ютер
+portal-rc-topic-income = Гроші
+portal-rc-topic-motivation = Робота і курс
+portal-rc-topic-health = Здоров’я
+portal-rc-hours = { $hours } вільних годин на тиждень.
+portal-rc-minutes = { $minutes } хвилин.
+portal-rc-childcare-yes = Догляд за дітьми влаштовано.
+portal-rc-childcare-partly = Догляд за дітьми влаштовано частково.
+portal-rc-childcare-no = Догляд за дітьми не влаштовано.
+portal-rc-childcare-not_needed = Вам не потрібен догляд за дітьми.
+portal-rc-care-none = Ви ні за ким не доглядаєте.
+portal-rc-care-settled = Догляд влаштовано.
+portal-rc-care-partly = Догляд влаштовано частково.
+portal-rc-care-not_settled = Догляд не влаштовано.
+portal-rc-internet-yes = У вас хороший інтернет.
+portal-rc-internet-unstable = Ваш інтернет не завжди хороший.
+portal-rc-internet-no = У вас немає інтернету.
+portal-rc-device-own = У вас є свій пристрій.
+portal-rc-device-shared = Ви ділите пристрій з іншими.
+portal-rc-device-none = У вас немає пристрою.
+portal-rc-digital-good = Ви добре знаєте комп’ютер.
+portal-rc-digital-basic = Ви трохи знаєте комп’ютер.
+portal-rc-digital-none = Ви ще не знаєте комп’ютер.
+portal-rc-income-ok = Грошей вистачає.
+portal-rc-income-tight = Грошей мало.
+portal-rc-income-at_risk = Грошей не вистачає.
+portal-rc-income-not_applicable = Це для вас не тема.
+portal-rc-debts = У вас є борги.
+portal-rc-job-yes = Ваша робота підходить до курсу.
+portal-rc-job-partly = Ваша робота частково підходить до курсу.
+portal-rc-job-no = Ваша робота не підходить до курсу.
+portal-rc-health-good = У вас все добре.
+portal-rc-health-limited = У вас не завжди все добре.
+portal-rc-health-strained = У вас не все добре.
+portal-rc-action-device_loan = Ви можете позичити пристрій.
+portal-rc-action-digital_training = Ви можете пройти курс з комп’ютера.
+portal-rc-action-quiet_room_at_provider = Ви можете вчитися у нас у тихій кімнаті.
+portal-rc-action-referral_childcare = Ми допоможемо знайти догляд за дітьми.
+portal-rc-action-referral_social_counselling = Консультація може вам допомогти.
+portal-rc-action-referral_debt_counselling = Консультація щодо боргів може вам допомогти.
+portal-rc-action-referral_health = Консультація щодо здоров’я може вам допомогти.
+portal-rc-action-longer_time_model = Довший курс дає вам більше часу.
+portal-rc-action-pause = Ви можете зробити перерву.
+portal-yes = Так.
+portal-no = Ні.
+
+portal-sheet-heading = Ваш доступ до Lernweg
+portal-sheet-step-address = Відкрийте цю сторінку:
+portal-sheet-step-code = Введіть цей код:
+portal-sheet-valid = Код дійсний до { $date }. Ви можете використати його лише один раз.
+portal-sheet-step-password = Потім виберіть пароль.
+portal-sheet-questions = У вас є питання? Ваша контактна особа: { $name }.
+
+portal-mail-subject = Ваш доступ до Lernweg
+portal-mail-body =
+    Привіт, { $name }!
+
+    На Lernweg ви бачите свій шлях у курсі. Ви бачите свої дати. Ви бачите свою контактну особу.
+
+    Будь ласка, відкрийте це посилання:
+    { $link }
+
+    Потім виберіть пароль.
+    Посилання дійсне до { $date }. Ви можете використати його лише один раз.
+
+    Ваш вхід: { $login }
+
+portal-publish-path-start = Початок
+portal-publish-path-end = Кінець
+portal-publish-path-today = Сьогодні
+portal-publish-path-kickoff = Початок
+portal-publish-path-closing = Завершення
+portal-publish-path-exam = Іспит
+portal-publish-path-milestone = Ціль
+portal-publish-path-module = Модуль
+portal-publish-path-modules = Модулі
+portal-publish-path-exams = Іспити
+portal-publish-path-hours = год.
+portal-publish-decimal-separator = ,

@@ -1,0 +1,349 @@
+//! `/mein-weg`: the participant's own path. The timeline of each of their cohorts (with
+//! today marked), their next dates, their contact person, their calendar link and their
+//! readiness checks. Only their own data: the page takes no ids at all.
+
+use askama::Template;
+use axum::Extension;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use chrono::Datelike;
+use lernweg_offers::publish::path_svg::{path_list, path_svg};
+use lernweg_participants::EnrolmentStatus;
+use lernweg_store::{AuditAction, ParticipantRecord, SessionStatus, StoreError};
+
+use super::layout::{PortalLayout, internal, message_page};
+use super::{date, on_path, portal_lang, today};
+use crate::AppState;
+use crate::context::Ctx;
+use crate::i18n::Lang;
+use crate::pages::catalogue::base_url;
+use crate::pages::cohorts::views::path_input;
+use crate::pages::render;
+
+/// How many coming dates the page lists.
+pub const NEXT_DATES: usize = 5;
+
+/// Modules completed and milestones reached in one cohort.
+///
+/// SEAM (progress): this is where attendance-derived progress is shown. The lead wires in
+/// `lernweg_participants::progress` after merging; until then [`CohortView::progress`] is
+/// always `None` and the template shows nothing.
+#[derive(Debug, Clone)]
+pub struct ProgressView {
+    pub modules_done: u32,
+    pub modules_total: u32,
+    pub milestones_reached: u32,
+    pub milestones_total: u32,
+}
+
+pub struct CohortView {
+    pub id: String,
+    pub heading: String,
+    pub status: String,
+    pub end: Option<String>,
+    pub svg: String,
+    pub list: String,
+    pub progress: Option<ProgressView>,
+}
+
+pub struct DateRow {
+    pub iso: String,
+    pub day: String,
+    pub time: Option<String>,
+    pub what: String,
+    pub place: Option<String>,
+    pub link: Option<String>,
+    pub cancelled: bool,
+}
+
+pub struct ContactView {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub channel: Option<String>,
+    pub reachable: Option<String>,
+}
+
+pub struct CheckRow {
+    pub id: String,
+    pub on: String,
+    pub overall: String,
+}
+
+#[derive(Template)]
+#[template(path = "portal_path.html")]
+pub struct PathPage {
+    pub layout: PortalLayout,
+    pub greeting: String,
+    pub login: String,
+    pub cohorts: Vec<CohortView>,
+    pub dates: Vec<DateRow>,
+    pub contact: ContactView,
+    /// When the current calendar link was made (its secret is not stored).
+    pub feed_since: Option<String>,
+    /// A link made just now: shown this once.
+    pub fresh_feed: Option<String>,
+    pub checks: Vec<CheckRow>,
+}
+
+impl PathPage {
+    pub fn modules_text(&self, p: &ProgressView) -> String {
+        self.layout.lang.t_args(
+            "portal-progress-modules",
+            &[
+                ("done", p.modules_done.to_string()),
+                ("total", p.modules_total.to_string()),
+            ],
+        )
+    }
+
+    pub fn milestones_text(&self, p: &ProgressView) -> String {
+        self.layout.lang.t_args(
+            "portal-progress-milestones",
+            &[
+                ("done", p.milestones_reached.to_string()),
+                ("total", p.milestones_total.to_string()),
+            ],
+        )
+    }
+}
+
+/// The participant record of the logged-in participant, or the page that explains why
+/// there is none.
+async fn own_record(state: &AppState, ctx: &Ctx) -> Result<ParticipantRecord, Response> {
+    let lang = ctx.portal_lang();
+    let unlinked = || {
+        message_page(
+            ctx,
+            lang,
+            StatusCode::OK,
+            "portal-path-title",
+            "portal-unlinked-text",
+            None,
+        )
+    };
+    let Some(id) = ctx.user.as_ref().and_then(|u| u.participant_id) else {
+        return Err(unlinked());
+    };
+    match state.store.participant(id).await {
+        Ok(p) => Ok(p),
+        Err(StoreError::NotFound) => Err(unlinked()),
+        Err(e) => Err(internal(ctx, lang, &e)),
+    }
+}
+
+/// Writes a View entry: the participant read their own data (no names in the detail).
+pub(crate) async fn audit_own_read(
+    state: &AppState,
+    ctx: &Ctx,
+    p: &ParticipantRecord,
+    what: &str,
+) -> Result<(), StoreError> {
+    state
+        .store
+        .audit(&ctx.actor().entry(
+            Some(p.provider_id),
+            AuditAction::View,
+            "participant",
+            p.id,
+            format!("portal: {what}"),
+        ))
+        .await
+}
+
+fn status_text(lang: Lang, s: EnrolmentStatus) -> String {
+    lang.t(&format!("portal-status-{}", s.code()))
+}
+
+pub(crate) fn code_of<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+async fn build(
+    state: &AppState,
+    ctx: &Ctx,
+    headers: &HeaderMap,
+    p: &ParticipantRecord,
+    fresh_feed: Option<String>,
+) -> Result<PathPage, StoreError> {
+    let lang = portal_lang(ctx, Some(p));
+    let now = today();
+    let label = |k: &str| lang.t(&format!("portal-{k}"));
+    let mut cohorts = Vec::new();
+    let mut upcoming = Vec::new();
+    for e in state.store.enrolments_of(p.id).await? {
+        if !on_path(e.status) {
+            continue;
+        }
+        let cohort = state.store.cohort(e.cohort_id).await?;
+        let offer = state.store.offer(cohort.offer_id).await?.offer;
+        let sessions = state.store.timetable(cohort.id).await?;
+        let titles: Vec<String> = offer.modules.iter().map(|m| m.title.clone()).collect();
+        let goals: Vec<Option<String>> =
+            offer.modules.iter().map(|m| m.milestone.clone()).collect();
+        let input = path_input(&offer.title, &sessions, &titles, &goals, Some(now)).map(|mut i| {
+            i.id = format!("lw-path-{}", cohort.id);
+            i
+        });
+        let (svg, list) = match &input {
+            Some(i) => (path_svg(i, &label), path_list(i, &label)),
+            None => (String::new(), String::new()),
+        };
+        let place = (!cohort.room.is_empty()).then(|| cohort.room.clone());
+        let link = (!cohort.online_link.is_empty()).then(|| cohort.online_link.clone());
+        for s in sessions.iter().filter(|s| s.date >= now) {
+            upcoming.push((
+                s.date,
+                s.start,
+                DateRow {
+                    iso: s.date.to_string(),
+                    day: format!(
+                        "{} {}",
+                        lang.t(&format!(
+                            "portal-weekday-{}",
+                            s.date.weekday().number_from_monday()
+                        )),
+                        date(s.date)
+                    ),
+                    time: match (s.start, s.end) {
+                        (Some(a), Some(b)) => Some(format!("{a}–{b}")),
+                        _ => None,
+                    },
+                    what: format!(
+                        "{}: {}",
+                        lang.t(&format!("portal-kind-{}", s.kind.code())),
+                        s.title
+                    ),
+                    place: place.clone(),
+                    link: link.clone(),
+                    cancelled: s.status == SessionStatus::Cancelled,
+                },
+            ));
+        }
+        cohorts.push(CohortView {
+            id: cohort.id.to_string(),
+            heading: format!("{} – {}", offer.title, cohort.name),
+            status: status_text(lang, e.status),
+            end: input.as_ref().map(|i| date(i.end)),
+            svg,
+            list,
+            progress: None,
+        });
+    }
+    upcoming.sort_by_key(|(d, start, _)| (*d, *start));
+    let dates = upcoming
+        .into_iter()
+        .take(NEXT_DATES)
+        .map(|(_, _, r)| r)
+        .collect();
+    let person = match p.contact_person_id {
+        Some(id) => state.store.user(id).await.ok(),
+        None => None,
+    };
+    let contact = ContactView {
+        name: person.as_ref().map(|u| u.display_name.clone()),
+        email: person.as_ref().map(|u| u.email.to_string()),
+        channel: p
+            .data
+            .preferred_channel
+            .map(|c| lang.t(&format!("portal-channel-{}", c.code()))),
+        reachable: p.data.reachable_times.clone(),
+    };
+    let checks = state
+        .store
+        .readiness_checks(p.id)
+        .await?
+        .into_iter()
+        .rev()
+        .map(|c| CheckRow {
+            overall: c
+                .result
+                .get("overall")
+                .and_then(|o| o.as_str())
+                .map(|o| lang.t(&format!("portal-rc-overall-{o}")))
+                .unwrap_or_default(),
+            id: c.id,
+            on: date(c.checked_on),
+        })
+        .collect();
+    let feed_since = state
+        .store
+        .participant_feed(p.id)
+        .await?
+        .map(|f| date(f.created_at.date_naive()));
+    let fresh_feed = fresh_feed.map(|secret| {
+        format!(
+            "{}/feeds/{secret}.ics",
+            base_url(state, headers).trim_end_matches('/')
+        )
+    });
+    Ok(PathPage {
+        layout: PortalLayout::new(ctx, lang, "portal-path-title"),
+        greeting: lang.t_args("portal-path-hello", &[("name", p.data.given_name.clone())]),
+        login: ctx
+            .user
+            .as_ref()
+            .map(|u| u.login_id().to_string())
+            .unwrap_or_default(),
+        cohorts,
+        dates,
+        contact,
+        feed_since,
+        fresh_feed,
+        checks,
+    })
+}
+
+/// `GET /mein-weg`.
+pub async fn show(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    headers: HeaderMap,
+) -> Response {
+    let p = match own_record(&state, &ctx).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let lang = portal_lang(&ctx, Some(&p));
+    if let Err(e) = audit_own_read(&state, &ctx, &p, "path").await {
+        return internal(&ctx, lang, &e);
+    }
+    match build(&state, &ctx, &headers, &p, None).await {
+        Ok(page) => render(&page),
+        Err(e) => internal(&ctx, lang, &e),
+    }
+}
+
+/// `POST /mein-weg/kalender`: a new calendar link; the old one stops working. The new link
+/// is shown once, on the answer to this request.
+pub async fn renew_feed(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    headers: HeaderMap,
+) -> Response {
+    let p = match own_record(&state, &ctx).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let lang = portal_lang(&ctx, Some(&p));
+    let issued = match state
+        .store
+        .renew_participant_feed(&ctx.actor(), p.id, p.provider_id)
+        .await
+    {
+        Ok(f) => f,
+        Err(e) => return internal(&ctx, lang, &e),
+    };
+    match build(&state, &ctx, &headers, &p, Some(issued.secret)).await {
+        Ok(mut page) => {
+            // A language switch on this answer returns to the path, not to the POST route.
+            page.layout.here = "/mein-weg".to_owned();
+            page.layout.on_path = true;
+            render(&page)
+        }
+        Err(e) => internal(&ctx, lang, &e),
+    }
+}

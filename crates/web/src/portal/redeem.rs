@@ -1,0 +1,346 @@
+//! Redeeming an invitation: the e-mail link (`/einladung?code=…`) or the printed code
+//! (`/code`) leads to a form where the participant chooses a password; then they are logged
+//! in and land on their path. Every attempt counts against the login rate limit of the
+//! address. A used, expired, revoked or unknown secret gets a clear page, never a 500.
+
+use std::net::{IpAddr, SocketAddr};
+
+use askama::Template;
+use axum::extract::{ConnectInfo, FromRequest, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
+use axum_extra::extract::cookie::CookieJar;
+use lernweg_domain::{LoginId, OneTimeCode};
+use lernweg_store::{Actor, AuditAction, Invitation, InvitationKind, Refusal, StoreError};
+use serde::Deserialize;
+
+use super::layout::{PortalLayout, internal, message_page};
+use super::portal_lang;
+use crate::AppState;
+use crate::context::{Ctx, session_cookie};
+use crate::i18n::Lang;
+use crate::pages::render;
+
+#[derive(Template)]
+#[template(path = "portal_code.html")]
+pub struct CodePage {
+    pub layout: PortalLayout,
+    pub code: String,
+    pub error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "portal_password.html")]
+pub struct PasswordPage {
+    pub layout: PortalLayout,
+    pub greeting: String,
+    /// `link` or `code`: which kind of secret the hidden field holds.
+    pub kind: &'static str,
+    pub secret: String,
+    /// "E-Mail-Adresse" or "Anmeldename", and the value.
+    pub login_label: String,
+    pub login: String,
+    pub error: Option<String>,
+}
+
+fn client_ip(req: &Request) -> Option<IpAddr> {
+    req.extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip())
+}
+
+/// Counts one attempt of this address; `Some(page)` (429) when it is over the limit.
+fn limit(state: &AppState, ctx: &Ctx, lang: Lang, ip: Option<IpAddr>) -> Option<Response> {
+    let key = format!(
+        "invitation:{}",
+        ip.map(|i| i.to_string()).unwrap_or_default()
+    );
+    match state.limiter.check(ip, &key) {
+        Ok(()) => None,
+        Err(wait) => {
+            tracing::warn!("invitation rate limit reached");
+            let mut res = message_page(
+                ctx,
+                lang,
+                StatusCode::TOO_MANY_REQUESTS,
+                "portal-limit-title",
+                "portal-limit-text",
+                None,
+            );
+            res.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from(wait.as_secs().max(1)),
+            );
+            Some(res)
+        }
+    }
+}
+
+/// The page for a secret that does not (or no longer) open the portal.
+fn refused(ctx: &Ctx, lang: Lang, r: Refusal) -> Response {
+    let (status, key) = match r {
+        Refusal::Unknown => (StatusCode::NOT_FOUND, "unknown"),
+        Refusal::Used => (StatusCode::GONE, "used"),
+        Refusal::Expired => (StatusCode::GONE, "expired"),
+        Refusal::Revoked => (StatusCode::GONE, "revoked"),
+    };
+    message_page(
+        ctx,
+        lang,
+        status,
+        &format!("portal-refused-{key}-title"),
+        &format!("portal-refused-{key}-text"),
+        Some(("/anmelden", "portal-go-login")),
+    )
+}
+
+fn kind_of(code: &str) -> Option<InvitationKind> {
+    match code {
+        "link" => Some(InvitationKind::Email),
+        "code" => Some(InvitationKind::Code),
+        _ => None,
+    }
+}
+
+fn kind_code(k: InvitationKind) -> &'static str {
+    match k {
+        InvitationKind::Email => "link",
+        InvitationKind::Code => "code",
+    }
+}
+
+/// The password form for an open invitation.
+async fn password_page(
+    state: &AppState,
+    ctx: &Ctx,
+    inv: &Invitation,
+    secret: String,
+    error_key: Option<&str>,
+) -> Response {
+    let p = match state.store.participant(inv.participant_id).await {
+        Ok(p) => p,
+        Err(e) => return internal(ctx, ctx.portal_lang(), &e),
+    };
+    let lang = portal_lang(ctx, Some(&p));
+    // What the participant will log in with: the linked account's login, the login name of
+    // the invitation, or the e-mail address.
+    let login = match state.store.participant_account(p.id).await {
+        Ok(Some(u)) => Some(u.login_id()),
+        Ok(None) => inv
+            .login_name
+            .clone()
+            .map(LoginId::Name)
+            .or_else(|| p.data.email.clone().map(LoginId::Email)),
+        Err(e) => return internal(ctx, lang, &e),
+    };
+    let (login_label, login) = match login {
+        Some(LoginId::Email(e)) => (lang.t("portal-login-is-email"), e.to_string()),
+        Some(LoginId::Name(n)) => (lang.t("portal-login-is-name"), n.to_string()),
+        None => (String::new(), String::new()),
+    };
+    let page = PasswordPage {
+        layout: PortalLayout::new(ctx, lang, "portal-password-title"),
+        greeting: lang.t_args("portal-path-hello", &[("name", p.data.given_name.clone())]),
+        kind: kind_code(inv.kind),
+        secret,
+        login_label,
+        login,
+        error: error_key.map(|k| lang.t(k)),
+    };
+    let status = if page.error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    (status, render(&page)).into_response()
+}
+
+/// `GET /einladung?code=…`: the link from the invitation e-mail.
+pub async fn link(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    req: Request,
+) -> Response {
+    let lang = ctx.portal_lang();
+    if let Some(r) = limit(&state, &ctx, lang, client_ip(&req)) {
+        return r;
+    }
+    let secret = req
+        .uri()
+        .query()
+        .and_then(|q| {
+            form_urlencoded::parse(q.as_bytes())
+                .find(|(k, _)| k == "code")
+                .map(|(_, v)| v.into_owned())
+        })
+        .unwrap_or_default();
+    match state
+        .store
+        .invitation_by_secret(InvitationKind::Email, &secret)
+        .await
+    {
+        Ok(Ok(inv)) => password_page(&state, &ctx, &inv, secret, None).await,
+        Ok(Err(r)) => refused(&ctx, lang, r),
+        Err(e) => internal(&ctx, lang, &e),
+    }
+}
+
+/// `GET /code`: the form for the printed code.
+pub async fn code_form(Extension(ctx): Extension<Ctx>) -> Response {
+    let lang = ctx.portal_lang();
+    render(&CodePage {
+        layout: PortalLayout::new(&ctx, lang, "portal-code-title"),
+        code: String::new(),
+        error: None,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    code: String,
+}
+
+/// `POST /code`: checks the code and shows the password form.
+pub async fn code_submit(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    req: Request,
+) -> Response {
+    let lang = ctx.portal_lang();
+    let ip = client_ip(&req);
+    let Ok(Form(form)) = <Form<CodeForm> as FromRequest<()>>::from_request(req, &()).await else {
+        return message_page(
+            &ctx,
+            lang,
+            StatusCode::BAD_REQUEST,
+            "portal-error-title",
+            "portal-bad-request",
+            None,
+        );
+    };
+    if let Some(r) = limit(&state, &ctx, lang, ip) {
+        return r;
+    }
+    let again = |key: &str| {
+        let page = CodePage {
+            layout: PortalLayout::new(&ctx, lang, "portal-code-title"),
+            code: form.code.clone(),
+            error: Some(lang.t(key)),
+        };
+        (StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response()
+    };
+    let code = match OneTimeCode::parse(&form.code) {
+        Ok(c) => c,
+        Err(e) if e.code == "required" => return again("portal-code-error-required"),
+        Err(_) => return again("portal-code-error-invalid"),
+    };
+    match state
+        .store
+        .invitation_by_secret(InvitationKind::Code, code.normalized())
+        .await
+    {
+        Ok(Ok(inv)) => password_page(&state, &ctx, &inv, code.grouped(), None).await,
+        Ok(Err(Refusal::Unknown)) => again("portal-code-error-unknown"),
+        Ok(Err(r)) => refused(&ctx, lang, r),
+        Err(e) => internal(&ctx, lang, &e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    secret: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_repeat: String,
+}
+
+/// `POST /einladung`: sets the password, logs the participant in, shows their path.
+pub async fn set_password(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    jar: CookieJar,
+    req: Request,
+) -> Response {
+    let lang = ctx.portal_lang();
+    let ip = client_ip(&req);
+    let Ok(Form(form)) = <Form<PasswordForm> as FromRequest<()>>::from_request(req, &()).await
+    else {
+        return message_page(
+            &ctx,
+            lang,
+            StatusCode::BAD_REQUEST,
+            "portal-error-title",
+            "portal-bad-request",
+            None,
+        );
+    };
+    if let Some(r) = limit(&state, &ctx, lang, ip) {
+        return r;
+    }
+    let Some(kind) = kind_of(&form.kind) else {
+        return refused(&ctx, lang, Refusal::Unknown);
+    };
+    let inv = match state.store.invitation_by_secret(kind, &form.secret).await {
+        Ok(Ok(inv)) => inv,
+        Ok(Err(r)) => return refused(&ctx, lang, r),
+        Err(e) => return internal(&ctx, lang, &e),
+    };
+    let problem = if form.password.is_empty() {
+        Some("portal-password-error-missing")
+    } else if form.password != form.password_repeat {
+        Some("portal-password-error-different")
+    } else {
+        None
+    };
+    if let Some(key) = problem {
+        return password_page(&state, &ctx, &inv, form.secret.clone(), Some(key)).await;
+    }
+    let user = match state
+        .store
+        .redeem_invitation(kind, &form.secret, &form.password)
+        .await
+    {
+        Ok(Ok(u)) => u,
+        Ok(Err(r)) => return refused(&ctx, lang, r),
+        Err(StoreError::Invalid(e)) => {
+            let key = if e.code == "too_long" {
+                "portal-password-error-long"
+            } else {
+                "portal-password-error-short"
+            };
+            return password_page(&state, &ctx, &inv, form.secret.clone(), Some(key)).await;
+        }
+        Err(e) => return internal(&ctx, lang, &e),
+    };
+    // Whoever was logged in on this browser is logged out: it is the participant's now.
+    if let Some(old) = &ctx.session_secret
+        && let Err(e) = state.store.delete_session(old).await
+    {
+        return internal(&ctx, lang, &e);
+    }
+    let (secret, _) = match state.store.create_session(&user).await {
+        Ok(s) => s,
+        Err(e) => return internal(&ctx, lang, &e),
+    };
+    let entry = Actor::user(user.id, user.login_id().to_string()).entry(
+        user.provider_id,
+        AuditAction::Login,
+        "session",
+        user.id,
+        format!(
+            "after invitation; {}",
+            ip.map(|i| i.to_string()).unwrap_or_default()
+        ),
+    );
+    if let Err(e) = state.store.audit(&entry).await {
+        tracing::error!(error = %e, "audit failed");
+    }
+    let jar = jar.add(session_cookie(secret, state.config.secure_cookies()));
+    (jar, Redirect::to("/mein-weg")).into_response()
+}
