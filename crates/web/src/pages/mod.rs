@@ -47,11 +47,12 @@ pub struct Layout {
 }
 
 /// The navigation: each link is shown only to roles the route table allows.
-const NAV: [(&str, &str); 10] = [
+const NAV: [(&str, &str); 11] = [
     ("/start", "nav-start"),
     ("/verwaltung/teilnehmende", "nav-participants"),
     ("/verwaltung/angebote", "nav-offers"),
     ("/verwaltung/durchgaenge", "nav-cohorts"),
+    ("/verwaltung/anwesenheit", "nav-attendance"),
     ("/verwaltung/erfolgsfaktoren", "nav-success"),
     ("/team", "nav-team"),
     ("/admin/traeger", "nav-providers"),

@@ -1,5 +1,6 @@
 //! The expectations of each area, one file per area so that areas can grow independently.
 
+mod attendance;
 mod catalogue;
 mod cohorts;
 mod exports;
@@ -21,6 +22,7 @@ pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
         participants_pages::EXPECTED,
         loans::EXPECTED,
         referrals::EXPECTED,
+        attendance::EXPECTED,
     ]
     .concat()
 }

@@ -75,6 +75,7 @@ pub struct DetailPage {
     pub dropout_reasons: Vec<Choice>,
     pub today: String,
     pub errors: FormErrors,
+    pub attendance: crate::attendance::ProgressPanel,
 }
 
 pub(crate) fn code_choices(
@@ -387,6 +388,7 @@ async fn page(
         ),
         today: today().to_string(),
         errors,
+        attendance: crate::attendance::progress_panel(state, lang, p).await?,
     };
     let status = if detail.errors.is_empty() && !detail.enrolments.iter().any(|e| e.error.is_some())
     {
