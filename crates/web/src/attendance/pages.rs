@@ -13,8 +13,7 @@ use lernweg_domain::{EnrolmentId, ParticipantId, Role, SessionId};
 use lernweg_participants::attendance::{NOTE_MAX, default_status, on_roll_call};
 use lernweg_participants::{AttendanceStatus, RollCallEntry, check_roll_call};
 use lernweg_store::{
-    AuditAction, Cohort, RollCallSession, SessionRecord, SessionStatus, StoreError,
-    session_facts,
+    AuditAction, Cohort, RollCallSession, SessionRecord, SessionStatus, StoreError, session_facts,
 };
 use serde::Deserialize;
 
@@ -54,11 +53,7 @@ pub struct OverviewPage {
 fn when_text(lang: Lang, s: &SessionRecord) -> String {
     match (s.start, s.end) {
         (Some(a), Some(b)) => format!("{}, {a}–{b}", date_text(s.date)),
-        _ => format!(
-            "{}, {}",
-            date_text(s.date),
-            lang.t("attendance-self-paced")
-        ),
+        _ => format!("{}, {}", date_text(s.date), lang.t("attendance-self-paced")),
     }
 }
 
@@ -199,7 +194,9 @@ async fn build(
             (family, given, e)
         })
         .collect();
-    people.sort_by(|a, b| (a.0.to_lowercase(), a.1.to_lowercase()).cmp(&(b.0.to_lowercase(), b.1.to_lowercase())));
+    people.sort_by(|a, b| {
+        (a.0.to_lowercase(), a.1.to_lowercase()).cmp(&(b.0.to_lowercase(), b.1.to_lowercase()))
+    });
     let stored_count = people
         .iter()
         .filter(|(_, _, e)| records.iter().any(|r| r.enrolment_id == e.id))
@@ -345,7 +342,9 @@ pub async fn save_roll_call(
     let mut ids = Vec::new();
     for m in &members {
         let key = m.id.to_string();
-        let Some(value) = sent.get(&key) else { continue };
+        let Some(value) = sent.get(&key) else {
+            continue;
+        };
         let Some(raw) = value.status.as_deref() else {
             continue;
         };
@@ -366,7 +365,9 @@ pub async fn save_roll_call(
     let roster: Vec<(EnrolmentId, _)> = members.iter().map(|e| (e.id, e.status)).collect();
     let refusals = check_roll_call(&session_facts(&session), &roster, &entries, today());
     for r in &refusals {
-        let key = r.index.map_or_else(|| "session".to_owned(), |i| ids[i].clone());
+        let key = r
+            .index
+            .map_or_else(|| "session".to_owned(), |i| ids[i].clone());
         let msg = lang.t_args(
             &format!("attendance-error-{}", r.code),
             &[("date", r.date.map(date_text).unwrap_or_default())],
@@ -387,7 +388,10 @@ pub async fn save_roll_call(
                 .into_response();
             }
             Err(StoreError::Invalid(p)) => {
-                row_errors.insert("session".into(), lang.t(&format!("attendance-error-{}", p.code)));
+                row_errors.insert(
+                    "session".into(),
+                    lang.t(&format!("attendance-error-{}", p.code)),
+                );
             }
             Err(e) => return PageError::store(lang, e).into_response(),
         }

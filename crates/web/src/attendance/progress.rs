@@ -12,11 +12,9 @@ use axum::{Extension, Form};
 use chrono::NaiveDate;
 use lernweg_domain::EnrolmentId;
 use lernweg_participants::attendance::takes_part;
-use lernweg_participants::{
-    Decision, ExamOutcome, ModuleInfo, Progress, ProgressRules,
-};
+use lernweg_participants::{Decision, ExamOutcome, ModuleInfo, Progress, ProgressRules};
 use lernweg_store::{
-    Cohort, Enrolment, ENTRY_NOTE_MAX, NewProgressEntry, ParticipantRecord, StoreError,
+    Cohort, ENTRY_NOTE_MAX, Enrolment, NewProgressEntry, ParticipantRecord, StoreError,
     module_infos, session_facts,
 };
 use serde::Deserialize;
