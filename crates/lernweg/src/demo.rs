@@ -132,6 +132,7 @@ pub async fn seed(store: &Store) -> anyhow::Result<bool> {
                 .map(|c| (c.id, c.start_date, c.status))
                 .collect();
             crate::demo_participants::seed(store, *provider, counsellor, &cohorts, i).await?;
+            crate::demo_attendance::seed(store, *provider, counsellor, i).await?;
         }
     }
     store.set_setting_once(SEEDED_KEY, "1").await?;

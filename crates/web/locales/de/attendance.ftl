@@ -9,6 +9,7 @@ attendance-open-none = Für die letzten sechs Wochen ist alles erfasst.
 attendance-upcoming = Nächste Termine
 attendance-upcoming-hint = Wer sich vorher abmeldet, kann schon jetzt als „Entschuldigt“ eingetragen werden.
 attendance-upcoming-none = In den nächsten zwei Wochen finden keine Termine statt.
+attendance-nobody-listed = Niemand auf der Liste
 attendance-self-paced = Selbstlernen
 attendance-recorded-of = { $recorded } von { $expected } erfasst
 attendance-roll-call-title = Anwesenheit erfassen

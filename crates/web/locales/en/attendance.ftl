@@ -9,6 +9,7 @@ attendance-open-none = Everything of the last six weeks is recorded.
 attendance-upcoming = Next sessions
 attendance-upcoming-hint = Anyone who sends notice ahead can already be marked "Excused".
 attendance-upcoming-none = There are no sessions in the next two weeks.
+attendance-nobody-listed = Nobody on the list
 attendance-self-paced = self-study
 attendance-recorded-of = { $recorded } of { $expected } recorded
 attendance-roll-call-title = Take the roll call

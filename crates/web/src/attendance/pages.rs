@@ -63,13 +63,17 @@ fn item(lang: Lang, r: &RollCallSession) -> SessionItem {
         title: r.session.title.clone(),
         cohort: r.cohort_name.clone(),
         when: when_text(lang, &r.session),
-        progress: lang.t_args(
-            "attendance-recorded-of",
-            &[
-                ("recorded", r.recorded.min(r.expected).to_string()),
-                ("expected", r.expected.to_string()),
-            ],
-        ),
+        progress: if r.expected == 0 {
+            lang.t("attendance-nobody-listed")
+        } else {
+            lang.t_args(
+                "attendance-recorded-of",
+                &[
+                    ("recorded", r.recorded.min(r.expected).to_string()),
+                    ("expected", r.expected.to_string()),
+                ],
+            )
+        },
         complete: r.complete(),
     }
 }
