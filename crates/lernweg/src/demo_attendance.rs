@@ -16,7 +16,13 @@ use lernweg_store::{Actor, EnrolmentStep, NewProgressEntry, SessionStatus, Store
 use serde_json::json;
 
 /// given, family, mother tongue, German level, employer — per provider.
-type Member = (&'static str, &'static str, &'static str, &'static str, &'static str);
+type Member = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
 
 const CLASSES: [[Member; 6]; 2] = [
     [
@@ -68,9 +74,7 @@ async fn class(
         return Ok(());
     };
     let actor = Actor::user(counsellor, "beratung@demo.example");
-    for (i, (given, family, tongue, level, employer)) in
-        CLASSES[offset % 2].iter().enumerate()
-    {
+    for (i, (given, family, tongue, level, employer)) in CLASSES[offset % 2].iter().enumerate() {
         let mail = format!(
             "{}.{}@mail.demo.example",
             given.to_lowercase().replace(' ', ""),
