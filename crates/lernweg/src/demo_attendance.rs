@@ -160,7 +160,9 @@ pub async fn seed(
         for e in &enrolments {
             people.push((e.id, store.enrolment_history(e.id).await?));
         }
+        // The trainer catches up on the paper lists: all past roll calls in one go.
         let sessions = store.timetable(cohort.id).await?;
+        let mut calls = Vec::new();
         for (si, s) in sessions.iter().enumerate() {
             if s.status == SessionStatus::Cancelled || s.date >= open_from {
                 continue;
@@ -181,11 +183,10 @@ pub async fn seed(
                 });
             }
             if !entries.is_empty() {
-                store
-                    .record_roll_call(&trainer, s.id, &entries, today)
-                    .await?;
+                calls.push((s.id, entries));
             }
         }
+        store.record_roll_calls(&trainer, &calls, today).await?;
         // Staff entries: exam results where the module is completed and its exam is past, and
         // one module completed by a make-up task although attendance stayed below 80 %.
         let mut make_up_given = false;

@@ -159,6 +159,49 @@ macro_rules! on_roll {
     };
 }
 
+/// "3 present, 1 excused, 0 absent" (no names: for the audit log).
+fn tally<'a>(entries: impl Iterator<Item = &'a RollCallEntry>) -> String {
+    let (mut present, mut excused, mut absent) = (0, 0, 0);
+    for e in entries {
+        match e.status {
+            AttendanceStatus::Present => present += 1,
+            AttendanceStatus::Excused => excused += 1,
+            AttendanceStatus::Absent => absent += 1,
+        }
+    }
+    format!("{present} present, {excused} excused, {absent} absent")
+}
+
+/// Writes checked roll-call lines: new ones inserted, changed ones updated in place (an
+/// unchanged line keeps who recorded it and when).
+async fn write_roll_call(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    actor: &Actor,
+    session: SessionId,
+    entries: &[RollCallEntry],
+) -> Result<(), StoreError> {
+    let now = time::fmt(time::now());
+    let by = actor.user_id.map(|u| u.to_string());
+    for e in entries {
+        sqlx::query(
+            "INSERT INTO attendance (session_id, enrolment_id, status, note, recorded_by, recorded_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) \
+             ON CONFLICT (session_id, enrolment_id) DO UPDATE SET status = excluded.status, \
+             note = excluded.note, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at \
+             WHERE attendance.status <> excluded.status OR attendance.note <> excluded.note",
+        )
+        .bind(session.to_string())
+        .bind(e.enrolment.to_string())
+        .bind(e.status.code())
+        .bind(e.note.trim())
+        .bind(by.clone())
+        .bind(&now)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// Records a whole roll call of one session in one transaction (new records are created,
     /// changed ones updated in place). Refused as `Invalid { field: "records", code }` with the
@@ -172,50 +215,10 @@ impl Store {
     ) -> Result<Vec<AttendanceRecord>, StoreError> {
         let s = self.timetable_session(session).await?;
         let cohort = self.cohort(s.cohort_id).await?;
-        let members: Vec<_> = self
-            .enrolments_in(cohort.id)
-            .await?
-            .into_iter()
-            .map(|e| (e.id, e.status))
-            .collect();
-        if let Some(first) = check_roll_call(&session_facts(&s), &members, entries, today)
-            .into_iter()
-            .next()
-        {
-            let row = first
-                .index
-                .map(|i| format!("row {i}: "))
-                .unwrap_or_default();
-            return Err(ParseError::new("records", first.code, format!("{row}{first}")).into());
-        }
-        let now = time::fmt(time::now());
-        let by = actor.user_id.map(|u| u.to_string());
+        self.check_roll_call(&s, entries, today).await?;
         let mut tx = self.pool.begin().await?;
-        for e in entries {
-            sqlx::query(
-                "INSERT INTO attendance (session_id, enrolment_id, status, note, recorded_by, recorded_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6) \
-                 ON CONFLICT (session_id, enrolment_id) DO UPDATE SET status = excluded.status, \
-                 note = excluded.note, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at \
-                 WHERE attendance.status <> excluded.status OR attendance.note <> excluded.note",
-            )
-            .bind(session.to_string())
-            .bind(e.enrolment.to_string())
-            .bind(e.status.code())
-            .bind(e.note.trim())
-            .bind(by.clone())
-            .bind(&now)
-            .execute(&mut *tx)
-            .await?;
-        }
-        let count = |st: AttendanceStatus| entries.iter().filter(|e| e.status == st).count();
-        let detail = format!(
-            "roll call {}: {} present, {} excused, {} absent",
-            s.date,
-            count(AttendanceStatus::Present),
-            count(AttendanceStatus::Excused),
-            count(AttendanceStatus::Absent)
-        );
+        write_roll_call(&mut tx, actor, session, entries).await?;
+        let detail = format!("roll call {}: {}", s.date, tally(entries.iter()));
         audit::write(
             &mut *tx,
             &actor.entry(
@@ -229,6 +232,84 @@ impl Store {
         .await?;
         tx.commit().await?;
         self.session_attendance(session).await
+    }
+
+    /// Records the roll calls of several sessions of one cohort at once (catching up from
+    /// paper lists, or an import) in one transaction with one audit entry. Each roll call is
+    /// checked like [`Store::record_roll_call`]; sessions of different cohorts are refused
+    /// (`Invalid { field: "sessions", code: "mixed_cohorts" }`). Returns how many records were
+    /// sent.
+    pub async fn record_roll_calls(
+        &self,
+        actor: &Actor,
+        calls: &[(SessionId, Vec<RollCallEntry>)],
+        today: NaiveDate,
+    ) -> Result<usize, StoreError> {
+        let Some((first, _)) = calls.first() else {
+            return Ok(0);
+        };
+        let cohort = self
+            .cohort(self.timetable_session(*first).await?.cohort_id)
+            .await?;
+        for (session, entries) in calls {
+            let s = self.timetable_session(*session).await?;
+            if s.cohort_id != cohort.id {
+                return Err(ParseError::new(
+                    "sessions",
+                    "mixed_cohorts",
+                    "all sessions must belong to one cohort",
+                )
+                .into());
+            }
+            self.check_roll_call(&s, entries, today).await?;
+        }
+        let mut tx = self.pool.begin().await?;
+        for (session, entries) in calls {
+            write_roll_call(&mut tx, actor, *session, entries).await?;
+        }
+        let all = calls.iter().flat_map(|(_, e)| e.iter());
+        let detail = format!("roll calls of {} sessions: {}", calls.len(), tally(all));
+        audit::write(
+            &mut *tx,
+            &actor.entry(
+                Some(cohort.provider_id),
+                AuditAction::Update,
+                "attendance",
+                cohort.id,
+                detail,
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(calls.iter().map(|(_, e)| e.len()).sum())
+    }
+
+    /// `check_roll_call` against the cohort's enrolments; the first refusal as `Invalid`.
+    async fn check_roll_call(
+        &self,
+        s: &SessionRecord,
+        entries: &[RollCallEntry],
+        today: NaiveDate,
+    ) -> Result<(), StoreError> {
+        let members: Vec<_> = self
+            .enrolments_in(s.cohort_id)
+            .await?
+            .into_iter()
+            .map(|e| (e.id, e.status))
+            .collect();
+        match check_roll_call(&session_facts(s), &members, entries, today)
+            .into_iter()
+            .next()
+        {
+            None => Ok(()),
+            Some(first) => {
+                let row = first
+                    .index
+                    .map(|i| format!("row {i}: "))
+                    .unwrap_or_default();
+                Err(ParseError::new("records", first.code, format!("{row}{first}")).into())
+            }
+        }
     }
 
     /// The records of one session.

@@ -605,3 +605,55 @@ async fn erasing_a_participant_removes_their_attendance_and_entries() {
     assert!(s.enrolment_attendance(a).await.unwrap().is_empty());
     assert!(s.progress_entries(a).await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn several_roll_calls_are_recorded_together_or_not_at_all() {
+    let f = fixture().await;
+    let s = &f.db.store;
+    let actor = Actor::system();
+    let [a, b, _, counselled] = f.enrolments[..] else {
+        unreachable!()
+    };
+    let lessons = f.lessons(1);
+    let calls: Vec<_> = lessons
+        .iter()
+        .map(|l| (l.id, roll(&[(a, Present, ""), (b, Absent, "")])))
+        .collect();
+    // One bad line (a counselled person) in the last roll call: nothing is written.
+    let mut bad = calls.clone();
+    bad[2].1 = roll(&[(counselled, Present, "")]);
+    assert_eq!(
+        refusal(s.record_roll_calls(&actor, &bad, today()).await).1,
+        "not_participating"
+    );
+    assert!(s.enrolment_attendance(a).await.unwrap().is_empty());
+    // Sessions of two cohorts are refused.
+    let other = cohort(&f.db, f.provider, f.trainer, date(2026, 9, 1)).await;
+    let foreign = s.timetable(other).await.unwrap()[0].id;
+    let mut mixed = calls.clone();
+    mixed.push((foreign, Vec::new()));
+    assert_eq!(
+        refusal(s.record_roll_calls(&actor, &mixed, today()).await),
+        (
+            "sessions",
+            "mixed_cohorts",
+            "all sessions must belong to one cohort".to_owned()
+        )
+    );
+    // All three at once, with one audit entry for the cohort.
+    assert_eq!(
+        s.record_roll_calls(&actor, &calls, today()).await.unwrap(),
+        6
+    );
+    assert_eq!(s.enrolment_attendance(a).await.unwrap().len(), 3);
+    assert_eq!(s.enrolment_attendance(b).await.unwrap().len(), 3);
+    let log = s.audit_entries(Some(f.provider), 100).await.unwrap();
+    let entries: Vec<_> = log.iter().filter(|e| e.entity == "attendance").collect();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].entity_id, Some(f.cohort.to_string()));
+    assert_eq!(
+        entries[0].detail,
+        "roll calls of 3 sessions: 3 present, 0 excused, 3 absent"
+    );
+    assert_eq!(s.record_roll_calls(&actor, &[], today()).await.unwrap(), 0);
+}
