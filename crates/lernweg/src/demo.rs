@@ -139,6 +139,7 @@ pub async fn seed(store: &Store) -> anyhow::Result<bool> {
                 .map(|c| (c.id, c.start_date, c.status))
                 .collect();
             crate::demo_participants::seed(store, *provider, counsellor, &cohorts, i).await?;
+            crate::demo_attendance::seed(store, *provider, counsellor, i).await?;
         }
     }
     crate::demo_portal::seed(store, provider_ids[0]).await?;

@@ -21,16 +21,19 @@
 //! assert_eq!(p.weekly_hours, Some(19.5));
 //! ```
 
+pub mod attendance;
 pub mod enrolment;
 pub mod enums;
 pub mod ics;
 pub mod import;
 pub mod language;
 pub mod model;
+pub mod progress;
 pub mod readiness;
 pub mod reason;
 pub mod work_pattern;
 
+pub use attendance::{AttendanceStatus, RollCallEntry, RollCallError, check_roll_call};
 pub use enrolment::{
     DropoutReason, EnrolmentEvent, EnrolmentStatus, History, HistoryEntry, PauseReason,
     TransitionError, transition,
@@ -40,6 +43,10 @@ pub use ics::{IcsError, IcsImport, from_ics};
 pub use import::{ImportError, ImportPreview, ImportRow, TextEncoding, preview_csv};
 pub use language::LanguageCode;
 pub use model::{ParticipantData, ParticipantDraft, PhoneNumber};
+pub use progress::{
+    AttendanceMark, Completion, Decision, ExamOutcome, Hours, MilestoneProgress, ModuleInfo,
+    ModuleProgress, Progress, ProgressRules, SessionFacts, StaffEntry, progress,
+};
 pub use readiness::{
     Action, Dimension, DimensionChange, DimensionResult, Light, Overall, ReadinessAnswers,
     ReadinessCheck, ReadinessError, ReadinessResult, compare, evaluate,

@@ -5,6 +5,7 @@
 //! embedded default) and PostgreSQL. Parameters are written `$1, $2, …`, which both accept.
 //! Rows are turned into domain types at this boundary; callers never see a raw row.
 
+mod attendance;
 mod audit;
 mod cohorts;
 mod db;
@@ -27,6 +28,10 @@ mod timetable;
 mod tokens;
 mod users;
 
+pub use attendance::{
+    ATTENDANCE_NOTE_MAX, AttendanceRecord, ENTRY_NOTE_MAX, NewProgressEntry, ProgressEntry,
+    RollCallSession, module_infos, session_facts,
+};
 pub use audit::{Actor, AuditAction, AuditEntry, NewAuditEntry};
 pub use cohorts::{Cohort, NewCohort};
 pub use db::{DatabaseTarget, Store};

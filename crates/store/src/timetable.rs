@@ -111,7 +111,7 @@ macro_rules! session_columns {
     };
 }
 
-fn session_from_row(r: &AnyRow) -> Result<SessionRecord, StoreError> {
+pub(crate) fn session_from_row(r: &AnyRow) -> Result<SessionRecord, StoreError> {
     let bad = |e: ParseError| StoreError::corrupt("cohort_sessions", e);
     let status = match r.try_get::<String, _>("status")?.as_str() {
         "cancelled" => SessionStatus::Cancelled,

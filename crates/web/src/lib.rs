@@ -8,6 +8,7 @@
 
 pub mod api;
 mod app;
+mod attendance;
 mod care;
 mod context;
 mod csrf;

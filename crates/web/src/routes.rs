@@ -68,6 +68,7 @@ pub fn table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
     all.extend(api::participants::routes());
     all.extend(crate::care::routes());
     all.extend(crate::portal::routes());
+    all.extend(crate::attendance::routes());
     all
 }
 

@@ -135,6 +135,7 @@ async fn every_route_with_every_role() {
                 "GET" => client.get(app.url(&url_path)),
                 "POST" => client.post(app.url(&url_path)),
                 "PATCH" => client.patch(app.url(&url_path)),
+                "PUT" => client.put(app.url(&url_path)),
                 "DELETE" => client.delete(app.url(&url_path)),
                 m => panic!("unexpected method {m}"),
             };
@@ -143,7 +144,7 @@ async fn every_route_with_every_role() {
                     if let Some(r) = role {
                         req = req.bearer_auth(app.token(*r));
                     }
-                    if matches!(*method, "POST" | "PATCH") {
+                    if matches!(*method, "POST" | "PATCH" | "PUT") {
                         req = req.json(&api_body(path, counter));
                     }
                 }

@@ -93,7 +93,8 @@ function definePass(viewport, accounts) {
       assert.match(await h1(page), /^Willkommen, .+!$/);
       const labels = (await nav().getByRole('link').allTextContents()).map((s) => s.trim());
       assert.deepEqual(labels, [
-        'Start', 'Teilnehmende', 'Angebote', 'Durchgänge', 'Erfolgsfaktoren', 'Team', 'Träger', 'Benutzer', 'Protokoll',
+        'Start', 'Teilnehmende', 'Angebote', 'Durchgänge', 'Anwesenheit', 'Leihgeräte', 'Verweise', 'Erfolgsfaktoren', 'Team', 'Träger', 'Benutzer',
+        'Protokoll',
         'Mein Konto',
       ]);
       await checkPage(pass, 'start', { h1: /^Willkommen, .+!$/ });
@@ -103,6 +104,7 @@ function definePass(viewport, accounts) {
       { label: 'Teilnehmende', path: '/verwaltung/teilnehmende', h1: /Teilnehmende/, name: 'participants-admin' },
       { label: 'Angebote', path: '/verwaltung/angebote', h1: 'Angebote', name: 'offers-admin' },
       { label: 'Durchgänge', path: '/verwaltung/durchgaenge', h1: 'Durchgänge', name: 'cohorts-admin' },
+      { label: 'Anwesenheit', path: '/verwaltung/anwesenheit', h1: 'Anwesenheit', name: 'attendance-admin' },
       { label: 'Erfolgsfaktoren', path: '/verwaltung/erfolgsfaktoren', h1: 'Erfolgsfaktoren', name: 'success-admin' },
       { label: 'Team', path: '/team', h1: 'Team', name: 'team' },
       { label: 'Träger', path: '/admin/traeger', h1: 'Träger', name: 'providers' },
@@ -234,7 +236,8 @@ function definePass(viewport, accounts) {
       assert.equal(await h1(page), 'Providers');
       const labels = (await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allTextContents()).map((s) => s.trim());
       assert.deepEqual(labels, [
-        'Start', 'Participants', 'Offers', 'Cohorts', 'Success factors', 'Team', 'Providers', 'Users', 'Audit log',
+        'Start', 'Participants', 'Offers', 'Cohorts', 'Attendance', 'Success factors', 'Team', 'Providers', 'Users',
+        'Audit log',
         'My account',
       ]);
       await checkPage(pass, 'providers-en', { h1: 'Providers' });

@@ -143,3 +143,5 @@ error-bad-request-title = Ungültige Anfrage
 error-bad-request-text = Die Anfrage konnte nicht gelesen werden. Bitte versuchen Sie es noch einmal.
 error-internal-title = Interner Fehler
 error-internal-text = Etwas ist bei uns schiefgegangen. Der Fehler wurde protokolliert. Bitte versuchen Sie es später noch einmal.
+nav-loans = Leihgeräte
+nav-referrals = Verweise

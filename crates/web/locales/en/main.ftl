@@ -143,3 +143,5 @@ error-bad-request-title = Bad request
 error-bad-request-text = The request could not be read. Please try again.
 error-internal-title = Internal error
 error-internal-text = Something went wrong on our side. The error was logged. Please try again later.
+nav-loans = Devices
+nav-referrals = Referrals

@@ -47,12 +47,15 @@ pub struct Layout {
 }
 
 /// The navigation: each link is shown only to roles the route table allows.
-const NAV: [(&str, &str); 11] = [
+const NAV: [(&str, &str); 14] = [
     ("/start", "nav-start"),
     ("/mein-weg", "nav-path"),
     ("/verwaltung/teilnehmende", "nav-participants"),
     ("/verwaltung/angebote", "nav-offers"),
     ("/verwaltung/durchgaenge", "nav-cohorts"),
+    ("/verwaltung/anwesenheit", "nav-attendance"),
+    ("/verwaltung/leihgeraete", "nav-loans"),
+    ("/verwaltung/verweise", "nav-referrals"),
     ("/verwaltung/erfolgsfaktoren", "nav-success"),
     ("/team", "nav-team"),
     ("/admin/traeger", "nav-providers"),

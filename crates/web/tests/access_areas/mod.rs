@@ -1,5 +1,6 @@
 //! The expectations of each area, one file per area so that areas can grow independently.
 
+mod attendance;
 mod catalogue;
 mod cohorts;
 mod exports;
@@ -23,6 +24,7 @@ pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
         portal::EXPECTED,
         loans::EXPECTED,
         referrals::EXPECTED,
+        attendance::EXPECTED,
     ]
     .concat()
 }

@@ -36,6 +36,8 @@ pub struct SessionPage {
     pub cancelled: bool,
     pub history: Vec<SessionChange>,
     pub can_edit: bool,
+    /// Trainers take the roll call only in cohorts they teach.
+    pub can_take_attendance: bool,
     pub reason_required: bool,
     pub errors: FormErrors,
     pub form: MoveForm,
@@ -100,6 +102,9 @@ async fn session_page(
         cancelled: session.status == SessionStatus::Cancelled,
         history,
         can_edit: is_manager(ctx) && cohort.status != lernweg_domain::CohortStatus::Finished,
+        can_take_attendance: ctx.user.as_ref().is_some_and(|u| {
+            u.role != lernweg_domain::Role::Trainer || cohort.trainers.contains(&u.id)
+        }),
         reason_required: cohort.status.is_binding(),
         errors,
         form,

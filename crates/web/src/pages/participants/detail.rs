@@ -77,6 +77,7 @@ pub struct DetailPage {
     pub errors: FormErrors,
     /// Portal access: invitations, account, calendar link (`portal_staff_access.html`).
     pub access: crate::portal::StaffAccess,
+    pub attendance: crate::attendance::ProgressPanel,
 }
 
 pub(crate) fn code_choices(
@@ -390,6 +391,7 @@ async fn page(
         today: today().to_string(),
         errors,
         access: crate::portal::StaffAccess::load(state, lang, p).await,
+        attendance: crate::attendance::progress_panel(state, lang, p).await?,
     };
     let status = if detail.errors.is_empty() && !detail.enrolments.iter().any(|e| e.error.is_some())
     {

@@ -1,0 +1,176 @@
+//! Attendance per session and the progress that follows from it (issue 5, point 5).
+//!
+//! - Trainers take the roll call on a phone: `/verwaltung/anwesenheit` lists their sessions
+//!   (today, recent ones without a complete roll call, the next days), and
+//!   `/verwaltung/termine/{id}/anwesenheit` has one row per participant with three large
+//!   choices (present, excused, absent) and one save button. Trainers reach only the cohorts
+//!   they teach (another cohort answers 404); admins, coordinators and counsellors reach every
+//!   cohort of their provider. These pages show names only.
+//! - Counselling staff see each enrolment's progress (modules completed, milestones reached,
+//!   attendance rate) on the participant page and record staff entries there
+//!   (`POST /verwaltung/einschreibungen/{id}/fortschritt`).
+//! - The API: `/api/v1/sessions/{id}/attendance` (GET, PUT), `/api/v1/enrolments/{id}/attendance`,
+//!   `/api/v1/enrolments/{id}/progress` and `/api/v1/enrolments/{id}/progress-entries`.
+//!
+//! The rules are `lernweg_participants::{attendance, progress}`; the records are the store's.
+
+mod api;
+mod pages;
+mod progress;
+
+use axum::routing::{MethodRouter, get, post, put};
+use chrono::NaiveDate;
+use lernweg_domain::access::{COUNSELLING, STAFF};
+use lernweg_domain::{EnrolmentId, Principal, Role, SessionId};
+use lernweg_store::{Cohort, Enrolment, SessionRecord, Store, StoreError};
+use utoipa::OpenApi;
+
+use crate::AppState;
+use crate::i18n::Lang;
+use crate::routes::{RouteSpec, api as api_route, page};
+
+pub use progress::{ProgressPanel, progress_panel};
+
+pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
+    vec![
+        (
+            page("GET", "/verwaltung/anwesenheit", STAFF),
+            get(pages::overview),
+        ),
+        (
+            page("GET", "/verwaltung/termine/{id}/anwesenheit", STAFF),
+            get(pages::roll_call),
+        ),
+        (
+            page("POST", "/verwaltung/termine/{id}/anwesenheit", STAFF),
+            post(pages::save_roll_call),
+        ),
+        (
+            page(
+                "POST",
+                "/verwaltung/einschreibungen/{id}/fortschritt",
+                COUNSELLING,
+            ),
+            post(progress::add_entry),
+        ),
+        (
+            api_route("GET", "/api/v1/sessions/{id}/attendance", STAFF),
+            get(api::session_attendance),
+        ),
+        (
+            api_route("PUT", "/api/v1/sessions/{id}/attendance", STAFF),
+            put(api::record_attendance),
+        ),
+        (
+            api_route("GET", "/api/v1/enrolments/{id}/attendance", COUNSELLING),
+            get(api::enrolment_attendance),
+        ),
+        (
+            api_route("GET", "/api/v1/enrolments/{id}/progress", COUNSELLING),
+            get(api::enrolment_progress),
+        ),
+        (
+            api_route(
+                "POST",
+                "/api/v1/enrolments/{id}/progress-entries",
+                COUNSELLING,
+            ),
+            post(api::add_progress_entry),
+        ),
+    ]
+}
+
+/// This part of the OpenAPI document (merged in `api::document`).
+#[derive(OpenApi)]
+#[openapi(
+    paths(
+        api::session_attendance,
+        api::record_attendance,
+        api::enrolment_attendance,
+        api::enrolment_progress,
+        api::add_progress_entry,
+    ),
+    components(schemas(
+        api::SessionAttendanceDto,
+        api::RollCallRowDto,
+        api::AttendanceInputDto,
+        api::AttendanceDto,
+        api::ProgressDto,
+        api::HoursDto,
+        api::ModuleProgressDto,
+        api::MilestoneProgressDto,
+        api::ProgressEntryDto,
+        api::NewProgressEntryDto,
+    ))
+)]
+pub struct Doc;
+
+/// Today in the server's time zone (the rule crates read no clock).
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// A session the caller may take the roll call of, with its cohort: of the caller's provider
+/// (any for the admin), and for trainers only of cohorts they teach. Otherwise `NotFound`.
+async fn visible_session(
+    store: &Store,
+    who: &Principal,
+    id: SessionId,
+) -> Result<(SessionRecord, Cohort), StoreError> {
+    let session = store.timetable_session(id).await?;
+    let cohort = store.cohort(session.cohort_id).await?;
+    if !who.can_access_provider(cohort.provider_id) {
+        return Err(StoreError::NotFound);
+    }
+    if who.role == Role::Trainer && !store.teaches(who.user_id, cohort.id).await? {
+        return Err(StoreError::NotFound);
+    }
+    Ok((session, cohort))
+}
+
+/// An enrolment of the caller's provider with its cohort (another provider's: `NotFound`).
+async fn visible_enrolment(
+    store: &Store,
+    who: &Principal,
+    id: EnrolmentId,
+) -> Result<(Enrolment, Cohort), StoreError> {
+    let enrolment = store.enrolment(id).await?;
+    let cohort = store.cohort(enrolment.cohort_id).await?;
+    if !who.can_access_provider(cohort.provider_id) {
+        return Err(StoreError::NotFound);
+    }
+    Ok((enrolment, cohort))
+}
+
+/// Hours as the page language writes them: "4,5" or "4.5".
+fn hours_text(lang: Lang, h: f64) -> String {
+    let s = format!("{h:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    match lang {
+        Lang::En => s.to_owned(),
+        _ => s.replace('.', ","),
+    }
+}
+
+/// A share as a whole percentage ("83 %"), or "–" when there is none.
+fn percent_text(rate: Option<f64>) -> String {
+    rate.map_or_else(|| "–".to_owned(), |r| format!("{} %", (r * 100.0).round()))
+}
+
+fn date_text(d: NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_for_the_page() {
+        assert_eq!(hours_text(Lang::De, 4.5), "4,5");
+        assert_eq!(hours_text(Lang::En, 4.5), "4.5");
+        assert_eq!(hours_text(Lang::De, 12.0), "12");
+        assert_eq!(percent_text(Some(0.8333)), "83 %");
+        assert_eq!(percent_text(None), "–");
+    }
+}
