@@ -11,7 +11,8 @@ mod support;
 
 use common::{Options, TestApp, relaxed_limits};
 use lernweg_domain::Role;
-use lernweg_store::{Actor, InvitationKind};
+use lernweg_participants::progress::Decision;
+use lernweg_store::{Actor, InvitationKind, NewProgressEntry};
 use lernweg_web::WebConfig;
 use lernweg_web::portal::MailConfig;
 use support::*;
@@ -123,6 +124,25 @@ async fn invitation_by_mail_leads_to_the_own_path_and_a_working_feed() {
     assert!(page.contains("Fachsprache Pflege berufsbegleitend"));
     assert!(page.contains("<svg"), "the timeline");
     assert!(page.contains("Ihre nächsten Termine"));
+    // Progress follows from attendance and staff entries: none yet, then one module.
+    assert!(page.contains("Geschafft: 0 von 2 Modulen."), "progress shown");
+    let enrolment = store.enrolments_of(p).await.unwrap()[0].id;
+    store
+        .add_progress_entry(
+            &Actor::system(),
+            enrolment,
+            NewProgressEntry {
+                module: 1,
+                decision: Decision::ModuleCompleted,
+                on: chrono::Local::now().date_naive(),
+                note: String::new(),
+            },
+            chrono::Local::now().date_naive(),
+        )
+        .await
+        .unwrap();
+    let page = get_text(&client, &app.url("/mein-weg")).await;
+    assert!(page.contains("Geschafft: 1 von 2 Modulen."), "progress moved");
     assert_eq!(
         page.matches("<li class=\"portal-date").count(),
         5,

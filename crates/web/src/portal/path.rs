@@ -10,6 +10,7 @@ use axum::response::Response;
 use chrono::Datelike;
 use lernweg_offers::publish::path_svg::{path_list, path_svg};
 use lernweg_participants::EnrolmentStatus;
+use lernweg_participants::progress::ProgressRules;
 use lernweg_store::{AuditAction, ParticipantRecord, SessionStatus, StoreError};
 
 use super::layout::{PortalLayout, internal, message_page};
@@ -26,9 +27,7 @@ pub const NEXT_DATES: usize = 5;
 
 /// Modules completed and milestones reached in one cohort.
 ///
-/// SEAM (progress): this is where attendance-derived progress is shown. The lead wires in
-/// `lernweg_participants::progress` after merging; until then [`CohortView::progress`] is
-/// always `None` and the template shows nothing.
+/// Derived from attendance and staff entries (`lernweg_participants::progress`).
 #[derive(Debug, Clone)]
 pub struct ProgressView {
     pub modules_done: u32,
@@ -223,6 +222,10 @@ async fn build(
                 },
             ));
         }
+        let progress = state
+            .store
+            .enrolment_progress(e.id, now, ProgressRules::default())
+            .await?;
         cohorts.push(CohortView {
             id: cohort.id.to_string(),
             heading: format!("{} – {}", offer.title, cohort.name),
@@ -230,7 +233,12 @@ async fn build(
             end: input.as_ref().map(|i| date(i.end)),
             svg,
             list,
-            progress: None,
+            progress: Some(ProgressView {
+                modules_done: progress.modules_completed() as u32,
+                modules_total: progress.modules.len() as u32,
+                milestones_reached: progress.milestones_reached() as u32,
+                milestones_total: progress.milestones.len() as u32,
+            }),
         });
     }
     upcoming.sort_by_key(|(d, start, _)| (*d, *start));
