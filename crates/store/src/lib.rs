@@ -11,6 +11,7 @@ mod db;
 mod enrolments;
 mod error;
 mod feeds;
+mod imports;
 mod loans;
 mod offers;
 mod participants;
@@ -32,6 +33,12 @@ pub use db::{DatabaseTarget, Store};
 pub use enrolments::{Enrolment, EnrolmentStep};
 pub use error::StoreError;
 pub use feeds::{FeedKind, FeedToken, IssuedFeed};
+#[cfg(feature = "test-support")]
+pub use imports::fail_import_at_batch;
+pub use imports::{
+    IMPORT_BATCH_ROWS, IMPORT_PREVIEW_HOURS, ImportIssue, ImportJob, ImportStatus, ImportWarning,
+    NewImport, StagedRow,
+};
 pub use loans::{DEVICE_KINDS, Device, Loan, NewDevice, NewLoan};
 pub use offers::OfferRecord;
 pub use participants::{
