@@ -81,6 +81,26 @@ pub fn plan<'a>(preview: &'a ImportPreview, stored_emails: &HashSet<String>) -> 
     }
 }
 
+/// Why bytes are not a CSV text file at all: `xlsx` (an Excel workbook, a ZIP archive),
+/// `xls` (an old Excel workbook), `pdf`, or `binary` (NUL bytes without a UTF-16 byte order
+/// mark: an image, a program, UTF-16 without BOM). `None` for text.
+pub fn not_text(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Some("xlsx");
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Some("xls");
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Some("pdf");
+    }
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if !utf16 && bytes.iter().take(64 * 1024).any(|b| *b == 0) {
+        return Some("binary");
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +143,21 @@ mod tests {
         );
         assert_eq!(p.issues[1].error.key, IMPORT_KEY);
         assert_eq!(p.issues[1].error.args, vec![("first", "2".to_owned())]);
+    }
+
+    #[test]
+    fn recognises_files_that_are_no_csv() {
+        assert_eq!(not_text(b"PK\x03\x04\x14\x00rest"), Some("xlsx"));
+        assert_eq!(not_text(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1]), Some("xls"));
+        assert_eq!(not_text(b"%PDF-1.7"), Some("pdf"));
+        assert_eq!(not_text(b"V\x00o\x00r\x00"), Some("binary"));
+        assert_eq!(
+            not_text(b"\xFF\xFEV\x00o\x00"),
+            None,
+            "UTF-16 with BOM is text"
+        );
+        assert_eq!(not_text("Vorname;Nachname\r\nJürgen;Weiß".as_bytes()), None);
+        assert_eq!(not_text(b"Vorname;Nachname\r\nJ\xFCrgen;Wei\xDF"), None);
     }
 
     #[test]

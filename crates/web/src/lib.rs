@@ -14,6 +14,7 @@ mod csrf;
 pub mod error;
 mod feeds;
 pub mod i18n;
+mod imports;
 mod pages;
 mod ratelimit;
 pub mod routes;

@@ -67,6 +67,7 @@ pub fn table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
     all.extend(pages::participants::routes());
     all.extend(api::participants::routes());
     all.extend(crate::care::routes());
+    all.extend(crate::imports::routes());
     all
 }
 

@@ -66,6 +66,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(participants::Doc::openapi());
     doc.merge(crate::care::loans::Doc::openapi());
     doc.merge(crate::care::referrals::Doc::openapi());
+    doc.merge(crate::imports::Doc::openapi());
     doc
 }
 

@@ -4,6 +4,7 @@ mod catalogue;
 mod cohorts;
 mod exports;
 mod feeds;
+mod imports;
 mod loans;
 mod offers;
 mod participants_api;
@@ -21,6 +22,7 @@ pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
         participants_pages::EXPECTED,
         loans::EXPECTED,
         referrals::EXPECTED,
+        imports::EXPECTED,
     ]
     .concat()
 }
