@@ -3,6 +3,7 @@
 
 mod admin;
 mod demo;
+mod demo_imports;
 mod demo_offers;
 mod demo_participants;
 mod export;

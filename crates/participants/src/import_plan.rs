@@ -161,6 +161,25 @@ mod tests {
     }
 
     #[test]
+    fn the_demo_file_reads_as_an_office_export() {
+        let bytes = include_bytes!("../../../examples/teilnehmende-import.csv");
+        let preview = preview_csv(bytes, 2026).unwrap();
+        assert_eq!(preview.encoding, crate::TextEncoding::Windows1252);
+        assert_eq!(preview.rows.len(), 20);
+        let p = plan(&preview, &HashSet::new());
+        let bad: Vec<usize> = {
+            let mut rows: Vec<usize> = p.issues.iter().map(|i| i.row).collect();
+            rows.dedup();
+            rows
+        };
+        // Row numbers as Excel shows them: marta.nowak@example, "gut", "45 Std.", the second
+        // Amal Haddad, and Rahim without a family name.
+        assert_eq!(bad, vec![6, 7, 10, 14, 17]);
+        assert_eq!(p.ready.len(), 15);
+        assert!(p.ready.iter().any(|(_, d)| d.family_name == "Fernández"));
+    }
+
+    #[test]
     fn nothing_stored_means_every_valid_first_occurrence_is_ready() {
         let preview = preview_csv(CSV.as_bytes(), 2026).unwrap();
         let p = plan(&preview, &HashSet::new());
