@@ -94,6 +94,7 @@ impl Store {
     pub async fn run_import(&self, actor: &Actor, id: &str) -> Result<ImportJob, StoreError> {
         let job = self.import_job(id).await?;
         if job.status != ImportStatus::Running {
+            live_set(id, None);
             return Err(StoreError::Conflict("the import is not confirmed"));
         }
         live_set(id, Some(0));
