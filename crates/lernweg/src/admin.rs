@@ -232,5 +232,10 @@ pub async fn purge(store: &Store, dry_run: bool, today: Option<String>) -> anyho
         .await
         .map_err(explain)?;
     println!("{n} participant record(s) erased; anonymous statistics kept.");
+    let expired = store
+        .expire_imports(chrono::Utc::now())
+        .await
+        .map_err(explain)?;
+    println!("{expired} unconfirmed CSV import preview(s) older than 24 hours deleted.");
     Ok(())
 }

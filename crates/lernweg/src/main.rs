@@ -4,6 +4,7 @@
 mod admin;
 mod demo;
 mod demo_attendance;
+mod demo_imports;
 mod demo_offers;
 mod demo_participants;
 mod demo_portal;

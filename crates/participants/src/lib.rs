@@ -26,6 +26,7 @@ pub mod enrolment;
 pub mod enums;
 pub mod ics;
 pub mod import;
+pub mod import_plan;
 pub mod language;
 pub mod model;
 pub mod progress;
@@ -41,6 +42,7 @@ pub use enrolment::{
 pub use enums::{Consent, ConsentScope, ContactChannel, RecognitionStatus, has_consent};
 pub use ics::{IcsError, IcsImport, from_ics};
 pub use import::{ImportError, ImportPreview, ImportRow, TextEncoding, preview_csv};
+pub use import_plan::{ImportPlan, RowIssue};
 pub use language::LanguageCode;
 pub use model::{ParticipantData, ParticipantDraft, PhoneNumber};
 pub use progress::{

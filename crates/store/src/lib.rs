@@ -12,6 +12,7 @@ mod db;
 mod enrolments;
 mod error;
 mod feeds;
+mod imports;
 mod invitations;
 mod loans;
 mod offers;
@@ -38,6 +39,12 @@ pub use db::{DatabaseTarget, Store};
 pub use enrolments::{Enrolment, EnrolmentStep};
 pub use error::StoreError;
 pub use feeds::{FeedKind, FeedToken, IssuedFeed};
+#[cfg(feature = "test-support")]
+pub use imports::fail_import_at_batch;
+pub use imports::{
+    IMPORT_BATCH_ROWS, IMPORT_PREVIEW_HOURS, ImportIssue, ImportJob, ImportStatus, ImportWarning,
+    NewImport, StagedRow,
+};
 pub use invitations::{
     INVITATION_DAYS, Invitation, InvitationKind, InvitationStatus, IssuedInvitation, Refusal,
 };

@@ -108,7 +108,7 @@ fn from_code<T: serde::de::DeserializeOwned>(
 
 impl Store {
     /// The contact person must be active staff of the participant's provider.
-    async fn check_contact_person(
+    pub(crate) async fn check_contact_person(
         &self,
         provider: ProviderId,
         person: Option<UserId>,

@@ -10,7 +10,6 @@ use axum::middleware;
 use lernweg_store::Store;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
@@ -91,8 +90,37 @@ pub fn build_app_with(state: AppState, extra: Router<AppState>) -> Router {
                 .layer(middleware::from_fn_with_state(secure, security::headers))
                 .layer(CatchPanicLayer::custom(error::panic_response))
                 .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
-                .layer(RequestBodyLimitLayer::new(2 * 1024 * 1024)),
+                .layer(middleware::from_fn(limit_body)),
         )
+}
+
+/// Request bodies: 2 MiB, except the CSV upload routes, whose handlers read up to their own
+/// file limit and drain the rest up to [`crate::imports::WIRE_LIMIT`] so that they can answer
+/// an oversized file with a message instead of a dropped connection.
+async fn limit_body(
+    req: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let limit = if crate::imports::takes_upload(req.method(), req.uri().path()) {
+        crate::imports::WIRE_LIMIT
+    } else {
+        2 * 1024 * 1024
+    };
+    let declared = req
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        return (
+            axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+            "length limit exceeded",
+        )
+            .into_response();
+    }
+    next.run(req.map(|b| axum::body::Body::new(http_body_util::Limited::new(b, limit))))
+        .await
 }
 
 /// Serves the app on `addr` until Ctrl-C or SIGTERM.

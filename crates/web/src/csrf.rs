@@ -14,8 +14,11 @@ use axum::response::{IntoResponse, Response};
 use crate::context::{Ctx, csrf_matches, is_api_path};
 use crate::error::PageError;
 
-/// Forms are small; larger uploads (CSV imports) get their own limit later.
+/// Forms are small; file uploads (`multipart/form-data`) are streamed on to their handler,
+/// which applies its own limit.
 const FORM_LIMIT: usize = 1024 * 1024;
+/// In a multipart form the `csrf` field must come first and end within this many bytes.
+const MULTIPART_PREFIX_LIMIT: usize = 64 * 1024;
 
 pub async fn protect(req: Request, next: Next) -> Response {
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
@@ -30,6 +33,14 @@ pub async fn protect(req: Request, next: Next) -> Response {
         return PageError::CsrfFailed(ctx.lang).into_response();
     }
     let (parts, body) = req.into_parts();
+    if let Some(boundary) = multipart_boundary(&parts.headers) {
+        let (submitted, body) = multipart_token(body, &boundary).await;
+        if !csrf_matches(&ctx.csrf, &submitted) {
+            tracing::warn!("upload with a missing or wrong CSRF token refused");
+            return PageError::CsrfFailed(ctx.lang).into_response();
+        }
+        return next.run(Request::from_parts(parts, body)).await;
+    }
     let bytes = match to_bytes(body, FORM_LIMIT).await {
         Ok(b) => b,
         Err(_) => return PageError::TooLarge(ctx.lang).into_response(),
@@ -44,6 +55,78 @@ pub async fn protect(req: Request, next: Next) -> Response {
     }
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await
+}
+
+/// The boundary of a `multipart/form-data` body.
+fn multipart_boundary(headers: &axum::http::HeaderMap) -> Option<String> {
+    let ct = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
+    let (mime, params) = ct.split_once(';')?;
+    if !mime.trim().eq_ignore_ascii_case("multipart/form-data") {
+        return None;
+    }
+    params.split(';').find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case("boundary")
+            .then(|| v.trim().trim_matches('"').to_owned())
+    })
+}
+
+/// Reads a multipart body only as far as its first field and returns that field's value if
+/// it is `csrf` (else an empty token), with the whole body to pass on, still streaming.
+async fn multipart_token(body: Body, boundary: &str) -> (String, Body) {
+    use futures_util::StreamExt;
+    let mut stream = body.into_data_stream();
+    let mut prefix: Vec<u8> = Vec::new();
+    let token = loop {
+        match first_field(&prefix, boundary) {
+            First::Incomplete if prefix.len() <= MULTIPART_PREFIX_LIMIT => {}
+            First::Incomplete | First::Other => break String::new(),
+            First::Csrf(t) => break t,
+        }
+        match stream.next().await {
+            Some(Ok(chunk)) => prefix.extend_from_slice(&chunk),
+            _ => break String::new(),
+        }
+    };
+    let head = futures_util::stream::once(async move { Ok(bytes::Bytes::from(prefix)) });
+    (token, Body::from_stream(head.chain(stream)))
+}
+
+enum First {
+    Incomplete,
+    Csrf(String),
+    Other,
+}
+
+/// The first field of a multipart body read so far.
+fn first_field(buf: &[u8], boundary: &str) -> First {
+    let opening = format!("--{boundary}\r\n");
+    if buf.len() < opening.len() {
+        return First::Incomplete;
+    }
+    let Some(rest) = buf.strip_prefix(opening.as_bytes()) else {
+        return First::Other;
+    };
+    let Some(head_end) = find(rest, b"\r\n\r\n") else {
+        return First::Incomplete;
+    };
+    let head = String::from_utf8_lossy(&rest[..head_end]).to_ascii_lowercase();
+    let is_csrf = head.lines().any(|l| {
+        l.starts_with("content-disposition:") && l.split(';').any(|p| p.trim() == "name=\"csrf\"")
+    });
+    if !is_csrf {
+        return First::Other;
+    }
+    let value = &rest[head_end + 4..];
+    match find(value, format!("\r\n--{boundary}").as_bytes()) {
+        Some(end) => First::Csrf(String::from_utf8_lossy(&value[..end]).into_owned()),
+        None => First::Incomplete,
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 fn cross_site(req: &Request) -> bool {
@@ -77,6 +160,27 @@ mod tests {
             b = b.header(*k, *v);
         }
         b.body(Body::empty()).unwrap()
+    }
+
+    #[test]
+    fn reads_the_csrf_field_first_in_a_multipart_body() {
+        let body = b"--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\ntok3n\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nVorname;Nachname\r\n--XyZ--\r\n";
+        assert!(matches!(first_field(body, "XyZ"), First::Csrf(t) if t == "tok3n"));
+        assert!(matches!(first_field(&body[..40], "XyZ"), First::Incomplete));
+        let file_first = b"--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"csrf\"\r\n\r\nx\r\n--XyZ--";
+        assert!(matches!(first_field(file_first, "XyZ"), First::Other));
+        assert!(matches!(first_field(b"--other\r\n", "XyZ"), First::Other));
+        let mut h = axum::http::HeaderMap::new();
+        h.insert(
+            header::CONTENT_TYPE,
+            "multipart/form-data; boundary=----WebKitFormBoundaryAbc"
+                .parse()
+                .unwrap(),
+        );
+        assert_eq!(
+            multipart_boundary(&h).as_deref(),
+            Some("----WebKitFormBoundaryAbc")
+        );
     }
 
     #[test]

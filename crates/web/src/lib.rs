@@ -15,6 +15,7 @@ mod csrf;
 pub mod error;
 mod feeds;
 pub mod i18n;
+mod imports;
 mod pages;
 pub mod portal;
 mod ratelimit;

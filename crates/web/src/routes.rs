@@ -69,6 +69,7 @@ pub fn table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
     all.extend(crate::care::routes());
     all.extend(crate::portal::routes());
     all.extend(crate::attendance::routes());
+    all.extend(crate::imports::routes());
     all
 }
 

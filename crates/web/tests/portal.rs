@@ -125,7 +125,10 @@ async fn invitation_by_mail_leads_to_the_own_path_and_a_working_feed() {
     assert!(page.contains("<svg"), "the timeline");
     assert!(page.contains("Ihre nächsten Termine"));
     // Progress follows from attendance and staff entries: none yet, then one module.
-    assert!(page.contains("Geschafft: 0 von 2 Modulen."), "progress shown");
+    assert!(
+        page.contains("Geschafft: 0 von 2 Modulen."),
+        "progress shown"
+    );
     let enrolment = store.enrolments_of(p).await.unwrap()[0].id;
     store
         .add_progress_entry(
@@ -142,7 +145,10 @@ async fn invitation_by_mail_leads_to_the_own_path_and_a_working_feed() {
         .await
         .unwrap();
     let page = get_text(&client, &app.url("/mein-weg")).await;
-    assert!(page.contains("Geschafft: 1 von 2 Modulen."), "progress moved");
+    assert!(
+        page.contains("Geschafft: 1 von 2 Modulen."),
+        "progress moved"
+    );
     assert_eq!(
         page.matches("<li class=\"portal-date").count(),
         5,

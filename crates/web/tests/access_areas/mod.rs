@@ -5,6 +5,7 @@ mod catalogue;
 mod cohorts;
 mod exports;
 mod feeds;
+mod imports;
 mod loans;
 mod offers;
 mod participants_api;
@@ -25,6 +26,7 @@ pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
         loans::EXPECTED,
         referrals::EXPECTED,
         attendance::EXPECTED,
+        imports::EXPECTED,
     ]
     .concat()
 }
