@@ -465,6 +465,18 @@ async fn staff_see_progress_on_the_participant_page_and_record_entries() {
     assert!(html.contains("nicht abgeschlossen (eingetragen)"));
     assert!(html.contains("Modul 1 nicht abgeschlossen"));
     assert!(html.contains("Prüfungsleistung fehlt"));
+    // The Auskunft lists every attendance record and the staff entries.
+    let (status, html) = get(&client, &app, &format!("{detail}/auskunft")).await;
+    assert_eq!(status, 200);
+    assert_no_raw_keys(&html);
+    let att = html.split("id=\"ak-presence\"").nth(1).unwrap();
+    let att = att.split("</section>").next().unwrap();
+    assert_eq!(
+        att.matches("<td>Anwesend</td>").count(),
+        run.lessons(1).len(),
+        "one row per recorded session"
+    );
+    assert!(html.contains("Modul 1 nicht abgeschlossen"));
 
     // Refusals: an exam on a module without one, a date in the future.
     let (status, _, html) = post(

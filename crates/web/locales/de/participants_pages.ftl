@@ -235,3 +235,5 @@ pp-auskunft-none = Keine Einträge.
 pp-auskunft-col-cohort = Durchgang
 pp-auskunft-col-reason = Anlass
 pp-auskunft-footer = Auskunft für { $name } – vertraulich
+pp-auskunft-attendance = Anwesenheit
+pp-auskunft-col-session = Termin

@@ -234,3 +234,5 @@ pp-auskunft-none = No entries.
 pp-auskunft-col-cohort = Cohort
 pp-auskunft-col-reason = Reason
 pp-auskunft-footer = Data report for { $name } – confidential
+pp-auskunft-attendance = Attendance
+pp-auskunft-col-session = Session

@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use chrono::NaiveDate;
-use lernweg_domain::{EnrolmentId, ParseError, ParticipantId, SessionId};
+use lernweg_domain::{CohortId, EnrolmentId, ParseError, ParticipantId, SessionId};
 use lernweg_participants::attendance::on_roll_call;
 use lernweg_participants::{
     AttendanceStatus, Decision, Hours, Progress, ProgressRules, RollCallEntry, check_roll_call,
@@ -429,33 +429,42 @@ pub async fn enrolment_attendance(
             "api: attendance",
         ))
         .await?;
+    Ok(Json(
+        attendance_dtos(&state, cohort.id, enrolment.id).await?,
+    ))
+}
+
+/// What is recorded for one enrolment, oldest session first (also part of the GDPR export).
+pub(crate) async fn attendance_dtos(
+    state: &AppState,
+    cohort: CohortId,
+    enrolment: EnrolmentId,
+) -> Result<Vec<AttendanceDto>, ApiError> {
     let sessions: HashMap<SessionId, SessionRecord> = state
         .store
-        .timetable(cohort.id)
+        .timetable(cohort)
         .await?
         .into_iter()
         .map(|s| (s.id, s))
         .collect();
-    let records = state.store.enrolment_attendance(enrolment.id).await?;
-    Ok(Json(
-        records
-            .into_iter()
-            .filter_map(|r| {
-                let s = sessions.get(&r.session_id)?;
-                Some(AttendanceDto {
-                    session_id: r.session_id.to_string(),
-                    date: s.date.to_string(),
-                    kind: s.kind.code().to_owned(),
-                    module: s.module,
-                    hours: s.hours,
-                    status: r.status.code().to_owned(),
-                    note: r.note,
-                    recorded_by: r.recorded_by,
-                    recorded_at: r.recorded_at.to_rfc3339(),
-                })
+    let records = state.store.enrolment_attendance(enrolment).await?;
+    Ok(records
+        .into_iter()
+        .filter_map(|r| {
+            let s = sessions.get(&r.session_id)?;
+            Some(AttendanceDto {
+                session_id: r.session_id.to_string(),
+                date: s.date.to_string(),
+                kind: s.kind.code().to_owned(),
+                module: s.module,
+                hours: s.hours,
+                status: r.status.code().to_owned(),
+                note: r.note,
+                recorded_by: r.recorded_by,
+                recorded_at: r.recorded_at.to_rfc3339(),
             })
-            .collect(),
-    ))
+        })
+        .collect())
 }
 
 /// The progress of an enrolment: per module held, present, excused and absent hours, the

@@ -14,7 +14,7 @@
 //!
 //! The rules are `lernweg_participants::{attendance, progress}`; the records are the store's.
 
-mod api;
+pub(crate) mod api;
 mod pages;
 mod progress;
 

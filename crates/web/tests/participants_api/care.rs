@@ -371,6 +371,7 @@ async fn export_holds_everything_and_is_audited() {
     assert_eq!(
         keys(&doc),
         [
+            "attendance",
             "consents",
             "contacts",
             "enrolments",
@@ -392,6 +393,12 @@ async fn export_holds_everything_and_is_audited() {
     assert_eq!(doc["loans"][0]["due_on"], "2026-06-30");
     assert_eq!(doc["referrals"][0]["reason"], "Betreuung dienstags");
     assert_eq!(doc["referrals"][0]["status"], "suggested");
+    assert_eq!(
+        doc["attendance"][0]["enrolment_id"],
+        app.enrolment.to_string()
+    );
+    assert!(doc["attendance"][0]["attendance"].is_array());
+    assert!(doc["attendance"][0]["progress_entries"].is_array());
     assert_eq!(doc["contacts"][0]["note"], "Notiz X");
     assert_eq!(doc["readiness_checks"][0]["answers"]["health"], "good");
     assert_eq!(doc["enrolments"][0]["status"], "counselled");

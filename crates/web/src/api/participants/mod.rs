@@ -133,6 +133,7 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         records::ParticipantInputDto,
         records::ContactPersonDto,
         records::ExportDto,
+        records::EnrolmentAttendanceDto,
         enrolments::EnrolmentDto,
         enrolments::EnrolmentDetailDto,
         enrolments::EnrolmentStepDto,

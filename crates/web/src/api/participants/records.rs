@@ -102,6 +102,16 @@ pub struct ExportDto {
     pub loans: Vec<crate::care::loans::api::LoanDto>,
     /// Referrals to counselling services with their status history, newest first.
     pub referrals: Vec<crate::care::referrals::api::ReferralDto>,
+    /// Attendance per enrolment, oldest session first.
+    pub attendance: Vec<EnrolmentAttendanceDto>,
+}
+
+/// What is recorded for one enrolment: attendance and the staff's progress entries.
+#[derive(Serialize, ToSchema)]
+pub struct EnrolmentAttendanceDto {
+    pub enrolment_id: String,
+    pub attendance: Vec<crate::attendance::api::AttendanceDto>,
+    pub progress_entries: Vec<crate::attendance::api::ProgressEntryDto>,
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -433,7 +443,19 @@ pub async fn export(
     let contacts = state.store.contacts(pid).await?;
     let checks = state.store.readiness_checks(pid).await?;
     let mut enrolments = Vec::new();
+    let mut attendance = Vec::new();
     for e in state.store.enrolments_of(pid).await? {
+        attendance.push(EnrolmentAttendanceDto {
+            enrolment_id: e.id.to_string(),
+            attendance: crate::attendance::api::attendance_dtos(&state, e.cohort_id, e.id).await?,
+            progress_entries: state
+                .store
+                .progress_entries(e.id)
+                .await?
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+        });
         enrolments.push(detail(&state, e).await?);
     }
     let mut referrals = Vec::new();
@@ -450,6 +472,7 @@ pub async fn export(
         enrolments,
         loans: loans.into_iter().map(Into::into).collect(),
         referrals,
+        attendance,
     }))
 }
 

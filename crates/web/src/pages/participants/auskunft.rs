@@ -38,6 +38,15 @@ pub struct ReferralRow {
     pub reason: String,
 }
 
+/// One attendance record (session of a cohort) as shown in the Auskunft.
+pub struct AttendanceRow {
+    pub cohort: String,
+    pub date: String,
+    pub session: String,
+    pub status: String,
+    pub note: String,
+}
+
 /// Everything stored about one participant, translated for display.
 pub struct Auskunft {
     pub contact: ContactBox,
@@ -51,6 +60,9 @@ pub struct Auskunft {
     pub enrolments: Vec<EnrolmentView>,
     pub loans: Vec<LoanRow>,
     pub referrals: Vec<ReferralRow>,
+    pub attendance: Vec<AttendanceRow>,
+    /// Modules, milestones and staff entries per enrolment.
+    pub progress: crate::attendance::ProgressPanel,
 }
 
 fn day(d: chrono::NaiveDate) -> String {
@@ -90,6 +102,29 @@ impl Auskunft {
                 reason: r.reason,
             });
         }
+        let mut attendance = Vec::new();
+        for e in state.store.enrolments_of(p.id).await? {
+            let cohort = state.store.cohort(e.cohort_id).await?;
+            let sessions: std::collections::HashMap<_, _> = state
+                .store
+                .timetable(cohort.id)
+                .await?
+                .into_iter()
+                .map(|s| (s.id, s))
+                .collect();
+            for r in state.store.enrolment_attendance(e.id).await? {
+                let Some(s) = sessions.get(&r.session_id) else {
+                    continue;
+                };
+                attendance.push(AttendanceRow {
+                    cohort: cohort.name.clone(),
+                    date: day(s.date),
+                    session: s.title.clone(),
+                    status: lang.t(&format!("attendance-status-{}", r.status.code())),
+                    note: r.note,
+                });
+            }
+        }
         Ok(Auskunft {
             contact: ContactBox::load(state, lang, p).await,
             printed_on: day(today()),
@@ -102,6 +137,8 @@ impl Auskunft {
             enrolments: enrolment_views(state, lang, p, false).await?,
             loans,
             referrals,
+            attendance,
+            progress: crate::attendance::progress_panel(state, lang, p).await?,
         })
     }
 
@@ -256,6 +293,63 @@ impl Auskunft {
                     ]
                 })
                 .collect(),
+        );
+
+        let mut attendance = Section::new(t("pp-auskunft-attendance"));
+        attendance.empty = Some(t("pp-auskunft-none"));
+        attendance.table = table(
+            &[
+                "pp-auskunft-col-cohort",
+                "pp-col-date",
+                "pp-auskunft-col-session",
+                "attendance-col-state",
+                "pp-col-note",
+            ],
+            self.attendance
+                .iter()
+                .map(|a| {
+                    let (c, d, s) = (a.cohort.clone(), a.date.clone(), a.session.clone());
+                    vec![c, d, s, a.status.clone(), a.note.clone()]
+                })
+                .collect(),
+        );
+        let mut progress = Section::new(t("attendance-progress-heading"));
+        progress.empty = Some(t("pp-auskunft-none"));
+        let mut rows = Vec::new();
+        for e in &self.progress.items {
+            for m in &e.modules {
+                let (c, l, h) = (e.cohort.clone(), m.label.clone(), m.held.clone());
+                rows.push(vec![
+                    c,
+                    l,
+                    h,
+                    m.present.clone(),
+                    m.rate.clone(),
+                    m.state.clone(),
+                ]);
+            }
+            for x in &e.entries {
+                let text = format!("{}: {} {}", x.on, x.text, x.note);
+                rows.push(vec![
+                    e.cohort.clone(),
+                    text.trim().to_owned(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    x.by.clone(),
+                ]);
+            }
+        }
+        progress.table = table(
+            &[
+                "pp-auskunft-col-cohort",
+                "attendance-col-module",
+                "attendance-col-held",
+                "attendance-col-present",
+                "attendance-col-rate",
+                "attendance-col-state",
+            ],
+            rows,
         );
 
         Report {
