@@ -24,6 +24,7 @@
 pub mod attendance;
 pub mod enrolment;
 pub mod enums;
+pub mod fit;
 pub mod ics;
 pub mod import;
 pub mod import_plan;
@@ -33,6 +34,7 @@ pub mod progress;
 pub mod readiness;
 pub mod reason;
 pub mod work_pattern;
+pub mod work_pattern_draft;
 
 pub use attendance::{AttendanceStatus, RollCallEntry, RollCallError, check_roll_call};
 pub use enrolment::{
@@ -40,6 +42,7 @@ pub use enrolment::{
     TransitionError, transition,
 };
 pub use enums::{Consent, ConsentScope, ContactChannel, RecognitionStatus, has_consent};
+pub use fit::{Collision, Fit, FitInput, FitSession, WeekFit, check_fit};
 pub use ics::{IcsError, IcsImport, from_ics};
 pub use import::{ImportError, ImportPreview, ImportRow, TextEncoding, preview_csv};
 pub use import_plan::{ImportPlan, RowIssue};
@@ -55,3 +58,4 @@ pub use readiness::{
 };
 pub use reason::{FieldError, Reason};
 pub use work_pattern::{Shift, WorkPattern};
+pub use work_pattern_draft::{ShiftDraft, TRAVEL_MINUTES_MAX, WEEKDAYS, WorkPatternDraft};

@@ -28,6 +28,7 @@ mod timetable;
 
 mod tokens;
 mod users;
+mod work_patterns;
 
 pub use attendance::{
     ATTENDANCE_NOTE_MAX, AttendanceRecord, ENTRY_NOTE_MAX, NewProgressEntry, ProgressEntry,
@@ -65,6 +66,7 @@ pub use timetable::{
 };
 pub use tokens::{ApiToken, IssuedToken};
 pub use users::{NewUser, User, UserPatch, parse_display_name};
+pub use work_patterns::{TRAVEL_MINUTES_MAX, WorkPatternRecord, WorkPatternSource};
 pub mod secret;
 pub use tokens::{TOKEN_PREFIX, parse_token_name};
 #[cfg(feature = "test-support")]

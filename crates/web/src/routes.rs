@@ -70,6 +70,7 @@ pub fn table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
     all.extend(crate::portal::routes());
     all.extend(crate::attendance::routes());
     all.extend(crate::imports::routes());
+    all.extend(crate::work::routes());
     all
 }
 

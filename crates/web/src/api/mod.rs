@@ -68,6 +68,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(crate::care::referrals::Doc::openapi());
     doc.merge(crate::attendance::Doc::openapi());
     doc.merge(crate::imports::Doc::openapi());
+    doc.merge(crate::work::Doc::openapi());
     doc
 }
 

@@ -12,6 +12,7 @@ mod participants_api;
 mod participants_pages;
 mod portal;
 mod referrals;
+mod work;
 
 pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
     [
@@ -27,6 +28,7 @@ pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
         referrals::EXPECTED,
         attendance::EXPECTED,
         imports::EXPECTED,
+        work::EXPECTED,
     ]
     .concat()
 }

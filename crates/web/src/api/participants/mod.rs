@@ -156,7 +156,7 @@ fn today() -> NaiveDate {
 }
 
 /// The participant of a path, if the caller may see it (another provider's: 404).
-async fn load(
+pub(crate) async fn load(
     state: &AppState,
     principal: &Principal,
     raw: &str,
@@ -170,7 +170,7 @@ async fn load(
 }
 
 /// Writes the `view` audit entry of a read; `what` names the part read, never a person.
-async fn audit_view(
+pub(crate) async fn audit_view(
     state: &AppState,
     actor: &Actor,
     p: &ParticipantRecord,
@@ -190,7 +190,7 @@ async fn audit_view(
 }
 
 /// A field error of the participants rules with its English message.
-fn rule_error(e: &lernweg_participants::FieldError) -> FieldError {
+pub(crate) fn rule_error(e: &lernweg_participants::FieldError) -> FieldError {
     FieldError {
         field: e.field.clone(),
         code: e.code.to_owned(),

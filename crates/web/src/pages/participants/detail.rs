@@ -78,6 +78,8 @@ pub struct DetailPage {
     /// Portal access: invitations, account, calendar link (`portal_staff_access.html`).
     pub access: crate::portal::StaffAccess,
     pub attendance: crate::attendance::ProgressPanel,
+    /// Working times and how the open enrolments' timetables fit them (`work_fit.html`).
+    pub fit: crate::work::FitPanel,
 }
 
 pub(crate) fn code_choices(
@@ -392,6 +394,7 @@ async fn page(
         errors,
         access: crate::portal::StaffAccess::load(state, lang, p).await,
         attendance: crate::attendance::progress_panel(state, lang, p).await?,
+        fit: crate::work::FitPanel::load(state, lang, p).await?,
     };
     let status = if detail.errors.is_empty() && !detail.enrolments.iter().any(|e| e.error.is_some())
     {

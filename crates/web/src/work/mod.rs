@@ -1,0 +1,255 @@
+//! A participant's working times (Schicht- / Dienstplan) and how a cohort's timetable fits
+//! them (MISSION §2.2: "checked against each participant's working pattern and weekly load").
+//! Staff enter the shifts as rows (fixed weeks or a rotation of up to 12 weeks) or import a
+//! weekly `.ics` shift plan; the participant page and `GET /api/v1/enrolments/{id}/fit` show
+//! which sessions fall into working time (release needed) and the weekly load.
+//!
+//! Every route is for `COUNSELLING`; another provider's participant answers 404; reads are
+//! audited without names or times.
+
+pub(crate) mod api;
+mod pages;
+
+use std::collections::BTreeMap;
+
+use axum::routing::{MethodRouter, get, post};
+use lernweg_domain::access::COUNSELLING;
+use lernweg_participants::{Fit, FitInput, FitSession, WorkPattern, check_fit};
+use lernweg_planner::model::{DEFAULT_LOAD_LIMIT_HOURS, weekday_code};
+use lernweg_planner::{HolidayCalendar, SessionKind};
+use lernweg_store::{
+    Cohort, Enrolment, SessionRecord, SessionStatus, StoreError, WorkPatternRecord,
+};
+use utoipa::OpenApi;
+
+use crate::AppState;
+use crate::i18n::Lang;
+use crate::routes::{RouteSpec, api as api_route, page};
+
+pub use pages::FitPanel;
+
+pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
+    const P: &str = "/verwaltung/teilnehmende/{id}/arbeitszeit";
+    vec![
+        (page("GET", P, COUNSELLING), get(pages::show)),
+        (page("POST", P, COUNSELLING), post(pages::save)),
+        (
+            page(
+                "POST",
+                "/verwaltung/teilnehmende/{id}/arbeitszeit/import",
+                COUNSELLING,
+            ),
+            post(pages::import),
+        ),
+        (
+            page(
+                "POST",
+                "/verwaltung/teilnehmende/{id}/arbeitszeit/loeschen",
+                COUNSELLING,
+            ),
+            post(pages::delete),
+        ),
+        (
+            api_route("GET", "/api/v1/participants/{id}/work-pattern", COUNSELLING),
+            get(api::get_pattern),
+        ),
+        (
+            api_route("PUT", "/api/v1/participants/{id}/work-pattern", COUNSELLING),
+            axum::routing::put(api::put_pattern),
+        ),
+        (
+            api_route(
+                "DELETE",
+                "/api/v1/participants/{id}/work-pattern",
+                COUNSELLING,
+            ),
+            axum::routing::delete(api::delete_pattern),
+        ),
+        (
+            api_route(
+                "POST",
+                "/api/v1/participants/{id}/work-pattern/ics",
+                COUNSELLING,
+            ),
+            post(api::import_ics),
+        ),
+        (
+            api_route("GET", "/api/v1/enrolments/{id}/fit", COUNSELLING),
+            get(api::enrolment_fit),
+        ),
+    ]
+}
+
+/// This part of the OpenAPI document (merged in `api::document`).
+#[derive(OpenApi)]
+#[openapi(
+    paths(
+        api::get_pattern,
+        api::put_pattern,
+        api::delete_pattern,
+        api::import_ics,
+        api::enrolment_fit
+    ),
+    components(schemas(
+        api::WorkPatternDto,
+        api::ShiftDto,
+        api::WorkPatternInput,
+        api::ShiftInput,
+        api::IcsImportDto,
+        api::IcsNoteDto,
+        api::FitDto,
+        api::CollisionDto,
+        api::WeekFitDto
+    ))
+)]
+pub struct Doc;
+
+/// How a cohort's timetable fits the participant's shifts.
+pub(crate) struct EnrolmentFit {
+    pub cohort: Cohort,
+    /// The sessions that take place, by date and time (indices of `fit.collisions`).
+    pub sessions: Vec<SessionRecord>,
+    pub fit: Fit,
+}
+
+/// Whether the participant travels to a session of this kind.
+fn travels(offer: &lernweg_offers::Offer, kind: SessionKind) -> bool {
+    match kind {
+        SessionKind::Lesson | SessionKind::Exchange => !offer.online_lessons,
+        SessionKind::Kickoff => offer.kickoff_in_presence,
+        SessionKind::Closing => offer.closing_in_presence,
+        SessionKind::Exam => true,
+        SessionKind::SelfPaced => false,
+    }
+}
+
+/// Checks an enrolment's cohort timetable against a work pattern, with the public holidays
+/// of the cohort's state and the offer's self-study hours and load limit.
+pub(crate) async fn enrolment_fit(
+    state: &AppState,
+    record: &WorkPatternRecord,
+    enrolment: &Enrolment,
+) -> Result<EnrolmentFit, StoreError> {
+    let cohort = state.store.cohort(enrolment.cohort_id).await?;
+    let offer = state.store.offer(cohort.offer_id).await?.offer;
+    let mut sessions: Vec<SessionRecord> = state
+        .store
+        .timetable(cohort.id)
+        .await?
+        .into_iter()
+        .filter(|s| s.status != SessionStatus::Cancelled)
+        .collect();
+    sessions.sort_by_key(|s| (s.date, s.start));
+    let input: Vec<FitSession> = sessions
+        .iter()
+        .map(|s| FitSession {
+            date: s.date,
+            start: s.start,
+            end: s.end,
+            hours: s.hours,
+            travel: travels(&offer, s.kind),
+            module: s
+                .module
+                .filter(|_| matches!(s.kind, SessionKind::Lesson | SessionKind::SelfPaced)),
+        })
+        .collect();
+    let self_study: BTreeMap<i64, f64> = offer
+        .modules
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (i as i64 + 1, m.self_study_hours_per_week))
+        .collect();
+    let fit = check_fit(
+        &FitInput {
+            pattern: &record.pattern,
+            travel_minutes: record.travel_minutes,
+            sessions: &input,
+            self_study: &self_study,
+            limit_hours: offer.load_limit_hours.unwrap_or(DEFAULT_LOAD_LIMIT_HOURS),
+        },
+        &mut HolidayCalendar::new(cohort.state),
+    );
+    Ok(EnrolmentFit {
+        cohort,
+        sessions,
+        fit,
+    })
+}
+
+/// One shift as a table row.
+pub struct ShiftRow {
+    /// 1-based week of the rotation.
+    pub week: usize,
+    pub day: String,
+    pub start: String,
+    pub end: String,
+}
+
+/// A stored pattern for display.
+pub struct PatternView {
+    pub weeks: usize,
+    /// Monday of week 1 (rotations only), `TT.MM.JJJJ`.
+    pub anchor: Option<String>,
+    pub rows: Vec<ShiftRow>,
+    pub average_hours: String,
+    pub travel_minutes: u32,
+    pub source: String,
+    pub updated_at: String,
+}
+
+/// Hours with a decimal comma in German (`19,5`), a dot in English.
+pub(crate) fn hours_text(lang: Lang, h: f64) -> String {
+    let r = (h * 10.0).round() / 10.0 + 0.0;
+    let s = if r.fract() == 0.0 {
+        format!("{}", r as i64)
+    } else {
+        format!("{r:.1}")
+    };
+    match lang {
+        Lang::En => s,
+        _ => s.replace('.', ","),
+    }
+}
+
+pub(crate) fn day_name(lang: Lang, day: chrono::Weekday) -> String {
+    lang.t(&format!("wp-day-{}", weekday_code(day)))
+}
+
+impl PatternView {
+    pub fn new(lang: Lang, r: &WorkPatternRecord) -> PatternView {
+        let (anchor, weeks): (_, Vec<&Vec<lernweg_participants::Shift>>) = match &r.pattern {
+            WorkPattern::Fixed { shifts } => (None, vec![shifts]),
+            WorkPattern::Rotating { anchor, weeks } => (Some(*anchor), weeks.iter().collect()),
+        };
+        let rows = weeks
+            .iter()
+            .enumerate()
+            .flat_map(|(k, w)| {
+                w.iter().map(move |s| ShiftRow {
+                    week: k + 1,
+                    day: day_name(lang, s.weekday),
+                    start: s.start.to_string(),
+                    end: s.end.to_string(),
+                })
+            })
+            .collect();
+        PatternView {
+            weeks: weeks.len(),
+            anchor: anchor.map(|a| {
+                let monday = a - chrono::Duration::days(i64::from(
+                    chrono::Datelike::weekday(&a).num_days_from_monday(),
+                ));
+                monday.format("%d.%m.%Y").to_string()
+            }),
+            rows,
+            average_hours: hours_text(lang, r.pattern.average_weekly_hours()),
+            travel_minutes: r.travel_minutes,
+            source: lang.t(&format!("wp-source-{}", r.source.code())),
+            updated_at: r
+                .updated_at
+                .with_timezone(&chrono::Local)
+                .format("%d.%m.%Y %H:%M")
+                .to_string(),
+        }
+    }
+}

@@ -1,0 +1,638 @@
+//! `/verwaltung/teilnehmende/{id}/arbeitszeit`: the stored working times, the form to enter
+//! them as rows (week of the rotation, weekday, from, to), the `.ics` import and removal; and
+//! the panel on the participant page that checks each open enrolment's timetable against them.
+
+use askama::Template;
+use axum::extract::multipart::{Multipart, MultipartRejection};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
+use chrono::Datelike;
+use lernweg_participants::{
+    FieldError, ShiftDraft, WEEKDAYS, WorkPatternDraft, from_ics, work_pattern::MAX_ROTATION_WEEKS,
+};
+use lernweg_planner::model::weekday_code;
+use lernweg_store::{ParticipantRecord, StoreError, WorkPatternRecord, WorkPatternSource};
+
+use super::{PatternView, day_name, enrolment_fit, hours_text};
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::PageError;
+use crate::i18n::Lang;
+use crate::pages::admin::{Choice, FormErrors};
+use crate::pages::participants::{ContactBox, audit_view, field_message, today, visible};
+use crate::pages::{Layout, render};
+
+/// Largest `.ics` file read (a weekly shift plan is a few kilobytes).
+const ICS_LIMIT: usize = 512 * 1024;
+/// Blank rows offered below the filled ones (and added by "Weitere Zeilen").
+const BLANK_ROWS: usize = 7;
+
+/// One editable row of the form.
+pub struct RowInput {
+    pub idx: usize,
+    pub weeks: Vec<Choice>,
+    pub days: Vec<Choice>,
+    pub start: String,
+    pub end: String,
+    pub error: Option<String>,
+    /// The input the error is about: `week`, `day`, `start` or `end`.
+    pub bad: String,
+}
+
+#[derive(Template)]
+#[template(path = "work_pattern.html")]
+pub struct PatternPage {
+    pub layout: Layout,
+    pub contact: ContactBox,
+    pub errors: FormErrors,
+    pub current: Option<PatternView>,
+    pub weeks: Vec<Choice>,
+    pub anchor: String,
+    pub travel_minutes: String,
+    pub rows: Vec<RowInput>,
+    /// What the `.ics` import left out, after an import.
+    pub notes: Vec<String>,
+    /// A confirmation after saving.
+    pub saved: Option<String>,
+}
+
+fn number_choices(n: usize, selected: &str) -> Vec<Choice> {
+    (1..=n)
+        .map(|k| Choice {
+            value: k.to_string(),
+            label: k.to_string(),
+            selected: k.to_string() == selected.trim() || (k == 1 && selected.trim().is_empty()),
+        })
+        .collect()
+}
+
+fn day_choices(lang: Lang, selected: &str) -> Vec<Choice> {
+    let mut v = vec![Choice {
+        value: String::new(),
+        label: lang.t("wp-day-choose"),
+        selected: selected.is_empty(),
+    }];
+    v.extend(WEEKDAYS.iter().map(|d| Choice {
+        value: weekday_code(*d).to_owned(),
+        label: day_name(lang, *d),
+        selected: weekday_code(*d) == selected,
+    }));
+    v
+}
+
+/// The form's element id for a rule-crate field path (`shifts.3.start` → `start_3`).
+fn element_id(field: &str) -> String {
+    match field.split('.').collect::<Vec<_>>().as_slice() {
+        ["shifts", i, "weekday"] => format!("day_{i}"),
+        ["shifts", i, part] => format!("{part}_{i}"),
+        ["shifts"] => "day_0".to_owned(),
+        _ => field.to_owned(),
+    }
+}
+
+fn row_of(field: &str) -> Option<usize> {
+    let mut parts = field.split('.');
+    (parts.next() == Some("shifts"))
+        .then(|| parts.next()?.parse().ok())
+        .flatten()
+}
+
+fn build_rows(
+    lang: Lang,
+    draft: &WorkPatternDraft,
+    extra: usize,
+    errors: &[FieldError],
+) -> Vec<RowInput> {
+    let weeks = draft
+        .weeks
+        .trim()
+        .parse::<usize>()
+        .unwrap_or(1)
+        .clamp(1, MAX_ROTATION_WEEKS);
+    let mut shifts = draft.shifts.clone();
+    // Without any rows: Monday to Sunday, ready to fill in.
+    if shifts.is_empty() {
+        shifts = WEEKDAYS
+            .iter()
+            .map(|d| ShiftDraft {
+                weekday: weekday_code(*d).to_owned(),
+                ..Default::default()
+            })
+            .collect();
+    } else {
+        shifts.extend((0..extra).map(|_| ShiftDraft::default()));
+    }
+    shifts
+        .iter()
+        .enumerate()
+        .map(|(idx, s)| {
+            let err = errors.iter().find(|e| row_of(&e.field) == Some(idx));
+            RowInput {
+                idx,
+                weeks: number_choices(weeks, &s.week),
+                days: day_choices(lang, s.weekday.trim()),
+                start: s.start.clone(),
+                end: s.end.clone(),
+                error: err.map(|e| field_message(lang, e)),
+                bad: err
+                    .map(|e| {
+                        let id = element_id(&e.field);
+                        id.split('_').next().unwrap_or_default().to_owned()
+                    })
+                    .unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// What a page shows besides the stored pattern.
+struct Feedback {
+    /// What the form holds (the stored pattern when `None`).
+    draft: Option<WorkPatternDraft>,
+    /// Blank rows below the filled ones.
+    extra_rows: usize,
+    errors: Vec<FieldError>,
+    /// A refused `.ics` file, already in words.
+    file_error: Option<String>,
+    notes: Vec<String>,
+    saved: Option<String>,
+}
+
+impl Default for Feedback {
+    fn default() -> Self {
+        Feedback {
+            draft: None,
+            extra_rows: BLANK_ROWS,
+            errors: Vec::new(),
+            file_error: None,
+            notes: Vec::new(),
+            saved: None,
+        }
+    }
+}
+
+async fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    p: &ParticipantRecord,
+    status: StatusCode,
+    fb: Feedback,
+) -> Response {
+    let lang = ctx.lang;
+    let stored = match state.store.work_pattern(p.id).await {
+        Ok(r) => Some(r),
+        Err(StoreError::NotFound) => None,
+        Err(e) => return PageError::store(lang, e).into_response(),
+    };
+    if let Err(r) = audit_view(state, ctx, p, "work pattern").await {
+        return r;
+    }
+    let draft = fb.draft.unwrap_or_else(|| match &stored {
+        Some(r) => WorkPatternDraft::from_pattern(&r.pattern, r.travel_minutes),
+        None => WorkPatternDraft {
+            anchor: monday_this_week().to_string(),
+            ..Default::default()
+        },
+    });
+    let mut form_errors = FormErrors::default();
+    for e in &fb.errors {
+        form_errors
+            .0
+            .entry(element_id(&e.field))
+            .or_insert_with(|| field_message(lang, e));
+    }
+    if let Some(m) = fb.file_error {
+        form_errors.0.insert("ics_file".to_owned(), m);
+    }
+    let view = PatternPage {
+        layout: Layout::new(ctx, "/verwaltung/teilnehmende", "wp-title"),
+        contact: ContactBox::load(state, lang, p).await,
+        current: stored.as_ref().map(|r| PatternView::new(lang, r)),
+        weeks: number_choices(MAX_ROTATION_WEEKS, &draft.weeks),
+        anchor: draft.anchor.clone(),
+        travel_minutes: draft.travel_minutes.clone(),
+        rows: build_rows(lang, &draft, fb.extra_rows, &fb.errors),
+        errors: form_errors,
+        notes: fb.notes,
+        saved: fb.saved,
+    };
+    (status, render(&view)).into_response()
+}
+
+fn monday_this_week() -> chrono::NaiveDate {
+    let t = today();
+    t - chrono::Duration::days(i64::from(t.weekday().num_days_from_monday()))
+}
+
+/// `GET /verwaltung/teilnehmende/{id}/arbeitszeit`.
+pub async fn show(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+) -> Response {
+    let p = match visible(&state, &ctx, &id).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let saved = ctx
+        .here
+        .contains("gespeichert=1")
+        .then(|| ctx.lang.t("wp-saved"));
+    let fb = Feedback {
+        saved,
+        ..Feedback::default()
+    };
+    page(&state, &ctx, &p, StatusCode::OK, fb).await
+}
+
+/// The form's rows (`week_0`, `day_0`, `start_0`, `end_0`, …) as a draft.
+fn draft_of(fields: &[(String, String)]) -> WorkPatternDraft {
+    let get = |k: &str| {
+        fields
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let rows = get("rows").parse::<usize>().unwrap_or(0).min(12 * 7 * 3);
+    WorkPatternDraft {
+        weeks: get("weeks"),
+        anchor: get("anchor"),
+        travel_minutes: get("travel_minutes"),
+        shifts: (0..rows)
+            .map(|i| ShiftDraft {
+                week: get(&format!("week_{i}")),
+                weekday: get(&format!("day_{i}")),
+                start: get(&format!("start_{i}")),
+                end: get(&format!("end_{i}")),
+            })
+            .collect(),
+    }
+}
+
+/// `POST /verwaltung/teilnehmende/{id}/arbeitszeit`: saves the rows, or (`action=more`) shows
+/// the form again with more blank rows. Mistakes re-render the form with every error (422).
+pub async fn save(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let p = match visible(&state, &ctx, &id).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let draft = draft_of(&fields);
+    if fields.iter().any(|(k, v)| k == "action" && v == "more") {
+        let fb = Feedback {
+            draft: Some(draft),
+            extra_rows: BLANK_ROWS,
+            ..Feedback::default()
+        };
+        return page(&state, &ctx, &p, StatusCode::OK, fb).await;
+    }
+    match draft.validate() {
+        Ok((pattern, travel)) => {
+            match state
+                .store
+                .set_work_pattern(
+                    &ctx.actor(),
+                    p.id,
+                    &pattern,
+                    travel,
+                    WorkPatternSource::Form,
+                )
+                .await
+            {
+                Ok(_) => Redirect::to(&format!(
+                    "/verwaltung/teilnehmende/{}/arbeitszeit?gespeichert=1",
+                    p.id
+                ))
+                .into_response(),
+                Err(e) => PageError::store(ctx.lang, e).into_response(),
+            }
+        }
+        Err(errors) => {
+            let fb = Feedback {
+                draft: Some(draft),
+                extra_rows: 0,
+                errors,
+                ..Feedback::default()
+            };
+            page(&state, &ctx, &p, StatusCode::UNPROCESSABLE_ENTITY, fb).await
+        }
+    }
+}
+
+/// What the import form sent.
+#[derive(Default)]
+struct IcsUpload {
+    anchor: String,
+    travel_minutes: String,
+    file: Option<Vec<u8>>,
+    too_large: bool,
+}
+
+async fn read_upload(mut multipart: Multipart) -> Option<IcsUpload> {
+    let mut out = IcsUpload::default();
+    while let Ok(Some(mut field)) = multipart.next_field().await {
+        match field.name().unwrap_or("") {
+            "anchor" => out.anchor = field.text().await.ok()?,
+            "travel_minutes" => out.travel_minutes = field.text().await.ok()?,
+            "file" => {
+                let mut buf = Vec::new();
+                while let Ok(Some(chunk)) = field.chunk().await {
+                    if buf.len() + chunk.len() > ICS_LIMIT {
+                        out.too_large = true;
+                    } else if !out.too_large {
+                        buf.extend_from_slice(&chunk);
+                    }
+                }
+                out.file = Some(buf);
+            }
+            _ => {}
+        }
+    }
+    Some(out)
+}
+
+/// `POST /verwaltung/teilnehmende/{id}/arbeitszeit/import` (multipart: `csrf` first,
+/// `anchor`, `travel_minutes`, `file`): replaces the working times by the weekly shifts of an
+/// `.ics` file; what the file holds beyond them is listed as notes. A refused file changes
+/// nothing (422 with the reason).
+pub async fn import(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Response {
+    let lang = ctx.lang;
+    let p = match visible(&state, &ctx, &id).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let refuse = |key: &str| Feedback {
+        file_error: Some(lang.t(key)),
+        ..Feedback::default()
+    };
+    let upload = match multipart {
+        Ok(m) => read_upload(m).await,
+        Err(_) => None,
+    };
+    let fb = match upload {
+        None => refuse("wp-ics-unreadable"),
+        Some(u) if u.too_large => refuse("wp-ics-too-large"),
+        Some(IcsUpload { file: None, .. }) => refuse("wp-ics-required"),
+        Some(u) => match import_file(&state, &ctx, &p, u).await {
+            Ok(done) => return page(&state, &ctx, &p, StatusCode::OK, done).await,
+            Err(Ok(fb)) => fb,
+            Err(Err(e)) => return PageError::store(lang, e).into_response(),
+        },
+    };
+    page(&state, &ctx, &p, StatusCode::UNPROCESSABLE_ENTITY, fb).await
+}
+
+/// Reads and stores an uploaded file: the page feedback after storing, or after refusing
+/// (`Err(Ok(…))`), or a store failure.
+async fn import_file(
+    state: &AppState,
+    ctx: &Ctx,
+    p: &ParticipantRecord,
+    u: IcsUpload,
+) -> Result<Feedback, Result<Feedback, StoreError>> {
+    let lang = ctx.lang;
+    // The anchor and the commute are checked as in the form (with a stand-in shift).
+    let check = WorkPatternDraft {
+        anchor: if u.anchor.trim().is_empty() {
+            monday_this_week().to_string()
+        } else {
+            u.anchor.clone()
+        },
+        travel_minutes: u.travel_minutes.clone(),
+        weeks: "2".into(),
+        shifts: vec![ShiftDraft {
+            weekday: "mon".into(),
+            start: "08:00".into(),
+            end: "09:00".into(),
+            ..Default::default()
+        }],
+    };
+    let (anchor, travel) = match check.validate() {
+        Ok((lernweg_participants::WorkPattern::Rotating { anchor, .. }, travel)) => {
+            (anchor, travel)
+        }
+        Ok(_) => unreachable!("two weeks make a rotation"),
+        Err(errors) => {
+            return Err(Ok(Feedback {
+                errors,
+                ..Feedback::default()
+            }));
+        }
+    };
+    let Ok(text) = String::from_utf8(u.file.unwrap_or_default()) else {
+        return Err(Ok(Feedback {
+            file_error: Some(lang.t("wp-ics-not-utf8")),
+            ..Feedback::default()
+        }));
+    };
+    match from_ics(&text, anchor) {
+        Ok(imported) => {
+            state
+                .store
+                .set_work_pattern(
+                    &ctx.actor(),
+                    p.id,
+                    &imported.pattern,
+                    travel,
+                    WorkPatternSource::Ics,
+                )
+                .await
+                .map_err(Err)?;
+            Ok(Feedback {
+                notes: imported
+                    .notes
+                    .iter()
+                    .map(|n| lang.t_args(&format!("participants-ics-note-{}", n.code), &n.args))
+                    .collect(),
+                saved: Some(lang.t("wp-imported")),
+                ..Feedback::default()
+            })
+        }
+        Err(e) => {
+            let event = e.event.map(|n| n.to_string()).unwrap_or_default();
+            Err(Ok(Feedback {
+                file_error: Some(lang.t_args(
+                    &format!("participants-ics-{}", e.code),
+                    &[("event", event), ("detail", e.detail)],
+                )),
+                ..Feedback::default()
+            }))
+        }
+    }
+}
+
+/// `POST /verwaltung/teilnehmende/{id}/arbeitszeit/loeschen`.
+pub async fn delete(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+) -> Response {
+    let p = match visible(&state, &ctx, &id).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    match state.store.delete_work_pattern(&ctx.actor(), p.id).await {
+        Ok(()) | Err(StoreError::NotFound) => {
+            Redirect::to(&format!("/verwaltung/teilnehmende/{}#arbeitszeit", p.id)).into_response()
+        }
+        Err(e) => PageError::store(ctx.lang, e).into_response(),
+    }
+}
+
+/// A session inside working time, for the table.
+pub struct CollisionRow {
+    pub date: String,
+    pub time: String,
+    pub title: String,
+    pub shift: String,
+    pub hours: String,
+}
+
+/// A week of the load check.
+pub struct WeekRow {
+    pub week: String,
+    pub work: String,
+    pub sessions: String,
+    pub study: String,
+    pub travel: String,
+    pub total: String,
+    pub over: bool,
+}
+
+/// One open enrolment's check.
+pub struct CohortFitView {
+    pub cohort: String,
+    pub summary: String,
+    pub release: Option<String>,
+    pub over: Option<String>,
+    pub collisions: Vec<CollisionRow>,
+    pub weeks: Vec<WeekRow>,
+}
+
+/// The "Arbeitszeit" section of the participant page.
+pub struct FitPanel {
+    pub participant_id: String,
+    pub pattern: Option<PatternView>,
+    pub cohorts: Vec<CohortFitView>,
+}
+
+fn fit_view(lang: Lang, f: &super::EnrolmentFit) -> CohortFitView {
+    let h = |x: f64| hours_text(lang, x);
+    let fit = &f.fit;
+    let collisions = fit
+        .collisions
+        .iter()
+        .map(|c| {
+            let s = &f.sessions[c.session];
+            CollisionRow {
+                date: format!(
+                    "{}, {}",
+                    day_name(lang, c.date.weekday()),
+                    c.date.format("%d.%m.%Y")
+                ),
+                time: match (s.start, s.end) {
+                    (Some(a), Some(b)) => format!("{a}–{b}"),
+                    _ => String::new(),
+                },
+                title: s.title.clone(),
+                shift: format!(
+                    "{} {}–{}",
+                    day_name(lang, c.shift_date.weekday()),
+                    c.shift_start,
+                    c.shift_end
+                ),
+                hours: h(c.overlap_hours),
+            }
+        })
+        .collect();
+    let summary = if fit.weeks.is_empty() {
+        lang.t("wp-fit-no-sessions")
+    } else {
+        lang.t_args(
+            "wp-fit-summary",
+            &[
+                ("avg", h(fit.avg_weekly_hours)),
+                ("peak", h(fit.peak_weekly_hours)),
+                ("limit", h(fit.limit_hours)),
+            ],
+        )
+    };
+    CohortFitView {
+        cohort: f.cohort.name.clone(),
+        summary,
+        release: (!fit.collisions.is_empty()).then(|| {
+            lang.t_args(
+                "wp-fit-release",
+                &[
+                    ("count", fit.collisions.len().to_string()),
+                    ("hours", h(fit.release_hours)),
+                ],
+            )
+        }),
+        over: (fit.weeks_over_limit > 0).then(|| {
+            lang.t_args(
+                "wp-fit-over",
+                &[
+                    ("count", fit.weeks_over_limit.to_string()),
+                    ("limit", h(fit.limit_hours)),
+                ],
+            )
+        }),
+        collisions,
+        weeks: fit
+            .weeks
+            .iter()
+            .map(|w| WeekRow {
+                week: format!("{} ({})", w.week, w.monday.format("%d.%m.")),
+                work: h(w.work_hours - w.released_hours),
+                sessions: h(w.session_hours),
+                study: h(w.self_study_hours),
+                travel: h(w.travel_hours),
+                total: h(w.total_hours),
+                over: w.over_limit,
+            })
+            .collect(),
+    }
+}
+
+impl FitPanel {
+    /// The panel of a participant: the pattern and the check of every enrolment that is not
+    /// finished. Reads are audited by the participant page itself.
+    pub async fn load(
+        state: &AppState,
+        lang: Lang,
+        p: &ParticipantRecord,
+    ) -> Result<FitPanel, StoreError> {
+        let record: Option<WorkPatternRecord> = match state.store.work_pattern(p.id).await {
+            Ok(r) => Some(r),
+            Err(StoreError::NotFound) => None,
+            Err(e) => return Err(e),
+        };
+        let mut cohorts = Vec::new();
+        if let Some(r) = &record {
+            for e in state.store.enrolments_of(p.id).await? {
+                if e.status.is_final() {
+                    continue;
+                }
+                cohorts.push(fit_view(lang, &enrolment_fit(state, r, &e).await?));
+            }
+        }
+        Ok(FitPanel {
+            participant_id: p.id.to_string(),
+            pattern: record.as_ref().map(|r| PatternView::new(lang, r)),
+            cohorts,
+        })
+    }
+}
