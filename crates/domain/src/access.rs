@@ -58,6 +58,13 @@ impl Principal {
         self.role == Role::Admin || self.provider_id == Some(provider)
     }
 
+    /// Contact-log notes are readable only by the coordinators and counsellors of the
+    /// participant's provider — not by the installation admin, not by trainers.
+    pub fn can_read_contact_notes(&self, provider: ProviderId) -> bool {
+        matches!(self.role, Role::Coordinator | Role::Counsellor)
+            && self.provider_id == Some(provider)
+    }
+
     /// The provider filter for lists: `None` means all providers (admin).
     pub fn provider_scope(&self) -> Option<ProviderId> {
         if self.role == Role::Admin {
@@ -115,5 +122,34 @@ mod tests {
         };
         assert!(admin.can_access_provider(p2));
         assert_eq!(admin.provider_scope(), None);
+    }
+
+    #[test]
+    fn contact_notes_only_for_counselling_staff_of_the_provider() {
+        let p1 = ProviderId::from_uuid(Uuid::from_u128(1));
+        let p2 = ProviderId::from_uuid(Uuid::from_u128(2));
+        let user = UserId::from_uuid(Uuid::from_u128(9));
+        let with = |role, provider_id| Principal {
+            user_id: user,
+            role,
+            provider_id,
+        };
+        assert!(with(Role::Coordinator, Some(p1)).can_read_contact_notes(p1));
+        assert!(with(Role::Counsellor, Some(p1)).can_read_contact_notes(p1));
+        // Another provider's staff.
+        assert!(!with(Role::Coordinator, Some(p1)).can_read_contact_notes(p2));
+        assert!(!with(Role::Counsellor, Some(p2)).can_read_contact_notes(p1));
+        // The admin sees every provider's records, but not the notes.
+        assert!(!with(Role::Admin, None).can_read_contact_notes(p1));
+        assert!(!with(Role::Admin, Some(p1)).can_read_contact_notes(p1));
+        // Everybody else.
+        for role in [
+            Role::Trainer,
+            Role::Participant,
+            Role::Employer,
+            Role::Mentor,
+        ] {
+            assert!(!with(role, Some(p1)).can_read_contact_notes(p1), "{role:?}");
+        }
     }
 }

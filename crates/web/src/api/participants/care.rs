@@ -52,18 +52,22 @@ pub struct ContactDto {
     /// `phone`, `in_person`, `email`, `messenger` or `video`.
     pub channel: String,
     pub topic: String,
-    pub note: String,
+    /// Absent unless the caller is a coordinator or counsellor of the participant's provider:
+    /// only they may read contact notes (the admin sees the entries without them).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     pub staff_id: Option<String>,
 }
 
-impl From<ContactEntry> for ContactDto {
-    fn from(c: ContactEntry) -> Self {
+impl ContactDto {
+    /// The entry, with its note only when `with_notes` (the caller may read notes).
+    pub fn of(c: ContactEntry, with_notes: bool) -> Self {
         ContactDto {
             id: c.id,
             date: c.on_date.to_string(),
             channel: c.channel.code().to_owned(),
             topic: c.topic,
-            note: c.note,
+            note: with_notes.then_some(c.note),
             staff_id: c.staff_id,
         }
     }
@@ -239,7 +243,8 @@ pub async fn readiness_create(
     ))
 }
 
-/// The contact log with notes, newest first (every read is audited).
+/// The contact log, newest first; with notes only for the provider's coordinators and
+/// counsellors (every read is audited).
 #[utoipa::path(get, path = "/api/v1/participants/{id}/contacts", tag = "participants", params(("id" = String, Path)),
     responses((status = 200, body = [ContactDto]), (status = 404, body = Problem)))]
 pub async fn contacts_list(
@@ -249,9 +254,19 @@ pub async fn contacts_list(
 ) -> Result<Json<Vec<ContactDto>>, ApiError> {
     let (principal, actor) = caller(&ctx)?;
     let p = load(&state, &principal, &id).await?;
-    audit_view(&state, &actor, &p, "contact log").await?;
+    let with_notes = principal.can_read_contact_notes(p.provider_id);
+    let what = if with_notes {
+        "contact log"
+    } else {
+        "contact log without notes"
+    };
+    audit_view(&state, &actor, &p, what).await?;
     let log = state.store.contacts(p.id).await?;
-    Ok(Json(log.into_iter().map(ContactDto::from).collect()))
+    Ok(Json(
+        log.into_iter()
+            .map(|c| ContactDto::of(c, with_notes))
+            .collect(),
+    ))
 }
 
 /// Adds an entry to the contact log (201).
@@ -296,7 +311,8 @@ pub async fn contacts_create(
             },
         )
         .await?;
-    Ok((StatusCode::CREATED, Json(entry.into())))
+    let with_notes = principal.can_read_contact_notes(p.provider_id);
+    Ok((StatusCode::CREATED, Json(ContactDto::of(entry, with_notes))))
 }
 
 /// The participant's consents with their history.

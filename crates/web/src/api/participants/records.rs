@@ -94,8 +94,13 @@ pub struct ExportDto {
     pub exported_at: String,
     pub participant: ParticipantDto,
     pub consents: Vec<ConsentDto>,
-    /// The contact log with notes, newest first.
+    /// The contact log, newest first; notes only for the provider's coordinators and
+    /// counsellors.
     pub contacts: Vec<ContactDto>,
+    /// Present (`true`) when the notes were left out: the participant can request them from
+    /// the provider's counselling staff.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub contact_notes_withheld: bool,
     pub readiness_checks: Vec<ReadinessDto>,
     pub enrolments: Vec<EnrolmentDetailDto>,
     /// Device loans, newest first.
@@ -437,7 +442,14 @@ pub async fn export(
 ) -> Result<Json<ExportDto>, ApiError> {
     let (principal, actor) = caller(&ctx)?;
     let p = load(&state, &principal, &id).await?;
-    audit_view(&state, &actor, &p, "export").await?;
+    // Contact notes only for the provider's coordinators and counsellors.
+    let with_notes = principal.can_read_contact_notes(p.provider_id);
+    let what = if with_notes {
+        "export"
+    } else {
+        "export without contact notes"
+    };
+    audit_view(&state, &actor, &p, what).await?;
     let pid = p.id;
     let consents = state.store.consents(pid).await?;
     let contacts = state.store.contacts(pid).await?;
@@ -467,7 +479,11 @@ pub async fn export(
         exported_at: chrono::Utc::now().to_rfc3339(),
         participant: dto(&state, p).await?,
         consents: consents.into_iter().map(ConsentDto::from).collect(),
-        contacts: contacts.into_iter().map(ContactDto::from).collect(),
+        contacts: contacts
+            .into_iter()
+            .map(|c| ContactDto::of(c, with_notes))
+            .collect(),
+        contact_notes_withheld: !with_notes,
         readiness_checks: readiness_dtos(checks),
         enrolments,
         loans: loans.into_iter().map(Into::into).collect(),

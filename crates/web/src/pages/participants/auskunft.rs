@@ -15,7 +15,7 @@ use super::detail::{
     staff_names,
 };
 use super::readiness::{CheckRow, check_rows};
-use super::{ContactBox, audit_view, today, visible};
+use super::{ContactBox, audit_view, reads_contact_notes, today, visible};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -56,6 +56,9 @@ pub struct Auskunft {
     pub facts: Vec<(String, String)>,
     pub consents: Vec<ConsentRow>,
     pub contacts: Vec<ContactRow>,
+    /// When the reader may not see the contact notes (the admin): the sentence saying that
+    /// they are left out and where the person can request them.
+    pub notes_withheld: Option<String>,
     pub checks: Vec<CheckRow>,
     pub enrolments: Vec<EnrolmentView>,
     pub loans: Vec<LoanRow>,
@@ -70,8 +73,19 @@ fn day(d: chrono::NaiveDate) -> String {
 }
 
 impl Auskunft {
-    async fn load(state: &AppState, lang: Lang, p: &ParticipantRecord) -> Result<Self, StoreError> {
+    async fn load(
+        state: &AppState,
+        lang: Lang,
+        p: &ParticipantRecord,
+        with_notes: bool,
+    ) -> Result<Self, StoreError> {
         let names = staff_names(state, p).await?;
+        let notes_withheld = if with_notes {
+            None
+        } else {
+            let provider = state.store.provider(p.provider_id).await?.name.to_string();
+            Some(lang.t_args("pp-auskunft-notes-withheld", &[("provider", provider)]))
+        };
         let mut loans = Vec::new();
         for l in state.store.loans_of(p.id).await? {
             let device = match state.store.device(&l.device_id).await {
@@ -132,7 +146,8 @@ impl Auskunft {
             updated: day(p.updated_at.date_naive()),
             facts: facts(lang, p),
             consents: consent_rows(state, lang, p).await?,
-            contacts: contact_rows(state, lang, p, &names).await?,
+            contacts: contact_rows(state, lang, p, &names, with_notes).await?,
+            notes_withheld,
             checks: check_rows(state, lang, p, &names).await?,
             enrolments: enrolment_views(state, lang, p, false).await?,
             loans,
@@ -200,19 +215,33 @@ impl Auskunft {
 
         let mut log = Section::new(t("pp-log-heading"));
         log.empty = Some(t("pp-log-empty"));
-        log.table = table(
+        log.paragraphs.extend(self.notes_withheld.clone());
+        let log_headers: &[&str] = if self.notes_withheld.is_some() {
+            &[
+                "pp-col-date",
+                "pp-col-channel",
+                "pp-col-topic",
+                "pp-col-staff",
+            ]
+        } else {
             &[
                 "pp-col-date",
                 "pp-col-channel",
                 "pp-col-topic",
                 "pp-col-note",
                 "pp-col-staff",
-            ],
+            ]
+        };
+        log.table = table(
+            log_headers,
             self.contacts
                 .iter()
                 .map(|c| {
                     let (on, channel, topic) = (c.on.clone(), c.channel.clone(), c.topic.clone());
-                    vec![on, channel, topic, c.note.clone(), c.staff.clone()]
+                    let mut row = vec![on, channel, topic];
+                    row.extend(c.note.clone());
+                    row.push(c.staff.clone());
+                    row
                 })
                 .collect(),
         );
@@ -355,9 +384,14 @@ impl Auskunft {
         Report {
             lang: lang.code().to_owned(),
             title: t("pp-auskunft-title"),
-            meta: vec![lang.t_args("pp-auskunft-intro", &[("date", self.printed_on.clone())])],
+            meta: std::iter::once(
+                lang.t_args("pp-auskunft-intro", &[("date", self.printed_on.clone())]),
+            )
+            .chain(self.notes_withheld.clone())
+            .collect(),
             sections: vec![
-                contact, record, consents, log, checks, enrol, loans, referrals,
+                contact, record, consents, log, checks, enrol, loans, referrals, attendance,
+                progress,
             ],
             footer: lang.t_args("pp-auskunft-footer", &[("name", c.name.clone())]),
         }
@@ -371,13 +405,16 @@ pub struct AuskunftPage {
     pub a: Auskunft,
 }
 
-/// Loads the participant the caller may see, audits the view and gathers the Auskunft.
+/// Loads the participant the caller may see, audits the view (and the contact notes, when
+/// the caller may read them) and gathers the Auskunft.
 async fn gather(state: &AppState, ctx: &Ctx, id: &str, what: &str) -> Result<Auskunft, Response> {
     let p = visible(state, ctx, id).await?;
-    for what in [what, "contact notes"] {
-        audit_view(state, ctx, &p, what).await?;
+    audit_view(state, ctx, &p, what).await?;
+    let with_notes = reads_contact_notes(ctx, &p);
+    if with_notes {
+        audit_view(state, ctx, &p, "contact notes").await?;
     }
-    Auskunft::load(state, ctx.lang, &p)
+    Auskunft::load(state, ctx.lang, &p, with_notes)
         .await
         .map_err(|e| PageError::store(ctx.lang, e).into_response())
 }

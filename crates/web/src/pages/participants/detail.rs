@@ -16,7 +16,7 @@ use lernweg_participants::{
 use lernweg_store::{ParticipantRecord, StoreError};
 
 use super::readiness::{CheckRow, check_rows};
-use super::{ContactBox, audit_view, today, visible};
+use super::{ContactBox, audit_view, reads_contact_notes, today, visible};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -35,7 +35,8 @@ pub struct ContactRow {
     pub on: String,
     pub channel: String,
     pub topic: String,
-    pub note: String,
+    /// `None` when the reader may not see contact notes (see `can_read_contact_notes`).
+    pub note: Option<String>,
     pub staff: String,
 }
 
@@ -66,6 +67,8 @@ pub struct DetailPage {
     pub facts: Vec<(String, String)>,
     pub consents: Vec<ConsentRow>,
     pub contacts: Vec<ContactRow>,
+    /// Whether the contact notes are shown (only counselling staff of the provider).
+    pub notes_shown: bool,
     pub enrolments: Vec<EnrolmentView>,
     pub checks: Vec<CheckRow>,
     pub scopes: Vec<Choice>,
@@ -291,11 +294,13 @@ pub(crate) async fn staff_names(
         .collect())
 }
 
+/// The contact log; the notes only when `with_notes` (the caller may read them).
 pub(crate) async fn contact_rows(
     state: &AppState,
     lang: Lang,
     p: &ParticipantRecord,
     names: &HashMap<String, String>,
+    with_notes: bool,
 ) -> Result<Vec<ContactRow>, StoreError> {
     Ok(state
         .store
@@ -306,7 +311,7 @@ pub(crate) async fn contact_rows(
             on: c.on_date.format("%d.%m.%Y").to_string(),
             channel: lang.t(&format!("participants-channel-{}", c.channel.code())),
             topic: c.topic,
-            note: c.note,
+            note: with_notes.then_some(c.note),
             staff: c
                 .staff_id
                 .and_then(|s| names.get(&s).cloned())
@@ -360,13 +365,15 @@ async fn page(
             selected: false,
         })
         .collect();
-    let contacts = contact_rows(state, lang, p, &names).await?;
+    let notes_shown = reads_contact_notes(ctx, p);
+    let contacts = contact_rows(state, lang, p, &names, notes_shown).await?;
     let detail = DetailPage {
         layout: Layout::new(ctx, "/verwaltung/teilnehmende", "pp-detail-title"),
         contact: ContactBox::load(state, lang, p).await,
         facts: facts(lang, p),
         consents: consent_rows(state, lang, p).await?,
         contacts,
+        notes_shown,
         enrolments,
         checks: check_rows(state, lang, p, &names).await?,
         scopes: code_choices(
@@ -405,7 +412,8 @@ async fn page(
     Ok((status, render(&detail)).into_response())
 }
 
-/// Renders the record and writes the audit entries (record, and the contact notes shown).
+/// Renders the record and writes the audit entries (record, and the contact notes when they
+/// are shown).
 pub(crate) async fn show_page(
     state: &AppState,
     ctx: &Ctx,
@@ -416,7 +424,9 @@ pub(crate) async fn show_page(
     if let Err(r) = audit_view(state, ctx, p, "detail").await {
         return r;
     }
-    if let Err(r) = audit_view(state, ctx, p, "contact notes").await {
+    if reads_contact_notes(ctx, p)
+        && let Err(r) = audit_view(state, ctx, p, "contact notes").await
+    {
         return r;
     }
     page(state, ctx, p, errors, event_error)

@@ -160,6 +160,13 @@ pub(crate) async fn visible(
     }
 }
 
+/// Whether the caller may read the contact notes of `p` (coordination and counselling of its
+/// provider; not the admin).
+pub(crate) fn reads_contact_notes(ctx: &Ctx, p: &ParticipantRecord) -> bool {
+    ctx.principal()
+        .is_some_and(|who| who.can_read_contact_notes(p.provider_id))
+}
+
 /// Writes a View entry for a read of personal data; the detail names the view, never a person.
 pub(crate) async fn audit_view(
     state: &AppState,

@@ -1,0 +1,232 @@
+//! The rules around the one fixed contact person, through the real server: contact-log notes
+//! are read only by the coordinators and counsellors of the participant's provider (every read
+//! audited; the admin sees the log without them on the page, in the Auskunft, in the API and
+//! the export).
+
+mod common;
+
+use common::TestApp;
+use lernweg_domain::Role;
+use lernweg_participants::ContactChannel;
+use lernweg_store::{Actor, NewContact};
+use serde_json::{Value, json};
+
+const NOTE: &str = "Kita-Platz ab März zugesagt, Mutter erkrankt.";
+const TOPIC: &str = "Kinderbetreuung";
+
+async fn get(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
+    let res = client.get(app.url(path)).send().await.unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+async fn api(
+    app: &TestApp,
+    role: Role,
+    method: &str,
+    path: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let client = reqwest::Client::new();
+    let url = app.url(path);
+    let mut req = match method {
+        "GET" => client.get(url),
+        "POST" => client.post(url),
+        "PATCH" => client.patch(url),
+        m => panic!("method {m}"),
+    }
+    .bearer_auth(app.token(role));
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status().as_u16();
+    let text = res.text().await.unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
+}
+
+fn detail(app: &TestApp) -> String {
+    format!("/verwaltung/teilnehmende/{}", app.participant)
+}
+
+/// The test participant gets one contact-log entry with a note.
+async fn with_note(app: &TestApp) {
+    app.state
+        .store
+        .add_contact(
+            &Actor::user(app.user(Role::Counsellor).id, "counsellor@test.example"),
+            app.participant,
+            NewContact {
+                on_date: chrono::NaiveDate::from_ymd_opt(2026, 1, 10).unwrap(),
+                channel: ContactChannel::Phone,
+                topic: TOPIC.into(),
+                note: NOTE.into(),
+            },
+        )
+        .await
+        .unwrap();
+}
+
+/// The view entries of the test participant written by `role`, as their details.
+async fn views_by(app: &TestApp, role: Role) -> Vec<String> {
+    let me = app.user(role).id.to_string();
+    let pid = app.participant.to_string();
+    app.state
+        .store
+        .audit_entries(None, 500)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| {
+            e.action == "view"
+                && e.actor_id.as_deref() == Some(me.as_str())
+                && e.entity_id.as_deref() == Some(pid.as_str())
+        })
+        .map(|e| e.detail)
+        .collect()
+}
+
+fn count(details: &[String], what: &str) -> usize {
+    details.iter().filter(|d| d.as_str() == what).count()
+}
+
+#[tokio::test]
+async fn counselling_staff_of_the_provider_read_the_notes_and_each_read_is_audited() {
+    let app = TestApp::spawn().await;
+    with_note(&app).await;
+    let (client, _) = app.login("counsellor@test.example").await;
+
+    let (status, html) = get(&client, &app, &detail(&app)).await;
+    assert_eq!(status, 200);
+    assert!(html.contains(TOPIC) && html.contains(NOTE), "{html}");
+    assert!(html.contains("Notizen sehen nur Beratung und Koordination des Trägers."));
+    let views = views_by(&app, Role::Counsellor).await;
+    assert_eq!(count(&views, "detail"), 1);
+    assert_eq!(count(&views, "contact notes"), 1);
+
+    let (status, html) = get(&client, &app, &format!("{}/auskunft", detail(&app))).await;
+    assert_eq!(status, 200);
+    assert!(html.contains(NOTE));
+    assert!(!html.contains("nicht enthalten"));
+    assert_eq!(
+        count(&views_by(&app, Role::Counsellor).await, "contact notes"),
+        2
+    );
+
+    let log = format!("/api/v1/participants/{}/contacts", app.participant);
+    let (status, list) = api(&app, Role::Counsellor, "GET", &log, None).await;
+    assert_eq!(status, 200);
+    assert_eq!(list[0]["note"], NOTE);
+    assert_eq!(
+        count(&views_by(&app, Role::Counsellor).await, "api: contact log"),
+        1
+    );
+
+    let export = format!("/api/v1/participants/{}/export", app.participant);
+    let (status, doc) = api(&app, Role::Coordinator, "GET", &export, None).await;
+    assert_eq!(status, 200);
+    assert_eq!(doc["contacts"][0]["note"], NOTE);
+    assert!(doc.get("contact_notes_withheld").is_none(), "{doc}");
+    assert_eq!(
+        count(&views_by(&app, Role::Coordinator).await, "api: export"),
+        1
+    );
+}
+
+#[tokio::test]
+async fn the_admin_sees_the_contact_log_without_the_notes() {
+    let app = TestApp::spawn().await;
+    with_note(&app).await;
+    let (client, _) = app.login("admin@test.example").await;
+
+    // The record: the entry without its note, a hint instead, no "contact notes" audit entry.
+    let (status, html) = get(&client, &app, &detail(&app)).await;
+    assert_eq!(status, 200);
+    assert!(html.contains(TOPIC), "the entry itself is shown");
+    assert!(!html.contains(NOTE), "{html}");
+    assert!(html.contains("Notizen nur für Beratung und Koordination des Trägers."));
+    let views = views_by(&app, Role::Admin).await;
+    assert_eq!(count(&views, "detail"), 1);
+    assert_eq!(count(&views, "contact notes"), 0);
+
+    // The Auskunft says that the notes are left out and where to ask for them.
+    let (status, html) = get(&client, &app, &format!("{}/auskunft", detail(&app))).await;
+    assert_eq!(status, 200);
+    assert!(html.contains(TOPIC) && !html.contains(NOTE));
+    assert!(html.contains("Die Notizen zu den Kontakten sind in dieser Auskunft nicht enthalten"));
+    assert!(html.contains("Träger Eins"), "names the provider to ask");
+    let res = client
+        .get(app.url(&format!("{}/auskunft.pdf", detail(&app))))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let text = pdf_extract::extract_text_from_mem(&res.bytes().await.unwrap()).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains(TOPIC), "{text}");
+    assert!(!text.contains("Kita-Platz"), "{text}");
+    assert!(text.contains("nicht enthalten"), "{text}");
+    let views = views_by(&app, Role::Admin).await;
+    assert_eq!(count(&views, "data access report"), 1);
+    assert_eq!(count(&views, "data access report (PDF)"), 1);
+    assert_eq!(count(&views, "contact notes"), 0);
+
+    // The API: entries without a `note` key, audited as such.
+    let log = format!("/api/v1/participants/{}/contacts", app.participant);
+    let (status, list) = api(&app, Role::Admin, "GET", &log, None).await;
+    assert_eq!(status, 200);
+    assert_eq!(list[0]["topic"], TOPIC);
+    assert!(list[0].get("note").is_none(), "{list}");
+    let views = views_by(&app, Role::Admin).await;
+    assert_eq!(count(&views, "api: contact log without notes"), 1);
+    assert_eq!(count(&views, "api: contact log"), 0);
+    // Even an entry the admin writes comes back without its note.
+    let (status, entry) = api(
+        &app,
+        Role::Admin,
+        "POST",
+        &log,
+        Some(
+            json!({"date": "2026-02-01", "channel": "email", "topic": "Termin", "note": "Rückruf"}),
+        ),
+    )
+    .await;
+    assert_eq!(status, 201, "{entry}");
+    assert!(entry.get("note").is_none(), "{entry}");
+
+    // The export: no notes, and it says so.
+    let export = format!("/api/v1/participants/{}/export", app.participant);
+    let (status, doc) = api(&app, Role::Admin, "GET", &export, None).await;
+    assert_eq!(status, 200);
+    let contacts = doc["contacts"].as_array().unwrap();
+    assert_eq!(contacts.len(), 2);
+    assert!(contacts.iter().all(|c| c.get("note").is_none()), "{doc}");
+    assert!(!doc.to_string().contains("Kita-Platz"));
+    assert_eq!(doc["contact_notes_withheld"], true);
+    let views = views_by(&app, Role::Admin).await;
+    assert_eq!(count(&views, "api: export without contact notes"), 1);
+    assert_eq!(count(&views, "api: export"), 0);
+}
+
+#[tokio::test]
+async fn trainers_get_no_contact_log_at_all() {
+    let app = TestApp::spawn().await;
+    with_note(&app).await;
+    let (client, _) = app.login("trainer@test.example").await;
+    for path in [
+        detail(&app),
+        format!("{}/auskunft", detail(&app)),
+        format!("{}/auskunft.pdf", detail(&app)),
+    ] {
+        assert_eq!(get(&client, &app, &path).await.0, 403, "{path}");
+    }
+    for path in ["contacts", "export"] {
+        let path = format!("/api/v1/participants/{}/{path}", app.participant);
+        let (status, body) = api(&app, Role::Trainer, "GET", &path, None).await;
+        assert_eq!(status, 403, "{path}");
+        assert!(!body.to_string().contains("Kita-Platz"));
+    }
+    assert!(views_by(&app, Role::Trainer).await.is_empty());
+}
