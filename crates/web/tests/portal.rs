@@ -4,6 +4,8 @@
 //! languages (Arabic right to left, staff pages clamped to German/English), rate limits.
 
 mod common;
+#[path = "portal/feed.rs"]
+mod feed;
 #[path = "portal/languages.rs"]
 mod languages;
 #[path = "portal/support.rs"]

@@ -119,6 +119,9 @@ portal-feed-since = عندك رابط منذ { $date }. نعرضه مرة واح
 portal-feed-renew-hint = الرابط الجديد يحل محل القديم. الرابط القديم لا يعمل بعد ذلك.
 portal-feed-renew = إنشاء رابط جديد
 portal-feed-create = إنشاء رابط
+portal-feed-revoke-hint = ألا تحتاج الرابط بعد الآن؟ احذفه إذن. بعد ذلك لا يعمل.
+portal-feed-revoke = حذف الرابط
+portal-feed-revoked = تم حذف رابطك. لم يعد يعمل. يمكنك إنشاء رابط جديد في أي وقت.
 portal-feed-name = Lernweg – طريقي
 
 portal-checks-title = الفحص الخاص بك

@@ -119,6 +119,9 @@ portal-feed-since = Sie haben einen Link seit { $date }. Wir zeigen ihn nur einm
 portal-feed-renew-hint = Ein neuer Link ersetzt den alten. Der alte Link geht dann nicht mehr.
 portal-feed-renew = Neuen Link machen
 portal-feed-create = Link machen
+portal-feed-revoke-hint = Sie brauchen den Link nicht mehr? Dann löschen Sie ihn. Danach geht er nicht mehr.
+portal-feed-revoke = Link löschen
+portal-feed-revoked = Ihr Link ist gelöscht. Er geht nicht mehr. Sie können jederzeit einen neuen Link machen.
 portal-feed-name = Lernweg – Mein Weg
 
 portal-checks-title = Ihr Check

@@ -119,6 +119,9 @@ portal-feed-since = You have a link since { $date }. We show it only once.
 portal-feed-renew-hint = A new link replaces the old one. The old link stops working.
 portal-feed-renew = Make a new link
 portal-feed-create = Make a link
+portal-feed-revoke-hint = You do not need the link any more? Then delete it. After that it stops working.
+portal-feed-revoke = Delete the link
+portal-feed-revoked = Your link is deleted. It does not work any more. You can make a new link at any time.
 portal-feed-name = Lernweg – My path
 
 portal-checks-title = Your check

@@ -119,6 +119,9 @@ portal-feed-since = У вас есть ссылка с { $date }. Мы пока�
 portal-feed-renew-hint = Новая ссылка заменяет старую. Старая ссылка тогда больше не работает.
 portal-feed-renew = Сделать новую ссылку
 portal-feed-create = Сделать ссылку
+portal-feed-revoke-hint = Вам больше не нужна ссылка? Тогда удалите её. После этого она больше не работает.
+portal-feed-revoke = Удалить ссылку
+portal-feed-revoked = Ваша ссылка удалена. Она больше не работает. Вы можете в любое время сделать новую ссылку.
 portal-feed-name = Lernweg – Мой путь
 
 portal-checks-title = Ваша проверка

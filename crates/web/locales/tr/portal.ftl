@@ -119,6 +119,9 @@ portal-feed-since = { $date } tarihinden beri bir bağlantınız var. Onu sadece
 portal-feed-renew-hint = Yeni bağlantı eskisinin yerine geçer. Eski bağlantı artık çalışmaz.
 portal-feed-renew = Yeni bağlantı oluştur
 portal-feed-create = Bağlantı oluştur
+portal-feed-revoke-hint = Bağlantıya artık ihtiyacınız yok mu? O zaman silin. Sonra artık çalışmaz.
+portal-feed-revoke = Bağlantıyı sil
+portal-feed-revoked = Bağlantınız silindi. Artık çalışmıyor. İstediğiniz zaman yeni bir bağlantı oluşturabilirsiniz.
 portal-feed-name = Lernweg – Yolum
 
 portal-checks-title = Kontrolünüz

@@ -119,6 +119,9 @@ portal-feed-since = У вас є посилання з { $date }. Ми пока�
 portal-feed-renew-hint = Нове посилання замінює старе. Старе посилання тоді більше не працює.
 portal-feed-renew = Зробити нове посилання
 portal-feed-create = Зробити посилання
+portal-feed-revoke-hint = Вам більше не потрібне посилання? Тоді видаліть його. Після цього воно більше не працює.
+portal-feed-revoke = Видалити посилання
+portal-feed-revoked = Ваше посилання видалено. Воно більше не працює. Ви можете будь-коли зробити нове посилання.
 portal-feed-name = Lernweg – Мій шлях
 
 portal-checks-title = Ваша перевірка

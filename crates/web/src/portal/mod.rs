@@ -38,6 +38,10 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             post(path::renew_feed),
         ),
         (
+            page("POST", "/mein-weg/kalender/widerrufen", PARTICIPANT),
+            post(path::revoke_feed),
+        ),
+        (
             page("GET", "/mein-weg/eignungscheck/{id}", PARTICIPANT),
             get(readiness::show),
         ),

@@ -4,14 +4,15 @@
 
 use askama::Template;
 use axum::Extension;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Datelike;
 use lernweg_offers::publish::path_svg::{path_list, path_svg};
 use lernweg_participants::EnrolmentStatus;
 use lernweg_participants::progress::ProgressRules;
 use lernweg_store::{AuditAction, ParticipantRecord, SessionStatus, StoreError};
+use serde::Deserialize;
 
 use super::layout::{PortalLayout, internal, message_page};
 use super::{date, on_path, portal_lang, today};
@@ -82,6 +83,8 @@ pub struct PathPage {
     pub feed_since: Option<String>,
     /// A link made just now: shown this once.
     pub fresh_feed: Option<String>,
+    /// The participant has just revoked their link (confirmation after the redirect).
+    pub feed_revoked: bool,
     pub checks: Vec<CheckRow>,
 }
 
@@ -301,8 +304,16 @@ async fn build(
         contact,
         feed_since,
         fresh_feed,
+        feed_revoked: false,
         checks,
     })
+}
+
+/// The query of `/mein-weg`: `?kalender=widerrufen` after the participant revoked their link.
+#[derive(Debug, Default, Deserialize)]
+pub struct PathQuery {
+    #[serde(default)]
+    kalender: Option<String>,
 }
 
 /// `GET /mein-weg`.
@@ -310,6 +321,7 @@ pub async fn show(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     headers: HeaderMap,
+    Query(q): Query<PathQuery>,
 ) -> Response {
     let p = match own_record(&state, &ctx).await {
         Ok(p) => p,
@@ -320,7 +332,15 @@ pub async fn show(
         return internal(&ctx, lang, &e);
     }
     match build(&state, &ctx, &headers, &p, None).await {
-        Ok(page) => render(&page),
+        Ok(mut page) => {
+            if q.kalender.as_deref() == Some("widerrufen") {
+                // Shown only while no new link exists; a language switch drops the notice.
+                page.feed_revoked = page.feed_since.is_none();
+                page.layout.here = "/mein-weg".to_owned();
+                page.layout.on_path = true;
+            }
+            render(&page)
+        }
         Err(e) => internal(&ctx, lang, &e),
     }
 }
@@ -353,5 +373,25 @@ pub async fn renew_feed(
             render(&page)
         }
         Err(e) => internal(&ctx, lang, &e),
+    }
+}
+
+/// `POST /mein-weg/kalender/widerrufen`: the participant's calendar link stops working (a new
+/// one can be made at any time); back to the path with a confirmation.
+pub async fn revoke_feed(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Response {
+    let p = match own_record(&state, &ctx).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    match state
+        .store
+        .revoke_participant_feeds(&ctx.actor(), p.id, p.provider_id)
+        .await
+    {
+        Ok(_) => Redirect::to("/mein-weg?kalender=widerrufen#kalender").into_response(),
+        Err(e) => internal(&ctx, portal_lang(&ctx, Some(&p)), &e),
     }
 }

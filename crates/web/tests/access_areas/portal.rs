@@ -4,6 +4,7 @@
 pub const EXPECTED: &[(&str, &str, &str)] = &[
     ("GET", "/mein-weg", "participant"),
     ("POST", "/mein-weg/kalender", "participant"),
+    ("POST", "/mein-weg/kalender/widerrufen", "participant"),
     ("GET", "/mein-weg/eignungscheck/{id}", "participant"),
     ("GET", "/einladung", "public"),
     ("POST", "/einladung", "public"),
