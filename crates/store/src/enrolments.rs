@@ -174,7 +174,9 @@ impl Store {
     }
 
     /// Applies a lifecycle event. Impossible transitions are refused with the rule's code as a
-    /// `ParseError { field: "event", code }`; the history is kept.
+    /// `ParseError { field: "event", code }`; the history is kept. An event that makes the
+    /// enrolment active (Activate, Resume) is refused with `contact_person_id` / `missing`
+    /// while the participant has no contact person.
     pub async fn apply_enrolment_event(
         &self,
         actor: &Actor,
@@ -195,10 +197,17 @@ impl Store {
             ))
         })?;
         let stayed = history.stayed_employed();
-        let provider: ProviderId = self
-            .participant(enrolment.participant_id)
-            .await?
-            .provider_id;
+        let participant = self.participant(enrolment.participant_id).await?;
+        // Each active participant has exactly one contact person: no start (Activate) and no
+        // return from a pause (Resume) without one.
+        if to == EnrolmentStatus::Active && participant.contact_person_id.is_none() {
+            return Err(StoreError::Invalid(ParseError::new(
+                "contact_person_id",
+                "missing",
+                "the participant has no contact person; choose one before the participation starts or resumes",
+            )));
+        }
+        let provider: ProviderId = participant.provider_id;
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO enrolment_events (id, enrolment_id, position, on_date, event, from_status, to_status, recorded_by, created_at) \

@@ -157,8 +157,9 @@ async fn fixture() -> Fixture {
     let c = cohort(&db, p, t, start).await;
     let mut enrolments = Vec::new();
     for (i, given) in ["Amina", "Oleksandr", "Fatma", "Samuel"].iter().enumerate() {
+        // A contact person (here the trainer) is needed before a participation starts.
         let person = s
-            .create_participant(&actor, p, None, person(given))
+            .create_participant(&actor, p, Some(t), person(given))
             .await
             .unwrap();
         let e = s.enrol(&actor, person.id, c).await.unwrap();

@@ -197,7 +197,12 @@ async fn enrolments_follow_the_lifecycle_and_keep_their_history() {
     let s = &f.db.store;
     let actor = Actor::system();
     let p = s
-        .create_participant(&actor, f.provider, None, data("Oleh", "Bondarenko"))
+        .create_participant(
+            &actor,
+            f.provider,
+            Some(f.counsellor.id),
+            data("Oleh", "Bondarenko"),
+        )
         .await
         .unwrap();
     let e = s.enrol(&actor, p.id, f.cohort).await.unwrap();
@@ -264,6 +269,88 @@ async fn enrolments_follow_the_lifecycle_and_keep_their_history() {
     assert_eq!(history.len(), 6);
     assert_eq!(history[3].to, EnrolmentStatus::Paused);
     assert_eq!(s.enrolments_in(f.cohort).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn no_start_and_no_return_from_a_pause_without_a_contact_person() {
+    let f = fixture().await;
+    let s = &f.db.store;
+    let actor = Actor::system();
+    let missing = |r: Result<lernweg_store::Enrolment, StoreError>| match r {
+        Err(StoreError::Invalid(e)) => (e.field, e.code),
+        other => panic!("expected a refusal, got {other:?}"),
+    };
+    let p = s
+        .create_participant(&actor, f.provider, None, data("Lina", "Haddad"))
+        .await
+        .unwrap();
+    let e = s.enrol(&actor, p.id, f.cohort).await.unwrap();
+    // Counselling and enrolment need no contact person yet.
+    for (on, ev) in [
+        (date(2027, 1, 5), EnrolmentEvent::Counsel),
+        (date(2027, 1, 12), EnrolmentEvent::Enrol),
+    ] {
+        s.apply_enrolment_event(&actor, e.id, on, ev).await.unwrap();
+    }
+    let start = date(2027, 3, 2);
+    let refused = s
+        .apply_enrolment_event(&actor, e.id, start, EnrolmentEvent::Activate)
+        .await;
+    assert_eq!(missing(refused), ("contact_person_id", "missing"));
+    // Nothing was written.
+    assert_eq!(
+        s.enrolment(e.id).await.unwrap().status,
+        EnrolmentStatus::Enrolled
+    );
+    assert_eq!(s.enrolment_history(e.id).await.unwrap().len(), 2);
+    // An impossible step is still refused by the lifecycle rule first.
+    let refused = s
+        .apply_enrolment_event(&actor, e.id, start, EnrolmentEvent::Resume)
+        .await;
+    assert_eq!(missing(refused).0, "event");
+
+    // With a contact person the participation starts.
+    let data_now = s.participant(p.id).await.unwrap().data;
+    s.update_participant(&actor, p.id, Some(f.counsellor.id), data_now.clone())
+        .await
+        .unwrap();
+    let active = s
+        .apply_enrolment_event(&actor, e.id, start, EnrolmentEvent::Activate)
+        .await
+        .unwrap();
+    assert_eq!(active.status, EnrolmentStatus::Active);
+    s.apply_enrolment_event(
+        &actor,
+        e.id,
+        date(2027, 5, 4),
+        EnrolmentEvent::Pause {
+            reason: PauseReason::Family,
+            expected_return: date(2027, 6, 1),
+            note: None,
+        },
+    )
+    .await
+    .unwrap();
+    // Without a contact person it does not resume; pausing and ending stay possible.
+    s.update_participant(&actor, p.id, None, data_now.clone())
+        .await
+        .unwrap();
+    let refused = s
+        .apply_enrolment_event(&actor, e.id, date(2027, 6, 1), EnrolmentEvent::Resume)
+        .await;
+    assert_eq!(missing(refused), ("contact_person_id", "missing"));
+    assert_eq!(
+        s.enrolment(e.id).await.unwrap().status,
+        EnrolmentStatus::Paused
+    );
+    s.update_participant(&actor, p.id, Some(f.counsellor.id), data_now)
+        .await
+        .unwrap();
+    let back = s
+        .apply_enrolment_event(&actor, e.id, date(2027, 6, 1), EnrolmentEvent::Resume)
+        .await
+        .unwrap();
+    assert_eq!(back.status, EnrolmentStatus::Active);
 }
 
 #[tokio::test]
@@ -337,7 +424,12 @@ async fn purge_erases_finished_records_after_the_retention_period() {
         .unwrap();
 
     let finished = s
-        .create_participant(&actor, f.provider, None, data("Nadia", "Karimi"))
+        .create_participant(
+            &actor,
+            f.provider,
+            Some(f.counsellor.id),
+            data("Nadia", "Karimi"),
+        )
         .await
         .unwrap();
     let e = s.enrol(&actor, finished.id, f.cohort).await.unwrap();

@@ -1,13 +1,13 @@
 //! The rules around the one fixed contact person, through the real server: contact-log notes
 //! are read only by the coordinators and counsellors of the participant's provider (every read
 //! audited; the admin sees the log without them on the page, in the Auskunft, in the API and
-//! the export).
+//! the export), and a participation neither starts nor resumes without a contact person.
 
 mod common;
 
 use common::TestApp;
-use lernweg_domain::Role;
-use lernweg_participants::ContactChannel;
+use lernweg_domain::{EnrolmentId, ParticipantId, Role};
+use lernweg_participants::{ContactChannel, EnrolmentEvent, ParticipantDraft};
 use lernweg_store::{Actor, NewContact};
 use serde_json::{Value, json};
 
@@ -229,4 +229,104 @@ async fn trainers_get_no_contact_log_at_all() {
         assert!(!body.to_string().contains("Kita-Platz"));
     }
     assert!(views_by(&app, Role::Trainer).await.is_empty());
+}
+
+/// A participant without a contact person, counselled and enrolled in the test cohort.
+async fn enrolled_without_contact_person(app: &TestApp) -> (ParticipantId, EnrolmentId) {
+    let draft: ParticipantDraft = serde_json::from_value(json!({
+        "given_name": "Oksana", "family_name": "Melnyk", "mother_tongue": "uk", "german_level": "B1"
+    }))
+    .unwrap();
+    let store = &app.state.store;
+    let actor = Actor::system();
+    let p = store
+        .create_participant(&actor, app.p1.id, None, draft.validate(2026).unwrap())
+        .await
+        .unwrap();
+    let e = store.enrol(&actor, p.id, app.cohort.id).await.unwrap();
+    for (on, ev) in [
+        ("2026-09-01", EnrolmentEvent::Counsel),
+        ("2026-09-10", EnrolmentEvent::Enrol),
+    ] {
+        store
+            .apply_enrolment_event(&actor, e.id, on.parse().unwrap(), ev)
+            .await
+            .unwrap();
+    }
+    (p.id, e.id)
+}
+
+#[tokio::test]
+async fn no_participation_starts_without_a_contact_person() {
+    let app = TestApp::spawn().await;
+    let (pid, eid) = enrolled_without_contact_person(&app).await;
+
+    // The page: the step is refused at the enrolment with a German message.
+    let (client, csrf) = app.login("counsellor@test.example").await;
+    let res = client
+        .post(app.url(&format!("/verwaltung/einschreibungen/{eid}/ereignis")))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("event", "activate"),
+            ("on", "2027-03-02"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    let at = html
+        .find(&format!("id=\"einschreibung-{eid}\""))
+        .expect("the enrolment on the page");
+    assert!(
+        html[at..].contains("Die Person hat keine feste Ansprechperson."),
+        "{html}"
+    );
+    let status = |app: &TestApp| {
+        let store = app.state.store.clone();
+        async move { store.enrolment(eid).await.unwrap().status.code() }
+    };
+    assert_eq!(status(&app).await, "enrolled");
+
+    // The API: an RFC 9457 problem naming the missing field.
+    let events = format!("/api/v1/enrolments/{eid}/events");
+    let res = reqwest::Client::new()
+        .post(app.url(&events))
+        .bearer_auth(app.token(Role::Coordinator))
+        .json(&json!({"on": "2027-03-02", "event": "activate"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    assert_eq!(res.headers()["content-type"], "application/problem+json");
+    let problem: Value = res.json().await.unwrap();
+    assert_eq!(
+        problem["errors"][0]["field"], "contact_person_id",
+        "{problem}"
+    );
+    assert_eq!(problem["errors"][0]["code"], "missing");
+    assert_eq!(problem["errors"].as_array().unwrap().len(), 1);
+    assert_eq!(status(&app).await, "enrolled");
+
+    // With a contact person it starts.
+    let counsellor = app.user(Role::Counsellor).id.to_string();
+    let (code, body) = api(
+        &app,
+        Role::Coordinator,
+        "PATCH",
+        &format!("/api/v1/participants/{pid}"),
+        Some(json!({"contact_person_id": counsellor})),
+    )
+    .await;
+    assert_eq!(code, 200, "{body}");
+    let (code, body) = api(
+        &app,
+        Role::Coordinator,
+        "POST",
+        &events,
+        Some(json!({"on": "2027-03-02", "event": "activate"})),
+    )
+    .await;
+    assert_eq!(code, 200, "{body}");
+    assert_eq!(body["status"], "active");
 }

@@ -126,6 +126,7 @@ pp-error-event = Bitte einen Schritt wählen.
 pp-error-pause-reason = Bitte einen Grund für die Pause wählen.
 pp-error-pause-return = Bitte das Datum der geplanten Rückkehr eintragen.
 pp-error-dropout-reason = Bitte einen Grund für den Abbruch wählen.
+pp-error-contact-person-missing = Die Person hat keine feste Ansprechperson. Bitte zuerst unter „Angaben ändern“ eine Ansprechperson wählen. Ohne Ansprechperson kann die Teilnahme nicht beginnen oder weitergehen.
 
 ## Eignungs- und Belastungscheck
 pp-rc-link = Eignungs- und Belastungscheck

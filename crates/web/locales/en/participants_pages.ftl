@@ -125,6 +125,7 @@ pp-error-event = Please choose a step.
 pp-error-pause-reason = Please choose a reason for the pause.
 pp-error-pause-return = Please enter the expected date of return.
 pp-error-dropout-reason = Please choose a reason for dropping out.
+pp-error-contact-person-missing = This person has no fixed contact person. Please choose one first under “Edit details”. Without one the participation cannot start or resume.
 
 ## Readiness check
 pp-rc-link = Readiness check

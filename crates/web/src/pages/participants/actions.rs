@@ -261,6 +261,10 @@ pub async fn event(
         .await
     {
         Ok(_) => back(&p, &format!("einschreibung-{eid}")),
+        Err(StoreError::Invalid(e)) if e.field == "contact_person_id" => {
+            let err = refuse("pp-error-contact-person-missing".to_owned());
+            show_page(&state, &ctx, &p, FormErrors::default(), err).await
+        }
         Err(StoreError::Invalid(e)) => {
             let err = refuse(format!("participants-transition-{}", e.code));
             show_page(&state, &ctx, &p, FormErrors::default(), err).await
