@@ -8,7 +8,7 @@ use lernweg_participants::readiness::evaluate;
 use lernweg_participants::{
     ConsentScope, ContactChannel, EnrolmentEvent, ParticipantDraft, ReadinessAnswers,
 };
-use lernweg_store::{Actor, NewContact, Store};
+use lernweg_store::{Actor, CheckedAgainst, NewContact, Store};
 use serde_json::json;
 
 /// given, family, mother tongue, German level, KldB, recognition, employer, channel, reachable
@@ -174,17 +174,37 @@ pub async fn seed(
         let weak = answers(
             json!({"free_hours_per_week": 4, "commute_minutes": 50, "childcare": "partly", "quiet_place": false, "internet": "unstable", "device": "shared", "digital_skills": "basic", "income_if_reduced": "tight", "job_relates": "yes"}),
         )?;
-        let result = evaluate(&weak, false, Some(6.0)).map_err(|e| anyhow!("{e:?}"))?;
+        // Checked against an offer of 6 hours a week, typed by the counsellor.
+        let against = CheckedAgainst {
+            offer_hours: Some(6.0),
+            cohort_id: None,
+        };
+        let result = evaluate(&weak, false, against.offer_hours).map_err(|e| anyhow!("{e:?}"))?;
         store
-            .add_readiness_check(&actor, p.id, first + Duration::days(1), &weak, &result)
+            .add_readiness_check_against(
+                &actor,
+                p.id,
+                first + Duration::days(1),
+                &weak,
+                &result,
+                against,
+            )
             .await?;
         if i % 2 == 0 {
             let better = answers(
                 json!({"free_hours_per_week": 8, "commute_minutes": 30, "childcare": "yes", "quiet_place": true, "internet": "yes", "device": "own", "digital_skills": "basic", "income_if_reduced": "ok", "job_relates": "yes"}),
             )?;
-            let result = evaluate(&better, false, Some(6.0)).map_err(|e| anyhow!("{e:?}"))?;
+            let result =
+                evaluate(&better, false, against.offer_hours).map_err(|e| anyhow!("{e:?}"))?;
             store
-                .add_readiness_check(&actor, p.id, first + Duration::days(21), &better, &result)
+                .add_readiness_check_against(
+                    &actor,
+                    p.id,
+                    first + Duration::days(21),
+                    &better,
+                    &result,
+                    against,
+                )
                 .await?;
             store
                 .add_contact(

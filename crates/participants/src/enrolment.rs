@@ -56,6 +56,20 @@ impl EnrolmentStatus {
     pub fn is_final(self) -> bool {
         matches!(self, EnrolmentStatus::Completed | EnrolmentStatus::Dropped)
     }
+
+    /// How far an open participation has come, to find a participant's current cohort:
+    /// active (4) before paused (3) before enrolled (2) before counselled (1) before
+    /// interested (0); `None` for completed and dropped.
+    pub fn open_rank(self) -> Option<u8> {
+        match self {
+            EnrolmentStatus::Interested => Some(0),
+            EnrolmentStatus::Counselled => Some(1),
+            EnrolmentStatus::Enrolled => Some(2),
+            EnrolmentStatus::Paused => Some(3),
+            EnrolmentStatus::Active => Some(4),
+            EnrolmentStatus::Completed | EnrolmentStatus::Dropped => None,
+        }
+    }
 }
 
 /// Why a participation is paused.

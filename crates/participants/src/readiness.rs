@@ -212,6 +212,14 @@ pub struct ReadinessCheck {
     pub result: ReadinessResult,
 }
 
+/// The most weekly hours an offer can be checked against.
+pub const OFFER_HOURS_MAX: f64 = 60.0;
+
+/// Whether a number can be an offer's weekly hours: more than 0, at most [`OFFER_HOURS_MAX`].
+pub fn offer_hours_valid(h: f64) -> bool {
+    h.is_finite() && h > 0.0 && h <= OFFER_HOURS_MAX
+}
+
 /// Evaluates the answers. `health_consent` says whether an active health-data consent is
 /// recorded; `offer_weekly_hours` is the offer's weekly load (sessions + self-study), if known.
 pub fn evaluate(

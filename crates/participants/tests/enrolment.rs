@@ -297,3 +297,27 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn open_rank_orders_the_current_participation_and_final_ones_have_none() {
+    let ranked: Vec<S> = {
+        let mut open: Vec<S> = S::ALL
+            .into_iter()
+            .filter(|s| s.open_rank().is_some())
+            .collect();
+        open.sort_by_key(|s| std::cmp::Reverse(s.open_rank()));
+        open
+    };
+    assert_eq!(
+        ranked,
+        [
+            S::Active,
+            S::Paused,
+            S::Enrolled,
+            S::Counselled,
+            S::Interested
+        ]
+    );
+    assert_eq!(S::Completed.open_rank(), None);
+    assert_eq!(S::Dropped.open_rank(), None);
+}

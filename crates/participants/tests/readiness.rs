@@ -260,3 +260,14 @@ proptest! {
         prop_assert_eq!(r.dimensions.len() + r.unanswered.len(), 11);
     }
 }
+
+#[test]
+fn offer_hours_must_lie_between_zero_and_sixty() {
+    use lernweg_participants::readiness::{OFFER_HOURS_MAX, offer_hours_valid};
+    for h in [0.5, 7.5, OFFER_HOURS_MAX] {
+        assert!(offer_hours_valid(h), "{h}");
+    }
+    for h in [0.0, -1.0, 60.5, f64::NAN, f64::INFINITY] {
+        assert!(!offer_hours_valid(h), "{h}");
+    }
+}

@@ -52,7 +52,7 @@ pub use invitations::{
 pub use loans::{DEVICE_KINDS, Device, Loan, NewDevice, NewLoan};
 pub use offers::OfferRecord;
 pub use participants::{
-    ConsentRecord, ContactEntry, NewContact, ParticipantRecord, ReadinessRecord,
+    CheckedAgainst, ConsentRecord, ContactEntry, NewContact, ParticipantRecord, ReadinessRecord,
 };
 pub use providers::{NewProvider, Provider, ProviderPatch};
 pub use referrals::{

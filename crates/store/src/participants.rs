@@ -2,7 +2,7 @@
 //! Erasure removes every personal row and keeps only anonymous outcomes.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use lernweg_domain::{ParseError, ParticipantId, ProviderId, UserId};
+use lernweg_domain::{CohortId, ParseError, ParticipantId, ProviderId, UserId};
 use lernweg_participants::{ConsentScope, ContactChannel, ParticipantData, ReadinessAnswers};
 use serde::Serialize;
 use sqlx::Row;
@@ -53,7 +53,8 @@ pub struct NewContact {
     pub note: String,
 }
 
-/// A stored readiness check: the answers and the result as evaluated on that day.
+/// A stored readiness check: the answers and the result as evaluated on that day, with the
+/// offer's weekly hours it was evaluated against.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReadinessRecord {
     pub id: String,
@@ -61,6 +62,18 @@ pub struct ReadinessRecord {
     pub counsellor_id: Option<String>,
     pub answers: ReadinessAnswers,
     pub result: serde_json::Value,
+    /// The offer's weekly hours used for the time dimension (`None`: evaluated without).
+    pub offer_hours: Option<f64>,
+    /// The cohort whose timetable the hours belong to, if any.
+    pub cohort_id: Option<CohortId>,
+}
+
+/// What a readiness check was evaluated against: the offer's weekly hours and the cohort
+/// they belong to. The default is neither.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct CheckedAgainst {
+    pub offer_hours: Option<f64>,
+    pub cohort_id: Option<CohortId>,
 }
 
 macro_rules! columns {
@@ -407,7 +420,7 @@ impl Store {
             .collect()
     }
 
-    /// Keeps a readiness check with its date and counsellor.
+    /// Keeps a readiness check with its date and counsellor, evaluated without offer hours.
     pub async fn add_readiness_check(
         &self,
         actor: &Actor,
@@ -416,11 +429,33 @@ impl Store {
         answers: &ReadinessAnswers,
         result: &impl Serialize,
     ) -> Result<ReadinessRecord, StoreError> {
+        self.add_readiness_check_against(
+            actor,
+            id,
+            checked_on,
+            answers,
+            result,
+            CheckedAgainst::default(),
+        )
+        .await
+    }
+
+    /// Keeps a readiness check with its date, counsellor and the offer hours (and cohort) it
+    /// was evaluated against.
+    pub async fn add_readiness_check_against(
+        &self,
+        actor: &Actor,
+        id: ParticipantId,
+        checked_on: NaiveDate,
+        answers: &ReadinessAnswers,
+        result: &impl Serialize,
+        against: CheckedAgainst,
+    ) -> Result<ReadinessRecord, StoreError> {
         let p = self.participant(id).await?;
         let rid = Uuid::now_v7().to_string();
         let mut tx = self.pool.begin().await?;
         sqlx::query(
-            "INSERT INTO readiness_checks (id, participant_id, checked_on, counsellor_id, answers, result, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO readiness_checks (id, participant_id, checked_on, counsellor_id, answers, result, offer_hours, cohort_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(&rid)
         .bind(id.to_string())
@@ -428,6 +463,8 @@ impl Store {
         .bind(actor.user_id.map(|u| u.to_string()))
         .bind(json("readiness_checks", answers)?)
         .bind(json("readiness_checks", result)?)
+        .bind(against.offer_hours)
+        .bind(against.cohort_id.map(|c| c.to_string()))
         .bind(time::fmt(time::now()))
         .execute(&mut *tx)
         .await?;
@@ -456,7 +493,7 @@ impl Store {
         id: ParticipantId,
     ) -> Result<Vec<ReadinessRecord>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, checked_on, counsellor_id, answers, result FROM readiness_checks WHERE participant_id = $1 ORDER BY checked_on, id",
+            "SELECT id, checked_on, counsellor_id, answers, result, offer_hours, cohort_id FROM readiness_checks WHERE participant_id = $1 ORDER BY checked_on, id",
         )
         .bind(id.to_string())
         .fetch_all(&self.pool)
@@ -475,6 +512,12 @@ impl Store {
                     answers: serde_json::from_str(&answers)
                         .map_err(|e| StoreError::corrupt("readiness_checks", e))?,
                     result: serde_json::from_str(&result)
+                        .map_err(|e| StoreError::corrupt("readiness_checks", e))?,
+                    offer_hours: r.try_get("offer_hours")?,
+                    cohort_id: r
+                        .try_get::<Option<String>, _>("cohort_id")?
+                        .map(|c| CohortId::parse(&c))
+                        .transpose()
                         .map_err(|e| StoreError::corrupt("readiness_checks", e))?,
                 })
             })

@@ -473,3 +473,41 @@ async fn purge_erases_finished_records_after_the_retention_period() {
     );
     assert_eq!(s.erased_participant_count(f.provider).await.unwrap(), 1);
 }
+
+#[tokio::test]
+async fn readiness_checks_keep_the_offer_hours_they_were_evaluated_against() {
+    let f = fixture().await;
+    let s = &f.db.store;
+    let actor = Actor::system();
+    let p = s
+        .create_participant(&actor, f.provider, None, data("Lina", "Aziz"))
+        .await
+        .unwrap();
+    let answers = ReadinessAnswers {
+        free_hours_per_week: Some(6.0),
+        ..Default::default()
+    };
+    let against = lernweg_store::CheckedAgainst {
+        offer_hours: Some(7.5),
+        cohort_id: Some(f.cohort),
+    };
+    let result = lernweg_participants::evaluate(&answers, false, against.offer_hours).unwrap();
+    let stored = s
+        .add_readiness_check_against(&actor, p.id, date(2026, 11, 3), &answers, &result, against)
+        .await
+        .unwrap();
+    assert_eq!(stored.offer_hours, Some(7.5));
+    assert_eq!(stored.cohort_id, Some(f.cohort));
+    // Without offer hours both stay empty.
+    s.add_readiness_check(&actor, p.id, date(2026, 11, 4), &answers, &result)
+        .await
+        .unwrap();
+    let checks = s.readiness_checks(p.id).await.unwrap();
+    assert_eq!(
+        checks
+            .iter()
+            .map(|c| (c.offer_hours, c.cohort_id))
+            .collect::<Vec<_>>(),
+        [(Some(7.5), Some(f.cohort)), (None, None)]
+    );
+}

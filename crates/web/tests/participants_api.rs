@@ -5,6 +5,8 @@
 #[path = "participants_api/care.rs"]
 mod care;
 mod common;
+#[path = "participants_api/readiness.rs"]
+mod readiness;
 
 use common::TestApp;
 use lernweg_domain::Role;

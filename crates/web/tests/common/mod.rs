@@ -329,3 +329,24 @@ pub fn sample_participant() -> lernweg_participants::ParticipantData {
     .unwrap();
     draft.validate(2026).unwrap()
 }
+
+/// The weekly hours a cohort of `offer` starting on `start` asks for, worked out from the
+/// planner's weeks: sessions plus self-study, averaged over the weeks with sessions, to a
+/// tenth (what the readiness check takes as the offer's hours).
+pub fn planned_weekly_hours(
+    offer: &lernweg_offers::Offer,
+    start: chrono::NaiveDate,
+    state: State,
+) -> f64 {
+    let plan = lernweg_planner::plan(&offer.to_spec(start, state), &Default::default()).unwrap();
+    let weeks: Vec<f64> = plan
+        .load
+        .weekly
+        .iter()
+        .filter(|w| w.has_sessions)
+        .map(|w| w.session_hours + w.self_study_hours)
+        .collect();
+    assert!(!weeks.is_empty(), "no week with sessions");
+    let avg = weeks.iter().sum::<f64>() / weeks.len() as f64;
+    (avg * 10.0).round() / 10.0
+}

@@ -3,11 +3,16 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
+use lernweg_domain::CohortId;
+use lernweg_participants::readiness::offer_hours_valid;
 use lernweg_participants::{
     Consent, ConsentScope, ContactChannel, DimensionChange, ReadinessAnswers, ReadinessResult,
     compare, evaluate, has_consent,
 };
-use lernweg_store::{ConsentRecord, ContactEntry, NewContact, ReadinessRecord};
+use lernweg_store::{
+    CheckedAgainst, ConsentRecord, ContactEntry, NewContact, ParticipantRecord, ReadinessRecord,
+    StoreError,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -17,6 +22,7 @@ use crate::api::{ApiJson, caller};
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::i18n::Lang;
+use crate::pages::participants::readiness_basis::{cohort_hours, kept_result, open_cohorts};
 
 /// A readiness check with its result and, after an earlier check, what changed.
 #[derive(Serialize, ToSchema)]
@@ -26,10 +32,17 @@ pub struct ReadinessDto {
     pub counsellor_id: Option<String>,
     #[schema(value_type = Object)]
     pub answers: ReadinessAnswers,
-    /// Lights per dimension, overall verdict and suggested actions.
+    /// Lights per dimension, overall verdict and suggested actions, as evaluated when the
+    /// check was recorded.
     #[schema(value_type = Object)]
     pub result: serde_json::Value,
-    /// Dimensions whose light differs from the check before (absent for the first check).
+    /// The offer's weekly hours (sessions plus self-study) the time dimension was measured
+    /// against; `null` if none.
+    pub offer_hours: Option<f64>,
+    /// The cohort the check was made for, whose timetable gave the hours; `null` if none.
+    pub cohort_id: Option<String>,
+    /// Dimensions whose light differs from the check before (absent for the first check),
+    /// from the two kept results.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Vec<Object>>)]
     pub changes: Option<Vec<DimensionChange>>,
@@ -42,6 +55,17 @@ pub struct NewReadinessDto {
     /// Health answers need an active `health_data` consent.
     #[schema(value_type = Object)]
     pub answers: ReadinessAnswers,
+    /// The offer's weekly hours (sessions plus self-study), more than 0 and at most 60. If
+    /// absent, the hours of `cohort_id`'s timetable; without `cohort_id`, those of the
+    /// participant's current cohort (the most advanced enrolment that is not completed or
+    /// dropped), if any. The hours used are kept with the check.
+    #[serde(default)]
+    pub offer_hours: Option<f64>,
+    /// A cohort of the participant's provider the check is made for; its timetable gives the
+    /// offer hours (average over the weeks with sessions of session hours plus self-study)
+    /// unless `offer_hours` is sent.
+    #[serde(default)]
+    pub cohort_id: Option<String>,
 }
 
 /// One entry of the contact log.
@@ -131,9 +155,22 @@ pub struct WithdrawDto {
     pub on: Option<String>,
 }
 
-/// The result of stored answers, evaluated again (they were accepted when stored).
-fn result_of(answers: &ReadinessAnswers) -> Option<ReadinessResult> {
-    evaluate(answers, true, None).ok()
+/// The kept result of a check (never evaluated again with other inputs).
+fn result_of(check: &ReadinessRecord) -> Option<ReadinessResult> {
+    kept_result(check).map(|(result, _)| result)
+}
+
+fn readiness_dto(c: ReadinessRecord, changes: Option<Vec<DimensionChange>>) -> ReadinessDto {
+    ReadinessDto {
+        id: c.id,
+        checked_on: c.checked_on.to_string(),
+        counsellor_id: c.counsellor_id,
+        answers: c.answers,
+        result: c.result,
+        offer_hours: c.offer_hours,
+        cohort_id: c.cohort_id.map(|id| id.to_string()),
+        changes,
+    }
 }
 
 /// Checks as DTOs, each with the changes against the one before.
@@ -141,22 +178,78 @@ pub(super) fn readiness_dtos(checks: Vec<ReadinessRecord>) -> Vec<ReadinessDto> 
     let mut before: Option<ReadinessResult> = None;
     let mut out = Vec::with_capacity(checks.len());
     for c in checks {
-        let now = result_of(&c.answers);
+        let now = result_of(&c);
         let changes = match (&before, &now) {
             (Some(a), Some(b)) => Some(compare(a, b)),
             _ => None,
         };
         before = now;
-        out.push(ReadinessDto {
-            id: c.id,
-            checked_on: c.checked_on.to_string(),
-            counsellor_id: c.counsellor_id,
-            answers: c.answers,
-            result: c.result,
-            changes,
-        });
+        out.push(readiness_dto(c, changes));
     }
     out
+}
+
+/// What a new check is measured against: `offer_hours` as sent; else the hours of
+/// `cohort_id`'s timetable; else those of the participant's current cohort, if any.
+async fn checked_against(
+    state: &AppState,
+    p: &ParticipantRecord,
+    body: &NewReadinessDto,
+) -> Result<CheckedAgainst, ApiError> {
+    let invalid = |field: &str, code: &str, message: &str| {
+        ApiError::Validation(vec![field_error(field, code, message)])
+    };
+    if let Some(h) = body.offer_hours
+        && !offer_hours_valid(h)
+    {
+        let message = Lang::En.t("pp-error-offer-hours");
+        return Err(invalid("offer_hours", "out_of_range", &message));
+    }
+    let cohort = match body.cohort_id.as_deref() {
+        None => None,
+        Some(raw) => {
+            let unknown = || {
+                invalid(
+                    "cohort_id",
+                    "unknown",
+                    "no cohort of the participant's provider has this id",
+                )
+            };
+            let id = CohortId::parse(raw.trim()).map_err(|_| unknown())?;
+            match state.store.cohort(id).await {
+                Ok(c) if c.provider_id == p.provider_id => Some(c),
+                Ok(_) | Err(StoreError::NotFound) => return Err(unknown()),
+                Err(e) => return Err(e.into()),
+            }
+        }
+    };
+    match (body.offer_hours, cohort) {
+        (Some(h), c) => Ok(CheckedAgainst {
+            offer_hours: Some(h),
+            cohort_id: c.map(|c| c.id),
+        }),
+        (None, Some(c)) => match cohort_hours(state, &c).await? {
+            Some(h) => Ok(CheckedAgainst {
+                offer_hours: Some(h),
+                cohort_id: Some(c.id),
+            }),
+            None => Err(invalid(
+                "cohort_id",
+                "no_timetable",
+                "the cohort has no sessions to take the weekly hours from; send offer_hours",
+            )),
+        },
+        (None, None) => Ok(open_cohorts(state, p.id)
+            .await?
+            .into_iter()
+            .find_map(|o| {
+                o.hours.map(|h| CheckedAgainst {
+                    offer_hours: Some(h),
+                    cohort_id: Some(o.cohort.id),
+                })
+            })
+            .unwrap_or_default()),
+    }
 }
 
 fn rules(consents: &[ConsentRecord]) -> Vec<Consent> {
@@ -193,7 +286,8 @@ pub async fn readiness_list(
     )))
 }
 
-/// Records a readiness check, evaluated on the spot (201).
+/// Records a readiness check, evaluated on the spot against the offer's weekly hours (sent,
+/// or taken from the cohort's timetable) and kept with them (201).
 #[utoipa::path(post, path = "/api/v1/participants/{id}/readiness-checks", tag = "participants", params(("id" = String, Path)), request_body = NewReadinessDto,
     responses((status = 201, body = ReadinessDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn readiness_create(
@@ -207,7 +301,8 @@ pub async fn readiness_create(
     let checked_on = optional_date("checked_on", body.checked_on.as_deref())?;
     let consents = rules(&state.store.consents(p.id).await?);
     let health = has_consent(&consents, ConsentScope::HealthData, checked_on);
-    let result = evaluate(&body.answers, health, None).map_err(|e| {
+    let against = checked_against(&state, &p, &body).await?;
+    let result = evaluate(&body.answers, health, against.offer_hours).map_err(|e| {
         let field = match e {
             lernweg_participants::ReadinessError::HealthWithoutConsent => "answers.health",
             lernweg_participants::ReadinessError::FreeHoursOutOfRange => {
@@ -225,22 +320,13 @@ pub async fn readiness_create(
         .rfind(|c| c.checked_on <= checked_on);
     let stored = state
         .store
-        .add_readiness_check(&actor, p.id, checked_on, &body.answers, &result)
+        .add_readiness_check_against(&actor, p.id, checked_on, &body.answers, &result, against)
         .await?;
     let changes = earlier
-        .and_then(|c| result_of(&c.answers))
+        .as_ref()
+        .and_then(result_of)
         .map(|before| compare(&before, &result));
-    Ok((
-        StatusCode::CREATED,
-        Json(ReadinessDto {
-            id: stored.id,
-            checked_on: stored.checked_on.to_string(),
-            counsellor_id: stored.counsellor_id,
-            answers: stored.answers,
-            result: stored.result,
-            changes,
-        }),
-    ))
+    Ok((StatusCode::CREATED, Json(readiness_dto(stored, changes))))
 }
 
 /// The contact log, newest first; with notes only for the provider's coordinators and

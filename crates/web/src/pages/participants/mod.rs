@@ -9,6 +9,7 @@ mod detail;
 mod form;
 mod privacy;
 mod readiness;
+pub(crate) mod readiness_basis;
 
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get, post};

@@ -1,31 +1,37 @@
 //! The readiness check (Eignungs- und Belastungscheck, MISSION §2.3) as a guided form in
 //! plain German, its result with a traffic light per dimension, and the change since the
-//! check before.
+//! check before. The offer's weekly hours are prefilled from the participant's current
+//! cohort (`readiness_basis`) and kept with the check.
 
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
+use lernweg_domain::CohortId;
+use lernweg_participants::readiness::offer_hours_valid;
 use lernweg_participants::readiness::{
     CareDuties, Childcare, Device, DigitalSkills, Health, Income, Internet, JobRelates,
 };
 use lernweg_participants::{
-    Action, Consent, ConsentScope, Dimension, DimensionResult, Light, Overall, ReadinessAnswers,
-    ReadinessResult, Reason, compare, evaluate, has_consent,
+    Consent, ConsentScope, Light, ReadinessAnswers, ReadinessResult, compare, evaluate, has_consent,
 };
-use lernweg_store::{ParticipantRecord, ReadinessRecord, StoreError};
+use lernweg_store::{CheckedAgainst, ParticipantRecord, ReadinessRecord, StoreError};
 use serde::Deserialize;
 
 use super::detail::{code_of, staff_names};
+use super::readiness_basis::{
+    CohortLink, basis_text, find, hours_hints, kept_result, open_cohorts,
+};
 use super::{ContactBox, audit_view, today, visible};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
 use crate::i18n::Lang;
 use crate::pages::admin::{Choice, FormErrors};
+use crate::pages::catalogue::hours_text;
 use crate::pages::{Layout, render};
 
 /// One earlier check in a list.
@@ -36,73 +42,24 @@ pub struct CheckRow {
     pub overall: String,
 }
 
-#[derive(Deserialize)]
-struct StoredReason {
-    code: String,
-    #[serde(default)]
-    args: std::collections::BTreeMap<String, String>,
-}
-
-#[derive(Deserialize)]
-struct StoredDimension {
-    dimension: Dimension,
-    light: Light,
-    reason: StoredReason,
-}
-
-/// The result as kept with the check (it may depend on the offer's hours, which are not
-/// part of the answers).
-#[derive(Deserialize)]
-struct StoredResult {
-    dimensions: Vec<StoredDimension>,
-    #[serde(default)]
-    unanswered: Vec<Dimension>,
-    overall: Overall,
-    #[serde(default)]
-    actions: Vec<Action>,
-}
-
-/// The argument names of the readiness reasons.
-const REASON_ARGS: [&str; 3] = ["free", "needed", "minutes"];
-
-/// A stored check's result and its reasons as text (one per dimension, same order). Reads
-/// the kept result; if that is unreadable, evaluates the answers again.
+/// A stored check's result and its reasons as text (one per dimension, same order). Hours
+/// are kept with a decimal point; German shows a decimal comma.
 fn result_of(r: &ReadinessRecord, lang: Lang) -> Option<(ReadinessResult, Vec<String>)> {
-    let Ok(stored) = serde_json::from_value::<StoredResult>(r.result.clone()) else {
-        let res = evaluate(&r.answers, r.answers.health.is_some(), None).ok()?;
-        let reasons = res
-            .dimensions
-            .iter()
-            .map(|d| lang.t_args(&d.reason.message_id(), &d.reason.args))
-            .collect();
-        return Some((res, reasons));
-    };
-    let reasons = stored
-        .dimensions
+    let (res, reasons) = kept_result(r)?;
+    let reasons = reasons
         .iter()
-        .map(|d| {
-            let args: Vec<(&'static str, String)> = REASON_ARGS
+        .map(|k| {
+            let args: Vec<(&'static str, String)> = k
+                .args
                 .iter()
-                .filter_map(|n| d.reason.args.get(*n).map(|v| (*n, v.clone())))
+                .map(|(n, v)| match (*n, lang) {
+                    ("free" | "needed", Lang::De) => (*n, v.replace('.', ",")),
+                    _ => (*n, v.clone()),
+                })
                 .collect();
-            lang.t_args(&format!("participants-reason-{}", d.reason.code), &args)
+            lang.t_args(&k.id, &args)
         })
         .collect();
-    let res = ReadinessResult {
-        dimensions: stored
-            .dimensions
-            .iter()
-            .map(|d| DimensionResult {
-                dimension: d.dimension,
-                light: d.light,
-                // Only dimension and light matter for `compare`; the text is in `reasons`.
-                reason: Reason::new("stored"),
-            })
-            .collect(),
-        unanswered: stored.unanswered,
-        overall: stored.overall,
-        actions: stored.actions,
-    };
     Some((res, reasons))
 }
 
@@ -155,6 +112,8 @@ pub struct CheckForm {
     pub free_hours: String,
     /// The offer's weekly hours (sessions + self-study), if known; not an answer.
     pub offer_hours: String,
+    /// The cohort the offer hours were prefilled from (hidden); kept with the check.
+    pub cohort_id: String,
     pub commute: String,
     pub childcare: String,
     pub care_duties: String,
@@ -275,6 +234,10 @@ pub struct FormPage {
     pub groups: Vec<Group>,
     pub with_health: bool,
     pub errors: FormErrors,
+    /// Where the prefilled offer hours come from (names the cohort), if from a cohort.
+    pub hours_source: Option<String>,
+    /// The participant's other open cohorts.
+    pub other_cohorts: Vec<CohortLink>,
 }
 
 async fn form_page(
@@ -284,10 +247,15 @@ async fn form_page(
     form: CheckForm,
     errors: FormErrors,
 ) -> Response {
-    let with_health = match health_consent(state, p).await {
-        Ok(h) => h,
-        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+    let (with_health, open) = match (
+        health_consent(state, p).await,
+        open_cohorts(state, p.id).await,
+    ) {
+        (Ok(h), Ok(o)) => (h, o),
+        (Err(e), _) | (_, Err(e)) => return PageError::store(ctx.lang, e).into_response(),
     };
+    let selected = CohortId::parse(form.cohort_id.trim()).ok();
+    let (hours_source, other_cohorts) = hours_hints(ctx.lang, &p.id.to_string(), &open, selected);
     let page = FormPage {
         layout: Layout::new(ctx, "/verwaltung/teilnehmende", "pp-rc-title"),
         contact: ContactBox::load(state, ctx.lang, p).await,
@@ -295,6 +263,8 @@ async fn form_page(
         form,
         with_health,
         errors,
+        hours_source,
+        other_cohorts,
     };
     let status = if page.errors.is_empty() {
         StatusCode::OK
@@ -304,25 +274,42 @@ async fn form_page(
     (status, render(&page)).into_response()
 }
 
-/// `GET /verwaltung/teilnehmende/{id}/eignungscheck`.
+#[derive(Deserialize)]
+pub struct FormQuery {
+    /// The cohort whose hours to prefill; the current cohort if absent.
+    durchgang: Option<String>,
+}
+
+/// `GET /verwaltung/teilnehmende/{id}/eignungscheck[?durchgang=…]`: the form, with the
+/// offer's weekly hours prefilled from the current (or the chosen) open cohort.
 pub async fn form(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Path(id): Path<String>,
+    Query(q): Query<FormQuery>,
 ) -> Response {
-    match visible(&state, &ctx, &id).await {
-        Ok(p) => {
-            form_page(
-                &state,
-                &ctx,
-                &p,
-                CheckForm::default(),
-                FormErrors::default(),
-            )
-            .await
+    let p = match visible(&state, &ctx, &id).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let open = match open_cohorts(&state, p.id).await {
+        Ok(o) => o,
+        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+    };
+    let chosen = q
+        .durchgang
+        .as_deref()
+        .and_then(|c| CohortId::parse(c.trim()).ok())
+        .and_then(|c| find(&open, c))
+        .or(open.first());
+    let mut form = CheckForm::default();
+    if let Some(o) = chosen {
+        form.cohort_id = o.cohort.id.to_string();
+        if let Some(h) = o.hours {
+            form.offer_hours = hours_text(ctx.lang, h);
         }
-        Err(r) => r,
     }
+    form_page(&state, &ctx, &p, form, FormErrors::default()).await
 }
 
 fn pick<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
@@ -406,14 +393,26 @@ pub async fn submit(
     };
     let offer_hours = match form.offer_hours.trim() {
         "" => None,
-        s => match lernweg_participants::model::parse_decimal(s).filter(|h| *h > 0.0 && *h <= 60.0)
-        {
-            Some(h) => Some(h),
-            None => {
-                let e = error("offer_hours", "pp-error-offer-hours");
-                return form_page(&state, &ctx, &p, form, e).await;
+        s => {
+            match lernweg_participants::model::parse_decimal(s).filter(|h| offer_hours_valid(*h)) {
+                Some(h) => Some(h),
+                None => {
+                    let e = error("offer_hours", "pp-error-offer-hours");
+                    return form_page(&state, &ctx, &p, form, e).await;
+                }
             }
+        }
+    };
+    // The cohort is kept with the hours only if it is one of the participant's open ones.
+    let cohort_id = match (offer_hours, CohortId::parse(form.cohort_id.trim())) {
+        (Some(_), Ok(c)) => match state.store.enrolments_of(p.id).await {
+            Ok(es) => es
+                .iter()
+                .any(|e| e.cohort_id == c && !e.status.is_final())
+                .then_some(c),
+            Err(e) => return PageError::store(lang, e).into_response(),
         },
+        _ => None,
     };
     let result = match evaluate(&answers, consent, offer_hours) {
         Ok(r) => r,
@@ -427,9 +426,13 @@ pub async fn submit(
             return form_page(&state, &ctx, &p, form, error(field, &key)).await;
         }
     };
+    let against = CheckedAgainst {
+        offer_hours,
+        cohort_id,
+    };
     match state
         .store
-        .add_readiness_check(&ctx.actor(), p.id, today(), &answers, &result)
+        .add_readiness_check_against(&ctx.actor(), p.id, today(), &answers, &result, against)
         .await
     {
         Ok(r) => Redirect::to(&format!(
@@ -464,6 +467,8 @@ pub struct ResultPage {
     pub on: String,
     pub counsellor: String,
     pub overall: String,
+    /// What the time dimension was measured against (the kept offer hours and cohort).
+    pub basis: String,
     pub lights: Vec<LightRow>,
     pub unanswered: Vec<String>,
     pub actions: Vec<String>,
@@ -553,6 +558,7 @@ pub async fn result(
             .and_then(|c| names.get(c).cloned())
             .unwrap_or_default(),
         overall: lang.t(&format!("participants-overall-{}", code_of(&res.overall))),
+        basis: basis_text(&state, lang, check).await,
         lights: res
             .dimensions
             .iter()
