@@ -5,7 +5,7 @@ use std::io::Read;
 use anyhow::{Context, anyhow, bail};
 use clap::Subcommand;
 use lernweg_domain::{Email, ProviderName, Role, State};
-use lernweg_store::{Actor, NewProvider, NewUser, Store, StoreError};
+use lernweg_store::{Actor, ErasureReason, NewProvider, NewUser, Store, StoreError};
 
 #[derive(Subcommand, Debug)]
 pub enum UserCommand {
@@ -39,7 +39,8 @@ pub enum ProviderCommand {
     },
     /// List providers.
     List,
-    /// Set how many months finished participant records are kept before `lernweg purge`.
+    /// Set how many months finished or inactive participant records are kept before
+    /// `lernweg purge`.
     Retention {
         /// The provider's id or exact name.
         #[arg(long, env = "LERNWEG_PROVIDER")]
@@ -176,7 +177,7 @@ pub async fn provider(cmd: ProviderCommand, store: &Store) -> anyhow::Result<()>
                 .await
                 .map_err(explain)?;
             println!(
-                "{} keeps finished participant records for {months} months.",
+                "{} keeps finished and inactive participant records for {months} months.",
                 p.name
             );
             Ok(())
@@ -206,7 +207,9 @@ pub async fn token(cmd: TokenCommand, store: &Store) -> anyhow::Result<()> {
     }
 }
 
-/// `lernweg purge`: erases finished participant records past their provider's retention period.
+/// `lernweg purge`: erases participant records past their provider's retention period:
+/// finished ones (every enrolment completed or dropped) and inactive ones (no place in a
+/// cohort, no change for the period). One line per record: id, provider, reason and date.
 pub async fn purge(store: &Store, dry_run: bool, today: Option<String>) -> anyhow::Result<()> {
     let today = match today {
         Some(t) => chrono::NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d")
@@ -215,15 +218,21 @@ pub async fn purge(store: &Store, dry_run: bool, today: Option<String>) -> anyho
     };
     let due = store.due_for_erasure(today).await.map_err(explain)?;
     for d in &due {
-        println!(
-            "{}\t{}\tfinished {}",
-            d.participant, d.provider, d.finished_on
-        );
+        let reason = match d.reason {
+            ErasureReason::Finished => "finished",
+            ErasureReason::Inactive => "inactive since",
+        };
+        println!("{}\t{}\t{reason} {}", d.participant, d.provider, d.since);
     }
     if dry_run {
+        let finished = due
+            .iter()
+            .filter(|d| d.reason == ErasureReason::Finished)
+            .count();
         println!(
-            "{} participant record(s) would be erased (dry run).",
-            due.len()
+            "{} participant record(s) would be erased (dry run): {finished} finished, {} inactive.",
+            due.len(),
+            due.len() - finished
         );
         return Ok(());
     }

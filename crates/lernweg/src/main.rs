@@ -87,7 +87,9 @@ enum Command {
     /// Manage providers (Träger).
     #[command(subcommand)]
     Provider(admin::ProviderCommand),
-    /// Erase finished participant records whose provider's retention period has passed.
+    /// Erase participant records whose provider's retention period has passed: finished ones
+    /// (counted from the last enrolment event) and inactive ones without a place in a cohort
+    /// (counted from the record's last change).
     Purge {
         /// Only list what would be erased.
         #[arg(long, env = "LERNWEG_DRY_RUN")]

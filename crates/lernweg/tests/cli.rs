@@ -464,11 +464,22 @@ fn purge_lists_and_erases_finished_records() {
         None,
     ));
     assert!(dry.contains("would be erased (dry run)"), "{dry}");
-    let listed = dry.lines().filter(|l| l.contains("finished")).count();
+    let finished = dry.lines().filter(|l| l.contains("\tfinished ")).count();
     assert!(
-        listed >= 2,
+        finished >= 2,
         "completed and dropped demo participants are due: {dry}"
     );
+    // Interested or counselled demo participants have not changed for years by then.
+    let inactive = dry
+        .lines()
+        .filter(|l| l.contains("\tinactive since "))
+        .count();
+    assert!(inactive >= 1, "inactive demo participants are due: {dry}");
+    assert!(
+        dry.contains(&format!("{finished} finished, {inactive} inactive.")),
+        "{dry}"
+    );
+    let listed = finished + inactive;
     let done = ok(&lernweg(
         &["purge", "--today", "2035-01-01", "--data-dir", &d],
         None,

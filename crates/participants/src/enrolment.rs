@@ -57,6 +57,14 @@ impl EnrolmentStatus {
         matches!(self, EnrolmentStatus::Completed | EnrolmentStatus::Dropped)
     }
 
+    /// `enrolled`, `active` and `paused`: the person holds a place in the cohort.
+    pub fn holds_place(self) -> bool {
+        matches!(
+            self,
+            EnrolmentStatus::Enrolled | EnrolmentStatus::Active | EnrolmentStatus::Paused
+        )
+    }
+
     /// How far an open participation has come, to find a participant's current cohort:
     /// active (4) before paused (3) before enrolled (2) before counselled (1) before
     /// interested (0); `None` for completed and dropped.

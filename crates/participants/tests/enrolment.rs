@@ -321,3 +321,9 @@ fn open_rank_orders_the_current_participation_and_final_ones_have_none() {
     assert_eq!(S::Completed.open_rank(), None);
     assert_eq!(S::Dropped.open_rank(), None);
 }
+
+#[test]
+fn a_place_is_held_while_enrolled_active_or_paused() {
+    let holding: Vec<S> = S::ALL.into_iter().filter(|s| s.holds_place()).collect();
+    assert_eq!(holding, [S::Enrolled, S::Active, S::Paused]);
+}

@@ -59,7 +59,7 @@ pub use referrals::{
     CounsellingService, REASON_MAX, REFERRAL_STATUSES, Referral, ReferralStep, SERVICE_KINDS,
     ServiceInput, referral_move_allowed,
 };
-pub use retention::DueForErasure;
+pub use retention::{DueForErasure, ErasureReason};
 pub use sessions::{LoginSession, SESSION_LIFETIME_HOURS};
 pub use timetable::{
     NewSession, SessionChange, SessionMove, SessionRecord, SessionStatus, parse_kind,

@@ -451,9 +451,14 @@ async fn purge_erases_finished_records_after_the_retention_period() {
         .await
         .unwrap();
     let e2 = s.enrol(&actor, running.id, f.cohort).await.unwrap();
-    s.apply_enrolment_event(&actor, e2.id, date(2027, 1, 5), EnrolmentEvent::Counsel)
-        .await
-        .unwrap();
+    for (on, ev) in [
+        (date(2027, 1, 5), EnrolmentEvent::Counsel),
+        (date(2027, 1, 12), EnrolmentEvent::Enrol),
+    ] {
+        s.apply_enrolment_event(&actor, e2.id, on, ev)
+            .await
+            .unwrap();
+    }
 
     // Not yet: 11 months after the end.
     assert!(
