@@ -9,6 +9,7 @@
 
 pub(crate) mod api;
 mod pages;
+mod panel;
 
 use std::collections::BTreeMap;
 
@@ -26,7 +27,7 @@ use crate::AppState;
 use crate::i18n::Lang;
 use crate::routes::{RouteSpec, api as api_route, page};
 
-pub use pages::FitPanel;
+pub use panel::FitPanel;
 
 pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
     const P: &str = "/verwaltung/teilnehmende/{id}/arbeitszeit";
