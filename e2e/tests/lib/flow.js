@@ -236,7 +236,7 @@ function definePass(viewport, accounts) {
       assert.equal(await h1(page), 'Providers');
       const labels = (await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allTextContents()).map((s) => s.trim());
       assert.deepEqual(labels, [
-        'Start', 'Participants', 'Offers', 'Cohorts', 'Attendance', 'Success factors', 'Team', 'Providers', 'Users',
+        'Start', 'Participants', 'Offers', 'Cohorts', 'Attendance', 'Devices', 'Referrals', 'Success factors', 'Team', 'Providers', 'Users',
         'Audit log',
         'My account',
       ]);
