@@ -21,7 +21,7 @@ pub mod portal;
 mod ratelimit;
 pub mod routes;
 mod security;
-mod work;
+pub(crate) mod work;
 
 pub use app::{AppState, WebConfig, build_app, build_app_with, serve};
 pub use context::{Ctx, SESSION_COOKIE};

@@ -132,6 +132,18 @@ async fn work_pattern_api_stores_rows_checks_the_timetable_and_imports_ics() {
     assert_eq!(wp["average_weekly_hours"], 40.0);
     assert_eq!(wp["travel_minutes"], 30);
     assert_eq!(wp["source"], "api");
+    // The export of everything stored about the person carries it.
+    let (status, export) = call(
+        &app,
+        Role::Counsellor,
+        "GET",
+        &format!("/api/v1/participants/{pid}/export"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(export["work_pattern"]["kind"], "rotating");
+    assert_eq!(export["work_pattern"]["travel_minutes"], 30);
 
     // The evening course collides only with the late weeks (the second of each pair).
     let (status, fit) = call(&app, Role::Counsellor, "GET", &fit_path, None).await;
@@ -311,6 +323,23 @@ async fn staff_enter_working_times_in_the_form_and_see_the_check_on_the_particip
     assert!(html.contains("Termine in der Arbeitszeit"), "{html}");
     assert!(html.contains("Freistellung oder Urlaub"), "{html}");
     assert!(html.contains("Frühjahr 2027"));
+    // The Auskunft lists the working times too.
+    let html = client
+        .get(app.url(&format!(
+            "/verwaltung/teilnehmende/{}/auskunft",
+            app.participant
+        )))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("jede Woche gleich"), "{html}");
+    assert!(
+        html.contains("<td>Dienstag</td><td>17:00</td><td>20:00</td>"),
+        "{html}"
+    );
 
     // "Weitere Zeilen" adds rows without saving.
     let mut more = form("17:00", "20:00");

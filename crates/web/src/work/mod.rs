@@ -254,3 +254,66 @@ impl PatternView {
         }
     }
 }
+
+impl PatternView {
+    /// The participant's working times for display, if recorded.
+    pub async fn load(
+        state: &AppState,
+        lang: Lang,
+        p: &lernweg_store::ParticipantRecord,
+    ) -> Result<Option<PatternView>, StoreError> {
+        match state.store.work_pattern(p.id).await {
+            Ok(r) => Ok(Some(PatternView::new(lang, &r))),
+            Err(StoreError::NotFound) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The pattern as a report section (the Auskunft PDF).
+    pub fn section(view: Option<&PatternView>, lang: Lang) -> lernweg_pdf::Section {
+        let mut s = lernweg_pdf::Section::new(lang.t("wp-title"));
+        let Some(v) = view else {
+            s.empty = Some(lang.t("pp-auskunft-none"));
+            return s;
+        };
+        let cycle = if v.weeks == 1 {
+            lang.t("wp-cycle-fixed")
+        } else {
+            lang.t_args("wp-cycle-weeks", &[("weeks", v.weeks.to_string())])
+        };
+        s.facts = vec![
+            (
+                lang.t("wp-average"),
+                lang.t_args("wp-hours", &[("hours", v.average_hours.clone())]),
+            ),
+            (lang.t("wp-cycle"), cycle),
+            (
+                lang.t("wp-travel"),
+                lang.t_args("wp-minutes", &[("minutes", v.travel_minutes.to_string())]),
+            ),
+            (
+                lang.t("wp-source"),
+                format!("{}, {}", v.source, v.updated_at),
+            ),
+        ];
+        s.table = Some(lernweg_pdf::Table {
+            headers: ["wp-col-week", "wp-col-day", "wp-col-from", "wp-col-to"]
+                .iter()
+                .map(|k| lang.t(k))
+                .collect(),
+            rows: v
+                .rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.week.to_string(),
+                        r.day.clone(),
+                        r.start.clone(),
+                        r.end.clone(),
+                    ]
+                })
+                .collect(),
+        });
+        s
+    }
+}

@@ -107,6 +107,8 @@ pub struct ExportDto {
     pub loans: Vec<crate::care::loans::api::LoanDto>,
     /// Referrals to counselling services with their status history, newest first.
     pub referrals: Vec<crate::care::referrals::api::ReferralDto>,
+    /// Working times (shift plan), if recorded.
+    pub work_pattern: Option<crate::work::api::WorkPatternDto>,
     /// Attendance per enrolment, oldest session first.
     pub attendance: Vec<EnrolmentAttendanceDto>,
 }
@@ -475,6 +477,11 @@ pub async fn export(
         referrals.push(crate::care::referrals::api::referral_dto(&state, r).await?);
     }
     let loans = state.store.loans_of(pid).await?;
+    let work_pattern = match state.store.work_pattern(pid).await {
+        Ok(r) => Some((&r).into()),
+        Err(lernweg_store::StoreError::NotFound) => None,
+        Err(e) => return Err(e.into()),
+    };
     Ok(Json(ExportDto {
         exported_at: chrono::Utc::now().to_rfc3339(),
         participant: dto(&state, p).await?,
@@ -488,6 +495,7 @@ pub async fn export(
         enrolments,
         loans: loans.into_iter().map(Into::into).collect(),
         referrals,
+        work_pattern,
         attendance,
     }))
 }

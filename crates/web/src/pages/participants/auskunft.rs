@@ -63,6 +63,8 @@ pub struct Auskunft {
     pub enrolments: Vec<EnrolmentView>,
     pub loans: Vec<LoanRow>,
     pub referrals: Vec<ReferralRow>,
+    /// Working times, if recorded.
+    pub work: Option<crate::work::PatternView>,
     pub attendance: Vec<AttendanceRow>,
     /// Modules, milestones and staff entries per enrolment.
     pub progress: crate::attendance::ProgressPanel,
@@ -152,6 +154,7 @@ impl Auskunft {
             enrolments: enrolment_views(state, lang, p, false).await?,
             loans,
             referrals,
+            work: crate::work::PatternView::load(state, lang, p).await?,
             attendance,
             progress: crate::attendance::progress_panel(state, lang, p).await?,
         })
@@ -390,7 +393,16 @@ impl Auskunft {
             .chain(self.notes_withheld.clone())
             .collect(),
             sections: vec![
-                contact, record, consents, log, checks, enrol, loans, referrals, attendance,
+                contact,
+                record,
+                consents,
+                log,
+                checks,
+                enrol,
+                loans,
+                referrals,
+                crate::work::PatternView::section(self.work.as_ref(), lang),
+                attendance,
                 progress,
             ],
             footer: lang.t_args("pp-auskunft-footer", &[("name", c.name.clone())]),
