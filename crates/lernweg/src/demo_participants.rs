@@ -133,6 +133,7 @@ pub async fn seed(
         return Ok(());
     }
     let mut created = Vec::new();
+    let mut starts = Vec::new();
     for (i, person) in PEOPLE.iter().enumerate() {
         let (given, family, tongue, level, kldb, recognition, employer, channel, reachable) =
             *person;
@@ -155,6 +156,7 @@ pub async fn seed(
             .await?;
         created.push(p.id);
         let (cohort, start, _) = cohorts[i % cohorts.len()];
+        starts.push((p.id, start));
         let first = start - Duration::days(60);
         store
             .add_consent(&actor, p.id, ConsentScope::DataProcessing, first)
@@ -190,6 +192,32 @@ pub async fn seed(
                 against,
             )
             .await?;
+        if i == 4 {
+            // Health questions only with an explicit consent (GDPR Art. 9).
+            store
+                .add_consent(
+                    &actor,
+                    p.id,
+                    ConsentScope::HealthData,
+                    first + Duration::days(10),
+                )
+                .await?;
+            let with_health = answers(
+                json!({"free_hours_per_week": 7, "commute_minutes": 20, "childcare": "yes", "quiet_place": true, "internet": "yes", "device": "own", "digital_skills": "good", "income_if_reduced": "ok", "job_relates": "yes", "health": "limited"}),
+            )?;
+            let result =
+                evaluate(&with_health, true, against.offer_hours).map_err(|e| anyhow!("{e:?}"))?;
+            store
+                .add_readiness_check_against(
+                    &actor,
+                    p.id,
+                    first + Duration::days(10),
+                    &with_health,
+                    &result,
+                    against,
+                )
+                .await?;
+        }
         if i % 2 == 0 {
             let better = answers(
                 json!({"free_hours_per_week": 8, "commute_minutes": 30, "childcare": "yes", "quiet_place": true, "internet": "yes", "device": "own", "digital_skills": "basic", "income_if_reduced": "ok", "job_relates": "yes"}),
@@ -250,6 +278,7 @@ pub async fn seed(
         }
     }
     loans(store, &actor, provider, &created).await?;
+    crate::demo_work::seed(store, &actor, &starts).await?;
     referrals(store, &actor, provider, &created, offset).await
 }
 
@@ -449,10 +478,10 @@ async fn loans(
             device("router", "LTE-Router 1", "LW-R-001"),
         )
         .await?;
-    store
+    let headset = store
         .create_device(actor, provider, device("headset", "Headset 1", ""))
         .await?;
-    if let [a, b, ..] = people {
+    if let [a, b, c, ..] = people {
         let lend =
             |device_id: String, participant_id, lent: i64, due: i64| lernweg_store::NewLoan {
                 device_id,
@@ -466,6 +495,13 @@ async fn loans(
             .await?;
         store
             .lend_device(actor, lend(router.id.clone(), *b, 5, 25))
+            .await?;
+        // Lent for an online module and brought back: available again.
+        let back = store
+            .lend_device(actor, lend(headset.id.clone(), *c, 90, -30))
+            .await?;
+        store
+            .return_loan(actor, &back.id, today - Duration::days(35))
             .await?;
     }
     Ok(())

@@ -8,6 +8,7 @@ mod demo_imports;
 mod demo_offers;
 mod demo_participants;
 mod demo_portal;
+mod demo_work;
 mod export;
 mod logging;
 
