@@ -26,8 +26,10 @@ pub struct ShiftDraft {
 }
 
 impl ShiftDraft {
+    /// Without times a row is blank, even with a weekday (forms offer Monday to Sunday
+    /// preselected).
     fn is_blank(&self) -> bool {
-        self.weekday.trim().is_empty() && self.start.trim().is_empty() && self.end.trim().is_empty()
+        self.start.trim().is_empty() && self.end.trim().is_empty()
     }
 }
 
@@ -279,6 +281,7 @@ mod tests {
             shifts: vec![
                 row("", "mon", "08:00", "16:30"),
                 ShiftDraft::default(),
+                row("1", "sat", "", ""),
                 row("1", "fri", "08:00", "12:00"),
             ],
             ..Default::default()
