@@ -216,6 +216,24 @@ impl Store {
         let current = self.participant(id).await?;
         self.check_contact_person(current.provider_id, contact_person)
             .await?;
+        // Every active participant has exactly one contact person (also while paused).
+        if contact_person.is_none() {
+            let running = self.enrolments_of(id).await?.iter().any(|e| {
+                matches!(
+                    e.status,
+                    lernweg_participants::EnrolmentStatus::Active
+                        | lernweg_participants::EnrolmentStatus::Paused
+                )
+            });
+            if running {
+                return Err(ParseError::new(
+                    "contact_person_id",
+                    "required_while_active",
+                    "a participant in an active or paused enrolment keeps a contact person",
+                )
+                .into());
+            }
+        }
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "UPDATE participants SET contact_person_id = $1, given_name = $2, family_name = $3, email = $4, document = $5, updated_at = $6 WHERE id = $7",

@@ -147,6 +147,8 @@ async fn the_admin_sees_the_contact_log_without_the_notes() {
     assert!(html.contains(TOPIC), "the entry itself is shown");
     assert!(!html.contains(NOTE), "{html}");
     assert!(html.contains("Notizen nur für Beratung und Koordination des Trägers."));
+    // Nor can the admin write a note they could not read back.
+    assert!(!html.contains(r#"id="contact_note""#));
     let views = views_by(&app, Role::Admin).await;
     assert_eq!(count(&views, "detail"), 1);
     assert_eq!(count(&views, "contact notes"), 0);
@@ -329,4 +331,66 @@ async fn no_participation_starts_without_a_contact_person() {
     .await;
     assert_eq!(code, 200, "{body}");
     assert_eq!(body["status"], "active");
+}
+
+#[tokio::test]
+async fn an_active_participant_keeps_the_contact_person() {
+    let app = TestApp::spawn().await;
+    let pid = app.participant;
+    let events = format!("/api/v1/enrolments/{}/events", app.enrolment);
+    for (on, event) in [
+        ("2026-09-01", json!({"event": "counsel"})),
+        ("2026-09-10", json!({"event": "enrol"})),
+        ("2027-03-02", json!("activate")),
+    ] {
+        let (code, body) = api(
+            &app,
+            Role::Counsellor,
+            "POST",
+            &events,
+            Some(json!({"on": on, "event": event})),
+        )
+        .await;
+        assert_eq!(code, 200, "{body}");
+    }
+    // The API refuses to take the contact person away.
+    let (code, problem) = api(
+        &app,
+        Role::Counsellor,
+        "PATCH",
+        &format!("/api/v1/participants/{pid}"),
+        Some(json!({"contact_person_id": null})),
+    )
+    .await;
+    assert_eq!(code, 422, "{problem}");
+    assert_eq!(problem["errors"][0]["field"], "contact_person_id");
+    assert_eq!(problem["errors"][0]["code"], "required_while_active");
+    let kept = app.state.store.participant(pid).await.unwrap();
+    assert_eq!(kept.contact_person_id, Some(app.user(Role::Counsellor).id));
+
+    // So does the form, with the German message at the field.
+    let (client, _) = app.login("counsellor@test.example").await;
+    let edit = format!("/verwaltung/teilnehmende/{pid}/bearbeiten");
+    let (_, html) = get(&client, &app, &edit).await;
+    let csrf = common::extract_csrf(&html).unwrap();
+    let res = client
+        .post(app.url(&format!("/verwaltung/teilnehmende/{pid}")))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("given_name", "Amina"),
+            ("family_name", "Haddad"),
+            ("email", "amina.haddad@example.org"),
+            ("contact_person", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("Sie braucht eine feste Ansprechperson."),
+        "{html}"
+    );
+    let kept = app.state.store.participant(pid).await.unwrap();
+    assert_eq!(kept.contact_person_id, Some(app.user(Role::Counsellor).id));
 }

@@ -57,6 +57,7 @@ pp-consent-hint = Die Person hat schriftlich zugestimmt, dass wir ihre Daten fü
 pp-consent-date = Datum der Einwilligung
 pp-error-consent-required = Ohne Einwilligung in die Datenverarbeitung dürfen wir die Person nicht eintragen.
 pp-error-contact_person = Bitte eine aktive Mitarbeiterin oder einen aktiven Mitarbeiter des Trägers wählen.
+pp-error-contact_person-active = Die Person nimmt gerade teil oder pausiert. Sie braucht eine feste Ansprechperson.
 pp-error-provider = Bitte einen Träger wählen.
 pp-error-date = Bitte ein gültiges Datum eintragen.
 pp-error-date-future = Bitte ein gültiges Datum eintragen, das nicht in der Zukunft liegt.

@@ -56,6 +56,7 @@ pp-consent-hint = The person has agreed in writing that we store their data for 
 pp-consent-date = Date of consent
 pp-error-consent-required = Without consent to data processing the person cannot be recorded.
 pp-error-contact_person = Please choose an active staff member of the provider.
+pp-error-contact_person-active = The person is taking part or paused and needs a fixed contact person.
 pp-error-provider = Please choose a provider.
 pp-error-date = Please enter a valid date.
 pp-error-date-future = Please enter a valid date that is not in the future.

@@ -437,6 +437,17 @@ pub async fn update(
         .await
     {
         Ok(_) => Redirect::to(&format!("/verwaltung/teilnehmende/{}", p.id)).into_response(),
+        Err(lernweg_store::StoreError::Invalid(e)) if e.field == "contact_person_id" => {
+            let key = if e.code == "required_while_active" {
+                "pp-error-contact_person-active"
+            } else {
+                "pp-error-contact_person"
+            };
+            let errors = BTreeMap::from([("contact_person".to_owned(), ctx.lang.t(key))]);
+            let mut res = form_page(&state, &ctx, Some(&p), form, FormErrors(errors)).await;
+            *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+            res
+        }
         Err(e) => PageError::store(ctx.lang, e).into_response(),
     }
 }
