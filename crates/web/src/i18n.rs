@@ -88,6 +88,21 @@ impl Lang {
         LOCALES.lookup(&self.id(), key)
     }
 
+    /// A number with at most one decimal, with the language's decimal separator (`19,5`
+    /// in German, `19.5` in English).
+    pub fn decimal(self, v: f64) -> String {
+        let r = (v * 10.0).round() / 10.0 + 0.0;
+        let s = if r.fract() == 0.0 {
+            format!("{}", r as i64)
+        } else {
+            format!("{r:.1}")
+        };
+        match self {
+            Lang::En => s,
+            _ => s.replace('.', ","),
+        }
+    }
+
     /// The text of `key` with named arguments.
     pub fn t_args(self, key: &str, args: &[(&'static str, String)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue> = args

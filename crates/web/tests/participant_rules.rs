@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::TestApp;
+use common::{TestApp, api_call as api};
 use lernweg_domain::{EnrolmentId, ParticipantId, Role};
 use lernweg_participants::{ContactChannel, EnrolmentEvent, ParticipantDraft};
 use lernweg_store::{Actor, NewContact};
@@ -17,34 +17,6 @@ const TOPIC: &str = "Kinderbetreuung";
 async fn get(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
     let res = client.get(app.url(path)).send().await.unwrap();
     (res.status().as_u16(), res.text().await.unwrap())
-}
-
-async fn api(
-    app: &TestApp,
-    role: Role,
-    method: &str,
-    path: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let client = reqwest::Client::new();
-    let url = app.url(path);
-    let mut req = match method {
-        "GET" => client.get(url),
-        "POST" => client.post(url),
-        "PATCH" => client.patch(url),
-        m => panic!("method {m}"),
-    }
-    .bearer_auth(app.token(role));
-    if let Some(b) = body {
-        req = req.json(&b);
-    }
-    let res = req.send().await.unwrap();
-    let status = res.status().as_u16();
-    let text = res.text().await.unwrap();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
-    )
 }
 
 fn detail(app: &TestApp) -> String {

@@ -5,37 +5,9 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::TestApp;
+use common::{TestApp, api_call as call};
 use lernweg_domain::Role;
 use serde_json::{Value, json};
-
-async fn call(
-    app: &TestApp,
-    role: Role,
-    method: &str,
-    path: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let client = reqwest::Client::new();
-    let url = app.url(path);
-    let mut req = match method {
-        "GET" => client.get(url),
-        "PUT" => client.put(url),
-        "DELETE" => client.delete(url),
-        m => panic!("method {m}"),
-    }
-    .bearer_auth(app.token(role));
-    if let Some(b) = body {
-        req = req.json(&b);
-    }
-    let res = req.send().await.unwrap();
-    let status = res.status().as_u16();
-    let text = res.text().await.unwrap();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
-    )
-}
 
 async fn post_ics(app: &TestApp, query: &str, body: &str) -> (u16, Value) {
     let res = reqwest::Client::new()

@@ -200,16 +200,7 @@ pub struct PatternView {
 
 /// Hours with a decimal comma in German (`19,5`), a dot in English.
 pub(crate) fn hours_text(lang: Lang, h: f64) -> String {
-    let r = (h * 10.0).round() / 10.0 + 0.0;
-    let s = if r.fract() == 0.0 {
-        format!("{}", r as i64)
-    } else {
-        format!("{r:.1}")
-    };
-    match lang {
-        Lang::En => s,
-        _ => s.replace('.', ","),
-    }
+    lang.decimal(h)
 }
 
 pub(crate) fn day_name(lang: Lang, day: chrono::Weekday) -> String {

@@ -350,3 +350,37 @@ pub fn planned_weekly_hours(
     let avg = weeks.iter().sum::<f64>() / weeks.len() as f64;
     (avg * 10.0).round() / 10.0
 }
+
+/// An API call with the token of `role`: the status and the JSON body (a string if the body
+/// is not JSON, null if empty).
+pub async fn api_call(
+    app: &TestApp,
+    role: Role,
+    method: &str,
+    path: &str,
+    body: Option<serde_json::Value>,
+) -> (u16, serde_json::Value) {
+    let client = reqwest::Client::new();
+    let url = app.url(path);
+    let mut req = match method {
+        "GET" => client.get(url),
+        "POST" => client.post(url),
+        "PATCH" => client.patch(url),
+        "PUT" => client.put(url),
+        "DELETE" => client.delete(url),
+        m => panic!("method {m}"),
+    }
+    .bearer_auth(app.token(role));
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status().as_u16();
+    let text = res.text().await.unwrap();
+    let v = if text.is_empty() {
+        serde_json::Value::Null
+    } else {
+        serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text))
+    };
+    (status, v)
+}

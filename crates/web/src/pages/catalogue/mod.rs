@@ -160,16 +160,7 @@ pub fn date_text(lang: Lang, d: NaiveDate) -> String {
 
 /// Hours with at most one decimal, with the language's decimal separator.
 pub fn hours_text(lang: Lang, h: f64) -> String {
-    let r = (h * 10.0).round() / 10.0 + 0.0;
-    let s = if r.fract() == 0.0 {
-        format!("{}", r as i64)
-    } else {
-        format!("{r:.1}")
-    };
-    match lang {
-        Lang::En => s,
-        _ => s.replace('.', ","),
-    }
+    lang.decimal(h)
 }
 
 /// The Berufsbereich (first KldB digit) by name.

@@ -83,16 +83,7 @@ pub fn analyse(
 
 /// A number in the reader's language: German with a decimal comma.
 pub fn num(lang: Lang, v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0 + 0.0;
-    let s = if r.fract() == 0.0 {
-        format!("{}", r as i64)
-    } else {
-        format!("{r:.1}")
-    };
-    match lang {
-        Lang::En => s,
-        _ => s.replace('.', ","),
-    }
+    lang.decimal(v)
 }
 
 /// A date in the reader's language: `02.03.2027` or `2027-03-02`.
