@@ -388,3 +388,39 @@ async fn staff_enter_working_times_in_the_form_and_see_the_check_on_the_particip
     let res = trainer.get(app.url(&page)).send().await.unwrap();
     assert_eq!(res.status(), 403);
 }
+
+#[tokio::test]
+async fn participants_see_which_of_their_dates_fall_into_their_working_time() {
+    let app = TestApp::spawn().await;
+    let url = app.url("/mein-weg");
+    let portal = |client: reqwest::Client| {
+        let url = url.clone();
+        async move {
+            let res = client.get(url).send().await.unwrap();
+            assert_eq!(res.status(), 200);
+            res.text().await.unwrap()
+        }
+    };
+    let email = app.user(Role::Participant).email.to_string();
+    let (client, _) = app.login(&email).await;
+    let html = portal(client.clone()).await;
+    assert!(!html.contains("portal-at-work"), "no working times yet");
+
+    // Late shifts on Tuesdays: the Tuesday evening course needs release.
+    let (status, _) = call(
+        &app,
+        Role::Counsellor,
+        "PUT",
+        &format!("/api/v1/participants/{}/work-pattern", app.participant),
+        Some(json!({"shifts": [{"weekday": "tue", "start": "14:00", "end": "22:00"}]})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let html = portal(client).await;
+    // The portal speaks the participant's language (Arabic for the test participant).
+    assert!(html.contains("هذا الموعد في وقت عملك."), "{html}");
+    assert!(
+        html.matches("portal-at-work").count() >= 3,
+        "every Tuesday shown"
+    );
+}

@@ -85,6 +85,7 @@ portal-status-dropped = لم تعد تدرس هذه الدورة.
 portal-dates-title = مواعيدك القادمة
 portal-dates-none = لا توجد مواعيد جديدة.
 portal-dates-cancelled = ملغى.
+portal-dates-at-work = هذا الموعد في وقت عملك. من فضلك تحدّث مع صاحب العمل عن إذن للحضور.
 portal-dates-place = المكان: { $place }
 portal-dates-online = المشاركة عبر الإنترنت
 portal-weekday-1 = الإثنين

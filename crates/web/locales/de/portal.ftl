@@ -85,6 +85,7 @@ portal-status-dropped = Sie machen diesen Kurs nicht mehr.
 portal-dates-title = Ihre nächsten Termine
 portal-dates-none = Es gibt keine neuen Termine.
 portal-dates-cancelled = Fällt aus.
+portal-dates-at-work = Dieser Termin ist in Ihrer Arbeitszeit. Bitte sprechen Sie mit Ihrem Betrieb über eine Freistellung.
 portal-dates-place = Ort: { $place }
 portal-dates-online = Online dabei sein
 portal-weekday-1 = Mo

@@ -85,6 +85,7 @@ portal-status-dropped = You no longer take this course.
 portal-dates-title = Your next dates
 portal-dates-none = There are no new dates.
 portal-dates-cancelled = Cancelled.
+portal-dates-at-work = This date is during your working hours. Please talk to your employer about time off for it.
 portal-dates-place = Place: { $place }
 portal-dates-online = Join online
 portal-weekday-1 = Mon

@@ -85,6 +85,7 @@ portal-status-dropped = Вы больше не проходите этот ку�
 portal-dates-title = Ваши следующие даты
 portal-dates-none = Новых дат нет.
 portal-dates-cancelled = Отменено.
+portal-dates-at-work = Это занятие приходится на ваше рабочее время. Пожалуйста, поговорите с работодателем об освобождении от работы.
 portal-dates-place = Место: { $place }
 portal-dates-online = Участвовать онлайн
 portal-weekday-1 = Пн

@@ -85,6 +85,7 @@ portal-status-dropped = Artık bu kursa katılmıyorsunuz.
 portal-dates-title = Sonraki tarihleriniz
 portal-dates-none = Yeni tarih yok.
 portal-dates-cancelled = İptal edildi.
+portal-dates-at-work = Bu tarih çalışma saatlerinize denk geliyor. Lütfen izin için işvereninizle konuşun.
 portal-dates-place = Yer: { $place }
 portal-dates-online = Çevrim içi katıl
 portal-weekday-1 = Pzt

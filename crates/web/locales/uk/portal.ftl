@@ -85,6 +85,7 @@ portal-status-dropped = Ви більше не проходите цей кур�
 portal-dates-title = Ваші наступні дати
 portal-dates-none = Нових дат немає.
 portal-dates-cancelled = Скасовано.
+portal-dates-at-work = Це заняття припадає на ваш робочий час. Будь ласка, поговоріть із роботодавцем про звільнення від роботи на цей час.
 portal-dates-place = Місце: { $place }
 portal-dates-online = Приєднатися онлайн
 portal-weekday-1 = Пн

@@ -55,6 +55,8 @@ pub struct DateRow {
     pub place: Option<String>,
     pub link: Option<String>,
     pub cancelled: bool,
+    /// The date falls into the participant's recorded working times (release needed).
+    pub at_work: bool,
 }
 
 pub struct ContactView {
@@ -176,6 +178,11 @@ async fn build(
     let label = |k: &str| lang.t(&format!("portal-{k}"));
     let mut cohorts = Vec::new();
     let mut upcoming = Vec::new();
+    let work = match state.store.work_pattern(p.id).await {
+        Ok(w) => Some(w.pattern),
+        Err(StoreError::NotFound) => None,
+        Err(e) => return Err(e),
+    };
     for e in state.store.enrolments_of(p.id).await? {
         if !on_path(e.status) {
             continue;
@@ -196,7 +203,18 @@ async fn build(
         };
         let place = (!cohort.room.is_empty()).then(|| cohort.room.clone());
         let link = (!cohort.online_link.is_empty()).then(|| cohort.online_link.clone());
+        let mut holidays = lernweg_planner::HolidayCalendar::new(cohort.state);
         for s in sessions.iter().filter(|s| s.date >= now) {
+            let at_work = match (&work, s.start, s.end) {
+                (Some(w), Some(a), Some(b)) if s.status != SessionStatus::Cancelled => {
+                    !holidays.is_holiday(s.date)
+                        && w.works_during(
+                            s.date.and_time(a.to_naive()),
+                            s.date.and_time(b.to_naive()),
+                        )
+                }
+                _ => false,
+            };
             upcoming.push((
                 s.date,
                 s.start,
@@ -222,6 +240,7 @@ async fn build(
                     place: place.clone(),
                     link: link.clone(),
                     cancelled: s.status == SessionStatus::Cancelled,
+                    at_work,
                 },
             ));
         }
