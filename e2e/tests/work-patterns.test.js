@@ -52,9 +52,15 @@ describe('working times at 375×812, JavaScript disabled', { timeout: 180_000 },
     const all = await text(section);
     assert.match(all, /durchschnittlich 40 Stunden pro Woche\. Wechsel alle 3 Wochen\./);
     assert.match(all, /Belastung mit Arbeit, Terminen, Selbstlernzeit und Weg: durchschnittlich [\d,]+ Stunden pro Woche/);
-    // The week-by-week table is behind a <details> that opens without JavaScript.
-    await section.locator('summary').first().click();
-    assert.ok(await section.getByRole('table').last().isVisible(), 'the weekly table opens');
+    assert.match(all, /Termine in der Arbeitszeit: \d+, zusammen [\d,]+ Stunden\./);
+    // The sessions in working time and the weeks are behind <details>, open without JavaScript.
+    const collisions = section.getByRole('table', { name: 'Termine in der Arbeitszeit' }).first();
+    assert.equal(await collisions.isVisible(), false);
+    await section.locator('summary', { hasText: 'Termine in der Arbeitszeit anzeigen' }).first().click();
+    assert.ok(await collisions.isVisible(), 'the sessions in working time open');
+    assert.match(await text(collisions.locator('tbody tr').first()), /\d{2}:\d{2}–\d{2}:\d{2}/, 'a shift with its times');
+    await section.locator('summary', { hasText: 'Belastung Woche für Woche' }).first().click();
+    assert.ok(await section.getByRole('table', { name: 'Stunden pro Woche' }).first().isVisible(), 'the weekly table opens');
     await checkPage(pass, 'wp-amina', { h1: 'Amina Haddad' });
   });
 

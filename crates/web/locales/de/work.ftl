@@ -64,6 +64,7 @@ wp-fit-over = In { $count } Woche(n) liegt die Belastung über { $limit } Stunde
 wp-fit-over-short = über der Grenze
 wp-fit-release = Termine in der Arbeitszeit: { $count }, zusammen { $hours } Stunden. Dafür braucht die Person eine Freistellung oder Urlaub.
 wp-fit-no-collisions = Kein Termin fällt in die Arbeitszeit.
+wp-fit-collisions-summary = Termine in der Arbeitszeit anzeigen
 wp-fit-collisions-caption = Termine in der Arbeitszeit
 wp-fit-col-time = Uhrzeit
 wp-fit-col-session = Termin

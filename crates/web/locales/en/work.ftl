@@ -64,6 +64,7 @@ wp-fit-over = In { $count } week(s) the load is above { $limit } hours.
 wp-fit-over-short = above the limit
 wp-fit-release = Sessions in working time: { $count }, { $hours } hours in all. The person needs release (Freistellung) or leave for them.
 wp-fit-no-collisions = No session falls into working time.
+wp-fit-collisions-summary = Show the sessions in working time
 wp-fit-collisions-caption = Sessions in working time
 wp-fit-col-time = Time
 wp-fit-col-session = Session
