@@ -331,21 +331,16 @@ async fn no_start_and_no_return_from_a_pause_without_a_contact_person() {
     )
     .await
     .unwrap();
-    // Without a contact person it does not resume; pausing and ending stay possible.
-    s.update_participant(&actor, p.id, None, data_now.clone())
-        .await
-        .unwrap();
-    let refused = s
-        .apply_enrolment_event(&actor, e.id, date(2027, 6, 1), EnrolmentEvent::Resume)
-        .await;
-    assert_eq!(missing(refused), ("contact_person_id", "missing"));
-    assert_eq!(
-        s.enrolment(e.id).await.unwrap().status,
-        EnrolmentStatus::Paused
+    // While paused the participant keeps the contact person: taking it away is refused.
+    let kept = s.update_participant(&actor, p.id, None, data_now).await;
+    assert!(
+        matches!(&kept, Err(StoreError::Invalid(e)) if e.field == "contact_person_id" && e.code == "required_while_active"),
+        "{kept:?}"
     );
-    s.update_participant(&actor, p.id, Some(f.counsellor.id), data_now)
-        .await
-        .unwrap();
+    assert_eq!(
+        s.participant(p.id).await.unwrap().contact_person_id,
+        Some(f.counsellor.id)
+    );
     let back = s
         .apply_enrolment_event(&actor, e.id, date(2027, 6, 1), EnrolmentEvent::Resume)
         .await
