@@ -379,7 +379,8 @@ async fn export_holds_everything_and_is_audited() {
             "loans",
             "participant",
             "readiness_checks",
-            "referrals"
+            "referrals",
+            "work_pattern"
         ]
     );
     assert_eq!(doc["participant"]["id"], pid);
