@@ -473,7 +473,7 @@ impl Store {
         let rid = Uuid::now_v7().to_string();
         let mut tx = self.pool.begin().await?;
         sqlx::query(
-            "INSERT INTO readiness_checks (id, participant_id, checked_on, counsellor_id, answers, result, offer_hours, cohort_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            "INSERT INTO readiness_checks (id, participant_id, checked_on, counsellor_id, answers, result, offer_hours, cohort_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, CAST($7 AS DOUBLE PRECISION), $8, $9)",
         )
         .bind(&rid)
         .bind(id.to_string())
@@ -481,7 +481,9 @@ impl Store {
         .bind(actor.user_id.map(|u| u.to_string()))
         .bind(json("readiness_checks", answers)?)
         .bind(json("readiness_checks", result)?)
-        .bind(against.offer_hours)
+        // As text: the Any driver binds a missing f64 with another type than a present one,
+        // and PostgreSQL refuses the cached statement's binary format when they alternate.
+        .bind(against.offer_hours.map(|h| h.to_string()))
         .bind(against.cohort_id.map(|c| c.to_string()))
         .bind(time::fmt(time::now()))
         .execute(&mut *tx)
