@@ -3,9 +3,9 @@
 //! the participant pages show sessions in working time and the weekly load.
 
 use anyhow::anyhow;
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::NaiveDate;
 use lernweg_domain::ParticipantId;
-use lernweg_participants::{ShiftDraft, WorkPatternDraft, from_ics};
+use lernweg_participants::{ShiftDraft, WorkPatternDraft, from_ics, monday_of};
 use lernweg_store::{Actor, Store, WorkPatternSource};
 
 /// A weekly shift plan as a rostering program exports it: early shifts Monday to Wednesday,
@@ -54,7 +54,7 @@ pub async fn seed(
     people: &[(ParticipantId, NaiveDate)],
 ) -> anyhow::Result<()> {
     for (i, (id, start)) in people.iter().enumerate() {
-        let monday = *start - Duration::days(i64::from(start.weekday().num_days_from_monday()));
+        let monday = monday_of(*start);
         let draft = |weeks: &str, travel: &str, shifts| WorkPatternDraft {
             weeks: weeks.to_owned(),
             anchor: monday.to_string(),
@@ -121,6 +121,8 @@ pub async fn seed(
 
 #[cfg(test)]
 mod tests {
+    use chrono::Duration;
+
     use super::*;
 
     #[test]

@@ -19,7 +19,7 @@ use lernweg_planner::model::ClockTime;
 use lernweg_planner::plan::iso_week_label;
 use serde::Serialize;
 
-use crate::work_pattern::{Shift, WorkPattern};
+use crate::work_pattern::{Shift, WorkPattern, monday_of};
 
 /// One dated session as the check needs it (the caller leaves out cancelled ones).
 #[derive(Debug, Clone, PartialEq)]
@@ -94,10 +94,6 @@ pub struct Fit {
 
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
-}
-
-fn monday_of(date: NaiveDate) -> NaiveDate {
-    date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
 }
 
 fn minutes_between(a: NaiveDateTime, b: NaiveDateTime) -> i64 {

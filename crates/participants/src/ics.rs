@@ -17,7 +17,7 @@ use lernweg_planner::model::ClockTime;
 use serde::Serialize;
 
 use crate::reason::Reason;
-use crate::work_pattern::{MAX_ROTATION_WEEKS, Shift, WorkPattern};
+use crate::work_pattern::{MAX_ROTATION_WEEKS, Shift, WorkPattern, monday_of};
 
 /// A refused file. Message id `participants-ics-<code>`; `event` is the 1-based VEVENT.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
@@ -277,10 +277,6 @@ fn parse_rrule(rule: &str, ev: usize) -> Result<Rule, IcsError> {
 
 fn gcd(a: usize, b: usize) -> usize {
     if b == 0 { a } else { gcd(b, a % b) }
-}
-
-fn monday_of(date: NaiveDate) -> NaiveDate {
-    date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
 }
 
 fn read_events(text: &str) -> Result<Vec<Event>, IcsError> {

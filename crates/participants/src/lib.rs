@@ -57,5 +57,7 @@ pub use readiness::{
     ReadinessCheck, ReadinessError, ReadinessResult, compare, evaluate,
 };
 pub use reason::{FieldError, Reason};
-pub use work_pattern::{Shift, WorkPattern};
-pub use work_pattern_draft::{ShiftDraft, TRAVEL_MINUTES_MAX, WEEKDAYS, WorkPatternDraft};
+pub use work_pattern::{Shift, WorkPattern, monday_of};
+pub use work_pattern_draft::{
+    ShiftDraft, TRAVEL_MINUTES_MAX, WEEKDAYS, WorkPatternDraft, parse_anchor, parse_travel_minutes,
+};

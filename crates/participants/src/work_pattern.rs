@@ -119,7 +119,8 @@ impl TryFrom<PatternRepr> for WorkPattern {
     }
 }
 
-fn monday_of(date: NaiveDate) -> NaiveDate {
+/// The Monday of the week (Monday to Sunday) that holds `date`.
+pub fn monday_of(date: NaiveDate) -> NaiveDate {
     date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
 }
 
@@ -147,6 +148,22 @@ impl WorkPattern {
                 let diff = (monday_of(date) - monday_of(*anchor)).num_days() / 7;
                 &weeks[diff.rem_euclid(n) as usize]
             }
+        }
+    }
+
+    /// The shifts of each week of the cycle (one week for a fixed pattern).
+    pub fn weeks(&self) -> Vec<&[Shift]> {
+        match self {
+            WorkPattern::Fixed { shifts } => vec![shifts.as_slice()],
+            WorkPattern::Rotating { weeks, .. } => weeks.iter().map(Vec::as_slice).collect(),
+        }
+    }
+
+    /// The Monday of week 1 of a rotation; `None` for a fixed pattern.
+    pub fn anchor_monday(&self) -> Option<NaiveDate> {
+        match self {
+            WorkPattern::Fixed { .. } => None,
+            WorkPattern::Rotating { anchor, .. } => Some(monday_of(*anchor)),
         }
     }
 

@@ -2,7 +2,7 @@
 //! weekday and times. [`WorkPatternDraft::validate`] turns it into a [`WorkPattern`] and the
 //! commute, or every [`FieldError`] (Fluent id `participants-error-<key>-<code>`).
 
-use chrono::{Duration, NaiveDate, Weekday};
+use chrono::{NaiveDate, Weekday};
 use lernweg_planner::model::{ClockTime, parse_weekday};
 use serde::{Deserialize, Serialize};
 
@@ -46,11 +46,31 @@ pub struct WorkPatternDraft {
     pub shifts: Vec<ShiftDraft>,
 }
 
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
+/// A day of week 1 of a rotation, `YYYY-MM-DD` or `TT.MM.JJJJ`; `None` when empty.
+pub fn parse_anchor(raw: &str) -> Result<Option<NaiveDate>, FieldError> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(s, "%d.%m.%Y"))
-        .ok()
+        .map(Some)
+        .map_err(|_| FieldError::new("anchor", "anchor", "invalid"))
+}
+
+/// The one-way commute in minutes, 0 to [`TRAVEL_MINUTES_MAX`]; 0 when empty.
+pub fn parse_travel_minutes(raw: &str) -> Result<u32, FieldError> {
+    match raw.trim() {
+        "" => Ok(0),
+        s => s
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n <= TRAVEL_MINUTES_MAX)
+            .ok_or_else(|| {
+                FieldError::new("travel_minutes", "travel_minutes", "out_of_range")
+                    .arg("max", TRAVEL_MINUTES_MAX)
+            }),
+    }
 }
 
 /// Minute intervals of a week's shifts from Monday 00:00 (a night shift runs into the next
@@ -85,34 +105,22 @@ impl WorkPatternDraft {
                 }
             },
         };
-        let anchor = match self.anchor.trim() {
-            "" if weeks.is_some_and(|n| n > 1) => {
+        let anchor = match parse_anchor(&self.anchor) {
+            Ok(Some(d)) => Some(d),
+            Ok(None) if weeks.is_some_and(|n| n > 1) => {
                 errors.push(FieldError::new("anchor", "anchor", "required"));
                 None
             }
             // A fixed pattern needs no anchor; any Monday will do.
-            "" => NaiveDate::from_ymd_opt(2024, 1, 1),
-            s => match parse_date(s) {
-                Some(d) => Some(d),
-                None => {
-                    errors.push(FieldError::new("anchor", "anchor", "invalid"));
-                    None
-                }
-            },
+            Ok(None) => NaiveDate::from_ymd_opt(2024, 1, 1),
+            Err(e) => {
+                errors.push(e);
+                None
+            }
         };
-        let travel = match self.travel_minutes.trim() {
-            "" => Some(0),
-            s => match s.parse::<u32>() {
-                Ok(n) if n <= TRAVEL_MINUTES_MAX => Some(n),
-                _ => {
-                    errors.push(
-                        FieldError::new("travel_minutes", "travel_minutes", "out_of_range")
-                            .arg("max", TRAVEL_MINUTES_MAX),
-                    );
-                    None
-                }
-            },
-        };
+        let travel = parse_travel_minutes(&self.travel_minutes)
+            .map_err(|e| errors.push(e))
+            .ok();
 
         let mut by_week: Vec<Vec<(usize, Shift)>> = vec![Vec::new(); weeks.unwrap_or(1)];
         let mut any = false;
@@ -214,18 +222,13 @@ impl WorkPatternDraft {
 
     /// The draft of a stored pattern, to fill the form (rows sorted by week and day).
     pub fn from_pattern(pattern: &WorkPattern, travel_minutes: u32) -> WorkPatternDraft {
-        let (anchor, weeks): (Option<NaiveDate>, Vec<&Vec<Shift>>) = match pattern {
-            WorkPattern::Fixed { shifts } => (None, vec![shifts]),
-            WorkPattern::Rotating { anchor, weeks } => (Some(*anchor), weeks.iter().collect()),
-        };
-        let monday = |d: NaiveDate| {
-            d - Duration::days(i64::from(
-                chrono::Datelike::weekday(&d).num_days_from_monday(),
-            ))
-        };
+        let weeks = pattern.weeks();
         WorkPatternDraft {
             weeks: weeks.len().to_string(),
-            anchor: anchor.map(|a| monday(a).to_string()).unwrap_or_default(),
+            anchor: pattern
+                .anchor_monday()
+                .map(|a| a.to_string())
+                .unwrap_or_default(),
             travel_minutes: travel_minutes.to_string(),
             shifts: weeks
                 .iter()

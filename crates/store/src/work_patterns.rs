@@ -74,15 +74,21 @@ fn from_row(r: &AnyRow) -> Result<WorkPatternRecord, StoreError> {
 }
 
 impl Store {
-    /// The participant's work pattern; `NotFound` if none was recorded.
-    pub async fn work_pattern(&self, id: ParticipantId) -> Result<WorkPatternRecord, StoreError> {
-        self.fetch_one(
+    /// The participant's work pattern, if one was recorded.
+    pub async fn work_pattern(
+        &self,
+        id: ParticipantId,
+    ) -> Result<Option<WorkPatternRecord>, StoreError> {
+        sqlx::query(
             "SELECT participant_id, pattern, travel_minutes, source, updated_by, updated_at \
              FROM work_patterns WHERE participant_id = $1",
-            id.to_string(),
-            from_row,
         )
-        .await
+        .bind(id.to_string())
+        .fetch_optional(&self.pool)
+        .await?
+        .as_ref()
+        .map(from_row)
+        .transpose()
     }
 
     /// Records (or replaces) the participant's work pattern; the audit entry says how many
@@ -133,7 +139,7 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
-        self.work_pattern(id).await
+        self.work_pattern(id).await?.ok_or(StoreError::NotFound)
     }
 
     /// Removes the participant's work pattern; `NotFound` if there was none.

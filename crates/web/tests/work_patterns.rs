@@ -271,7 +271,14 @@ async fn staff_enter_working_times_in_the_form_and_see_the_check_on_the_particip
         html.contains(r#"id="end_0" name="end_0" type="time" value="17:00" aria-invalid="true""#),
         "{html}"
     );
-    assert!(app.state.store.work_pattern(app.participant).await.is_err());
+    assert!(
+        app.state
+            .store
+            .work_pattern(app.participant)
+            .await
+            .unwrap()
+            .is_none()
+    );
 
     // Tuesday 17:00–20:00 collides with the Tuesday evening course.
     let res = client
@@ -281,7 +288,13 @@ async fn staff_enter_working_times_in_the_form_and_see_the_check_on_the_particip
         .await
         .unwrap();
     assert_eq!(res.status(), 303);
-    let stored = app.state.store.work_pattern(app.participant).await.unwrap();
+    let stored = app
+        .state
+        .store
+        .work_pattern(app.participant)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(stored.travel_minutes, 15);
     assert_eq!(stored.pattern.average_weekly_hours(), 3.0);
     let html = client
@@ -341,6 +354,28 @@ async fn staff_enter_working_times_in_the_form_and_see_the_check_on_the_particip
             )
     };
     let import = format!("{page}/import");
+    // A date that does not exist is named at the import form's own field.
+    let bad_anchor = reqwest::multipart::Form::new()
+        .text("csrf", csrf.clone())
+        .text("anchor", "31.02.2027")
+        .text("travel_minutes", "10")
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(b"BEGIN:VCALENDAR".to_vec()).file_name("x.ics"),
+        );
+    let res = client
+        .post(app.url(&import))
+        .multipart(bad_anchor)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains(r#"aria-invalid="true" aria-describedby="ics_anchor-error""#),
+        "{html}"
+    );
+    assert!(html.contains("Bitte ein gültiges Datum angeben"), "{html}");
     let res = client
         .post(app.url(&import))
         .multipart(upload("kein Kalender"))
@@ -369,7 +404,13 @@ async fn staff_enter_working_times_in_the_form_and_see_the_check_on_the_particip
         "{html}"
     );
     assert!(html.contains("aus einer Kalenderdatei"));
-    let stored = app.state.store.work_pattern(app.participant).await.unwrap();
+    let stored = app
+        .state
+        .store
+        .work_pattern(app.participant)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(stored.pattern.average_weekly_hours(), 24.0);
     assert_eq!(stored.travel_minutes, 10);
 
@@ -381,7 +422,14 @@ async fn staff_enter_working_times_in_the_form_and_see_the_check_on_the_particip
         .await
         .unwrap();
     assert_eq!(res.status(), 303);
-    assert!(app.state.store.work_pattern(app.participant).await.is_err());
+    assert!(
+        app.state
+            .store
+            .work_pattern(app.participant)
+            .await
+            .unwrap()
+            .is_none()
+    );
 
     // Trainers do not see working times.
     let (trainer, _) = app.login(&app.user(Role::Trainer).email.to_string()).await;

@@ -178,11 +178,7 @@ async fn build(
     let label = |k: &str| lang.t(&format!("portal-{k}"));
     let mut cohorts = Vec::new();
     let mut upcoming = Vec::new();
-    let work = match state.store.work_pattern(p.id).await {
-        Ok(w) => Some(w.pattern),
-        Err(StoreError::NotFound) => None,
-        Err(e) => return Err(e),
-    };
+    let work = state.store.work_pattern(p.id).await?.map(|w| w.pattern);
     for e in state.store.enrolments_of(p.id).await? {
         if !on_path(e.status) {
             continue;

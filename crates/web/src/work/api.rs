@@ -56,35 +56,26 @@ impl From<&WorkPatternRecord> for WorkPatternDto {
             start: s.start.to_string(),
             end: s.end.to_string(),
         };
-        let (kind, anchor, weeks) = match &r.pattern {
-            WorkPattern::Fixed { shifts } => {
-                ("fixed", None, vec![shifts.iter().map(shift).collect()])
-            }
-            WorkPattern::Rotating { anchor, weeks } => (
-                "rotating",
-                Some(monday(*anchor).to_string()),
-                weeks
-                    .iter()
-                    .map(|w| w.iter().map(shift).collect())
-                    .collect(),
-            ),
+        let kind = match r.pattern {
+            WorkPattern::Fixed { .. } => "fixed",
+            WorkPattern::Rotating { .. } => "rotating",
         };
         WorkPatternDto {
             participant_id: r.participant_id.to_string(),
             kind: kind.to_owned(),
-            anchor,
-            weeks,
+            anchor: r.pattern.anchor_monday().map(|a| a.to_string()),
+            weeks: r
+                .pattern
+                .weeks()
+                .iter()
+                .map(|w| w.iter().map(shift).collect())
+                .collect(),
             travel_minutes: r.travel_minutes,
             average_weekly_hours: (r.pattern.average_weekly_hours() * 100.0).round() / 100.0,
             source: r.source.code().to_owned(),
             updated_at: r.updated_at.to_rfc3339(),
         }
     }
-}
-
-fn monday(d: chrono::NaiveDate) -> chrono::NaiveDate {
-    use chrono::Datelike;
-    d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday()))
 }
 
 /// One shift row of a request.
@@ -132,7 +123,11 @@ pub async fn get_pattern(
     let (principal, actor) = caller(&ctx)?;
     let p = load(&state, &principal, &id).await?;
     audit_view(&state, &actor, &p, "work pattern").await?;
-    let r = state.store.work_pattern(p.id).await?;
+    let r = state
+        .store
+        .work_pattern(p.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     Ok(Json((&r).into()))
 }
 
@@ -338,16 +333,12 @@ pub async fn enrolment_fit(
         .await?;
     let p = load(&state, &principal, &e.participant_id.to_string()).await?;
     audit_view(&state, &actor, &p, "work pattern fit").await?;
-    let record = match state.store.work_pattern(p.id).await {
-        Ok(r) => r,
-        Err(lernweg_store::StoreError::NotFound) => {
-            return Err(ApiError::Conflict(format!(
-                "the participant has no recorded working times; PUT /api/v1/participants/{}/work-pattern first",
-                p.id
-            )));
-        }
-        Err(other) => return Err(other.into()),
-    };
+    let record = state.store.work_pattern(p.id).await?.ok_or_else(|| {
+        ApiError::Conflict(format!(
+            "the participant has no recorded working times; PUT /api/v1/participants/{}/work-pattern first",
+            p.id
+        ))
+    })?;
     let f = super::enrolment_fit(&state, &record, &e).await?;
     let fit = f.fit;
     Ok(Json(FitDto {

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use axum::routing::{MethodRouter, get, post};
 use lernweg_domain::access::COUNSELLING;
-use lernweg_participants::{Fit, FitInput, FitSession, WorkPattern, check_fit};
+use lernweg_participants::{Fit, FitInput, FitSession, check_fit};
 use lernweg_planner::model::{DEFAULT_LOAD_LIMIT_HOURS, weekday_code};
 use lernweg_planner::{HolidayCalendar, SessionKind};
 use lernweg_store::{
@@ -198,21 +198,13 @@ pub struct PatternView {
     pub updated_at: String,
 }
 
-/// Hours with a decimal comma in German (`19,5`), a dot in English.
-pub(crate) fn hours_text(lang: Lang, h: f64) -> String {
-    lang.decimal(h)
-}
-
 pub(crate) fn day_name(lang: Lang, day: chrono::Weekday) -> String {
     lang.t(&format!("wp-day-{}", weekday_code(day)))
 }
 
 impl PatternView {
     pub fn new(lang: Lang, r: &WorkPatternRecord) -> PatternView {
-        let (anchor, weeks): (_, Vec<&Vec<lernweg_participants::Shift>>) = match &r.pattern {
-            WorkPattern::Fixed { shifts } => (None, vec![shifts]),
-            WorkPattern::Rotating { anchor, weeks } => (Some(*anchor), weeks.iter().collect()),
-        };
+        let weeks = r.pattern.weeks();
         let rows = weeks
             .iter()
             .enumerate()
@@ -227,14 +219,12 @@ impl PatternView {
             .collect();
         PatternView {
             weeks: weeks.len(),
-            anchor: anchor.map(|a| {
-                let monday = a - chrono::Duration::days(i64::from(
-                    chrono::Datelike::weekday(&a).num_days_from_monday(),
-                ));
-                monday.format("%d.%m.%Y").to_string()
-            }),
+            anchor: r
+                .pattern
+                .anchor_monday()
+                .map(|a| a.format("%d.%m.%Y").to_string()),
             rows,
-            average_hours: hours_text(lang, r.pattern.average_weekly_hours()),
+            average_hours: lang.decimal(r.pattern.average_weekly_hours()),
             travel_minutes: r.travel_minutes,
             source: lang.t(&format!("wp-source-{}", r.source.code())),
             updated_at: r
@@ -253,11 +243,11 @@ impl PatternView {
         lang: Lang,
         p: &lernweg_store::ParticipantRecord,
     ) -> Result<Option<PatternView>, StoreError> {
-        match state.store.work_pattern(p.id).await {
-            Ok(r) => Ok(Some(PatternView::new(lang, &r))),
-            Err(StoreError::NotFound) => Ok(None),
-            Err(e) => Err(e),
-        }
+        Ok(state
+            .store
+            .work_pattern(p.id)
+            .await?
+            .map(|r| PatternView::new(lang, &r)))
     }
 
     /// The pattern as a report section (the Auskunft PDF).

@@ -8,9 +8,10 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
-use chrono::Datelike;
+use lernweg_participants::work_pattern::MAX_ROTATION_WEEKS;
 use lernweg_participants::{
-    FieldError, ShiftDraft, WEEKDAYS, WorkPatternDraft, from_ics, work_pattern::MAX_ROTATION_WEEKS,
+    FieldError, ShiftDraft, WEEKDAYS, WorkPatternDraft, from_ics, monday_of, parse_anchor,
+    parse_travel_minutes,
 };
 use lernweg_planner::model::weekday_code;
 use lernweg_store::{ParticipantRecord, StoreError, WorkPatternSource};
@@ -182,8 +183,7 @@ async fn page(
 ) -> Response {
     let lang = ctx.lang;
     let stored = match state.store.work_pattern(p.id).await {
-        Ok(r) => Some(r),
-        Err(StoreError::NotFound) => None,
+        Ok(r) => r,
         Err(e) => return PageError::store(lang, e).into_response(),
     };
     if let Err(r) = audit_view(state, ctx, p, "work pattern").await {
@@ -222,8 +222,7 @@ async fn page(
 }
 
 fn monday_this_week() -> chrono::NaiveDate {
-    let t = today();
-    t - chrono::Duration::days(i64::from(t.weekday().num_days_from_monday()))
+    monday_of(today())
 }
 
 /// `GET /verwaltung/teilnehmende/{id}/arbeitszeit`.
@@ -403,28 +402,23 @@ async fn import_file(
     u: IcsUpload,
 ) -> Result<Feedback, Result<Feedback, StoreError>> {
     let lang = ctx.lang;
-    // The anchor and the commute are checked as in the form (with a stand-in shift).
-    let check = WorkPatternDraft {
-        anchor: if u.anchor.trim().is_empty() {
-            monday_this_week().to_string()
-        } else {
-            u.anchor.clone()
-        },
-        travel_minutes: u.travel_minutes.clone(),
-        weeks: "2".into(),
-        shifts: vec![ShiftDraft {
-            weekday: "mon".into(),
-            start: "08:00".into(),
-            end: "09:00".into(),
-            ..Default::default()
-        }],
-    };
-    let (anchor, travel) = match check.validate() {
-        Ok((lernweg_participants::WorkPattern::Rotating { anchor, .. }, travel)) => {
-            (anchor, travel)
-        }
-        Ok(_) => unreachable!("two weeks make a rotation"),
-        Err(errors) => {
+    // The anchor and the commute are read as in the form; errors at this form's fields.
+    let anchor = parse_anchor(&u.anchor).map(|a| a.unwrap_or_else(monday_this_week));
+    let travel = parse_travel_minutes(&u.travel_minutes);
+    let (anchor, travel) = match (anchor, travel) {
+        (Ok(a), Ok(t)) => (a, t),
+        (a, t) => {
+            let errors = [
+                a.err().map(|e| ("ics_anchor", e)),
+                t.err().map(|e| ("ics_travel", e)),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|(field, e)| FieldError {
+                field: field.to_owned(),
+                ..e
+            })
+            .collect();
             return Err(Ok(Feedback {
                 errors,
                 ..Feedback::default()

@@ -3,9 +3,9 @@
 //! load.
 
 use chrono::Datelike;
-use lernweg_store::{ParticipantRecord, StoreError, WorkPatternRecord};
+use lernweg_store::{ParticipantRecord, StoreError};
 
-use super::{EnrolmentFit, PatternView, day_name, enrolment_fit, hours_text};
+use super::{EnrolmentFit, PatternView, day_name, enrolment_fit};
 use crate::AppState;
 use crate::i18n::Lang;
 
@@ -47,7 +47,7 @@ pub struct FitPanel {
 }
 
 fn fit_view(lang: Lang, f: &EnrolmentFit) -> CohortFitView {
-    let h = |x: f64| hours_text(lang, x);
+    let h = |x: f64| lang.decimal(x);
     let fit = &f.fit;
     let collisions = fit
         .collisions
@@ -133,11 +133,7 @@ impl FitPanel {
         lang: Lang,
         p: &ParticipantRecord,
     ) -> Result<FitPanel, StoreError> {
-        let record: Option<WorkPatternRecord> = match state.store.work_pattern(p.id).await {
-            Ok(r) => Some(r),
-            Err(StoreError::NotFound) => None,
-            Err(e) => return Err(e),
-        };
+        let record = state.store.work_pattern(p.id).await?;
         let mut cohorts = Vec::new();
         if let Some(r) = &record {
             for e in state.store.enrolments_of(p.id).await? {

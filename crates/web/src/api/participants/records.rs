@@ -477,11 +477,12 @@ pub async fn export(
         referrals.push(crate::care::referrals::api::referral_dto(&state, r).await?);
     }
     let loans = state.store.loans_of(pid).await?;
-    let work_pattern = match state.store.work_pattern(pid).await {
-        Ok(r) => Some((&r).into()),
-        Err(lernweg_store::StoreError::NotFound) => None,
-        Err(e) => return Err(e.into()),
-    };
+    let work_pattern = state
+        .store
+        .work_pattern(pid)
+        .await?
+        .as_ref()
+        .map(Into::into);
     Ok(Json(ExportDto {
         exported_at: chrono::Utc::now().to_rfc3339(),
         participant: dto(&state, p).await?,
