@@ -120,6 +120,33 @@ fn working_shifts(
         .collect()
 }
 
+/// The shifts a session on `date` from `start` to `end` overlaps (also a night shift of the
+/// day before; an end not after the start runs into the next day), as (shift, the day it
+/// starts, minutes of overlap). Shifts starting on a public holiday are days off.
+pub fn shifts_during(
+    pattern: &WorkPattern,
+    holidays: &mut HolidayCalendar,
+    date: NaiveDate,
+    start: ClockTime,
+    end: ClockTime,
+) -> Vec<(Shift, NaiveDate, i64)> {
+    let from = date.and_time(start.to_naive());
+    let mut to = date.and_time(end.to_naive());
+    if to <= from {
+        to += Duration::days(1);
+    }
+    let mut out = Vec::new();
+    for day in [date - Duration::days(1), date] {
+        for (shift, a, b) in working_shifts(pattern, holidays, day) {
+            let overlap = minutes_between(from.max(a), to.min(b));
+            if overlap > 0 {
+                out.push((shift, day, overlap));
+            }
+        }
+    }
+    out
+}
+
 /// Checks the sessions against the participant's shifts and load limit. Public holidays of
 /// `holidays` (the cohort's state) are days off work.
 pub fn check_fit(input: &FitInput, holidays: &mut HolidayCalendar) -> Fit {
@@ -129,26 +156,16 @@ pub fn check_fit(input: &FitInput, holidays: &mut HolidayCalendar) -> Fit {
         let (Some(start), Some(end)) = (s.start, s.end) else {
             continue;
         };
-        let from = s.date.and_time(start.to_naive());
-        let mut to = s.date.and_time(end.to_naive());
-        if to <= from {
-            to += Duration::days(1);
-        }
-        for day in [s.date - Duration::days(1), s.date] {
-            for (shift, a, b) in working_shifts(input.pattern, holidays, day) {
-                let overlap = minutes_between(from.max(a), to.min(b));
-                if overlap > 0 {
-                    *released.entry(monday_of(s.date)).or_default() += overlap;
-                    collisions.push(Collision {
-                        session: i,
-                        date: s.date,
-                        overlap_hours: round2(overlap as f64 / 60.0),
-                        shift_date: day,
-                        shift_start: shift.start,
-                        shift_end: shift.end,
-                    });
-                }
-            }
+        for (shift, day, overlap) in shifts_during(input.pattern, holidays, s.date, start, end) {
+            *released.entry(monday_of(s.date)).or_default() += overlap;
+            collisions.push(Collision {
+                session: i,
+                date: s.date,
+                overlap_hours: round2(overlap as f64 / 60.0),
+                shift_date: day,
+                shift_start: shift.start,
+                shift_end: shift.end,
+            });
         }
     }
 

@@ -42,7 +42,7 @@ pub use enrolment::{
     TransitionError, transition,
 };
 pub use enums::{Consent, ConsentScope, ContactChannel, RecognitionStatus, has_consent};
-pub use fit::{Collision, Fit, FitInput, FitSession, WeekFit, check_fit};
+pub use fit::{Collision, Fit, FitInput, FitSession, WeekFit, check_fit, shifts_during};
 pub use ics::{IcsError, IcsImport, from_ics};
 pub use import::{ImportError, ImportPreview, ImportRow, TextEncoding, preview_csv};
 pub use import_plan::{ImportPlan, RowIssue};

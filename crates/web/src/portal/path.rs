@@ -203,11 +203,7 @@ async fn build(
         for s in sessions.iter().filter(|s| s.date >= now) {
             let at_work = match (&work, s.start, s.end) {
                 (Some(w), Some(a), Some(b)) if s.status != SessionStatus::Cancelled => {
-                    !holidays.is_holiday(s.date)
-                        && w.works_during(
-                            s.date.and_time(a.to_naive()),
-                            s.date.and_time(b.to_naive()),
-                        )
+                    !lernweg_participants::shifts_during(w, &mut holidays, s.date, a, b).is_empty()
                 }
                 _ => false,
             };
