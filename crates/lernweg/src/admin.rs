@@ -214,7 +214,7 @@ pub async fn purge(store: &Store, dry_run: bool, today: Option<String>) -> anyho
     let today = match today {
         Some(t) => chrono::NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d")
             .map_err(|_| anyhow!("--today: expected YYYY-MM-DD, got {t:?}"))?,
-        None => chrono::Local::now().date_naive(),
+        None => lernweg_app::Clock::system().today(),
     };
     let due = store.due_for_erasure(today).await.map_err(explain)?;
     for d in &due {
@@ -242,7 +242,7 @@ pub async fn purge(store: &Store, dry_run: bool, today: Option<String>) -> anyho
         .map_err(explain)?;
     println!("{n} participant record(s) erased; anonymous statistics kept.");
     let expired = store
-        .expire_imports(chrono::Utc::now())
+        .expire_imports(lernweg_app::Clock::system().now_utc())
         .await
         .map_err(explain)?;
     println!("{expired} unconfirmed CSV import preview(s) older than 24 hours deleted.");

@@ -143,7 +143,7 @@ pub async fn seed(
     counsellor: UserId,
     offset: usize,
 ) -> anyhow::Result<()> {
-    let today = chrono::Local::now().date_naive();
+    let today = lernweg_app::Clock::system().today();
     let open_from = today - Duration::days(7);
     let staff = Actor::user(counsellor, "beratung@demo.example");
     class(store, provider, counsellor, offset, today).await?;

@@ -4,7 +4,6 @@
 //! someone confirms it on `/verwaltung/teilnehmende/import/{id}`.
 
 use anyhow::anyhow;
-use chrono::Datelike;
 use lernweg_domain::{Email, ProviderId};
 use lernweg_store::{Actor, NewImport, Store};
 
@@ -16,8 +15,11 @@ pub async fn seed(store: &Store, provider: ProviderId) -> anyhow::Result<()> {
     }
     let mail = Email::parse("beratung1@demo.example").map_err(|e| anyhow!("{e}"))?;
     let counsellor = store.user_by_email(&mail).await?;
-    let preview = lernweg_participants::preview_csv(FILE, chrono::Local::now().year())
-        .map_err(|e| anyhow!("demo import file: {e}"))?;
+    let preview = lernweg_participants::preview_csv(
+        FILE,
+        chrono::Datelike::year(&lernweg_app::Clock::system().today()),
+    )
+    .map_err(|e| anyhow!("demo import file: {e}"))?;
     store
         .stage_import(
             &Actor::user(counsellor.id, counsellor.email.to_string()),

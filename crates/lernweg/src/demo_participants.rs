@@ -461,7 +461,7 @@ async fn loans(
     provider: ProviderId,
     people: &[lernweg_domain::ParticipantId],
 ) -> anyhow::Result<()> {
-    let today = chrono::Local::now().date_naive();
+    let today = lernweg_app::Clock::system().today();
     let device = |kind: &str, label: &str, serial: &str| lernweg_store::NewDevice {
         kind: kind.into(),
         label: label.into(),

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use anyhow::{Context, anyhow};
 use clap::Subcommand;
+use lernweg_app::exports::openqcat_catalog;
 use lernweg_store::{Store, StoreError};
-use lernweg_web::api::exports::build::{berlin_now, openqcat_catalog};
 
 #[derive(Subcommand, Debug)]
 pub enum ExportCommand {
@@ -29,9 +29,11 @@ pub async fn export(cmd: ExportCommand, store: &Store) -> anyhow::Result<()> {
                 }
                 other => anyhow!(other),
             })?;
-            let xml = openqcat_catalog(store, Some(p.id), berlin_now())
+            let app = lernweg_app::App::new(store.clone());
+            let xml = openqcat_catalog(&app, Some(p.id))
                 .await
-                .map_err(|e| anyhow!("{e}"))?;
+                .map_err(|e| anyhow!("{e}"))?
+                .xml;
             match output {
                 Some(path) => {
                     std::fs::write(&path, &xml)

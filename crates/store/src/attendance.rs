@@ -175,12 +175,13 @@ fn tally<'a>(entries: impl Iterator<Item = &'a RollCallEntry>) -> String {
 /// Writes checked roll-call lines: new ones inserted, changed ones updated in place (an
 /// unchanged line keeps who recorded it and when).
 async fn write_roll_call(
+    now: chrono::DateTime<chrono::Utc>,
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     actor: &Actor,
     session: SessionId,
     entries: &[RollCallEntry],
 ) -> Result<(), StoreError> {
-    let now = time::fmt(time::now());
+    let now = time::fmt(now);
     let by = actor.user_id.map(|u| u.to_string());
     for e in entries {
         sqlx::query(
@@ -217,9 +218,10 @@ impl Store {
         let cohort = self.cohort(s.cohort_id).await?;
         self.check_roll_call(&s, entries, today).await?;
         let mut tx = self.pool.begin().await?;
-        write_roll_call(&mut tx, actor, session, entries).await?;
+        write_roll_call(self.now(), &mut tx, actor, session, entries).await?;
         let detail = format!("roll call {}: {}", s.date, tally(entries.iter()));
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(cohort.provider_id),
@@ -265,11 +267,12 @@ impl Store {
         }
         let mut tx = self.pool.begin().await?;
         for (session, entries) in calls {
-            write_roll_call(&mut tx, actor, *session, entries).await?;
+            write_roll_call(self.now(), &mut tx, actor, *session, entries).await?;
         }
         let all = calls.iter().flat_map(|(_, e)| e.iter());
         let detail = format!("roll calls of {} sessions: {}", calls.len(), tally(all));
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(cohort.provider_id),
@@ -399,10 +402,11 @@ impl Store {
         .bind(note)
         .bind(actor.user_id.map(|u| u.to_string()))
         .bind(new.on.to_string())
-        .bind(time::fmt(time::now()))
+        .bind(time::fmt(self.now()))
         .execute(&mut *tx)
         .await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(cohort.provider_id),

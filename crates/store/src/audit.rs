@@ -61,7 +61,11 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
-pub(crate) async fn write<'e, E>(exec: E, entry: &NewAuditEntry) -> Result<(), StoreError>
+pub(crate) async fn write<'e, E>(
+    now: chrono::DateTime<chrono::Utc>,
+    exec: E,
+    entry: &NewAuditEntry,
+) -> Result<(), StoreError>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
@@ -70,7 +74,7 @@ where
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(Uuid::now_v7().to_string())
-    .bind(time::fmt(time::now()))
+    .bind(time::fmt(now))
     .bind(entry.actor.map(|a| a.to_string()))
     .bind(entry.actor_email.clone())
     .bind(entry.provider.map(|p| p.to_string()))
@@ -87,7 +91,7 @@ impl Store {
     /// Writes one audit entry on its own (for reads and logins; writes log inside their
     /// own transaction).
     pub async fn audit(&self, entry: &NewAuditEntry) -> Result<(), StoreError> {
-        write(&self.pool, entry).await
+        write(self.now(), &self.pool, entry).await
     }
 
     /// The newest entries first, optionally only those of one provider.

@@ -107,7 +107,7 @@ impl Store {
             }
         }
         let id = CohortId::from_uuid(Uuid::now_v7());
-        let now = time::fmt(time::now());
+        let now = time::fmt(self.now());
         let end = sessions.iter().map(|s| s.date).max();
         let mut tx = self.pool.begin().await?;
         sqlx::query(
@@ -134,10 +134,11 @@ impl Store {
                 .await?;
         }
         for s in sessions {
-            insert_session(&mut *tx, id, s).await?;
+            insert_session(self.now(), &mut *tx, id, s).await?;
         }
         let detail = format!("{name} ({} sessions)", sessions.len());
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(offer.provider_id),
@@ -239,7 +240,7 @@ impl Store {
             .into());
         }
         let mut tx = self.pool.begin().await?;
-        let now = time::fmt(time::now());
+        let now = time::fmt(self.now());
         let published_at = if to == CohortStatus::Published {
             Some(now.clone())
         } else {
@@ -256,6 +257,7 @@ impl Store {
         .await?;
         let detail = format!("{} -> {}", current.status, to);
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(current.provider_id),

@@ -7,7 +7,7 @@ use std::time::Duration;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
 
-use crate::StoreError;
+use crate::{Clock, StoreError};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -54,6 +54,7 @@ fn redact_url(url: &str) -> String {
 pub struct Store {
     pub(crate) pool: AnyPool,
     backend: Backend,
+    clock: Clock,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,7 +103,27 @@ impl Store {
             })
             .connect_with(options)
             .await?;
-        Ok(Store { pool, backend })
+        Ok(Store {
+            pool,
+            backend,
+            clock: Clock::system(),
+        })
+    }
+
+    /// The same store reading time from `clock` (tests fix the day this way).
+    pub fn with_clock(mut self, clock: Clock) -> Store {
+        self.clock = clock;
+        self
+    }
+
+    /// The clock this store stamps its records with.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    /// Now, in UTC, by this store's clock.
+    pub(crate) fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now_utc()
     }
 
     /// Applies every pending migration. Safe to run at every start.

@@ -85,7 +85,7 @@ impl Store {
             .into());
         }
         let id = EnrolmentId::from_uuid(Uuid::now_v7());
-        let now = time::fmt(time::now());
+        let now = time::fmt(self.now());
         let mut tx = self.pool.begin().await?;
         sqlx::query("INSERT INTO enrolments (id, participant_id, cohort_id, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)")
             .bind(id.to_string())
@@ -97,6 +97,7 @@ impl Store {
             .await
             .map_err(|e| StoreError::unique_as(e, "the participant is already enrolled in this cohort"))?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(p.provider_id),
@@ -221,18 +222,19 @@ impl Store {
         .bind(status_code(from))
         .bind(status_code(to))
         .bind(actor.user_id.map(|u| u.to_string()))
-        .bind(time::fmt(time::now()))
+        .bind(time::fmt(self.now()))
         .execute(&mut *tx)
         .await?;
         sqlx::query("UPDATE enrolments SET status = $1, stayed_employed = $2, updated_at = $3 WHERE id = $4")
             .bind(status_code(to))
             .bind(stayed.map(i64::from))
-            .bind(time::fmt(time::now()))
+            .bind(time::fmt(self.now()))
             .bind(id.to_string())
             .execute(&mut *tx)
             .await?;
         let detail = format!("{} -> {}", status_code(from), status_code(to));
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(Some(provider), AuditAction::Update, "enrolment", id, detail),
         )
@@ -264,7 +266,7 @@ impl Store {
         )
         .bind(Uuid::now_v7().to_string())
         .bind(p.provider_id.to_string())
-        .bind(time::now().date_naive().to_string())
+        .bind(self.now().date_naive().to_string())
         .bind(p.data.german_level.map(|l| l.as_str().to_owned()))
         .bind(p.data.recognition_status.and_then(|r| code(serde_json::to_value(r).unwrap_or_default())))
         .bind(p.data.kldb.as_ref().map(|k| k.occupational_area().to_string()))
@@ -282,6 +284,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(p.provider_id),

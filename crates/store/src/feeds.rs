@@ -99,10 +99,11 @@ impl Store {
         .bind(kind.as_str())
         .bind(target_id)
         .bind(provider.to_string())
-        .bind(time::fmt(time::now()))
+        .bind(time::fmt(self.now()))
         .execute(&mut *tx)
         .await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(provider),
@@ -162,11 +163,12 @@ impl Store {
         }
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE feed_tokens SET revoked_at = $1 WHERE id = $2")
-            .bind(time::fmt(time::now()))
+            .bind(time::fmt(self.now()))
             .bind(id.to_string())
             .execute(&mut *tx)
             .await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(feed.provider_id),
@@ -192,7 +194,7 @@ impl Store {
         let secret = random_token();
         let id = FeedId::from_uuid(Uuid::now_v7());
         let prefix: String = secret.chars().take(6).collect();
-        let now = time::fmt(time::now());
+        let now = time::fmt(self.now());
         let target = participant.to_string();
         let mut tx = self.pool.begin().await?;
         let revoked = sqlx::query(
@@ -215,6 +217,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(provider),
@@ -244,13 +247,14 @@ impl Store {
         let n = sqlx::query(
             "UPDATE feed_tokens SET revoked_at = $1 WHERE kind = 'participant' AND target_id = $2 AND revoked_at IS NULL",
         )
-        .bind(time::fmt(time::now()))
+        .bind(time::fmt(self.now()))
         .bind(&target)
         .execute(&mut *tx)
         .await?
         .rows_affected();
         if n > 0 {
             audit::write(
+                self.now(),
                 &mut *tx,
                 &actor.entry(
                     Some(provider),

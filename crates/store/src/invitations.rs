@@ -221,7 +221,7 @@ impl Store {
             }
         };
         let id = InvitationId::from_uuid(Uuid::now_v7());
-        let now = time::now();
+        let now = self.now();
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "UPDATE invitations SET revoked_at = $1 WHERE participant_id = $2 AND used_at IS NULL AND revoked_at IS NULL",
@@ -246,6 +246,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(participant.provider_id),
@@ -334,13 +335,14 @@ impl Store {
         let n = sqlx::query(
             "UPDATE invitations SET revoked_at = $1 WHERE participant_id = $2 AND used_at IS NULL AND revoked_at IS NULL",
         )
-        .bind(time::fmt(time::now()))
+        .bind(time::fmt(self.now()))
         .bind(participant.id.to_string())
         .execute(&mut *tx)
         .await?
         .rows_affected();
         if n > 0 {
             audit::write(
+                self.now(),
                 &mut *tx,
                 &actor.entry(
                     Some(participant.provider_id),
@@ -378,7 +380,7 @@ impl Store {
             return Ok(Err(Refusal::Unknown));
         };
         let inv = from_row(&row)?;
-        Ok(match inv.status(time::now()) {
+        Ok(match inv.status(self.now()) {
             InvitationStatus::Open => Ok(inv),
             InvitationStatus::Used => Err(Refusal::Used),
             InvitationStatus::Expired => Err(Refusal::Expired),
@@ -420,7 +422,7 @@ impl Store {
             }
             _ => None,
         };
-        let now = time::fmt(time::now());
+        let now = time::fmt(self.now());
         let mut tx = self.pool.begin().await?;
         let claimed = sqlx::query(
             "UPDATE invitations SET used_at = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL",
@@ -491,6 +493,7 @@ impl Store {
             email: None,
         };
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(participant.provider_id),
@@ -549,12 +552,13 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE users SET participant_id = $1, updated_at = $2 WHERE id = $3")
             .bind(participant.to_string())
-            .bind(time::fmt(time::now()))
+            .bind(time::fmt(self.now()))
             .bind(user.to_string())
             .execute(&mut *tx)
             .await
             .map_err(|e| StoreError::unique_as(e, "this participant already has an account"))?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(p.provider_id),

@@ -7,6 +7,7 @@
 
 mod attendance;
 mod audit;
+mod clock;
 mod cohorts;
 mod db;
 mod enrolments;
@@ -35,6 +36,7 @@ pub use attendance::{
     RollCallSession, module_infos, session_facts,
 };
 pub use audit::{Actor, AuditAction, AuditEntry, NewAuditEntry};
+pub use clock::Clock;
 pub use cohorts::{Cohort, NewCohort};
 pub use db::{DatabaseTarget, Store};
 pub use enrolments::{Enrolment, EnrolmentStep};

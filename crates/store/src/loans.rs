@@ -149,10 +149,11 @@ impl Store {
         .bind(label)
         .bind(new.serial.trim())
         .bind(new.note.trim())
-        .bind(time::fmt(time::now()))
+        .bind(time::fmt(self.now()))
         .execute(&mut *tx)
         .await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(Some(provider), AuditAction::Create, "device", &id, ""),
         )
@@ -200,6 +201,7 @@ impl Store {
             .await?;
         let detail = if active { "active" } else { "inactive" };
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(device.provider_id),
@@ -272,7 +274,7 @@ impl Store {
         .bind(new.lent_on.to_string())
         .bind(new.due_on.to_string())
         .bind(new.note.trim())
-        .bind(time::fmt(time::now()))
+        .bind(time::fmt(self.now()))
         .execute(&mut *tx)
         .await
         .map_err(|e| match StoreError::unique_as(e, "device_lent") {
@@ -280,6 +282,7 @@ impl Store {
             other => other,
         })?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(device.provider_id),
@@ -325,6 +328,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(loan.provider_id),

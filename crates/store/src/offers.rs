@@ -84,7 +84,7 @@ impl Store {
         self.provider(provider).await?;
         offer.slug = self.free_slug(&offer.slug, None).await?;
         let id = OfferId::from_uuid(Uuid::now_v7());
-        let now = time::fmt(time::now());
+        let now = time::fmt(self.now());
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO offers (id, provider_id, slug, title, goal, kldb, time_model, document, published, created_at, updated_at) \
@@ -103,6 +103,7 @@ impl Store {
         .await
         .map_err(|e| StoreError::unique_as(e, "an offer with this slug exists"))?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(provider),
@@ -139,12 +140,13 @@ impl Store {
         .bind(offer.kldb.as_str())
         .bind(offer.time_model.kind().code())
         .bind(document(&offer)?)
-        .bind(time::fmt(time::now()))
+        .bind(time::fmt(self.now()))
         .bind(id.to_string())
         .execute(&mut *tx)
         .await
         .map_err(|e| StoreError::unique_as(e, "an offer with this slug exists"))?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(current.provider_id),
@@ -170,7 +172,7 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let published_at = match (published, current.published_at) {
             (true, Some(at)) => Some(time::fmt(at)),
-            (true, None) => Some(time::fmt(time::now())),
+            (true, None) => Some(time::fmt(self.now())),
             (false, at) => at.map(time::fmt),
         };
         sqlx::query(
@@ -178,7 +180,7 @@ impl Store {
         )
         .bind(i64::from(published))
         .bind(published_at)
-        .bind(time::fmt(time::now()))
+        .bind(time::fmt(self.now()))
         .bind(id.to_string())
         .execute(&mut *tx)
         .await?;
@@ -188,6 +190,7 @@ impl Store {
             "unpublished"
         };
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(current.provider_id),

@@ -160,7 +160,7 @@ impl Store {
         self.provider(provider).await?;
         self.check_contact_person(provider, contact_person).await?;
         let id = ParticipantId::from_uuid(Uuid::now_v7());
-        let now = time::fmt(time::now());
+        let now = time::fmt(self.now());
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO participants (id, provider_id, contact_person_id, given_name, family_name, email, document, created_at, updated_at) \
@@ -177,6 +177,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(Some(provider), AuditAction::Create, "participant", id, ""),
         )
@@ -243,11 +244,12 @@ impl Store {
         .bind(&data.family_name)
         .bind(data.email.as_ref().map(|e| e.to_string()))
         .bind(json("participants", &data)?)
-        .bind(time::fmt(time::now()))
+        .bind(time::fmt(self.now()))
         .bind(id.to_string())
         .execute(&mut *tx)
         .await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(current.provider_id),
@@ -279,10 +281,11 @@ impl Store {
             .bind(code(&scope))
             .bind(given_on.to_string())
             .bind(actor.user_id.map(|u| u.to_string()))
-            .bind(time::fmt(time::now()))
+            .bind(time::fmt(self.now()))
             .execute(&mut *tx)
             .await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(p.provider_id),
@@ -321,6 +324,7 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(p.provider_id),
@@ -396,10 +400,11 @@ impl Store {
         .bind(topic)
         .bind(c.note.trim())
         .bind(actor.user_id.map(|u| u.to_string()))
-        .bind(time::fmt(time::now()))
+        .bind(time::fmt(self.now()))
         .execute(&mut *tx)
         .await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(p.provider_id),
@@ -485,10 +490,11 @@ impl Store {
         // and PostgreSQL refuses the cached statement's binary format when they alternate.
         .bind(against.offer_hours.map(|h| h.to_string()))
         .bind(against.cohort_id.map(|c| c.to_string()))
-        .bind(time::fmt(time::now()))
+        .bind(time::fmt(self.now()))
         .execute(&mut *tx)
         .await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(p.provider_id),

@@ -55,7 +55,7 @@ impl Store {
         new: NewProvider,
     ) -> Result<Provider, StoreError> {
         let id = ProviderId::from_uuid(Uuid::now_v7());
-        let now = time::now();
+        let now = self.now();
         let mut tx = self.pool.begin().await?;
         sqlx::query("INSERT INTO providers (id, name, state, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)")
             .bind(id.to_string())
@@ -65,6 +65,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(id),
@@ -151,7 +152,7 @@ impl Store {
         )
         .bind(name.as_str())
         .bind(state.code())
-        .bind(time::fmt(time::now()))
+        .bind(time::fmt(self.now()))
         .bind(id.to_string())
         .execute(&mut *tx)
         .await?;
@@ -163,6 +164,7 @@ impl Store {
             current.name, current.state, name, state
         );
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(Some(id), AuditAction::Update, "provider", id, detail),
         )

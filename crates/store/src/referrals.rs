@@ -201,7 +201,7 @@ impl Store {
         let input = check_service(input)?;
         self.provider(provider).await?;
         let id = Uuid::now_v7().to_string();
-        let now = time::fmt(time::now());
+        let now = time::fmt(self.now());
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO counselling_services (id, provider_id, kind, name, contact_person, phone, email, address, languages, opening_hours, note, active, created_at, updated_at) \
@@ -223,6 +223,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(provider),
@@ -284,11 +285,12 @@ impl Store {
         .bind(&input.opening_hours)
         .bind(&input.note)
         .bind(i64::from(input.active))
-        .bind(time::fmt(time::now()))
+        .bind(time::fmt(self.now()))
         .bind(id)
         .execute(&mut *tx)
         .await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(current.provider_id),
@@ -347,7 +349,7 @@ impl Store {
             ));
         }
         let id = Uuid::now_v7().to_string();
-        let now = time::fmt(time::now());
+        let now = time::fmt(self.now());
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO referrals (id, provider_id, participant_id, service_id, referred_on, reason, status, status_changed_on, outcome_note, created_at, updated_at) \
@@ -363,6 +365,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(p.provider_id),
@@ -487,7 +490,7 @@ impl Store {
                 .fetch_one(&self.pool)
                 .await?
                 .try_get("n")?;
-        let now = time::fmt(time::now());
+        let now = time::fmt(self.now());
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO referral_events (id, referral_id, position, on_date, from_status, to_status, note, recorded_by, created_at) \
@@ -520,6 +523,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(current.provider_id),

@@ -75,11 +75,12 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE providers SET retention_months = $1, updated_at = $2 WHERE id = $3")
             .bind(i64::from(months))
-            .bind(time::fmt(time::now()))
+            .bind(time::fmt(self.now()))
             .bind(provider.to_string())
             .execute(&mut *tx)
             .await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(provider),

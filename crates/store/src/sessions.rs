@@ -24,7 +24,7 @@ impl Store {
     pub async fn create_session(&self, user: &User) -> Result<(String, LoginSession), StoreError> {
         let secret = random_token();
         let csrf_token = random_token();
-        let now = time::now();
+        let now = self.now();
         let expires_at = now + Duration::hours(SESSION_LIFETIME_HOURS);
         // Housekeeping: drop expired sessions whenever someone logs in.
         sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
@@ -58,7 +58,7 @@ impl Store {
                 .await?;
         let Some(row) = row else { return Ok(None) };
         let expires_at = time::parse("sessions", &row.try_get::<String, _>("expires_at")?)?;
-        if expires_at < time::now() {
+        if expires_at < self.now() {
             return Ok(None);
         }
         let user_id = UserId::parse(&row.try_get::<String, _>("user_id")?)

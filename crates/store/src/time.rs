@@ -5,10 +5,6 @@ use chrono::{DateTime, SecondsFormat, Utc};
 
 use crate::StoreError;
 
-pub(crate) fn now() -> DateTime<Utc> {
-    Utc::now()
-}
-
 pub(crate) fn fmt(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }

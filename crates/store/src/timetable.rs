@@ -137,6 +137,7 @@ pub(crate) fn session_from_row(r: &AnyRow) -> Result<SessionRecord, StoreError> 
 }
 
 pub(crate) async fn insert_session<'e, E>(
+    now: chrono::DateTime<chrono::Utc>,
     exec: E,
     cohort: CohortId,
     s: &NewSession,
@@ -162,7 +163,7 @@ where
     .bind(s.module)
     .bind(s.kind.code())
     .bind(&s.title)
-    .bind(time::fmt(time::now()))
+    .bind(time::fmt(now))
     .execute(exec)
     .await
     .map_err(|e| StoreError::unique_as(e, "a session with this UID exists"))?;
@@ -170,6 +171,7 @@ where
 }
 
 async fn record_change<'e, E>(
+    now: chrono::DateTime<chrono::Utc>,
     exec: E,
     session: SessionId,
     actor: &Actor,
@@ -182,7 +184,7 @@ where
     sqlx::query("INSERT INTO session_changes (id, session_id, at, actor_id, change, reason) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(Uuid::now_v7().to_string())
         .bind(session.to_string())
-        .bind(time::fmt(time::now()))
+        .bind(time::fmt(now))
         .bind(actor.user_id.map(|u| u.to_string()))
         .bind(change)
         .bind(reason)
@@ -275,7 +277,7 @@ impl Store {
             "UPDATE cohorts SET end_date = (SELECT MAX(date) FROM cohort_sessions WHERE cohort_id = $1 AND status = 'confirmed'), updated_at = $2 WHERE id = $1",
         )
         .bind(cohort.to_string())
-        .bind(time::fmt(time::now()))
+        .bind(time::fmt(self.now()))
         .execute(exec)
         .await?;
         Ok(())
@@ -323,13 +325,14 @@ impl Store {
         .bind(to.start.map(|t| t.to_string()))
         .bind(to.end.map(|t| t.to_string()))
         .bind(hours)
-        .bind(time::fmt(time::now()))
+        .bind(time::fmt(self.now()))
         .bind(id.to_string())
         .execute(&mut *tx)
         .await?;
-        record_change(&mut *tx, id, actor, &change, &reason).await?;
+        record_change(self.now(), &mut *tx, id, actor, &change, &reason).await?;
         self.touch_end_date(&mut *tx, cohort.id).await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(cohort.provider_id),
@@ -359,13 +362,14 @@ impl Store {
         }
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE cohort_sessions SET status = 'cancelled', sequence = sequence + 1, updated_at = $1 WHERE id = $2")
-            .bind(time::fmt(time::now()))
+            .bind(time::fmt(self.now()))
             .bind(id.to_string())
             .execute(&mut *tx)
             .await?;
-        record_change(&mut *tx, id, actor, "cancelled", &reason).await?;
+        record_change(self.now(), &mut *tx, id, actor, "cancelled", &reason).await?;
         self.touch_end_date(&mut *tx, cohort.id).await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(cohort.provider_id),
@@ -391,10 +395,11 @@ impl Store {
         let cohort = self.cohort(cohort_id).await?;
         let reason = Self::reason_for(&cohort, reason)?;
         let mut tx = self.pool.begin().await?;
-        let id = insert_session(&mut *tx, cohort_id, &new).await?;
-        record_change(&mut *tx, id, actor, "added", &reason).await?;
+        let id = insert_session(self.now(), &mut *tx, cohort_id, &new).await?;
+        record_change(self.now(), &mut *tx, id, actor, "added", &reason).await?;
         self.touch_end_date(&mut *tx, cohort_id).await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(cohort.provider_id),
@@ -432,7 +437,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         for s in sessions {
-            insert_session(&mut *tx, cohort_id, s).await?;
+            insert_session(self.now(), &mut *tx, cohort_id, s).await?;
         }
         sqlx::query("UPDATE cohorts SET start_date = $1 WHERE id = $2")
             .bind(start.to_string())
@@ -445,6 +450,7 @@ impl Store {
             sessions.len()
         );
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(cohort.provider_id),

@@ -92,11 +92,12 @@ impl Store {
         .bind(&name)
         .bind(hash_secret(&secret))
         .bind(&prefix)
-        .bind(time::fmt(time::now()))
+        .bind(time::fmt(self.now()))
         .execute(&mut *tx)
         .await?;
         let detail = format!("token {name:?} for {}", user.email);
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 user.provider_id,
@@ -152,12 +153,13 @@ impl Store {
         }
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2")
-            .bind(time::fmt(time::now()))
+            .bind(time::fmt(self.now()))
             .bind(id.to_string())
             .execute(&mut *tx)
             .await?;
         let detail = format!("token {:?} of {}", token.name, user.email);
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 user.provider_id,
@@ -191,7 +193,7 @@ impl Store {
             return Ok(None);
         }
         sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
-            .bind(time::fmt(time::now()))
+            .bind(time::fmt(self.now()))
             .bind(row.try_get::<String, _>("id")?)
             .execute(&self.pool)
             .await?;

@@ -137,7 +137,7 @@ impl Store {
             None => None,
         };
         let id = UserId::from_uuid(Uuid::now_v7());
-        let now = time::fmt(time::now());
+        let now = time::fmt(self.now());
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO users (id, email, display_name, role, provider_id, password_hash, active, created_at, updated_at) \
@@ -155,6 +155,7 @@ impl Store {
         .map_err(|e| StoreError::unique_as(e, "a user with this e-mail address exists"))?;
         let detail = format!("{} as {}", new.email, new.role);
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(new.provider_id, AuditAction::Create, "user", id, detail),
         )
@@ -237,7 +238,7 @@ impl Store {
             .bind(&display_name)
             .bind(role.as_str())
             .bind(i64::from(active))
-            .bind(time::fmt(time::now()))
+            .bind(time::fmt(self.now()))
             .bind(id.to_string())
             .execute(&mut *tx)
             .await?;
@@ -269,6 +270,7 @@ impl Store {
             changes.push("password".to_owned());
         }
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 current.provider_id,

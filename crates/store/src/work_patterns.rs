@@ -124,10 +124,11 @@ impl Store {
         .bind(i64::from(travel_minutes))
         .bind(source.code())
         .bind(actor.user_id.map(|u| u.to_string()))
-        .bind(time::fmt(time::now()))
+        .bind(time::fmt(self.now()))
         .execute(&mut *tx)
         .await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(participant.provider_id),
@@ -158,6 +159,7 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(participant.provider_id),

@@ -41,6 +41,8 @@ impl WebConfig {
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
+    /// The use-cases (application layer) over the same store, with the clock.
+    pub app: lernweg_app::App,
     pub config: Arc<WebConfig>,
     pub(crate) limiter: Arc<LoginLimiter>,
 }
@@ -49,6 +51,7 @@ impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Self {
         let limiter = Arc::new(LoginLimiter::new(&config.login_limits));
         AppState {
+            app: lernweg_app::App::new(store.clone()),
             store,
             config: Arc::new(config),
             limiter,

@@ -125,7 +125,7 @@ pub async fn resolve(
         here,
     };
     req.extensions_mut().insert(ctx);
-    let mut res = next.run(req).await;
+    let mut res = crate::error::localise_error_page(next.run(req).await, lang);
     if let (Some(token), false) = (new_csrf_cookie, is_api) {
         let cookie = Cookie::build((CSRF_COOKIE, token))
             .path("/")

@@ -30,20 +30,20 @@ pub async fn protect(req: Request, next: Next) -> Response {
     };
     if cross_site(&req) {
         tracing::warn!("cross-site form post refused");
-        return PageError::CsrfFailed(ctx.lang).into_response();
+        return PageError::CsrfFailed.into_response();
     }
     let (parts, body) = req.into_parts();
     if let Some(boundary) = multipart_boundary(&parts.headers) {
         let (submitted, body) = multipart_token(body, &boundary).await;
         if !csrf_matches(&ctx.csrf, &submitted) {
             tracing::warn!("upload with a missing or wrong CSRF token refused");
-            return PageError::CsrfFailed(ctx.lang).into_response();
+            return PageError::CsrfFailed.into_response();
         }
         return next.run(Request::from_parts(parts, body)).await;
     }
     let bytes = match to_bytes(body, FORM_LIMIT).await {
         Ok(b) => b,
-        Err(_) => return PageError::TooLarge(ctx.lang).into_response(),
+        Err(_) => return PageError::TooLarge.into_response(),
     };
     let submitted = form_urlencoded::parse(&bytes)
         .find(|(k, _)| k == "csrf")
@@ -51,7 +51,7 @@ pub async fn protect(req: Request, next: Next) -> Response {
         .unwrap_or_default();
     if !csrf_matches(&ctx.csrf, &submitted) {
         tracing::warn!("form post with a missing or wrong CSRF token refused");
-        return PageError::CsrfFailed(ctx.lang).into_response();
+        return PageError::CsrfFailed.into_response();
     }
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await

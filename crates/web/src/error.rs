@@ -6,6 +6,7 @@ use std::any::Any;
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
+use lernweg_app::AppError;
 use lernweg_domain::ParseError;
 use lernweg_store::StoreError;
 use serde::Serialize;
@@ -73,11 +74,44 @@ impl From<StoreError> for ApiError {
             StoreError::Conflict(what) => ApiError::Conflict(what.to_owned()),
             StoreError::Invalid(p) => ApiError::field(p),
             other => {
-                tracing::error!(error = %other, "store error");
+                log_store_error(&other);
                 ApiError::Internal
             }
         }
     }
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        match e {
+            AppError::NotFound => ApiError::NotFound,
+            AppError::Forbidden => ApiError::Forbidden,
+            AppError::Conflict(what) => ApiError::Conflict(what),
+            AppError::Invalid(errors) => {
+                ApiError::Validation(errors.into_iter().map(FieldError::from).collect())
+            }
+            AppError::Store(e) => {
+                log_store_error(&e);
+                ApiError::Internal
+            }
+            AppError::Internal(what) => {
+                tracing::error!(error = %what, "internal error");
+                ApiError::Internal
+            }
+        }
+    }
+}
+
+/// Logs a store failure with its whole chain of sources (the database's own message).
+pub fn log_store_error(e: &StoreError) {
+    let mut chain = String::new();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        chain.push_str(": ");
+        chain.push_str(&s.to_string());
+        source = s.source();
+    }
+    tracing::error!(error = %e, source = %chain, "store error");
 }
 
 impl From<ParseError> for ApiError {
@@ -149,34 +183,64 @@ impl IntoResponse for ApiError {
 }
 
 /// Errors of page handlers: a full HTML page in the visitor's language.
+///
+/// Handlers return `Result<_, PageError>` and use `?`: store and use-case errors convert
+/// (a missing record is a 404 page, a failing database a logged 500, never "not found").
+/// The page is rendered in German here and again in the visitor's language by
+/// [`localise_error_page`], which runs where the request's language is known.
 #[derive(Debug)]
 pub enum PageError {
-    NotFound(Lang),
+    NotFound,
     Forbidden,
-    CsrfFailed(Lang),
-    TooLarge(Lang),
-    BadRequest(Lang),
-    Internal(Lang),
+    CsrfFailed,
+    TooLarge,
+    BadRequest,
+    Internal,
 }
 
+/// Marks a response as an error page of this key, so that it can be rendered again in the
+/// visitor's language.
+#[derive(Debug, Clone, Copy)]
+pub struct ErrorPageKey(pub &'static str);
+
 impl PageError {
-    fn parts(&self) -> (StatusCode, Lang, &'static str) {
+    fn parts(&self) -> (StatusCode, &'static str) {
         match self {
-            PageError::NotFound(l) => (StatusCode::NOT_FOUND, *l, "error-not-found"),
-            PageError::Forbidden => (StatusCode::FORBIDDEN, Lang::De, "error-forbidden"),
-            PageError::CsrfFailed(l) => (StatusCode::FORBIDDEN, *l, "error-csrf"),
-            PageError::TooLarge(l) => (StatusCode::PAYLOAD_TOO_LARGE, *l, "error-too-large"),
-            PageError::BadRequest(l) => (StatusCode::BAD_REQUEST, *l, "error-bad-request"),
-            PageError::Internal(l) => (StatusCode::INTERNAL_SERVER_ERROR, *l, "error-internal"),
+            PageError::NotFound => (StatusCode::NOT_FOUND, "error-not-found"),
+            PageError::Forbidden => (StatusCode::FORBIDDEN, "error-forbidden"),
+            PageError::CsrfFailed => (StatusCode::FORBIDDEN, "error-csrf"),
+            PageError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "error-too-large"),
+            PageError::BadRequest => (StatusCode::BAD_REQUEST, "error-bad-request"),
+            PageError::Internal => (StatusCode::INTERNAL_SERVER_ERROR, "error-internal"),
         }
     }
+}
 
-    pub fn store(lang: Lang, e: StoreError) -> PageError {
+impl From<StoreError> for PageError {
+    fn from(e: StoreError) -> Self {
         match e {
-            StoreError::NotFound => PageError::NotFound(lang),
+            StoreError::NotFound => PageError::NotFound,
             other => {
-                tracing::error!(error = %other, "store error");
-                PageError::Internal(lang)
+                log_store_error(&other);
+                PageError::Internal
+            }
+        }
+    }
+}
+
+impl From<AppError> for PageError {
+    fn from(e: AppError) -> Self {
+        match e {
+            AppError::NotFound => PageError::NotFound,
+            AppError::Forbidden => PageError::Forbidden,
+            AppError::Conflict(_) | AppError::Invalid(_) => PageError::BadRequest,
+            AppError::Store(e) => {
+                log_store_error(&e);
+                PageError::Internal
+            }
+            AppError::Internal(what) => {
+                tracing::error!(error = %what, "internal error");
+                PageError::Internal
             }
         }
     }
@@ -184,8 +248,33 @@ impl PageError {
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
-        let (status, lang, key) = self.parts();
-        error_page(status, Layout::bare(lang, &format!("{key}-title")), key)
+        let (status, key) = self.parts();
+        // Forbidden pages stay German: the visitor may not even have a language yet.
+        let mut res = error_page(status, Layout::bare(Lang::De, &format!("{key}-title")), key);
+        if !matches!(self, PageError::Forbidden) {
+            res.extensions_mut().insert(ErrorPageKey(key));
+        }
+        res
+    }
+}
+
+/// Renders a marked error page again in `lang` (called by the context middleware, which knows
+/// the visitor's language). Other responses pass unchanged.
+pub fn localise_error_page(res: Response, lang: Lang) -> Response {
+    match res.extensions().get::<ErrorPageKey>().copied() {
+        Some(ErrorPageKey(key)) if lang != Lang::De => {
+            let status = res.status();
+            let (parts, _) = res.into_parts();
+            let mut fresh = error_page(status, Layout::bare(lang, &format!("{key}-title")), key);
+            // Keep what the handler or inner layers set besides the body (cookies, …).
+            for (name, value) in parts.headers.iter() {
+                if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+                    fresh.headers_mut().append(name, value.clone());
+                }
+            }
+            fresh
+        }
+        _ => res,
     }
 }
 

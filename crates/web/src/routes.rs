@@ -254,6 +254,6 @@ async fn not_found(Extension(ctx): Extension<Ctx>, req: Request) -> Response {
         }
         ApiError::NotFound.into_response()
     } else {
-        PageError::NotFound(ctx.lang).into_response()
+        PageError::NotFound.into_response()
     }
 }

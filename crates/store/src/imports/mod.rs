@@ -287,7 +287,7 @@ impl Store {
             .unwrap_or_default();
         let file_name: String = new.file_name.trim().chars().take(200).collect();
         let id = Uuid::now_v7().to_string();
-        let now = time::fmt(time::now());
+        let now = time::fmt(self.now());
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO import_jobs (id, provider_id, created_by, contact_person_id, file_name, encoding, status, \
@@ -310,6 +310,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(new.provider),
@@ -388,7 +389,7 @@ impl Store {
     /// job is a preview.
     pub async fn discard_import(&self, actor: &Actor, id: &str) -> Result<ImportJob, StoreError> {
         let job = self.import_job(id).await?;
-        let now = time::fmt(time::now());
+        let now = time::fmt(self.now());
         let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
             "UPDATE import_jobs SET status = 'discarded', staged = NULL, issues = NULL, \
@@ -402,6 +403,7 @@ impl Store {
             return Err(not_previewed(self.import_job(id).await?.status));
         }
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(job.provider_id),
@@ -422,12 +424,12 @@ impl Store {
     pub async fn confirm_import(&self, id: &str) -> Result<ImportJob, StoreError> {
         let job = self.import_job(id).await?;
         if job.status == ImportStatus::Previewed
-            && job.created_at < time::now() - Duration::hours(IMPORT_PREVIEW_HOURS)
+            && job.created_at < self.now() - Duration::hours(IMPORT_PREVIEW_HOURS)
         {
-            self.expire_imports(time::now()).await?;
+            self.expire_imports(self.now()).await?;
             return Err(not_previewed(ImportStatus::Previewed));
         }
-        let now = time::fmt(time::now());
+        let now = time::fmt(self.now());
         let done = sqlx::query(
             "UPDATE import_jobs SET status = 'running', updated_at = $1 \
              WHERE id = $2 AND status = 'previewed'",

@@ -102,7 +102,7 @@ impl Store {
         live_set(id, None);
         if let Err(e) = result {
             tracing::warn!(job = id, code = e.code, detail = %e.detail, "participant import failed");
-            let now = time::fmt(time::now());
+            let now = time::fmt(self.now());
             let mut tx = self.pool.begin().await?;
             sqlx::query(
                 "UPDATE import_jobs SET status = 'failed', done_rows = 0, error_code = $1, \
@@ -116,6 +116,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             audit::write(
+                self.now(),
                 &mut *tx,
                 &actor.entry(
                     Some(job.provider_id),
@@ -141,7 +142,7 @@ impl Store {
         // Write first, so that SQLite takes the write lock before the read below; then check
         // that what the preview promised still holds: no address has been stored since.
         sqlx::query("UPDATE import_jobs SET updated_at = $1 WHERE id = $2")
-            .bind(time::fmt(time::now()))
+            .bind(time::fmt(self.now()))
             .bind(&job.id)
             .execute(&mut *tx)
             .await?;
@@ -161,7 +162,7 @@ impl Store {
         }
         let provider = job.provider_id.to_string();
         let contact = job.contact_person_id.map(|u| u.to_string());
-        let now = time::fmt(time::now());
+        let now = time::fmt(self.now());
         let mut done = 0u64;
         for (batch, chunk) in rows.chunks(IMPORT_BATCH_ROWS).enumerate() {
             injected_failure(&job.id, batch)?;
@@ -214,6 +215,7 @@ impl Store {
             return Err(RunError::new("database", "the job is no longer running"));
         }
         audit::write(
+            self.now(),
             &mut *tx,
             &actor.entry(
                 Some(job.provider_id),

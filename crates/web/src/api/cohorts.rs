@@ -7,9 +7,7 @@ use axum::{Extension, Json};
 use chrono::NaiveDate;
 use lernweg_domain::access::{MANAGERS, STAFF};
 use lernweg_domain::{CohortId, CohortStatus, OfferId, ParseError, State as FedState, UserId};
-use lernweg_offers::Offer;
-use lernweg_planner::PlanOptions;
-use lernweg_store::{Cohort, NewCohort, NewSession, SessionRecord};
+use lernweg_store::{Cohort, NewCohort, SessionRecord};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
@@ -42,18 +40,6 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
     components(schemas(CohortDto, NewCohortDto, StatusDto, SessionDto))
 )]
 pub struct Doc;
-
-/// Plans an offer's timetable for a cohort: the planner's sessions, ready to store.
-pub fn generate(
-    offer: &Offer,
-    start: NaiveDate,
-    state: FedState,
-) -> Result<Vec<NewSession>, ParseError> {
-    let spec = offer.to_spec(start, state);
-    let plan = lernweg_planner::plan(&spec, &PlanOptions::default())
-        .map_err(|e| ParseError::new("start_date", "cannot_plan", e.to_string()))?;
-    Ok(plan.sessions.iter().map(NewSession::from_planned).collect())
-}
 
 #[derive(Serialize, ToSchema)]
 pub struct CohortDto {
@@ -237,7 +223,7 @@ pub async fn create(
         Some(f) => f,
         None => state.store.provider(offer.provider_id).await?.state,
     };
-    let sessions = generate(&offer.offer, start, fed)?;
+    let sessions = lernweg_app::cohorts::generate(&offer.offer, start, fed)?;
     let new = NewCohort {
         offer_id,
         name: body.name,

@@ -19,7 +19,7 @@ use lernweg_store::{
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{today, visible_enrolment, visible_session};
+use super::{visible_enrolment, visible_session};
 use crate::AppState;
 use crate::api::providers::path_id;
 use crate::api::{ApiJson, caller};
@@ -293,7 +293,7 @@ async fn session_dto(
         date: session.date.to_string(),
         title: session.title.clone(),
         cancelled: session.status == SessionStatus::Cancelled,
-        in_future: session.date > today(),
+        in_future: session.date > state.app.today(),
         rows,
     })
 }
@@ -388,7 +388,12 @@ pub async fn record_attendance(
         .map(|e| (e.id, e.status))
         .collect();
     let lines: Vec<RollCallEntry> = entries.iter().map(|(_, e)| e.clone()).collect();
-    for r in check_roll_call(&session_facts(&session), &members, &lines, today()) {
+    for r in check_roll_call(
+        &session_facts(&session),
+        &members,
+        &lines,
+        state.app.today(),
+    ) {
         errors.push(match r.index {
             Some(k) => field(entries[k].0, r.field, r.code, r.to_string()),
             None => FieldError {
@@ -403,7 +408,7 @@ pub async fn record_attendance(
     }
     let records = state
         .store
-        .record_roll_call(&actor, session.id, &lines, today())
+        .record_roll_call(&actor, session.id, &lines, state.app.today())
         .await?;
     Ok(Json(session_dto(&state, &session, &cohort, records).await?))
 }
@@ -489,7 +494,7 @@ pub async fn enrolment_progress(
             "api: progress",
         ))
         .await?;
-    let now = today();
+    let now = state.app.today();
     let p = state
         .store
         .enrolment_progress(enrolment.id, now, ProgressRules::default())
@@ -521,7 +526,7 @@ pub async fn add_progress_entry(
     if body.module.is_none() {
         errors.push(ParseError::new("module", "required", "the 1-based module number").into());
     }
-    let now = today();
+    let now = state.app.today();
     let on = match body.on.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => Some(now),
         Some(raw) => {

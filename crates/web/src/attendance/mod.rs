@@ -105,11 +105,6 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
 )]
 pub struct Doc;
 
-/// Today in the server's time zone (the rule crates read no clock).
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 /// A session the caller may take the roll call of, with its cohort: of the caller's provider
 /// (any for the admin), and for trainers only of cohorts they teach. Otherwise `NotFound`.
 async fn visible_session(

@@ -17,7 +17,7 @@ use lernweg_store::{
 };
 use serde::Deserialize;
 
-use super::{date_text, today, visible_session};
+use super::{date_text, visible_session};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -83,9 +83,9 @@ fn item(lang: Lang, r: &RollCallSession) -> SessionItem {
 pub async fn overview(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> Response {
     let lang = ctx.lang;
     let Some(who) = ctx.principal() else {
-        return PageError::NotFound(lang).into_response();
+        return PageError::NotFound.into_response();
     };
-    let now = today();
+    let now = state.app.today();
     let trainer = (who.role == Role::Trainer).then_some(who.user_id);
     let rows = match state
         .store
@@ -98,7 +98,7 @@ pub async fn overview(State(state): State<AppState>, Extension(ctx): Extension<C
         .await
     {
         Ok(r) => r,
-        Err(e) => return PageError::store(lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let page = OverviewPage {
         layout: Layout::new(&ctx, OVERVIEW, "attendance-title"),
@@ -177,7 +177,7 @@ async fn build(
     row_errors: &BTreeMap<String, String>,
 ) -> Result<RollCallPage, StoreError> {
     let lang = ctx.lang;
-    let now = today();
+    let now = state.app.today();
     let future = session.date > now;
     let records = state.store.session_attendance(session.id).await?;
     let names: HashMap<ParticipantId, (String, String)> = state
@@ -270,14 +270,13 @@ async fn build(
 }
 
 async fn load(state: &AppState, ctx: &Ctx, raw: &str) -> Result<(SessionRecord, Cohort), Response> {
-    let lang = ctx.lang;
     let who = ctx
         .principal()
-        .ok_or_else(|| PageError::NotFound(lang).into_response())?;
-    let id = SessionId::parse(raw).map_err(|_| PageError::NotFound(lang).into_response())?;
+        .ok_or_else(|| PageError::NotFound.into_response())?;
+    let id = SessionId::parse(raw).map_err(|_| PageError::NotFound.into_response())?;
     visible_session(&state.store, &who, id)
         .await
-        .map_err(|e| PageError::store(lang, e).into_response())
+        .map_err(|e| PageError::from(e).into_response())
 }
 
 #[derive(Deserialize)]
@@ -305,14 +304,14 @@ pub async fn roll_call(
         "page: roll call",
     );
     if let Err(e) = state.store.audit(&entry).await {
-        return PageError::store(ctx.lang, e).into_response();
+        return PageError::from(e).into_response();
     }
     match build(&state, &ctx, &session, &cohort, None, &BTreeMap::new()).await {
         Ok(mut page) => {
             page.saved = q.gespeichert.is_some();
             render(&page)
         }
-        Err(e) => PageError::store(ctx.lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -331,7 +330,7 @@ pub async fn save_roll_call(
     };
     let members = match state.store.enrolments_in(cohort.id).await {
         Ok(m) => m,
-        Err(e) => return PageError::store(lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let mut sent: HashMap<String, Sent> = HashMap::new();
     for (key, value) in form {
@@ -367,7 +366,12 @@ pub async fn save_roll_call(
         }
     }
     let roster: Vec<(EnrolmentId, _)> = members.iter().map(|e| (e.id, e.status)).collect();
-    let refusals = check_roll_call(&session_facts(&session), &roster, &entries, today());
+    let refusals = check_roll_call(
+        &session_facts(&session),
+        &roster,
+        &entries,
+        state.app.today(),
+    );
     for r in &refusals {
         let key = r
             .index
@@ -381,7 +385,7 @@ pub async fn save_roll_call(
     if row_errors.is_empty() {
         match state
             .store
-            .record_roll_call(&ctx.actor(), session.id, &entries, today())
+            .record_roll_call(&ctx.actor(), session.id, &entries, state.app.today())
             .await
         {
             Ok(_) => {
@@ -397,11 +401,11 @@ pub async fn save_roll_call(
                     lang.t(&format!("attendance-error-{}", p.code)),
                 );
             }
-            Err(e) => return PageError::store(lang, e).into_response(),
+            Err(e) => return PageError::from(e).into_response(),
         }
     }
     match build(&state, &ctx, &session, &cohort, Some(&sent), &row_errors).await {
         Ok(page) => (StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response(),
-        Err(e) => PageError::store(lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }

@@ -19,7 +19,7 @@ use lernweg_store::{
 };
 use serde::Deserialize;
 
-use super::{date_text, hours_text, percent_text, today, visible_enrolment};
+use super::{date_text, hours_text, percent_text, visible_enrolment};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -185,7 +185,7 @@ pub async fn progress_panel(
     lang: Lang,
     p: &ParticipantRecord,
 ) -> Result<ProgressPanel, StoreError> {
-    let now = today();
+    let now = state.app.today();
     let names: HashMap<String, String> = state
         .store
         .users(Some(p.provider_id))
@@ -270,17 +270,17 @@ pub async fn add_entry(
 ) -> Response {
     let lang = ctx.lang;
     let Some(who) = ctx.principal() else {
-        return PageError::NotFound(lang).into_response();
+        return PageError::NotFound.into_response();
     };
     let Ok(id) = EnrolmentId::parse(&id) else {
-        return PageError::NotFound(lang).into_response();
+        return PageError::NotFound.into_response();
     };
     let (enrolment, cohort) = match visible_enrolment(&state.store, &who, id).await {
         Ok(x) => x,
-        Err(e) => return PageError::store(lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let on = if form.on.trim().is_empty() {
-        Some(today())
+        Some(state.app.today())
     } else {
         NaiveDate::parse_from_str(form.on.trim(), "%Y-%m-%d").ok()
     };
@@ -296,12 +296,12 @@ pub async fn add_entry(
             };
             match state
                 .store
-                .add_progress_entry(&ctx.actor(), enrolment.id, new, today())
+                .add_progress_entry(&ctx.actor(), enrolment.id, new, state.app.today())
                 .await
             {
                 Ok(_) => Ok(()),
                 Err(StoreError::Invalid(p)) => Err(format!("attendance-entry-error-{}", p.code)),
-                Err(e) => return PageError::store(lang, e).into_response(),
+                Err(e) => return PageError::from(e).into_response(),
             }
         }
     };
@@ -318,7 +318,7 @@ pub async fn add_entry(
     };
     let choices = match entry_form_choices(&state, lang, &cohort, &form.entry).await {
         Ok(c) => c,
-        Err(e) => return PageError::store(lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let page = EntryPage {
         layout: Layout::new(&ctx, "/verwaltung/teilnehmende", "attendance-entry-title"),
@@ -354,7 +354,7 @@ async fn entry_form_choices(
         &sessions,
         &[],
         &[],
-        today(),
+        state.app.today(),
         ProgressRules::default(),
     );
     let mut choices = entry_choices(lang, &modules, &p);

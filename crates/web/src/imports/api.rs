@@ -269,17 +269,20 @@ async fn create_job(
             message: "the body is empty: send the CSV file's bytes".into(),
         }]));
     }
-    let preview = tokio::task::spawn_blocking(move || refusal(&bytes))
-        .await
-        .map_err(|_| ApiError::Internal)?
-        .map_err(|(id, detail)| {
-            let code = id.rsplit('-').next().unwrap_or("unreadable").to_owned();
-            ApiError::Validation(vec![FieldError {
-                field: "file".into(),
-                code,
-                message: Lang::En.t_args(&id, &[("detail", detail)]),
-            }])
-        })?;
+    let preview = {
+        let year = chrono::Datelike::year(&state.app.today());
+        tokio::task::spawn_blocking(move || refusal(&bytes, year))
+    }
+    .await
+    .map_err(|_| ApiError::Internal)?
+    .map_err(|(id, detail)| {
+        let code = id.rsplit('-').next().unwrap_or("unreadable").to_owned();
+        ApiError::Validation(vec![FieldError {
+            field: "file".into(),
+            code,
+            message: Lang::En.t_args(&id, &[("detail", detail)]),
+        }])
+    })?;
     let Some(provider) = upload_provider(&state.store, &principal, named, contact).await? else {
         return Err(ApiError::field(ParseError::new(
             "provider_id",

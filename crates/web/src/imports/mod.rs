@@ -104,12 +104,6 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
 )]
 pub struct Doc;
 
-/// The year that bounds birth years in the preview.
-fn this_year() -> i32 {
-    use chrono::Datelike;
-    chrono::Local::now().year()
-}
-
 /// A job the caller may see (another provider's, or no UUID: `NotFound`).
 async fn visible_job(store: &Store, who: &Principal, id: &str) -> Result<ImportJob, StoreError> {
     if uuid::Uuid::parse_str(id).is_err() {
@@ -245,11 +239,15 @@ async fn read_body(body: Body) -> Result<Upload, axum::Error> {
 }
 
 /// Why a file cannot be previewed at all, as a Fluent id with its arguments.
-fn refusal(bytes: &[u8]) -> Result<lernweg_participants::ImportPreview, (String, String)> {
+/// `year` bounds the birth years.
+fn refusal(
+    bytes: &[u8],
+    year: i32,
+) -> Result<lernweg_participants::ImportPreview, (String, String)> {
     if let Some(kind) = lernweg_participants::import_plan::not_text(bytes) {
         return Err((format!("imports-not-csv-{kind}"), String::new()));
     }
-    lernweg_participants::preview_csv(bytes, this_year())
+    lernweg_participants::preview_csv(bytes, year)
         .map_err(|e| (format!("participants-import-{}", e.code), e.detail))
 }
 

@@ -207,7 +207,7 @@ async fn show_form(
 ) -> Response {
     match form_page(state, ctx, errors, selected).await {
         Ok(page) => (status, render(&page)).into_response(),
-        Err(e) => PageError::store(ctx.lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -219,8 +219,8 @@ fn one_error(field: &str, message: String) -> FormErrors {
 
 /// `GET /verwaltung/teilnehmende/import`: the upload form. Expired previews are cleaned up.
 pub async fn form(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> Response {
-    if let Err(e) = state.store.expire_imports(chrono::Utc::now()).await {
-        return PageError::store(ctx.lang, e).into_response();
+    if let Err(e) = state.store.expire_imports(state.app.clock.now_utc()).await {
+        return PageError::from(e).into_response();
     }
     show_form(&state, &ctx, StatusCode::OK, FormErrors::default(), "").await
 }
@@ -376,7 +376,12 @@ pub async fn upload(
         .await;
     };
     // Reading 10 MB of CSV is CPU work: off the async threads.
-    let preview = match tokio::task::spawn_blocking(move || refusal(&bytes)).await {
+    let preview = match {
+        let year = chrono::Datelike::year(&state.app.today());
+        tokio::task::spawn_blocking(move || refusal(&bytes, year))
+    }
+    .await
+    {
         Ok(Ok(p)) => p,
         Ok(Err((id, detail))) => {
             return refuse(
@@ -389,7 +394,7 @@ pub async fn upload(
         }
         Err(e) => {
             tracing::error!(error = %e, "import preview panicked");
-            return PageError::Internal(lang).into_response();
+            return PageError::Internal.into_response();
         }
     };
     let provider = match upload_provider(&state.store, &who, None, Some(contact_id)).await {
@@ -403,7 +408,7 @@ pub async fn upload(
             )
             .await;
         }
-        Err(e) => return PageError::store(lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let staged = state
         .store
@@ -428,7 +433,7 @@ pub async fn upload(
             )
             .await
         }
-        Err(e) => PageError::store(lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -535,7 +540,7 @@ pub async fn job(
         Ok(job) => job_page(&state, &ctx, job).await,
         Err(e) => Err(e),
     };
-    result.unwrap_or_else(|e| PageError::store(ctx.lang, e).into_response())
+    result.unwrap_or_else(|e| PageError::from(e).into_response())
 }
 
 /// `POST …/{id}/bestaetigen`: starts the import in the background and shows its progress.
@@ -550,12 +555,12 @@ pub async fn confirm(
     };
     let job = match visible_job(&state.store, &who, &id).await {
         Ok(j) => j,
-        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     match state.store.confirm_import(&job.id).await {
         Ok(_) => spawn_run(state.store.clone(), ctx.actor(), job.id.clone()),
         Err(StoreError::Conflict(_)) => {}
-        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     }
     Redirect::to(&format!("{UPLOAD_PAGE}/{}", job.id)).into_response()
 }
@@ -571,12 +576,12 @@ pub async fn discard(
     };
     let job = match visible_job(&state.store, &who, &id).await {
         Ok(j) => j,
-        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     match state.store.discard_import(&ctx.actor(), &job.id).await {
         Ok(_) | Err(StoreError::Conflict(_)) => {
             Redirect::to(&format!("{UPLOAD_PAGE}/{}", job.id)).into_response()
         }
-        Err(e) => PageError::store(ctx.lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }

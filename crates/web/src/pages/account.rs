@@ -40,7 +40,7 @@ async fn page(
     };
     let tokens = match state.store.tokens(user.id).await {
         Ok(t) => t,
-        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let status = if name_error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -87,7 +87,7 @@ pub async fn create_token(
             let msg = ctx.lang.t(&format!("account-token-error-{}", e.code));
             page(&state, &ctx, None, Some(msg), form.name).await
         }
-        Err(e) => PageError::store(ctx.lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -101,11 +101,11 @@ pub async fn revoke_token(
         return PageError::Forbidden.into_response();
     };
     let Ok(id) = TokenId::parse(&id) else {
-        return PageError::NotFound(ctx.lang).into_response();
+        return PageError::NotFound.into_response();
     };
     let actor = Actor::user(user.id, user.email.to_string());
     match state.store.revoke_token(&actor, user, id).await {
         Ok(_) => Redirect::to("/konto").into_response(),
-        Err(e) => PageError::store(ctx.lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }

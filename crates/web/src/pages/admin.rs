@@ -109,7 +109,7 @@ async fn providers_page(
 ) -> Response {
     let providers = match state.store.providers(None).await {
         Ok(p) => p,
-        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let status = if errors.is_empty() {
         StatusCode::OK
@@ -153,7 +153,7 @@ pub async fn create_provider(
         .await
     {
         Ok(p) => Redirect::to(&format!("/admin/traeger/{}", p.id)).into_response(),
-        Err(e) => PageError::store(ctx.lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -177,7 +177,7 @@ async fn provider_page(
 ) -> Response {
     let provider = match state.store.provider(id).await {
         Ok(p) => p,
-        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let users = match state.store.users(Some(id)).await {
         Ok(u) => u
@@ -187,7 +187,7 @@ async fn provider_page(
                 (u, r)
             })
             .collect(),
-        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let form = form.unwrap_or(ProviderForm {
         name: provider.name.to_string(),
@@ -216,7 +216,7 @@ pub async fn provider(
     Path(id): Path<String>,
 ) -> Response {
     let Ok(id) = ProviderId::parse(&id) else {
-        return PageError::NotFound(ctx.lang).into_response();
+        return PageError::NotFound.into_response();
     };
     provider_page(&state, &ctx, id, None, FormErrors::default()).await
 }
@@ -229,7 +229,7 @@ pub async fn update_provider(
     Form(form): Form<ProviderForm>,
 ) -> Response {
     let Ok(id) = ProviderId::parse(&id) else {
-        return PageError::NotFound(ctx.lang).into_response();
+        return PageError::NotFound.into_response();
     };
     let mut errors = FormErrors::default();
     let name = ProviderName::parse(&form.name)
@@ -247,7 +247,7 @@ pub async fn update_provider(
         .await
     {
         Ok(p) => Redirect::to(&format!("/admin/traeger/{}", p.id)).into_response(),
-        Err(e) => PageError::store(ctx.lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -297,7 +297,7 @@ async fn users_page(
         state.store.providers(None).await,
     ) {
         (Ok(u), Ok(p)) => (u, p),
-        (Err(e), _) | (_, Err(e)) => return PageError::store(ctx.lang, e).into_response(),
+        (Err(e), _) | (_, Err(e)) => return PageError::from(e).into_response(),
     };
     let provider_name = |id: Option<ProviderId>| {
         id.and_then(|id| providers.iter().find(|p| p.id == id))
@@ -408,7 +408,7 @@ pub async fn create_user(
             errors.add(lang, &e);
             users_page(&state, &ctx, form, errors).await
         }
-        Err(e) => PageError::store(lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -443,7 +443,7 @@ async fn user_page(
 ) -> Response {
     let user = match state.store.user(id).await {
         Ok(u) => u,
-        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let provider = match user.provider_id {
         Some(p) => state
@@ -494,7 +494,7 @@ pub async fn user(
     Path(id): Path<String>,
 ) -> Response {
     let Ok(id) = UserId::parse(&id) else {
-        return PageError::NotFound(ctx.lang).into_response();
+        return PageError::NotFound.into_response();
     };
     user_page(&state, &ctx, id, None, FormErrors::default()).await
 }
@@ -508,7 +508,7 @@ pub async fn update_user(
 ) -> Response {
     let lang = ctx.lang;
     let Ok(id) = UserId::parse(&id) else {
-        return PageError::NotFound(lang).into_response();
+        return PageError::NotFound.into_response();
     };
     let mut errors = FormErrors::default();
     let role = Role::parse(&form.role)
@@ -544,7 +544,7 @@ pub async fn update_user(
             errors.add(lang, &e);
             user_page(&state, &ctx, id, Some(form), errors).await
         }
-        Err(e) => PageError::store(lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -564,6 +564,6 @@ pub async fn audit(State(state): State<AppState>, Extension(ctx): Extension<Ctx>
             layout: Layout::new(&ctx, "/admin/protokoll", "audit-title"),
             entries,
         }),
-        Err(e) => PageError::store(ctx.lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }

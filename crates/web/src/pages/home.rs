@@ -41,13 +41,13 @@ pub async fn dashboard(State(state): State<AppState>, Extension(ctx): Extension<
     let provider = match user.provider_id {
         Some(p) => match state.store.provider(p).await {
             Ok(p) => Some(p),
-            Err(e) => return PageError::store(ctx.lang, e).into_response(),
+            Err(e) => return PageError::from(e).into_response(),
         },
         None => None,
     };
     let team_size = match state.store.users(user.provider_id).await {
         Ok(u) => u.len(),
-        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let page = HomePage {
         welcome: ctx
@@ -83,7 +83,7 @@ pub async fn team(State(state): State<AppState>, Extension(ctx): Extension<Ctx>)
     let scope = principal.provider_scope();
     let users = match state.store.users(scope).await {
         Ok(u) => u,
-        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let provider = match scope {
         Some(p) => state.store.provider(p).await.ok(),

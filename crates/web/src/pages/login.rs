@@ -76,7 +76,7 @@ pub async fn submit(
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0.ip());
     let Ok(Form(form)) = <Form<LoginForm> as FromRequest<()>>::from_request(req, &()).await else {
-        return PageError::BadRequest(ctx.lang).into_response();
+        return PageError::BadRequest.into_response();
     };
     let lang = ctx.portal_lang();
     let again = |status: StatusCode, key: &str| {
@@ -110,7 +110,7 @@ pub async fn submit(
     }
     let user = match state.store.verify_login_id(&login, &form.password).await {
         Ok(u) => u,
-        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let Some(user) = user else {
         let entry = NewAuditEntry {
@@ -129,7 +129,7 @@ pub async fn submit(
     };
     let (secret, _session) = match state.store.create_session(&user).await {
         Ok(s) => s,
-        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let actor = Actor::user(user.id, user.login_id().to_string());
     let entry = actor.entry(
@@ -158,7 +158,7 @@ pub async fn logout(
 ) -> Response {
     if let Some(secret) = &ctx.session_secret {
         if let Err(e) = state.store.delete_session(secret).await {
-            return PageError::store(ctx.lang, e).into_response();
+            return PageError::from(e).into_response();
         }
         if let Some(u) = &ctx.user {
             let entry = Actor::user(u.id, u.login_id().to_string()).entry(

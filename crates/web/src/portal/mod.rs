@@ -120,11 +120,6 @@ pub async fn cohorts_of(
     Ok(out)
 }
 
-/// Today (the rule crates read no clock).
-pub(crate) fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 /// A date for participants: `02.03.2027` (the form German offices and schools use).
 pub(crate) fn date(d: chrono::NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()

@@ -15,7 +15,7 @@ use lernweg_store::{AuditAction, ParticipantRecord, SessionStatus, StoreError};
 use serde::Deserialize;
 
 use super::layout::{PortalLayout, internal, message_page};
-use super::{date, on_path, portal_lang, today};
+use super::{date, on_path, portal_lang};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::i18n::Lang;
@@ -174,7 +174,7 @@ async fn build(
     fresh_feed: Option<String>,
 ) -> Result<PathPage, StoreError> {
     let lang = portal_lang(ctx, Some(p));
-    let now = today();
+    let now = state.app.today();
     let label = |k: &str| lang.t(&format!("portal-{k}"));
     let mut cohorts = Vec::new();
     let mut upcoming = Vec::new();

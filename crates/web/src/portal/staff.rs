@@ -47,7 +47,7 @@ pub struct StaffAccess {
 impl StaffAccess {
     /// Loads the box; a failure shows an empty box (the page itself still works).
     pub async fn load(state: &AppState, lang: Lang, p: &ParticipantRecord) -> StaffAccess {
-        let now = chrono::Utc::now();
+        let now = state.app.clock.now_utc();
         let account = state.store.participant_account(p.id).await.ok().flatten();
         let invitations = state.store.invitations_of(p.id).await.unwrap_or_default();
         let rows: Vec<InvitationRow> = invitations
@@ -177,7 +177,7 @@ pub async fn invite_code(
         .await
     {
         Ok(i) => i,
-        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let contact = contact_name(&state, &p).await;
     let until = until(&issued);
@@ -284,7 +284,7 @@ pub async fn invite_email(
         .await
     {
         Ok(i) => i,
-        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let link = format!(
         "{}/einladung?code={}",
@@ -303,7 +303,7 @@ pub async fn invite_email(
         tracing::error!(error = %e, "invitation e-mail not sent");
         // An invitation nobody received must not stay open.
         if let Err(e) = state.store.revoke_invitations(&ctx.actor(), &p).await {
-            return PageError::store(ctx.lang, e).into_response();
+            return PageError::from(e).into_response();
         }
         let status = match e {
             MailError::Transport(_) => StatusCode::BAD_GATEWAY,
@@ -326,7 +326,7 @@ pub async fn revoke(
     };
     match state.store.revoke_invitations(&ctx.actor(), &p).await {
         Ok(_) => Redirect::to(&format!("/verwaltung/teilnehmende/{}#zugang", p.id)).into_response(),
-        Err(e) => PageError::store(ctx.lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -347,6 +347,6 @@ pub async fn revoke_feed(
         .await
     {
         Ok(_) => Redirect::to(&format!("/verwaltung/teilnehmende/{}#zugang", p.id)).into_response(),
-        Err(e) => PageError::store(ctx.lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }

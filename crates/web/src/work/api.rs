@@ -221,7 +221,7 @@ pub async fn import_ics(
     let (principal, actor) = caller(&ctx)?;
     let p = load(&state, &principal, &id).await?;
     let anchor = match q.anchor.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => chrono::Local::now().date_naive(),
+        None => state.app.today(),
         Some(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
             ApiError::Validation(vec![FieldError {
                 field: "anchor".into(),

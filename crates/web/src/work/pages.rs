@@ -22,7 +22,7 @@ use crate::context::Ctx;
 use crate::error::PageError;
 use crate::i18n::Lang;
 use crate::pages::admin::{Choice, FormErrors};
-use crate::pages::participants::{ContactBox, audit_view, field_message, today, visible};
+use crate::pages::participants::{ContactBox, audit_view, field_message, visible};
 use crate::pages::{Layout, render};
 
 /// Largest `.ics` file read (a weekly shift plan is a few kilobytes).
@@ -184,7 +184,7 @@ async fn page(
     let lang = ctx.lang;
     let stored = match state.store.work_pattern(p.id).await {
         Ok(r) => r,
-        Err(e) => return PageError::store(lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     if let Err(r) = audit_view(state, ctx, p, "work pattern").await {
         return r;
@@ -192,7 +192,7 @@ async fn page(
     let draft = fb.draft.unwrap_or_else(|| match &stored {
         Some(r) => WorkPatternDraft::from_pattern(&r.pattern, r.travel_minutes),
         None => WorkPatternDraft {
-            anchor: monday_this_week().to_string(),
+            anchor: monday_this_week(state.app.today()).to_string(),
             ..Default::default()
         },
     });
@@ -221,8 +221,8 @@ async fn page(
     (status, render(&view)).into_response()
 }
 
-fn monday_this_week() -> chrono::NaiveDate {
-    monday_of(today())
+fn monday_this_week(today: chrono::NaiveDate) -> chrono::NaiveDate {
+    monday_of(today)
 }
 
 /// `GET /verwaltung/teilnehmende/{id}/arbeitszeit`.
@@ -310,7 +310,7 @@ pub async fn save(
                     p.id
                 ))
                 .into_response(),
-                Err(e) => PageError::store(ctx.lang, e).into_response(),
+                Err(e) => PageError::from(e).into_response(),
             }
         }
         Err(errors) => {
@@ -387,7 +387,7 @@ pub async fn import(
         Some(u) => match import_file(&state, &ctx, &p, u).await {
             Ok(done) => return page(&state, &ctx, &p, StatusCode::OK, done).await,
             Err(Ok(fb)) => fb,
-            Err(Err(e)) => return PageError::store(lang, e).into_response(),
+            Err(Err(e)) => return PageError::from(e).into_response(),
         },
     };
     page(&state, &ctx, &p, StatusCode::UNPROCESSABLE_ENTITY, fb).await
@@ -403,7 +403,8 @@ async fn import_file(
 ) -> Result<Feedback, Result<Feedback, StoreError>> {
     let lang = ctx.lang;
     // The anchor and the commute are read as in the form; errors at this form's fields.
-    let anchor = parse_anchor(&u.anchor).map(|a| a.unwrap_or_else(monday_this_week));
+    let anchor =
+        parse_anchor(&u.anchor).map(|a| a.unwrap_or_else(|| monday_this_week(state.app.today())));
     let travel = parse_travel_minutes(&u.travel_minutes);
     let (anchor, travel) = match (anchor, travel) {
         (Ok(a), Ok(t)) => (a, t),
@@ -481,6 +482,6 @@ pub async fn delete(
         Ok(()) | Err(StoreError::NotFound) => {
             Redirect::to(&format!("/verwaltung/teilnehmende/{}#arbeitszeit", p.id)).into_response()
         }
-        Err(e) => PageError::store(ctx.lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }

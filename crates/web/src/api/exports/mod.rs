@@ -5,8 +5,6 @@
 //! staff. Every export covers the caller's provider only; admins choose one with
 //! `?provider_id=` or get all. Another provider's cohort is a 404.
 
-pub mod build;
-
 use axum::Extension;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, header};
@@ -14,8 +12,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get};
 use lernweg_domain::access::{MANAGERS, STAFF};
 use lernweg_domain::{CohortId, Principal, ProviderId};
+use lernweg_offers::Classification;
 use lernweg_offers::export::{csv, xlsx};
-use lernweg_offers::{Classification, classify};
 use serde::Deserialize;
 use utoipa::{IntoParams, OpenApi};
 
@@ -25,7 +23,7 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::{ApiError, Problem};
 use crate::routes::{RouteSpec, api};
-use build::{ExportError, berlin_now, cohort_plan, date_part, openqcat_catalog};
+use lernweg_app::exports::{cohort_plan, offers_classified, openqcat_catalog};
 
 pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
     vec![
@@ -64,18 +62,6 @@ const CSV: &str = "text/csv; charset=utf-8";
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const XML: &str = "application/xml";
 
-impl From<ExportError> for ApiError {
-    fn from(e: ExportError) -> Self {
-        match e {
-            ExportError::Store(s) => s.into(),
-            ExportError::Write(w) => {
-                tracing::error!(error = %w, "export failed");
-                ApiError::Internal
-            }
-        }
-    }
-}
-
 fn write_failed(e: lernweg_offers::OffersError) -> ApiError {
     tracing::error!(error = %e, "export failed");
     ApiError::Internal
@@ -101,16 +87,21 @@ pub struct ProviderQuery {
 
 /// The provider scope of an export: the caller's own provider, or for admins the one asked
 /// for (or all).
-fn scope(principal: &Principal, q: &ProviderQuery) -> Result<Option<ProviderId>, ApiError> {
+async fn scope(
+    state: &AppState,
+    principal: &Principal,
+    q: &ProviderQuery,
+) -> Result<Option<ProviderId>, ApiError> {
     let wanted = match q.provider_id.as_deref().map(str::trim) {
         Some(raw) if !raw.is_empty() => Some(path_id(raw, ProviderId::parse)?),
         _ => None,
     };
-    match (principal.provider_scope(), wanted) {
-        (None, w) => Ok(w),
-        (Some(own), Some(w)) if w != own => Err(ApiError::NotFound),
-        (Some(own), _) => Ok(Some(own)),
-    }
+    Ok(lernweg_app::exports::scope(&state.app, principal, wanted).await?)
+}
+
+/// A file name part from a date: `2027-03-02`.
+fn date_part(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
 }
 
 /// The open-Qcat 1.1 catalogue (KURSNET / mein NOW) of the published and running cohorts.
@@ -124,14 +115,10 @@ pub async fn openqcat(
     Query(q): Query<ProviderQuery>,
 ) -> Result<Response, ApiError> {
     let (principal, _) = caller(&ctx)?;
-    let scope = scope(&principal, &q)?;
-    if let Some(p) = scope {
-        state.store.provider(p).await?;
-    }
-    let now = berlin_now();
-    let xml = openqcat_catalog(&state.store, scope, now).await?;
-    let name = format!("openqcat-{}.xml", date_part(now.date_naive()));
-    Ok(download(xml, XML, &name))
+    let scope = scope(&state, &principal, &q).await?;
+    let catalog = openqcat_catalog(&state.app, scope).await?;
+    let name = format!("openqcat-{}.xml", date_part(catalog.generated.date_naive()));
+    Ok(download(catalog.xml, XML, &name))
 }
 
 async fn offer_rows(
@@ -140,22 +127,8 @@ async fn offer_rows(
     q: &ProviderQuery,
 ) -> Result<Vec<(lernweg_offers::Offer, Classification)>, ApiError> {
     let (principal, _) = caller(ctx)?;
-    let scope = scope(&principal, q)?;
-    if let Some(p) = scope {
-        state.store.provider(p).await?;
-    }
-    let offers = state.store.offers(scope).await?;
-    Ok(offers
-        .into_iter()
-        .map(|r| {
-            let c = classify(&r.offer, None);
-            (r.offer, c)
-        })
-        .collect())
-}
-
-fn today() -> String {
-    date_part(chrono::Utc::now().date_naive())
+    let scope = scope(state, &principal, q).await?;
+    Ok(offers_classified(&state.app, scope).await?)
 }
 
 /// The provider's offers as CSV for German Excel (UTF-8 with BOM, `;`, decimal comma).
@@ -171,7 +144,11 @@ pub async fn offers_csv(
     let refs: Vec<_> = rows.iter().map(|(o, c)| (o, Some(c))).collect();
     let lang = ctx.lang;
     let body = csv::offers_csv(&refs, &|id| lang.t(id)).map_err(write_failed)?;
-    Ok(download(body, CSV, &format!("angebote-{}.csv", today())))
+    Ok(download(
+        body,
+        CSV,
+        &format!("angebote-{}.csv", date_part(state.app.today())),
+    ))
 }
 
 /// The provider's offers as an Excel workbook.
@@ -188,7 +165,11 @@ pub async fn offers_xlsx(
     let lang = ctx.lang;
     let body = xlsx::offers_xlsx(&refs, &lang.t("exports-sheet-offers"), &|id| lang.t(id))
         .map_err(write_failed)?;
-    Ok(download(body, XLSX, &format!("angebote-{}.xlsx", today())))
+    Ok(download(
+        body,
+        XLSX,
+        &format!("angebote-{}.xlsx", date_part(state.app.today())),
+    ))
 }
 
 /// The cohort's plan with its stored sessions, after the tenancy check; and a file name stem.

@@ -23,7 +23,7 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::i18n::Lang;
-use crate::pages::offers::analysis::{Analysis, analyse, reason_text, today};
+use crate::pages::offers::analysis::{Analysis, analyse, reason_text};
 use crate::pages::offers::convert::draft_value;
 use crate::routes::{RouteSpec, api};
 
@@ -97,7 +97,7 @@ fn offer_dto(record: &OfferRecord, analysis: &Analysis) -> Result<OfferDto, ApiE
 async fn analysis_of(state: &AppState, record: &OfferRecord) -> Result<Analysis, ApiError> {
     let provider = state.store.provider(record.provider_id).await?;
     let cohorts = state.store.cohorts(None, Some(record.id)).await?;
-    Ok(analyse(record, &cohorts, provider.state, today()))
+    Ok(analyse(record, &cohorts, provider.state, state.app.today()))
 }
 
 /// An offer the caller may see (404 for another provider's).
@@ -164,7 +164,7 @@ pub async fn list(
         .into_iter()
         .map(|p| (p.id, p.state))
         .collect();
-    let today = today();
+    let today = state.app.today();
     offers
         .iter()
         .map(|o| {

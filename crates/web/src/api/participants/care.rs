@@ -16,7 +16,7 @@ use lernweg_store::{
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{audit_view, date, field_error, load, today};
+use super::{audit_view, date, field_error, load};
 use crate::AppState;
 use crate::api::{ApiJson, caller};
 use crate::context::Ctx;
@@ -123,8 +123,9 @@ pub struct ConsentDto {
     pub recorded_by: Option<String>,
 }
 
-impl From<ConsentRecord> for ConsentDto {
-    fn from(c: ConsentRecord) -> Self {
+impl ConsentDto {
+    /// The consent as the API shows it; `active` as of `today`.
+    pub fn new(c: ConsentRecord, today: chrono::NaiveDate) -> Self {
         let rule = Consent {
             scope: c.scope,
             given_on: c.given_on,
@@ -135,7 +136,7 @@ impl From<ConsentRecord> for ConsentDto {
             scope: c.scope.code().to_owned(),
             given_on: c.given_on.to_string(),
             withdrawn_on: c.withdrawn_on.map(|d| d.to_string()),
-            active: rule.is_active_on(today()),
+            active: rule.is_active_on(today),
             recorded_by: c.recorded_by,
         }
     }
@@ -263,10 +264,14 @@ fn rules(consents: &[ConsentRecord]) -> Vec<Consent> {
         .collect()
 }
 
-fn optional_date(field: &str, raw: Option<&str>) -> Result<chrono::NaiveDate, ApiError> {
+fn optional_date(
+    field: &str,
+    raw: Option<&str>,
+    today: chrono::NaiveDate,
+) -> Result<chrono::NaiveDate, ApiError> {
     match raw.filter(|s| !s.trim().is_empty()) {
         Some(s) => date(field, s).map_err(|e| ApiError::Validation(vec![e])),
-        None => Ok(today()),
+        None => Ok(today),
     }
 }
 
@@ -298,7 +303,7 @@ pub async fn readiness_create(
 ) -> Result<(StatusCode, Json<ReadinessDto>), ApiError> {
     let (principal, actor) = caller(&ctx)?;
     let p = load(&state, &principal, &id).await?;
-    let checked_on = optional_date("checked_on", body.checked_on.as_deref())?;
+    let checked_on = optional_date("checked_on", body.checked_on.as_deref(), state.app.today())?;
     let consents = rules(&state.store.consents(p.id).await?);
     let health = has_consent(&consents, ConsentScope::HealthData, checked_on);
     let against = checked_against(&state, &p, &body).await?;
@@ -367,7 +372,7 @@ pub async fn contacts_create(
     let (principal, actor) = caller(&ctx)?;
     let p = load(&state, &principal, &id).await?;
     let mut errors: Vec<FieldError> = Vec::new();
-    let on = optional_date("date", body.date.as_deref())
+    let on = optional_date("date", body.date.as_deref(), state.app.today())
         .map_err(|e| {
             if let ApiError::Validation(v) = e {
                 errors.extend(v);
@@ -413,7 +418,12 @@ pub async fn consents_list(
     let p = load(&state, &principal, &id).await?;
     audit_view(&state, &actor, &p, "consents").await?;
     let consents = state.store.consents(p.id).await?;
-    Ok(Json(consents.into_iter().map(ConsentDto::from).collect()))
+    Ok(Json(
+        consents
+            .into_iter()
+            .map(|c| ConsentDto::new(c, state.app.today()))
+            .collect(),
+    ))
 }
 
 /// Records a consent given on a date (201).
@@ -432,12 +442,15 @@ pub async fn consents_create(
         fe.field = "scope".to_owned();
         ApiError::Validation(vec![fe])
     })?;
-    let given_on = optional_date("given_on", body.given_on.as_deref())?;
+    let given_on = optional_date("given_on", body.given_on.as_deref(), state.app.today())?;
     let c = state
         .store
         .add_consent(&actor, p.id, scope, given_on)
         .await?;
-    Ok((StatusCode::CREATED, Json(c.into())))
+    Ok((
+        StatusCode::CREATED,
+        Json(ConsentDto::new(c, state.app.today())),
+    ))
 }
 
 /// Withdraws a consent from a date; the record stays for the history.
@@ -452,7 +465,7 @@ pub async fn consents_withdraw(
 ) -> Result<Json<ConsentDto>, ApiError> {
     let (principal, actor) = caller(&ctx)?;
     let p = load(&state, &principal, &id).await?;
-    let on = optional_date("on", body.on.as_deref())?;
+    let on = optional_date("on", body.on.as_deref(), state.app.today())?;
     let current = state
         .store
         .consents(p.id)
@@ -481,5 +494,5 @@ pub async fn consents_withdraw(
         .into_iter()
         .find(|c| c.id == consent_id)
         .ok_or(ApiError::NotFound)?;
-    Ok(Json(updated.into()))
+    Ok(Json(ConsentDto::new(updated, state.app.today())))
 }

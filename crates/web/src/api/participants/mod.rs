@@ -150,11 +150,6 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
 )]
 pub struct Doc;
 
-/// Today in the server's time zone (the rules crates read no clock).
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 /// The participant of a path, if the caller may see it (another provider's: 404).
 pub(crate) async fn load(
     state: &AppState,

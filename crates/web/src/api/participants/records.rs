@@ -3,6 +3,7 @@
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
+use chrono::Datelike;
 use lernweg_domain::{ProviderId, Role, UserId};
 use lernweg_participants::{ParticipantData, ParticipantDraft};
 use lernweg_store::{AuditAction, ParticipantRecord};
@@ -12,7 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::care::{ConsentDto, ContactDto, ReadinessDto, readiness_dtos};
 use super::enrolments::{EnrolmentDetailDto, detail};
-use super::{audit_view, field_error, load, rule_error, today};
+use super::{audit_view, field_error, load, rule_error};
 use crate::AppState;
 use crate::api::{ApiJson, caller};
 use crate::context::Ctx;
@@ -241,6 +242,7 @@ fn draft_value(v: &Value) -> Option<String> {
 fn validate(
     base: Map<String, Value>,
     body: &Map<String, Value>,
+    year: i32,
 ) -> Result<ParticipantData, ApiError> {
     let mut merged = base;
     let mut errors = Vec::new();
@@ -261,9 +263,8 @@ fn validate(
     }
     let draft: ParticipantDraft = serde_json::from_value(Value::Object(merged))
         .map_err(|e| ApiError::BadRequest(e.to_string()))?;
-    use chrono::Datelike;
     draft
-        .validate(today().year())
+        .validate(year)
         .map_err(|errs| ApiError::Validation(errs.iter().map(rule_error).collect()))
 }
 
@@ -376,7 +377,11 @@ pub async fn create(
         principal.provider_id.ok_or(ApiError::Forbidden)?
     };
     let person = contact_person(&body)?.flatten();
-    let data = validate(as_draft_object(&empty_data()), &body)?;
+    let data = validate(
+        as_draft_object(&empty_data()),
+        &body,
+        state.app.today().year(),
+    )?;
     let p = state
         .store
         .create_participant(&actor, provider, person, data)
@@ -411,7 +416,7 @@ pub async fn update(
     let p = load(&state, &principal, &id).await?;
     let body = object(body)?;
     let person = contact_person(&body)?.unwrap_or(p.contact_person_id);
-    let data = validate(as_draft_object(&p.data), &body)?;
+    let data = validate(as_draft_object(&p.data), &body, state.app.today().year())?;
     let p = state
         .store
         .update_participant(&actor, p.id, person, data)
@@ -484,9 +489,12 @@ pub async fn export(
         .as_ref()
         .map(Into::into);
     Ok(Json(ExportDto {
-        exported_at: chrono::Utc::now().to_rfc3339(),
+        exported_at: state.app.clock.now_utc().to_rfc3339(),
         participant: dto(&state, p).await?,
-        consents: consents.into_iter().map(ConsentDto::from).collect(),
+        consents: consents
+            .into_iter()
+            .map(|c| ConsentDto::new(c, state.app.today()))
+            .collect(),
         contacts: contacts
             .into_iter()
             .map(|c| ContactDto::of(c, with_notes))
@@ -494,7 +502,10 @@ pub async fn export(
         contact_notes_withheld: !with_notes,
         readiness_checks: readiness_dtos(checks),
         enrolments,
-        loans: loans.into_iter().map(Into::into).collect(),
+        loans: loans
+            .into_iter()
+            .map(|l| crate::care::loans::api::LoanDto::new(l, state.app.today()))
+            .collect(),
         referrals,
         work_pattern,
         attendance,
@@ -511,20 +522,27 @@ mod tests {
             "given_name": "Amina", "family_name": "Haddad", "weekly_hours": 19.5,
             "birth_year": 1985, "other_languages": ["en", "fr"], "unknown": true
         });
-        let d = validate(as_draft_object(&empty_data()), body.as_object().unwrap()).unwrap();
+        let d = validate(
+            as_draft_object(&empty_data()),
+            body.as_object().unwrap(),
+            2026,
+        )
+        .unwrap();
         assert_eq!(d.weekly_hours, Some(19.5));
         assert_eq!(d.birth_year, Some(1985));
         assert_eq!(d.other_languages.len(), 2);
-        let again = validate(as_draft_object(&d), &Map::new()).unwrap();
+        let again = validate(as_draft_object(&d), &Map::new(), 2026).unwrap();
         assert_eq!(again, d);
     }
 
     #[test]
     fn errors_carry_the_draft_key() {
         let body = serde_json::json!({"given_name": "", "family_name": "X", "email": "nope"});
-        let Err(ApiError::Validation(errs)) =
-            validate(as_draft_object(&empty_data()), body.as_object().unwrap())
-        else {
+        let Err(ApiError::Validation(errs)) = validate(
+            as_draft_object(&empty_data()),
+            body.as_object().unwrap(),
+            2026,
+        ) else {
             panic!("expected field errors")
         };
         let fields: Vec<&str> = errs.iter().map(|e| e.field.as_str()).collect();

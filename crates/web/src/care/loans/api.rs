@@ -10,7 +10,7 @@ use lernweg_store::{AuditAction, Device, Loan, NewDevice, NewLoan};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{device_provider, status_code, today, visible_device, visible_loan};
+use super::{device_provider, status_code, visible_device, visible_loan};
 use crate::AppState;
 use crate::api::{ApiJson, caller};
 use crate::context::Ctx;
@@ -32,10 +32,11 @@ pub struct LoanDto {
     pub overdue: bool,
 }
 
-impl From<Loan> for LoanDto {
-    fn from(l: Loan) -> Self {
+impl LoanDto {
+    /// The loan as the API shows it; `overdue` as of `today`.
+    pub fn new(l: Loan, today: NaiveDate) -> Self {
         LoanDto {
-            overdue: l.is_overdue(today()),
+            overdue: l.is_overdue(today),
             id: l.id,
             device_id: l.device_id,
             participant_id: l.participant_id.to_string(),
@@ -124,10 +125,14 @@ fn date(field: &'static str, raw: &str) -> Result<NaiveDate, ApiError> {
     })
 }
 
-fn optional_date(field: &'static str, raw: Option<&str>) -> Result<NaiveDate, ApiError> {
+fn optional_date(
+    field: &'static str,
+    raw: Option<&str>,
+    today: NaiveDate,
+) -> Result<NaiveDate, ApiError> {
     match raw.filter(|s| !s.trim().is_empty()) {
         Some(s) => date(field, s),
-        None => Ok(today()),
+        None => Ok(today),
     }
 }
 
@@ -151,7 +156,12 @@ pub async fn list_loans(
         ))
         .await?;
     let loans = state.store.loans(scope).await?;
-    Ok(Json(loans.into_iter().map(LoanDto::from).collect()))
+    Ok(Json(
+        loans
+            .into_iter()
+            .map(|l| LoanDto::new(l, state.app.today()))
+            .collect(),
+    ))
 }
 
 /// Lends a device to a participant of its provider (201). A device on an open loan, an
@@ -172,7 +182,7 @@ pub async fn create_loan(
             "no such participant",
         ))
     })?;
-    let lent_on = optional_date("lent_on", body.lent_on.as_deref())?;
+    let lent_on = optional_date("lent_on", body.lent_on.as_deref(), state.app.today())?;
     let due_on = date("due_on", &body.due_on)?;
     let loan = state
         .store
@@ -187,7 +197,10 @@ pub async fn create_loan(
             },
         )
         .await?;
-    Ok((StatusCode::CREATED, Json(loan.into())))
+    Ok((
+        StatusCode::CREATED,
+        Json(LoanDto::new(loan, state.app.today())),
+    ))
 }
 
 /// Records the return of a loan.
@@ -201,12 +214,16 @@ pub async fn return_loan(
 ) -> Result<Json<LoanDto>, ApiError> {
     let (principal, actor) = caller(&ctx)?;
     let loan = visible_loan(&state.store, &principal, &id).await?;
-    let returned_on = optional_date("returned_on", body.returned_on.as_deref())?;
+    let returned_on = optional_date(
+        "returned_on",
+        body.returned_on.as_deref(),
+        state.app.today(),
+    )?;
     let loan = state
         .store
         .return_loan(&actor, &loan.id, returned_on)
         .await?;
-    Ok(Json(loan.into()))
+    Ok(Json(LoanDto::new(loan, state.app.today())))
 }
 
 /// The inventory of the caller's provider (all for the admin) with each device's status.

@@ -78,11 +78,6 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
 )]
 pub struct Doc;
 
-/// Today in the server's time zone (the store reads no clock for the overdue rule).
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 /// The status of a device: `available`, `lent` or `inactive`.
 fn status_code(device: &Device, open: Option<&Loan>) -> &'static str {
     if open.is_some() {

@@ -13,7 +13,7 @@ use lernweg_domain::{ParticipantId, ProviderId};
 use lernweg_store::{AuditAction, DEVICE_KINDS, Loan, NewDevice, NewLoan, StoreError};
 use serde::Deserialize;
 
-use super::{device_provider, status_code, today, visible_device, visible_loan};
+use super::{device_provider, status_code, visible_device, visible_loan};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -98,7 +98,7 @@ async fn build(
 ) -> Result<LoansPage, StoreError> {
     let lang = ctx.lang;
     let scope = ctx.principal().and_then(|p| p.provider_scope());
-    let now = today();
+    let now = state.app.today();
     let devices = state.store.devices(scope).await?;
     let loans: Vec<Loan> = state
         .store
@@ -196,7 +196,6 @@ async fn build(
 
 /// Renders the page; with errors as 422. The view names participants: audited.
 async fn page(state: &AppState, ctx: &Ctx, errors: FormErrors, values: Values) -> Response {
-    let lang = ctx.lang;
     let scope = ctx.principal().and_then(|p| p.provider_scope());
     let entry = ctx.actor().entry(
         scope,
@@ -206,13 +205,13 @@ async fn page(state: &AppState, ctx: &Ctx, errors: FormErrors, values: Values) -
         "page: loans",
     );
     if let Err(e) = state.store.audit(&entry).await {
-        return PageError::store(lang, e).into_response();
+        return PageError::from(e).into_response();
     }
     let failed = !errors.is_empty();
     match build(state, ctx, errors, values).await {
         Ok(p) if failed => (StatusCode::UNPROCESSABLE_ENTITY, render(&p)).into_response(),
         Ok(p) => render(&p),
-        Err(e) => PageError::store(lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -236,7 +235,7 @@ async fn refused(
             let errors = one_error(ctx.lang, &key_of(p.field), &key);
             page(state, ctx, errors, values).await
         }
-        other => PageError::store(ctx.lang, other).into_response(),
+        other => PageError::from(other).into_response(),
     }
 }
 
@@ -263,7 +262,7 @@ pub async fn add_device(
     Form(form): Form<Values>,
 ) -> Response {
     let Some(who) = ctx.principal() else {
-        return PageError::NotFound(ctx.lang).into_response();
+        return PageError::NotFound.into_response();
     };
     let named = ProviderId::parse(form.provider_id.trim()).ok();
     let Some(provider) = device_provider(&who, named) else {
@@ -290,7 +289,7 @@ pub async fn lend(
 ) -> Response {
     let lang = ctx.lang;
     let Some(who) = ctx.principal() else {
-        return PageError::NotFound(lang).into_response();
+        return PageError::NotFound.into_response();
     };
     if form.device_id.trim().is_empty() {
         let e = one_error(lang, "device_id", "loans-error-device_id-required");
@@ -298,7 +297,7 @@ pub async fn lend(
     }
     let device = match visible_device(&state.store, &who, form.device_id.trim()).await {
         Ok(d) => d,
-        Err(e) => return PageError::store(lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let Ok(participant_id) = ParticipantId::parse(form.participant_id.trim()) else {
         let e = one_error(
@@ -309,7 +308,7 @@ pub async fn lend(
         return page(&state, &ctx, e, form).await;
     };
     let lent_on = if form.lent_on.trim().is_empty() {
-        Some(today())
+        Some(state.app.today())
     } else {
         parse_date(&form.lent_on)
     };
@@ -343,15 +342,15 @@ pub async fn return_loan(
 ) -> Response {
     let lang = ctx.lang;
     let Some(who) = ctx.principal() else {
-        return PageError::NotFound(lang).into_response();
+        return PageError::NotFound.into_response();
     };
     let loan = match visible_loan(&state.store, &who, &id).await {
         Ok(l) => l,
-        Err(e) => return PageError::store(lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let field = format!("returned_on-{}", loan.id);
     let returned_on = if form.returned_on.trim().is_empty() {
-        Some(today())
+        Some(state.app.today())
     } else {
         parse_date(&form.returned_on)
     };

@@ -10,7 +10,6 @@ use lernweg_store::{AuditAction, CounsellingService, Referral, ReferralStep, Ser
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::today;
 use crate::AppState;
 use crate::api::{ApiJson, caller};
 use crate::context::Ctx;
@@ -24,9 +23,9 @@ fn field_error(field: &str, code: &str, message: &str) -> ApiError {
     }])
 }
 
-fn date(field: &str, raw: Option<&str>) -> Result<NaiveDate, ApiError> {
+fn date(field: &str, raw: Option<&str>, today: NaiveDate) -> Result<NaiveDate, ApiError> {
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(today()),
+        None => Ok(today),
         Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
             field_error(
                 field,
@@ -296,7 +295,11 @@ pub async fn referrals_create(
     if !principal.can_access_provider(service.provider_id) {
         return Err(unknown_s());
     }
-    let on = date("referred_on", body.referred_on.as_deref())?;
+    let on = date(
+        "referred_on",
+        body.referred_on.as_deref(),
+        state.app.today(),
+    )?;
     let r = state
         .store
         .create_referral(&actor, p.id, &service.id, on, &body.reason)
@@ -318,7 +321,7 @@ pub async fn referrals_status(
     if !principal.can_access_provider(r.provider_id) {
         return Err(ApiError::NotFound);
     }
-    let on = date("on", body.on.as_deref())?;
+    let on = date("on", body.on.as_deref(), state.app.today())?;
     let r = state
         .store
         .set_referral_status(&actor, &r.id, body.status.trim(), on, &body.note)

@@ -8,7 +8,6 @@ pub(crate) mod api;
 mod pages;
 
 use axum::routing::{MethodRouter, get, post};
-use chrono::NaiveDate;
 use lernweg_domain::access::COUNSELLING;
 use utoipa::OpenApi;
 
@@ -88,8 +87,3 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
     ))
 )]
 pub struct Doc;
-
-/// Today in the server's time zone.
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}

@@ -16,7 +16,6 @@ use lernweg_store::{
 };
 use serde::Deserialize;
 
-use super::today;
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -35,7 +34,7 @@ fn store_errors(lang: Lang, e: StoreError) -> Result<FormErrors, PageError> {
             );
             Ok(FormErrors(m))
         }
-        other => Err(PageError::store(lang, other)),
+        other => Err(PageError::from(other)),
     }
 }
 
@@ -130,7 +129,7 @@ async fn services_page(
 ) -> Response {
     let lang = ctx.lang;
     let Some(principal) = ctx.principal() else {
-        return PageError::NotFound(lang).into_response();
+        return PageError::NotFound.into_response();
     };
     let list = match state
         .store
@@ -138,7 +137,7 @@ async fn services_page(
         .await
     {
         Ok(l) => l,
-        Err(e) => return PageError::store(lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let groups = SERVICE_KINDS
         .iter()
@@ -158,7 +157,7 @@ async fn services_page(
                     selected: p.id.to_string() == form.provider,
                 })
                 .collect(),
-            Err(e) => return PageError::store(lang, e).into_response(),
+            Err(e) => return PageError::from(e).into_response(),
         }
     } else {
         Vec::new()
@@ -196,7 +195,7 @@ pub async fn services_create(
 ) -> Response {
     let lang = ctx.lang;
     let Some(principal) = ctx.principal() else {
-        return PageError::NotFound(lang).into_response();
+        return PageError::NotFound.into_response();
     };
     let provider = match principal.provider_id {
         Some(p) => p,
@@ -249,14 +248,13 @@ async fn visible_service(
     ctx: &Ctx,
     id: &str,
 ) -> Result<CounsellingService, Response> {
-    let lang = ctx.lang;
     let s = match state.store.counselling_service(id).await {
         Ok(s) => s,
-        Err(e) => return Err(PageError::store(lang, e).into_response()),
+        Err(e) => return Err(PageError::from(e).into_response()),
     };
     match ctx.principal() {
         Some(p) if p.can_access_provider(s.provider_id) => Ok(s),
-        _ => Err(PageError::NotFound(lang).into_response()),
+        _ => Err(PageError::NotFound.into_response()),
     }
 }
 
@@ -359,7 +357,7 @@ async fn referrals_page(
 ) -> Response {
     let lang = ctx.lang;
     let Some(principal) = ctx.principal() else {
-        return PageError::NotFound(lang).into_response();
+        return PageError::NotFound.into_response();
     };
     let scope = principal.provider_scope();
     let loaded = async {
@@ -380,7 +378,7 @@ async fn referrals_page(
     };
     let (referrals, participants, services) = match loaded.await {
         Ok(v) => v,
-        Err(e) => return PageError::store(lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let name_of = |id: ParticipantId| {
         participants
@@ -448,7 +446,7 @@ async fn referrals_page(
         form,
         participants,
         services,
-        today: today().to_string(),
+        today: state.app.today().to_string(),
     };
     (status, render(&page)).into_response()
 }
@@ -458,10 +456,10 @@ pub async fn referrals(State(state): State<AppState>, Extension(ctx): Extension<
     referrals_page(&state, &ctx, FormErrors::default(), ReferralForm::default()).await
 }
 
-fn parse_day(raw: &str) -> Option<NaiveDate> {
+fn parse_day(raw: &str, today: NaiveDate) -> Option<NaiveDate> {
     let raw = raw.trim();
     if raw.is_empty() {
-        return Some(today());
+        return Some(today);
     }
     NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok()
 }
@@ -474,7 +472,7 @@ pub async fn referrals_create(
 ) -> Response {
     let lang = ctx.lang;
     let Some(principal) = ctx.principal() else {
-        return PageError::NotFound(lang).into_response();
+        return PageError::NotFound.into_response();
     };
     let participant = match ParticipantId::parse(form.participant_id.trim()) {
         Ok(id) => state.store.participant(id).await.ok(),
@@ -503,7 +501,7 @@ pub async fn referrals_create(
         );
         return referrals_page(&state, &ctx, e, form).await;
     }
-    let Some(on) = parse_day(&form.referred_on) else {
+    let Some(on) = parse_day(&form.referred_on, state.app.today()) else {
         let e = one_error(
             lang,
             "referred_on",
@@ -547,17 +545,23 @@ pub async fn referrals_status(
     let lang = ctx.lang;
     let r = match state.store.referral(&id).await {
         Ok(r) => r,
-        Err(e) => return PageError::store(lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     if !ctx
         .principal()
         .is_some_and(|p| p.can_access_provider(r.provider_id))
     {
-        return PageError::NotFound(lang).into_response();
+        return PageError::NotFound.into_response();
     }
     match state
         .store
-        .set_referral_status(&ctx.actor(), &r.id, form.status.trim(), today(), &form.note)
+        .set_referral_status(
+            &ctx.actor(),
+            &r.id,
+            form.status.trim(),
+            state.app.today(),
+            &form.note,
+        )
         .await
     {
         Ok(_) => Redirect::to("/verwaltung/verweise").into_response(),

@@ -23,11 +23,11 @@ use super::{
     Listed, base_url, date_text, field_label, hours_text, listed_offer, mode_label, state_name,
 };
 use crate::AppState;
-use crate::api::exports::build::cohort_plan;
 use crate::context::Ctx;
 use crate::error::PageError;
 use crate::i18n::Lang;
 use crate::pages::{Layout, render};
+use lernweg_app::exports::cohort_plan;
 
 /// A cohort as the public sees it.
 pub struct CohortView {
@@ -166,16 +166,15 @@ pub async fn page(
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let lang = ctx.lang;
     let listed = match listed_offer(&state.store, &slug).await {
         Ok(l) => l,
-        Err(e) => return PageError::store(lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let mut plans = Vec::with_capacity(listed.cohorts.len());
     for c in &listed.cohorts {
         match state.store.timetable(c.id).await {
             Ok(stored) => plans.push(cohort_plan(listed.offer(), c, &stored)),
-            Err(e) => return PageError::store(lang, e).into_response(),
+            Err(e) => return PageError::from(e).into_response(),
         }
     }
     let url = format!(

@@ -101,7 +101,7 @@ pub async fn atom(
     let lang = ctx.lang;
     let all = match listed_offers(&state.store).await {
         Ok(a) => a,
-        Err(e) => return PageError::store(lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let base = base_url(&state, &headers);
     let newest = all.iter().map(|l| l.record.updated_at).max();
@@ -113,7 +113,7 @@ pub async fn atom(
         ),
         title: lang.t("catalogue-feed-title"),
         subtitle: Some(lang.t("catalogue-feed-subtitle")),
-        updated: fixed(newest.unwrap_or_else(Utc::now)),
+        updated: fixed(newest.unwrap_or_else(|| state.app.clock.now_utc())),
         self_url: format!("{base}/angebote/feed.atom"),
         alternate_url: format!("{base}/angebote"),
         author: AtomPerson {

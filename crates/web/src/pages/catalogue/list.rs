@@ -194,7 +194,7 @@ pub async fn page(
 ) -> Response {
     let all = match listed_offers(&state.store).await {
         Ok(a) => a,
-        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let criteria = q.criteria();
     let lang = ctx.lang;

@@ -25,9 +25,9 @@ use lernweg_store::{Cohort, OfferRecord, Provider, Store, StoreError};
 use utoipa::OpenApi;
 
 use crate::AppState;
-use crate::api::exports::build::is_visible;
 use crate::i18n::Lang;
 use crate::routes::{PUBLIC, RouteSpec, api, page};
+use lernweg_app::exports::is_visible;
 
 pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
     vec![

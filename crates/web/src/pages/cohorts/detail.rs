@@ -68,11 +68,11 @@ pub(crate) async fn page(
     let lang = ctx.lang;
     let offer = match state.store.offer(cohort.offer_id).await {
         Ok(o) => o,
-        Err(e) => return PageError::store(lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let sessions = match state.store.timetable(cohort.id).await {
         Ok(s) => s,
-        Err(e) => return PageError::store(lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let feeds = state
         .store
@@ -210,7 +210,7 @@ pub async fn advance(
             )
             .await
         }
-        Err(e) => PageError::store(ctx.lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -243,9 +243,9 @@ pub async fn replan(
     };
     let offer = match state.store.offer(cohort.offer_id).await {
         Ok(o) => o,
-        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
-    let Ok(sessions) = crate::api::cohorts::generate(&offer.offer, start, cohort.state) else {
+    let Ok(sessions) = lernweg_app::cohorts::generate(&offer.offer, start, cohort.state) else {
         return page(
             &state,
             &ctx,
@@ -271,7 +271,7 @@ pub async fn replan(
             )
             .await
         }
-        Err(e) => PageError::store(ctx.lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -299,7 +299,7 @@ pub async fn create_feed(
             let url = feed_url(&state, &issued.secret);
             page(&state, &ctx, cohort, Some(url), None).await
         }
-        Err(e) => PageError::store(ctx.lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -309,25 +309,24 @@ pub async fn revoke_feed(
     Extension(ctx): Extension<Ctx>,
     Path(id): Path<String>,
 ) -> Response {
-    let lang = ctx.lang;
     let Ok(id) = FeedId::parse(&id) else {
-        return PageError::NotFound(lang).into_response();
+        return PageError::NotFound.into_response();
     };
     let feed = match state.store.feed(id).await {
         Ok(f) => f,
-        Err(e) => return PageError::store(lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     if !ctx
         .principal()
         .is_some_and(|p| p.can_access_provider(feed.provider_id))
     {
-        return PageError::NotFound(lang).into_response();
+        return PageError::NotFound.into_response();
     }
     match state.store.revoke_feed(&ctx.actor(), id).await {
         Ok(f) if f.kind == FeedKind::Cohort => {
             Redirect::to(&format!("/verwaltung/durchgaenge/{}", f.target_id)).into_response()
         }
         Ok(_) => Redirect::to("/verwaltung/durchgaenge").into_response(),
-        Err(e) => PageError::store(lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }

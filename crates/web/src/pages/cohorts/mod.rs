@@ -95,13 +95,13 @@ pub(crate) fn status_label(ctx: &Ctx, c: &Cohort) -> String {
 
 /// Loads a cohort the caller may see; another provider's cohort is a 404 page.
 pub(crate) async fn visible(state: &AppState, ctx: &Ctx, raw: &str) -> Result<Cohort, Response> {
-    let not_found = || PageError::NotFound(ctx.lang).into_response();
+    let not_found = || PageError::NotFound.into_response();
     let id = lernweg_domain::CohortId::parse(raw).map_err(|_| not_found())?;
     let cohort = state
         .store
         .cohort(id)
         .await
-        .map_err(|e| PageError::store(ctx.lang, e).into_response())?;
+        .map_err(|e| PageError::from(e).into_response())?;
     match ctx.principal() {
         Some(p) if p.can_access_provider(cohort.provider_id) => Ok(cohort),
         _ => Err(not_found()),
@@ -172,7 +172,7 @@ async fn list_page(
     ) {
         (Ok(c), Ok(o), Ok(u)) => (c, o, u),
         (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
-            return PageError::store(ctx.lang, e).into_response();
+            return PageError::from(e).into_response();
         }
     };
     let offer_title = |id: OfferId| {
@@ -307,7 +307,7 @@ pub async fn create(
                 Some(o)
             }
             Ok(_) | Err(StoreError::NotFound) => None,
-            Err(e) => return PageError::store(lang, e).into_response(),
+            Err(e) => return PageError::from(e).into_response(),
         },
         Err(_) => None,
     };
@@ -340,7 +340,7 @@ pub async fn create(
     let (Some(offer), Some(start), Some(fed), true) = (offer, start, fed, errors.is_empty()) else {
         return list_page(&state, &ctx, form, &picked, errors, None).await;
     };
-    let sessions = match crate::api::cohorts::generate(&offer.offer, start, fed) {
+    let sessions = match lernweg_app::cohorts::generate(&offer.offer, start, fed) {
         Ok(s) => s,
         Err(_) => {
             errors
@@ -371,7 +371,7 @@ pub async fn create(
             );
             list_page(&state, &ctx, form, &picked, errors, None).await
         }
-        Err(e) => PageError::store(lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -385,7 +385,7 @@ pub async fn trainer_feed(
         return PageError::Forbidden.into_response();
     };
     let Some(provider): Option<ProviderId> = user.provider_id else {
-        return PageError::NotFound(ctx.lang).into_response();
+        return PageError::NotFound.into_response();
     };
     match state
         .store
@@ -409,6 +409,6 @@ pub async fn trainer_feed(
             )
             .await
         }
-        Err(e) => PageError::store(ctx.lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }

@@ -56,13 +56,13 @@ pub struct MoveForm {
 }
 
 async fn load(state: &AppState, ctx: &Ctx, raw: &str) -> Result<(SessionRecord, Cohort), Response> {
-    let not_found = || PageError::NotFound(ctx.lang).into_response();
+    let not_found = || PageError::NotFound.into_response();
     let id = SessionId::parse(raw).map_err(|_| not_found())?;
     let session = state
         .store
         .timetable_session(id)
         .await
-        .map_err(|e| PageError::store(ctx.lang, e).into_response())?;
+        .map_err(|e| PageError::from(e).into_response())?;
     let cohort = visible(state, ctx, &session.cohort_id.to_string()).await?;
     Ok((session, cohort))
 }
@@ -77,7 +77,7 @@ async fn session_page(
 ) -> Response {
     let history = match state.store.session_changes(session.id).await {
         Ok(h) => h,
-        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let form = form.unwrap_or_else(|| MoveForm {
         date: session.date.to_string(),
@@ -160,7 +160,7 @@ fn store_error(
             );
             None
         }
-        other => Some(PageError::store(lang, other)),
+        other => Some(PageError::from(other)),
     }
 }
 
@@ -336,6 +336,6 @@ pub async fn add(
             )
             .await
         }
-        Err(e) => PageError::store(lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }

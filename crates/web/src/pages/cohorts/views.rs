@@ -62,12 +62,12 @@ async fn context(
         .store
         .offer(cohort.offer_id)
         .await
-        .map_err(|e| PageError::store(ctx.lang, e).into_response())?;
+        .map_err(|e| PageError::from(e).into_response())?;
     let sessions = state
         .store
         .timetable(cohort.id)
         .await
-        .map_err(|e| PageError::store(ctx.lang, e).into_response())?;
+        .map_err(|e| PageError::from(e).into_response())?;
     Ok((cohort, offer.offer.title, sessions))
 }
 
@@ -107,7 +107,7 @@ pub async fn month(
         .collect();
     let first_day = ym.first_day();
     let Some(grid) = month_grid(first_day.year(), first_day.month(), &grid_sessions) else {
-        return PageError::NotFound(ctx.lang).into_response();
+        return PageError::NotFound.into_response();
     };
     let in_span = |m: YearMonth| span.contains(&m);
     let page = MonthPage {
@@ -209,11 +209,11 @@ pub async fn path(
     };
     let offer = match state.store.offer(cohort.offer_id).await {
         Ok(o) => o.offer,
-        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let titles: Vec<String> = offer.modules.iter().map(|m| m.title.clone()).collect();
     let goals: Vec<Option<String>> = offer.modules.iter().map(|m| m.milestone.clone()).collect();
-    let today = chrono::Local::now().date_naive();
+    let today = state.app.today();
     let label = |k: &str| ctx.lang.t(k);
     let (svg, list) = match path_input(&offer_title, &sessions, &titles, &goals, Some(today)) {
         Some(input) => (path_svg(&input, &label), path_list(&input, &label)),

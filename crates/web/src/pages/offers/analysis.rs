@@ -2,7 +2,7 @@
 //! classification (MISSION.md §1), the success factors (§2.1–§2.3), the readability of its
 //! description; and the texts of the offers crate's codes in the reader's language.
 
-use chrono::{Datelike, Duration, NaiveDate, Utc};
+use chrono::{Datelike, Duration, NaiveDate};
 use lernweg_domain::State as FedState;
 use lernweg_offers::readability::{LONG_SENTENCE_WORDS, split_sentences};
 use lernweg_offers::{
@@ -23,11 +23,6 @@ pub struct Analysis {
     pub start_from_cohort: bool,
     pub classification: Classification,
     pub factors: Vec<SuccessFactor>,
-}
-
-/// Today in UTC (the offers crate reads no clock; the web layer does).
-pub fn today() -> NaiveDate {
-    Utc::now().date_naive()
 }
 
 /// The Monday after `today` (a week later when today is a Monday).

@@ -9,9 +9,7 @@ use lernweg_domain::access::MANAGERS;
 use lernweg_offers::{FactorStatus, Offer, Slot, TimeModelDef};
 use lernweg_store::OfferRecord;
 
-use super::analysis::{
-    ReadabilityView, analyse, class_label, date, num, reason_text, today, vocab,
-};
+use super::analysis::{ReadabilityView, analyse, class_label, date, num, reason_text, vocab};
 use super::{load_offer, offer_cohorts};
 use crate::AppState;
 use crate::context::Ctx;
@@ -271,14 +269,14 @@ pub async fn show(
 async fn show_inner(state: &AppState, ctx: &Ctx, id: &str) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let record: OfferRecord = load_offer(state, ctx, id).await?;
-    let store_err = |e| PageError::store(lang, e);
+    let store_err = |e| PageError::from(e);
     let provider = state
         .store
         .provider(record.provider_id)
         .await
         .map_err(store_err)?;
     let cohorts = offer_cohorts(state, &record).await.map_err(store_err)?;
-    let a = analyse(&record, &cohorts, provider.state, today());
+    let a = analyse(&record, &cohorts, provider.state, state.app.today());
     let o = &record.offer;
     let layout = Layout::new(ctx, "/verwaltung/angebote", "offers-page-detail-title");
     let admin = ctx.principal().is_some_and(|p| p.provider_id.is_none());

@@ -23,7 +23,7 @@ use lernweg_offers::{OfferDraft, weakest_factors};
 use lernweg_store::{Cohort, OfferRecord, Provider, StoreError};
 use serde::Deserialize;
 
-use self::analysis::{ReadabilityView, analyse, class_label, today, vocab};
+use self::analysis::{ReadabilityView, analyse, class_label, vocab};
 use self::form::{Errors, FormInput};
 use self::form_view::Section;
 use crate::AppState;
@@ -84,15 +84,10 @@ fn principal(ctx: &Ctx) -> Result<Principal, PageError> {
 
 /// An offer the caller may see; another provider's offer is as unknown as a missing one.
 async fn load_offer(state: &AppState, ctx: &Ctx, raw_id: &str) -> Result<OfferRecord, PageError> {
-    let lang = ctx.lang;
-    let id = OfferId::parse(raw_id).map_err(|_| PageError::NotFound(lang))?;
-    let record = state
-        .store
-        .offer(id)
-        .await
-        .map_err(|e| PageError::store(lang, e))?;
+    let id = OfferId::parse(raw_id).map_err(|_| PageError::NotFound)?;
+    let record = state.store.offer(id).await.map_err(PageError::from)?;
     if !principal(ctx)?.can_access_provider(record.provider_id) {
-        return Err(PageError::NotFound(lang));
+        return Err(PageError::NotFound);
     }
     Ok(record)
 }
@@ -155,12 +150,12 @@ pub async fn list(State(state): State<AppState>, Extension(ctx): Extension<Ctx>)
 async fn list_inner(state: &AppState, ctx: &Ctx) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let scope = principal(ctx)?.provider_scope();
-    let store_err = |e| PageError::store(lang, e);
+    let store_err = |e| PageError::from(e);
     let offers = state.store.offers(scope).await.map_err(store_err)?;
     let cohorts = state.store.cohorts(scope, None).await.map_err(store_err)?;
     let providers = provider_states(state, scope).await.map_err(store_err)?;
     let layout = Layout::new(ctx, "/verwaltung/angebote", "offers-page-list-title");
-    let today = today();
+    let today = state.app.today();
     let rows = offers
         .iter()
         .map(|o| {
@@ -230,7 +225,7 @@ async fn form_page(
                         .map(|p| (p.id.to_string(), format!("{} ({})", p.name, p.state)))
                         .collect(),
                 ),
-                Err(e) => return PageError::store(lang, e).into_response(),
+                Err(e) => return PageError::from(e).into_response(),
             }
         }
         _ => None,
@@ -328,7 +323,7 @@ pub async fn create(
         .await
     {
         Ok(r) => Redirect::to(&format!("/verwaltung/angebote/{}", r.id)).into_response(),
-        Err(e) => PageError::store(lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -398,7 +393,7 @@ pub async fn update(
             r.id
         ))
         .into_response(),
-        Err(e) => PageError::store(lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -417,7 +412,6 @@ pub async fn publish(
     Path(id): Path<String>,
     Form(form): Form<PublishForm>,
 ) -> Response {
-    let lang = ctx.lang;
     let record = match load_offer(&state, &ctx, &id).await {
         Ok(r) => r,
         Err(e) => return e.into_response(),
@@ -425,7 +419,7 @@ pub async fn publish(
     let published = match form.published.as_str() {
         "1" => true,
         "0" => false,
-        _ => return PageError::BadRequest(lang).into_response(),
+        _ => return PageError::BadRequest.into_response(),
     };
     match state
         .store
@@ -433,7 +427,7 @@ pub async fn publish(
         .await
     {
         Ok(r) => Redirect::to(&format!("/verwaltung/angebote/{}", r.id)).into_response(),
-        Err(e) => PageError::store(lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -483,11 +477,11 @@ async fn overview_inner(
     let own = principal(ctx)?.provider_scope();
     let chosen = q.traeger.as_deref().and_then(|s| ProviderId::parse(s).ok());
     let scope = own.or(chosen);
-    let store_err = |e| PageError::store(lang, e);
+    let store_err = |e| PageError::from(e);
     let offers = state.store.offers(scope).await.map_err(store_err)?;
     let cohorts = state.store.cohorts(scope, None).await.map_err(store_err)?;
     let providers = provider_states(state, own).await.map_err(store_err)?;
-    let today = today();
+    let today = state.app.today();
     let results: Vec<_> = offers
         .iter()
         .map(|o| analyse(o, &cohorts, fed_state(&providers, o.provider_id), today).factors)

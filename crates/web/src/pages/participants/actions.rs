@@ -12,7 +12,7 @@ use lernweg_store::{NewContact, ParticipantRecord, StoreError};
 use serde::Deserialize;
 
 use super::detail::show_page;
-use super::{parse_date, today, visible};
+use super::{parse_date, visible};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -56,7 +56,7 @@ pub async fn add_consent(
         let e = one_error(lang, "scope", "pp-error-consent-scope");
         return show_page(&state, &ctx, &p, e, None).await;
     };
-    let Some(given_on) = parse_date(&form.given_on).filter(|d| *d <= today()) else {
+    let Some(given_on) = parse_date(&form.given_on).filter(|d| *d <= state.app.today()) else {
         let e = one_error(lang, "given_on", "pp-error-date-future");
         return show_page(&state, &ctx, &p, e, None).await;
     };
@@ -66,7 +66,7 @@ pub async fn add_consent(
         .await
     {
         Ok(_) => back(&p, "einwilligungen"),
-        Err(e) => PageError::store(lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -82,11 +82,11 @@ pub async fn withdraw_consent(
     };
     match state
         .store
-        .withdraw_consent(&ctx.actor(), p.id, &consent_id, today())
+        .withdraw_consent(&ctx.actor(), p.id, &consent_id, state.app.today())
         .await
     {
         Ok(()) => back(&p, "einwilligungen"),
-        Err(e) => PageError::store(ctx.lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -112,7 +112,7 @@ pub async fn add_contact(
     };
     let lang = ctx.lang;
     let mut errors = BTreeMap::new();
-    let on_date = parse_date(&form.on_date).filter(|d| *d <= today());
+    let on_date = parse_date(&form.on_date).filter(|d| *d <= state.app.today());
     if on_date.is_none() {
         errors.insert("contact_on".to_owned(), lang.t("pp-error-date-future"));
     }
@@ -142,7 +142,7 @@ pub async fn add_contact(
             let field = format!("contact_{}", e.field);
             show_page(&state, &ctx, &p, one_error(lang, &field, &key), None).await
         }
-        Err(e) => PageError::store(lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -178,7 +178,7 @@ pub async fn enrol(
             let e = one_error(lang, "cohort_id", "pp-error-cohort");
             show_page(&state, &ctx, &p, e, None).await
         }
-        Err(e) => PageError::store(lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -231,13 +231,13 @@ pub async fn event(
     Form(form): Form<EventForm>,
 ) -> Response {
     let lang = ctx.lang;
-    let not_found = || PageError::NotFound(lang).into_response();
+    let not_found = || PageError::NotFound.into_response();
     let Ok(eid) = EnrolmentId::parse(&id) else {
         return not_found();
     };
     let enrolment = match state.store.enrolment(eid).await {
         Ok(e) => e,
-        Err(e) => return PageError::store(lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let p = match visible(&state, &ctx, &enrolment.participant_id.to_string()).await {
         Ok(p) => p,
@@ -269,6 +269,6 @@ pub async fn event(
             let err = refuse(format!("participants-transition-{}", e.code));
             show_page(&state, &ctx, &p, FormErrors::default(), err).await
         }
-        Err(e) => PageError::store(lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }

@@ -15,7 +15,7 @@ use super::detail::{
     staff_names,
 };
 use super::readiness::{CheckRow, check_rows};
-use super::{ContactBox, audit_view, reads_contact_notes, today, visible};
+use super::{ContactBox, audit_view, reads_contact_notes, visible};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -143,7 +143,7 @@ impl Auskunft {
         }
         Ok(Auskunft {
             contact: ContactBox::load(state, lang, p).await,
-            printed_on: day(today()),
+            printed_on: day(state.app.today()),
             created: day(p.created_at.date_naive()),
             updated: day(p.updated_at.date_naive()),
             facts: facts(lang, p),
@@ -428,7 +428,7 @@ async fn gather(state: &AppState, ctx: &Ctx, id: &str, what: &str) -> Result<Aus
     }
     Auskunft::load(state, ctx.lang, &p, with_notes)
         .await
-        .map_err(|e| PageError::store(ctx.lang, e).into_response())
+        .map_err(|e| PageError::from(e).into_response())
 }
 
 /// `GET /verwaltung/teilnehmende/{id}/auskunft`: everything stored, printable.
@@ -476,11 +476,11 @@ pub async fn pdf(
         }
         Ok(Err(e)) => {
             tracing::error!(error = %e, "Auskunft PDF failed");
-            PageError::Internal(ctx.lang).into_response()
+            PageError::Internal.into_response()
         }
         Err(e) => {
             tracing::error!(error = %e, "Auskunft PDF task failed");
-            PageError::Internal(ctx.lang).into_response()
+            PageError::Internal.into_response()
         }
     }
 }

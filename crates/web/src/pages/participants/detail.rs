@@ -16,7 +16,7 @@ use lernweg_participants::{
 use lernweg_store::{ParticipantRecord, StoreError};
 
 use super::readiness::{CheckRow, check_rows};
-use super::{ContactBox, audit_view, reads_contact_notes, today, visible};
+use super::{ContactBox, audit_view, reads_contact_notes, visible};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -158,8 +158,7 @@ pub(crate) fn facts(lang: Lang, p: &ParticipantRecord) -> Vec<(String, String)> 
 }
 
 /// Sample events, to find the ones the rules allow next.
-fn sample_events() -> Vec<EnrolmentEvent> {
-    let t = today();
+fn sample_events(t: chrono::NaiveDate) -> Vec<EnrolmentEvent> {
     vec![
         EnrolmentEvent::Counsel,
         EnrolmentEvent::Enrol,
@@ -254,9 +253,9 @@ pub(crate) async fn enrolment_views(
             })
             .collect();
         let events = if with_events {
-            sample_events()
+            sample_events(state.app.today())
                 .into_iter()
-                .filter(|ev| transition(e.status, ev, today()).is_ok())
+                .filter(|ev| transition(e.status, ev, state.app.today()).is_ok())
                 .map(|ev| Choice {
                     value: ev.code().to_owned(),
                     label: lang.t(&format!("pp-event-{}", ev.code())),
@@ -397,7 +396,7 @@ async fn page(
             "participants-dropout-",
             DropoutReason::ALL.iter().map(code_of),
         ),
-        today: today().to_string(),
+        today: state.app.today().to_string(),
         errors,
         access: crate::portal::StaffAccess::load(state, lang, p).await,
         attendance: crate::attendance::progress_panel(state, lang, p).await?,
@@ -431,7 +430,7 @@ pub(crate) async fn show_page(
     }
     page(state, ctx, p, errors, event_error)
         .await
-        .unwrap_or_else(|e| PageError::store(ctx.lang, e).into_response())
+        .unwrap_or_else(|e| PageError::from(e).into_response())
 }
 
 /// `GET /verwaltung/teilnehmende/{id}`.

@@ -13,7 +13,7 @@ use lernweg_participants::{ConsentScope, ContactChannel, ParticipantDraft, Recog
 use lernweg_store::{ParticipantRecord, StoreError};
 use serde::Deserialize;
 
-use super::{ContactBox, full_name, parse_date, staff_choices, staff_of, today, visible};
+use super::{ContactBox, full_name, parse_date, staff_choices, staff_of, visible};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -56,7 +56,7 @@ pub async fn list(
             rows,
             notice: q.geloescht.map(|_| ctx.lang.t("pp-erased-notice")),
         }),
-        Err(e) => PageError::store(ctx.lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -169,7 +169,7 @@ async fn form_page(
     let provider = existing.map(|p| p.provider_id).or(own);
     let staff = match staff_of(state, provider).await {
         Ok(s) => s,
-        Err(e) => return PageError::store(lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let providers = if provider.is_none() {
         match state.store.providers(None).await {
@@ -181,7 +181,7 @@ async fn form_page(
                     selected: p.id.to_string() == form.provider,
                 })
                 .collect(),
-            Err(e) => return PageError::store(lang, e).into_response(),
+            Err(e) => return PageError::from(e).into_response(),
         }
     } else {
         Vec::new()
@@ -241,7 +241,7 @@ async fn form_page(
 /// `GET /verwaltung/teilnehmende/neu`.
 pub async fn new_form(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> Response {
     let form = ParticipantForm {
-        consent_date: today().to_string(),
+        consent_date: state.app.today().to_string(),
         ..Default::default()
     };
     form_page(&state, &ctx, None, form, FormErrors::default()).await
@@ -250,6 +250,7 @@ pub async fn new_form(State(state): State<AppState>, Extension(ctx): Extension<C
 /// Validates the draft and the contact person; every problem goes into `errors`.
 fn check(
     lang: Lang,
+    year: i32,
     form: &ParticipantForm,
     staff: &[lernweg_store::User],
     errors: &mut BTreeMap<String, String>,
@@ -257,7 +258,7 @@ fn check(
     Option<lernweg_participants::ParticipantData>,
     Option<UserId>,
 ) {
-    let data = match form.draft.validate(today().year()) {
+    let data = match form.draft.validate(year) {
         Ok(d) => Some(d),
         Err(list) => {
             for e in list {
@@ -308,9 +309,9 @@ pub async fn create(
             .into_iter()
             .filter(|u| provider.is_some() && u.provider_id == provider)
             .collect::<Vec<_>>(),
-        Err(e) => return PageError::store(lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
-    let (data, person) = check(lang, &form, &staff, &mut errors);
+    let (data, person) = check(lang, state.app.today().year(), &form, &staff, &mut errors);
     if form.consent != "1" {
         errors.insert("consent".to_owned(), lang.t("pp-error-consent-required"));
     }
@@ -319,7 +320,7 @@ pub async fn create(
         None => {
             errors.insert("consent_date".to_owned(), lang.t("pp-error-date"));
         }
-        Some(d) if d > today() => {
+        Some(d) if d > state.app.today() => {
             errors.insert("consent_date".to_owned(), lang.t("pp-error-date-future"));
         }
         Some(_) => {}
@@ -336,14 +337,14 @@ pub async fn create(
         .await
     {
         Ok(r) => r,
-        Err(e) => return PageError::store(lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     if let Err(e) = state
         .store
         .add_consent(&actor, record.id, ConsentScope::DataProcessing, given_on)
         .await
     {
-        return PageError::store(lang, e).into_response();
+        return PageError::from(e).into_response();
     }
     Redirect::to(&format!("/verwaltung/teilnehmende/{}", record.id)).into_response()
 }
@@ -424,10 +425,16 @@ pub async fn update(
     };
     let staff = match staff_of(&state, Some(p.provider_id)).await {
         Ok(s) => s,
-        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let mut errors = BTreeMap::new();
-    let (data, person) = check(ctx.lang, &form, &staff, &mut errors);
+    let (data, person) = check(
+        ctx.lang,
+        state.app.today().year(),
+        &form,
+        &staff,
+        &mut errors,
+    );
     let (Some(data), true) = (data, errors.is_empty()) else {
         return form_page(&state, &ctx, Some(&p), form, FormErrors(errors)).await;
     };
@@ -448,6 +455,6 @@ pub async fn update(
             *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
             res
         }
-        Err(e) => PageError::store(ctx.lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }

@@ -137,24 +137,19 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
     ]
 }
 
-/// Today, for consents, contacts and events (the rule crates read no clock).
-pub(crate) fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 /// Loads a participant the caller may see; another provider's participant is a 404 page.
 pub(crate) async fn visible(
     state: &AppState,
     ctx: &Ctx,
     raw: &str,
 ) -> Result<ParticipantRecord, Response> {
-    let not_found = || PageError::NotFound(ctx.lang).into_response();
+    let not_found = || PageError::NotFound.into_response();
     let id = ParticipantId::parse(raw).map_err(|_| not_found())?;
     let record = state
         .store
         .participant(id)
         .await
-        .map_err(|e| PageError::store(ctx.lang, e).into_response())?;
+        .map_err(|e| PageError::from(e).into_response())?;
     match ctx.principal() {
         Some(p) if p.can_access_provider(record.provider_id) => Ok(record),
         _ => Err(not_found()),
@@ -185,7 +180,7 @@ pub(crate) async fn audit_view(
             what,
         ))
         .await
-        .map_err(|e| PageError::store(ctx.lang, e).into_response())
+        .map_err(|e| PageError::from(e).into_response())
 }
 
 /// The text of a rule-crate field error in the page language.

@@ -53,6 +53,6 @@ pub async fn erase(
     }
     match state.store.erase_participant(&ctx.actor(), p.id).await {
         Ok(()) => Redirect::to("/verwaltung/teilnehmende?geloescht=1").into_response(),
-        Err(e) => PageError::store(ctx.lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }

@@ -25,7 +25,7 @@ use super::detail::{code_of, staff_names};
 use super::readiness_basis::{
     CohortLink, basis_text, find, hours_hints, kept_result, open_cohorts,
 };
-use super::{ContactBox, audit_view, today, visible};
+use super::{ContactBox, audit_view, visible};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -102,7 +102,11 @@ async fn health_consent(state: &AppState, p: &ParticipantRecord) -> Result<bool,
             withdrawn_on: c.withdrawn_on,
         })
         .collect();
-    Ok(has_consent(&consents, ConsentScope::HealthData, today()))
+    Ok(has_consent(
+        &consents,
+        ConsentScope::HealthData,
+        state.app.today(),
+    ))
 }
 
 /// The answers as sent by the form (all strings; empty means not answered).
@@ -252,7 +256,7 @@ async fn form_page(
         open_cohorts(state, p.id).await,
     ) {
         (Ok(h), Ok(o)) => (h, o),
-        (Err(e), _) | (_, Err(e)) => return PageError::store(ctx.lang, e).into_response(),
+        (Err(e), _) | (_, Err(e)) => return PageError::from(e).into_response(),
     };
     let selected = CohortId::parse(form.cohort_id.trim()).ok();
     let (hours_source, other_cohorts) = hours_hints(ctx.lang, &p.id.to_string(), &open, selected);
@@ -294,7 +298,7 @@ pub async fn form(
     };
     let open = match open_cohorts(&state, p.id).await {
         Ok(o) => o,
-        Err(e) => return PageError::store(ctx.lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let chosen = q
         .durchgang
@@ -389,7 +393,7 @@ pub async fn submit(
     };
     let consent = match health_consent(&state, &p).await {
         Ok(c) => c,
-        Err(e) => return PageError::store(lang, e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let offer_hours = match form.offer_hours.trim() {
         "" => None,
@@ -410,7 +414,7 @@ pub async fn submit(
                 .iter()
                 .any(|e| e.cohort_id == c && !e.status.is_final())
                 .then_some(c),
-            Err(e) => return PageError::store(lang, e).into_response(),
+            Err(e) => return PageError::from(e).into_response(),
         },
         _ => None,
     };
@@ -432,7 +436,14 @@ pub async fn submit(
     };
     match state
         .store
-        .add_readiness_check_against(&ctx.actor(), p.id, today(), &answers, &result, against)
+        .add_readiness_check_against(
+            &ctx.actor(),
+            p.id,
+            state.app.today(),
+            &answers,
+            &result,
+            against,
+        )
         .await
     {
         Ok(r) => Redirect::to(&format!(
@@ -440,7 +451,7 @@ pub async fn submit(
             p.id, r.id
         ))
         .into_response(),
-        Err(e) => PageError::store(lang, e).into_response(),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -503,13 +514,13 @@ pub async fn result(
         Err(r) => return r,
     };
     let lang = ctx.lang;
-    let not_found = || PageError::NotFound(lang).into_response();
+    let not_found = || PageError::NotFound.into_response();
     let (checks, names) = match (
         state.store.readiness_checks(p.id).await,
         staff_names(&state, &p).await,
     ) {
         (Ok(c), Ok(n)) => (c, n),
-        (Err(e), _) | (_, Err(e)) => return PageError::store(lang, e).into_response(),
+        (Err(e), _) | (_, Err(e)) => return PageError::from(e).into_response(),
     };
     let Some(pos) = checks.iter().position(|c| c.id == check_id) else {
         return not_found();

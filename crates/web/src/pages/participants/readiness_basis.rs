@@ -23,9 +23,9 @@ use lernweg_store::{Cohort, ReadinessRecord, StoreError};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::api::exports::build::cohort_plan;
 use crate::i18n::Lang;
 use crate::pages::catalogue::hours_text;
+use lernweg_app::exports::cohort_plan;
 
 /// A cohort of one of the participant's open enrolments, with the weekly hours its
 /// timetable asks for.

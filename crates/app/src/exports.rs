@@ -1,21 +1,49 @@
-//! Building the exports from stored records: a cohort's plan, the open-Qcat catalogue of one
-//! or all providers. Shared by the API and the `lernweg export` command.
+//! Exports from stored records: a cohort's plan, the provider's offers with their
+//! classification, the open-Qcat catalogue of one or all providers. Shared by the API, the
+//! pages and the `lernweg export` command.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
-use lernweg_domain::{CohortStatus, ProviderId};
+use chrono::DateTime;
+use chrono_tz::Tz;
+use lernweg_domain::{CohortStatus, Principal, ProviderId};
 use lernweg_offers::export::cohort::service_from_plan;
-use lernweg_offers::export::openqcat::{CatalogExport, Supplier, berlin_offset, write_catalog};
-use lernweg_offers::{Offer, classify};
+use lernweg_offers::export::openqcat::{CatalogExport, Supplier, write_catalog};
+use lernweg_offers::{Classification, Offer, classify};
 use lernweg_planner::{LoadReport, Plan, PlanOptions, PlannedSession};
-use lernweg_store::{Cohort, SessionRecord, SessionStatus, Store, StoreError};
+use lernweg_store::{Cohort, SessionRecord, SessionStatus, StoreError};
 
-/// Why an export could not be built.
-#[derive(Debug, thiserror::Error)]
-pub enum ExportError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error("export failed: {0}")]
-    Write(String),
+use crate::{App, AppError};
+
+/// The provider scope of an export: the caller's own provider, or for admins the one asked
+/// for (`None`: all). Another provider's id, or one that does not exist, is "not found".
+pub async fn scope(
+    app: &App,
+    principal: &Principal,
+    wanted: Option<ProviderId>,
+) -> Result<Option<ProviderId>, AppError> {
+    let scope = match (principal.provider_scope(), wanted) {
+        (None, w) => w,
+        (Some(own), Some(w)) if w != own => return Err(AppError::NotFound),
+        (Some(own), _) => Some(own),
+    };
+    if let Some(p) = scope {
+        app.store.provider(p).await?;
+    }
+    Ok(scope)
+}
+
+/// The offers of a scope with their classification by the time model's nominal week.
+pub async fn offers_classified(
+    app: &App,
+    scope: Option<ProviderId>,
+) -> Result<Vec<(Offer, Classification)>, AppError> {
+    let offers = app.store.offers(scope).await?;
+    Ok(offers
+        .into_iter()
+        .map(|r| {
+            let c = classify(&r.offer, None);
+            (r.offer, c)
+        })
+        .collect())
 }
 
 /// Cohorts whose dates are public and binding: published or running.
@@ -92,26 +120,19 @@ fn bare_plan(offer: &Offer, cohort: &Cohort) -> Plan {
     }
 }
 
-/// Now as Europe/Berlin time with its offset (for GENERATION_DATE).
-pub fn berlin_now() -> DateTime<FixedOffset> {
-    let now = Utc::now();
-    let hours = if berlin_offset(now.date_naive()) == "+02:00" {
-        2
-    } else {
-        1
-    };
-    let offset = FixedOffset::east_opt(hours * 3600).expect("valid offset");
-    now.with_timezone(&offset)
+/// An open-Qcat catalogue and when it was generated (Europe/Berlin).
+pub struct Catalog {
+    pub xml: String,
+    pub generated: DateTime<Tz>,
 }
 
 /// The open-Qcat catalogue of the published and running cohorts of one provider (`Some`) or
-/// of all (`None`). The supplier is the provider: its Lernweg id stands in for the KURSNET
-/// provider number, and address fields stay empty (providers have only a name and a state).
-pub async fn openqcat_catalog(
-    store: &Store,
-    scope: Option<ProviderId>,
-    generated: DateTime<FixedOffset>,
-) -> Result<String, ExportError> {
+/// of all (`None`), generated now. The supplier is the provider: its Lernweg id stands in for
+/// the KURSNET provider number, and address fields stay empty (providers have only a name and
+/// a state).
+pub async fn openqcat_catalog(app: &App, scope: Option<ProviderId>) -> Result<Catalog, AppError> {
+    let store = &app.store;
+    let generated = app.clock.now();
     let providers = store.providers(scope).await?;
     let supplier = match (scope, providers.as_slice()) {
         (Some(_), [p]) => Supplier {
@@ -151,16 +172,12 @@ pub async fn openqcat_catalog(
         Some(p) => format!("lernweg-{p}"),
         None => "lernweg".to_owned(),
     };
-    write_catalog(&CatalogExport {
+    let xml = write_catalog(&CatalogExport {
         supplier,
         catalog_id,
-        generation_date: generated,
+        generation_date: generated.fixed_offset(),
         services,
     })
-    .map_err(|e| ExportError::Write(e.to_string()))
-}
-
-/// A file name part from a date: `2027-03-02`.
-pub fn date_part(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    .map_err(|e| AppError::Internal(format!("open-Qcat export failed: {e}")))?;
+    Ok(Catalog { xml, generated })
 }
