@@ -69,17 +69,17 @@ fn openqcat_catalogue() {
     let online_plan = plan_of(&online, date(2027, 3, 1), None);
     let export = CatalogExport {
         supplier: Supplier {
-            id: "123456".into(),
+            id: "654321".into(),
             name: "Bildungsträger Süd gGmbH".into(),
-            street: "Hauptstraße 1".into(),
-            zip: "80331".into(),
+            street: "Lindwurmstraße 12".into(),
+            zip: "80337".into(),
             city: "München".into(),
-            phone: "+49 89 123456".into(),
-            email: "info@traeger.example".into(),
-            url: "https://traeger.example".into(),
+            phone: "+49 89 765432".into(),
+            email: "kursnet@traeger.example".into(),
+            url: "https://www.traeger.example".into(),
         },
-        catalog_id: "lernweg-123456-2026-11-24".into(),
-        generation_date: time("2026-11-24T10:15:00+01:00"),
+        catalog_id: "lernweg-654321-2027-02-01".into(),
+        generation_date: time("2027-02-01T07:30:00+01:00"),
         services: vec![
             service_from_plan(
                 &o,
@@ -222,10 +222,10 @@ fn course_jsonld_of_an_offer_page() {
     let planned = plan_of(&o, date(2027, 1, 11), None);
     let provider = ProviderLd {
         name: "Bildungsträger Süd gGmbH".into(),
-        url: Some("https://traeger.example".into()),
+        url: Some("https://www.traeger.example".into()),
         address: Some(PostalAddressLd {
-            street: "Hauptstraße 1".into(),
-            zip: "80331".into(),
+            street: "Lindwurmstraße 12".into(),
+            zip: "80337".into(),
             city: "München".into(),
         }),
     };
