@@ -13,6 +13,7 @@ mod care;
 mod context;
 mod csrf;
 pub mod error;
+pub mod extract;
 mod feeds;
 pub mod i18n;
 mod imports;
