@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodRouter, get};
+use axum::routing::get;
 use chrono::NaiveDateTime;
 use lernweg_domain::{CohortId, ParticipantId, UserId};
 use lernweg_planner::SessionKind;
@@ -18,10 +18,10 @@ use lernweg_store::{Cohort, FeedKind, SessionRecord, SessionStatus, StoreError};
 
 use crate::AppState;
 use crate::i18n::Lang;
-use crate::routes::{PUBLIC, RouteSpec, page};
+use crate::routes::{PUBLIC, Route, page, route_table};
 
-pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
-    vec![(page("GET", "/feeds/{file}", PUBLIC), get(feed))]
+pub fn routes() -> Vec<Route> {
+    route_table![(page("GET", "/feeds/{file}", PUBLIC), get(feed))]
 }
 
 /// One calendar event for a stored session.

@@ -7,10 +7,18 @@
 use axum::extract::{Request, State};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{MethodRouter, delete, get, patch, post};
+use axum::routing::{MethodRouter, get, post};
+use std::sync::LazyLock;
+
 use axum::{Extension, Router};
 use lernweg_domain::access::{ADMIN, MANAGERS, STAFF};
 use lernweg_domain::{Access, Role};
+
+use utoipa::openapi::RefOr;
+use utoipa::openapi::path::Paths;
+use utoipa::openapi::schema::Schema;
+use utoipa_axum::router::UtoipaMethodRouter;
+use utoipa_axum::routes;
 
 use crate::context::Ctx;
 use crate::error::{ApiError, PageError};
@@ -24,7 +32,7 @@ pub enum Kind {
 }
 
 /// A route's contract.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RouteSpec {
     pub method: &'static str,
     pub path: &'static str,
@@ -50,12 +58,90 @@ pub const fn api(method: &'static str, path: &'static str, access: Access) -> Ro
     }
 }
 
+/// One route: its contract, its handler and, for API routes, its part of the OpenAPI
+/// document. API routes are declared once, with [`documented`] over utoipa-axum's
+/// [`routes!`](utoipa_axum::routes): method and path come from the handler's
+/// `#[utoipa::path]`, so the route table and the document cannot disagree.
+pub struct Route {
+    pub spec: RouteSpec,
+    pub handler: MethodRouter<AppState>,
+    /// The OpenAPI paths and schemas of an API route.
+    pub doc: Option<(Paths, Vec<(String, RefOr<Schema>)>)>,
+}
+
+impl Route {
+    /// The same route with its handler changed (e.g. a layer added).
+    pub fn map_handler(
+        mut self,
+        f: impl FnOnce(MethodRouter<AppState>) -> MethodRouter<AppState>,
+    ) -> Route {
+        self.handler = f(self.handler);
+        self
+    }
+}
+
+/// A list of routes of either kind: `(page(…), get(handler))` or `documented(…)`.
+#[macro_export]
+macro_rules! route_table {
+    ($($route:expr),* $(,)?) => {
+        vec![$($crate::routes::Route::from($route)),*]
+    };
+}
+pub use route_table;
+
+impl From<(RouteSpec, MethodRouter<AppState>)> for Route {
+    fn from((spec, handler): (RouteSpec, MethodRouter<AppState>)) -> Self {
+        Route {
+            spec,
+            handler,
+            doc: None,
+        }
+    }
+}
+
+/// An API route declared once: `documented(MANAGERS, routes!(handler))`. The handler's
+/// `#[utoipa::path]` gives the method and the path.
+///
+/// # Panics
+/// When the handler documents not exactly one method on one path: a programming error that
+/// every test run finds at start.
+pub fn documented(
+    access: Access,
+    (schemas, paths, handler): UtoipaMethodRouter<AppState>,
+) -> Route {
+    let mut entries = paths.paths.iter();
+    let (path, item) = match (entries.next(), entries.next()) {
+        (Some(one), None) => one,
+        _ => panic!("an API route documents exactly one path"),
+    };
+    let methods: Vec<&'static str> = [
+        ("GET", item.get.is_some()),
+        ("POST", item.post.is_some()),
+        ("PUT", item.put.is_some()),
+        ("PATCH", item.patch.is_some()),
+        ("DELETE", item.delete.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(m, present)| present.then_some(m))
+    .collect();
+    let [method] = methods[..] else {
+        panic!("{path}: an API route documents exactly one method");
+    };
+    // Interned once per route: the table is built once at start (and once per test app).
+    let path: &'static str = Box::leak(path.clone().into_boxed_str());
+    Route {
+        spec: api(method, path, access),
+        handler,
+        doc: Some((paths, schemas)),
+    }
+}
+
 pub const PUBLIC: Access = Access::Public;
 pub const ANY_USER: Access = Access::Authenticated;
 
 /// Every route of the application with its handler: the core routes below, then each
 /// area's own list (offers, cohorts, public catalogue, exports, feeds).
-pub fn table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
+pub fn table() -> Vec<Route> {
     let mut all = core();
     all.extend(pages::offers::routes());
     all.extend(pages::cohorts::routes());
@@ -75,8 +161,8 @@ pub fn table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
 }
 
 /// Foundation routes: login, account, administration, API basics.
-fn core() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
-    vec![
+fn core() -> Vec<Route> {
+    route_table![
         // Pages
         (page("GET", "/", PUBLIC), get(pages::home::root)),
         (page("GET", "/healthz", PUBLIC), get(pages::health)),
@@ -142,63 +228,59 @@ fn core() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             get(pages::admin::audit),
         ),
         // API
-        (
-            api("GET", "/api/v1/openapi.json", PUBLIC),
-            get(api::openapi_json),
-        ),
-        (
-            api("GET", "/api/v1/public/status", PUBLIC),
-            get(api::public::status),
-        ),
-        (api("GET", "/api/v1/me", ANY_USER), get(api::me::me)),
-        (
-            api("GET", "/api/v1/providers", STAFF),
-            get(api::providers::list),
-        ),
-        (
-            api("POST", "/api/v1/providers", ADMIN),
-            post(api::providers::create),
-        ),
-        (
-            api("GET", "/api/v1/providers/{id}", STAFF),
-            get(api::providers::show),
-        ),
-        (
-            api("PATCH", "/api/v1/providers/{id}", ADMIN),
-            patch(api::providers::update),
-        ),
-        (api("GET", "/api/v1/users", MANAGERS), get(api::users::list)),
-        (
-            api("POST", "/api/v1/users", ADMIN),
-            post(api::users::create),
-        ),
-        (
-            api("GET", "/api/v1/users/{id}", MANAGERS),
-            get(api::users::show),
-        ),
-        (
-            api("PATCH", "/api/v1/users/{id}", ADMIN),
-            patch(api::users::update),
-        ),
-        (
-            api("GET", "/api/v1/tokens", ANY_USER),
-            get(api::tokens::list),
-        ),
-        (
-            api("POST", "/api/v1/tokens", ANY_USER),
-            post(api::tokens::create),
-        ),
-        (
-            api("DELETE", "/api/v1/tokens/{id}", ANY_USER),
-            delete(api::tokens::revoke),
-        ),
-        (api("GET", "/api/v1/audit", ADMIN), get(api::audit::list)),
+        documented(PUBLIC, routes!(api::openapi_json)),
+        documented(PUBLIC, routes!(api::public::status)),
+        documented(ANY_USER, routes!(api::me::me)),
+        documented(STAFF, routes!(api::providers::list)),
+        documented(ADMIN, routes!(api::providers::create)),
+        documented(STAFF, routes!(api::providers::show)),
+        documented(ADMIN, routes!(api::providers::update)),
+        documented(MANAGERS, routes!(api::users::list)),
+        documented(ADMIN, routes!(api::users::create)),
+        documented(MANAGERS, routes!(api::users::show)),
+        documented(ADMIN, routes!(api::users::update)),
+        documented(ANY_USER, routes!(api::tokens::list)),
+        documented(ANY_USER, routes!(api::tokens::create)),
+        documented(ANY_USER, routes!(api::tokens::revoke)),
+        documented(ADMIN, routes!(api::audit::list)),
     ]
 }
 
-/// The contracts alone, for tests, navigation and documentation.
-pub fn specs() -> Vec<RouteSpec> {
-    table().into_iter().map(|(s, _)| s).collect()
+/// The contracts alone, for tests, navigation and documentation; built once.
+pub fn specs() -> &'static [RouteSpec] {
+    static SPECS: LazyLock<Vec<RouteSpec>> =
+        LazyLock::new(|| table().into_iter().map(|r| r.spec).collect());
+    &SPECS
+}
+
+/// The OpenAPI document of every API route, from the same table; built once.
+pub fn openapi() -> &'static utoipa::openapi::OpenApi {
+    static DOC: LazyLock<utoipa::openapi::OpenApi> = LazyLock::new(|| {
+        let mut doc = api::document();
+        for (paths, schemas) in table().into_iter().filter_map(|r| r.doc) {
+            for (path, item) in paths.paths {
+                match doc.paths.paths.get_mut(&path) {
+                    Some(it) => it.merge_operations(item),
+                    None => {
+                        doc.paths.paths.insert(path, item);
+                    }
+                }
+            }
+            let components = doc.components.get_or_insert_with(Default::default);
+            for (name, schema) in schemas {
+                let same = |known: &RefOr<Schema>| {
+                    serde_json::to_value(known).ok() == serde_json::to_value(&schema).ok()
+                };
+                if let Some(known) = components.schemas.get(&name) {
+                    // Two DTOs under one schema name would document one of them wrongly.
+                    assert!(same(known), "two different schemas are named {name}");
+                }
+                components.schemas.insert(name, schema);
+            }
+        }
+        doc
+    });
+    &DOC
 }
 
 /// Whether `role` may call `GET path` (used to show only permitted links).
@@ -211,7 +293,7 @@ pub fn may_get(path: &str, role: Option<Role>) -> bool {
 /// Builds the router: every route wrapped in its access check, plus the 404 fallback.
 pub fn router(state: AppState) -> Router {
     let mut router = Router::new();
-    for (spec, handler) in table() {
+    for Route { spec, handler, .. } in table() {
         let guarded = handler.route_layer(middleware::from_fn_with_state(spec, check_access));
         router = router.route(spec.path, guarded);
     }

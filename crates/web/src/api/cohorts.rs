@@ -2,7 +2,6 @@
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::routing::{MethodRouter, get, post};
 use axum::{Extension, Json};
 use chrono::NaiveDate;
 use lernweg_domain::access::{MANAGERS, STAFF};
@@ -13,32 +12,25 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 
 use super::providers::path_id;
 use super::{ApiJson, caller};
+use utoipa_axum::routes;
+
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem};
-use crate::routes::{RouteSpec, api};
+use crate::routes::{Route, documented, route_table};
 
-pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
-    vec![
-        (api("GET", "/api/v1/cohorts", STAFF), get(list)),
-        (api("POST", "/api/v1/cohorts", MANAGERS), post(create)),
-        (api("GET", "/api/v1/cohorts/{id}", STAFF), get(show)),
-        (
-            api("POST", "/api/v1/cohorts/{id}/status", MANAGERS),
-            post(set_status),
-        ),
-        (
-            api("GET", "/api/v1/cohorts/{id}/sessions", STAFF),
-            get(sessions),
-        ),
+pub fn routes() -> Vec<Route> {
+    route_table![
+        documented(STAFF, routes!(list)),
+        documented(MANAGERS, routes!(create)),
+        documented(STAFF, routes!(show)),
+        documented(MANAGERS, routes!(set_status)),
+        documented(STAFF, routes!(sessions)),
     ]
 }
 
 #[derive(OpenApi)]
-#[openapi(
-    paths(list, create, show, set_status, sessions),
-    components(schemas(CohortDto, NewCohortDto, StatusDto, SessionDto))
-)]
+#[openapi(components(schemas(CohortDto, NewCohortDto, StatusDto, SessionDto)))]
 pub struct Doc;
 
 #[derive(Serialize, ToSchema)]

@@ -30,15 +30,6 @@ use crate::error::{ApiError, FieldError, Problem};
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Lernweg API", description = "Plan and run part-time qualification offers. Authenticate with a personal token: `Authorization: Bearer lw_…`. Routes under /api/v1/public/ need no token. Errors are RFC 9457 problem documents."),
-    paths(
-        openapi_json,
-        public::status,
-        me::me,
-        providers::list, providers::create, providers::show, providers::update,
-        users::list, users::create, users::show, users::update,
-        tokens::list, tokens::create, tokens::revoke,
-        audit::list,
-    ),
     components(schemas(Problem, FieldError)),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
@@ -76,7 +67,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
 #[utoipa::path(get, path = "/api/v1/openapi.json", tag = "meta", security(()),
     responses((status = 200, description = "The OpenAPI 3.1 document of this API")))]
 pub async fn openapi_json() -> Response {
-    Json(document()).into_response()
+    Json(crate::routes::openapi()).into_response()
 }
 
 /// A JSON body whose rejection is a problem document (400), not axum's plain text.

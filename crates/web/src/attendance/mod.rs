@@ -18,21 +18,22 @@ pub(crate) mod api;
 mod pages;
 mod progress;
 
-use axum::routing::{MethodRouter, get, post, put};
+use axum::routing::{get, post};
 use chrono::NaiveDate;
 use lernweg_domain::access::{COUNSELLING, STAFF};
 use lernweg_domain::{EnrolmentId, Principal, Role, SessionId};
 use lernweg_store::{Cohort, Enrolment, SessionRecord, Store, StoreError};
 use utoipa::OpenApi;
 
-use crate::AppState;
+use utoipa_axum::routes;
+
 use crate::i18n::Lang;
-use crate::routes::{RouteSpec, api as api_route, page};
+use crate::routes::{Route, documented, page, route_table};
 
 pub use progress::{ProgressPanel, progress_panel};
 
-pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
-    vec![
+pub fn routes() -> Vec<Route> {
+    route_table![
         (
             page("GET", "/verwaltung/anwesenheit", STAFF),
             get(pages::overview),
@@ -53,56 +54,28 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             ),
             post(progress::add_entry),
         ),
-        (
-            api_route("GET", "/api/v1/sessions/{id}/attendance", STAFF),
-            get(api::session_attendance),
-        ),
-        (
-            api_route("PUT", "/api/v1/sessions/{id}/attendance", STAFF),
-            put(api::record_attendance),
-        ),
-        (
-            api_route("GET", "/api/v1/enrolments/{id}/attendance", COUNSELLING),
-            get(api::enrolment_attendance),
-        ),
-        (
-            api_route("GET", "/api/v1/enrolments/{id}/progress", COUNSELLING),
-            get(api::enrolment_progress),
-        ),
-        (
-            api_route(
-                "POST",
-                "/api/v1/enrolments/{id}/progress-entries",
-                COUNSELLING,
-            ),
-            post(api::add_progress_entry),
-        ),
+        documented(STAFF, routes!(api::session_attendance)),
+        documented(STAFF, routes!(api::record_attendance)),
+        documented(COUNSELLING, routes!(api::enrolment_attendance)),
+        documented(COUNSELLING, routes!(api::enrolment_progress)),
+        documented(COUNSELLING, routes!(api::add_progress_entry)),
     ]
 }
 
 /// This part of the OpenAPI document (merged in `api::document`).
 #[derive(OpenApi)]
-#[openapi(
-    paths(
-        api::session_attendance,
-        api::record_attendance,
-        api::enrolment_attendance,
-        api::enrolment_progress,
-        api::add_progress_entry,
-    ),
-    components(schemas(
-        api::SessionAttendanceDto,
-        api::RollCallRowDto,
-        api::AttendanceInputDto,
-        api::AttendanceDto,
-        api::ProgressDto,
-        api::HoursDto,
-        api::ModuleProgressDto,
-        api::MilestoneProgressDto,
-        api::ProgressEntryDto,
-        api::NewProgressEntryDto,
-    ))
-)]
+#[openapi(components(schemas(
+    api::SessionAttendanceDto,
+    api::RollCallRowDto,
+    api::AttendanceInputDto,
+    api::AttendanceDto,
+    api::ProgressDto,
+    api::HoursDto,
+    api::ModuleProgressDto,
+    api::MilestoneProgressDto,
+    api::ProgressEntryDto,
+    api::NewProgressEntryDto,
+)))]
 pub struct Doc;
 
 /// A session the caller may take the roll call of, with its cohort: of the caller's provider

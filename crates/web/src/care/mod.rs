@@ -4,12 +4,9 @@
 pub mod loans;
 pub mod referrals;
 
-use axum::routing::MethodRouter;
+use crate::routes::Route;
 
-use crate::AppState;
-use crate::routes::RouteSpec;
-
-pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
+pub fn routes() -> Vec<Route> {
     let mut all = loans::routes();
     all.extend(referrals::routes());
     all

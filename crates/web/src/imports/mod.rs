@@ -11,16 +11,17 @@ mod pages;
 
 use axum::body::Body;
 use axum::http::Method;
-use axum::routing::{MethodRouter, delete, get, post};
+use axum::routing::{get, post};
 use futures_util::StreamExt;
 use lernweg_domain::access::COUNSELLING;
 use lernweg_domain::{Principal, ProviderId, UserId};
 use lernweg_store::{ImportIssue, ImportJob, ImportWarning, Store, StoreError};
 use utoipa::OpenApi;
 
-use crate::AppState;
+use utoipa_axum::routes;
+
 use crate::i18n::Lang;
-use crate::routes::{RouteSpec, api as api_route, page};
+use crate::routes::{Route, documented, page, route_table};
 
 /// Largest CSV file accepted (10 MiB: about 40,000 rows of a typical export).
 pub const FILE_LIMIT: usize = 10 * 1024 * 1024;
@@ -36,9 +37,9 @@ pub fn takes_upload(method: &Method, path: &str) -> bool {
     method == Method::POST && (path == UPLOAD_PAGE || path == UPLOAD_API)
 }
 
-pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
+pub fn routes() -> Vec<Route> {
     use axum::extract::DefaultBodyLimit;
-    vec![
+    route_table![
         (page("GET", UPLOAD_PAGE, COUNSELLING), get(pages::form)),
         (
             page("POST", UPLOAD_PAGE, COUNSELLING),
@@ -72,36 +73,18 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             ),
             post(pages::discard),
         ),
-        (api_route("GET", UPLOAD_API, COUNSELLING), get(api::list)),
-        (
-            api_route("POST", UPLOAD_API, COUNSELLING),
-            post(api::create).layer(DefaultBodyLimit::disable()),
-        ),
-        (
-            api_route("GET", "/api/v1/participants/imports/{id}", COUNSELLING),
-            get(api::show),
-        ),
-        (
-            api_route(
-                "POST",
-                "/api/v1/participants/imports/{id}/confirm",
-                COUNSELLING,
-            ),
-            post(api::confirm),
-        ),
-        (
-            api_route("DELETE", "/api/v1/participants/imports/{id}", COUNSELLING),
-            delete(api::discard),
-        ),
+        documented(COUNSELLING, routes!(api::list)),
+        documented(COUNSELLING, routes!(api::create))
+            .map_handler(|h| h.layer(DefaultBodyLimit::disable())),
+        documented(COUNSELLING, routes!(api::show)),
+        documented(COUNSELLING, routes!(api::confirm)),
+        documented(COUNSELLING, routes!(api::discard)),
     ]
 }
 
 /// This part of the OpenAPI document (merged in `api::document`).
 #[derive(OpenApi)]
-#[openapi(
-    paths(api::list, api::create, api::show, api::confirm, api::discard),
-    components(schemas(api::ImportJobDto, api::RowErrorDto, api::MessageDto))
-)]
+#[openapi(components(schemas(api::ImportJobDto, api::RowErrorDto, api::MessageDto)))]
 pub struct Doc;
 
 /// A job the caller may see (another provider's, or no UUID: `NotFound`).

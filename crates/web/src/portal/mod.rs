@@ -14,7 +14,7 @@ mod readiness;
 mod redeem;
 mod staff;
 
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{get, post};
 use lernweg_domain::ParticipantId;
 use lernweg_domain::access::{COUNSELLING, PARTICIPANT};
 use lernweg_participants::EnrolmentStatus;
@@ -27,10 +27,10 @@ pub use staff::StaffAccess;
 use crate::AppState;
 use crate::context::Ctx;
 use crate::i18n::Lang;
-use crate::routes::{PUBLIC, RouteSpec, page};
+use crate::routes::{PUBLIC, Route, page, route_table};
 
-pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
-    vec![
+pub fn routes() -> Vec<Route> {
+    route_table![
         // The participant's own pages.
         (page("GET", "/mein-weg", PARTICIPANT), get(path::show)),
         (

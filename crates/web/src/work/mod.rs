@@ -13,7 +13,7 @@ mod panel;
 
 use std::collections::BTreeMap;
 
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{get, post};
 use lernweg_domain::access::COUNSELLING;
 use lernweg_participants::{Fit, FitInput, FitSession, check_fit};
 use lernweg_planner::model::{DEFAULT_LOAD_LIMIT_HOURS, weekday_code};
@@ -23,15 +23,17 @@ use lernweg_store::{
 };
 use utoipa::OpenApi;
 
+use utoipa_axum::routes;
+
 use crate::AppState;
 use crate::i18n::Lang;
-use crate::routes::{RouteSpec, api as api_route, page};
+use crate::routes::{Route, documented, page, route_table};
 
 pub use panel::FitPanel;
 
-pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
+pub fn routes() -> Vec<Route> {
     const P: &str = "/verwaltung/teilnehmende/{id}/arbeitszeit";
-    vec![
+    route_table![
         (page("GET", P, COUNSELLING), get(pages::show)),
         (page("POST", P, COUNSELLING), post(pages::save)),
         (
@@ -50,59 +52,27 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             ),
             post(pages::delete),
         ),
-        (
-            api_route("GET", "/api/v1/participants/{id}/work-pattern", COUNSELLING),
-            get(api::get_pattern),
-        ),
-        (
-            api_route("PUT", "/api/v1/participants/{id}/work-pattern", COUNSELLING),
-            axum::routing::put(api::put_pattern),
-        ),
-        (
-            api_route(
-                "DELETE",
-                "/api/v1/participants/{id}/work-pattern",
-                COUNSELLING,
-            ),
-            axum::routing::delete(api::delete_pattern),
-        ),
-        (
-            api_route(
-                "POST",
-                "/api/v1/participants/{id}/work-pattern/ics",
-                COUNSELLING,
-            ),
-            post(api::import_ics),
-        ),
-        (
-            api_route("GET", "/api/v1/enrolments/{id}/fit", COUNSELLING),
-            get(api::enrolment_fit),
-        ),
+        documented(COUNSELLING, routes!(api::get_pattern)),
+        documented(COUNSELLING, routes!(api::put_pattern)),
+        documented(COUNSELLING, routes!(api::delete_pattern)),
+        documented(COUNSELLING, routes!(api::import_ics)),
+        documented(COUNSELLING, routes!(api::enrolment_fit)),
     ]
 }
 
 /// This part of the OpenAPI document (merged in `api::document`).
 #[derive(OpenApi)]
-#[openapi(
-    paths(
-        api::get_pattern,
-        api::put_pattern,
-        api::delete_pattern,
-        api::import_ics,
-        api::enrolment_fit
-    ),
-    components(schemas(
-        api::WorkPatternDto,
-        api::ShiftDto,
-        api::WorkPatternInput,
-        api::ShiftInput,
-        api::IcsImportDto,
-        api::IcsNoteDto,
-        api::FitDto,
-        api::CollisionDto,
-        api::WeekFitDto
-    ))
-)]
+#[openapi(components(schemas(
+    api::WorkPatternDto,
+    api::ShiftDto,
+    api::WorkPatternInput,
+    api::ShiftInput,
+    api::IcsImportDto,
+    api::IcsNoteDto,
+    api::FitDto,
+    api::CollisionDto,
+    api::WeekFitDto
+)))]
 pub struct Doc;
 
 /// How a cohort's timetable fits the participant's shifts.

@@ -9,7 +9,6 @@ use axum::Extension;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodRouter, get};
 use lernweg_domain::access::{MANAGERS, STAFF};
 use lernweg_domain::{CohortId, Principal, ProviderId};
 use lernweg_offers::Classification;
@@ -19,43 +18,27 @@ use utoipa::{IntoParams, OpenApi};
 
 use super::caller;
 use super::providers::path_id;
+use utoipa_axum::routes;
+
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::{ApiError, Problem};
-use crate::routes::{RouteSpec, api};
+use crate::routes::{Route, documented, route_table};
 use lernweg_app::exports::{cohort_plan, offers_classified, openqcat_catalog};
 
-pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
-    vec![
-        (
-            api("GET", "/api/v1/exports/openqcat", MANAGERS),
-            get(openqcat),
-        ),
-        (
-            api("GET", "/api/v1/exports/offers.csv", STAFF),
-            get(offers_csv),
-        ),
-        (
-            api("GET", "/api/v1/exports/offers.xlsx", STAFF),
-            get(offers_xlsx),
-        ),
-        (
-            api("GET", "/api/v1/cohorts/{id}/timetable.csv", STAFF),
-            get(timetable_csv),
-        ),
-        (
-            api("GET", "/api/v1/cohorts/{id}/timetable.xlsx", STAFF),
-            get(timetable_xlsx),
-        ),
+pub fn routes() -> Vec<Route> {
+    route_table![
+        documented(MANAGERS, routes!(openqcat)),
+        documented(STAFF, routes!(offers_csv)),
+        documented(STAFF, routes!(offers_xlsx)),
+        documented(STAFF, routes!(timetable_csv)),
+        documented(STAFF, routes!(timetable_xlsx)),
     ]
 }
 
 /// This area's part of the OpenAPI document (merged in `api::document`).
 #[derive(OpenApi)]
-#[openapi(
-    paths(openqcat, offers_csv, offers_xlsx, timetable_csv, timetable_xlsx),
-    components(schemas(Problem))
-)]
+#[openapi(components(schemas(Problem)))]
 pub struct Doc;
 
 const CSV: &str = "text/csv; charset=utf-8";

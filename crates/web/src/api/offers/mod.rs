@@ -7,7 +7,6 @@ use std::collections::HashMap;
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{MethodRouter, get, patch, post};
 use axum::{Extension, Json};
 use lernweg_domain::access::{MANAGERS, STAFF};
 use lernweg_domain::{OfferId, ProviderId, State as FedState};
@@ -19,47 +18,43 @@ use utoipa::OpenApi;
 pub use self::dto::*;
 use super::providers::path_id;
 use super::{ApiJson, caller};
+use utoipa_axum::routes;
+
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::i18n::Lang;
 use crate::pages::offers::analysis::{Analysis, analyse, reason_text};
 use crate::pages::offers::convert::draft_value;
-use crate::routes::{RouteSpec, api};
+use crate::routes::{Route, documented, route_table};
 
-pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
-    vec![
-        (api("GET", "/api/v1/offers", STAFF), get(list)),
-        (api("POST", "/api/v1/offers", MANAGERS), post(create)),
-        (api("GET", "/api/v1/offers/{id}", STAFF), get(show)),
-        (api("PATCH", "/api/v1/offers/{id}", MANAGERS), patch(update)),
-        (
-            api("GET", "/api/v1/offers/{id}/success-factors", STAFF),
-            get(success_factors),
-        ),
+pub fn routes() -> Vec<Route> {
+    route_table![
+        documented(STAFF, routes!(list)),
+        documented(MANAGERS, routes!(create)),
+        documented(STAFF, routes!(show)),
+        documented(MANAGERS, routes!(update)),
+        documented(STAFF, routes!(success_factors)),
     ]
 }
 
 /// This area's part of the OpenAPI document (merged in `api::document`).
 #[derive(OpenApi)]
-#[openapi(
-    paths(list, create, show, update, success_factors),
-    components(schemas(
-        OfferDto,
-        OfferFields,
-        ClassificationDto,
-        TimeModelDto,
-        SlotDto,
-        SpanDto,
-        ModuleDto,
-        ExamDto,
-        ExchangeDto,
-        LocationDto,
-        NewOfferDoc,
-        OfferPatchDoc,
-        SuccessFactorDto
-    ))
-)]
+#[openapi(components(schemas(
+    OfferDto,
+    OfferFields,
+    ClassificationDto,
+    TimeModelDto,
+    SlotDto,
+    SpanDto,
+    ModuleDto,
+    ExamDto,
+    ExchangeDto,
+    LocationDto,
+    NewOfferDoc,
+    OfferPatchDoc,
+    SuccessFactorDto
+)))]
 pub struct Doc;
 
 /// The language of sentences in API answers.

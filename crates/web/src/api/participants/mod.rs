@@ -8,7 +8,6 @@ mod care;
 mod enrolments;
 mod records;
 
-use axum::routing::{MethodRouter, get, post};
 use chrono::NaiveDate;
 use lernweg_domain::access::COUNSELLING;
 use lernweg_domain::{ParticipantId, Principal};
@@ -16,138 +15,56 @@ use lernweg_store::{Actor, AuditAction, ParticipantRecord};
 use utoipa::OpenApi;
 
 use super::providers::path_id;
+use utoipa_axum::routes;
+
 use crate::AppState;
 use crate::error::{ApiError, FieldError};
 use crate::i18n::Lang;
-use crate::routes::{RouteSpec, api};
+use crate::routes::{Route, documented, route_table};
 
-pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
-    vec![
-        (
-            api("GET", "/api/v1/participants", COUNSELLING),
-            get(records::list),
-        ),
-        (
-            api("POST", "/api/v1/participants", COUNSELLING),
-            post(records::create),
-        ),
-        (
-            api("GET", "/api/v1/participants/{id}", COUNSELLING),
-            get(records::show),
-        ),
-        (
-            api("PATCH", "/api/v1/participants/{id}", COUNSELLING),
-            axum::routing::patch(records::update),
-        ),
-        (
-            api("DELETE", "/api/v1/participants/{id}", COUNSELLING),
-            axum::routing::delete(records::erase),
-        ),
-        (
-            api("GET", "/api/v1/participants/{id}/export", COUNSELLING),
-            get(records::export),
-        ),
-        (
-            api("GET", "/api/v1/participants/{id}/enrolments", COUNSELLING),
-            get(enrolments::list),
-        ),
-        (
-            api("POST", "/api/v1/participants/{id}/enrolments", COUNSELLING),
-            post(enrolments::create),
-        ),
-        (
-            api("GET", "/api/v1/enrolments/{id}", COUNSELLING),
-            get(enrolments::show),
-        ),
-        (
-            api("POST", "/api/v1/enrolments/{id}/events", COUNSELLING),
-            post(enrolments::event),
-        ),
-        (
-            api(
-                "GET",
-                "/api/v1/participants/{id}/readiness-checks",
-                COUNSELLING,
-            ),
-            get(care::readiness_list),
-        ),
-        (
-            api(
-                "POST",
-                "/api/v1/participants/{id}/readiness-checks",
-                COUNSELLING,
-            ),
-            post(care::readiness_create),
-        ),
-        (
-            api("GET", "/api/v1/participants/{id}/contacts", COUNSELLING),
-            get(care::contacts_list),
-        ),
-        (
-            api("POST", "/api/v1/participants/{id}/contacts", COUNSELLING),
-            post(care::contacts_create),
-        ),
-        (
-            api("GET", "/api/v1/participants/{id}/consents", COUNSELLING),
-            get(care::consents_list),
-        ),
-        (
-            api("POST", "/api/v1/participants/{id}/consents", COUNSELLING),
-            post(care::consents_create),
-        ),
-        (
-            api(
-                "POST",
-                "/api/v1/participants/{id}/consents/{consent_id}/withdraw",
-                COUNSELLING,
-            ),
-            post(care::consents_withdraw),
-        ),
+pub fn routes() -> Vec<Route> {
+    route_table![
+        documented(COUNSELLING, routes!(records::list)),
+        documented(COUNSELLING, routes!(records::create)),
+        documented(COUNSELLING, routes!(records::show)),
+        documented(COUNSELLING, routes!(records::update)),
+        documented(COUNSELLING, routes!(records::erase)),
+        documented(COUNSELLING, routes!(records::export)),
+        documented(COUNSELLING, routes!(enrolments::list)),
+        documented(COUNSELLING, routes!(enrolments::create)),
+        documented(COUNSELLING, routes!(enrolments::show)),
+        documented(COUNSELLING, routes!(enrolments::event)),
+        documented(COUNSELLING, routes!(care::readiness_list)),
+        documented(COUNSELLING, routes!(care::readiness_create)),
+        documented(COUNSELLING, routes!(care::contacts_list)),
+        documented(COUNSELLING, routes!(care::contacts_create)),
+        documented(COUNSELLING, routes!(care::consents_list)),
+        documented(COUNSELLING, routes!(care::consents_create)),
+        documented(COUNSELLING, routes!(care::consents_withdraw)),
     ]
 }
 
 /// This area's part of the OpenAPI document (merged in `api::document`).
 #[derive(OpenApi)]
-#[openapi(
-    paths(
-        records::list,
-        records::create,
-        records::show,
-        records::update,
-        records::erase,
-        records::export,
-        enrolments::list,
-        enrolments::create,
-        enrolments::show,
-        enrolments::event,
-        care::readiness_list,
-        care::readiness_create,
-        care::contacts_list,
-        care::contacts_create,
-        care::consents_list,
-        care::consents_create,
-        care::consents_withdraw,
-    ),
-    components(schemas(
-        records::ParticipantDto,
-        records::ParticipantInputDto,
-        records::ContactPersonDto,
-        records::ExportDto,
-        records::EnrolmentAttendanceDto,
-        enrolments::EnrolmentDto,
-        enrolments::EnrolmentDetailDto,
-        enrolments::EnrolmentStepDto,
-        enrolments::NewEnrolmentDto,
-        enrolments::EventDto,
-        care::ReadinessDto,
-        care::NewReadinessDto,
-        care::ContactDto,
-        care::NewContactDto,
-        care::ConsentDto,
-        care::NewConsentDto,
-        care::WithdrawDto,
-    ))
-)]
+#[openapi(components(schemas(
+    records::ParticipantDto,
+    records::ParticipantInputDto,
+    records::ContactPersonDto,
+    records::ExportDto,
+    records::EnrolmentAttendanceDto,
+    enrolments::EnrolmentDto,
+    enrolments::EnrolmentDetailDto,
+    enrolments::EnrolmentStepDto,
+    enrolments::NewEnrolmentDto,
+    enrolments::EventDto,
+    care::ReadinessDto,
+    care::NewReadinessDto,
+    care::ContactDto,
+    care::NewContactDto,
+    care::ConsentDto,
+    care::NewConsentDto,
+    care::WithdrawDto,
+)))]
 pub struct Doc;
 
 /// The participant of a path, if the caller may see it (another provider's: 404).

@@ -8,17 +8,18 @@
 pub(crate) mod api;
 mod pages;
 
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{get, post};
 use lernweg_domain::access::COUNSELLING;
 use lernweg_domain::{Principal, ProviderId};
 use lernweg_store::{Device, Loan, Store, StoreError};
 use utoipa::OpenApi;
 
-use crate::AppState;
-use crate::routes::{RouteSpec, api as api_route, page};
+use utoipa_axum::routes;
 
-pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
-    vec![
+use crate::routes::{Route, documented, page, route_table};
+
+pub fn routes() -> Vec<Route> {
+    route_table![
         (
             page("GET", "/verwaltung/leihgeraete", COUNSELLING),
             get(pages::show),
@@ -35,47 +36,23 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             page("POST", "/verwaltung/leihen/{id}/rueckgabe", COUNSELLING),
             post(pages::return_loan),
         ),
-        (
-            api_route("GET", "/api/v1/loans", COUNSELLING),
-            get(api::list_loans),
-        ),
-        (
-            api_route("POST", "/api/v1/loans", COUNSELLING),
-            post(api::create_loan),
-        ),
-        (
-            api_route("POST", "/api/v1/loans/{id}/return", COUNSELLING),
-            post(api::return_loan),
-        ),
-        (
-            api_route("GET", "/api/v1/devices", COUNSELLING),
-            get(api::list_devices),
-        ),
-        (
-            api_route("POST", "/api/v1/devices", COUNSELLING),
-            post(api::create_device),
-        ),
+        documented(COUNSELLING, routes!(api::list_loans)),
+        documented(COUNSELLING, routes!(api::create_loan)),
+        documented(COUNSELLING, routes!(api::return_loan)),
+        documented(COUNSELLING, routes!(api::list_devices)),
+        documented(COUNSELLING, routes!(api::create_device)),
     ]
 }
 
 /// This part of the OpenAPI document (merged in `api::document`).
 #[derive(OpenApi)]
-#[openapi(
-    paths(
-        api::list_loans,
-        api::create_loan,
-        api::return_loan,
-        api::list_devices,
-        api::create_device,
-    ),
-    components(schemas(
-        api::LoanDto,
-        api::NewLoanDto,
-        api::ReturnDto,
-        api::DeviceDto,
-        api::NewDeviceDto,
-    ))
-)]
+#[openapi(components(schemas(
+    api::LoanDto,
+    api::NewLoanDto,
+    api::ReturnDto,
+    api::DeviceDto,
+    api::NewDeviceDto,
+)))]
 pub struct Doc;
 
 /// The status of a device: `available`, `lent` or `inactive`.

@@ -163,7 +163,7 @@ pub struct NewReferralDto {
 }
 
 #[derive(Deserialize, ToSchema)]
-pub struct StatusDto {
+pub struct ReferralStatusDto {
     /// The new status: suggested → referred → appointment_made → done, or `declined` from any
     /// status that is not final.
     pub status: String,
@@ -308,13 +308,13 @@ pub async fn referrals_create(
 }
 
 /// Moves a referral to a new status; a move the rules do not allow answers 422.
-#[utoipa::path(post, path = "/api/v1/referrals/{id}/status", tag = "referrals", params(("id" = String, Path)), request_body = StatusDto,
+#[utoipa::path(post, path = "/api/v1/referrals/{id}/status", tag = "referrals", params(("id" = String, Path)), request_body = ReferralStatusDto,
     responses((status = 200, body = ReferralDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn referrals_status(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
     Path(id): Path<String>,
-    ApiJson(body): ApiJson<StatusDto>,
+    ApiJson(body): ApiJson<ReferralStatusDto>,
 ) -> Result<Json<ReferralDto>, ApiError> {
     let (principal, actor) = caller(&ctx)?;
     let r = state.store.referral(&id).await?;

@@ -7,15 +7,16 @@
 pub(crate) mod api;
 mod pages;
 
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{get, post};
 use lernweg_domain::access::COUNSELLING;
 use utoipa::OpenApi;
 
-use crate::AppState;
-use crate::routes::{RouteSpec, api as api_route, page};
+use utoipa_axum::routes;
 
-pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
-    vec![
+use crate::routes::{Route, documented, page, route_table};
+
+pub fn routes() -> Vec<Route> {
+    route_table![
         (
             page("GET", "/verwaltung/beratungsstellen", COUNSELLING),
             get(pages::services),
@@ -44,46 +45,22 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             page("POST", "/verwaltung/verweise/{id}/status", COUNSELLING),
             post(pages::referrals_status),
         ),
-        (
-            api_route("GET", "/api/v1/counselling-services", COUNSELLING),
-            get(api::services_list),
-        ),
-        (
-            api_route("POST", "/api/v1/counselling-services", COUNSELLING),
-            post(api::services_create),
-        ),
-        (
-            api_route("GET", "/api/v1/referrals", COUNSELLING),
-            get(api::referrals_list),
-        ),
-        (
-            api_route("POST", "/api/v1/referrals", COUNSELLING),
-            post(api::referrals_create),
-        ),
-        (
-            api_route("POST", "/api/v1/referrals/{id}/status", COUNSELLING),
-            post(api::referrals_status),
-        ),
+        documented(COUNSELLING, routes!(api::services_list)),
+        documented(COUNSELLING, routes!(api::services_create)),
+        documented(COUNSELLING, routes!(api::referrals_list)),
+        documented(COUNSELLING, routes!(api::referrals_create)),
+        documented(COUNSELLING, routes!(api::referrals_status)),
     ]
 }
 
 /// This part of the OpenAPI document (merged in `api::document`).
 #[derive(OpenApi)]
-#[openapi(
-    paths(
-        api::services_list,
-        api::services_create,
-        api::referrals_list,
-        api::referrals_create,
-        api::referrals_status,
-    ),
-    components(schemas(
-        api::ServiceDto,
-        api::NewServiceDto,
-        api::ReferralDto,
-        api::ReferralStepDto,
-        api::NewReferralDto,
-        api::StatusDto,
-    ))
-)]
+#[openapi(components(schemas(
+    api::ServiceDto,
+    api::NewServiceDto,
+    api::ReferralDto,
+    api::ReferralStepDto,
+    api::NewReferralDto,
+    api::ReferralStatusDto,
+)))]
 pub struct Doc;

@@ -16,7 +16,7 @@ mod list;
 use std::collections::{BTreeSet, HashMap};
 
 use axum::http::{HeaderMap, header};
-use axum::routing::{MethodRouter, get};
+use axum::routing::get;
 use chrono::{Datelike, NaiveDate};
 use lernweg_domain::{ProviderId, State as FedState};
 use lernweg_offers::Offer;
@@ -24,29 +24,25 @@ use lernweg_offers::publish::jsonld::CourseMode;
 use lernweg_store::{Cohort, OfferRecord, Provider, Store, StoreError};
 use utoipa::OpenApi;
 
+use utoipa_axum::routes;
+
 use crate::AppState;
 use crate::i18n::Lang;
-use crate::routes::{PUBLIC, RouteSpec, api, page};
+use crate::routes::{PUBLIC, Route, documented, page, route_table};
 use lernweg_app::exports::is_visible;
 
-pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
-    vec![
+pub fn routes() -> Vec<Route> {
+    route_table![
         (page("GET", "/angebote", PUBLIC), get(list::page)),
         (page("GET", "/angebote/feed.atom", PUBLIC), get(feed::atom)),
         (page("GET", "/angebote/{slug}", PUBLIC), get(detail::page)),
-        (
-            api("GET", "/api/v1/public/offers", PUBLIC),
-            get(feed::offers_json),
-        ),
+        documented(PUBLIC, routes!(feed::offers_json)),
     ]
 }
 
 /// The public API routes of the catalogue for the OpenAPI document (merged in `api::document`).
 #[derive(OpenApi)]
-#[openapi(
-    paths(feed::offers_json),
-    components(schemas(feed::PublicOfferDto, feed::PublicStartDto))
-)]
+#[openapi(components(schemas(feed::PublicOfferDto, feed::PublicStartDto)))]
 pub struct Doc;
 
 /// A published offer with what the public may see of it.

@@ -9,7 +9,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{get, post};
 use axum::{Extension, Form};
 use chrono::NaiveDate;
 use lernweg_domain::access::{MANAGERS, STAFF};
@@ -21,10 +21,10 @@ use super::{Layout, render};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
-use crate::routes::{RouteSpec, page};
+use crate::routes::{Route, page, route_table};
 
-pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
-    vec![
+pub fn routes() -> Vec<Route> {
+    route_table![
         (page("GET", "/verwaltung/durchgaenge", STAFF), get(list)),
         (
             page("POST", "/verwaltung/durchgaenge", MANAGERS),

@@ -15,7 +15,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{get, post};
 use axum::{Extension, Form};
 use lernweg_domain::access::{MANAGERS, STAFF};
 use lernweg_domain::{OfferId, Principal, ProviderId, State as FedState};
@@ -31,10 +31,10 @@ use crate::context::Ctx;
 use crate::error::PageError;
 use crate::pages::admin::Choice;
 use crate::pages::{Layout, render};
-use crate::routes::{RouteSpec, page};
+use crate::routes::{Route, page, route_table};
 
-pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
-    vec![
+pub fn routes() -> Vec<Route> {
+    route_table![
         (page("GET", "/verwaltung/angebote", STAFF), get(list)),
         (page("POST", "/verwaltung/angebote", MANAGERS), post(create)),
         (

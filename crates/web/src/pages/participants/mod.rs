@@ -12,7 +12,7 @@ mod readiness;
 pub(crate) mod readiness_basis;
 
 use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{get, post};
 use lernweg_domain::ParticipantId;
 use lernweg_domain::access::COUNSELLING;
 use lernweg_participants::{FieldError, ParticipantData};
@@ -23,11 +23,11 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
 use crate::i18n::Lang;
-use crate::routes::{RouteSpec, page};
+use crate::routes::{Route, page, route_table};
 
-pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
+pub fn routes() -> Vec<Route> {
     const P: &str = "/verwaltung/teilnehmende";
-    vec![
+    route_table![
         (page("GET", P, COUNSELLING), get(form::list)),
         (page("POST", P, COUNSELLING), post(form::create)),
         (
