@@ -66,8 +66,11 @@ pub struct Route {
     pub spec: RouteSpec,
     pub handler: MethodRouter<AppState>,
     /// The OpenAPI paths and schemas of an API route.
-    pub doc: Option<(Paths, Vec<(String, RefOr<Schema>)>)>,
+    pub doc: Option<RouteDoc>,
 }
+
+/// An API route's part of the OpenAPI document: its path item and the schemas it uses.
+pub type RouteDoc = (Paths, Vec<(String, RefOr<Schema>)>);
 
 impl Route {
     /// The same route with its handler changed (e.g. a layer added).
