@@ -9,8 +9,8 @@
 //!   holiday (days off); with contractual weekly hours ([`WorkWeeks::contract_hours`]), those
 //!   hours less the holiday share of the shifts;
 //! * released: the part of sessions inside a shift (a night shift of the day before included);
-//!   the participant is released for it, so it is counted once, as session hours, and never
-//!   more than the week's work;
+//!   the participant is released for it, so it is counted once, as session hours: never more
+//!   than the session's hours, and never more than the week's work;
 //! * sessions: hours of all sessions of the week (self-paced units included);
 //! * self-study: the weekly self-study hours of every module running that week (from the week
 //!   of its first to the week of its last lesson or unit);
@@ -207,13 +207,14 @@ impl<'a> Worktime<'a> {
     }
 
     /// The shifts a session on `date` from `start` to `end` overlaps (also a night shift of
-    /// the day before; an end not after the start runs into the next day).
+    /// the day before; an end not after the start runs into the next day), with the day each
+    /// shift starts and the overlap as date-times.
     fn during(
         &mut self,
         date: NaiveDate,
         start: ClockTime,
         end: ClockTime,
-    ) -> Vec<(WeeklySlot, NaiveDate, u32)> {
+    ) -> Vec<(WeeklySlot, NaiveDate, NaiveDateTime, NaiveDateTime)> {
         let from = date.and_time(start.to_naive());
         let mut to = date.and_time(end.to_naive());
         if to <= from {
@@ -222,9 +223,9 @@ impl<'a> Worktime<'a> {
         let mut out = Vec::new();
         for day in [date - Duration::days(1), date] {
             for (shift, a, b) in self.working(day) {
-                let overlap = minutes_between(from.max(a), to.min(b));
-                if overlap > 0 {
-                    out.push((shift, day, overlap));
+                let (a, b) = (from.max(a), to.min(b));
+                if minutes_between(a, b) > 0 {
+                    out.push((shift, day, a, b));
                 }
             }
         }
@@ -266,7 +267,26 @@ pub fn shifts_during(
     start: ClockTime,
     end: ClockTime,
 ) -> Vec<(WeeklySlot, NaiveDate, u32)> {
-    Worktime::new(work, holidays).during(date, start, end)
+    Worktime::new(work, holidays)
+        .during(date, start, end)
+        .into_iter()
+        .map(|(shift, day, a, b)| (shift, day, minutes_between(a, b)))
+        .collect()
+}
+
+/// Minutes covered by the intervals, each minute once (shifts that overlap each other).
+fn covered_minutes(mut spans: Vec<(NaiveDateTime, NaiveDateTime)>) -> u32 {
+    spans.sort();
+    let mut total = 0;
+    let mut reach: Option<NaiveDateTime> = None;
+    for (a, b) in spans {
+        let a = reach.map_or(a, |r| a.max(r));
+        if b > a {
+            total += minutes_between(a, b);
+            reach = Some(b);
+        }
+    }
+    total
 }
 
 /// The weekly load of `input.sessions` next to `input.work`, with the public holidays of
@@ -274,20 +294,29 @@ pub fn shifts_during(
 pub fn weekly_load(input: &LoadInput, holidays: &mut HolidayCalendar) -> WeeklyLoad {
     let mut time = Worktime::new(input.work, holidays);
     let mut overlaps = Vec::new();
-    let mut released_by_week: BTreeMap<NaiveDate, u32> = BTreeMap::new();
+    let mut released_by_week: BTreeMap<NaiveDate, f64> = BTreeMap::new();
     for (i, s) in input.sessions.iter().enumerate() {
         let (Some(start), Some(end)) = (s.start, s.end) else {
             continue;
         };
-        for (shift, shift_date, minutes) in time.during(s.date, start, end) {
-            *released_by_week.entry(monday_of(s.date)).or_default() += minutes;
-            overlaps.push(ShiftOverlap {
-                session: i,
-                shift,
-                shift_date,
-                minutes,
-            });
+        let during = time.during(s.date, start, end);
+        if during.is_empty() {
+            continue;
         }
+        let covered = covered_minutes(during.iter().map(|(_, _, a, b)| (*a, *b)).collect());
+        // Counted once, as session hours: never more than the session's hours.
+        *released_by_week.entry(monday_of(s.date)).or_default() +=
+            (f64::from(covered) / 60.0).min(s.hours.max(0.0));
+        overlaps.extend(
+            during
+                .into_iter()
+                .map(|(shift, shift_date, a, b)| ShiftOverlap {
+                    session: i,
+                    shift,
+                    shift_date,
+                    minutes: minutes_between(a, b),
+                }),
+        );
     }
 
     // The weeks in which each module runs.
@@ -319,8 +348,11 @@ pub fn weekly_load(input: &LoadInput, holidays: &mut HolidayCalendar) -> WeeklyL
             let session_hours = week.map_or(0.0, |w| w.0);
             let travel_days = week.map_or(0, |w| w.1.len());
             let work = time.work_hours(monday);
-            let released = f64::from(released_by_week.get(&monday).copied().unwrap_or(0)) / 60.0;
-            let released = released.min(work);
+            let released = released_by_week
+                .get(&monday)
+                .copied()
+                .unwrap_or(0.0)
+                .min(work);
             let self_study: f64 = module_weeks
                 .iter()
                 .filter(|(_, (a, b))| *a <= monday && monday <= *b)
