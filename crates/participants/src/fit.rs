@@ -3,7 +3,7 @@
 //! load of work + sessions + self-study + travel against the limit. The numbers come from the
 //! planner's one weekly-load engine ([`lernweg_planner::weekly_load`], rules in
 //! `lernweg_planner::load`), fed with the participant's own shifts week by week ([`WorkPattern`]
-//! implements [`WorkWeeks`]: rotating plans and night shifts included); this module only
+//! implements [`lernweg_planner::WorkWeeks`]: rotating plans and night shifts included); this module only
 //! turns its result into the fit's own shape.
 //!
 //! Per ISO week (Monday–Sunday) from the first to the last session:
@@ -14,41 +14,21 @@
 //! session; travel is twice the one-way minutes for every day with a session the participant
 //! travels to.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use lernweg_planner::model::ClockTime;
-use lernweg_planner::{HolidayCalendar, LoadInput, LoadSession, WorkWeeks};
+use lernweg_planner::{HolidayCalendar, LoadInput, LoadSession};
 use serde::Serialize;
 
 use crate::work_pattern::{Shift, WorkPattern};
 
-/// One dated session as the check needs it (the caller leaves out cancelled ones).
-#[derive(Debug, Clone, PartialEq)]
-pub struct FitSession {
-    pub date: NaiveDate,
-    /// `None` for self-paced units (no clock time: they collide with nothing).
-    pub start: Option<ClockTime>,
-    pub end: Option<ClockTime>,
-    pub hours: f64,
-    /// True if the participant travels to it ([`lernweg_planner::SessionKind::travels`]).
-    pub travel: bool,
-    /// The module whose self-study runs while this session's module runs (lessons and
-    /// self-paced units; `None` for kick-off, exams, exchange meetings).
-    pub module: Option<i64>,
-}
+/// One dated session as the check needs it (the caller leaves out cancelled ones): the
+/// engine's session; `travel` from [`lernweg_planner::SessionKind::travels`].
+pub type FitSession = LoadSession;
 
-/// What the check compares.
-pub struct FitInput<'a> {
-    pub pattern: &'a WorkPattern,
-    /// One way, per presence day.
-    pub travel_minutes: u32,
-    /// Sorted by date and start.
-    pub sessions: &'a [FitSession],
-    /// Self-study hours per week of each module.
-    pub self_study: &'a BTreeMap<i64, f64>,
-    pub limit_hours: f64,
-}
+/// What the check compares: the participant's [`WorkPattern`] (or any [`lernweg_planner::WorkWeeks`]), the
+/// one-way travel minutes, the sessions sorted by date and start, the self-study hours per
+/// week of each module and the load limit.
+pub type FitInput<'a> = LoadInput<'a>;
 
 /// A session inside working time.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -118,39 +98,13 @@ pub fn shifts_during(
 /// Checks the sessions against the participant's shifts and load limit. Public holidays of
 /// `holidays` (the cohort's state) are days off work.
 pub fn check_fit(input: &FitInput, holidays: &mut HolidayCalendar) -> Fit {
-    let sessions: Vec<LoadSession> = input
-        .sessions
-        .iter()
-        .map(|s| LoadSession {
-            date: s.date,
-            start: s.start,
-            end: s.end,
-            hours: s.hours,
-            travels: s.travel,
-            module: s.module.and_then(|m| usize::try_from(m).ok()),
-        })
-        .collect();
-    let self_study: BTreeMap<usize, f64> = input
-        .self_study
-        .iter()
-        .filter_map(|(m, h)| Some((usize::try_from(*m).ok()?, *h)))
-        .collect();
-    let load = lernweg_planner::weekly_load(
-        &LoadInput {
-            work: input.pattern as &dyn WorkWeeks,
-            travel_minutes: input.travel_minutes,
-            sessions: &sessions,
-            self_study: &self_study,
-            limit_hours: input.limit_hours,
-        },
-        holidays,
-    );
+    let load = lernweg_planner::weekly_load(input, holidays);
     let collisions: Vec<Collision> = load
         .overlaps
         .iter()
         .map(|o| Collision {
             session: o.session,
-            date: sessions[o.session].date,
+            date: input.sessions[o.session].date,
             overlap_hours: round2(f64::from(o.minutes) / 60.0),
             shift_date: o.shift_date,
             shift_start: o.shift.start,
@@ -186,6 +140,8 @@ pub fn check_fit(input: &FitInput, holidays: &mut HolidayCalendar) -> Fit {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use chrono::Weekday;
     use lernweg_domain::State;
 
@@ -198,16 +154,10 @@ mod tests {
         s.parse().unwrap()
     }
     fn week(from: &str, to: &str) -> Vec<Shift> {
-        [
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-        ]
-        .into_iter()
-        .map(|w| Shift::new(w, t(from), t(to)).unwrap())
-        .collect()
+        crate::WEEKDAYS[..5]
+            .iter()
+            .map(|w| Shift::new(*w, t(from), t(to)).unwrap())
+            .collect()
     }
     fn session(date: &str, from: &str, to: &str, module: Option<i64>) -> FitSession {
         let (a, b) = (t(from), t(to));
@@ -220,8 +170,22 @@ mod tests {
             module,
         }
     }
-    fn nw() -> HolidayCalendar {
-        HolidayCalendar::new(State::parse("NW").unwrap())
+    /// The check with the public holidays of North Rhine-Westphalia.
+    fn check(
+        pattern: &WorkPattern,
+        travel_minutes: u32,
+        sessions: &[FitSession],
+        self_study: &BTreeMap<i64, f64>,
+        limit_hours: f64,
+    ) -> Fit {
+        let input = FitInput {
+            pattern,
+            travel_minutes,
+            sessions,
+            self_study,
+            limit_hours,
+        };
+        check_fit(&input, &mut HolidayCalendar::new(State::NW))
     }
 
     /// Early / late / night, three weeks from Monday 2027-01-04.
@@ -247,16 +211,7 @@ mod tests {
             session("2027-01-19", "18:00", "21:00", Some(1)),
         ];
         let study = BTreeMap::from([(1, 2.0)]);
-        let fit = check_fit(
-            &FitInput {
-                pattern: &pattern,
-                travel_minutes: 30,
-                sessions: &sessions,
-                self_study: &study,
-                limit_hours: 48.0,
-            },
-            &mut nw(),
-        );
+        let fit = check(&pattern, 30, &sessions, &study, 48.0);
         assert_eq!(fit.collisions.len(), 1);
         let c = &fit.collisions[0];
         assert_eq!((c.session, c.overlap_hours), (1, 3.0));
@@ -277,16 +232,7 @@ mod tests {
             shifts: vec![Shift::new(Weekday::Fri, t("22:00"), t("06:00")).unwrap()],
         };
         let sessions = vec![session("2027-03-06", "05:00", "09:00", None)]; // Saturday
-        let fit = check_fit(
-            &FitInput {
-                pattern: &pattern,
-                travel_minutes: 0,
-                sessions: &sessions,
-                self_study: &BTreeMap::new(),
-                limit_hours: 48.0,
-            },
-            &mut nw(),
-        );
+        let fit = check(&pattern, 0, &sessions, &BTreeMap::new(), 48.0);
         assert_eq!(fit.collisions.len(), 1);
         assert_eq!(fit.collisions[0].shift_date, d("2027-03-05"));
         assert_eq!(fit.collisions[0].overlap_hours, 1.0);
@@ -304,16 +250,7 @@ mod tests {
             session("2027-04-10", "09:00", "17:00", Some(1)),
         ];
         let study = BTreeMap::from([(1, 4.0)]);
-        let fit = check_fit(
-            &FitInput {
-                pattern: &pattern,
-                travel_minutes: 45,
-                sessions: &sessions,
-                self_study: &study,
-                limit_hours: 50.0,
-            },
-            &mut nw(),
-        );
+        let fit = check(&pattern, 45, &sessions, &study, 50.0);
         assert!(fit.collisions.is_empty());
         // Week of Easter Monday: 36 work (4 × 9) + 7 + 4 + 1.5 travel.
         assert_eq!(fit.weeks[0].work_hours, 36.0);
@@ -334,16 +271,7 @@ mod tests {
         let sunday_night = vec![Shift::new(Weekday::Sun, t("22:00"), t("06:00")).unwrap()];
         let pattern = WorkPattern::rotating(d("2027-03-01"), vec![sunday_night, vec![]]).unwrap();
         let sessions = vec![session("2027-03-08", "04:00", "06:00", None)];
-        let fit = check_fit(
-            &FitInput {
-                pattern: &pattern,
-                travel_minutes: 0,
-                sessions: &sessions,
-                self_study: &BTreeMap::new(),
-                limit_hours: 48.0,
-            },
-            &mut nw(),
-        );
+        let fit = check(&pattern, 0, &sessions, &BTreeMap::new(), 48.0);
         assert_eq!(fit.collisions.len(), 1);
         assert_eq!(fit.collisions[0].shift_date, d("2027-03-07"));
         assert_eq!(fit.release_hours, 2.0);
@@ -355,16 +283,7 @@ mod tests {
     #[test]
     fn no_sessions_no_weeks() {
         let pattern = three_shift();
-        let fit = check_fit(
-            &FitInput {
-                pattern: &pattern,
-                travel_minutes: 0,
-                sessions: &[],
-                self_study: &BTreeMap::new(),
-                limit_hours: 48.0,
-            },
-            &mut nw(),
-        );
+        let fit = check(&pattern, 0, &[], &BTreeMap::new(), 48.0);
         assert!(fit.weeks.is_empty() && fit.collisions.is_empty());
         assert_eq!(fit.peak_weekly_hours, 0.0);
     }

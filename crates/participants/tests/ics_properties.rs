@@ -3,22 +3,12 @@
 //! UTC, imports back to the same rows; any input, garbled or not, gives a pattern or an error
 //! with a known code, never a panic.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday};
+use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Europe::Berlin;
 use lernweg_participants::ics::{ICS_ERROR_CODES, ICS_NOTE_CODES};
-use lernweg_participants::{Shift, WorkPattern, from_ics};
+use lernweg_participants::{Shift, WEEKDAYS, WorkPattern, from_ics};
 use lernweg_planner::model::ClockTime;
 use proptest::prelude::*;
-
-const WEEKDAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
 
 const BYDAY: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 

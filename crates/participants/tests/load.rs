@@ -6,22 +6,14 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use lernweg_domain::State;
-use lernweg_participants::{Fit, FitInput, FitSession, Shift, WorkPattern, check_fit};
+use lernweg_participants::{
+    Fit, FitInput, FitSession, Shift, WEEKDAYS, WorkPattern, check_fit, monday_of,
+};
 use lernweg_planner::{
-    ClockTime, ExamSpec, ExchangeSpec, HolidayCalendar, ModuleSpec, OfferSpec, Plan, PlanOptions,
-    TimeModel, WeeklySlot, plan,
+    ClockTime, ExamSpec, ExchangeSpec, HolidayCalendar, LoadSession, ModuleSpec, OfferSpec, Plan,
+    PlanOptions, TimeModel, WeeklySlot, plan,
 };
 use proptest::prelude::*;
-
-const WEEKDAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
 
 fn t(m: u16) -> ClockTime {
     ClockTime::from_minutes(m).unwrap()
@@ -45,24 +37,9 @@ fn fit_of(spec: &OfferSpec, p: &Plan) -> Fit {
     let sessions: Vec<FitSession> = p
         .sessions
         .iter()
-        .map(|s| FitSession {
-            date: s.date,
-            start: s.start,
-            end: s.end,
-            hours: s.hours,
-            travel: s.kind.travels(spec.online_lessons),
-            module: s
-                .module
-                .filter(|_| s.kind.counts_for_self_study())
-                .map(|m| m as i64),
-        })
+        .map(|s| LoadSession::planned(s, spec.online_lessons))
         .collect();
-    let self_study: BTreeMap<i64, f64> = spec
-        .modules
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (i as i64 + 1, m.self_study_hours_per_week))
-        .collect();
+    let self_study = spec.self_study_per_week();
     check_fit(
         &FitInput {
             pattern: &pattern,
@@ -78,39 +55,28 @@ fn fit_of(spec: &OfferSpec, p: &Plan) -> Fit {
 /// Week, work, released, sessions, self-study, travel, total.
 type Row = (String, f64, f64, f64, f64, f64, f64);
 
+/// A week's numbers as a row (both week types have the same fields).
+macro_rules! row {
+    ($w:expr) => {{
+        let w = $w;
+        (
+            w.week.clone(),
+            w.work_hours,
+            w.released_hours,
+            w.session_hours,
+            w.self_study_hours,
+            w.travel_hours,
+            w.total_hours,
+        )
+    }};
+}
+
 fn planner_rows(p: &Plan) -> Vec<Row> {
-    p.load
-        .weekly
-        .iter()
-        .map(|w| {
-            let h = [
-                w.work_hours,
-                w.released_hours,
-                w.session_hours,
-                w.self_study_hours,
-                w.travel_hours,
-                w.total_hours,
-            ];
-            (w.week.clone(), h[0], h[1], h[2], h[3], h[4], h[5])
-        })
-        .collect()
+    p.load.weekly.iter().map(|w| row!(w)).collect()
 }
 
 fn fit_rows(f: &Fit) -> Vec<Row> {
-    f.weeks
-        .iter()
-        .map(|w| {
-            let h = [
-                w.work_hours,
-                w.released_hours,
-                w.session_hours,
-                w.self_study_hours,
-                w.travel_hours,
-                w.total_hours,
-            ];
-            (w.week.clone(), h[0], h[1], h[2], h[3], h[4], h[5])
-        })
-        .collect()
+    f.weeks.iter().map(|w| row!(w)).collect()
 }
 
 /// Both paths give the same numbers, week by week and in sum.
@@ -327,7 +293,6 @@ fn brute_force(
     holidays: &mut HolidayCalendar,
     sessions: &[FitSession],
 ) -> BTreeMap<NaiveDate, (f64, f64)> {
-    let monday = lernweg_participants::monday_of;
     let mut weeks: BTreeMap<NaiveDate, (f64, f64)> = BTreeMap::new();
     for s in sessions {
         let (Some(a), Some(b)) = (s.start, s.end) else {
@@ -348,7 +313,7 @@ fn brute_force(
             });
             inside += i32::from(working);
         }
-        weeks.entry(monday(s.date)).or_default().1 += (f64::from(inside) / 60.0).min(s.hours);
+        weeks.entry(monday_of(s.date)).or_default().1 += (f64::from(inside) / 60.0).min(s.hours);
     }
     for (m, (work, released)) in weeks.iter_mut() {
         let minutes: i64 = (0..7)
@@ -405,8 +370,8 @@ proptest! {
         assert_invariants(&f)?;
         let mondays: Vec<NaiveDate> = f.weeks.iter().map(|w| w.monday).collect();
         if let (Some(first), Some(last)) = (sessions.first(), sessions.last()) {
-            let n = (lernweg_participants::monday_of(last.date)
-                - lernweg_participants::monday_of(first.date)).num_days() / 7 + 1;
+            let n = (monday_of(last.date)
+                - monday_of(first.date)).num_days() / 7 + 1;
             prop_assert_eq!(mondays.len() as i64, n);
             prop_assert!(mondays.iter().all(|m| m.weekday() == Weekday::Mon));
         } else {

@@ -106,16 +106,10 @@ impl WorkWeeks for WorkPattern {
         if daily == 0 {
             return Vec::new();
         }
-        [
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-        ]
-        .into_iter()
-        .map(|wd| WeeklySlot::new(wd, start, end))
-        .collect()
+        std::iter::successors(Some(Weekday::Mon), |wd| Some(wd.succ()))
+            .take(5)
+            .map(|wd| WeeklySlot::new(wd, start, end))
+            .collect()
     }
 
     fn contract_hours(&self) -> Option<f64> {
@@ -132,20 +126,41 @@ pub struct LoadSession {
     pub end: Option<ClockTime>,
     pub hours: f64,
     /// True if the participant travels to it ([`SessionKind::travels`]).
-    pub travels: bool,
+    pub travel: bool,
     /// The module whose self-study runs while this session runs (lessons and self-paced
-    /// units; `None` for kick-off, exams, closing and exchange meetings).
-    pub module: Option<usize>,
+    /// units, [`SessionKind::counts_for_self_study`]; `None` for kick-off, exams, closing and
+    /// exchange meetings).
+    pub module: Option<i64>,
+}
+
+impl LoadSession {
+    /// A planned session of an offer whose lessons are online or not, with the travel and
+    /// self-study rules applied.
+    pub fn planned(s: &PlannedSession, online_lessons: bool) -> LoadSession {
+        LoadSession {
+            date: s.date,
+            start: s.start,
+            end: s.end,
+            hours: s.hours,
+            travel: s.kind.travels(online_lessons),
+            module: s
+                .module
+                .filter(|_| s.kind.counts_for_self_study())
+                .and_then(|m| i64::try_from(m).ok()),
+        }
+    }
 }
 
 /// What the engine weighs.
 pub struct LoadInput<'a> {
-    pub work: &'a dyn WorkWeeks,
+    /// The working time, week by week.
+    pub pattern: &'a dyn WorkWeeks,
     /// One way, per day with a session the participant travels to.
     pub travel_minutes: u32,
+    /// Sorted by date and start.
     pub sessions: &'a [LoadSession],
     /// Self-study hours per week of each module.
-    pub self_study: &'a BTreeMap<usize, f64>,
+    pub self_study: &'a BTreeMap<i64, f64>,
     pub limit_hours: f64,
 }
 
@@ -292,7 +307,7 @@ fn covered_minutes(mut spans: Vec<(NaiveDateTime, NaiveDateTime)>) -> u32 {
 /// The weekly load of `input.sessions` next to `input.work`, with the public holidays of
 /// `holidays` as days off, and every session–shift overlap.
 pub fn weekly_load(input: &LoadInput, holidays: &mut HolidayCalendar) -> WeeklyLoad {
-    let mut time = Worktime::new(input.work, holidays);
+    let mut time = Worktime::new(input.pattern, holidays);
     let mut overlaps = Vec::new();
     let mut released_by_week: BTreeMap<NaiveDate, f64> = BTreeMap::new();
     for (i, s) in input.sessions.iter().enumerate() {
@@ -320,7 +335,7 @@ pub fn weekly_load(input: &LoadInput, holidays: &mut HolidayCalendar) -> WeeklyL
     }
 
     // The weeks in which each module runs.
-    let mut module_weeks: BTreeMap<usize, (NaiveDate, NaiveDate)> = BTreeMap::new();
+    let mut module_weeks: BTreeMap<i64, (NaiveDate, NaiveDate)> = BTreeMap::new();
     for s in input.sessions {
         if let Some(m) = s.module {
             let w = monday_of(s.date);
@@ -335,7 +350,7 @@ pub fn weekly_load(input: &LoadInput, holidays: &mut HolidayCalendar) -> WeeklyL
     for s in input.sessions {
         let e = by_week.entry(monday_of(s.date)).or_default();
         e.0 += s.hours;
-        if s.travels {
+        if s.travel {
             e.1.insert(s.date);
         }
     }
@@ -406,6 +421,16 @@ fn report(limit: f64, weekly: Vec<WeekLoad>) -> LoadReport {
     }
 }
 
+impl OfferSpec {
+    /// Self-study hours per week of each module, by 1-based module number.
+    pub fn self_study_per_week(&self) -> BTreeMap<i64, f64> {
+        (1..)
+            .zip(&self.modules)
+            .map(|(i, m)| (i, m.self_study_hours_per_week))
+            .collect()
+    }
+}
+
 /// The planner's load check: the plan's sessions against the offer's work pattern, with the
 /// public holidays of the offer's state.
 pub(crate) fn compute(
@@ -417,24 +442,12 @@ pub(crate) fn compute(
 ) -> (LoadReport, Vec<ReleaseNeed>) {
     let input: Vec<LoadSession> = sessions
         .iter()
-        .map(|s| LoadSession {
-            date: s.date,
-            start: s.start,
-            end: s.end,
-            hours: s.hours,
-            travels: s.kind.travels(spec.online_lessons),
-            module: s.module.filter(|_| s.kind.counts_for_self_study()),
-        })
+        .map(|s| LoadSession::planned(s, spec.online_lessons))
         .collect();
-    let self_study: BTreeMap<usize, f64> = spec
-        .modules
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (i + 1, m.self_study_hours_per_week))
-        .collect();
+    let self_study = spec.self_study_per_week();
     let load = weekly_load(
         &LoadInput {
-            work: pattern,
+            pattern,
             travel_minutes: pattern.travel_minutes,
             sessions: &input,
             self_study: &self_study,
