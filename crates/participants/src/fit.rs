@@ -1,18 +1,18 @@
 //! How a timetable fits one participant's working life (MISSION §2.2, "no overload"): which
 //! sessions fall into working time and so need release (Freistellung) or leave, and the weekly
 //! load of work + sessions + self-study + travel against the limit. The numbers come from the
-//! planner's one weekly-load engine ([`lernweg_planner::weekly_load`], rules in
-//! `lernweg_planner::load`), fed with the participant's own shifts week by week ([`WorkPattern`]
-//! implements [`lernweg_planner::WorkWeeks`]: rotating plans and night shifts included); this module only
-//! turns its result into the fit's own shape.
+//! planner's one weekly-load engine ([`lernweg_planner::weekly_load`], its rules documented in
+//! `lernweg_planner::load`), fed with the participant's own shifts week by week: a
+//! [`WorkPattern`] is a [`lernweg_planner::WorkWeeks`], rotating plans and night shifts
+//! included. This module only turns the engine's result into the fit's own shape.
 //!
 //! Per ISO week (Monday–Sunday) from the first to the last session:
 //! `load = work − released + sessions + self-study + travel`, where work is the hours of the
 //! shifts that start in that week, less those starting on a public holiday; released is the
-//! part of sessions inside a shift (counted once, as session hours, never more than the week's
-//! work); self-study runs for every module from the week of its first to the week of its last
-//! session; travel is twice the one-way minutes for every day with a session the participant
-//! travels to.
+//! part of sessions inside a shift (counted once, as session hours: never more than the
+//! session's hours nor the week's work); self-study runs for every module from the week of its
+//! first to the week of its last session; travel is twice the one-way minutes for every day
+//! with a session the participant travels to.
 
 use chrono::NaiveDate;
 use lernweg_planner::model::ClockTime;
@@ -25,15 +25,15 @@ use crate::work_pattern::{Shift, WorkPattern};
 /// engine's session; `travel` from [`lernweg_planner::SessionKind::travels`].
 pub type FitSession = LoadSession;
 
-/// What the check compares: the participant's [`WorkPattern`] (or any [`lernweg_planner::WorkWeeks`]), the
-/// one-way travel minutes, the sessions sorted by date and start, the self-study hours per
-/// week of each module and the load limit.
+/// What the check compares: the participant's [`WorkPattern`] (or any
+/// [`lernweg_planner::WorkWeeks`]), the one-way travel minutes, the sessions sorted by date and
+/// start, the self-study hours per week of each module and the load limit.
 pub type FitInput<'a> = LoadInput<'a>;
 
 /// A session inside working time.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Collision {
-    /// Index into [`FitInput::sessions`].
+    /// Index into the input's sessions.
     pub session: usize,
     pub date: NaiveDate,
     /// Hours of the session inside the shift.

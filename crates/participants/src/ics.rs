@@ -4,9 +4,10 @@
 //! `BYDAY=MO,TU,…` (without numbers) and `WKST=MO`. The shift starts at the DTSTART time of
 //! day and lasts until DTEND (or for DURATION), at least a minute and less than 24 hours.
 //! Times with `TZID` or floating are taken as written (wall-clock time); UTC times (`…Z`) are
-//! converted to Europe/Berlin by `chrono-tz`. `UNTIL`/`COUNT`, `EXDATE` and changed single dates (`RECURRENCE-ID`) are
-//! ignored and reported as notes; everything else (other frequencies, `BYSETPOS`, `RDATE`,
-//! all-day events, events without RRULE) is refused with a precise error. Events with
+//! converted to Europe/Berlin by `chrono-tz`. `UNTIL`/`COUNT`, `EXDATE` and changed single
+//! dates (`RECURRENCE-ID`) are ignored and reported as notes; everything else (other
+//! frequencies, `BYSETPOS`, `RDATE`, all-day events, events without RRULE, date-times not in
+//! the form `YYYYMMDDTHHMMSS[Z]`) is refused with a precise error. Events with
 //! different intervals form a rotation of lcm(intervals) weeks from the anchor's week.
 //!
 //! A small parser instead of the `rrule` crate: we need the rule's structure (days, interval,
