@@ -1,57 +1,39 @@
 //! How a timetable fits one participant's working life (MISSION §2.2, "no overload"): which
 //! sessions fall into working time and so need release (Freistellung) or leave, and the weekly
-//! load of work + sessions + self-study + travel against the limit. Unlike the planner's load
-//! check, which repeats one assumed week, this follows the participant's own shifts week by
-//! week, rotating plans and night shifts included.
+//! load of work + sessions + self-study + travel against the limit. The numbers come from the
+//! planner's one weekly-load engine ([`lernweg_planner::weekly_load`], its rules documented in
+//! `lernweg_planner::load`), fed with the participant's own shifts week by week: a
+//! [`WorkPattern`] is a [`lernweg_planner::WorkWeeks`], rotating plans and night shifts
+//! included. This module only turns the engine's result into the fit's own shape.
 //!
 //! Per ISO week (Monday–Sunday) from the first to the last session:
 //! `load = work − released + sessions + self-study + travel`, where work is the hours of the
 //! shifts that start in that week, less those starting on a public holiday; released is the
-//! part of sessions inside a shift (counted once, as session hours); self-study runs for every
-//! module from the week of its first to the week of its last session; travel is twice the
-//! one-way minutes for every day with a presence session.
+//! part of sessions inside a shift (counted once, as session hours: never more than the
+//! session's hours nor the week's work); self-study runs for every module from the week of its
+//! first to the week of its last session; travel is twice the one-way minutes for every day
+//! with a session the participant travels to.
 
-use std::collections::{BTreeMap, BTreeSet};
-
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
-use lernweg_planner::HolidayCalendar;
+use chrono::NaiveDate;
 use lernweg_planner::model::ClockTime;
-use lernweg_planner::plan::iso_week_label;
+use lernweg_planner::{HolidayCalendar, LoadInput, LoadSession};
 use serde::Serialize;
 
-use crate::work_pattern::{Shift, WorkPattern, monday_of};
+use crate::work_pattern::{Shift, WorkPattern};
 
-/// One dated session as the check needs it (the caller leaves out cancelled ones).
-#[derive(Debug, Clone, PartialEq)]
-pub struct FitSession {
-    pub date: NaiveDate,
-    /// `None` for self-paced units (no clock time: they collide with nothing).
-    pub start: Option<ClockTime>,
-    pub end: Option<ClockTime>,
-    pub hours: f64,
-    /// True if the participant travels to it (presence, not online).
-    pub travel: bool,
-    /// The module whose self-study runs while this session's module runs (lessons and
-    /// self-paced units; `None` for kick-off, exams, exchange meetings).
-    pub module: Option<i64>,
-}
+/// One dated session as the check needs it (the caller leaves out cancelled ones): the
+/// engine's session; `travel` from [`lernweg_planner::SessionKind::travels`].
+pub type FitSession = LoadSession;
 
-/// What the check compares.
-pub struct FitInput<'a> {
-    pub pattern: &'a WorkPattern,
-    /// One way, per presence day.
-    pub travel_minutes: u32,
-    /// Sorted by date and start.
-    pub sessions: &'a [FitSession],
-    /// Self-study hours per week of each module.
-    pub self_study: &'a BTreeMap<i64, f64>,
-    pub limit_hours: f64,
-}
+/// What the check compares: the participant's [`WorkPattern`] (or any
+/// [`lernweg_planner::WorkWeeks`]), the one-way travel minutes, the sessions sorted by date and
+/// start, the self-study hours per week of each module and the load limit.
+pub type FitInput<'a> = LoadInput<'a>;
 
 /// A session inside working time.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Collision {
-    /// Index into [`FitInput::sessions`].
+    /// Index into the input's sessions.
     pub session: usize,
     pub date: NaiveDate,
     /// Hours of the session inside the shift.
@@ -96,33 +78,10 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-fn minutes_between(a: NaiveDateTime, b: NaiveDateTime) -> i64 {
-    (b - a).num_minutes().max(0)
-}
-
-/// Shifts that start on `date`, unless it is a public holiday, with their times.
-fn working_shifts(
-    pattern: &WorkPattern,
-    holidays: &mut HolidayCalendar,
-    date: NaiveDate,
-) -> Vec<(Shift, NaiveDateTime, NaiveDateTime)> {
-    if holidays.is_holiday(date) {
-        return Vec::new();
-    }
-    pattern
-        .week_of(date)
-        .iter()
-        .filter(|s| s.weekday == date.weekday())
-        .map(|s| {
-            let (a, b) = s.on(date);
-            (*s, a, b)
-        })
-        .collect()
-}
-
 /// The shifts a session on `date` from `start` to `end` overlaps (also a night shift of the
 /// day before; an end not after the start runs into the next day), as (shift, the day it
-/// starts, minutes of overlap). Shifts starting on a public holiday are days off.
+/// starts, minutes of overlap). Shifts starting on a public holiday are days off. The
+/// engine's rule ([`lernweg_planner::shifts_during`]) for the participant's pattern.
 pub fn shifts_during(
     pattern: &WorkPattern,
     holidays: &mut HolidayCalendar,
@@ -130,129 +89,59 @@ pub fn shifts_during(
     start: ClockTime,
     end: ClockTime,
 ) -> Vec<(Shift, NaiveDate, i64)> {
-    let from = date.and_time(start.to_naive());
-    let mut to = date.and_time(end.to_naive());
-    if to <= from {
-        to += Duration::days(1);
-    }
-    let mut out = Vec::new();
-    for day in [date - Duration::days(1), date] {
-        for (shift, a, b) in working_shifts(pattern, holidays, day) {
-            let overlap = minutes_between(from.max(a), to.min(b));
-            if overlap > 0 {
-                out.push((shift, day, overlap));
-            }
-        }
-    }
-    out
+    lernweg_planner::shifts_during(pattern, holidays, date, start, end)
+        .into_iter()
+        .filter_map(|(slot, day, minutes)| Some((Shift::from_slot(slot)?, day, i64::from(minutes))))
+        .collect()
 }
 
 /// Checks the sessions against the participant's shifts and load limit. Public holidays of
 /// `holidays` (the cohort's state) are days off work.
 pub fn check_fit(input: &FitInput, holidays: &mut HolidayCalendar) -> Fit {
-    let mut collisions = Vec::new();
-    let mut released: BTreeMap<NaiveDate, i64> = BTreeMap::new();
-    for (i, s) in input.sessions.iter().enumerate() {
-        let (Some(start), Some(end)) = (s.start, s.end) else {
-            continue;
-        };
-        for (shift, day, overlap) in shifts_during(input.pattern, holidays, s.date, start, end) {
-            *released.entry(monday_of(s.date)).or_default() += overlap;
-            collisions.push(Collision {
-                session: i,
-                date: s.date,
-                overlap_hours: round2(overlap as f64 / 60.0),
-                shift_date: day,
-                shift_start: shift.start,
-                shift_end: shift.end,
-            });
-        }
-    }
-
-    let mut module_weeks: BTreeMap<i64, (NaiveDate, NaiveDate)> = BTreeMap::new();
-    for s in input.sessions {
-        if let Some(m) = s.module {
-            let w = monday_of(s.date);
-            let e = module_weeks.entry(m).or_insert((w, w));
-            e.0 = e.0.min(w);
-            e.1 = e.1.max(w);
-        }
-    }
-
-    let mut weeks = Vec::new();
-    let (Some(first), Some(last)) = (
-        input.sessions.iter().map(|s| s.date).min(),
-        input.sessions.iter().map(|s| s.date).max(),
-    ) else {
-        return Fit {
-            limit_hours: input.limit_hours,
-            collisions,
-            release_hours: 0.0,
-            avg_weekly_hours: 0.0,
-            peak_weekly_hours: 0.0,
-            weeks_over_limit: 0,
-            weeks,
-        };
-    };
-    let mut monday = monday_of(first);
-    let mut with_sessions = Vec::new();
-    while monday <= monday_of(last) {
-        let sunday = monday + Duration::days(6);
-        let in_week: Vec<&FitSession> = input
-            .sessions
-            .iter()
-            .filter(|s| s.date >= monday && s.date <= sunday)
-            .collect();
-        let work_minutes: i64 = (0..7)
-            .flat_map(|d| working_shifts(input.pattern, holidays, monday + Duration::days(d)))
-            .map(|(_, a, b)| minutes_between(a, b))
-            .sum();
-        let session_hours: f64 = in_week.iter().map(|s| s.hours).sum();
-        let travel_days: BTreeSet<NaiveDate> = in_week
-            .iter()
-            .filter(|s| s.travel)
-            .map(|s| s.date)
-            .collect();
-        let travel_hours = travel_days.len() as f64 * 2.0 * f64::from(input.travel_minutes) / 60.0;
-        let self_study_hours: f64 = module_weeks
-            .iter()
-            .filter(|(_, (a, b))| *a <= monday && monday <= *b)
-            .map(|(m, _)| input.self_study.get(m).copied().unwrap_or(0.0))
-            .sum();
-        let work_hours = work_minutes as f64 / 60.0;
-        let released_hours = *released.get(&monday).unwrap_or(&0) as f64 / 60.0;
-        let total = work_hours - released_hours + session_hours + self_study_hours + travel_hours;
-        let week = WeekFit {
-            week: iso_week_label(monday),
-            monday,
-            work_hours: round2(work_hours),
-            released_hours: round2(released_hours),
-            session_hours: round2(session_hours),
-            self_study_hours: round2(self_study_hours),
-            travel_hours: round2(travel_hours),
-            total_hours: round2(total),
-            over_limit: total > input.limit_hours + 1e-9,
-        };
-        if !in_week.is_empty() {
-            with_sessions.push(week.total_hours);
-        }
-        weeks.push(week);
-        monday += Duration::days(7);
-    }
-    let avg = with_sessions.iter().sum::<f64>() / with_sessions.len().max(1) as f64;
+    let load = lernweg_planner::weekly_load(input, holidays);
+    let collisions: Vec<Collision> = load
+        .overlaps
+        .iter()
+        .map(|o| Collision {
+            session: o.session,
+            date: input.sessions[o.session].date,
+            overlap_hours: round2(f64::from(o.minutes) / 60.0),
+            shift_date: o.shift_date,
+            shift_start: o.shift.start,
+            shift_end: o.shift.end,
+        })
+        .collect();
+    let report = load.report;
+    let weeks: Vec<WeekFit> = report
+        .weekly
+        .into_iter()
+        .map(|w| WeekFit {
+            over_limit: w.total_hours > report.limit_hours + 1e-9,
+            week: w.week,
+            monday: w.monday,
+            work_hours: w.work_hours,
+            released_hours: w.released_hours,
+            session_hours: w.session_hours,
+            self_study_hours: w.self_study_hours,
+            travel_hours: w.travel_hours,
+            total_hours: w.total_hours,
+        })
+        .collect();
     Fit {
-        limit_hours: input.limit_hours,
+        limit_hours: report.limit_hours,
         release_hours: round2(collisions.iter().map(|c| c.overlap_hours).sum()),
         collisions,
-        avg_weekly_hours: round2(avg),
-        peak_weekly_hours: weeks.iter().map(|w| w.total_hours).fold(0.0, f64::max),
-        weeks_over_limit: weeks.iter().filter(|w| w.over_limit).count(),
+        avg_weekly_hours: report.avg_weekly_hours,
+        peak_weekly_hours: report.peak_weekly_hours,
+        weeks_over_limit: report.weeks_over_limit.len(),
         weeks,
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use chrono::Weekday;
     use lernweg_domain::State;
 
@@ -265,16 +154,10 @@ mod tests {
         s.parse().unwrap()
     }
     fn week(from: &str, to: &str) -> Vec<Shift> {
-        [
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-        ]
-        .into_iter()
-        .map(|w| Shift::new(w, t(from), t(to)).unwrap())
-        .collect()
+        crate::WEEKDAYS[..5]
+            .iter()
+            .map(|w| Shift::new(*w, t(from), t(to)).unwrap())
+            .collect()
     }
     fn session(date: &str, from: &str, to: &str, module: Option<i64>) -> FitSession {
         let (a, b) = (t(from), t(to));
@@ -287,8 +170,22 @@ mod tests {
             module,
         }
     }
-    fn nw() -> HolidayCalendar {
-        HolidayCalendar::new(State::parse("NW").unwrap())
+    /// The check with the public holidays of North Rhine-Westphalia.
+    fn check(
+        pattern: &WorkPattern,
+        travel_minutes: u32,
+        sessions: &[FitSession],
+        self_study: &BTreeMap<i64, f64>,
+        limit_hours: f64,
+    ) -> Fit {
+        let input = FitInput {
+            pattern,
+            travel_minutes,
+            sessions,
+            self_study,
+            limit_hours,
+        };
+        check_fit(&input, &mut HolidayCalendar::new(State::NW))
     }
 
     /// Early / late / night, three weeks from Monday 2027-01-04.
@@ -314,16 +211,7 @@ mod tests {
             session("2027-01-19", "18:00", "21:00", Some(1)),
         ];
         let study = BTreeMap::from([(1, 2.0)]);
-        let fit = check_fit(
-            &FitInput {
-                pattern: &pattern,
-                travel_minutes: 30,
-                sessions: &sessions,
-                self_study: &study,
-                limit_hours: 48.0,
-            },
-            &mut nw(),
-        );
+        let fit = check(&pattern, 30, &sessions, &study, 48.0);
         assert_eq!(fit.collisions.len(), 1);
         let c = &fit.collisions[0];
         assert_eq!((c.session, c.overlap_hours), (1, 3.0));
@@ -344,16 +232,7 @@ mod tests {
             shifts: vec![Shift::new(Weekday::Fri, t("22:00"), t("06:00")).unwrap()],
         };
         let sessions = vec![session("2027-03-06", "05:00", "09:00", None)]; // Saturday
-        let fit = check_fit(
-            &FitInput {
-                pattern: &pattern,
-                travel_minutes: 0,
-                sessions: &sessions,
-                self_study: &BTreeMap::new(),
-                limit_hours: 48.0,
-            },
-            &mut nw(),
-        );
+        let fit = check(&pattern, 0, &sessions, &BTreeMap::new(), 48.0);
         assert_eq!(fit.collisions.len(), 1);
         assert_eq!(fit.collisions[0].shift_date, d("2027-03-05"));
         assert_eq!(fit.collisions[0].overlap_hours, 1.0);
@@ -371,16 +250,7 @@ mod tests {
             session("2027-04-10", "09:00", "17:00", Some(1)),
         ];
         let study = BTreeMap::from([(1, 4.0)]);
-        let fit = check_fit(
-            &FitInput {
-                pattern: &pattern,
-                travel_minutes: 45,
-                sessions: &sessions,
-                self_study: &study,
-                limit_hours: 50.0,
-            },
-            &mut nw(),
-        );
+        let fit = check(&pattern, 45, &sessions, &study, 50.0);
         assert!(fit.collisions.is_empty());
         // Week of Easter Monday: 36 work (4 × 9) + 7 + 4 + 1.5 travel.
         assert_eq!(fit.weeks[0].work_hours, 36.0);
@@ -394,18 +264,26 @@ mod tests {
     }
 
     #[test]
+    fn released_hours_are_capped_at_the_work_of_the_week() {
+        // Week 1 ends with a Sunday night shift; week 2 has no shifts. A session early on
+        // Monday of week 2 falls into that night shift: it needs release, but the week holds
+        // no work to be released from, so nothing is subtracted.
+        let sunday_night = vec![Shift::new(Weekday::Sun, t("22:00"), t("06:00")).unwrap()];
+        let pattern = WorkPattern::rotating(d("2027-03-01"), vec![sunday_night, vec![]]).unwrap();
+        let sessions = vec![session("2027-03-08", "04:00", "06:00", None)];
+        let fit = check(&pattern, 0, &sessions, &BTreeMap::new(), 48.0);
+        assert_eq!(fit.collisions.len(), 1);
+        assert_eq!(fit.collisions[0].shift_date, d("2027-03-07"));
+        assert_eq!(fit.release_hours, 2.0);
+        let w = &fit.weeks[0];
+        assert_eq!((w.work_hours, w.released_hours), (0.0, 0.0));
+        assert_eq!(w.total_hours, 2.0);
+    }
+
+    #[test]
     fn no_sessions_no_weeks() {
         let pattern = three_shift();
-        let fit = check_fit(
-            &FitInput {
-                pattern: &pattern,
-                travel_minutes: 0,
-                sessions: &[],
-                self_study: &BTreeMap::new(),
-                limit_hours: 48.0,
-            },
-            &mut nw(),
-        );
+        let fit = check(&pattern, 0, &[], &BTreeMap::new(), 48.0);
         assert!(fit.weeks.is_empty() && fit.collisions.is_empty());
         assert_eq!(fit.peak_weekly_hours, 0.0);
     }

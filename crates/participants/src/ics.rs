@@ -2,17 +2,19 @@
 //!
 //! Each VEVENT must repeat weekly: `RRULE:FREQ=WEEKLY` with optional `INTERVAL=n` (1–12),
 //! `BYDAY=MO,TU,…` (without numbers) and `WKST=MO`. The shift starts at the DTSTART time of
-//! day and lasts until DTEND (or for DURATION), less than 24 hours. Times with `TZID` or
-//! floating are taken as written (wall-clock time); UTC times (`…Z`) are converted to
-//! Europe/Berlin. `UNTIL`/`COUNT`, `EXDATE` and changed single dates (`RECURRENCE-ID`) are
-//! ignored and reported as notes; everything else (other frequencies, `BYSETPOS`, `RDATE`,
-//! all-day events, events without RRULE) is refused with a precise error. Events with
+//! day and lasts until DTEND (or for DURATION), at least a minute and less than 24 hours.
+//! Times with `TZID` or floating are taken as written (wall-clock time); UTC times (`…Z`) are
+//! converted to Europe/Berlin by `chrono-tz`. `UNTIL`/`COUNT`, `EXDATE` and changed single
+//! dates (`RECURRENCE-ID`) are ignored and reported as notes; everything else (other
+//! frequencies, `BYSETPOS`, `RDATE`, all-day events, events without RRULE, date-times not in
+//! the form `YYYYMMDDTHHMMSS[Z]`) is refused with a precise error. Events with
 //! different intervals form a rotation of lcm(intervals) weeks from the anchor's week.
 //!
 //! A small parser instead of the `rrule` crate: we need the rule's structure (days, interval,
 //! phase), not an expansion into dates, and the subset is small enough to check completely.
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Weekday};
+use chrono_tz::Europe::Berlin;
 use lernweg_planner::model::ClockTime;
 use serde::Serialize;
 
@@ -126,25 +128,9 @@ fn unfold(text: &str) -> Vec<String> {
     out
 }
 
-/// Last Sunday of a month.
-fn last_sunday(year: i32, month: u32) -> NaiveDate {
-    let first_next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)
-    }
-    .expect("valid date");
-    let last = first_next - Duration::days(1);
-    last - Duration::days(i64::from(last.weekday().num_days_from_sunday()))
-}
-
-/// UTC to Europe/Berlin wall-clock time (EU rule: summer time from the last Sunday of March
-/// 01:00 UTC to the last Sunday of October 01:00 UTC).
+/// UTC to Europe/Berlin wall-clock time (the zone's rules from `chrono-tz`).
 pub fn utc_to_berlin(utc: NaiveDateTime) -> NaiveDateTime {
-    let y = utc.year();
-    let one = NaiveTime::from_hms_opt(1, 0, 0).expect("valid");
-    let summer = last_sunday(y, 3).and_time(one) <= utc && utc < last_sunday(y, 10).and_time(one);
-    utc + Duration::hours(if summer { 2 } else { 1 })
+    Berlin.from_utc_datetime(&utc).naive_local()
 }
 
 fn parse_date_time(value: &str, params: &str, ev: usize) -> Result<NaiveDateTime, IcsError> {
@@ -155,8 +141,11 @@ fn parse_date_time(value: &str, params: &str, ev: usize) -> Result<NaiveDateTime
         Some(v) => (v, true),
         None => (value, false),
     };
-    let dt = NaiveDateTime::parse_from_str(v, "%Y%m%dT%H%M%S")
-        .map_err(|_| err("invalid_date_time", Some(ev), value))?;
+    // RFC 5545's form, `YYYYMMDDTHHMMSS`: four-digit years keep every later step in range.
+    let dt = Some(v)
+        .filter(|v| v.len() == 15)
+        .and_then(|v| NaiveDateTime::parse_from_str(v, "%Y%m%dT%H%M%S").ok())
+        .ok_or_else(|| err("invalid_date_time", Some(ev), value))?;
     Ok(if utc { utc_to_berlin(dt) } else { dt })
 }
 
@@ -177,14 +166,15 @@ fn parse_duration(value: &str, ev: usize) -> Result<Duration, IcsError> {
                 let n: i64 = num.parse().map_err(|_| bad())?;
                 num.clear();
                 any = true;
-                total += match (c, in_time) {
-                    ('W', false) => Duration::weeks(n),
-                    ('D', false) => Duration::days(n),
-                    ('H', true) => Duration::hours(n),
-                    ('M', true) => Duration::minutes(n),
-                    ('S', true) => Duration::seconds(n),
-                    _ => return Err(bad()),
+                let part = match (c, in_time) {
+                    ('W', false) => Duration::try_weeks(n),
+                    ('D', false) => Duration::try_days(n),
+                    ('H', true) => Duration::try_hours(n),
+                    ('M', true) => Duration::try_minutes(n),
+                    ('S', true) => Duration::try_seconds(n),
+                    _ => None,
                 };
+                total = part.and_then(|p| total.checked_add(&p)).ok_or_else(bad)?;
             }
             _ => return Err(bad()),
         }
@@ -385,11 +375,14 @@ pub fn from_ics(text: &str, anchor: NaiveDate) -> Result<IcsImport, IcsError> {
         } else {
             rule.days
         };
-        let begin = ClockTime::new(start.hour16(), start.minute16()).expect("valid time");
-        let end_min = (u32::from(begin.minutes()) + length.num_minutes() as u32) % (24 * 60);
-        let end = ClockTime::from_minutes(end_min as u16).expect("valid time");
+        // Whole minutes: a shift shorter than a minute is no shift.
+        let minutes = u16::try_from(length.num_minutes()).unwrap_or(0);
+        let too_short = || err("not_positive_duration", Some(n), "");
+        let begin = ClockTime::new(start.hour16(), start.minute16()).ok_or_else(too_short)?;
+        let end = ClockTime::from_minutes((begin.minutes() + minutes) % (24 * 60))
+            .ok_or_else(too_short)?;
         for w in days {
-            let shift = Shift::new(w, begin, end).expect("length is 1 min to 23:59 h");
+            let shift = Shift::new(w, begin, end).ok_or_else(too_short)?;
             found.push((shift, rule.interval, monday_of(start.date())));
         }
     }
@@ -418,7 +411,8 @@ pub fn from_ics(text: &str, anchor: NaiveDate) -> Result<IcsImport, IcsError> {
             week
         })
         .collect();
-    let pattern = WorkPattern::rotating(anchor, weeks).expect("1 to 12 weeks");
+    let pattern = WorkPattern::rotating(anchor, weeks)
+        .ok_or_else(|| err("rotation_too_long", None, cycle.to_string()))?;
     Ok(IcsImport { pattern, notes })
 }
 

@@ -3,6 +3,7 @@
 //! shift whose end is not after its start ends on the next day.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
+use lernweg_planner::WorkWeeks;
 use lernweg_planner::model::{ClockTime, WeeklySlot, parse_weekday, weekday_code};
 use serde::{Deserialize, Serialize};
 
@@ -48,6 +49,16 @@ impl Shift {
     pub fn on(&self, date: NaiveDate) -> (NaiveDateTime, NaiveDateTime) {
         let start = date.and_time(self.start.to_naive());
         (start, start + Duration::minutes(i64::from(self.minutes())))
+    }
+
+    /// The planner's weekly slot of this shift.
+    pub fn slot(&self) -> WeeklySlot {
+        WeeklySlot::new(self.weekday, self.start, self.end)
+    }
+
+    /// The shift of a planner slot; `None` when start equals end.
+    pub fn from_slot(slot: WeeklySlot) -> Option<Shift> {
+        Shift::new(slot.weekday, slot.start, slot.end)
     }
 }
 
@@ -239,13 +250,18 @@ impl WorkPattern {
     }
 }
 
+/// The participant's shifts week by week for the planner's weekly-load engine: the week of a
+/// rotation that holds `monday`; the work is the shifts' hours.
+impl WorkWeeks for WorkPattern {
+    fn shifts(&self, monday: NaiveDate) -> Vec<WeeklySlot> {
+        self.week_of(monday).iter().map(Shift::slot).collect()
+    }
+}
+
 fn to_planner(shifts: &[Shift], travel_minutes: u32) -> lernweg_planner::WorkPattern {
     lernweg_planner::WorkPattern {
         weekly_hours: None,
-        shifts: shifts
-            .iter()
-            .map(|s| WeeklySlot::new(s.weekday, s.start, s.end))
-            .collect(),
+        shifts: shifts.iter().map(Shift::slot).collect(),
         travel_minutes,
     }
 }

@@ -1,6 +1,7 @@
 //! Shift plans from `.ics` files.
 
-use chrono::{NaiveDate, Weekday};
+use chrono::{NaiveDate, NaiveDateTime, Weekday};
+use lernweg_participants::ics::utc_to_berlin;
 use lernweg_participants::{WorkPattern, from_ics};
 
 fn d(s: &str) -> NaiveDate {
@@ -98,6 +99,44 @@ fn utc_times_become_berlin_wall_clock_and_duration_works() {
 }
 
 #[test]
+fn utc_times_at_the_summer_time_switches() {
+    let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    let berlin = |s: &str| utc_to_berlin(at(s)).format("%Y-%m-%d %H:%M").to_string();
+    // Sunday 28 March 2027: clocks go from 02:00 CET to 03:00 CEST at 01:00 UTC.
+    assert_eq!(berlin("2027-03-28 00:30"), "2027-03-28 01:30");
+    assert_eq!(berlin("2027-03-28 00:59"), "2027-03-28 01:59");
+    assert_eq!(berlin("2027-03-28 01:00"), "2027-03-28 03:00");
+    assert_eq!(berlin("2027-03-28 01:30"), "2027-03-28 03:30");
+    // Sunday 31 October 2027: from 03:00 CEST back to 02:00 CET at 01:00 UTC; 02:30 twice.
+    assert_eq!(berlin("2027-10-31 00:30"), "2027-10-31 02:30");
+    assert_eq!(berlin("2027-10-31 01:00"), "2027-10-31 02:00");
+    assert_eq!(berlin("2027-10-31 01:30"), "2027-10-31 02:30");
+    assert_eq!(berlin("2027-12-31 23:30"), "2028-01-01 00:30");
+
+    // A Sunday night shift written in UTC across the switch keeps its wall-clock times:
+    // 21:00Z Saturday = 22:00 CET, 04:00Z Sunday = 06:00 CEST (7 real hours, 8 on the clock).
+    let night = "BEGIN:VEVENT\r\nDTSTART:20270327T210000Z\r\nDTEND:20270328T040000Z\r\n\
+                 RRULE:FREQ=WEEKLY;BYDAY=SA\r\nEND:VEVENT\r\n";
+    let imp = from_ics(&cal(night), d("2027-03-22")).unwrap();
+    let WorkPattern::Fixed { shifts } = &imp.pattern else {
+        panic!("fixed expected")
+    };
+    let s = shifts[0];
+    assert_eq!(
+        (s.weekday, s.start.to_string(), s.end.to_string()),
+        (Weekday::Sat, "22:00".into(), "06:00".into())
+    );
+    // 01:30Z on the October switch is 02:30 CET (the second 02:30).
+    let early = "BEGIN:VEVENT\r\nDTSTART:20271031T013000Z\r\nDURATION:PT4H\r\n\
+                 RRULE:FREQ=WEEKLY\r\nEND:VEVENT\r\n";
+    let imp = from_ics(&cal(early), d("2027-10-25")).unwrap();
+    assert_eq!(
+        imp.pattern.shifts_on(d("2027-11-07"))[0].0.to_string(),
+        "2027-11-07 02:30:00"
+    );
+}
+
+#[test]
 fn folded_lines_and_lowercase_are_read() {
     let ics = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20260107T18\n 0000\nDTEND:20260107T213000\nRRULE:FREQ=WEEKLY;\n BYDAY=WE\nEND:VEVENT\nEND:VCALENDAR\n";
     let imp = from_ics(ics, d("2026-01-05")).unwrap();
@@ -165,6 +204,27 @@ fn refuses_what_is_not_a_weekly_shift() {
     refuse(
         &ev("DTEND:20260105T140000\r\nRRULE:FREQ=WEEKLY\r\n"),
         "missing_dtstart",
+    );
+    // Shorter than a minute, overflowing durations and five-digit years are errors, no panics.
+    refuse(
+        &ev("DTSTART:20260105T060000\r\nDURATION:PT30S\r\nRRULE:FREQ=WEEKLY\r\n"),
+        "not_positive_duration",
+    );
+    for huge in [
+        "P99999999999999W",
+        "PT9223372036854775807S",
+        "P9999999999999DT99999999999H",
+    ] {
+        refuse(
+            &ev(&format!(
+                "DTSTART:20260105T060000\r\nDURATION:{huge}\r\nRRULE:FREQ=WEEKLY\r\n"
+            )),
+            "invalid_duration",
+        );
+    }
+    refuse(
+        &ev("DTSTART:+2026200105T060000Z\r\nDURATION:PT8H\r\nRRULE:FREQ=WEEKLY\r\n"),
+        "invalid_date_time",
     );
     refuse(
         &ev(

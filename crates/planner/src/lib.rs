@@ -1,5 +1,6 @@
-//! Lernweg's timetable engine: statewide public holidays, time models, weekly load, comparison
-//! of time models and iCalendar feeds.
+//! Lernweg's timetable engine: statewide public holidays, time models, the one weekly-load
+//! engine (also behind the participant's fit check), comparison of time models and iCalendar
+//! feeds.
 //!
 //! Architecture invariant: this crate is pure and deterministic. It does no I/O and reads no
 //! clock; the same offer always gives the same sessions and the same UIDs.
@@ -39,7 +40,10 @@ pub use compare::{Comparison, ComparisonOption, compare};
 pub use error::PlannerError;
 pub use holidays::{HolidayCalendar, PublicHoliday, statewide};
 pub use ical::{Calendar, CalendarEvent, EventStatus, EventTime};
-pub use load::{LoadReport, ReleaseNeed, WeekLoad, WeekOverLimit};
+pub use load::{
+    LoadInput, LoadReport, LoadSession, ReleaseNeed, ShiftOverlap, WeekLoad, WeekOverLimit,
+    WeeklyLoad, WorkWeeks, shifts_during, weekly_load,
+};
 pub use model::{
     ClockTime, ClosurePeriod, ExamSpec, ExchangeSpec, ModuleSpec, OfferSpec, TimeModel,
     TimeModelKind, TimeSpan, WeeklySlot, WorkPattern,

@@ -62,9 +62,30 @@ impl SessionKind {
         }
     }
 
-    /// Whether the participant has to be there in person (travel, release).
+    /// Whether the session has a place and a clock time (self-paced units have neither).
     pub fn is_presence(self) -> bool {
         self != SessionKind::SelfPaced
+    }
+
+    /// The one travel rule: whether the participant travels to a session of this kind of an
+    /// offer whose lessons are online (`online_lessons`) or not. Online lessons and
+    /// self-paced units cost no travel; kick-off, exams, closing and exchange meetings always
+    /// count as presence (docs/offer-toml.md).
+    pub fn travels(self, online_lessons: bool) -> bool {
+        match self {
+            SessionKind::Lesson => !online_lessons,
+            SessionKind::SelfPaced => false,
+            SessionKind::Exam
+            | SessionKind::Kickoff
+            | SessionKind::Closing
+            | SessionKind::Exchange => true,
+        }
+    }
+
+    /// Whether the session keeps its module's self-study running (lessons and self-paced
+    /// units).
+    pub fn counts_for_self_study(self) -> bool {
+        matches!(self, SessionKind::Lesson | SessionKind::SelfPaced)
     }
 }
 

@@ -42,8 +42,9 @@ impl Blocker {
         }
     }
 
-    pub fn is_holiday(&mut self, date: NaiveDate) -> bool {
-        self.holidays.is_holiday(date)
+    /// The public holidays of the offer's state.
+    pub fn holidays(&mut self) -> &mut HolidayCalendar {
+        &mut self.holidays
     }
 
     pub fn is_closed(&self, date: NaiveDate) -> bool {

@@ -4,7 +4,8 @@
 //! `crates/offers/EXPORT.md`, together with what is an assumption to check against the
 //! official schema (`openQ-cat.V1.1.xsd`, downloadable from the agency's XML-upload page).
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, Weekday};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Offset, TimeZone};
+use chrono_tz::Europe::Berlin;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
@@ -111,22 +112,17 @@ pub struct CatalogExport {
     pub services: Vec<ServiceExport>,
 }
 
-/// Europe/Berlin's UTC offset at local midnight of `date`: +02:00 from the day after the
-/// last Sunday of March to the last Sunday of October (switches happen at 02:00/03:00).
-pub fn berlin_offset(date: NaiveDate) -> &'static str {
-    let last_sunday = |month: u32| {
-        let first_next = NaiveDate::from_ymd_opt(date.year(), month + 1, 1).expect("valid month");
-        let mut d = first_next - Duration::days(1);
-        while d.weekday() != Weekday::Sun {
-            d -= Duration::days(1);
-        }
-        d
-    };
-    if date > last_sunday(3) && date <= last_sunday(10) {
-        "+02:00"
-    } else {
-        "+01:00"
-    }
+/// Europe/Berlin's UTC offset at local midnight of `date`, e.g. "+02:00" in summer time (the
+/// zone's rules from `chrono-tz`; switches happen at 02:00/03:00, never at midnight).
+pub fn berlin_offset(date: NaiveDate) -> String {
+    Berlin
+        .offset_from_local_datetime(&date.and_time(NaiveTime::MIN))
+        .earliest()
+        .map_or_else(
+            || Berlin.offset_from_utc_date(&date).fix(),
+            |offset| offset.fix(),
+        )
+        .to_string()
 }
 
 /// A date as open-Qcat writes it: local midnight with the Berlin offset.
@@ -362,5 +358,11 @@ mod tests {
         assert_eq!(berlin_offset(d(2027, 10, 31)), "+02:00");
         assert_eq!(berlin_offset(d(2027, 11, 1)), "+01:00");
         assert_eq!(qcat_date(d(2027, 6, 1)), "2027-06-01T00:00:00+02:00");
+        // 2026: from Sunday 29 March to Sunday 25 October.
+        assert_eq!(berlin_offset(d(2026, 3, 29)), "+01:00");
+        assert_eq!(berlin_offset(d(2026, 3, 30)), "+02:00");
+        assert_eq!(berlin_offset(d(2026, 10, 25)), "+02:00");
+        assert_eq!(berlin_offset(d(2026, 10, 26)), "+01:00");
+        assert_eq!(qcat_date(d(2026, 12, 31)), "2026-12-31T00:00:00+01:00");
     }
 }

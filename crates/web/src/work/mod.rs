@@ -83,17 +83,6 @@ pub(crate) struct EnrolmentFit {
     pub fit: Fit,
 }
 
-/// Whether the participant travels to a session of this kind.
-fn travels(offer: &lernweg_offers::Offer, kind: SessionKind) -> bool {
-    match kind {
-        SessionKind::Lesson | SessionKind::Exchange => !offer.online_lessons,
-        SessionKind::Kickoff => offer.kickoff_in_presence,
-        SessionKind::Closing => offer.closing_in_presence,
-        SessionKind::Exam => true,
-        SessionKind::SelfPaced => false,
-    }
-}
-
 /// Checks an enrolment's cohort timetable against a work pattern, with the public holidays
 /// of the cohort's state and the offer's self-study hours and load limit.
 pub(crate) async fn enrolment_fit(
@@ -118,7 +107,7 @@ pub(crate) async fn enrolment_fit(
             start: s.start,
             end: s.end,
             hours: s.hours,
-            travel: travels(&offer, s.kind),
+            travel: s.kind.travels(offer.online_lessons),
             module: s
                 .module
                 .filter(|_| matches!(s.kind, SessionKind::Lesson | SessionKind::SelfPaced)),
