@@ -18,7 +18,6 @@ use utoipa::OpenApi;
 use super::providers::path_id;
 use crate::AppState;
 use crate::error::{ApiError, FieldError};
-use crate::i18n::Lang;
 use crate::routes::{RouteSpec, api};
 
 pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
@@ -187,15 +186,6 @@ pub(crate) async fn audit_view(
         ))
         .await?;
     Ok(())
-}
-
-/// A field error of the participants rules with its English message.
-pub(crate) fn rule_error(e: &lernweg_participants::FieldError) -> FieldError {
-    FieldError {
-        field: e.field.clone(),
-        code: e.code.to_owned(),
-        message: Lang::En.t_args(&e.message_id(), &e.args),
-    }
 }
 
 fn field_error(field: &str, code: &str, message: &str) -> FieldError {

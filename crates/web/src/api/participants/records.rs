@@ -12,11 +12,12 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::care::{ConsentDto, ContactDto, ReadinessDto, readiness_dtos};
 use super::enrolments::{EnrolmentDetailDto, detail};
-use super::{audit_view, field_error, load, rule_error, today};
+use super::{audit_view, field_error, load, today};
 use crate::AppState;
 use crate::api::{ApiJson, caller};
 use crate::context::Ctx;
 use crate::error::{ApiError, Problem};
+use crate::i18n::Lang;
 
 /// The participant's one fixed contact person.
 #[derive(Serialize, ToSchema)]
@@ -264,7 +265,7 @@ fn validate(
     use chrono::Datelike;
     draft
         .validate(today().year())
-        .map_err(|errs| ApiError::Validation(errs.iter().map(rule_error).collect()))
+        .map_err(|errs| ApiError::rules(Lang::En, &errs))
 }
 
 fn empty_data() -> ParticipantData {
