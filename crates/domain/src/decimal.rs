@@ -106,8 +106,8 @@ mod tests {
     fn refuses_garbage() {
         for s in [
             "", " ", "-", "+", ",", ".", "abc", "1e3", "1E3", "inf", "-inf", "NaN", "nan",
-            "infinity", "1,2,3", "12.34,5", "1.23.456", "1..2", "1 2", "1.234.56", "--1",
-            "+-1", "1-", "0x10", "1,5 €", "€ 5", "1_000", "1,-5", "１２",
+            "infinity", "1,2,3", "12.34,5", "1.23.456", "1..2", "1 2", "1.234.56", "--1", "+-1",
+            "1-", "0x10", "1,5 €", "€ 5", "1_000", "1,-5", "１２",
         ] {
             assert_eq!(parse(s), None, "{s:?}");
         }
@@ -126,7 +126,7 @@ mod tests {
         let digits = whole.to_string();
         let mut grouped = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push('.');
             }
             grouped.push(c);
