@@ -18,8 +18,8 @@ use crate::ParseError;
 /// Named Fluent arguments in insertion order, e.g. `[("max", "60")]`.
 pub type Args = Vec<(&'static str, String)>;
 
-/// The first part of the Fluent ids of one rule crate.
-pub trait Namespace {
+/// The first part of the Fluent ids of one rule crate. Implemented by a unit struct.
+pub trait Namespace: fmt::Debug + Clone + Copy + PartialEq + Eq {
     /// E.g. `offers` or `participants`.
     const PREFIX: &'static str;
 }
@@ -28,6 +28,7 @@ pub trait Namespace {
 /// `<namespace>-reason-<code>`; the arguments are Fluent variables (`{ $share }`).
 ///
 /// Serializes as `{"code": "...", "args": {"name": "value", ...}}` (args in insertion order).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reason<N> {
     pub code: &'static str,
     pub args: Args,
@@ -43,17 +44,6 @@ impl<N: Namespace> Reason<N> {
         }
     }
 
-    /// Adds an argument (builder style).
-    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
-        self.args.push((name, value.to_string()));
-        self
-    }
-
-    /// The value of an argument, if present.
-    pub fn get(&self, name: &str) -> Option<&str> {
-        get(&self.args, name)
-    }
-
     /// The Fluent message id, e.g. `offers-reason-sessions_outside_work_time`.
     pub fn message_id(&self) -> String {
         format!("{}-reason-{}", N::PREFIX, self.code)
@@ -63,6 +53,7 @@ impl<N: Namespace> Reason<N> {
 /// One validation problem of one field. Its Fluent id is `<namespace>-error-<key>-<code>`.
 ///
 /// Serializes as `{"field": "...", "key": "...", "code": "...", "args": {...}}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError<N> {
     /// Path of the field, e.g. `email`, `modules.1.hours` (0-based index).
     pub field: String,
@@ -86,21 +77,10 @@ impl<N: Namespace> FieldError<N> {
         }
     }
 
-    /// Adds an argument (builder style).
-    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
-        self.args.push((name, value.to_string()));
-        self
-    }
-
     /// The same problem reported at another field (e.g. a form's own field name).
     pub fn at(mut self, field: impl Into<String>) -> Self {
         self.field = field.into();
         self
-    }
-
-    /// The value of an argument, if present.
-    pub fn get(&self, name: &str) -> Option<&str> {
-        get(&self.args, name)
     }
 
     /// The Fluent message id, e.g. `participants-error-email-invalid`.
@@ -118,11 +98,28 @@ impl<N: Namespace> From<ParseError> for FieldError<N> {
     }
 }
 
-fn get<'a>(args: &'a Args, name: &str) -> Option<&'a str> {
-    args.iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, v)| v.as_str())
+/// The builder and reader of the arguments, the same for both types.
+macro_rules! with_args {
+    ($($t:ident),+) => {$(
+        impl<N> $t<N> {
+            /// Adds an argument (builder style).
+            pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
+                self.args.push((name, value.to_string()));
+                self
+            }
+
+            /// The value of an argument, if present.
+            pub fn get(&self, name: &str) -> Option<&str> {
+                self.args
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.as_str())
+            }
+        }
+    )+};
 }
+
+with_args!(Reason, FieldError);
 
 /// Formats hours as a Fluent argument: at most one decimal, a plain number string with a dot
 /// (`"12.5"`, `"12"`); the decimal comma is left to the page.
@@ -132,72 +129,6 @@ pub fn hours(h: f64) -> String {
         format!("{}", r as i64)
     } else {
         format!("{r:.1}")
-    }
-}
-
-// The marker `N` is only a name: these impls hold for every namespace (derives would demand
-// `N: Clone`, `N: Debug`, … of the marker).
-
-impl<N> Clone for Reason<N> {
-    fn clone(&self) -> Self {
-        Reason {
-            code: self.code,
-            args: self.args.clone(),
-            namespace: PhantomData,
-        }
-    }
-}
-
-impl<N> PartialEq for Reason<N> {
-    fn eq(&self, other: &Self) -> bool {
-        self.code == other.code && self.args == other.args
-    }
-}
-
-impl<N> Eq for Reason<N> {}
-
-impl<N: Namespace> fmt::Debug for Reason<N> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Reason")
-            .field("namespace", &N::PREFIX)
-            .field("code", &self.code)
-            .field("args", &self.args)
-            .finish()
-    }
-}
-
-impl<N> Clone for FieldError<N> {
-    fn clone(&self) -> Self {
-        FieldError {
-            field: self.field.clone(),
-            key: self.key,
-            code: self.code,
-            args: self.args.clone(),
-            namespace: PhantomData,
-        }
-    }
-}
-
-impl<N> PartialEq for FieldError<N> {
-    fn eq(&self, other: &Self) -> bool {
-        self.field == other.field
-            && self.key == other.key
-            && self.code == other.code
-            && self.args == other.args
-    }
-}
-
-impl<N> Eq for FieldError<N> {}
-
-impl<N: Namespace> fmt::Debug for FieldError<N> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("FieldError")
-            .field("namespace", &N::PREFIX)
-            .field("field", &self.field)
-            .field("key", &self.key)
-            .field("code", &self.code)
-            .field("args", &self.args)
-            .finish()
     }
 }
 
@@ -237,6 +168,7 @@ impl<N> Serialize for FieldError<N> {
 mod tests {
     use super::*;
 
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     struct Test;
     impl Namespace for Test {
         const PREFIX: &'static str = "test";
