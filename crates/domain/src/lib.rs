@@ -6,11 +6,13 @@
 pub mod access;
 pub mod cefr;
 pub mod cohort;
+pub mod decimal;
 pub mod email;
 pub mod ids;
 pub mod kldb;
 pub mod login;
 pub mod provider;
+pub mod reason;
 pub mod role;
 pub mod state;
 
@@ -25,12 +27,14 @@ pub use ids::{
 pub use kldb::KldbCode;
 pub use login::{LoginId, LoginName, OneTimeCode};
 pub use provider::{ProviderName, check_password_policy};
+pub use reason::{Args, FieldError, Namespace, Reason};
 pub use role::Role;
 pub use state::State;
 
 /// An error from parsing a value at the edge of the domain.
 ///
 /// `field` names the input, `code` is a stable machine-readable reason that the UI translates.
+/// It converts into the rule crates' [`FieldError`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{field}: {message}")]
 pub struct ParseError {

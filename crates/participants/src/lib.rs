@@ -1,7 +1,8 @@
 //! Participants as rules (MISSION §2.1, §2.3): the participant record and its validation, the
 //! readiness check (Eignungs- und Belastungscheck), the enrolment lifecycle with pauses and
-//! drop-outs, work patterns (fixed or rotating shifts, imported from `.ics`) and the preview
-//! of a CSV import as German offices produce it.
+//! drop-outs, work patterns (fixed or rotating shifts, imported from `.ics`), the preview
+//! of a CSV import as German offices produce it, and the statuses of referrals, counselling
+//! services and device loans with their moves ([`care`]).
 //!
 //! Architecture invariant: this crate is pure. It does no I/O, reads no clock ("today" and
 //! "this year" are parameters) and holds no user-facing text: functions return stable codes
@@ -22,6 +23,7 @@
 //! ```
 
 pub mod attendance;
+pub mod care;
 pub mod enrolment;
 pub mod enums;
 pub mod fit;
@@ -37,6 +39,7 @@ pub mod work_pattern;
 pub mod work_pattern_draft;
 
 pub use attendance::{AttendanceStatus, RollCallEntry, RollCallError, check_roll_call};
+pub use care::{CareRefusal, DeviceStatus, LoanStatus, ReferralStatus, ServiceStatus};
 pub use enrolment::{
     DropoutReason, EnrolmentEvent, EnrolmentStatus, History, HistoryEntry, PauseReason,
     TransitionError, transition,

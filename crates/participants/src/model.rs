@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use lernweg_domain::{CefrLevel, Email, KldbCode, ParseError};
+use lernweg_domain::{CefrLevel, Email, KldbCode, ParseError, decimal};
 use serde::{Deserialize, Serialize};
 
 pub use crate::enums::{Consent, ConsentScope, ContactChannel, RecognitionStatus, has_consent};
@@ -87,21 +87,6 @@ impl From<PhoneNumber> for String {
     }
 }
 
-/// Parses hours with a German decimal comma or a dot: `"19,5"`, `"19.5"`, `"20"`.
-pub fn parse_decimal(input: &str) -> Option<f64> {
-    let s = input.trim().replace(',', ".");
-    if s.is_empty() || s.matches('.').count() > 1 {
-        return None;
-    }
-    if !s
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
-    {
-        return None;
-    }
-    s.parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
 /// A participant as sent by a form, JSON or a CSV row. Empty strings mean "not given".
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -123,6 +108,7 @@ pub struct ParticipantDraft {
     pub kldb: String,
     pub recognition_status: String,
     pub employer: String,
+    /// Hours as typed: `19,5`, `19.5`, `20` ([`decimal::parse`]).
     pub weekly_hours: String,
     /// `1985`, `12.03.1985` or `1985-03-12`: only the year is kept.
     pub birth_year: String,
@@ -273,7 +259,7 @@ impl ParticipantDraft {
             e,
         );
         let employer = text(&self.employer, "employer", TEXT_MAX_CHARS, false, e);
-        let weekly_hours = opt(&self.weekly_hours).and_then(|s| match parse_decimal(s) {
+        let weekly_hours = opt(&self.weekly_hours).and_then(|s| match decimal::parse(s) {
             Some(h) if (0.0..=WEEKLY_HOURS_MAX).contains(&h) => Some(h),
             Some(_) => {
                 e.push(

@@ -1,6 +1,6 @@
 //! Validation of the participant record.
 
-use lernweg_participants::model::{PhoneNumber, parse_decimal};
+use lernweg_participants::model::PhoneNumber;
 use lernweg_participants::{ContactChannel, ParticipantDraft, RecognitionStatus};
 use proptest::prelude::*;
 
@@ -169,8 +169,29 @@ fn phone_rules() {
         PhoneNumber::parse("  0151   234 567 ").unwrap().as_str(),
         "0151 234 567"
     );
-    assert_eq!(parse_decimal("7,25"), Some(7.25));
-    assert_eq!(parse_decimal("1e3"), None);
+}
+
+/// Weekly hours are read by the domain's one decimal parser: German input as for offers.
+#[test]
+fn weekly_hours_accept_german_and_dot_input() {
+    let hours = |raw: &str| {
+        ParticipantDraft {
+            given_name: "Amina".into(),
+            family_name: "Haddad".into(),
+            weekly_hours: raw.into(),
+            ..Default::default()
+        }
+        .validate(2026)
+        .map(|p| p.weekly_hours)
+        .map_err(|e| e.iter().map(|e| e.code).collect::<Vec<_>>())
+    };
+    assert_eq!(hours("38,5"), Ok(Some(38.5)));
+    assert_eq!(hours("38.5"), Ok(Some(38.5)));
+    assert_eq!(hours(" 7,25 "), Ok(Some(7.25)));
+    // Read as 1234.5 (not refused as "not a number"), then out of range.
+    assert_eq!(hours("1.234,5"), Err(vec!["out_of_range"]));
+    assert_eq!(hours("1e3"), Err(vec!["not_a_number"]));
+    assert_eq!(hours("NaN"), Err(vec!["not_a_number"]));
 }
 
 #[test]

@@ -58,8 +58,7 @@ pub use participants::{
 };
 pub use providers::{NewProvider, Provider, ProviderPatch};
 pub use referrals::{
-    CounsellingService, REASON_MAX, REFERRAL_STATUSES, Referral, ReferralStep, SERVICE_KINDS,
-    ServiceInput, referral_move_allowed,
+    CounsellingService, REASON_MAX, Referral, ReferralStep, SERVICE_KINDS, ServiceInput,
 };
 pub use retention::{DueForErasure, ErasureReason};
 pub use sessions::{LoginSession, SESSION_LIFETIME_HOURS};

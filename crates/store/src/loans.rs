@@ -1,8 +1,10 @@
 //! Device loans (MISSION §2.1): the provider's inventory of devices and the loans of those
-//! devices to participants. A device is on at most one open loan; dates are checked here.
+//! devices to participants. A device is on at most one open loan. Lending and returning follow
+//! the rules of [`lernweg_participants::care`] (device and loan statuses, dates).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use lernweg_domain::{ParseError, ParticipantId, ProviderId};
+use lernweg_participants::care::{self, DeviceStatus, LoanStatus};
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -10,6 +12,7 @@ use uuid::Uuid;
 
 use crate::audit::{self, Actor, AuditAction};
 use crate::cohorts::parse_date;
+use crate::referrals::refused;
 use crate::{Store, StoreError, time};
 
 /// The kinds of device a provider lends.
@@ -26,6 +29,13 @@ pub struct Device {
     pub note: String,
     pub active: bool,
     pub created_at: DateTime<Utc>,
+}
+
+impl Device {
+    /// `lent` while on an open loan, else `available` or `inactive` by the inventory flag.
+    pub fn status(&self, on_open_loan: bool) -> DeviceStatus {
+        DeviceStatus::of(self.active, on_open_loan)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -49,13 +59,17 @@ pub struct Loan {
 }
 
 impl Loan {
+    pub fn status(&self) -> LoanStatus {
+        LoanStatus::of(self.returned_on)
+    }
+
     pub fn is_open(&self) -> bool {
-        self.returned_on.is_none()
+        self.status() == LoanStatus::Open
     }
 
     /// An open loan whose due date lies before `today`.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        self.is_open() && self.due_on < today
+        care::is_overdue(self.status(), self.due_on, today)
     }
 }
 
@@ -216,8 +230,9 @@ impl Store {
         self.device(id).await
     }
 
-    /// Lends a device to a participant of the same provider. Refuses an inactive device, a
-    /// device already on an open loan, a participant of another provider and `due_on < lent_on`.
+    /// Lends a device to a participant of the same provider. Refuses a participant of another
+    /// provider, then what [`care::lend`] refuses: an inactive device, `due_on < lent_on`, a
+    /// device already on an open loan.
     pub async fn lend_device(&self, actor: &Actor, new: NewLoan) -> Result<Loan, StoreError> {
         let device = self.device(&new.device_id).await?;
         let participant = match self.participant(new.participant_id).await {
@@ -238,30 +253,9 @@ impl Store {
                 "no such participant",
             ));
         }
-        if !device.active {
-            return Err(invalid(
-                "device_id",
-                "inactive",
-                "the device is not in the inventory",
-            ));
-        }
-        if new.due_on < new.lent_on {
-            return Err(invalid(
-                "due_on",
-                "before_lent_on",
-                "the due date must not lie before the lending date",
-            ));
-        }
-        let already_lent = || {
-            invalid(
-                "device_id",
-                "already_lent",
-                "the device is on an open loan; record its return first",
-            )
-        };
-        if self.open_loan_of(&device.id).await?.is_some() {
-            return Err(already_lent());
-        }
+        let on_open_loan = self.open_loan_of(&device.id).await?.is_some();
+        care::lend(device.active, on_open_loan, new.lent_on, new.due_on).map_err(refused)?;
+        let already_lent = || refused(care::CareRefusal::DeviceLent);
         let id = Uuid::now_v7().to_string();
         let mut tx = self.pool.begin().await?;
         sqlx::query(
@@ -297,7 +291,8 @@ impl Store {
         self.loan(&id).await
     }
 
-    /// Records the return of an open loan; `returned_on` must not lie before `lent_on`.
+    /// Records the return of an open loan; `returned_on` must not lie before `lent_on`
+    /// ([`care::give_back`]).
     pub async fn return_loan(
         &self,
         actor: &Actor,
@@ -305,20 +300,7 @@ impl Store {
         returned_on: NaiveDate,
     ) -> Result<Loan, StoreError> {
         let loan = self.loan(id).await?;
-        if !loan.is_open() {
-            return Err(invalid(
-                "returned_on",
-                "already_returned",
-                "the loan has already been returned",
-            ));
-        }
-        if returned_on < loan.lent_on {
-            return Err(invalid(
-                "returned_on",
-                "before_lent_on",
-                "the return date must not lie before the lending date",
-            ));
-        }
+        care::give_back(loan.status(), loan.lent_on, returned_on).map_err(refused)?;
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "UPDATE device_loans SET returned_on = $1 WHERE id = $2 AND returned_on IS NULL",

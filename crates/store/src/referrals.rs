@@ -1,9 +1,11 @@
 //! Counselling services of a provider and referrals of participants to them (MISSION §2.3).
 //! A referral moves suggested → referred → appointment_made → done, or to declined from any
-//! non-final status; every move is kept in `referral_events`.
+//! non-final status (the rule: [`lernweg_participants::care`]); every move is kept in
+//! `referral_events`. Statuses are stored as their codes.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use lernweg_domain::{ParseError, ParticipantId, ProviderId};
+use lernweg_participants::care::{self, ReferralStatus, ServiceStatus};
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -24,28 +26,8 @@ pub const SERVICE_KINDS: &[&str] = &[
     "other",
 ];
 
-/// The statuses of a referral, in their order.
-pub const REFERRAL_STATUSES: &[&str] = &[
-    "suggested",
-    "referred",
-    "appointment_made",
-    "done",
-    "declined",
-];
-
 /// Longest accepted reason of a referral (characters).
 pub const REASON_MAX: usize = 500;
-
-/// Whether a referral may move from `from` to `to`.
-pub fn referral_move_allowed(from: &str, to: &str) -> bool {
-    matches!(
-        (from, to),
-        ("suggested", "referred")
-            | ("referred", "appointment_made")
-            | ("appointment_made", "done")
-            | ("suggested" | "referred" | "appointment_made", "declined")
-    )
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CounsellingService {
@@ -62,6 +44,12 @@ pub struct CounsellingService {
     pub opening_hours: String,
     pub note: String,
     pub active: bool,
+}
+
+impl CounsellingService {
+    pub fn status(&self) -> ServiceStatus {
+        ServiceStatus::of(self.active)
+    }
 }
 
 /// The editable fields of a counselling service.
@@ -87,7 +75,7 @@ pub struct Referral {
     pub service_id: String,
     pub referred_on: NaiveDate,
     pub reason: String,
-    pub status: String,
+    pub status: ReferralStatus,
     pub status_changed_on: NaiveDate,
     pub outcome_note: String,
     pub created_at: DateTime<Utc>,
@@ -97,14 +85,25 @@ pub struct Referral {
 #[derive(Debug, Clone, Serialize)]
 pub struct ReferralStep {
     pub on_date: NaiveDate,
-    pub from: String,
-    pub to: String,
+    pub from: ReferralStatus,
+    pub to: ReferralStatus,
     pub note: String,
     pub recorded_by: Option<String>,
 }
 
 fn invalid(field: &'static str, code: &'static str, message: impl Into<String>) -> StoreError {
     StoreError::Invalid(ParseError::new(field, code, message.into()))
+}
+
+/// A move the care rules refuse, as the same field error as any invalid input.
+pub(crate) fn refused(r: care::CareRefusal) -> StoreError {
+    StoreError::Invalid(r.into())
+}
+
+/// A stored status code; anything else is a corrupt row.
+fn status_of(table: &'static str, code: &str) -> Result<ReferralStatus, StoreError> {
+    ReferralStatus::parse(code)
+        .ok_or_else(|| StoreError::corrupt(table, format!("referral status {code:?}")))
 }
 
 fn service_from_row(r: &AnyRow) -> Result<CounsellingService, StoreError> {
@@ -135,7 +134,7 @@ fn referral_from_row(r: &AnyRow) -> Result<Referral, StoreError> {
         service_id: r.try_get("service_id")?,
         referred_on: parse_date("referrals", &r.try_get::<String, _>("referred_on")?)?,
         reason: r.try_get("reason")?,
-        status: r.try_get("status")?,
+        status: status_of("referrals", &r.try_get::<String, _>("status")?)?,
         status_changed_on: parse_date("referrals", &r.try_get::<String, _>("status_changed_on")?)?,
         outcome_note: r.try_get("outcome_note")?,
         created_at: time::parse("referrals", &r.try_get::<String, _>("created_at")?)?,
@@ -341,19 +340,13 @@ impl Store {
                 "the service belongs to another provider than the participant",
             ));
         }
-        if !service.active {
-            return Err(invalid(
-                "service_id",
-                "inactive",
-                "the service is not active",
-            ));
-        }
+        let status = care::refer_to(service.status()).map_err(refused)?;
         let id = Uuid::now_v7().to_string();
         let now = time::fmt(self.now());
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO referrals (id, provider_id, participant_id, service_id, referred_on, reason, status, status_changed_on, outcome_note, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, 'suggested', $5, '', $7, $7)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $5, '', $8, $8)",
         )
         .bind(&id)
         .bind(p.provider_id.to_string())
@@ -361,6 +354,7 @@ impl Store {
         .bind(service_id)
         .bind(on.to_string())
         .bind(reason)
+        .bind(status.code())
         .bind(&now)
         .execute(&mut *tx)
         .await?;
@@ -441,8 +435,8 @@ impl Store {
             .map(|r| {
                 Ok(ReferralStep {
                     on_date: parse_date("referral_events", &r.try_get::<String, _>("on_date")?)?,
-                    from: r.try_get("from_status")?,
-                    to: r.try_get("to_status")?,
+                    from: status_of("referral_events", &r.try_get::<String, _>("from_status")?)?,
+                    to: status_of("referral_events", &r.try_get::<String, _>("to_status")?)?,
                     note: r.try_get("note")?,
                     recorded_by: r.try_get("recorded_by")?,
                 })
@@ -450,7 +444,8 @@ impl Store {
             .collect()
     }
 
-    /// Moves a referral to a new status; impossible moves are refused as
+    /// Moves a referral to the status with the code `to`; an unknown code is refused as
+    /// `unknown_status`, a move the rule ([`care::move_referral`]) forbids as
     /// `ParseError { field: "status", code: "not_allowed" }`. The note becomes the outcome
     /// note when it is not empty.
     pub async fn set_referral_status(
@@ -462,20 +457,14 @@ impl Store {
         note: &str,
     ) -> Result<Referral, StoreError> {
         let current = self.referral(id).await?;
-        if !REFERRAL_STATUSES.contains(&to) {
+        let Some(to) = ReferralStatus::parse(to) else {
             return Err(invalid(
                 "status",
                 "unknown_status",
                 "unknown referral status",
             ));
-        }
-        if !referral_move_allowed(&current.status, to) {
-            return Err(invalid(
-                "status",
-                "not_allowed",
-                format!("a referral cannot move from {} to {to}", current.status),
-            ));
-        }
+        };
+        let to = care::move_referral(current.status, to).map_err(refused)?;
         let note = note.trim();
         if note.chars().count() > 2000 {
             return Err(invalid(
@@ -500,8 +489,8 @@ impl Store {
         .bind(id)
         .bind(position)
         .bind(on.to_string())
-        .bind(&current.status)
-        .bind(to)
+        .bind(current.status.code())
+        .bind(to.code())
         .bind(note)
         .bind(actor.user_id.map(|u| u.to_string()))
         .bind(&now)
@@ -515,7 +504,7 @@ impl Store {
         sqlx::query(
             "UPDATE referrals SET status = $1, status_changed_on = $2, outcome_note = $3, updated_at = $4 WHERE id = $5",
         )
-        .bind(to)
+        .bind(to.code())
         .bind(on.to_string())
         .bind(outcome)
         .bind(&now)

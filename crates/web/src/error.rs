@@ -7,7 +7,8 @@ use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use lernweg_app::AppError;
-use lernweg_domain::ParseError;
+use lernweg_domain::reason::Args;
+use lernweg_domain::{Namespace, ParseError};
 use lernweg_store::StoreError;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -24,6 +25,38 @@ pub struct FieldError {
     pub code: String,
     /// A precise English message.
     pub message: String,
+}
+
+impl FieldError {
+    /// The one way from a rule crate's field error ([`lernweg_domain::FieldError`]) to the
+    /// API's: field and code as they are, the message its Fluent text in `lang`.
+    pub fn of<N: Namespace>(lang: Lang, e: &lernweg_domain::FieldError<N>) -> FieldError {
+        FieldError {
+            field: e.field.clone(),
+            code: e.code.to_owned(),
+            message: field_message(lang, e),
+        }
+    }
+}
+
+/// The text of a rule crate's field error in `lang`, for pages and the API alike.
+pub fn field_message<N: Namespace>(lang: Lang, e: &lernweg_domain::FieldError<N>) -> String {
+    lang.t_args(&e.message_id(), &localized_args(lang, &e.args))
+}
+
+/// Fluent arguments in the reader's language: numbers get the decimal comma in German, ISO
+/// dates the local form (`02.03.2027`).
+pub fn localized_args(lang: Lang, args: &[(&'static str, String)]) -> Args {
+    let arg = |v: &str| {
+        if let Ok(d) = chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+            return crate::pages::offers::analysis::date(lang, d);
+        }
+        if lang == Lang::De && v.parse::<f64>().is_ok() {
+            return v.replace('.', ",");
+        }
+        v.to_owned()
+    };
+    args.iter().map(|(k, v)| (*k, arg(v))).collect()
 }
 
 impl From<ParseError> for FieldError {
@@ -64,6 +97,11 @@ pub enum ApiError {
 impl ApiError {
     pub fn field(e: ParseError) -> ApiError {
         ApiError::Validation(vec![e.into()])
+    }
+
+    /// 422 with every field error of a rule crate, texts in `lang`.
+    pub fn rules<N: Namespace>(lang: Lang, errors: &[lernweg_domain::FieldError<N>]) -> ApiError {
+        ApiError::Validation(errors.iter().map(|e| FieldError::of(lang, e)).collect())
     }
 }
 
@@ -303,4 +341,62 @@ pub fn panic_response(payload: Box<dyn Any + Send + 'static>) -> Response {
         lang.t("error-internal-text"),
     );
     (StatusCode::INTERNAL_SERVER_ERROR, Html(body)).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn localized(lang: Lang, v: &str) -> String {
+        localized_args(lang, &[("v", v.to_owned())]).remove(0).1
+    }
+
+    #[test]
+    fn arguments_in_the_readers_language() {
+        assert_eq!(localized(Lang::De, "12.5"), "12,5");
+        assert_eq!(localized(Lang::De, "2027-03-02"), "02.03.2027");
+        assert_eq!(localized(Lang::En, "12.5"), "12.5");
+        assert_eq!(localized(Lang::En, "2027-03-02"), "2027-03-02");
+        assert_eq!(localized(Lang::De, "B2"), "B2");
+    }
+
+    /// Offers and participants errors reach the API through the same function, each with the
+    /// text of its own Fluent id.
+    #[test]
+    fn rule_errors_become_api_field_errors() {
+        let offer = lernweg_offers::FieldError::new("modules.0.hours", "module_hours", "too_large")
+            .arg("max", 10_000);
+        let dto = FieldError::of(Lang::De, &offer);
+        assert_eq!(dto.field, "modules.0.hours");
+        assert_eq!(dto.code, "too_large");
+        assert_eq!(
+            dto.message,
+            Lang::De.t_args(&offer.message_id(), &offer.args)
+        );
+        assert!(!dto.message.contains("offers-error"), "{}", dto.message);
+        let person =
+            lernweg_participants::FieldError::new("weekly_hours", "weekly_hours", "out_of_range")
+                .arg("min", 0)
+                .arg("max", 60);
+        let ApiError::Validation(list) = ApiError::rules(Lang::En, &[person]) else {
+            panic!("a validation error");
+        };
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].code, "out_of_range");
+        assert!(list[0].message.contains("60"), "{}", list[0].message);
+        assert!(
+            !list[0].message.contains("participants-error"),
+            "{}",
+            list[0].message
+        );
+        assert_eq!(
+            serde_json::to_value(&list[0])
+                .unwrap()
+                .as_object()
+                .unwrap()
+                .len(),
+            3,
+            "field, code, message"
+        );
+    }
 }

@@ -123,7 +123,7 @@ async fn every_route_with_every_role() {
     let all = expected();
     for (method, path, group) in &all {
         let spec = specs()
-            .into_iter()
+            .iter()
             .find(|s| s.method == *method && s.path == *path)
             .unwrap();
         for role in &roles {

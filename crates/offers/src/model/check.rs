@@ -5,7 +5,9 @@ use chrono::Weekday;
 use lernweg_planner::model::{TimeModel, TimeModelKind, parse_weekday};
 use lernweg_planner::{ClockTime, WeeklySlot};
 
-use super::draft::{FieldError, SlotDraft, SpanDraft, TimeModelDraft, parse_decimal};
+use lernweg_domain::decimal;
+
+use super::draft::{FieldError, SlotDraft, SpanDraft, TimeModelDraft};
 use super::time::{Slot, Span, TimeModelDef};
 
 /// Collects errors while values are checked.
@@ -34,7 +36,7 @@ impl Check {
             }
             return None;
         }
-        let Some(v) = parse_decimal(raw) else {
+        let Some(v) = decimal::parse(raw) else {
             self.push(FieldError::new(field, key, "invalid_number"));
             return None;
         };

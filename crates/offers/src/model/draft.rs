@@ -1,18 +1,20 @@
 //! The raw offer as a form or JSON sends it, and its validation.
 //!
-//! Numbers may come as strings ("12,5" with a German decimal comma) or JSON numbers. Every
+//! Numbers may come as strings ("12,5" or "1.234,5" the German way, read by
+//! [`lernweg_domain::decimal::parse`]) or JSON numbers. Every
 //! problem is reported, not only the first, as a [`FieldError`] whose Fluent message id is
 //! `offers-error-<key>-<code>` (see `offers.ftl`).
 
 use std::collections::BTreeSet;
 
 use lernweg_domain::{CefrLevel, Email, KldbCode};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Deserializer};
 
 use super::check::Check;
 use super::enums::{DeliveryMode, Goal, SupportOffer};
 use super::spec::slugify;
 use super::{Contact, ExamDef, ExchangeDef, Location, ModuleDef, Offer};
+pub use crate::reason::FieldError;
 
 /// Minimum length of the justification of a language prerequisite above B1.
 pub const MIN_JUSTIFICATION_CHARS: usize = 20;
@@ -20,38 +22,6 @@ pub const MIN_JUSTIFICATION_CHARS: usize = 20;
 pub const TITLE_CHARS: (usize, usize) = (3, 200);
 /// Capacity bounds.
 pub const CAPACITY: (u32, u32) = (1, 500);
-
-/// One validation problem.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FieldError {
-    /// Path of the form field, e.g. `title`, `modules.1.hours` (0-based index).
-    pub field: String,
-    /// The field kind for the message, e.g. `module_hours`.
-    pub key: &'static str,
-    /// What is wrong, e.g. `not_positive`.
-    pub code: &'static str,
-    /// Fluent variables, e.g. `("min", "3")`.
-    pub args: Vec<(&'static str, String)>,
-}
-
-impl FieldError {
-    pub(super) fn new(field: impl Into<String>, key: &'static str, code: &'static str) -> Self {
-        FieldError {
-            field: field.into(),
-            key,
-            code,
-            args: Vec::new(),
-        }
-    }
-    pub(super) fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
-        self.args.push((name, value.to_string()));
-        self
-    }
-    /// The Fluent message id, e.g. `offers-error-title-too_short`.
-    pub fn message_id(&self) -> String {
-        format!("offers-error-{}-{}", self.key, self.code)
-    }
-}
 
 /// A weekly slot as sent: weekday "mon".."sun", times "HH:MM".
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -179,17 +149,6 @@ fn str_or_num<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
         Some(V::I(i)) => i.to_string(),
         Some(V::F(f)) => f.to_string(),
     })
-}
-
-/// Parses a decimal with a dot or a German comma; `None` when not a finite number.
-pub(crate) fn parse_decimal(input: &str) -> Option<f64> {
-    let s = input.trim().replace(' ', "");
-    let s = if s.contains(',') {
-        s.replace('.', "").replace(',', ".")
-    } else {
-        s
-    };
-    s.parse::<f64>().ok().filter(|f| f.is_finite())
 }
 
 fn e(field: impl Into<String>, key: &'static str, code: &'static str) -> FieldError {

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::api::participants::{audit_view, load, rule_error};
+use crate::api::participants::{audit_view, load};
 use crate::api::providers::path_id;
 use crate::api::{ApiJson, caller};
 use crate::context::Ctx;
@@ -109,7 +109,7 @@ pub struct WorkPatternInput {
 
 /// Field errors of the rules with API field names (`shifts.2.start`).
 fn invalid(errors: Vec<lernweg_participants::FieldError>) -> ApiError {
-    ApiError::Validation(errors.iter().map(rule_error).collect())
+    ApiError::rules(Lang::En, &errors)
 }
 
 /// The participant's working times; 404 if none are recorded.

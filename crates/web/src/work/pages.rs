@@ -20,9 +20,10 @@ use super::{PatternView, day_name};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
+use crate::error::field_message;
 use crate::i18n::Lang;
 use crate::pages::admin::{Choice, FormErrors};
-use crate::pages::participants::{ContactBox, audit_view, field_message, visible};
+use crate::pages::participants::{ContactBox, audit_view, visible};
 use crate::pages::{Layout, render};
 
 /// Largest `.ics` file read (a weekly shift plan is a few kilobytes).
@@ -415,10 +416,7 @@ async fn import_file(
             ]
             .into_iter()
             .flatten()
-            .map(|(field, e)| FieldError {
-                field: field.to_owned(),
-                ..e
-            })
+            .map(|(field, e)| e.at(field))
             .collect();
             return Err(Ok(Feedback {
                 errors,

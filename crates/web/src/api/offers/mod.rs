@@ -120,13 +120,7 @@ fn api_error(field: &str, code: &str, key: &str) -> FieldError {
 
 /// The draft's validation errors as API field errors with German messages.
 fn draft_errors(list: &[lernweg_offers::FieldError]) -> Vec<FieldError> {
-    list.iter()
-        .map(|e| FieldError {
-            field: e.field.clone(),
-            code: e.code.to_owned(),
-            message: crate::pages::offers::analysis::error_text(API_LANG, e),
-        })
-        .collect()
+    list.iter().map(|e| FieldError::of(API_LANG, e)).collect()
 }
 
 fn parse_draft(map: Map<String, Value>) -> Result<OfferDraft, ApiError> {

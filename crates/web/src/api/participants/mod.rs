@@ -19,7 +19,6 @@ use utoipa_axum::routes;
 
 use crate::AppState;
 use crate::error::{ApiError, FieldError};
-use crate::i18n::Lang;
 use crate::routes::{Route, documented, route_table};
 
 pub fn routes() -> Vec<Route> {
@@ -99,15 +98,6 @@ pub(crate) async fn audit_view(
         ))
         .await?;
     Ok(())
-}
-
-/// A field error of the participants rules with its English message.
-pub(crate) fn rule_error(e: &lernweg_participants::FieldError) -> FieldError {
-    FieldError {
-        field: e.field.clone(),
-        code: e.code.to_owned(),
-        message: Lang::En.t_args(&e.message_id(), &e.args),
-    }
 }
 
 fn field_error(field: &str, code: &str, message: &str) -> FieldError {

@@ -13,11 +13,12 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::care::{ConsentDto, ContactDto, ReadinessDto, readiness_dtos};
 use super::enrolments::{EnrolmentDetailDto, detail};
-use super::{audit_view, field_error, load, rule_error};
+use super::{audit_view, field_error, load};
 use crate::AppState;
 use crate::api::{ApiJson, caller};
 use crate::context::Ctx;
 use crate::error::{ApiError, Problem};
+use crate::i18n::Lang;
 
 /// The participant's one fixed contact person.
 #[derive(Serialize, ToSchema)]
@@ -265,7 +266,7 @@ fn validate(
         .map_err(|e| ApiError::BadRequest(e.to_string()))?;
     draft
         .validate(year)
-        .map_err(|errs| ApiError::Validation(errs.iter().map(rule_error).collect()))
+        .map_err(|errs| ApiError::rules(Lang::En, &errs))
 }
 
 fn empty_data() -> ParticipantData {

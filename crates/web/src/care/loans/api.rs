@@ -10,7 +10,7 @@ use lernweg_store::{AuditAction, Device, Loan, NewDevice, NewLoan};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{device_provider, status_code, visible_device, visible_loan};
+use super::{device_provider, visible_device, visible_loan};
 use crate::AppState;
 use crate::api::{ApiJson, caller};
 use crate::context::Ctx;
@@ -88,7 +88,7 @@ pub struct DeviceDto {
 
 fn device_dto(d: Device, open: Option<&Loan>) -> DeviceDto {
     DeviceDto {
-        status: status_code(&d, open).to_owned(),
+        status: d.status(open.is_some()).code().to_owned(),
         open_loan_id: open.map(|l| l.id.clone()),
         id: d.id,
         provider_id: d.provider_id.to_string(),

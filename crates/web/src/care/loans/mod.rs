@@ -55,17 +55,6 @@ pub fn routes() -> Vec<Route> {
 )))]
 pub struct Doc;
 
-/// The status of a device: `available`, `lent` or `inactive`.
-fn status_code(device: &Device, open: Option<&Loan>) -> &'static str {
-    if open.is_some() {
-        "lent"
-    } else if device.active {
-        "available"
-    } else {
-        "inactive"
-    }
-}
-
 /// A device the caller may see (another provider's: `NotFound`).
 async fn visible_device(store: &Store, who: &Principal, id: &str) -> Result<Device, StoreError> {
     let device = store.device(id).await?;

@@ -10,10 +10,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use chrono::NaiveDate;
 use lernweg_domain::{ParticipantId, ProviderId};
+use lernweg_participants::DeviceStatus;
 use lernweg_store::{AuditAction, DEVICE_KINDS, Loan, NewDevice, NewLoan, StoreError};
 use serde::Deserialize;
 
-use super::{device_provider, status_code, visible_device, visible_loan};
+use super::{device_provider, visible_device, visible_loan};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -143,8 +144,8 @@ async fn build(
     let mut rows = Vec::with_capacity(devices.len());
     for d in &devices {
         let open = loans.iter().find(|l| l.device_id == d.id);
-        let status = status_code(d, open);
-        if status == "available" {
+        let status = d.status(open.is_some());
+        if status == DeviceStatus::Available {
             available.push((d.id.clone(), d.label.clone()));
         }
         rows.push(DeviceRow {

@@ -111,8 +111,8 @@ impl From<ReferralStep> for ReferralStepDto {
     fn from(s: ReferralStep) -> Self {
         ReferralStepDto {
             on: s.on_date.to_string(),
-            from: s.from,
-            to: s.to,
+            from: s.from.code().to_owned(),
+            to: s.to.code().to_owned(),
             note: s.note,
         }
     }
@@ -141,7 +141,7 @@ pub(crate) async fn referral_dto(state: &AppState, r: Referral) -> Result<Referr
         service_id: r.service_id,
         referred_on: r.referred_on.to_string(),
         reason: r.reason,
-        status: r.status,
+        status: r.status.code().to_owned(),
         status_changed_on: r.status_changed_on.to_string(),
         outcome_note: r.outcome_note,
         history: history.into_iter().map(ReferralStepDto::from).collect(),

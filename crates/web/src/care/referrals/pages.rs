@@ -10,10 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use chrono::NaiveDate;
 use lernweg_domain::{ParticipantId, ProviderId};
-use lernweg_store::{
-    AuditAction, CounsellingService, REFERRAL_STATUSES, SERVICE_KINDS, ServiceInput, StoreError,
-    referral_move_allowed,
-};
+use lernweg_store::{AuditAction, CounsellingService, SERVICE_KINDS, ServiceInput, StoreError};
 use serde::Deserialize;
 
 use crate::AppState;
@@ -401,11 +398,11 @@ async fn referrals_page(
                 .unwrap_or_default(),
             reason: r.reason.clone(),
             status: lang.t(&format!("referrals-status-{}", r.status)),
-            next: REFERRAL_STATUSES
-                .iter()
-                .filter(|to| referral_move_allowed(&r.status, to))
+            next: r
+                .status
+                .next()
                 .map(|to| Choice {
-                    value: (*to).to_owned(),
+                    value: to.code().to_owned(),
                     label: lang.t(&format!("referrals-status-{to}")),
                     selected: false,
                 })
@@ -423,7 +420,7 @@ async fn referrals_page(
         .collect();
     let services = services
         .iter()
-        .filter(|s| s.active)
+        .filter(|s| s.status().is_active())
         .map(|s| Choice {
             value: s.id.clone(),
             label: format!(

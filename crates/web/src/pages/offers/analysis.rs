@@ -6,12 +6,13 @@ use chrono::{Datelike, Duration, NaiveDate};
 use lernweg_domain::State as FedState;
 use lernweg_offers::readability::{LONG_SENTENCE_WORDS, split_sentences};
 use lernweg_offers::{
-    Classification, FieldError, PartTimeClass, Reason, SuccessFactor, SuccessInput, analyze,
-    check_success, classify,
+    Classification, PartTimeClass, Reason, SuccessFactor, SuccessInput, analyze, check_success,
+    classify,
 };
 use lernweg_planner::{Plan, PlanOptions, plan};
 use lernweg_store::{Cohort, OfferRecord};
 
+use crate::error::localized_args;
 use crate::i18n::Lang;
 
 /// The computed view of one offer.
@@ -89,29 +90,9 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
     }
 }
 
-/// An argument of a code: numbers get a decimal comma and dates the local form.
-fn arg(lang: Lang, v: &str) -> String {
-    if let Ok(d) = NaiveDate::parse_from_str(v, "%Y-%m-%d") {
-        return date(lang, d);
-    }
-    if lang == Lang::De && v.parse::<f64>().is_ok() {
-        return v.replace('.', ",");
-    }
-    v.to_owned()
-}
-
-fn args(lang: Lang, list: &[(&'static str, String)]) -> Vec<(&'static str, String)> {
-    list.iter().map(|(k, v)| (*k, arg(lang, v))).collect()
-}
-
 /// The sentence of a reason, e.g. `offers-reason-sessions_outside_work_time`.
 pub fn reason_text(lang: Lang, r: &Reason) -> String {
-    lang.t_args(&r.message_id(), &args(lang, &r.args))
-}
-
-/// The message of a validation error.
-pub fn error_text(lang: Lang, e: &FieldError) -> String {
-    lang.t_args(&e.message_id(), &args(lang, &e.args))
+    lang.t_args(&r.message_id(), &localized_args(lang, &r.args))
 }
 
 pub fn class_label(lang: Lang, class: PartTimeClass) -> String {
@@ -219,11 +200,7 @@ mod tests {
     }
 
     #[test]
-    fn arguments_in_german() {
-        assert_eq!(arg(Lang::De, "12.5"), "12,5");
-        assert_eq!(arg(Lang::De, "2027-03-02"), "02.03.2027");
-        assert_eq!(arg(Lang::En, "12.5"), "12.5");
-        assert_eq!(arg(Lang::De, "B2"), "B2");
+    fn numbers_in_german() {
         assert_eq!(num(Lang::De, 62.34), "62,3");
     }
 }

@@ -9,7 +9,7 @@ use lernweg_offers::model::{
 };
 use lernweg_offers::{FieldError, OfferDraft};
 
-use super::analysis::error_text;
+use crate::error::field_message;
 use crate::i18n::Lang;
 
 /// Rows shown without asking for more.
@@ -254,7 +254,7 @@ impl Errors {
     pub fn from_fields(lang: Lang, errors: &[FieldError]) -> Errors {
         let mut out = Errors::default();
         for e in errors {
-            out.add(form_id(&e.field), error_text(lang, e));
+            out.add(form_id(&e.field), field_message(lang, e));
         }
         out
     }

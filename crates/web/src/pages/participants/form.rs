@@ -264,7 +264,7 @@ fn check(
             for e in list {
                 errors
                     .entry(e.key.to_owned())
-                    .or_insert_with(|| super::field_message(lang, &e));
+                    .or_insert_with(|| crate::error::field_message(lang, &e));
             }
             None
         }

@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use lernweg_domain::ParticipantId;
 use lernweg_domain::access::COUNSELLING;
-use lernweg_participants::{FieldError, ParticipantData};
+use lernweg_participants::ParticipantData;
 use lernweg_store::{AuditAction, ParticipantRecord, User};
 
 use super::admin::Choice;
@@ -181,11 +181,6 @@ pub(crate) async fn audit_view(
         ))
         .await
         .map_err(|e| PageError::from(e).into_response())
-}
-
-/// The text of a rule-crate field error in the page language.
-pub(crate) fn field_message(lang: Lang, e: &FieldError) -> String {
-    lang.t_args(&e.message_id(), &e.args)
 }
 
 /// Active staff of a provider, who may be the contact person.

@@ -337,7 +337,7 @@ fn answers_of(f: &CheckForm) -> Result<ReadinessAnswers, (&'static str, &'static
     let free = match f.free_hours.trim() {
         "" => None,
         s => Some(
-            lernweg_participants::model::parse_decimal(s)
+            lernweg_domain::decimal::parse(s)
                 .filter(|h| (0.0..=168.0).contains(h))
                 .ok_or((
                     "free_hours",
@@ -397,15 +397,13 @@ pub async fn submit(
     };
     let offer_hours = match form.offer_hours.trim() {
         "" => None,
-        s => {
-            match lernweg_participants::model::parse_decimal(s).filter(|h| offer_hours_valid(*h)) {
-                Some(h) => Some(h),
-                None => {
-                    let e = error("offer_hours", "pp-error-offer-hours");
-                    return form_page(&state, &ctx, &p, form, e).await;
-                }
+        s => match lernweg_domain::decimal::parse(s).filter(|h| offer_hours_valid(*h)) {
+            Some(h) => Some(h),
+            None => {
+                let e = error("offer_hours", "pp-error-offer-hours");
+                return form_page(&state, &ctx, &p, form, e).await;
             }
-        }
+        },
     };
     // The cohort is kept with the hours only if it is one of the participant's open ones.
     let cohort_id = match (offer_hours, CohortId::parse(form.cohort_id.trim())) {
