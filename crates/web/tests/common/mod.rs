@@ -44,6 +44,8 @@ pub struct TestApp {
 pub struct Options {
     pub config: WebConfig,
     pub extra: Router<AppState>,
+    /// Fixes the app's clock at noon (Europe/Berlin) of this day; `None`: the system clock.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 impl Default for Options {
@@ -51,6 +53,7 @@ impl Default for Options {
         Options {
             config: WebConfig::default(),
             extra: Router::new(),
+            today: None,
         }
     }
 }
@@ -62,7 +65,13 @@ impl TestApp {
 
     pub async fn spawn_with(opts: Options) -> TestApp {
         let db = TestDb::new().await;
-        let store = db.store.clone();
+        let store = match opts.today {
+            Some(day) => db
+                .store
+                .clone()
+                .with_clock(lernweg_store::Clock::fixed_day(day)),
+            None => db.store.clone(),
+        };
         let actor = Actor::system();
         let p1 = store
             .create_provider(
