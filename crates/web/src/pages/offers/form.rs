@@ -9,8 +9,8 @@ use lernweg_offers::model::{
 };
 use lernweg_offers::{FieldError, OfferDraft};
 
-use super::analysis::error_text;
 use crate::i18n::Lang;
+use crate::offers_view::analysis::error_text;
 
 /// Rows shown without asking for more.
 pub const MODULE_ROWS: usize = 6;
