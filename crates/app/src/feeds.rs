@@ -2,21 +2,11 @@
 //! subscribe to without logging in. The token is shown once, stored hashed and revocable.
 
 use lernweg_domain::access::{MANAGERS, STAFF};
-use lernweg_domain::{CohortId, FeedId, Principal};
+use lernweg_domain::{CohortId, FeedId};
 use lernweg_store::{FeedKind, FeedToken, IssuedFeed};
 
 use crate::offers::require;
 use crate::{App, AppError, Caller, cohorts};
-
-/// The feeds of a cohort the principal may see, newest first (revoked ones included).
-pub async fn cohort_feeds(
-    app: &App,
-    principal: &Principal,
-    id: CohortId,
-) -> Result<Vec<FeedToken>, AppError> {
-    let cohort = cohorts::cohort(app, principal, id).await?;
-    Ok(app.store.feeds_of(&cohort.id.to_string()).await?)
-}
 
 /// A new feed of all sessions of a cohort the caller may see.
 pub async fn create_cohort_feed(
