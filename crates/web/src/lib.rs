@@ -20,6 +20,7 @@ mod imports;
 mod offers_view;
 mod pages;
 pub mod portal;
+mod public_catalogue;
 mod ratelimit;
 pub mod routes;
 mod security;
