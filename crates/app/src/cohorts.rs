@@ -37,6 +37,12 @@ pub async fn cohort(app: &App, principal: &Principal, id: CohortId) -> Result<Co
     Ok(cohort)
 }
 
+/// A cohort the caller may see and change (coordinators of its provider, admins).
+pub(crate) async fn managed(app: &App, caller: &Caller, id: CohortId) -> Result<Cohort, AppError> {
+    require(&caller.principal, MANAGERS)?;
+    cohort(app, &caller.principal, id).await
+}
+
 /// The cohorts the principal may see (optionally of one offer), by start date.
 pub async fn cohorts(
     app: &App,
@@ -114,8 +120,7 @@ pub async fn set_status(
     id: CohortId,
     to: CohortStatus,
 ) -> Result<Cohort, AppError> {
-    require(&caller.principal, MANAGERS)?;
-    let cohort = cohort(app, &caller.principal, id).await?;
+    let cohort = managed(app, caller, id).await?;
     Ok(app
         .store
         .set_cohort_status(&caller.actor, cohort.id, to)
@@ -130,8 +135,7 @@ pub async fn replan(
     id: CohortId,
     start: NaiveDate,
 ) -> Result<Cohort, AppError> {
-    require(&caller.principal, MANAGERS)?;
-    let cohort = cohort(app, &caller.principal, id).await?;
+    let cohort = managed(app, caller, id).await?;
     let offer = app.store.offer(cohort.offer_id).await?;
     let sessions = generate(&offer.offer, start, cohort.state)?;
     Ok(app
@@ -154,6 +158,16 @@ pub async fn session(
     Ok((session, cohort))
 }
 
+/// A session the caller may see and change, with its cohort.
+async fn managed_session(
+    app: &App,
+    caller: &Caller,
+    id: SessionId,
+) -> Result<(SessionRecord, Cohort), AppError> {
+    require(&caller.principal, MANAGERS)?;
+    session(app, &caller.principal, id).await
+}
+
 /// Moves a session to another date and time (`reason` required once the timetable is
 /// published; `end`/`before_start`; `status`/`finished` for a finished cohort).
 pub async fn move_session(
@@ -163,8 +177,7 @@ pub async fn move_session(
     to: SessionMove,
     reason: &str,
 ) -> Result<SessionRecord, AppError> {
-    require(&caller.principal, MANAGERS)?;
-    let (session, _) = session(app, &caller.principal, id).await?;
+    let (session, _) = managed_session(app, caller, id).await?;
     Ok(app
         .store
         .move_session(&caller.actor, session.id, to, reason)
@@ -178,8 +191,7 @@ pub async fn cancel_session(
     id: SessionId,
     reason: &str,
 ) -> Result<SessionRecord, AppError> {
-    require(&caller.principal, MANAGERS)?;
-    let (session, _) = session(app, &caller.principal, id).await?;
+    let (session, _) = managed_session(app, caller, id).await?;
     Ok(app
         .store
         .cancel_session(&caller.actor, session.id, reason)
@@ -207,8 +219,7 @@ pub async fn add_session(
     extra: ExtraSession,
     reason: &str,
 ) -> Result<SessionRecord, AppError> {
-    require(&caller.principal, MANAGERS)?;
-    let cohort = cohort(app, &caller.principal, cohort_id).await?;
+    let cohort = managed(app, caller, cohort_id).await?;
     if extra.end <= extra.start {
         return Err(
             ParseError::new("end", "before_start", "the end must be after the start").into(),

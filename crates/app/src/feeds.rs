@@ -14,8 +14,7 @@ pub async fn create_cohort_feed(
     caller: &Caller,
     id: CohortId,
 ) -> Result<IssuedFeed, AppError> {
-    require(&caller.principal, MANAGERS)?;
-    let cohort = cohorts::cohort(app, &caller.principal, id).await?;
+    let cohort = cohorts::managed(app, caller, id).await?;
     Ok(app
         .store
         .create_feed(

@@ -124,6 +124,12 @@ pub async fn offer(app: &App, principal: &Principal, id: OfferId) -> Result<Offe
     Ok(record)
 }
 
+/// An offer the caller may see and change (coordinators of its provider, admins).
+async fn managed(app: &App, caller: &Caller, id: OfferId) -> Result<OfferRecord, AppError> {
+    require(&caller.principal, MANAGERS)?;
+    offer(app, &caller.principal, id).await
+}
+
 /// One offer with its provider, cohorts and analysis (today from the clock).
 pub async fn offer_view(
     app: &App,
@@ -281,8 +287,7 @@ pub async fn update(
     id: OfferId,
     change: OfferChange,
 ) -> Result<OfferRecord, SaveError> {
-    require(&caller.principal, MANAGERS)?;
-    let mut record = offer(app, &caller.principal, id).await?;
+    let mut record = managed(app, caller, id).await?;
     if let Some(draft) = change.draft {
         let offer = draft.validate().map_err(|fields| SaveError::Invalid {
             provider: None,
@@ -307,8 +312,7 @@ pub async fn set_published(
     id: OfferId,
     published: bool,
 ) -> Result<OfferRecord, AppError> {
-    require(&caller.principal, MANAGERS)?;
-    let record = offer(app, &caller.principal, id).await?;
+    let record = managed(app, caller, id).await?;
     if record.published == published {
         return Ok(record);
     }

@@ -6,10 +6,10 @@ mod common;
 
 use common::{Fixture, date, draft};
 use lernweg_app::cohorts::{self, CohortInput, ExtraSession};
-use lernweg_app::{AppError, feeds, offers};
+use lernweg_app::{AppError, Caller, feeds, offers};
 use lernweg_domain::{CohortStatus, OfferId, State};
 use lernweg_planner::{ClockTime, SessionKind};
-use lernweg_store::{Cohort, SessionMove, SessionStatus};
+use lernweg_store::{Cohort, SessionMove, SessionRecord, SessionStatus};
 
 fn input(offer_id: OfferId) -> CohortInput {
     CohortInput {
@@ -177,10 +177,15 @@ async fn published_timetables_change_only_with_a_reason() {
     assert!(matches!(r, Err(AppError::NotFound)));
 }
 
-#[tokio::test]
-async fn sessions_added_by_hand_are_checked() {
-    let (f, cohort) = setup().await;
-    let extra = |start: &str, end: &str, title: &str| ExtraSession {
+/// Adds a lesson on 8 May 2027 from `start` to `end` (no reason given).
+async fn add(
+    f: &Fixture,
+    by: &Caller,
+    cohort: &Cohort,
+    (start, end): (&str, &str),
+    title: &str,
+) -> Result<SessionRecord, AppError> {
+    let extra = ExtraSession {
         date: date(2027, 5, 8),
         start: t(start),
         end: t(end),
@@ -188,67 +193,42 @@ async fn sessions_added_by_hand_are_checked() {
         title: title.into(),
         module: Some(1),
     };
-    let r = cohorts::add_session(
-        &f.app,
-        &f.coordinator,
-        cohort.id,
-        extra("12:00", "10:00", "Nachholtermin"),
-        "",
-    )
-    .await;
+    cohorts::add_session(&f.app, by, cohort.id, extra, "").await
+}
+
+#[tokio::test]
+async fn sessions_added_by_hand_are_checked() {
+    let (f, cohort) = setup().await;
+    let by = &f.coordinator;
+    let r = add(&f, by, &cohort, ("12:00", "10:00"), "Nachholtermin").await;
     assert_eq!(invalid(r), vec![("end", "before_start")]);
-    let r = cohorts::add_session(
-        &f.app,
-        &f.coordinator,
-        cohort.id,
-        extra("10:00", "12:00", " "),
-        "",
-    )
-    .await;
+    let r = add(&f, by, &cohort, ("10:00", "12:00"), " ").await;
     assert_eq!(invalid(r), vec![("title", "required")]);
-    let r = cohorts::add_session(
-        &f.app,
+    let r = add(
+        &f,
         &f.other_coordinator,
-        cohort.id,
-        extra("10:00", "12:00", "Nachholtermin"),
-        "",
+        &cohort,
+        ("10:00", "12:00"),
+        "Nachholtermin",
     )
     .await;
     assert!(matches!(r, Err(AppError::NotFound)));
-    let added = cohorts::add_session(
-        &f.app,
-        &f.coordinator,
-        cohort.id,
-        extra("10:00", "12:30", " Nachholtermin "),
-        "",
-    )
-    .await
-    .unwrap();
+
+    let added = add(&f, by, &cohort, ("10:00", "12:30"), " Nachholtermin ")
+        .await
+        .unwrap();
     assert_eq!(added.hours, 2.5);
     assert_eq!(added.title, "Nachholtermin");
     assert!(added.uid.contains("-extra-"), "{}", added.uid);
-    let again = cohorts::add_session(
-        &f.app,
-        &f.coordinator,
-        cohort.id,
-        extra("13:00", "14:00", "Nachholtermin"),
-        "",
-    )
-    .await
-    .unwrap();
-    assert_ne!(again.uid, added.uid, "each added session has its own UID");
-
-    cohorts::set_status(&f.app, &f.coordinator, cohort.id, CohortStatus::Published)
+    let again = add(&f, by, &cohort, ("13:00", "14:00"), "Nachholtermin")
         .await
         .unwrap();
-    let r = cohorts::add_session(
-        &f.app,
-        &f.coordinator,
-        cohort.id,
-        extra("10:00", "12:00", "Zweiter Nachholtermin"),
-        "",
-    )
-    .await;
+    assert_ne!(again.uid, added.uid, "each added session has its own UID");
+
+    cohorts::set_status(&f.app, by, cohort.id, CohortStatus::Published)
+        .await
+        .unwrap();
+    let r = add(&f, by, &cohort, ("10:00", "12:00"), "Zweiter Nachholtermin").await;
     assert_eq!(invalid(r), vec![("reason", "required")]);
 }
 

@@ -9,6 +9,7 @@ use lernweg_domain::{Email, Principal, ProviderName, Role, State};
 use lernweg_offers::OfferDraft;
 use lernweg_store::testing::TestDb;
 use lernweg_store::{Actor, NewProvider, NewUser, Provider, User};
+use serde_json::json;
 
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -98,21 +99,20 @@ pub fn caller(u: &User) -> Caller {
 
 /// A valid evening course: Tuesdays 18–21, 30 hours, an exam, kick-off and closing in presence.
 pub fn draft() -> OfferDraft {
-    serde_json::from_value(serde_json::json!({
-        "title": "Fachsprache Pflege berufsbegleitend",
-        "goal": "adaptation_qualification",
-        "kldb": "81302",
-        "target_group": "Pflegefachkräfte mit teilweiser Anerkennung",
-        "description": "Sie lernen die Sprache im Beruf. Der Kurs ist am Abend. Sie können weiter arbeiten.",
+    let tuesday = json!({"weekday": "tue", "start": "18:00", "end": "21:00"});
+    let place = json!({"name": "Lernzentrum Süd", "street": "Ringstraße 5", "zip": "50667",
+        "city": "Köln", "step_free": true});
+    serde_json::from_value(json!({
+        "title": "Pflegedeutsch am Abend", "goal": "adaptation_qualification", "kldb": "81302",
+        "target_group": "Pflegekräfte im Anerkennungsverfahren",
+        "description": "Sie lernen Deutsch für die Pflege. Der Kurs ist am Abend. Sie können weiter arbeiten.",
         "delivery_modes": ["online_live", "presence"],
-        "kickoff_in_presence": true,
-        "closing_in_presence": true,
-        "time_model": {"kind": "evening_course", "evenings": [{"weekday": "tue", "start": "18:00", "end": "21:00"}]},
-        "modules": [{"title": "Fachsprache", "hours": 30, "milestone": "Modulzertifikat"}],
-        "exams": [{"after_module": 1, "title": "Abschlussprüfung", "hours": 3}],
-        "location": {"name": "Bildungszentrum", "street": "Hauptstraße 1", "zip": "50667", "city": "Köln", "step_free": true},
-        "costs_eur": "0", "capacity": "16",
-        "contact_name": "Aylin Demir", "contact_email": "a.demir@traeger.example"
+        "kickoff_in_presence": true, "closing_in_presence": true,
+        "time_model": {"kind": "evening_course", "evenings": [tuesday]},
+        "modules": [{"title": "Pflegedeutsch", "hours": 30, "milestone": "Modulzertifikat"}],
+        "exams": [{"after_module": 1, "title": "Sprachprüfung", "hours": 3}],
+        "location": place, "costs_eur": "0", "capacity": "16",
+        "contact_name": "Jonas Weber", "contact_email": "j.weber@traeger.example"
     }))
     .unwrap()
 }

@@ -248,20 +248,22 @@ async fn list_page(
     Ok((status, render(&page)).into_response())
 }
 
+/// The list with an empty form (and a new calendar link to show once).
+async fn fresh_list(
+    state: &AppState,
+    ctx: &Ctx,
+    new_feed_url: Option<String>,
+) -> Result<Response, PageError> {
+    let (form, errors) = (NewCohortForm::default(), FormErrors::default());
+    list_page(state, ctx, form, &[], errors, new_feed_url).await
+}
+
 /// `GET /verwaltung/durchgaenge`.
 pub async fn list(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
 ) -> Result<Response, PageError> {
-    list_page(
-        &state,
-        &ctx,
-        NewCohortForm::default(),
-        &[],
-        FormErrors::default(),
-        None,
-    )
-    .await
+    fresh_list(&state, &ctx, None).await
 }
 
 /// The offer named by the form, if the caller may see it.
@@ -367,14 +369,5 @@ pub async fn trainer_feed(
     Extension(ctx): Extension<Ctx>,
 ) -> Result<Response, PageError> {
     let issued = lernweg_app::feeds::create_trainer_feed(&state.app, &caller(&ctx)?).await?;
-    let url = feed_url(&state, &issued.secret);
-    list_page(
-        &state,
-        &ctx,
-        NewCohortForm::default(),
-        &[],
-        FormErrors::default(),
-        Some(url),
-    )
-    .await
+    fresh_list(&state, &ctx, Some(feed_url(&state, &issued.secret))).await
 }
