@@ -1,10 +1,19 @@
-//! Cohorts: their timetable planned from the offer and the state's holidays.
+//! Cohorts (Durchgänge): their timetable planned from the offer and the state's holidays,
+//! their lifecycle (draft → published → running → finished), and changes to single sessions.
+//! Once a timetable is published every change needs a reason (the store keeps it with the
+//! session's history and raises its iCalendar SEQUENCE).
 
 use chrono::NaiveDate;
-use lernweg_domain::{ParseError, State as FedState};
+use lernweg_domain::access::{MANAGERS, STAFF};
+use lernweg_domain::{
+    CohortId, CohortStatus, OfferId, ParseError, Principal, SessionId, State as FedState, UserId,
+};
 use lernweg_offers::Offer;
-use lernweg_planner::PlanOptions;
-use lernweg_store::NewSession;
+use lernweg_planner::{ClockTime, PlanOptions, SessionKind};
+use lernweg_store::{Cohort, NewCohort, NewSession, SessionMove, SessionRecord};
+
+use crate::offers::require;
+use crate::{App, AppError, Caller};
 
 /// Plans an offer's timetable for a cohort: the planner's sessions, ready to store.
 pub fn generate(
@@ -16,4 +25,223 @@ pub fn generate(
     let plan = lernweg_planner::plan(&spec, &PlanOptions::default())
         .map_err(|e| ParseError::new("start_date", "cannot_plan", e.to_string()))?;
     Ok(plan.sessions.iter().map(NewSession::from_planned).collect())
+}
+
+/// A cohort the principal may see; another provider's cohort is as unknown as a missing one.
+pub async fn cohort(app: &App, principal: &Principal, id: CohortId) -> Result<Cohort, AppError> {
+    require(principal, STAFF)?;
+    let cohort = app.store.cohort(id).await?;
+    if !principal.can_access_provider(cohort.provider_id) {
+        return Err(AppError::NotFound);
+    }
+    Ok(cohort)
+}
+
+/// A cohort the caller may see and change (coordinators of its provider, admins).
+pub(crate) async fn managed(app: &App, caller: &Caller, id: CohortId) -> Result<Cohort, AppError> {
+    require(&caller.principal, MANAGERS)?;
+    cohort(app, &caller.principal, id).await
+}
+
+/// The cohorts the principal may see (optionally of one offer), by start date.
+pub async fn cohorts(
+    app: &App,
+    principal: &Principal,
+    offer: Option<OfferId>,
+) -> Result<Vec<Cohort>, AppError> {
+    require(principal, STAFF)?;
+    Ok(app.store.cohorts(principal.provider_scope(), offer).await?)
+}
+
+/// A visible cohort with its timetable (cancelled sessions included), by date.
+pub async fn timetable(
+    app: &App,
+    principal: &Principal,
+    id: CohortId,
+) -> Result<(Cohort, Vec<SessionRecord>), AppError> {
+    let cohort = cohort(app, principal, id).await?;
+    let sessions = app.store.timetable(cohort.id).await?;
+    Ok((cohort, sessions))
+}
+
+/// What a new cohort is made of.
+#[derive(Debug, Clone)]
+pub struct CohortInput {
+    pub offer_id: OfferId,
+    pub name: String,
+    pub start_date: NaiveDate,
+    /// The federal state whose public holidays apply; `None`: the provider's.
+    pub state: Option<FedState>,
+    pub room: String,
+    pub online_link: String,
+    pub trainers: Vec<UserId>,
+}
+
+/// Creates a cohort of an offer the caller may see, with its timetable generated from the
+/// offer's time model and the state's public holidays. An offer the caller may not see is
+/// invalid input (`offer_id`/`unknown_offer`); a timetable that cannot be planned is
+/// `start_date`/`cannot_plan`; the store checks the name and the trainers.
+pub async fn create(app: &App, caller: &Caller, input: CohortInput) -> Result<Cohort, AppError> {
+    require(&caller.principal, MANAGERS)?;
+    let offer = match crate::offers::offer(app, &caller.principal, input.offer_id).await {
+        Ok(o) => o,
+        Err(AppError::NotFound) => {
+            return Err(
+                ParseError::new("offer_id", "unknown_offer", "no offer with this id").into(),
+            );
+        }
+        Err(e) => return Err(e),
+    };
+    let state = match input.state {
+        Some(s) => s,
+        None => app.store.provider(offer.provider_id).await?.state,
+    };
+    let sessions = generate(&offer.offer, input.start_date, state)?;
+    let new = NewCohort {
+        offer_id: offer.id,
+        name: input.name,
+        state,
+        start_date: input.start_date,
+        room: input.room,
+        online_link: input.online_link,
+        trainers: input.trainers,
+    };
+    Ok(app
+        .store
+        .create_cohort(&caller.actor, new, &sessions)
+        .await?)
+}
+
+/// Moves a cohort one step along draft → published → running → finished; any other step is
+/// `status`/`invalid_transition`.
+pub async fn set_status(
+    app: &App,
+    caller: &Caller,
+    id: CohortId,
+    to: CohortStatus,
+) -> Result<Cohort, AppError> {
+    let cohort = managed(app, caller, id).await?;
+    Ok(app
+        .store
+        .set_cohort_status(&caller.actor, cohort.id, to)
+        .await?)
+}
+
+/// Regenerates a draft cohort's timetable from a new start (`start_date`/`cannot_plan` when
+/// the offer cannot be planned from there, `status`/`not_draft` once published).
+pub async fn replan(
+    app: &App,
+    caller: &Caller,
+    id: CohortId,
+    start: NaiveDate,
+) -> Result<Cohort, AppError> {
+    let cohort = managed(app, caller, id).await?;
+    let offer = app.store.offer(cohort.offer_id).await?;
+    let sessions = generate(&offer.offer, start, cohort.state)?;
+    Ok(app
+        .store
+        .replace_sessions(&caller.actor, cohort.id, start, &sessions)
+        .await?)
+}
+
+// ---------------------------------------------------------------- sessions
+
+/// A session of a cohort the principal may see, with that cohort.
+pub async fn session(
+    app: &App,
+    principal: &Principal,
+    id: SessionId,
+) -> Result<(SessionRecord, Cohort), AppError> {
+    require(principal, STAFF)?;
+    let session = app.store.timetable_session(id).await?;
+    let cohort = cohort(app, principal, session.cohort_id).await?;
+    Ok((session, cohort))
+}
+
+/// A session the caller may see and change, with its cohort.
+async fn managed_session(
+    app: &App,
+    caller: &Caller,
+    id: SessionId,
+) -> Result<(SessionRecord, Cohort), AppError> {
+    require(&caller.principal, MANAGERS)?;
+    session(app, &caller.principal, id).await
+}
+
+/// Moves a session to another date and time (`reason` required once the timetable is
+/// published; `end`/`before_start`; `status`/`finished` for a finished cohort).
+pub async fn move_session(
+    app: &App,
+    caller: &Caller,
+    id: SessionId,
+    to: SessionMove,
+    reason: &str,
+) -> Result<SessionRecord, AppError> {
+    let (session, _) = managed_session(app, caller, id).await?;
+    Ok(app
+        .store
+        .move_session(&caller.actor, session.id, to, reason)
+        .await?)
+}
+
+/// Cancels a session: it stays in the timetable and the feeds as cancelled.
+pub async fn cancel_session(
+    app: &App,
+    caller: &Caller,
+    id: SessionId,
+    reason: &str,
+) -> Result<SessionRecord, AppError> {
+    let (session, _) = managed_session(app, caller, id).await?;
+    Ok(app
+        .store
+        .cancel_session(&caller.actor, session.id, reason)
+        .await?)
+}
+
+/// A session added by hand (e.g. a make-up date).
+#[derive(Debug, Clone)]
+pub struct ExtraSession {
+    pub date: NaiveDate,
+    pub start: ClockTime,
+    pub end: ClockTime,
+    pub kind: SessionKind,
+    pub title: String,
+    /// 1-based module number, if it belongs to one.
+    pub module: Option<i64>,
+}
+
+/// Adds a session to a cohort the caller may see; its hours are its length, its iCalendar
+/// UID a new random one (`end`/`before_start`, `title`/`required`, `reason` as for moves).
+pub async fn add_session(
+    app: &App,
+    caller: &Caller,
+    cohort_id: CohortId,
+    extra: ExtraSession,
+    reason: &str,
+) -> Result<SessionRecord, AppError> {
+    let cohort = managed(app, caller, cohort_id).await?;
+    if extra.end <= extra.start {
+        return Err(
+            ParseError::new("end", "before_start", "the end must be after the start").into(),
+        );
+    }
+    let title = extra.title.trim();
+    if title.is_empty() {
+        return Err(ParseError::new("title", "required", "the session needs a title").into());
+    }
+    let minutes = (extra.end.to_naive() - extra.start.to_naive()).num_minutes();
+    let new = NewSession {
+        uid: format!("extra-{}@lernweg", uuid::Uuid::new_v4().simple()),
+        date: extra.date,
+        start: Some(extra.start),
+        end: Some(extra.end),
+        hours: minutes as f64 / 60.0,
+        module: extra.module,
+        kind: extra.kind,
+        title: title.to_owned(),
+    };
+    Ok(app
+        .store
+        .add_session(&caller.actor, cohort.id, new, reason)
+        .await?)
 }

@@ -4,12 +4,12 @@
 
 use chrono::DateTime;
 use chrono_tz::Tz;
-use lernweg_domain::{CohortStatus, Principal, ProviderId};
+use lernweg_domain::{CohortId, CohortStatus, Principal, ProviderId};
 use lernweg_offers::export::cohort::service_from_plan;
 use lernweg_offers::export::openqcat::{CatalogExport, Supplier, write_catalog};
 use lernweg_offers::{Classification, Offer, classify};
 use lernweg_planner::{LoadReport, Plan, PlanOptions, PlannedSession};
-use lernweg_store::{Cohort, SessionRecord, SessionStatus, StoreError};
+use lernweg_store::{Cohort, OfferRecord, SessionRecord, SessionStatus, StoreError};
 
 use crate::{App, AppError};
 
@@ -90,6 +90,19 @@ pub fn cohort_plan(offer: &Offer, cohort: &Cohort, stored: &[SessionRecord]) -> 
         plan.sessions = sessions;
     }
     plan
+}
+
+/// A cohort the principal may see with its offer and its plan ([`cohort_plan`]), for the
+/// timetable exports.
+pub async fn cohort_timetable(
+    app: &App,
+    principal: &Principal,
+    id: CohortId,
+) -> Result<(OfferRecord, Cohort, Plan), AppError> {
+    let (cohort, stored) = crate::cohorts::timetable(app, principal, id).await?;
+    let record = app.store.offer(cohort.offer_id).await?;
+    let plan = cohort_plan(&record.offer, &cohort, &stored);
+    Ok((record, cohort, plan))
 }
 
 fn bare_plan(offer: &Offer, cohort: &Cohort) -> Plan {

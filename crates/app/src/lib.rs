@@ -9,9 +9,12 @@
 //! Architecture invariant: this crate knows no HTTP, no HTML and no JSON DTOs, and writes no
 //! SQL. It reads no clock but [`App::clock`].
 
+pub mod catalogue;
 pub mod cohorts;
 mod error;
 pub mod exports;
+pub mod feeds;
+pub mod offers;
 
 pub use error::AppError;
 pub use lernweg_store::Clock;

@@ -49,7 +49,7 @@ pub fn field_message<N: Namespace>(lang: Lang, e: &lernweg_domain::FieldError<N>
 pub fn localized_args(lang: Lang, args: &[(&'static str, String)]) -> Args {
     let arg = |v: &str| {
         if let Ok(d) = chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d") {
-            return crate::pages::offers::analysis::date(lang, d);
+            return crate::offers_view::analysis::date(lang, d);
         }
         if lang == Lang::De && v.parse::<f64>().is_ok() {
             return v.replace('.', ",");

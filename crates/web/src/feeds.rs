@@ -17,6 +17,7 @@ use lernweg_planner::ical::{Calendar, CalendarEvent, EventStatus, EventTime, wri
 use lernweg_store::{Cohort, FeedKind, SessionRecord, SessionStatus, StoreError};
 
 use crate::AppState;
+use crate::error::log_store_error;
 use crate::i18n::Lang;
 use crate::routes::{PUBLIC, Route, page, route_table};
 
@@ -97,57 +98,47 @@ async fn calendar(
     })
 }
 
-async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Response {
-    let not_found = || (StatusCode::NOT_FOUND, "unknown or revoked calendar feed").into_response();
+/// The calendar behind a feed file name (`{secret}.ics`); `None` for an unknown, revoked or
+/// malformed one.
+async fn feed_calendar(state: &AppState, file: &str) -> Result<Option<Calendar>, StoreError> {
     let Some(secret) = file.strip_suffix(".ics") else {
-        return not_found();
+        return Ok(None);
     };
-    let feed = match state.store.feed_by_secret(secret).await {
-        Ok(Some(f)) => f,
-        Ok(None) => return not_found(),
-        Err(e) => {
-            tracing::error!(error = %e, "feed lookup failed");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    let Some(feed) = state.store.feed_by_secret(secret).await? else {
+        return Ok(None);
+    };
+    let calendar = match feed.kind {
+        FeedKind::Cohort => {
+            let Ok(id) = CohortId::parse(&feed.target_id) else {
+                return Ok(None);
+            };
+            let c = state.store.cohort(id).await?;
+            let title = state.store.offer(c.offer_id).await?.offer.title;
+            calendar(state, format!("{title} – {}", c.name), &[c]).await?
+        }
+        FeedKind::Participant => {
+            let Ok(id) = ParticipantId::parse(&feed.target_id) else {
+                return Ok(None);
+            };
+            let cohorts = crate::portal::cohorts_of(state, id).await?;
+            calendar(state, Lang::De.t("portal-feed-name"), &cohorts).await?
+        }
+        FeedKind::Trainer => {
+            let Ok(id) = UserId::parse(&feed.target_id) else {
+                return Ok(None);
+            };
+            let user = state.store.user(id).await?;
+            let cohorts = state.store.cohorts_of_trainer(id).await?;
+            calendar(state, format!("Lernweg – {}", user.display_name), &cohorts).await?
         }
     };
-    let result = match feed.kind {
-        FeedKind::Cohort => match CohortId::parse(&feed.target_id) {
-            Ok(id) => match state.store.cohort(id).await {
-                Ok(c) => {
-                    let title = state
-                        .store
-                        .offer(c.offer_id)
-                        .await
-                        .map(|o| o.offer.title)
-                        .unwrap_or_default();
-                    calendar(&state, format!("{title} – {}", c.name), &[c]).await
-                }
-                Err(e) => Err(e),
-            },
-            Err(_) => return not_found(),
-        },
-        FeedKind::Participant => match ParticipantId::parse(&feed.target_id) {
-            Ok(id) => match crate::portal::cohorts_of(&state, id).await {
-                Ok(cohorts) => calendar(&state, Lang::De.t("portal-feed-name"), &cohorts).await,
-                Err(e) => Err(e),
-            },
-            Err(_) => return not_found(),
-        },
-        FeedKind::Trainer => match UserId::parse(&feed.target_id) {
-            Ok(id) => match (
-                state.store.user(id).await,
-                state.store.cohorts_of_trainer(id).await,
-            ) {
-                (Ok(u), Ok(cohorts)) => {
-                    calendar(&state, format!("Lernweg – {}", u.display_name), &cohorts).await
-                }
-                (Err(e), _) | (_, Err(e)) => Err(e),
-            },
-            Err(_) => return not_found(),
-        },
-    };
-    match result {
-        Ok(cal) => {
+    Ok(Some(calendar))
+}
+
+async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+    let not_found = || (StatusCode::NOT_FOUND, "unknown or revoked calendar feed").into_response();
+    match feed_calendar(&state, &file).await {
+        Ok(Some(cal)) => {
             let mut res = write(&cal).into_response();
             res.headers_mut().insert(
                 header::CONTENT_TYPE,
@@ -159,9 +150,9 @@ async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Respon
             );
             res
         }
-        Err(StoreError::NotFound) => not_found(),
+        Ok(None) | Err(StoreError::NotFound) => not_found(),
         Err(e) => {
-            tracing::error!(error = %e, "feed rendering failed");
+            log_store_error(&e);
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }

@@ -53,7 +53,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(offers::Doc::openapi());
     doc.merge(cohorts::Doc::openapi());
     doc.merge(exports::Doc::openapi());
-    doc.merge(crate::pages::catalogue::Doc::openapi());
+    doc.merge(crate::public_catalogue::Doc::openapi());
     doc.merge(participants::Doc::openapi());
     doc.merge(crate::care::loans::Doc::openapi());
     doc.merge(crate::care::referrals::Doc::openapi());

@@ -34,21 +34,16 @@ pub struct HomePage {
 }
 
 /// `GET /start`.
-pub async fn dashboard(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> Response {
-    let Some(user) = &ctx.user else {
-        return PageError::Forbidden.into_response();
-    };
+pub async fn dashboard(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, PageError> {
+    let user = ctx.user.as_ref().ok_or(PageError::Forbidden)?;
     let provider = match user.provider_id {
-        Some(p) => match state.store.provider(p).await {
-            Ok(p) => Some(p),
-            Err(e) => return PageError::from(e).into_response(),
-        },
+        Some(p) => Some(state.store.provider(p).await?),
         None => None,
     };
-    let team_size = match state.store.users(user.provider_id).await {
-        Ok(u) => u.len(),
-        Err(e) => return PageError::from(e).into_response(),
-    };
+    let team_size = state.store.users(user.provider_id).await?.len();
     let page = HomePage {
         welcome: ctx
             .lang
@@ -58,7 +53,7 @@ pub async fn dashboard(State(state): State<AppState>, Extension(ctx): Extension<
         team_size,
         layout: Layout::new(&ctx, "/start", "home-title"),
     };
-    render(&page)
+    Ok(render(&page))
 }
 
 /// One row of the team table.
@@ -76,17 +71,15 @@ pub struct TeamPage {
 }
 
 /// `GET /team`: the staff of the user's provider (the admin sees everybody).
-pub async fn team(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> Response {
-    let Some(principal) = ctx.principal() else {
-        return PageError::Forbidden.into_response();
-    };
+pub async fn team(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, PageError> {
+    let principal = ctx.principal().ok_or(PageError::Forbidden)?;
     let scope = principal.provider_scope();
-    let users = match state.store.users(scope).await {
-        Ok(u) => u,
-        Err(e) => return PageError::from(e).into_response(),
-    };
+    let users = state.store.users(scope).await?;
     let provider = match scope {
-        Some(p) => state.store.provider(p).await.ok(),
+        Some(p) => Some(state.store.provider(p).await?),
         None => None,
     };
     let rows = users
@@ -97,9 +90,9 @@ pub async fn team(State(state): State<AppState>, Extension(ctx): Extension<Ctx>)
             user: u,
         })
         .collect();
-    render(&TeamPage {
+    Ok(render(&TeamPage {
         layout: Layout::new(&ctx, "/team", "team-title"),
         provider,
         rows,
-    })
+    }))
 }

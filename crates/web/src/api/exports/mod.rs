@@ -6,7 +6,7 @@
 //! `?provider_id=` or get all. Another provider's cohort is a 404.
 
 use axum::Extension;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use lernweg_domain::access::{MANAGERS, STAFF};
@@ -23,8 +23,9 @@ use utoipa_axum::routes;
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::{ApiError, Problem};
+use crate::extract::ApiId;
 use crate::routes::{Route, documented, route_table};
-use lernweg_app::exports::{cohort_plan, offers_classified, openqcat_catalog};
+use lernweg_app::exports::{cohort_timetable, offers_classified, openqcat_catalog};
 
 pub fn routes() -> Vec<Route> {
     route_table![
@@ -159,17 +160,10 @@ pub async fn offers_xlsx(
 async fn timetable_of(
     state: &AppState,
     ctx: &Extension<Ctx>,
-    raw: &str,
+    id: CohortId,
 ) -> Result<(lernweg_planner::Plan, String), ApiError> {
     let (principal, _) = caller(ctx)?;
-    let id = path_id(raw, CohortId::parse)?;
-    let cohort = state.store.cohort(id).await?;
-    if !principal.can_access_provider(cohort.provider_id) {
-        return Err(ApiError::NotFound);
-    }
-    let record = state.store.offer(cohort.offer_id).await?;
-    let stored = state.store.timetable(cohort.id).await?;
-    let plan = cohort_plan(&record.offer, &cohort, &stored);
+    let (record, cohort, plan) = cohort_timetable(&state.app, &principal, id).await?;
     let stem = format!(
         "terminplan-{}-{}",
         record.offer.slug,
@@ -186,9 +180,9 @@ async fn timetable_of(
 pub async fn timetable_csv(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    ApiId(id): ApiId<CohortId>,
 ) -> Result<Response, ApiError> {
-    let (plan, stem) = timetable_of(&state, &ctx, &id).await?;
+    let (plan, stem) = timetable_of(&state, &ctx, id).await?;
     let lang = ctx.lang;
     let body = csv::timetable_csv(&plan, &|id| lang.t(id)).map_err(write_failed)?;
     Ok(download(body, CSV, &format!("{stem}.csv")))
@@ -202,9 +196,9 @@ pub async fn timetable_csv(
 pub async fn timetable_xlsx(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    ApiId(id): ApiId<CohortId>,
 ) -> Result<Response, ApiError> {
-    let (plan, stem) = timetable_of(&state, &ctx, &id).await?;
+    let (plan, stem) = timetable_of(&state, &ctx, id).await?;
     let lang = ctx.lang;
     let body = xlsx::timetable_xlsx(&plan, &lang.t("exports-sheet-timetable"), &|id| lang.t(id))
         .map_err(write_failed)?;

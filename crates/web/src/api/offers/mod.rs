@@ -3,29 +3,29 @@
 
 mod dto;
 
-use std::collections::HashMap;
-
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
+use lernweg_app::Caller;
+use lernweg_app::offers::{Analysis, OfferChange, ProviderProblem, SaveError};
+use lernweg_domain::OfferId;
 use lernweg_domain::access::{MANAGERS, STAFF};
-use lernweg_domain::{OfferId, ProviderId, State as FedState};
 use lernweg_offers::OfferDraft;
-use lernweg_store::{Cohort, OfferRecord};
+use lernweg_store::OfferRecord;
 use serde_json::{Map, Value};
 use utoipa::OpenApi;
 
 pub use self::dto::*;
-use super::providers::path_id;
 use super::{ApiJson, caller};
 use utoipa_axum::routes;
 
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem};
+use crate::extract::ApiId;
 use crate::i18n::Lang;
-use crate::pages::offers::analysis::{Analysis, analyse, reason_text};
-use crate::pages::offers::convert::draft_value;
+use crate::offers_view::analysis::reason_text;
+use crate::offers_view::convert::draft_value;
 use crate::routes::{Route, documented, route_table};
 
 pub fn routes() -> Vec<Route> {
@@ -88,26 +88,20 @@ fn offer_dto(record: &OfferRecord, analysis: &Analysis) -> Result<OfferDto, ApiE
     })
 }
 
-/// Analyses one offer with its cohorts and its provider's state.
-async fn analysis_of(state: &AppState, record: &OfferRecord) -> Result<Analysis, ApiError> {
-    let provider = state.store.provider(record.provider_id).await?;
-    let cohorts = state.store.cohorts(None, Some(record.id)).await?;
-    Ok(analyse(record, &cohorts, provider.state, state.app.today()))
+/// The use-case caller behind an API request.
+fn api_caller(ctx: &Extension<Ctx>) -> Result<Caller, ApiError> {
+    let (principal, actor) = caller(ctx)?;
+    Ok(Caller::new(principal, actor))
 }
 
-/// An offer the caller may see (404 for another provider's).
-async fn visible_offer(
+/// The offer with its analysis, as JSON (after a write: read again with today's analysis).
+async fn analysed(
     state: &AppState,
-    ctx: &Extension<Ctx>,
-    raw_id: &str,
-) -> Result<OfferRecord, ApiError> {
-    let (principal, _) = caller(ctx)?;
-    let id = path_id(raw_id, OfferId::parse)?;
-    let record = state.store.offer(id).await?;
-    if !principal.can_access_provider(record.provider_id) {
-        return Err(ApiError::NotFound);
-    }
-    Ok(record)
+    caller: &Caller,
+    record: &OfferRecord,
+) -> Result<OfferDto, ApiError> {
+    let view = lernweg_app::offers::offer_view(&state.app, &caller.principal, record.id).await?;
+    offer_dto(&view.record, &view.analysis)
 }
 
 fn api_error(field: &str, code: &str, key: &str) -> FieldError {
@@ -135,6 +129,27 @@ fn object(body: Value) -> Result<Map<String, Value>, ApiError> {
     }
 }
 
+/// A refused save as a 422 problem (the provider's problem first), or the other error.
+fn save_error(e: SaveError) -> ApiError {
+    match e {
+        SaveError::Invalid { provider, fields } => {
+            let mut errors: Vec<FieldError> = provider.map(provider_error).into_iter().collect();
+            errors.extend(draft_errors(&fields));
+            ApiError::Validation(errors)
+        }
+        SaveError::Other(e) => e.into(),
+    }
+}
+
+fn provider_error(p: ProviderProblem) -> FieldError {
+    let code = p.code();
+    api_error(
+        "provider_id",
+        code,
+        &format!("offers-api-provider_id-{code}"),
+    )
+}
+
 /// Offers of the caller's provider (admins: all).
 #[utoipa::path(get, path = "/api/v1/offers", tag = "offers",
     responses((status = 200, body = [OfferDto]), (status = 401, body = Problem), (status = 403, body = Problem)))]
@@ -143,23 +158,10 @@ pub async fn list(
     ctx: Extension<Ctx>,
 ) -> Result<Json<Vec<OfferDto>>, ApiError> {
     let (principal, _) = caller(&ctx)?;
-    let scope = principal.provider_scope();
-    let offers = state.store.offers(scope).await?;
-    let cohorts: Vec<Cohort> = state.store.cohorts(scope, None).await?;
-    let states: HashMap<ProviderId, FedState> = state
-        .store
-        .providers(scope)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.state))
-        .collect();
-    let today = state.app.today();
-    offers
+    let views = lernweg_app::offers::offer_views(&state.app, &principal, None).await?;
+    views
         .iter()
-        .map(|o| {
-            let s = states.get(&o.provider_id).copied().unwrap_or(FedState::NW);
-            offer_dto(o, &analyse(o, &cohorts, s, today))
-        })
+        .map(|v| offer_dto(&v.record, &v.analysis))
         .collect::<Result<Vec<_>, _>>()
         .map(Json)
 }
@@ -173,55 +175,18 @@ pub async fn create(
     ctx: Extension<Ctx>,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<(StatusCode, Json<OfferDto>), ApiError> {
-    let (principal, actor) = caller(&ctx)?;
+    let caller = api_caller(&ctx)?;
     let mut map = object(body)?;
     let given = map
         .remove("provider_id")
         .filter(|v| !v.is_null())
         .map(|v| v.as_str().map(str::to_owned).unwrap_or_default());
-    let mut errors = Vec::new();
-    let provider = match (principal.provider_id, given) {
-        (Some(own), None) => Some(own),
-        (Some(own), Some(g)) if g == own.to_string() => Some(own),
-        (Some(_), Some(_)) => {
-            errors.push(api_error(
-                "provider_id",
-                "not_allowed",
-                "offers-api-provider_id-not_allowed",
-            ));
-            None
-        }
-        (None, None) => {
-            errors.push(api_error(
-                "provider_id",
-                "required",
-                "offers-api-provider_id-required",
-            ));
-            None
-        }
-        (None, Some(g)) => match ProviderId::parse(&g) {
-            Ok(p) if state.store.provider(p).await.is_ok() => Some(p),
-            _ => {
-                errors.push(api_error(
-                    "provider_id",
-                    "unknown",
-                    "offers-api-provider_id-unknown",
-                ));
-                None
-            }
-        },
-    };
     let draft = parse_draft(map)?;
-    let offer = draft
-        .validate()
-        .map_err(|list| errors.extend(draft_errors(&list)))
-        .ok();
-    let (Some(provider), Some(offer), true) = (provider, offer, errors.is_empty()) else {
-        return Err(ApiError::Validation(errors));
-    };
-    let record = state.store.create_offer(&actor, provider, offer).await?;
-    let analysis = analysis_of(&state, &record).await?;
-    Ok((StatusCode::CREATED, Json(offer_dto(&record, &analysis)?)))
+    let record = lernweg_app::offers::create(&state.app, &caller, given.as_deref(), &draft)
+        .await
+        .map_err(save_error)?;
+    let dto = analysed(&state, &caller, &record).await?;
+    Ok((StatusCode::CREATED, Json(dto)))
 }
 
 /// One offer (404 for another provider's).
@@ -230,11 +195,11 @@ pub async fn create(
 pub async fn show(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    ApiId(id): ApiId<OfferId>,
 ) -> Result<Json<OfferDto>, ApiError> {
-    let record = visible_offer(&state, &ctx, &id).await?;
-    let analysis = analysis_of(&state, &record).await?;
-    Ok(Json(offer_dto(&record, &analysis)?))
+    let (principal, _) = caller(&ctx)?;
+    let view = lernweg_app::offers::offer_view(&state.app, &principal, id).await?;
+    Ok(Json(offer_dto(&view.record, &view.analysis)?))
 }
 
 /// Keys of an offer's JSON that cannot be changed; ignored in `PATCH`.
@@ -255,30 +220,27 @@ const READ_ONLY: [&str; 7] = [
 pub async fn update(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    ApiId(id): ApiId<OfferId>,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<Json<OfferDto>, ApiError> {
-    let (_, actor) = caller(&ctx)?;
-    let mut record = visible_offer(&state, &ctx, &id).await?;
+    let caller = api_caller(&ctx)?;
+    let record = lernweg_app::offers::offer(&state.app, &caller.principal, id).await?;
     let mut patch = object(body)?;
-    let mut errors = Vec::new();
     let published = match patch.remove("published") {
-        None | Some(Value::Null) => None,
-        Some(Value::Bool(b)) => Some(b),
-        Some(_) => {
-            errors.push(api_error(
-                "published",
-                "invalid",
-                "offers-api-published-invalid",
-            ));
-            None
-        }
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(b)),
+        Some(_) => Err(api_error(
+            "published",
+            "invalid",
+            "offers-api-published-invalid",
+        )),
     };
     for key in READ_ONLY {
         patch.remove(key);
     }
-    let mut offer = None;
-    if !patch.is_empty() {
+    let draft = if patch.is_empty() {
+        None
+    } else {
         let mut merged = draft_value(&record.offer);
         for (k, v) in patch {
             if v.is_null() {
@@ -287,27 +249,24 @@ pub async fn update(
                 merged.insert(k, v);
             }
         }
-        match parse_draft(merged)?.validate() {
-            Ok(o) => offer = Some(o),
-            Err(list) => errors.extend(draft_errors(&list)),
+        Some(parse_draft(merged)?)
+    };
+    let published = match published {
+        Ok(p) => p,
+        Err(invalid) => {
+            // Report the draft's problems too, and change nothing.
+            let mut errors = vec![invalid];
+            if let Some(Err(list)) = draft.as_ref().map(OfferDraft::validate) {
+                errors.extend(draft_errors(&list));
+            }
+            return Err(ApiError::Validation(errors));
         }
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
-    if let Some(o) = offer {
-        record = state.store.update_offer(&actor, record.id, o).await?;
-    }
-    if let Some(p) = published
-        && p != record.published
-    {
-        record = state
-            .store
-            .set_offer_published(&actor, record.id, p)
-            .await?;
-    }
-    let analysis = analysis_of(&state, &record).await?;
-    Ok(Json(offer_dto(&record, &analysis)?))
+    };
+    let change = OfferChange { draft, published };
+    let record = lernweg_app::offers::update(&state.app, &caller, record.id, change)
+        .await
+        .map_err(save_error)?;
+    Ok(Json(analysed(&state, &caller, &record).await?))
 }
 
 /// The success factors of an offer (MISSION.md §1, §2.1–§2.3), planned from its first
@@ -317,12 +276,12 @@ pub async fn update(
 pub async fn success_factors(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    ApiId(id): ApiId<OfferId>,
 ) -> Result<Json<Vec<SuccessFactorDto>>, ApiError> {
-    let record = visible_offer(&state, &ctx, &id).await?;
-    let analysis = analysis_of(&state, &record).await?;
+    let (principal, _) = caller(&ctx)?;
+    let view = lernweg_app::offers::offer_view(&state.app, &principal, id).await?;
     Ok(Json(
-        analysis
+        view.analysis
             .factors
             .iter()
             .map(|f| SuccessFactorDto {

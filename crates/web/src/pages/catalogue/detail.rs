@@ -11,7 +11,8 @@ use askama::Template;
 use axum::Extension;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
+use lernweg_app::catalogue::{Listed, PublicOffer, public_offer};
 use lernweg_offers::publish::jsonld::{
     CohortLd, CourseLd, CourseMode, ProviderLd, course_jsonld, jsonld_script, plan_weekly_hours,
 };
@@ -19,15 +20,12 @@ use lernweg_offers::{DeliveryMode, Slot, Span, TimeModelDef, classify};
 use lernweg_planner::Plan;
 use lernweg_planner::model::weekday_code;
 
-use super::{
-    Listed, base_url, date_text, field_label, hours_text, listed_offer, mode_label, state_name,
-};
+use super::{base_url, date_text, field_label, hours_text, mode_label, state_name};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
 use crate::i18n::Lang;
 use crate::pages::{Layout, render};
-use lernweg_app::exports::cohort_plan;
 
 /// A cohort as the public sees it.
 pub struct CohortView {
@@ -165,25 +163,15 @@ pub async fn page(
     Extension(ctx): Extension<Ctx>,
     Path(slug): Path<String>,
     headers: HeaderMap,
-) -> Response {
-    let listed = match listed_offer(&state.store, &slug).await {
-        Ok(l) => l,
-        Err(e) => return PageError::from(e).into_response(),
-    };
-    let mut plans = Vec::with_capacity(listed.cohorts.len());
-    for c in &listed.cohorts {
-        match state.store.timetable(c.id).await {
-            Ok(stored) => plans.push(cohort_plan(listed.offer(), c, &stored)),
-            Err(e) => return PageError::from(e).into_response(),
-        }
-    }
+) -> Result<Response, PageError> {
+    let PublicOffer { listed, plans } = public_offer(&state.app, &slug).await?;
     let url = format!(
         "{}/angebote/{}",
         base_url(&state, &headers),
         listed.offer().slug
     );
     let page = build(&ctx, &listed, &plans, url);
-    render(&page)
+    Ok(render(&page))
 }
 
 fn build(ctx: &Ctx, l: &Listed, plans: &[Plan], url: String) -> OfferPage {

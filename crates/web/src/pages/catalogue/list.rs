@@ -5,18 +5,19 @@ use std::collections::BTreeSet;
 use askama::Template;
 use axum::Extension;
 use axum::extract::{Query, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
+use lernweg_app::catalogue::{Criteria, Listed, listed_offers};
 use lernweg_domain::State as FedState;
 use lernweg_planner::TimeModelKind;
 
-use super::filter::{Criteria, FilterQuery, MODES};
-use super::{Listed, date_text, field_label, listed_offers, mode_label, state_name};
+use super::{date_text, field_label, mode_label, state_name};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
 use crate::i18n::Lang;
 use crate::pages::admin::Choice;
 use crate::pages::{Layout, render};
+use crate::public_catalogue::{FilterQuery, MODES};
 
 /// One offer in the list.
 pub struct Card {
@@ -191,11 +192,9 @@ pub async fn page(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Query(q): Query<FilterQuery>,
-) -> Response {
-    let all = match listed_offers(&state.store).await {
-        Ok(a) => a,
-        Err(e) => return PageError::from(e).into_response(),
-    };
+) -> Result<Response, PageError> {
+    // All offers, not only the matching ones: the month filter offers every start month.
+    let all = listed_offers(&state.app).await?;
     let criteria = q.criteria();
     let lang = ctx.lang;
     let cards: Vec<Card> = all
@@ -210,5 +209,5 @@ pub async fn page(
         cards,
         filtered: !criteria.is_empty(),
     };
-    render(&page)
+    Ok(render(&page))
 }

@@ -1,19 +1,22 @@
 //! The cohort page: facts, lifecycle, timetable, feeds.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use chrono::NaiveDate;
-use lernweg_domain::FeedId;
+use lernweg_app::AppError;
+use lernweg_domain::{CohortId, CohortStatus, FeedId};
 use lernweg_store::{Cohort, FeedKind, FeedToken, SessionStatus, StoreError};
 use serde::Deserialize;
 
-use super::{feed_url, is_manager, status_label, visible};
+use super::{feed_url, is_manager, status_label};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
+use crate::extract::PageId;
+use crate::pages::offers::{caller, principal};
 use crate::pages::{Layout, render};
 
 /// One timetable row.
@@ -64,25 +67,18 @@ pub(crate) async fn page(
     cohort: Cohort,
     new_feed_url: Option<String>,
     error: Option<String>,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let offer = match state.store.offer(cohort.offer_id).await {
-        Ok(o) => o,
-        Err(e) => return PageError::from(e).into_response(),
-    };
-    let sessions = match state.store.timetable(cohort.id).await {
-        Ok(s) => s,
-        Err(e) => return PageError::from(e).into_response(),
-    };
-    let feeds = state
-        .store
-        .feeds_of(&cohort.id.to_string())
-        .await
-        .unwrap_or_default();
+    // `cohort` is one the caller may see (loaded through the use-cases).
+    let offer = state.store.offer(cohort.offer_id).await?;
+    let sessions = state.store.timetable(cohort.id).await?;
+    let feeds = state.store.feeds_of(&cohort.id.to_string()).await?;
     let mut trainers = Vec::new();
     for t in &cohort.trainers {
-        if let Ok(u) = state.store.user(*t).await {
-            trainers.push(u.display_name);
+        match state.store.user(*t).await {
+            Ok(u) => trainers.push(u.display_name),
+            Err(StoreError::NotFound) => {}
+            Err(e) => return Err(e.into()),
         }
     }
     let total: f64 = sessions
@@ -152,18 +148,36 @@ pub(crate) async fn page(
         kinds,
         cohort,
     };
-    (status, render(&page)).into_response()
+    Ok((status, render(&page)).into_response())
 }
 
 /// `GET /verwaltung/durchgaenge/{id}`.
 pub async fn show(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
-) -> Response {
-    match visible(&state, &ctx, &id).await {
-        Ok(c) => page(&state, &ctx, c, None, None).await,
-        Err(r) => r,
+    PageId(id): PageId<CohortId>,
+) -> Result<Response, PageError> {
+    let cohort = lernweg_app::cohorts::cohort(&state.app, &principal(&ctx)?, id).await?;
+    page(&state, &ctx, cohort, None, None).await
+}
+
+/// Back to the cohort page after a change.
+fn to_cohort(c: &Cohort) -> Response {
+    Redirect::to(&format!("/verwaltung/durchgaenge/{}", c.id)).into_response()
+}
+
+/// The cohort page with an error message when the use-case refused the input (any refusal
+/// reads as `key`); any other error is the page's.
+async fn refused(
+    state: &AppState,
+    ctx: &Ctx,
+    cohort: Cohort,
+    e: AppError,
+    key: &str,
+) -> Result<Response, PageError> {
+    match e {
+        AppError::Invalid(_) => page(state, ctx, cohort, None, Some(ctx.lang.t(key))).await,
+        other => Err(other.into()),
     }
 }
 
@@ -177,40 +191,18 @@ pub struct StatusForm {
 pub async fn advance(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<CohortId>,
     Form(form): Form<StatusForm>,
-) -> Response {
-    let cohort = match visible(&state, &ctx, &id).await {
-        Ok(c) => c,
-        Err(r) => return r,
+) -> Result<Response, PageError> {
+    let caller = caller(&ctx)?;
+    let cohort = lernweg_app::cohorts::cohort(&state.app, &caller.principal, id).await?;
+    let result = match CohortStatus::parse(&form.status) {
+        Ok(to) => lernweg_app::cohorts::set_status(&state.app, &caller, cohort.id, to).await,
+        Err(e) => Err(e.into()),
     };
-    let Ok(to) = lernweg_domain::CohortStatus::parse(&form.status) else {
-        return page(
-            &state,
-            &ctx,
-            cohort,
-            None,
-            Some(ctx.lang.t("cohort-error-transition")),
-        )
-        .await;
-    };
-    match state
-        .store
-        .set_cohort_status(&ctx.actor(), cohort.id, to)
-        .await
-    {
-        Ok(c) => Redirect::to(&format!("/verwaltung/durchgaenge/{}", c.id)).into_response(),
-        Err(StoreError::Invalid(_)) => {
-            page(
-                &state,
-                &ctx,
-                cohort,
-                None,
-                Some(ctx.lang.t("cohort-error-transition")),
-            )
-            .await
-        }
-        Err(e) => PageError::from(e).into_response(),
+    match result {
+        Ok(c) => Ok(to_cohort(&c)),
+        Err(e) => refused(&state, &ctx, cohort, e, "cohort-error-transition").await,
     }
 }
 
@@ -224,54 +216,26 @@ pub struct ReplanForm {
 pub async fn replan(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<CohortId>,
     Form(form): Form<ReplanForm>,
-) -> Response {
-    let cohort = match visible(&state, &ctx, &id).await {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
+) -> Result<Response, PageError> {
+    let caller = caller(&ctx)?;
+    let cohort = lernweg_app::cohorts::cohort(&state.app, &caller.principal, id).await?;
     let Ok(start) = NaiveDate::parse_from_str(form.start_date.trim(), "%Y-%m-%d") else {
-        return page(
-            &state,
-            &ctx,
-            cohort,
-            None,
-            Some(ctx.lang.t("cohort-error-date")),
-        )
-        .await;
+        let error = Some(ctx.lang.t("cohort-error-date"));
+        return page(&state, &ctx, cohort, None, error).await;
     };
-    let offer = match state.store.offer(cohort.offer_id).await {
-        Ok(o) => o,
-        Err(e) => return PageError::from(e).into_response(),
-    };
-    let Ok(sessions) = lernweg_app::cohorts::generate(&offer.offer, start, cohort.state) else {
-        return page(
-            &state,
-            &ctx,
-            cohort,
-            None,
-            Some(ctx.lang.t("cohort-error-cannot-plan")),
-        )
-        .await;
-    };
-    match state
-        .store
-        .replace_sessions(&ctx.actor(), cohort.id, start, &sessions)
-        .await
-    {
-        Ok(c) => Redirect::to(&format!("/verwaltung/durchgaenge/{}", c.id)).into_response(),
-        Err(StoreError::Invalid(_)) => {
-            page(
-                &state,
-                &ctx,
-                cohort,
-                None,
-                Some(ctx.lang.t("cohort-error-not-draft")),
-            )
-            .await
+    match lernweg_app::cohorts::replan(&state.app, &caller, cohort.id, start).await {
+        Ok(c) => Ok(to_cohort(&c)),
+        Err(AppError::Invalid(list)) => {
+            let key = if list.iter().any(|p| p.code == "cannot_plan") {
+                "cohort-error-cannot-plan"
+            } else {
+                "cohort-error-not-draft"
+            };
+            page(&state, &ctx, cohort, None, Some(ctx.lang.t(key))).await
         }
-        Err(e) => PageError::from(e).into_response(),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -279,54 +243,26 @@ pub async fn replan(
 pub async fn create_feed(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
-) -> Response {
-    let cohort = match visible(&state, &ctx, &id).await {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
-    match state
-        .store
-        .create_feed(
-            &ctx.actor(),
-            FeedKind::Cohort,
-            &cohort.id.to_string(),
-            cohort.provider_id,
-        )
-        .await
-    {
-        Ok(issued) => {
-            let url = feed_url(&state, &issued.secret);
-            page(&state, &ctx, cohort, Some(url), None).await
-        }
-        Err(e) => PageError::from(e).into_response(),
-    }
+    PageId(id): PageId<CohortId>,
+) -> Result<Response, PageError> {
+    let caller = caller(&ctx)?;
+    let cohort = lernweg_app::cohorts::cohort(&state.app, &caller.principal, id).await?;
+    let issued = lernweg_app::feeds::create_cohort_feed(&state.app, &caller, cohort.id).await?;
+    let url = feed_url(&state, &issued.secret);
+    page(&state, &ctx, cohort, Some(url), None).await
 }
 
 /// `POST /verwaltung/kalender/{id}/widerrufen`.
 pub async fn revoke_feed(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
-) -> Response {
-    let Ok(id) = FeedId::parse(&id) else {
-        return PageError::NotFound.into_response();
-    };
-    let feed = match state.store.feed(id).await {
-        Ok(f) => f,
-        Err(e) => return PageError::from(e).into_response(),
-    };
-    if !ctx
-        .principal()
-        .is_some_and(|p| p.can_access_provider(feed.provider_id))
-    {
-        return PageError::NotFound.into_response();
-    }
-    match state.store.revoke_feed(&ctx.actor(), id).await {
-        Ok(f) if f.kind == FeedKind::Cohort => {
-            Redirect::to(&format!("/verwaltung/durchgaenge/{}", f.target_id)).into_response()
+    PageId(id): PageId<FeedId>,
+) -> Result<Response, PageError> {
+    let feed = lernweg_app::feeds::revoke_feed(&state.app, &caller(&ctx)?, id).await?;
+    Ok(match feed.kind {
+        FeedKind::Cohort => {
+            Redirect::to(&format!("/verwaltung/durchgaenge/{}", feed.target_id)).into_response()
         }
-        Ok(_) => Redirect::to("/verwaltung/durchgaenge").into_response(),
-        Err(e) => PageError::from(e).into_response(),
-    }
+        _ => Redirect::to("/verwaltung/durchgaenge").into_response(),
+    })
 }

@@ -12,11 +12,14 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Form};
 use chrono::NaiveDate;
+use lernweg_app::AppError;
+use lernweg_app::cohorts::CohortInput;
 use lernweg_domain::access::{MANAGERS, STAFF};
-use lernweg_domain::{OfferId, ProviderId, Role, State as FedState, UserId};
-use lernweg_store::{Cohort, FeedKind, NewCohort, StoreError};
+use lernweg_domain::{OfferId, ParseError, Role, State as FedState, UserId};
+use lernweg_store::{Cohort, OfferRecord};
 
 use super::admin::{Choice, FormErrors};
+use super::offers::{caller, principal};
 use super::{Layout, render};
 use crate::AppState;
 use crate::context::Ctx;
@@ -93,18 +96,22 @@ pub(crate) fn status_label(ctx: &Ctx, c: &Cohort) -> String {
     ctx.lang.t(&format!("cohort-status-{}", c.status.as_str()))
 }
 
-/// Loads a cohort the caller may see; another provider's cohort is a 404 page.
-pub(crate) async fn visible(state: &AppState, ctx: &Ctx, raw: &str) -> Result<Cohort, Response> {
-    let not_found = || PageError::NotFound.into_response();
-    let id = lernweg_domain::CohortId::parse(raw).map_err(|_| not_found())?;
-    let cohort = state
-        .store
-        .cohort(id)
-        .await
-        .map_err(|e| PageError::from(e).into_response())?;
-    match ctx.principal() {
-        Some(p) if p.can_access_provider(cohort.provider_id) => Ok(cohort),
-        _ => Err(not_found()),
+/// The form errors of a refused use-case (`key(field, code)` gives the message id); any
+/// other error is the page's.
+pub(crate) fn form_errors(
+    ctx: &Ctx,
+    e: AppError,
+    key: impl Fn(&ParseError) -> String,
+) -> Result<FormErrors, PageError> {
+    match e {
+        AppError::Invalid(list) => {
+            let mut errors = FormErrors::default();
+            for p in &list {
+                errors.0.insert(p.field.to_owned(), ctx.lang.t(&key(p)));
+            }
+            Ok(errors)
+        }
+        other => Err(other.into()),
     }
 }
 
@@ -160,21 +167,12 @@ async fn list_page(
     picked: &[String],
     errors: FormErrors,
     new_feed_url: Option<String>,
-) -> Response {
-    let Some(principal) = ctx.principal() else {
-        return PageError::Forbidden.into_response();
-    };
+) -> Result<Response, PageError> {
+    let principal = principal(ctx)?;
     let scope = principal.provider_scope();
-    let (cohorts, offers, users) = match (
-        state.store.cohorts(scope, None).await,
-        state.store.offers(scope).await,
-        state.store.users(scope).await,
-    ) {
-        (Ok(c), Ok(o), Ok(u)) => (c, o, u),
-        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
-            return PageError::from(e).into_response();
-        }
-    };
+    let cohorts = lernweg_app::cohorts::cohorts(&state.app, &principal, None).await?;
+    let offers = state.store.offers(scope).await?;
+    let users = state.store.users(scope).await?;
     let offer_title = |id: OfferId| {
         offers
             .iter()
@@ -205,12 +203,7 @@ async fn list_page(
         })
         .collect();
     let default_state = match principal.provider_id {
-        Some(p) => state
-            .store
-            .provider(p)
-            .await
-            .map(|p| p.state.code().to_owned())
-            .unwrap_or_default(),
+        Some(p) => state.store.provider(p).await?.state.code().to_owned(),
         None => String::new(),
     };
     let chosen_state = if form.state.is_empty() {
@@ -252,20 +245,41 @@ async fn list_page(
         is_trainer: ctx.role() == Some(Role::Trainer),
         new_feed_url,
     };
-    (status, render(&page)).into_response()
+    Ok((status, render(&page)).into_response())
+}
+
+/// The list with an empty form (and a new calendar link to show once).
+async fn fresh_list(
+    state: &AppState,
+    ctx: &Ctx,
+    new_feed_url: Option<String>,
+) -> Result<Response, PageError> {
+    let (form, errors) = (NewCohortForm::default(), FormErrors::default());
+    list_page(state, ctx, form, &[], errors, new_feed_url).await
 }
 
 /// `GET /verwaltung/durchgaenge`.
-pub async fn list(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> Response {
-    list_page(
-        &state,
-        &ctx,
-        NewCohortForm::default(),
-        &[],
-        FormErrors::default(),
-        None,
-    )
-    .await
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, PageError> {
+    fresh_list(&state, &ctx, None).await
+}
+
+/// The offer named by the form, if the caller may see it.
+async fn chosen_offer(
+    state: &AppState,
+    ctx: &Ctx,
+    raw: &str,
+) -> Result<Option<OfferRecord>, PageError> {
+    let Ok(id) = OfferId::parse(raw) else {
+        return Ok(None);
+    };
+    match lernweg_app::offers::offer(&state.app, &principal(ctx)?, id).await {
+        Ok(o) => Ok(Some(o)),
+        Err(AppError::NotFound) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// `POST /verwaltung/durchgaenge`: creates a cohort and generates its timetable.
@@ -273,7 +287,7 @@ pub async fn create(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let get = |k: &str| {
         pairs
@@ -296,21 +310,7 @@ pub async fn create(
         .map(|(_, v)| v.clone())
         .collect();
     let mut errors = FormErrors::default();
-    let principal = ctx.principal();
-    let offer = match OfferId::parse(&form.offer_id) {
-        Ok(id) => match state.store.offer(id).await {
-            Ok(o)
-                if principal
-                    .as_ref()
-                    .is_some_and(|p| p.can_access_provider(o.provider_id)) =>
-            {
-                Some(o)
-            }
-            Ok(_) | Err(StoreError::NotFound) => None,
-            Err(e) => return PageError::from(e).into_response(),
-        },
-        Err(_) => None,
-    };
+    let offer = chosen_offer(&state, &ctx, &form.offer_id).await?;
     if offer.is_none() {
         errors
             .0
@@ -340,38 +340,25 @@ pub async fn create(
     let (Some(offer), Some(start), Some(fed), true) = (offer, start, fed, errors.is_empty()) else {
         return list_page(&state, &ctx, form, &picked, errors, None).await;
     };
-    let sessions = match lernweg_app::cohorts::generate(&offer.offer, start, fed) {
-        Ok(s) => s,
-        Err(_) => {
-            errors
-                .0
-                .insert("start_date".into(), lang.t("cohort-error-cannot-plan"));
-            return list_page(&state, &ctx, form, &picked, errors, None).await;
-        }
-    };
-    let new = NewCohort {
+    let input = CohortInput {
         offer_id: offer.id,
         name: form.name.clone(),
-        state: fed,
         start_date: start,
+        state: Some(fed),
         room: form.room.clone(),
         online_link: form.online_link.clone(),
         trainers,
     };
-    match state
-        .store
-        .create_cohort(&ctx.actor(), new, &sessions)
-        .await
-    {
-        Ok(c) => Redirect::to(&format!("/verwaltung/durchgaenge/{}", c.id)).into_response(),
-        Err(StoreError::Invalid(e)) => {
-            errors.0.insert(
-                e.field.to_owned(),
-                lang.t(&format!("form-error-{}", e.code)),
-            );
+    match lernweg_app::cohorts::create(&state.app, &caller(&ctx)?, input).await {
+        Ok(c) => Ok(Redirect::to(&format!("/verwaltung/durchgaenge/{}", c.id)).into_response()),
+        Err(e) => {
+            let errors = form_errors(&ctx, e, |p| match (p.field, p.code) {
+                ("offer_id", _) => "form-error-invalid_id".to_owned(),
+                (_, "cannot_plan") => "cohort-error-cannot-plan".to_owned(),
+                (_, code) => format!("form-error-{code}"),
+            })?;
             list_page(&state, &ctx, form, &picked, errors, None).await
         }
-        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -380,35 +367,7 @@ pub async fn create(
 pub async fn trainer_feed(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-) -> Response {
-    let Some(user) = &ctx.user else {
-        return PageError::Forbidden.into_response();
-    };
-    let Some(provider): Option<ProviderId> = user.provider_id else {
-        return PageError::NotFound.into_response();
-    };
-    match state
-        .store
-        .create_feed(
-            &ctx.actor(),
-            FeedKind::Trainer,
-            &user.id.to_string(),
-            provider,
-        )
-        .await
-    {
-        Ok(issued) => {
-            let url = feed_url(&state, &issued.secret);
-            list_page(
-                &state,
-                &ctx,
-                NewCohortForm::default(),
-                &[],
-                FormErrors::default(),
-                Some(url),
-            )
-            .await
-        }
-        Err(e) => PageError::from(e).into_response(),
-    }
+) -> Result<Response, PageError> {
+    let issued = lernweg_app::feeds::create_trainer_feed(&state.app, &caller(&ctx)?).await?;
+    fresh_list(&state, &ctx, Some(feed_url(&state, &issued.secret))).await
 }

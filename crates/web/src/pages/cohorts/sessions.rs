@@ -2,25 +2,26 @@
 //! the timetable is published).
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use chrono::NaiveDate;
-use lernweg_domain::SessionId;
+use lernweg_app::AppError;
+use lernweg_app::cohorts::ExtraSession;
+use lernweg_domain::{CohortId, SessionId};
 use lernweg_planner::ClockTime;
-use lernweg_store::{
-    Cohort, NewSession, SessionChange, SessionMove, SessionRecord, SessionStatus, StoreError,
-    parse_kind,
-};
+use lernweg_store::{Cohort, SessionChange, SessionMove, SessionRecord, SessionStatus, parse_kind};
 use serde::Deserialize;
 
 use super::detail::{hours_text, page as cohort_page};
-use super::{is_manager, visible};
+use super::{form_errors, is_manager};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
+use crate::extract::PageId;
 use crate::pages::admin::FormErrors;
+use crate::pages::offers::{caller, principal};
 use crate::pages::{Layout, render};
 
 #[derive(Template)]
@@ -55,18 +56,6 @@ pub struct MoveForm {
     pub reason: String,
 }
 
-async fn load(state: &AppState, ctx: &Ctx, raw: &str) -> Result<(SessionRecord, Cohort), Response> {
-    let not_found = || PageError::NotFound.into_response();
-    let id = SessionId::parse(raw).map_err(|_| not_found())?;
-    let session = state
-        .store
-        .timetable_session(id)
-        .await
-        .map_err(|e| PageError::from(e).into_response())?;
-    let cohort = visible(state, ctx, &session.cohort_id.to_string()).await?;
-    Ok((session, cohort))
-}
-
 async fn session_page(
     state: &AppState,
     ctx: &Ctx,
@@ -74,11 +63,8 @@ async fn session_page(
     cohort: Cohort,
     form: Option<MoveForm>,
     errors: FormErrors,
-) -> Response {
-    let history = match state.store.session_changes(session.id).await {
-        Ok(h) => h,
-        Err(e) => return PageError::from(e).into_response(),
-    };
+) -> Result<Response, PageError> {
+    let history = state.store.session_changes(session.id).await?;
     let form = form.unwrap_or_else(|| MoveForm {
         date: session.date.to_string(),
         start: session.start.map(|t| t.to_string()).unwrap_or_default(),
@@ -111,19 +97,17 @@ async fn session_page(
         session,
         cohort,
     };
-    (status, render(&page)).into_response()
+    Ok((status, render(&page)).into_response())
 }
 
 /// `GET /verwaltung/termine/{id}`.
 pub async fn show(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
-) -> Response {
-    match load(&state, &ctx, &id).await {
-        Ok((s, c)) => session_page(&state, &ctx, s, c, None, FormErrors::default()).await,
-        Err(r) => r,
-    }
+    PageId(id): PageId<SessionId>,
+) -> Result<Response, PageError> {
+    let (s, c) = lernweg_app::cohorts::session(&state.app, &principal(&ctx)?, id).await?;
+    session_page(&state, &ctx, s, c, None, FormErrors::default()).await
 }
 
 fn parse_time(
@@ -146,36 +130,22 @@ fn parse_time(
     }
 }
 
-/// Puts a validation error into the form errors; any other error comes back as a page error.
-fn store_error(
-    lang: crate::i18n::Lang,
-    errors: &mut FormErrors,
-    e: StoreError,
-) -> Option<PageError> {
-    match e {
-        StoreError::Invalid(p) => {
-            errors.0.insert(
-                p.field.to_owned(),
-                lang.t(&format!("session-error-{}", p.code)),
-            );
-            None
-        }
-        other => Some(PageError::from(other)),
-    }
+/// A refused change's form errors (`session-error-<code>` on its field).
+fn session_errors(ctx: &Ctx, e: AppError) -> Result<FormErrors, PageError> {
+    form_errors(ctx, e, |p| format!("session-error-{}", p.code))
 }
 
 /// `POST /verwaltung/termine/{id}/verschieben`.
 pub async fn reschedule(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<SessionId>,
     Form(form): Form<MoveForm>,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let (session, cohort) = match load(&state, &ctx, &id).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let caller = caller(&ctx)?;
+    let (session, cohort) =
+        lernweg_app::cohorts::session(&state.app, &caller.principal, id).await?;
     let mut errors = FormErrors::default();
     let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d").ok();
     if date.is_none() {
@@ -192,21 +162,15 @@ pub async fn reschedule(
     let Some(date) = date.filter(|_| errors.is_empty()) else {
         return session_page(&state, &ctx, session, cohort, Some(form), errors).await;
     };
-    match state
-        .store
-        .move_session(
-            &ctx.actor(),
-            session.id,
-            SessionMove { date, start, end },
-            &form.reason,
-        )
+    let to = SessionMove { date, start, end };
+    match lernweg_app::cohorts::move_session(&state.app, &caller, session.id, to, &form.reason)
         .await
     {
-        Ok(s) => Redirect::to(&format!("/verwaltung/termine/{}", s.id)).into_response(),
-        Err(e) => match store_error(lang, &mut errors, e) {
-            None => session_page(&state, &ctx, session, cohort, Some(form), errors).await,
-            Some(p) => p.into_response(),
-        },
+        Ok(s) => Ok(Redirect::to(&format!("/verwaltung/termine/{}", s.id)).into_response()),
+        Err(e) => {
+            let errors = session_errors(&ctx, e)?;
+            session_page(&state, &ctx, session, cohort, Some(form), errors).await
+        }
     }
 }
 
@@ -220,32 +184,21 @@ pub struct ReasonForm {
 pub async fn cancel(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<SessionId>,
     Form(form): Form<ReasonForm>,
-) -> Response {
-    let (session, cohort) = match load(&state, &ctx, &id).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
-    match state
-        .store
-        .cancel_session(&ctx.actor(), session.id, &form.reason)
-        .await
+) -> Result<Response, PageError> {
+    let caller = caller(&ctx)?;
+    let (session, cohort) =
+        lernweg_app::cohorts::session(&state.app, &caller.principal, id).await?;
+    match lernweg_app::cohorts::cancel_session(&state.app, &caller, session.id, &form.reason).await
     {
-        Ok(s) => Redirect::to(&format!("/verwaltung/termine/{}", s.id)).into_response(),
+        Ok(s) => Ok(Redirect::to(&format!("/verwaltung/termine/{}", s.id)).into_response()),
         Err(e) => {
-            let mut errors = FormErrors::default();
-            match store_error(ctx.lang, &mut errors, e) {
-                None => {
-                    errors.0.insert(
-                        "cancel_reason".into(),
-                        errors.0.get("reason").cloned().unwrap_or_default(),
-                    );
-                    errors.0.remove("reason");
-                    session_page(&state, &ctx, session, cohort, None, errors).await
-                }
-                Some(p) => p.into_response(),
-            }
+            let mut errors = session_errors(&ctx, e)?;
+            // The cancel form's reason field has its own name.
+            let reason = errors.0.remove("reason").unwrap_or_default();
+            errors.0.insert("cancel_reason".into(), reason);
+            session_page(&state, &ctx, session, cohort, None, errors).await
         }
     }
 }
@@ -272,14 +225,12 @@ pub struct AddForm {
 pub async fn add(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<CohortId>,
     Form(form): Form<AddForm>,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let cohort = match visible(&state, &ctx, &id).await {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
+    let caller = caller(&ctx)?;
+    let cohort = lernweg_app::cohorts::cohort(&state.app, &caller.principal, id).await?;
     let mut errors = FormErrors::default();
     let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d").ok();
     let start = parse_time(lang, &mut errors, "start", &form.start);
@@ -289,53 +240,31 @@ pub async fn add(
     let (Some(date), Some(start), Some(end), Some(kind), false, true) =
         (date, start, end, kind, title.is_empty(), errors.is_empty())
     else {
-        return cohort_page(
-            &state,
-            &ctx,
-            cohort,
-            None,
-            Some(lang.t("session-error-add")),
-        )
-        .await;
+        let error = Some(lang.t("session-error-add"));
+        return cohort_page(&state, &ctx, cohort, None, error).await;
     };
-    if end <= start {
-        return cohort_page(
-            &state,
-            &ctx,
-            cohort,
-            None,
-            Some(lang.t("session-error-before_start")),
-        )
-        .await;
-    }
-    let hours = (end.to_naive() - start.to_naive()).num_minutes() as f64 / 60.0;
-    let uid = format!("extra-{}@lernweg", uuid::Uuid::new_v4().simple());
-    let new = NewSession {
-        uid,
+    let extra = ExtraSession {
         date,
-        start: Some(start),
-        end: Some(end),
-        hours,
-        module: form.module.trim().parse().ok(),
+        start,
+        end,
         kind,
         title: title.to_owned(),
+        module: form.module.trim().parse().ok(),
     };
-    match state
-        .store
-        .add_session(&ctx.actor(), cohort.id, new, &form.reason)
+    match lernweg_app::cohorts::add_session(&state.app, &caller, cohort.id, extra, &form.reason)
         .await
     {
-        Ok(_) => Redirect::to(&format!("/verwaltung/durchgaenge/{}", cohort.id)).into_response(),
-        Err(StoreError::Invalid(p)) => {
-            cohort_page(
-                &state,
-                &ctx,
-                cohort,
-                None,
-                Some(lang.t(&format!("session-error-{}", p.code))),
-            )
-            .await
+        Ok(_) => {
+            Ok(Redirect::to(&format!("/verwaltung/durchgaenge/{}", cohort.id)).into_response())
         }
-        Err(e) => PageError::from(e).into_response(),
+        Err(AppError::Invalid(list)) => {
+            let key = match list.first() {
+                Some(p) if p.field != "title" => format!("session-error-{}", p.code),
+                _ => "session-error-add".to_owned(),
+            };
+            let error = Some(lang.t(&key));
+            cohort_page(&state, &ctx, cohort, None, error).await
+        }
+        Err(e) => Err(e.into()),
     }
 }

@@ -2,9 +2,10 @@
 
 use askama::Template;
 use axum::Extension;
-use axum::extract::{Path, Query, State};
-use axum::response::{IntoResponse, Response};
+use axum::extract::{Query, State};
+use axum::response::Response;
 use chrono::{Datelike, NaiveDate};
+use lernweg_domain::CohortId;
 use lernweg_offers::publish::calendar_grid::{
     GridSession, MonthGrid, YearMonth, month_grid, months_between,
 };
@@ -13,10 +14,11 @@ use lernweg_planner::SessionKind;
 use lernweg_store::{Cohort, SessionRecord, SessionStatus};
 use serde::Deserialize;
 
-use super::visible;
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
+use crate::extract::PageId;
+use crate::pages::offers::principal;
 use crate::pages::{Layout, render};
 
 #[derive(Template)]
@@ -52,36 +54,26 @@ fn month_label(lang: crate::i18n::Lang, ym: YearMonth) -> String {
     )
 }
 
+/// A cohort the caller may see, its offer and its timetable.
 async fn context(
     state: &AppState,
     ctx: &Ctx,
-    id: &str,
-) -> Result<(Cohort, String, Vec<SessionRecord>), Response> {
-    let cohort = visible(state, ctx, id).await?;
-    let offer = state
-        .store
-        .offer(cohort.offer_id)
-        .await
-        .map_err(|e| PageError::from(e).into_response())?;
-    let sessions = state
-        .store
-        .timetable(cohort.id)
-        .await
-        .map_err(|e| PageError::from(e).into_response())?;
-    Ok((cohort, offer.offer.title, sessions))
+    id: CohortId,
+) -> Result<(Cohort, lernweg_offers::Offer, Vec<SessionRecord>), PageError> {
+    let (cohort, sessions) =
+        lernweg_app::cohorts::timetable(&state.app, &principal(ctx)?, id).await?;
+    let offer = state.store.offer(cohort.offer_id).await?.offer;
+    Ok((cohort, offer, sessions))
 }
 
 /// `GET /verwaltung/durchgaenge/{id}/kalender?monat=YYYY-MM`.
 pub async fn month(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<CohortId>,
     Query(q): Query<MonthQuery>,
-) -> Response {
-    let (cohort, offer_title, sessions) = match context(&state, &ctx, &id).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+) -> Result<Response, PageError> {
+    let (cohort, offer, sessions) = context(&state, &ctx, id).await?;
     let first = sessions
         .first()
         .map(|s| s.date)
@@ -106,9 +98,8 @@ pub async fn month(
         })
         .collect();
     let first_day = ym.first_day();
-    let Some(grid) = month_grid(first_day.year(), first_day.month(), &grid_sessions) else {
-        return PageError::NotFound.into_response();
-    };
+    let grid = month_grid(first_day.year(), first_day.month(), &grid_sessions)
+        .ok_or(PageError::NotFound)?;
     let in_span = |m: YearMonth| span.contains(&m);
     let page = MonthPage {
         layout: Layout::new(&ctx, "/verwaltung/durchgaenge", "cohort-month-title"),
@@ -125,9 +116,9 @@ pub async fn month(
         next: in_span(grid.next).then(|| grid.next.key()),
         grid,
         cohort,
-        offer_title,
+        offer_title: offer.title,
     };
-    render(&page)
+    Ok(render(&page))
 }
 
 #[derive(Template)]
@@ -201,16 +192,10 @@ pub fn path_input(
 pub async fn path(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
-) -> Response {
-    let (cohort, offer_title, sessions) = match context(&state, &ctx, &id).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
-    let offer = match state.store.offer(cohort.offer_id).await {
-        Ok(o) => o.offer,
-        Err(e) => return PageError::from(e).into_response(),
-    };
+    PageId(id): PageId<CohortId>,
+) -> Result<Response, PageError> {
+    let (cohort, offer, sessions) = context(&state, &ctx, id).await?;
+    let offer_title = offer.title.clone();
     let titles: Vec<String> = offer.modules.iter().map(|m| m.title.clone()).collect();
     let goals: Vec<Option<String>> = offer.modules.iter().map(|m| m.milestone.clone()).collect();
     let today = state.app.today();
@@ -219,11 +204,11 @@ pub async fn path(
         Some(input) => (path_svg(&input, &label), path_list(&input, &label)),
         None => (String::new(), String::new()),
     };
-    render(&PathPage {
+    Ok(render(&PathPage {
         layout: Layout::new(&ctx, "/verwaltung/durchgaenge", "cohort-path-title"),
         cohort,
         offer_title,
         svg,
         list,
-    })
+    }))
 }

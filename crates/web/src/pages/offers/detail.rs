@@ -3,18 +3,19 @@
 
 use askama::Template;
 use axum::Extension;
-use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
+use axum::extract::State;
+use axum::response::Response;
+use lernweg_domain::OfferId;
 use lernweg_domain::access::MANAGERS;
 use lernweg_offers::{FactorStatus, Offer, Slot, TimeModelDef};
-use lernweg_store::OfferRecord;
 
-use super::analysis::{ReadabilityView, analyse, class_label, date, num, reason_text, vocab};
-use super::{load_offer, offer_cohorts};
+use super::principal;
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
+use crate::extract::PageId;
 use crate::i18n::Lang;
+use crate::offers_view::analysis::{ReadabilityView, class_label, date, num, reason_text, vocab};
 use crate::pages::{Layout, render};
 
 /// A label and a value of the facts list.
@@ -258,27 +259,14 @@ fn status_view(s: FactorStatus) -> (&'static str, &'static str) {
 pub async fn show(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
-) -> Response {
-    match show_inner(&state, &ctx, &id).await {
-        Ok(r) => r,
-        Err(e) => e.into_response(),
-    }
-}
-
-async fn show_inner(state: &AppState, ctx: &Ctx, id: &str) -> Result<Response, PageError> {
+    PageId(id): PageId<OfferId>,
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let record: OfferRecord = load_offer(state, ctx, id).await?;
-    let store_err = |e| PageError::from(e);
-    let provider = state
-        .store
-        .provider(record.provider_id)
-        .await
-        .map_err(store_err)?;
-    let cohorts = offer_cohorts(state, &record).await.map_err(store_err)?;
-    let a = analyse(&record, &cohorts, provider.state, state.app.today());
+    let view = lernweg_app::offers::offer_view(&state.app, &principal(&ctx)?, id).await?;
+    let (record, provider, cohorts, a) =
+        (&view.record, &view.provider, &view.cohorts, &view.analysis);
     let o = &record.offer;
-    let layout = Layout::new(ctx, "/verwaltung/angebote", "offers-page-detail-title");
+    let layout = Layout::new(&ctx, "/verwaltung/angebote", "offers-page-detail-title");
     let admin = ctx.principal().is_some_and(|p| p.provider_id.is_none());
     let start = date(lang, a.plan_start);
     let plan_note = if a.start_from_cohort {
@@ -360,7 +348,7 @@ async fn show_inner(state: &AppState, ctx: &Ctx, id: &str) -> Result<Response, P
                 }
             })
             .collect(),
-        readability: Some(ReadabilityView::new(lang, &o.description)),
+        readability: Some(ReadabilityView::of(lang, &o.description, &a.readability)),
         cohorts: cohorts
             .iter()
             .map(|c| CohortRow {

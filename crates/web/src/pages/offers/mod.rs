@@ -3,32 +3,32 @@
 //! and readability, publishing, the provider's success-factor overview and a readability
 //! check for any text.
 
-pub mod analysis;
-pub mod convert;
 mod detail;
 pub mod form;
 mod form_view;
 
-use std::collections::HashMap;
-
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Form};
+use lernweg_app::Caller;
+use lernweg_app::offers::{OfferChange, OfferView, SaveError};
 use lernweg_domain::access::{MANAGERS, STAFF};
-use lernweg_domain::{OfferId, Principal, ProviderId, State as FedState};
+use lernweg_domain::{OfferId, Principal, ProviderId};
 use lernweg_offers::{OfferDraft, weakest_factors};
-use lernweg_store::{Cohort, OfferRecord, Provider, StoreError};
+use lernweg_store::{OfferRecord, Provider};
 use serde::Deserialize;
 
-use self::analysis::{ReadabilityView, analyse, class_label, vocab};
 use self::form::{Errors, FormInput};
 use self::form_view::Section;
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
+use crate::extract::PageId;
+use crate::offers_view::analysis::{ReadabilityView, class_label, vocab};
+use crate::offers_view::convert;
 use crate::pages::admin::Choice;
 use crate::pages::{Layout, render};
 use crate::routes::{Route, page, route_table};
@@ -78,36 +78,13 @@ pub fn routes() -> Vec<Route> {
 
 // ---------------------------------------------------------------- shared helpers
 
-fn principal(ctx: &Ctx) -> Result<Principal, PageError> {
+pub(crate) fn principal(ctx: &Ctx) -> Result<Principal, PageError> {
     ctx.principal().ok_or(PageError::Forbidden)
 }
 
-/// An offer the caller may see; another provider's offer is as unknown as a missing one.
-async fn load_offer(state: &AppState, ctx: &Ctx, raw_id: &str) -> Result<OfferRecord, PageError> {
-    let id = OfferId::parse(raw_id).map_err(|_| PageError::NotFound)?;
-    let record = state.store.offer(id).await.map_err(PageError::from)?;
-    if !principal(ctx)?.can_access_provider(record.provider_id) {
-        return Err(PageError::NotFound);
-    }
-    Ok(record)
-}
-
-/// The federal state of each provider the caller may see.
-async fn provider_states(
-    state: &AppState,
-    scope: Option<ProviderId>,
-) -> Result<HashMap<ProviderId, Provider>, StoreError> {
-    Ok(state
-        .store
-        .providers(scope)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect())
-}
-
-fn fed_state(providers: &HashMap<ProviderId, Provider>, id: ProviderId) -> FedState {
-    providers.get(&id).map(|p| p.state).unwrap_or(FedState::NW)
+/// The caller of a use-case: the logged-in user (the access check has already run).
+pub(crate) fn caller(ctx: &Ctx) -> Result<Caller, PageError> {
+    Ok(Caller::new(principal(ctx)?, ctx.actor()))
 }
 
 fn yes_no(layout: &Layout, v: bool) -> String {
@@ -140,43 +117,32 @@ pub struct ListPage {
 }
 
 /// `GET /verwaltung/angebote`: the offers of the caller's provider (admins: all).
-pub async fn list(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> Response {
-    match list_inner(&state, &ctx).await {
-        Ok(r) => r,
-        Err(e) => e.into_response(),
-    }
-}
-
-async fn list_inner(state: &AppState, ctx: &Ctx) -> Result<Response, PageError> {
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let scope = principal(ctx)?.provider_scope();
-    let store_err = |e| PageError::from(e);
-    let offers = state.store.offers(scope).await.map_err(store_err)?;
-    let cohorts = state.store.cohorts(scope, None).await.map_err(store_err)?;
-    let providers = provider_states(state, scope).await.map_err(store_err)?;
-    let layout = Layout::new(ctx, "/verwaltung/angebote", "offers-page-list-title");
-    let today = state.app.today();
-    let rows = offers
+    let principal = principal(&ctx)?;
+    let views = lernweg_app::offers::offer_views(&state.app, &principal, None).await?;
+    let layout = Layout::new(&ctx, "/verwaltung/angebote", "offers-page-list-title");
+    let rows = views
         .iter()
-        .map(|o| {
-            let a = analyse(o, &cohorts, fed_state(&providers, o.provider_id), today);
+        .map(|v| {
+            let o = &v.record;
             OfferRow {
                 id: o.id.to_string(),
                 title: o.offer.title.clone(),
-                provider: providers
-                    .get(&o.provider_id)
-                    .map(|p| p.name.to_string())
-                    .unwrap_or_default(),
+                provider: v.provider.name.to_string(),
                 goal: vocab(lang, "goal", o.offer.goal.code()),
                 time_model: vocab(lang, "time_model", o.offer.time_model.kind().code()),
-                class: class_label(lang, a.classification.class),
+                class: class_label(lang, v.analysis.classification.class),
                 published: yes_no(&layout, o.published),
             }
         })
         .collect();
     let page = ListPage {
         can_manage: MANAGERS.permits(ctx.role()),
-        show_provider: scope.is_none(),
+        show_provider: principal.provider_scope().is_none(),
         layout,
         rows,
     };
@@ -215,19 +181,18 @@ async fn form_page(
     input: FormInput,
     errors: Errors,
     saved: bool,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let admin_choices = match target {
-        Target::New if ctx.principal().is_some_and(|p| p.provider_id.is_none()) => {
-            match state.store.providers(None).await {
-                Ok(ps) => Some(
-                    ps.iter()
-                        .map(|p| (p.id.to_string(), format!("{} ({})", p.name, p.state)))
-                        .collect(),
-                ),
-                Err(e) => return PageError::from(e).into_response(),
-            }
-        }
+        Target::New if is_admin(ctx) => Some(
+            state
+                .store
+                .providers(None)
+                .await?
+                .iter()
+                .map(|p| (p.id.to_string(), format!("{} ({})", p.name, p.state)))
+                .collect(),
+        ),
         _ => None,
     };
     let (path, title_key, action, back) = match target {
@@ -271,59 +236,59 @@ async fn form_page(
         errors,
         layout,
     };
-    (status, render(&page)).into_response()
+    Ok((status, render(&page)).into_response())
+}
+
+/// The installation admin (no provider of their own).
+fn is_admin(ctx: &Ctx) -> bool {
+    ctx.principal().is_some_and(|p| p.provider_id.is_none())
+}
+
+/// The form's errors from a use-case's refusal; any other error is the page's.
+fn save_errors(ctx: &Ctx, e: SaveError) -> Result<Errors, PageError> {
+    match e {
+        SaveError::Invalid { provider, fields } => {
+            let mut errors = Errors::default();
+            if provider.is_some() {
+                errors.add("provider".into(), ctx.lang.t("offers-form-provider-error"));
+            }
+            for (id, msg) in Errors::from_fields(ctx.lang, &fields).list {
+                errors.add(id, msg);
+            }
+            Ok(errors)
+        }
+        SaveError::Other(e) => Err(e.into()),
+    }
 }
 
 /// `GET /verwaltung/angebote/neu`.
-pub async fn new_form(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> Response {
+pub async fn new_form(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, PageError> {
     let input = FormInput::from_draft(OfferDraft::default());
     form_page(&state, &ctx, &Target::New, input, Errors::default(), false).await
 }
 
 /// `POST /verwaltung/angebote`: creates an offer (or adds rows, with `action=more_rows`).
+/// Admins choose the provider; everybody else creates for their own.
 pub async fn create(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let lang = ctx.lang;
+) -> Result<Response, PageError> {
     let input = form::parse(pairs);
     if input.more_rows {
         return form_page(&state, &ctx, &Target::New, input, Errors::default(), false).await;
     }
-    let Some(principal) = ctx.principal() else {
-        return PageError::Forbidden.into_response();
-    };
-    let mut errors = Errors::default();
-    let provider = match principal.provider_id {
-        Some(p) => Some(p),
-        None => match ProviderId::parse(&input.provider) {
-            Ok(p) if state.store.provider(p).await.is_ok() => Some(p),
-            _ => {
-                errors.add("provider".into(), lang.t("offers-form-provider-error"));
-                None
-            }
-        },
-    };
-    let offer = match input.draft.validate() {
-        Ok(o) => Some(o),
-        Err(list) => {
-            for (id, msg) in Errors::from_fields(lang, &list).list {
-                errors.add(id, msg);
-            }
-            None
+    let caller = caller(&ctx)?;
+    let provider = is_admin(&ctx).then_some(input.provider.as_str());
+    match lernweg_app::offers::create(&state.app, &caller, provider, &input.draft).await {
+        Ok(r) => Ok(Redirect::to(&format!("/verwaltung/angebote/{}", r.id)).into_response()),
+        Err(e) => {
+            let errors = save_errors(&ctx, e)?;
+            form_page(&state, &ctx, &Target::New, input, errors, false).await
         }
-    };
-    let (Some(provider), Some(offer), true) = (provider, offer, errors.is_empty()) else {
-        return form_page(&state, &ctx, &Target::New, input, errors, false).await;
-    };
-    match state
-        .store
-        .create_offer(&ctx.actor(), provider, offer)
-        .await
-    {
-        Ok(r) => Redirect::to(&format!("/verwaltung/angebote/{}", r.id)).into_response(),
-        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -336,64 +301,44 @@ pub struct EditQuery {
 pub async fn edit_form(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<OfferId>,
     Query(q): Query<EditQuery>,
-) -> Response {
-    let record = match load_offer(&state, &ctx, &id).await {
-        Ok(r) => r,
-        Err(e) => return e.into_response(),
-    };
+) -> Result<Response, PageError> {
+    let record = lernweg_app::offers::offer(&state.app, &principal(&ctx)?, id).await?;
     let input = FormInput::from_draft(convert::to_draft(&record.offer));
     let saved = q.gespeichert.is_some();
-    form_page(
-        &state,
-        &ctx,
-        &Target::Edit(Box::new(record)),
-        input,
-        Errors::default(),
-        saved,
-    )
-    .await
+    let target = Target::Edit(Box::new(record));
+    form_page(&state, &ctx, &target, input, Errors::default(), saved).await
 }
 
 /// `POST /verwaltung/angebote/{id}`: saves the edit form (or adds rows).
 pub async fn update(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<OfferId>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let lang = ctx.lang;
-    let record = match load_offer(&state, &ctx, &id).await {
-        Ok(r) => r,
-        Err(e) => return e.into_response(),
-    };
+) -> Result<Response, PageError> {
+    let caller = caller(&ctx)?;
+    let record = lernweg_app::offers::offer(&state.app, &caller.principal, id).await?;
     let input = form::parse(pairs);
     let target = Target::Edit(Box::new(record));
     if input.more_rows {
         return form_page(&state, &ctx, &target, input, Errors::default(), false).await;
     }
-    let offer = match input.draft.validate() {
-        Ok(o) => o,
-        Err(list) => {
-            let errors = Errors::from_fields(lang, &list);
-            return form_page(&state, &ctx, &target, input, errors, false).await;
-        }
+    let change = OfferChange {
+        draft: Some(input.draft.clone()),
+        published: None,
     };
-    let Target::Edit(record) = target else {
-        unreachable!("the target is an edit");
-    };
-    match state
-        .store
-        .update_offer(&ctx.actor(), record.id, offer)
-        .await
-    {
-        Ok(r) => Redirect::to(&format!(
+    match lernweg_app::offers::update(&state.app, &caller, id, change).await {
+        Ok(r) => Ok(Redirect::to(&format!(
             "/verwaltung/angebote/{}/bearbeiten?gespeichert=1",
             r.id
         ))
-        .into_response(),
-        Err(e) => PageError::from(e).into_response(),
+        .into_response()),
+        Err(e) => {
+            let errors = save_errors(&ctx, e)?;
+            form_page(&state, &ctx, &target, input, errors, false).await
+        }
     }
 }
 
@@ -409,26 +354,19 @@ pub struct PublishForm {
 pub async fn publish(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<OfferId>,
     Form(form): Form<PublishForm>,
-) -> Response {
-    let record = match load_offer(&state, &ctx, &id).await {
-        Ok(r) => r,
-        Err(e) => return e.into_response(),
-    };
+) -> Result<Response, PageError> {
+    let caller = caller(&ctx)?;
+    // A foreign offer is a 404 before a malformed form is a 400.
+    let record = lernweg_app::offers::offer(&state.app, &caller.principal, id).await?;
     let published = match form.published.as_str() {
         "1" => true,
         "0" => false,
-        _ => return PageError::BadRequest.into_response(),
+        _ => return Err(PageError::BadRequest),
     };
-    match state
-        .store
-        .set_offer_published(&ctx.actor(), record.id, published)
-        .await
-    {
-        Ok(r) => Redirect::to(&format!("/verwaltung/angebote/{}", r.id)).into_response(),
-        Err(e) => PageError::from(e).into_response(),
-    }
+    let r = lernweg_app::offers::set_published(&state.app, &caller, record.id, published).await?;
+    Ok(Redirect::to(&format!("/verwaltung/angebote/{}", r.id)).into_response())
 }
 
 // ---------------------------------------------------------------- success-factor overview
@@ -461,31 +399,14 @@ pub async fn overview(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Query(q): Query<OverviewQuery>,
-) -> Response {
-    match overview_inner(&state, &ctx, q).await {
-        Ok(r) => r,
-        Err(e) => e.into_response(),
-    }
-}
-
-async fn overview_inner(
-    state: &AppState,
-    ctx: &Ctx,
-    q: OverviewQuery,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let own = principal(ctx)?.provider_scope();
+    let principal = principal(&ctx)?;
+    let own = principal.provider_scope();
     let chosen = q.traeger.as_deref().and_then(|s| ProviderId::parse(s).ok());
-    let scope = own.or(chosen);
-    let store_err = |e| PageError::from(e);
-    let offers = state.store.offers(scope).await.map_err(store_err)?;
-    let cohorts = state.store.cohorts(scope, None).await.map_err(store_err)?;
-    let providers = provider_states(state, own).await.map_err(store_err)?;
-    let today = state.app.today();
-    let results: Vec<_> = offers
-        .iter()
-        .map(|o| analyse(o, &cohorts, fed_state(&providers, o.provider_id), today).factors)
-        .collect();
+    let views: Vec<OfferView> =
+        lernweg_app::offers::offer_views(&state.app, &principal, chosen).await?;
+    let results: Vec<_> = views.iter().map(|v| v.analysis.factors.clone()).collect();
     let rows = weakest_factors(&results)
         .into_iter()
         .map(|s| FactorRow {
@@ -498,7 +419,7 @@ async fn overview_inner(
         .collect();
     let mut choices = Vec::new();
     if own.is_none() {
-        let mut list: Vec<&Provider> = providers.values().collect();
+        let mut list: Vec<Provider> = state.store.providers(None).await?;
         list.sort_by_key(|p| p.name.to_string());
         choices.push(Choice {
             value: String::new(),
@@ -512,8 +433,8 @@ async fn overview_inner(
         }));
     }
     let page = OverviewPage {
-        layout: Layout::new(ctx, "/verwaltung/erfolgsfaktoren", "offers-overview-title"),
-        offers: offers.len(),
+        layout: Layout::new(&ctx, "/verwaltung/erfolgsfaktoren", "offers-overview-title"),
+        offers: views.len(),
         rows,
         providers: choices,
     };
@@ -556,9 +477,4 @@ pub async fn readability_check(
         readability: Some(ReadabilityView::new(ctx.lang, &text)),
         text,
     })
-}
-
-/// Cohorts of one offer (for the detail page).
-async fn offer_cohorts(state: &AppState, record: &OfferRecord) -> Result<Vec<Cohort>, StoreError> {
-    state.store.cohorts(None, Some(record.id)).await
 }

@@ -1,79 +1,13 @@
-//! What Lernweg computes about an offer, shared by pages and API: a planned timetable, the
-//! classification (MISSION.md §1), the success factors (§2.1–§2.3), the readability of its
-//! description; and the texts of the offers crate's codes in the reader's language.
+//! What Lernweg computes about an offer (`lernweg_app::offers::analyse`) in the reader's
+//! language, shared by pages and API: the texts of the offers crate's codes (reasons,
+//! validation errors, vocabularies) and the readability report as pages show it.
 
-use chrono::{Datelike, Duration, NaiveDate};
-use lernweg_domain::State as FedState;
+use chrono::NaiveDate;
 use lernweg_offers::readability::{LONG_SENTENCE_WORDS, split_sentences};
-use lernweg_offers::{
-    Classification, PartTimeClass, Reason, SuccessFactor, SuccessInput, analyze, check_success,
-    classify,
-};
-use lernweg_planner::{Plan, PlanOptions, plan};
-use lernweg_store::{Cohort, OfferRecord};
+use lernweg_offers::{PartTimeClass, ReadabilityReport, Reason, analyze};
 
 use crate::error::localized_args;
 use crate::i18n::Lang;
-
-/// The computed view of one offer.
-pub struct Analysis {
-    pub plan: Option<Plan>,
-    /// The start the timetable was planned from.
-    pub plan_start: NaiveDate,
-    /// Whether that start is the first cohort's (else the Monday after today).
-    pub start_from_cohort: bool,
-    pub classification: Classification,
-    pub factors: Vec<SuccessFactor>,
-}
-
-/// The Monday after `today` (a week later when today is a Monday).
-pub fn next_monday(today: NaiveDate) -> NaiveDate {
-    today + Duration::days(7 - i64::from(today.weekday().num_days_from_monday()))
-}
-
-/// Plans, classifies and checks an offer. `cohorts` are the offer's cohorts (any order);
-/// `state` the provider's federal state (for holidays when there is no cohort).
-pub fn analyse(
-    record: &OfferRecord,
-    cohorts: &[Cohort],
-    state: FedState,
-    today: NaiveDate,
-) -> Analysis {
-    let first = cohorts
-        .iter()
-        .filter(|c| c.offer_id == record.id)
-        .min_by_key(|c| c.start_date);
-    let (plan_start, plan_state, start_from_cohort) = match first {
-        Some(c) => (c.start_date, c.state, true),
-        None => (next_monday(today), state, false),
-    };
-    let spec = record.offer.to_spec(plan_start, plan_state);
-    let planned = plan(&spec, &PlanOptions::default()).ok();
-    let classification = classify(&record.offer, planned.as_ref());
-    let cohort_published = cohorts
-        .iter()
-        .filter(|c| c.offer_id == record.id)
-        .filter_map(|c| c.published_at)
-        .min();
-    let published_at = record
-        .published_at
-        .or(cohort_published)
-        .map(|t| t.date_naive());
-    let mut input = SuccessInput::new(&record.offer, today);
-    input.plan = planned.as_ref();
-    input.classification = Some(&classification);
-    input.published_at = published_at;
-    input.public_page = record.published;
-    input.participants = None;
-    let factors = check_success(&input);
-    Analysis {
-        plan: planned,
-        plan_start,
-        start_from_cohort,
-        classification,
-        factors,
-    }
-}
 
 // ---------------------------------------------------------------- texts
 
@@ -136,7 +70,11 @@ pub struct ReadabilityView {
 
 impl ReadabilityView {
     pub fn new(lang: Lang, text: &str) -> ReadabilityView {
-        let r = analyze(text);
+        ReadabilityView::of(lang, text, &analyze(text))
+    }
+
+    /// The view of `r`, the report of `text`.
+    pub fn of(lang: Lang, text: &str, r: &ReadabilityReport) -> ReadabilityView {
         let long: Vec<usize> = r.long_sentences.iter().map(|l| l.index).collect();
         let sentences = split_sentences(text)
             .into_iter()
@@ -184,20 +122,6 @@ impl ReadabilityView {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn next_monday_is_always_ahead() {
-        let mon = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
-        assert_eq!(
-            next_monday(mon),
-            NaiveDate::from_ymd_opt(2026, 3, 9).unwrap()
-        );
-        let sun = NaiveDate::from_ymd_opt(2026, 3, 8).unwrap();
-        assert_eq!(
-            next_monday(sun),
-            NaiveDate::from_ymd_opt(2026, 3, 9).unwrap()
-        );
-    }
 
     #[test]
     fn numbers_in_german() {

@@ -4,13 +4,12 @@
 //! (code), `mode` (`online`, `blended`, `onsite`), `month` (`YYYY-MM` of a cohort's start).
 //! Unknown values are ignored (the filter is off), so a stale link still shows offers.
 
+use lernweg_app::catalogue::Criteria;
 use lernweg_domain::State as FedState;
 use lernweg_offers::publish::jsonld::CourseMode;
 use lernweg_planner::TimeModelKind;
 use serde::Deserialize;
 use utoipa::IntoParams;
-
-use super::Listed;
 
 #[derive(Debug, Default, Clone, Deserialize, IntoParams)]
 pub struct FilterQuery {
@@ -23,16 +22,6 @@ pub struct FilterQuery {
     /// `online`, `blended` or `onsite` (schema.org courseMode).
     pub mode: Option<String>,
     /// Start month `YYYY-MM` of a published or running cohort.
-    pub month: Option<String>,
-}
-
-/// The parsed filters.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct Criteria {
-    pub state: Option<FedState>,
-    pub field: Option<u8>,
-    pub time_model: Option<TimeModelKind>,
-    pub mode: Option<CourseMode>,
     pub month: Option<String>,
 }
 
@@ -64,24 +53,6 @@ impl FilterQuery {
                 .filter(|s| valid_month(s))
                 .map(str::to_owned),
         }
-    }
-}
-
-impl Criteria {
-    pub fn matches(&self, l: &Listed) -> bool {
-        let o = l.offer();
-        self.state.is_none_or(|s| l.states().contains(&s))
-            && self.field.is_none_or(|f| o.kldb.occupational_area() == f)
-            && self.time_model.is_none_or(|k| o.time_model.kind() == k)
-            && self.mode.is_none_or(|m| l.mode() == m)
-            && self
-                .month
-                .as_ref()
-                .is_none_or(|m| l.start_months().contains(m))
-    }
-
-    pub fn is_empty(&self) -> bool {
-        *self == Criteria::default()
     }
 }
 

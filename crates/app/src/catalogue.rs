@@ -1,0 +1,158 @@
+//! The public catalogue (MISSION.md §2.2): published offers for employers, advisers of the
+//! employment agency and job centres and counselling services, without login.
+//!
+//! Nothing of unpublished offers appears here, and no personal data beyond the contact the
+//! offer names: cohorts show dates, federal state and name, never rooms, links or trainers.
+//! Only cohorts whose dates are binding (published or running) are listed.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{Datelike, NaiveDate};
+use lernweg_domain::{ProviderId, State as FedState};
+use lernweg_offers::Offer;
+use lernweg_offers::publish::jsonld::CourseMode;
+use lernweg_planner::{Plan, TimeModelKind};
+use lernweg_store::{Cohort, OfferRecord, Provider};
+
+use crate::exports::{cohort_plan, is_visible};
+use crate::{App, AppError};
+
+/// A published offer with what the public may see of it.
+pub struct Listed {
+    pub record: OfferRecord,
+    /// Published and running cohorts, by start date.
+    pub cohorts: Vec<Cohort>,
+    pub provider: Provider,
+}
+
+impl Listed {
+    pub fn offer(&self) -> &Offer {
+        &self.record.offer
+    }
+
+    /// The federal states of the cohorts, or the provider's when there is no cohort.
+    pub fn states(&self) -> BTreeSet<FedState> {
+        if self.cohorts.is_empty() {
+            BTreeSet::from([self.provider.state])
+        } else {
+            self.cohorts.iter().map(|c| c.state).collect()
+        }
+    }
+
+    pub fn mode(&self) -> CourseMode {
+        CourseMode::of_offer(self.offer())
+    }
+
+    /// `YYYY-MM` of each cohort's start.
+    pub fn start_months(&self) -> BTreeSet<String> {
+        self.cohorts
+            .iter()
+            .map(|c| month_code(c.start_date))
+            .collect()
+    }
+}
+
+/// `YYYY-MM` of a day.
+pub fn month_code(d: NaiveDate) -> String {
+    format!("{:04}-{:02}", d.year(), d.month())
+}
+
+/// The catalogue's filters, parsed; `None` is "any".
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Criteria {
+    /// A cohort's federal state, or the provider's when there is no cohort.
+    pub state: Option<FedState>,
+    /// KldB Berufsbereich (the code's first digit).
+    pub field: Option<u8>,
+    pub time_model: Option<TimeModelKind>,
+    pub mode: Option<CourseMode>,
+    /// `YYYY-MM` of a cohort's start.
+    pub month: Option<String>,
+}
+
+impl Criteria {
+    pub fn matches(&self, l: &Listed) -> bool {
+        let o = l.offer();
+        self.state.is_none_or(|s| l.states().contains(&s))
+            && self.field.is_none_or(|f| o.kldb.occupational_area() == f)
+            && self.time_model.is_none_or(|k| o.time_model.kind() == k)
+            && self.mode.is_none_or(|m| l.mode() == m)
+            && self
+                .month
+                .as_ref()
+                .is_none_or(|m| l.start_months().contains(m))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Criteria::default()
+    }
+}
+
+/// Every published offer with its visible cohorts and its provider, newest first.
+pub async fn listed_offers(app: &App) -> Result<Vec<Listed>, AppError> {
+    let store = &app.store;
+    let mut providers: HashMap<ProviderId, Provider> = HashMap::new();
+    let mut out = Vec::new();
+    for record in store.published_offers().await? {
+        let cohorts = visible_cohorts(app, &record).await?;
+        let provider = match providers.get(&record.provider_id) {
+            Some(p) => p.clone(),
+            None => {
+                let p = store.provider(record.provider_id).await?;
+                providers.insert(p.id, p.clone());
+                p
+            }
+        };
+        out.push(Listed {
+            record,
+            cohorts,
+            provider,
+        });
+    }
+    Ok(out)
+}
+
+/// The published offers that match `criteria`, newest first.
+pub async fn search(app: &App, criteria: &Criteria) -> Result<Vec<Listed>, AppError> {
+    let mut all = listed_offers(app).await?;
+    all.retain(|l| criteria.matches(l));
+    Ok(all)
+}
+
+async fn visible_cohorts(app: &App, record: &OfferRecord) -> Result<Vec<Cohort>, AppError> {
+    Ok(app
+        .store
+        .cohorts(None, Some(record.id))
+        .await?
+        .into_iter()
+        .filter(is_visible)
+        .collect())
+}
+
+/// One published offer as the public sees it: with the plan of each visible cohort (the
+/// stored timetable's sessions; for weekly load and classification).
+pub struct PublicOffer {
+    pub listed: Listed,
+    /// One plan per cohort of [`Listed::cohorts`], in the same order.
+    pub plans: Vec<Plan>,
+}
+
+/// One published offer by its slug; an unpublished or unknown one is `NotFound`.
+pub async fn public_offer(app: &App, slug: &str) -> Result<PublicOffer, AppError> {
+    let record = app.store.published_offer_by_slug(slug).await?;
+    let cohorts = visible_cohorts(app, &record).await?;
+    let provider = app.store.provider(record.provider_id).await?;
+    let mut plans = Vec::with_capacity(cohorts.len());
+    for c in &cohorts {
+        let stored = app.store.timetable(c.id).await?;
+        plans.push(cohort_plan(&record.offer, c, &stored));
+    }
+    Ok(PublicOffer {
+        listed: Listed {
+            record,
+            cohorts,
+            provider,
+        },
+        plans,
+    })
+}
