@@ -9,9 +9,11 @@
 //! Architecture invariant: this crate knows no HTTP, no HTML and no JSON DTOs, and writes no
 //! SQL. It reads no clock but [`App::clock`].
 
+pub mod attendance;
 pub mod cohorts;
 mod error;
 pub mod exports;
+pub mod visible;
 
 pub use error::AppError;
 pub use lernweg_store::Clock;
