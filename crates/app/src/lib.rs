@@ -14,6 +14,7 @@ pub mod cohorts;
 mod error;
 pub mod exports;
 pub mod visible;
+pub mod work;
 
 pub use error::AppError;
 pub use lernweg_store::Clock;
