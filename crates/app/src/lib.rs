@@ -9,6 +9,7 @@
 //! Architecture invariant: this crate knows no HTTP, no HTML and no JSON DTOs, and writes no
 //! SQL. It reads no clock but [`App::clock`].
 
+pub mod admin;
 pub mod attendance;
 pub mod cohorts;
 mod error;
