@@ -9,12 +9,16 @@
 //! Architecture invariant: this crate knows no HTTP, no HTML and no JSON DTOs, and writes no
 //! SQL. It reads no clock but [`App::clock`].
 
+pub mod admin;
+pub mod attendance;
 pub mod catalogue;
 pub mod cohorts;
 mod error;
 pub mod exports;
 pub mod feeds;
 pub mod offers;
+pub mod visible;
+pub mod work;
 
 pub use error::AppError;
 pub use lernweg_store::Clock;

@@ -2,10 +2,12 @@
 
 use std::io::Read;
 
-use anyhow::{Context, anyhow, bail};
+use anyhow::{Context, anyhow};
 use clap::Subcommand;
-use lernweg_domain::{Email, ProviderName, Role, State};
-use lernweg_store::{Actor, ErasureReason, NewProvider, NewUser, Store, StoreError};
+use lernweg_app::admin::{self, NewAccount};
+use lernweg_app::{App, AppError};
+use lernweg_domain::Email;
+use lernweg_store::{Actor, ErasureReason, Provider, Store, StoreError};
 
 #[derive(Subcommand, Debug)]
 pub enum UserCommand {
@@ -71,7 +73,51 @@ fn explain(e: StoreError) -> anyhow::Error {
     }
 }
 
+/// The command-line flag of a use-case's field.
+fn flag(field: &str) -> &str {
+    match field {
+        "email" => "--email",
+        "role" => "--role",
+        "provider" | "provider_id" => "--provider",
+        "display_name" | "name" => "--name",
+        "state" => "--state",
+        other => other,
+    }
+}
+
+/// A refused use-case in the words of the command line: one line per invalid field.
+fn explain_app(e: AppError) -> anyhow::Error {
+    match e {
+        AppError::Invalid(fields) => anyhow!(
+            "{}",
+            fields
+                .iter()
+                .map(|f| match f.code {
+                    "needs_provider" => "--provider is required for this role".to_owned(),
+                    _ => format!("{}: {}", flag(f.field), f.message),
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+        AppError::NotFound => anyhow!("not found"),
+        AppError::Conflict(what) => anyhow!("{what}"),
+        AppError::Store(e) => explain(e),
+        other => anyhow!(other),
+    }
+}
+
+/// A provider by id or exact name.
+async fn find_provider(store: &Store, id_or_name: &str) -> anyhow::Result<Provider> {
+    store.find_provider(id_or_name).await.map_err(|e| match e {
+        StoreError::NotFound => {
+            anyhow!("--provider: no provider with id or name {id_or_name:?}")
+        }
+        other => explain(other),
+    })
+}
+
 pub async fn user(cmd: UserCommand, store: &Store) -> anyhow::Result<()> {
+    let app = App::new(store.clone());
     match cmd {
         UserCommand::Add {
             email,
@@ -79,24 +125,8 @@ pub async fn user(cmd: UserCommand, store: &Store) -> anyhow::Result<()> {
             provider,
             name,
         } => {
-            let email = Email::parse(&email).map_err(|e| anyhow!("--email: {}", e.message))?;
-            let role = Role::parse(&role).map_err(|e| anyhow!("--role: {}", e.message))?;
-            let provider_id = match provider {
-                Some(p) => Some(
-                    store
-                        .find_provider(&p)
-                        .await
-                        .map_err(|e| match e {
-                            StoreError::NotFound => {
-                                anyhow!("--provider: no provider with id or name {p:?}")
-                            }
-                            other => explain(other),
-                        })?
-                        .id,
-                ),
-                None if role.needs_provider() => {
-                    bail!("--provider is required for the role {role}")
-                }
+            let provider = match provider {
+                Some(p) => Some(find_provider(store, &p).await?.id.to_string()),
                 None => None,
             };
             let mut password = String::new();
@@ -105,21 +135,17 @@ pub async fn user(cmd: UserCommand, store: &Store) -> anyhow::Result<()> {
                 .context("cannot read the password from standard input")?;
             let password = password.lines().next().unwrap_or("").to_owned();
             let display_name =
-                name.unwrap_or_else(|| email.as_str().split('@').next().unwrap_or("").to_owned());
-            let new = NewUser {
+                name.unwrap_or_else(|| email.trim().split('@').next().unwrap_or("").to_owned());
+            let new = NewAccount {
                 email,
                 display_name,
                 role,
-                provider_id,
-                password: Some(password),
+                provider,
+                password,
             };
-            let user = store
-                .create_user(&Actor::system(), new)
+            let user = admin::create_user(&app, &admin::operator(), new)
                 .await
-                .map_err(|e| match e {
-                    StoreError::Conflict(what) => anyhow!("{what}"),
-                    other => explain(other),
-                })?;
+                .map_err(explain_app)?;
             println!(
                 "Created {} ({}) with id {}.",
                 user.email, user.role, user.id
@@ -127,7 +153,10 @@ pub async fn user(cmd: UserCommand, store: &Store) -> anyhow::Result<()> {
             Ok(())
         }
         UserCommand::List => {
-            for u in store.users(None).await.map_err(explain)? {
+            let all = admin::users(&app, &admin::operator().principal)
+                .await
+                .map_err(explain_app)?;
+            for u in all {
                 let provider = u
                     .provider_id
                     .map(|p| p.to_string())
@@ -147,31 +176,27 @@ pub async fn user(cmd: UserCommand, store: &Store) -> anyhow::Result<()> {
 }
 
 pub async fn provider(cmd: ProviderCommand, store: &Store) -> anyhow::Result<()> {
+    let app = App::new(store.clone());
     match cmd {
         ProviderCommand::Add { name, state } => {
-            let name = ProviderName::parse(&name).map_err(|e| anyhow!("--name: {}", e.message))?;
-            let state = State::parse(&state).map_err(|e| anyhow!("--state: {}", e.message))?;
-            let p = store
-                .create_provider(&Actor::system(), NewProvider { name, state })
+            let p = admin::create_provider(&app, &admin::operator(), &name, &state)
                 .await
-                .map_err(explain)?;
+                .map_err(explain_app)?;
             println!("Created provider {} ({}).", p.name, p.state);
             println!("{}", p.id);
             Ok(())
         }
         ProviderCommand::List => {
-            for p in store.providers(None).await.map_err(explain)? {
+            let all = admin::providers(&app, &admin::operator().principal)
+                .await
+                .map_err(explain_app)?;
+            for p in all {
                 println!("{}\t{}\t{}", p.id, p.state, p.name);
             }
             Ok(())
         }
         ProviderCommand::Retention { provider, months } => {
-            let p = store.find_provider(&provider).await.map_err(|e| match e {
-                StoreError::NotFound => {
-                    anyhow!("--provider: no provider with id or name {provider:?}")
-                }
-                other => explain(other),
-            })?;
+            let p = find_provider(store, &provider).await?;
             store
                 .set_retention_months(&Actor::system(), p.id, months)
                 .await
@@ -186,6 +211,7 @@ pub async fn provider(cmd: ProviderCommand, store: &Store) -> anyhow::Result<()>
 }
 
 pub async fn token(cmd: TokenCommand, store: &Store) -> anyhow::Result<()> {
+    let app = App::new(store.clone());
     match cmd {
         TokenCommand::Create { email, name } => {
             let email = Email::parse(&email).map_err(|e| anyhow!("--email: {}", e.message))?;
@@ -193,10 +219,9 @@ pub async fn token(cmd: TokenCommand, store: &Store) -> anyhow::Result<()> {
                 StoreError::NotFound => anyhow!("no user with the e-mail address {email}"),
                 other => explain(other),
             })?;
-            let issued = store
-                .create_token(&Actor::system(), &user, &name)
+            let issued = admin::create_token(&app, &admin::operator(), &user, &name)
                 .await
-                .map_err(explain)?;
+                .map_err(explain_app)?;
             println!(
                 "Created token {:?} for {}. It is shown only now:",
                 issued.token.name, user.email

@@ -56,6 +56,11 @@ impl Ctx {
         self.user.as_ref().map(|u| u.role)
     }
 
+    /// The caller of a use-case: principal and actor; `None` for a visitor.
+    pub fn caller(&self) -> Option<lernweg_app::Caller> {
+        Some(lernweg_app::Caller::new(self.principal()?, self.actor()))
+    }
+
     /// Who acts, for the audit log.
     pub fn actor(&self) -> lernweg_store::Actor {
         match &self.user {

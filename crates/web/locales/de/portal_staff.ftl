@@ -1,6 +1,7 @@
 # Zugang von Teilnehmenden zum Portal: Einladungen, Codes, Kalender-Link (Seiten für Beschäftigte).
 
 portal-staff-heading = Zugang zum Portal
+portal-staff-unavailable = Der Zugang kann gerade nicht angezeigt werden. Bitte laden Sie die Seite später neu.
 portal-staff-intro = Teilnehmende sehen im Portal ihren eigenen Weg: Termine, Ansprechperson, Kalender und ihren Eignungscheck. Den Zugang bekommen sie per E-Mail-Einladung oder mit einem ausgedruckten Code.
 portal-staff-account = Konto
 portal-staff-account-none = noch kein Konto

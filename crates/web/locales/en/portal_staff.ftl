@@ -1,6 +1,7 @@
 # Participant access to the portal: invitations, codes, calendar link (staff pages).
 
 portal-staff-heading = Portal access
+portal-staff-unavailable = The access cannot be shown right now. Please reload the page later.
 portal-staff-intro = In the portal, participants see their own path: dates, contact person, calendar and their readiness check. They get access by e-mail invitation or with a printed code.
 portal-staff-account = Account
 portal-staff-account-none = no account yet

@@ -2,11 +2,11 @@
 
 use axum::extract::{Query, State};
 use axum::{Extension, Json};
+use lernweg_app::admin;
 use lernweg_domain::ProviderId;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::caller;
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::{ApiError, Problem};
@@ -38,19 +38,16 @@ pub struct AuditQuery {
     responses((status = 200, body = [AuditEntryDto]), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
+    Extension(ctx): Extension<Ctx>,
     Query(q): Query<AuditQuery>,
 ) -> Result<Json<Vec<AuditEntryDto>>, ApiError> {
-    caller(&ctx)?;
+    let caller = ctx.caller().ok_or(ApiError::Unauthorized)?;
     let provider = q
         .provider_id
         .as_deref()
         .map(ProviderId::parse)
         .transpose()?;
-    let entries = state
-        .store
-        .audit_entries(provider, q.limit.unwrap_or(200))
-        .await?;
+    let entries = admin::audit_log(&state.app, &caller, provider, q.limit.unwrap_or(200)).await?;
     Ok(Json(
         entries
             .into_iter()

@@ -1,17 +1,19 @@
 //! Providers (Träger). Staff see their own provider; admins see and manage all.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
-use lernweg_domain::{ProviderId, ProviderName, State as FedState};
-use lernweg_store::{NewProvider, Provider, ProviderPatch};
+use lernweg_app::admin;
+use lernweg_domain::ProviderId;
+use lernweg_store::Provider;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{ApiJson, caller};
+use super::ApiJson;
 use crate::AppState;
 use crate::context::Ctx;
-use crate::error::{ApiError, FieldError, Problem};
+use crate::error::{ApiError, Problem};
+use crate::extract::ApiId;
 
 #[derive(Serialize, ToSchema)]
 pub struct ProviderDto {
@@ -60,10 +62,10 @@ pub fn path_id<T>(
     responses((status = 200, body = [ProviderDto]), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
+    Extension(ctx): Extension<Ctx>,
 ) -> Result<Json<Vec<ProviderDto>>, ApiError> {
-    let (principal, _) = caller(&ctx)?;
-    let providers = state.store.providers(principal.provider_scope()).await?;
+    let providers =
+        admin::providers(&state.app, &ctx.principal().ok_or(ApiError::Unauthorized)?).await?;
     Ok(Json(providers.into_iter().map(ProviderDto::from).collect()))
 }
 
@@ -72,24 +74,16 @@ pub async fn list(
     responses((status = 201, body = ProviderDto), (status = 400, body = Problem), (status = 422, body = Problem)))]
 pub async fn create(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
+    Extension(ctx): Extension<Ctx>,
     ApiJson(body): ApiJson<NewProviderDto>,
 ) -> Result<(StatusCode, Json<ProviderDto>), ApiError> {
-    let (_, actor) = caller(&ctx)?;
-    let mut errors: Vec<FieldError> = Vec::new();
-    let name = ProviderName::parse(&body.name)
-        .map_err(|e| errors.push(e.into()))
-        .ok();
-    let fed = FedState::parse(&body.state)
-        .map_err(|e| errors.push(e.into()))
-        .ok();
-    let (Some(name), Some(fed)) = (name, fed) else {
-        return Err(ApiError::Validation(errors));
-    };
-    let p = state
-        .store
-        .create_provider(&actor, NewProvider { name, state: fed })
-        .await?;
+    let p = admin::create_provider(
+        &state.app,
+        &ctx.caller().ok_or(ApiError::Unauthorized)?,
+        &body.name,
+        &body.state,
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(p.into())))
 }
 
@@ -98,15 +92,16 @@ pub async fn create(
     responses((status = 200, body = ProviderDto), (status = 404, body = Problem)))]
 pub async fn show(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    Extension(ctx): Extension<Ctx>,
+    ApiId(id): ApiId<ProviderId>,
 ) -> Result<Json<ProviderDto>, ApiError> {
-    let (principal, _) = caller(&ctx)?;
-    let id = path_id(&id, ProviderId::parse)?;
-    if !principal.can_access_provider(id) {
-        return Err(ApiError::NotFound);
-    }
-    Ok(Json(state.store.provider(id).await?.into()))
+    let p = admin::provider(
+        &state.app,
+        &ctx.principal().ok_or(ApiError::Unauthorized)?,
+        id,
+    )
+    .await?;
+    Ok(Json(p.into()))
 }
 
 /// Changes name or state of a provider (admins).
@@ -114,40 +109,17 @@ pub async fn show(
     responses((status = 200, body = ProviderDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn update(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    Extension(ctx): Extension<Ctx>,
+    ApiId(id): ApiId<ProviderId>,
     ApiJson(body): ApiJson<ProviderPatchDto>,
 ) -> Result<Json<ProviderDto>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let id = path_id(&id, ProviderId::parse)?;
-    if !principal.can_access_provider(id) {
-        return Err(ApiError::NotFound);
-    }
-    let mut errors: Vec<FieldError> = Vec::new();
-    let name = body
-        .name
-        .as_deref()
-        .map(ProviderName::parse)
-        .transpose()
-        .map_err(|e| errors.push(e.into()))
-        .ok()
-        .flatten();
-    let fed = body
-        .state
-        .as_deref()
-        .map(FedState::parse)
-        .transpose()
-        .map_err(|e| errors.push(e.into()))
-        .ok()
-        .flatten();
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
-    Ok(Json(
-        state
-            .store
-            .update_provider(&actor, id, ProviderPatch { name, state: fed })
-            .await?
-            .into(),
-    ))
+    let p = admin::update_provider(
+        &state.app,
+        &ctx.caller().ok_or(ApiError::Unauthorized)?,
+        id,
+        body.name.as_deref(),
+        body.state.as_deref(),
+    )
+    .await?;
+    Ok(Json(p.into()))
 }

@@ -1,18 +1,19 @@
 //! The caller's personal API tokens.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
+use lernweg_app::admin;
 use lernweg_domain::TokenId;
 use lernweg_store::ApiToken;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::providers::path_id;
-use super::{ApiJson, caller};
+use super::ApiJson;
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::{ApiError, Problem};
+use crate::extract::ApiId;
 
 #[derive(Serialize, ToSchema)]
 pub struct TokenDto {
@@ -54,18 +55,11 @@ pub struct NewTokenDto {
 #[utoipa::path(get, path = "/api/v1/tokens", tag = "account", responses((status = 200, body = [TokenDto]), (status = 401, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
+    Extension(ctx): Extension<Ctx>,
 ) -> Result<Json<Vec<TokenDto>>, ApiError> {
-    let (principal, _) = caller(&ctx)?;
-    Ok(Json(
-        state
-            .store
-            .tokens(principal.user_id)
-            .await?
-            .into_iter()
-            .map(TokenDto::from)
-            .collect(),
-    ))
+    let who = ctx.principal().ok_or(ApiError::Unauthorized)?;
+    let tokens = admin::tokens(&state.app, &who).await?;
+    Ok(Json(tokens.into_iter().map(TokenDto::from).collect()))
 }
 
 /// Creates a token for the caller; the secret is in the response only.
@@ -73,12 +67,13 @@ pub async fn list(
     responses((status = 201, body = IssuedTokenDto), (status = 422, body = Problem)))]
 pub async fn create(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
+    Extension(ctx): Extension<Ctx>,
     ApiJson(body): ApiJson<NewTokenDto>,
 ) -> Result<(StatusCode, Json<IssuedTokenDto>), ApiError> {
-    let (_, actor) = caller(&ctx)?;
-    let user = ctx.user.as_ref().ok_or(ApiError::Unauthorized)?;
-    let issued = state.store.create_token(&actor, user, &body.name).await?;
+    let (Some(caller), Some(user)) = (ctx.caller(), ctx.user.as_ref()) else {
+        return Err(ApiError::Unauthorized);
+    };
+    let issued = admin::create_token(&state.app, &caller, user, &body.name).await?;
     Ok((
         StatusCode::CREATED,
         Json(IssuedTokenDto {
@@ -93,13 +88,12 @@ pub async fn create(
     responses((status = 200, body = TokenDto), (status = 404, body = Problem)))]
 pub async fn revoke(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    Extension(ctx): Extension<Ctx>,
+    ApiId(id): ApiId<TokenId>,
 ) -> Result<Json<TokenDto>, ApiError> {
-    let (_, actor) = caller(&ctx)?;
-    let user = ctx.user.as_ref().ok_or(ApiError::Unauthorized)?;
-    let id = path_id(&id, TokenId::parse)?;
-    Ok(Json(
-        state.store.revoke_token(&actor, user, id).await?.into(),
-    ))
+    let (Some(caller), Some(user)) = (ctx.caller(), ctx.user.as_ref()) else {
+        return Err(ApiError::Unauthorized);
+    };
+    let token = admin::revoke_token(&state.app, &caller, user, id).await?;
+    Ok(Json(token.into()))
 }

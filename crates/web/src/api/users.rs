@@ -1,18 +1,19 @@
 //! User accounts. Coordinators see their provider's accounts; admins see and manage all.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
-use lernweg_domain::{Email, ProviderId, Role, UserId};
-use lernweg_store::{AuditAction, NewUser, User, UserPatch};
+use lernweg_app::admin::{self, AccountPatch, NewAccount};
+use lernweg_domain::UserId;
+use lernweg_store::User;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::providers::path_id;
-use super::{ApiJson, caller};
+use super::ApiJson;
 use crate::AppState;
 use crate::context::Ctx;
-use crate::error::{ApiError, FieldError, Problem};
+use crate::error::{ApiError, Problem};
+use crate::extract::ApiId;
 
 #[derive(Serialize, ToSchema)]
 pub struct UserDto {
@@ -64,10 +65,10 @@ pub struct UserPatchDto {
     responses((status = 200, body = [UserDto]), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
+    Extension(ctx): Extension<Ctx>,
 ) -> Result<Json<Vec<UserDto>>, ApiError> {
-    let (principal, _) = caller(&ctx)?;
-    let users = state.store.users(principal.provider_scope()).await?;
+    let who = ctx.principal().ok_or(ApiError::Unauthorized)?;
+    let users = admin::users(&state.app, &who).await?;
     Ok(Json(users.iter().map(UserDto::from).collect()))
 }
 
@@ -76,51 +77,18 @@ pub async fn list(
     responses((status = 201, body = UserDto), (status = 400, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn create(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
+    Extension(ctx): Extension<Ctx>,
     ApiJson(body): ApiJson<NewUserDto>,
 ) -> Result<(StatusCode, Json<UserDto>), ApiError> {
-    let (_, actor) = caller(&ctx)?;
-    let mut errors: Vec<FieldError> = Vec::new();
-    let email = Email::parse(&body.email)
-        .map_err(|e| errors.push(e.into()))
-        .ok();
-    let role = Role::parse(&body.role)
-        .map_err(|e| errors.push(e.into()))
-        .ok();
-    let provider_id = body
-        .provider_id
-        .as_deref()
-        .map(ProviderId::parse)
-        .transpose()
-        .map_err(|e| errors.push(e.into()))
-        .ok()
-        .flatten();
-    if let Err(e) = lernweg_store::parse_display_name(&body.display_name) {
-        errors.push(e.into());
-    }
-    if let Err(e) = lernweg_domain::check_password_policy(&body.password) {
-        errors.push(e.into());
-    }
-    let (Some(email), Some(role), true) = (email, role, errors.is_empty()) else {
-        return Err(ApiError::Validation(errors));
-    };
-    let new = NewUser {
-        email,
+    let caller = ctx.caller().ok_or(ApiError::Unauthorized)?;
+    let new = NewAccount {
+        email: body.email,
         display_name: body.display_name,
-        role,
-        provider_id,
-        password: Some(body.password),
+        role: body.role,
+        provider: body.provider_id,
+        password: body.password,
     };
-    let user = match state.store.create_user(&actor, new).await {
-        Err(lernweg_store::StoreError::NotFound) => {
-            return Err(ApiError::Validation(vec![FieldError {
-                field: "provider_id".into(),
-                code: "unknown_provider".into(),
-                message: "no provider with this id".into(),
-            }]));
-        }
-        other => other?,
-    };
+    let user = admin::create_user(&state.app, &caller, new).await?;
     Ok((StatusCode::CREATED, Json(UserDto::from(&user))))
 }
 
@@ -129,27 +97,12 @@ pub async fn create(
     responses((status = 200, body = UserDto), (status = 404, body = Problem)))]
 pub async fn show(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    Extension(ctx): Extension<Ctx>,
+    ApiId(id): ApiId<UserId>,
 ) -> Result<Json<UserDto>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let id = path_id(&id, UserId::parse)?;
-    let user = state.store.user(id).await?;
-    if !visible(&principal, &user) {
-        return Err(ApiError::NotFound);
-    }
-    state
-        .store
-        .audit(&actor.entry(user.provider_id, AuditAction::View, "user", user.id, "api"))
-        .await?;
+    let caller = ctx.caller().ok_or(ApiError::Unauthorized)?;
+    let user = admin::view_user(&state.app, &caller, id, "api").await?;
     Ok(Json(UserDto::from(&user)))
-}
-
-fn visible(principal: &lernweg_domain::Principal, user: &User) -> bool {
-    match user.provider_id {
-        Some(p) => principal.can_access_provider(p),
-        None => principal.role == Role::Admin,
-    }
 }
 
 /// Changes an account (admins).
@@ -157,53 +110,17 @@ fn visible(principal: &lernweg_domain::Principal, user: &User) -> bool {
     responses((status = 200, body = UserDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn update(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    Extension(ctx): Extension<Ctx>,
+    ApiId(id): ApiId<UserId>,
     ApiJson(body): ApiJson<UserPatchDto>,
 ) -> Result<Json<UserDto>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let id = path_id(&id, UserId::parse)?;
-    let current = state.store.user(id).await?;
-    if !visible(&principal, &current) {
-        return Err(ApiError::NotFound);
-    }
-    let mut errors: Vec<FieldError> = Vec::new();
-    let role = body
-        .role
-        .as_deref()
-        .map(Role::parse)
-        .transpose()
-        .map_err(|e| errors.push(e.into()))
-        .ok()
-        .flatten();
-    if let Some(n) = &body.display_name
-        && let Err(e) = lernweg_store::parse_display_name(n)
-    {
-        errors.push(e.into());
-    }
-    if let Some(pw) = &body.password
-        && let Err(e) = lernweg_domain::check_password_policy(pw)
-    {
-        errors.push(e.into());
-    }
-    if principal.user_id == id
-        && (body.active == Some(false) || role.is_some_and(|r| r != Role::Admin))
-    {
-        errors.push(FieldError {
-            field: "role".into(),
-            code: "self_lockout".into(),
-            message: "you cannot lock yourself out".into(),
-        });
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
-    let patch = UserPatch {
+    let caller = ctx.caller().ok_or(ApiError::Unauthorized)?;
+    let patch = AccountPatch {
         display_name: body.display_name,
-        role,
+        role: body.role,
         active: body.active,
         password: body.password,
     };
-    let user = state.store.update_user(&actor, id, patch).await?;
+    let user = admin::update_user(&state.app, &caller, id, patch).await?;
     Ok(Json(UserDto::from(&user)))
 }

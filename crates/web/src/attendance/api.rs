@@ -1,30 +1,26 @@
 //! Attendance and progress over the API. Roll calls: STAFF (trainers only for the cohorts they
 //! teach, others 404). An enrolment's attendance and progress: COUNSELLING.
 
-use std::collections::HashMap;
-
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use chrono::NaiveDate;
-use lernweg_domain::{CohortId, EnrolmentId, ParseError, ParticipantId, SessionId};
-use lernweg_participants::attendance::on_roll_call;
+use lernweg_app::attendance::{
+    self as uc, Attended, EnrolmentProgress, NewEntry, RollCall, RollCallFailure,
+};
+use lernweg_domain::{CohortId, EnrolmentId, ParseError, SessionId};
 use lernweg_participants::{
-    AttendanceStatus, Decision, Hours, Progress, ProgressRules, RollCallEntry, check_roll_call,
+    AttendanceStatus, Decision, ExamOutcome, Hours, RollCallEntry, RollCallError,
 };
-use lernweg_store::{
-    AttendanceRecord, AuditAction, Cohort, NewProgressEntry, ProgressEntry, SessionRecord,
-    SessionStatus, session_facts,
-};
+use lernweg_store::ProgressEntry;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{visible_enrolment, visible_session};
 use crate::AppState;
-use crate::api::providers::path_id;
-use crate::api::{ApiJson, caller};
+use crate::api::ApiJson;
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem};
+use crate::extract::ApiId;
 
 /// One participant of a session's roll call with what is recorded.
 #[derive(Serialize, ToSchema)]
@@ -178,15 +174,16 @@ pub struct ProgressDto {
     pub entries: Vec<ProgressEntryDto>,
 }
 
-fn progress_dto(
-    enrolment: EnrolmentId,
-    cohort: &Cohort,
-    as_of: NaiveDate,
-    p: Progress,
-    entries: Vec<ProgressEntry>,
-) -> ProgressDto {
+fn progress_dto(p: EnrolmentProgress) -> ProgressDto {
+    let EnrolmentProgress {
+        enrolment,
+        cohort,
+        as_of,
+        progress: p,
+        entries,
+    } = p;
     ProgressDto {
-        enrolment_id: enrolment.to_string(),
+        enrolment_id: enrolment.id.to_string(),
         cohort_id: cohort.id.to_string(),
         as_of: as_of.to_string(),
         threshold: p.threshold,
@@ -219,8 +216,8 @@ fn progress_dto(
                 exam_date: m.exam_date.map(|d| d.to_string()),
                 exam: m.exam.map(|x| {
                     match x {
-                        lernweg_participants::ExamOutcome::Passed => "passed",
-                        lernweg_participants::ExamOutcome::Failed => "failed",
+                        ExamOutcome::Passed => "passed",
+                        ExamOutcome::Failed => "failed",
                     }
                     .to_owned()
                 }),
@@ -248,54 +245,36 @@ pub struct NewProgressEntryDto {
     pub note: String,
 }
 
-async fn session_dto(
-    state: &AppState,
-    session: &SessionRecord,
-    cohort: &Cohort,
-    records: Vec<AttendanceRecord>,
-) -> Result<SessionAttendanceDto, ApiError> {
-    let names: HashMap<ParticipantId, String> = state
-        .store
-        .participants(Some(cohort.provider_id))
-        .await?
-        .into_iter()
-        .map(|p| {
-            (
-                p.id,
-                format!("{} {}", p.data.given_name, p.data.family_name),
-            )
-        })
-        .collect();
-    let rows = state
-        .store
-        .enrolments_in(cohort.id)
-        .await?
-        .into_iter()
-        .filter_map(|e| {
-            let record = records.iter().find(|r| r.enrolment_id == e.id);
-            if !on_roll_call(e.status) && record.is_none() {
-                return None;
-            }
-            Some(RollCallRowDto {
-                enrolment_id: e.id.to_string(),
-                participant_name: names.get(&e.participant_id).cloned().unwrap_or_default(),
-                enrolment_status: e.status.code().to_owned(),
-                status: record.map(|r| r.status.code().to_owned()),
-                note: record.map(|r| r.note.clone()).unwrap_or_default(),
-                recorded_by: record.and_then(|r| r.recorded_by.clone()),
-                recorded_at: record.map(|r| r.recorded_at.to_rfc3339()),
+fn session_dto(rc: RollCall) -> SessionAttendanceDto {
+    SessionAttendanceDto {
+        session_id: rc.session.id.to_string(),
+        cohort_id: rc.cohort.id.to_string(),
+        date: rc.session.date.to_string(),
+        title: rc.session.title.clone(),
+        cancelled: rc.cancelled(),
+        in_future: rc.in_future(),
+        rows: rc
+            .rows
+            .into_iter()
+            .map(|r| RollCallRowDto {
+                enrolment_id: r.enrolment.id.to_string(),
+                participant_name: format!("{} {}", r.given_name, r.family_name),
+                enrolment_status: r.enrolment.status.code().to_owned(),
+                status: r.record.as_ref().map(|x| x.status.code().to_owned()),
+                note: r
+                    .record
+                    .as_ref()
+                    .map(|x| x.note.clone())
+                    .unwrap_or_default(),
+                recorded_by: r.record.as_ref().and_then(|x| x.recorded_by.clone()),
+                recorded_at: r.record.as_ref().map(|x| x.recorded_at.to_rfc3339()),
             })
-        })
-        .collect();
-    Ok(SessionAttendanceDto {
-        session_id: session.id.to_string(),
-        cohort_id: cohort.id.to_string(),
-        date: session.date.to_string(),
-        title: session.title.clone(),
-        cancelled: session.status == SessionStatus::Cancelled,
-        in_future: session.date > state.app.today(),
-        rows,
-    })
+            .collect(),
+    }
+}
+
+fn caller(ctx: &Ctx) -> Result<lernweg_app::Caller, ApiError> {
+    ctx.caller().ok_or(ApiError::Unauthorized)
 }
 
 /// The roll call of a session: its participants with what is recorded for them.
@@ -303,24 +282,11 @@ async fn session_dto(
     responses((status = 200, body = SessionAttendanceDto), (status = 404, body = Problem)))]
 pub async fn session_attendance(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    Extension(ctx): Extension<Ctx>,
+    ApiId(id): ApiId<SessionId>,
 ) -> Result<Json<SessionAttendanceDto>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let id = path_id(&id, SessionId::parse)?;
-    let (session, cohort) = visible_session(&state.store, &principal, id).await?;
-    state
-        .store
-        .audit(&actor.entry(
-            Some(cohort.provider_id),
-            AuditAction::View,
-            "attendance",
-            session.id,
-            "api: roll call",
-        ))
-        .await?;
-    let records = state.store.session_attendance(session.id).await?;
-    Ok(Json(session_dto(&state, &session, &cohort, records).await?))
+    let rc = uc::view_roll_call(&state.app, &caller(&ctx)?, id, "api: roll call").await?;
+    Ok(Json(session_dto(rc)))
 }
 
 fn field(index: usize, name: &str, code: &str, message: impl Into<String>) -> FieldError {
@@ -329,6 +295,21 @@ fn field(index: usize, name: &str, code: &str, message: impl Into<String>) -> Fi
         code: code.to_owned(),
         message: message.into(),
     }
+}
+
+/// The rule's refusals as API errors; `at[k]` is the request line of entry `k`.
+fn refusal_errors(refusals: Vec<RollCallError>, at: &[usize]) -> Vec<FieldError> {
+    refusals
+        .into_iter()
+        .map(|r| match r.index {
+            Some(k) => field(at[k], r.field, r.code, r.to_string()),
+            None => FieldError {
+                field: "session".into(),
+                code: r.code.to_owned(),
+                message: r.to_string(),
+            },
+        })
+        .collect()
 }
 
 /// Records the roll call of a session in one transaction: a list of `{enrolment_id, status,
@@ -341,15 +322,14 @@ fn field(index: usize, name: &str, code: &str, message: impl Into<String>) -> Fi
     responses((status = 200, body = SessionAttendanceDto), (status = 400, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn record_attendance(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    Extension(ctx): Extension<Ctx>,
+    ApiId(id): ApiId<SessionId>,
     ApiJson(body): ApiJson<Vec<AttendanceInputDto>>,
 ) -> Result<Json<SessionAttendanceDto>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let id = path_id(&id, SessionId::parse)?;
-    let (session, cohort) = visible_session(&state.store, &principal, id).await?;
+    let caller = caller(&ctx)?;
     let mut errors = Vec::new();
     let mut entries = Vec::new();
+    let mut at = Vec::new();
     for (i, line) in body.iter().enumerate() {
         let enrolment = EnrolmentId::parse(&line.enrolment_id);
         let status = AttendanceStatus::parse(&line.status);
@@ -370,47 +350,25 @@ pub async fn record_attendance(
             ));
         }
         if let (Ok(enrolment), Some(status)) = (enrolment, status) {
-            entries.push((
-                i,
-                RollCallEntry {
-                    enrolment,
-                    status,
-                    note: line.note.clone(),
-                },
-            ));
+            at.push(i);
+            entries.push(RollCallEntry {
+                enrolment,
+                status,
+                note: line.note.clone(),
+            });
         }
     }
-    let members: Vec<_> = state
-        .store
-        .enrolments_in(cohort.id)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e.status))
-        .collect();
-    let lines: Vec<RollCallEntry> = entries.iter().map(|(_, e)| e.clone()).collect();
-    for r in check_roll_call(
-        &session_facts(&session),
-        &members,
-        &lines,
-        state.app.today(),
-    ) {
-        errors.push(match r.index {
-            Some(k) => field(entries[k].0, r.field, r.code, r.to_string()),
-            None => FieldError {
-                field: "session".into(),
-                code: r.code.to_owned(),
-                message: r.to_string(),
-            },
-        });
-    }
     if !errors.is_empty() {
+        // Unreadable lines: report what the rule says about the others too, write nothing.
+        let refusals = uc::check_roll_call(&state.app, &caller.principal, id, &entries).await?;
+        errors.extend(refusal_errors(refusals, &at));
         return Err(ApiError::Validation(errors));
     }
-    let records = state
-        .store
-        .record_roll_call(&actor, session.id, &lines, state.app.today())
-        .await?;
-    Ok(Json(session_dto(&state, &session, &cohort, records).await?))
+    match uc::record_roll_call(&state.app, &caller, id, &entries).await {
+        Ok(rc) => Ok(Json(session_dto(rc))),
+        Err(RollCallFailure::Refused(r)) => Err(ApiError::Validation(refusal_errors(r, &at))),
+        Err(RollCallFailure::Failed(e)) => Err(e.into()),
+    }
 }
 
 /// The attendance of an enrolment, in the order of the sessions.
@@ -418,25 +376,29 @@ pub async fn record_attendance(
     responses((status = 200, body = [AttendanceDto]), (status = 404, body = Problem)))]
 pub async fn enrolment_attendance(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    Extension(ctx): Extension<Ctx>,
+    ApiId(id): ApiId<EnrolmentId>,
 ) -> Result<Json<Vec<AttendanceDto>>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let id = path_id(&id, EnrolmentId::parse)?;
-    let (enrolment, cohort) = visible_enrolment(&state.store, &principal, id).await?;
-    state
-        .store
-        .audit(&actor.entry(
-            Some(cohort.provider_id),
-            AuditAction::View,
-            "enrolment",
-            enrolment.id,
-            "api: attendance",
-        ))
-        .await?;
-    Ok(Json(
-        attendance_dtos(&state, cohort.id, enrolment.id).await?,
-    ))
+    let list = uc::enrolment_attendance(&state.app, &caller(&ctx)?, id, "api: attendance").await?;
+    Ok(Json(list.into_iter().map(attendance_dto).collect()))
+}
+
+fn attendance_dto(a: Attended) -> AttendanceDto {
+    let Attended {
+        record: r,
+        session: s,
+    } = a;
+    AttendanceDto {
+        session_id: r.session_id.to_string(),
+        date: s.date.to_string(),
+        kind: s.kind.code().to_owned(),
+        module: s.module,
+        hours: s.hours,
+        status: r.status.code().to_owned(),
+        note: r.note,
+        recorded_by: r.recorded_by,
+        recorded_at: r.recorded_at.to_rfc3339(),
+    }
 }
 
 /// What is recorded for one enrolment, oldest session first (also part of the GDPR export).
@@ -445,31 +407,8 @@ pub(crate) async fn attendance_dtos(
     cohort: CohortId,
     enrolment: EnrolmentId,
 ) -> Result<Vec<AttendanceDto>, ApiError> {
-    let sessions: HashMap<SessionId, SessionRecord> = state
-        .store
-        .timetable(cohort)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s))
-        .collect();
-    let records = state.store.enrolment_attendance(enrolment).await?;
-    Ok(records
-        .into_iter()
-        .filter_map(|r| {
-            let s = sessions.get(&r.session_id)?;
-            Some(AttendanceDto {
-                session_id: r.session_id.to_string(),
-                date: s.date.to_string(),
-                kind: s.kind.code().to_owned(),
-                module: s.module,
-                hours: s.hours,
-                status: r.status.code().to_owned(),
-                note: r.note,
-                recorded_by: r.recorded_by,
-                recorded_at: r.recorded_at.to_rfc3339(),
-            })
-        })
-        .collect())
+    let list = uc::attendance_of(&state.app, cohort, enrolment).await?;
+    Ok(list.into_iter().map(attendance_dto).collect())
 }
 
 /// The progress of an enrolment: per module held, present, excused and absent hours, the
@@ -478,29 +417,11 @@ pub(crate) async fn attendance_dtos(
     responses((status = 200, body = ProgressDto), (status = 404, body = Problem)))]
 pub async fn enrolment_progress(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    Extension(ctx): Extension<Ctx>,
+    ApiId(id): ApiId<EnrolmentId>,
 ) -> Result<Json<ProgressDto>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let id = path_id(&id, EnrolmentId::parse)?;
-    let (enrolment, cohort) = visible_enrolment(&state.store, &principal, id).await?;
-    state
-        .store
-        .audit(&actor.entry(
-            Some(cohort.provider_id),
-            AuditAction::View,
-            "enrolment",
-            enrolment.id,
-            "api: progress",
-        ))
-        .await?;
-    let now = state.app.today();
-    let p = state
-        .store
-        .enrolment_progress(enrolment.id, now, ProgressRules::default())
-        .await?;
-    let entries = state.store.progress_entries(enrolment.id).await?;
-    Ok(Json(progress_dto(enrolment.id, &cohort, now, p, entries)))
+    let p = uc::enrolment_progress(&state.app, &caller(&ctx)?, id, "api: progress").await?;
+    Ok(Json(progress_dto(p)))
 }
 
 /// Adds a staff entry (201) and answers with the progress that follows. 422 for an unknown
@@ -511,13 +432,13 @@ pub async fn enrolment_progress(
     responses((status = 201, body = ProgressDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn add_progress_entry(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    Extension(ctx): Extension<Ctx>,
+    ApiId(id): ApiId<EnrolmentId>,
     ApiJson(body): ApiJson<NewProgressEntryDto>,
 ) -> Result<(StatusCode, Json<ProgressDto>), ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let id = path_id(&id, EnrolmentId::parse)?;
-    let (enrolment, cohort) = visible_enrolment(&state.store, &principal, id).await?;
+    let caller = caller(&ctx)?;
+    // An enrolment the caller may not see is a 404 before any field error.
+    uc::visible_enrolment(&state.app, &caller.principal, id).await?;
     let mut errors: Vec<FieldError> = Vec::new();
     let decision = Decision::parse(&body.decision);
     if decision.is_none() {
@@ -526,45 +447,24 @@ pub async fn add_progress_entry(
     if body.module.is_none() {
         errors.push(ParseError::new("module", "required", "the 1-based module number").into());
     }
-    let now = state.app.today();
     let on = match body.on.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => Some(now),
-        Some(raw) => {
-            let d = NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok();
-            if d.is_none() {
-                errors.push(
-                    ParseError::new("on", "invalid_date", "expected a date as YYYY-MM-DD").into(),
-                );
-            }
-            d
-        }
+        None => Ok(None),
+        Some(raw) => NaiveDate::parse_from_str(raw, "%Y-%m-%d").map(Some),
     };
-    let (Some(decision), Some(module), Some(on), true) =
+    if on.is_err() {
+        errors.push(ParseError::new("on", "invalid_date", "expected a date as YYYY-MM-DD").into());
+    }
+    let (Some(decision), Some(module), Ok(on), true) =
         (decision, body.module, on, errors.is_empty())
     else {
         return Err(ApiError::Validation(errors));
     };
-    state
-        .store
-        .add_progress_entry(
-            &actor,
-            enrolment.id,
-            NewProgressEntry {
-                module,
-                decision,
-                on,
-                note: body.note,
-            },
-            now,
-        )
-        .await?;
-    let p = state
-        .store
-        .enrolment_progress(enrolment.id, now, ProgressRules::default())
-        .await?;
-    let entries = state.store.progress_entries(enrolment.id).await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(progress_dto(enrolment.id, &cohort, now, p, entries)),
-    ))
+    let entry = NewEntry {
+        module,
+        decision,
+        on,
+        note: body.note,
+    };
+    let p = uc::add_progress_entry(&state.app, &caller, id, entry).await?;
+    Ok((StatusCode::CREATED, Json(progress_dto(p))))
 }

@@ -12,7 +12,8 @@
 //! - The API: `/api/v1/sessions/{id}/attendance` (GET, PUT), `/api/v1/enrolments/{id}/attendance`,
 //!   `/api/v1/enrolments/{id}/progress` and `/api/v1/enrolments/{id}/progress-entries`.
 //!
-//! The rules are `lernweg_participants::{attendance, progress}`; the records are the store's.
+//! The use-cases are `lernweg_app::attendance` (rules: `lernweg_participants::{attendance,
+//! progress}`); this module only translates forms and JSON.
 
 pub(crate) mod api;
 mod pages;
@@ -21,8 +22,6 @@ mod progress;
 use axum::routing::{get, post};
 use chrono::NaiveDate;
 use lernweg_domain::access::{COUNSELLING, STAFF};
-use lernweg_domain::{EnrolmentId, Principal, Role, SessionId};
-use lernweg_store::{Cohort, Enrolment, SessionRecord, Store, StoreError};
 use utoipa::OpenApi;
 
 use utoipa_axum::routes;
@@ -77,38 +76,6 @@ pub fn routes() -> Vec<Route> {
     api::NewProgressEntryDto,
 )))]
 pub struct Doc;
-
-/// A session the caller may take the roll call of, with its cohort: of the caller's provider
-/// (any for the admin), and for trainers only of cohorts they teach. Otherwise `NotFound`.
-async fn visible_session(
-    store: &Store,
-    who: &Principal,
-    id: SessionId,
-) -> Result<(SessionRecord, Cohort), StoreError> {
-    let session = store.timetable_session(id).await?;
-    let cohort = store.cohort(session.cohort_id).await?;
-    if !who.can_access_provider(cohort.provider_id) {
-        return Err(StoreError::NotFound);
-    }
-    if who.role == Role::Trainer && !store.teaches(who.user_id, cohort.id).await? {
-        return Err(StoreError::NotFound);
-    }
-    Ok((session, cohort))
-}
-
-/// An enrolment of the caller's provider with its cohort (another provider's: `NotFound`).
-async fn visible_enrolment(
-    store: &Store,
-    who: &Principal,
-    id: EnrolmentId,
-) -> Result<(Enrolment, Cohort), StoreError> {
-    let enrolment = store.enrolment(id).await?;
-    let cohort = store.cohort(enrolment.cohort_id).await?;
-    if !who.can_access_provider(cohort.provider_id) {
-        return Err(StoreError::NotFound);
-    }
-    Ok((enrolment, cohort))
-}
 
 /// Hours as the page language writes them: "4,5" or "4.5".
 fn hours_text(lang: Lang, h: f64) -> String {

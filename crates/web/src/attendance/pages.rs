@@ -4,23 +4,24 @@
 use std::collections::{BTreeMap, HashMap};
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use chrono::Duration;
-use lernweg_domain::{EnrolmentId, ParticipantId, Role, SessionId};
-use lernweg_participants::attendance::{NOTE_MAX, default_status, on_roll_call};
-use lernweg_participants::{AttendanceStatus, RollCallEntry, check_roll_call};
-use lernweg_store::{
-    AuditAction, Cohort, RollCallSession, SessionRecord, SessionStatus, StoreError, session_facts,
-};
+use lernweg_app::AppError;
+use lernweg_app::attendance::{self as uc, RollCall, RollCallFailure};
+use lernweg_domain::{Role, SessionId};
+use lernweg_participants::attendance::{NOTE_MAX, default_status};
+use lernweg_participants::{AttendanceStatus, RollCallEntry, RollCallError};
+use lernweg_store::{RollCallSession, SessionRecord};
 use serde::Deserialize;
 
-use super::{date_text, visible_session};
+use super::date_text;
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
+use crate::extract::PageId;
 use crate::i18n::Lang;
 use crate::pages::admin::FormErrors;
 use crate::pages::{Layout, render};
@@ -80,14 +81,15 @@ fn item(lang: Lang, r: &RollCallSession) -> SessionItem {
 
 /// `GET /verwaltung/anwesenheit`: today's sessions first, then recent past sessions whose
 /// roll call is not complete (newest first), then the next two weeks.
-pub async fn overview(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> Response {
+pub async fn overview(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let Some(who) = ctx.principal() else {
-        return PageError::NotFound.into_response();
-    };
+    let who = ctx.principal().ok_or(PageError::NotFound)?;
     let now = state.app.today();
     let trainer = (who.role == Role::Trainer).then_some(who.user_id);
-    let rows = match state
+    let rows = state
         .store
         .roll_call_overview(
             who.provider_scope(),
@@ -95,11 +97,7 @@ pub async fn overview(State(state): State<AppState>, Extension(ctx): Extension<C
             now - Duration::days(DAYS_BACK),
             now + Duration::days(DAYS_AHEAD),
         )
-        .await
-    {
-        Ok(r) => r,
-        Err(e) => return PageError::from(e).into_response(),
-    };
+        .await?;
     let page = OverviewPage {
         layout: Layout::new(&ctx, OVERVIEW, "attendance-title"),
         today: rows
@@ -119,7 +117,7 @@ pub async fn overview(State(state): State<AppState>, Extension(ctx): Extension<C
             .map(|r| item(lang, r))
             .collect(),
     };
-    render(&page)
+    Ok(render(&page))
 }
 
 /// One choice of a roll-call row.
@@ -166,65 +164,44 @@ struct Sent {
     note: String,
 }
 
-/// The people on the roll call of `session`: enrolled, active or paused, and anyone who already
-/// has a record for it; sorted by name. With their stored (or sent) values.
-async fn build(
-    state: &AppState,
+/// The page of a roll call: sorted by name, with the stored values or those sent.
+fn build(
     ctx: &Ctx,
-    session: &SessionRecord,
-    cohort: &Cohort,
+    rc: RollCall,
     sent: Option<&HashMap<String, Sent>>,
     row_errors: &BTreeMap<String, String>,
-) -> Result<RollCallPage, StoreError> {
+) -> RollCallPage {
     let lang = ctx.lang;
-    let now = state.app.today();
-    let future = session.date > now;
-    let records = state.store.session_attendance(session.id).await?;
-    let names: HashMap<ParticipantId, (String, String)> = state
-        .store
-        .participants(Some(cohort.provider_id))
-        .await?
-        .into_iter()
-        .map(|p| (p.id, (p.data.family_name, p.data.given_name)))
-        .collect();
-    let mut people: Vec<_> = state
-        .store
-        .enrolments_in(cohort.id)
-        .await?
-        .into_iter()
-        .filter(|e| on_roll_call(e.status) || records.iter().any(|r| r.enrolment_id == e.id))
-        .map(|e| {
-            let (family, given) = names.get(&e.participant_id).cloned().unwrap_or_default();
-            (family, given, e)
-        })
-        .collect();
-    people.sort_by(|a, b| {
-        (a.0.to_lowercase(), a.1.to_lowercase()).cmp(&(b.0.to_lowercase(), b.1.to_lowercase()))
-    });
-    let stored_count = people
-        .iter()
-        .filter(|(_, _, e)| records.iter().any(|r| r.enrolment_id == e.id))
-        .count();
+    let now = rc.today;
+    let session = &rc.session;
     let summary = lang.t_args(
         "attendance-recorded-of",
         &[
-            ("recorded", stored_count.to_string()),
-            ("expected", people.len().to_string()),
+            ("recorded", rc.recorded().to_string()),
+            ("expected", rc.rows.len().to_string()),
         ],
     );
+    let mut people = rc.rows.clone();
+    people.sort_by_cached_key(|r| (r.family_name.to_lowercase(), r.given_name.to_lowercase()));
     let rows = people
         .into_iter()
-        .map(|(family, given, e)| {
+        .map(|r| {
+            let e = &r.enrolment;
             let id = e.id.to_string();
-            let stored = records.iter().find(|r| r.enrolment_id == e.id);
             let value = match sent.and_then(|s| s.get(&id)) {
                 Some(v) => v.clone(),
                 None => Sent {
-                    status: stored
-                        .map(|r| r.status)
+                    status: r
+                        .record
+                        .as_ref()
+                        .map(|x| x.status)
                         .or_else(|| default_status(e.status, session.date, now))
                         .map(|s| s.code().to_owned()),
-                    note: stored.map(|r| r.note.clone()).unwrap_or_default(),
+                    note: r
+                        .record
+                        .as_ref()
+                        .map(|x| x.note.clone())
+                        .unwrap_or_default(),
                 },
             };
             let remark = match e.status {
@@ -243,7 +220,7 @@ async fn build(
                     .collect(),
                 note: value.note,
                 error: row_errors.get(&id).cloned(),
-                name: format!("{given} {family}"),
+                name: format!("{} {}", r.given_name, r.family_name),
                 remark,
                 id,
             }
@@ -253,30 +230,20 @@ async fn build(
     for (id, msg) in row_errors {
         errors.0.insert(format!("row-{id}"), msg.clone());
     }
-    Ok(RollCallPage {
+    RollCallPage {
         layout: Layout::new(ctx, OVERVIEW, "attendance-roll-call-title"),
         session_id: session.id.to_string(),
         title: session.title.clone(),
-        cohort: cohort.name.clone(),
+        cohort: rc.cohort.name.clone(),
         when: when_text(lang, session),
-        cancelled: session.status == SessionStatus::Cancelled,
-        future,
+        cancelled: rc.cancelled(),
+        future: rc.in_future(),
         saved: false,
         summary,
         rows,
         note_max: NOTE_MAX,
         errors,
-    })
-}
-
-async fn load(state: &AppState, ctx: &Ctx, raw: &str) -> Result<(SessionRecord, Cohort), Response> {
-    let who = ctx
-        .principal()
-        .ok_or_else(|| PageError::NotFound.into_response())?;
-    let id = SessionId::parse(raw).map_err(|_| PageError::NotFound.into_response())?;
-    visible_session(&state.store, &who, id)
-        .await
-        .map_err(|e| PageError::from(e).into_response())
+    }
 }
 
 #[derive(Deserialize)]
@@ -289,29 +256,32 @@ pub struct SavedQuery {
 pub async fn roll_call(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<SessionId>,
     Query(q): Query<SavedQuery>,
-) -> Response {
-    let (session, cohort) = match load(&state, &ctx, &id).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
-    let entry = ctx.actor().entry(
-        Some(cohort.provider_id),
-        AuditAction::View,
-        "attendance",
-        session.id,
-        "page: roll call",
-    );
-    if let Err(e) = state.store.audit(&entry).await {
-        return PageError::from(e).into_response();
-    }
-    match build(&state, &ctx, &session, &cohort, None, &BTreeMap::new()).await {
-        Ok(mut page) => {
-            page.saved = q.gespeichert.is_some();
-            render(&page)
-        }
-        Err(e) => PageError::from(e).into_response(),
+) -> Result<Response, PageError> {
+    let caller = ctx.caller().ok_or(PageError::NotFound)?;
+    let rc = uc::view_roll_call(&state.app, &caller, id, "page: roll call").await?;
+    let mut page = build(&ctx, rc, None, &BTreeMap::new());
+    page.saved = q.gespeichert.is_some();
+    Ok(render(&page))
+}
+
+/// The text of a refusal at its row (or `session`); `keys[i]` is the row of entry `i`.
+fn refusal_texts(
+    lang: Lang,
+    refusals: &[RollCallError],
+    keys: &[String],
+    row_errors: &mut BTreeMap<String, String>,
+) {
+    for r in refusals {
+        let key = r
+            .index
+            .map_or_else(|| "session".to_owned(), |i| keys[i].clone());
+        let msg = lang.t_args(
+            &format!("attendance-error-{}", r.code),
+            &[("date", r.date.map(date_text).unwrap_or_default())],
+        );
+        row_errors.entry(key).or_insert(msg);
     }
 }
 
@@ -320,18 +290,12 @@ pub async fn roll_call(
 pub async fn save_roll_call(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<SessionId>,
     Form(form): Form<Vec<(String, String)>>,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let (session, cohort) = match load(&state, &ctx, &id).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
-    let members = match state.store.enrolments_in(cohort.id).await {
-        Ok(m) => m,
-        Err(e) => return PageError::from(e).into_response(),
-    };
+    let caller = ctx.caller().ok_or(PageError::NotFound)?;
+    let current = uc::roll_call(&state.app, &caller.principal, id).await?;
     let mut sent: HashMap<String, Sent> = HashMap::new();
     for (key, value) in form {
         if let Some(id) = key.strip_prefix("status-") {
@@ -342,7 +306,8 @@ pub async fn save_roll_call(
     }
     let mut row_errors = BTreeMap::new();
     let mut entries = Vec::new();
-    let mut ids = Vec::new();
+    let mut keys = Vec::new();
+    let members = state.store.enrolments_in(current.cohort.id).await?;
     for m in &members {
         let key = m.id.to_string();
         let Some(value) = sent.get(&key) else {
@@ -358,54 +323,36 @@ pub async fn save_roll_call(
                     status,
                     note: value.note.clone(),
                 });
-                ids.push(key);
+                keys.push(key);
             }
             None => {
                 row_errors.insert(key, lang.t("attendance-error-unknown_status"));
             }
         }
     }
-    let roster: Vec<(EnrolmentId, _)> = members.iter().map(|e| (e.id, e.status)).collect();
-    let refusals = check_roll_call(
-        &session_facts(&session),
-        &roster,
-        &entries,
-        state.app.today(),
-    );
-    for r in &refusals {
-        let key = r
-            .index
-            .map_or_else(|| "session".to_owned(), |i| ids[i].clone());
-        let msg = lang.t_args(
-            &format!("attendance-error-{}", r.code),
-            &[("date", r.date.map(date_text).unwrap_or_default())],
-        );
-        row_errors.entry(key).or_insert(msg);
-    }
-    if row_errors.is_empty() {
-        match state
-            .store
-            .record_roll_call(&ctx.actor(), session.id, &entries, state.app.today())
-            .await
-        {
-            Ok(_) => {
-                return Redirect::to(&format!(
-                    "/verwaltung/termine/{}/anwesenheit?gespeichert=1",
-                    session.id
-                ))
-                .into_response();
-            }
-            Err(StoreError::Invalid(p)) => {
-                row_errors.insert(
-                    "session".into(),
-                    lang.t(&format!("attendance-error-{}", p.code)),
-                );
-            }
-            Err(e) => return PageError::from(e).into_response(),
+    let outcome = if row_errors.is_empty() {
+        uc::record_roll_call(&state.app, &caller, id, &entries).await
+    } else {
+        let refusals = uc::check_roll_call(&state.app, &caller.principal, id, &entries).await?;
+        Err(RollCallFailure::Refused(refusals))
+    };
+    match outcome {
+        Ok(_) => {
+            return Ok(Redirect::to(&format!(
+                "/verwaltung/termine/{id}/anwesenheit?gespeichert=1"
+            ))
+            .into_response());
         }
+        Err(RollCallFailure::Refused(r)) => refusal_texts(lang, &r, &keys, &mut row_errors),
+        Err(RollCallFailure::Failed(AppError::Invalid(ps))) => {
+            for p in ps {
+                row_errors
+                    .entry("session".into())
+                    .or_insert_with(|| lang.t(&format!("attendance-error-{}", p.code)));
+            }
+        }
+        Err(RollCallFailure::Failed(e)) => return Err(e.into()),
     }
-    match build(&state, &ctx, &session, &cohort, Some(&sent), &row_errors).await {
-        Ok(page) => (StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response(),
-        Err(e) => PageError::from(e).into_response(),
-    }
+    let page = build(&ctx, current, Some(&sent), &row_errors);
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
 }

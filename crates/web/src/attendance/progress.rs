@@ -5,24 +5,26 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use chrono::NaiveDate;
+use lernweg_app::AppError;
+use lernweg_app::attendance::{self as uc, NewEntry};
 use lernweg_domain::EnrolmentId;
 use lernweg_participants::attendance::takes_part;
 use lernweg_participants::{Decision, ExamOutcome, ModuleInfo, Progress, ProgressRules};
 use lernweg_store::{
-    Cohort, ENTRY_NOTE_MAX, Enrolment, NewProgressEntry, ParticipantRecord, StoreError,
-    module_infos, session_facts,
+    Cohort, ENTRY_NOTE_MAX, Enrolment, ParticipantRecord, StoreError, module_infos, session_facts,
 };
 use serde::Deserialize;
 
-use super::{date_text, hours_text, percent_text, visible_enrolment};
+use super::{date_text, hours_text, percent_text};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
+use crate::extract::PageId;
 use crate::i18n::Lang;
 use crate::pages::admin::Choice;
 use crate::pages::{Layout, render};
@@ -265,64 +267,49 @@ fn parse_entry(raw: &str) -> Option<(Decision, u32)> {
 pub async fn add_entry(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<EnrolmentId>,
     Form(form): Form<EntryForm>,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let Some(who) = ctx.principal() else {
-        return PageError::NotFound.into_response();
-    };
-    let Ok(id) = EnrolmentId::parse(&id) else {
-        return PageError::NotFound.into_response();
-    };
-    let (enrolment, cohort) = match visible_enrolment(&state.store, &who, id).await {
-        Ok(x) => x,
-        Err(e) => return PageError::from(e).into_response(),
-    };
+    let caller = ctx.caller().ok_or(PageError::NotFound)?;
+    let (enrolment, cohort) = uc::visible_enrolment(&state.app, &caller.principal, id).await?;
     let on = if form.on.trim().is_empty() {
-        Some(state.app.today())
+        Some(None)
     } else {
-        NaiveDate::parse_from_str(form.on.trim(), "%Y-%m-%d").ok()
+        NaiveDate::parse_from_str(form.on.trim(), "%Y-%m-%d")
+            .ok()
+            .map(Some)
     };
-    let result = match (parse_entry(&form.entry), on) {
-        (None, _) => Err("attendance-entry-error-choose".to_owned()),
-        (_, None) => Err("attendance-entry-error-date".to_owned()),
+    let key = match (parse_entry(&form.entry), on) {
+        (None, _) => "attendance-entry-error-choose".to_owned(),
+        (_, None) => "attendance-entry-error-date".to_owned(),
         (Some((decision, module)), Some(on)) => {
-            let new = NewProgressEntry {
+            let entry = NewEntry {
                 module,
                 decision,
                 on,
                 note: form.note.clone(),
             };
-            match state
-                .store
-                .add_progress_entry(&ctx.actor(), enrolment.id, new, state.app.today())
-                .await
-            {
-                Ok(_) => Ok(()),
-                Err(StoreError::Invalid(p)) => Err(format!("attendance-entry-error-{}", p.code)),
-                Err(e) => return PageError::from(e).into_response(),
+            match uc::add_progress_entry(&state.app, &caller, enrolment.id, entry).await {
+                Ok(_) => {
+                    return Ok(Redirect::to(&format!(
+                        "/verwaltung/teilnehmende/{}#fortschritt-{}",
+                        enrolment.participant_id, enrolment.id
+                    ))
+                    .into_response());
+                }
+                Err(AppError::Invalid(ps)) => ps
+                    .first()
+                    .map(|p| format!("attendance-entry-error-{}", p.code))
+                    .unwrap_or_else(|| "attendance-entry-error-choose".to_owned()),
+                Err(e) => return Err(e.into()),
             }
         }
     };
-    let participant = enrolment.participant_id;
-    let key = match result {
-        Ok(()) => {
-            return Redirect::to(&format!(
-                "/verwaltung/teilnehmende/{participant}#fortschritt-{}",
-                enrolment.id
-            ))
-            .into_response();
-        }
-        Err(key) => key,
-    };
-    let choices = match entry_form_choices(&state, lang, &cohort, &form.entry).await {
-        Ok(c) => c,
-        Err(e) => return PageError::from(e).into_response(),
-    };
+    let choices = entry_form_choices(&state, lang, &cohort, &form.entry).await?;
     let page = EntryPage {
         layout: Layout::new(&ctx, "/verwaltung/teilnehmende", "attendance-entry-title"),
-        participant_id: participant.to_string(),
+        participant_id: enrolment.participant_id.to_string(),
         enrolment_id: enrolment.id.to_string(),
         cohort: cohort.name.clone(),
         error: lang.t(&key),
@@ -331,7 +318,7 @@ pub async fn add_entry(
         note: form.note.clone(),
         note_max: ENTRY_NOTE_MAX,
     };
-    (StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response()
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
 }
 
 async fn entry_form_choices(

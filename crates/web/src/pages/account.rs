@@ -1,18 +1,20 @@
 //! The own account: personal API tokens.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
+use lernweg_app::{AppError, admin};
 use lernweg_domain::TokenId;
-use lernweg_store::{Actor, ApiToken, StoreError};
+use lernweg_store::ApiToken;
 use serde::Deserialize;
 
 use super::{Layout, render, role_label};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
+use crate::extract::PageId;
 
 #[derive(Template)]
 #[template(path = "account.html")]
@@ -34,14 +36,11 @@ async fn page(
     new_secret: Option<String>,
     name_error: Option<String>,
     token_name: String,
-) -> Response {
-    let Some(user) = &ctx.user else {
-        return PageError::Forbidden.into_response();
+) -> Result<Response, PageError> {
+    let (Some(user), Some(who)) = (&ctx.user, ctx.principal()) else {
+        return Err(PageError::Forbidden);
     };
-    let tokens = match state.store.tokens(user.id).await {
-        Ok(t) => t,
-        Err(e) => return PageError::from(e).into_response(),
-    };
+    let tokens = admin::tokens(&state.app, &who).await?;
     let status = if name_error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -57,11 +56,14 @@ async fn page(
         name_error,
         token_name,
     };
-    (status, render(&page)).into_response()
+    Ok((status, render(&page)).into_response())
 }
 
 /// `GET /konto`.
-pub async fn show(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> Response {
+pub async fn show(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, PageError> {
     page(&state, &ctx, None, None, String::new()).await
 }
 
@@ -76,18 +78,18 @@ pub async fn create_token(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Form(form): Form<TokenForm>,
-) -> Response {
-    let Some(user) = &ctx.user else {
-        return PageError::Forbidden.into_response();
+) -> Result<Response, PageError> {
+    let (Some(user), Some(caller)) = (&ctx.user, ctx.caller()) else {
+        return Err(PageError::Forbidden);
     };
-    let actor = Actor::user(user.id, user.email.to_string());
-    match state.store.create_token(&actor, user, &form.name).await {
+    match admin::create_token(&state.app, &caller, user, &form.name).await {
         Ok(issued) => page(&state, &ctx, Some(issued.secret), None, String::new()).await,
-        Err(StoreError::Invalid(e)) => {
-            let msg = ctx.lang.t(&format!("account-token-error-{}", e.code));
+        Err(AppError::Invalid(e)) => {
+            let code = e.first().map_or("invalid", |e| e.code);
+            let msg = ctx.lang.t(&format!("account-token-error-{code}"));
             page(&state, &ctx, None, Some(msg), form.name).await
         }
-        Err(e) => PageError::from(e).into_response(),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -95,17 +97,11 @@ pub async fn create_token(
 pub async fn revoke_token(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
-) -> Response {
-    let Some(user) = &ctx.user else {
-        return PageError::Forbidden.into_response();
+    PageId(id): PageId<TokenId>,
+) -> Result<Redirect, PageError> {
+    let (Some(user), Some(caller)) = (&ctx.user, ctx.caller()) else {
+        return Err(PageError::Forbidden);
     };
-    let Ok(id) = TokenId::parse(&id) else {
-        return PageError::NotFound.into_response();
-    };
-    let actor = Actor::user(user.id, user.email.to_string());
-    match state.store.revoke_token(&actor, user, id).await {
-        Ok(_) => Redirect::to("/konto").into_response(),
-        Err(e) => PageError::from(e).into_response(),
-    }
+    admin::revoke_token(&state.app, &caller, user, id).await?;
+    Ok(Redirect::to("/konto"))
 }

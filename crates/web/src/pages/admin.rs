@@ -3,23 +3,21 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
-use lernweg_domain::{
-    Email, ParseError, ProviderId, ProviderName, Role, State as FedState, UserId,
-};
-use lernweg_store::{
-    AuditAction, AuditEntry, NewProvider, NewUser, Provider, ProviderPatch, StoreError, User,
-    UserPatch,
-};
+use lernweg_app::admin::{self, AccountPatch, NewAccount};
+use lernweg_app::{AppError, Caller};
+use lernweg_domain::{ParseError, ProviderId, Role, State as FedState, UserId};
+use lernweg_store::{AuditEntry, Provider, User};
 use serde::Deserialize;
 
 use super::{Layout, render, role_label};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
+use crate::extract::PageId;
 use crate::i18n::Lang;
 
 /// Field name → German/English message, for re-rendered forms.
@@ -37,6 +35,29 @@ impl FormErrors {
         self.0
             .entry(field.to_owned())
             .or_insert_with(|| lang.t(key));
+    }
+
+    /// The invalid fields of a refused use-case, at the form's fields (`provider` for the
+    /// API's `provider_id`); any other refusal is not the form's business.
+    fn add_refusal(&mut self, lang: Lang, e: AppError) -> Result<(), PageError> {
+        match e {
+            AppError::Invalid(list) => {
+                for e in list {
+                    match (e.field, e.code) {
+                        ("provider_id", _) => {
+                            self.add_key(lang, "provider", "form-error-invalid_id")
+                        }
+                        _ => self.add(lang, &e),
+                    }
+                }
+                Ok(())
+            }
+            AppError::Conflict(_) => {
+                self.add_key(lang, "email", "form-error-email_taken");
+                Ok(())
+            }
+            other => Err(other.into()),
+        }
     }
 
     pub fn get(&self, field: &str) -> Option<&String> {
@@ -68,6 +89,19 @@ fn state_choices(selected: &str) -> Vec<Choice> {
             selected: s.code() == selected,
         })
         .collect()
+}
+
+fn caller(ctx: &Ctx) -> Result<Caller, PageError> {
+    ctx.caller().ok_or(PageError::NotFound)
+}
+
+/// 200 for a fresh form, 422 for one with mistakes.
+fn status_of(errors: &FormErrors) -> StatusCode {
+    if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
 }
 
 fn role_choices(lang: Lang, selected: &str) -> Vec<Choice> {
@@ -106,28 +140,23 @@ async fn providers_page(
     ctx: &Ctx,
     form: ProviderForm,
     errors: FormErrors,
-) -> Response {
-    let providers = match state.store.providers(None).await {
-        Ok(p) => p,
-        Err(e) => return PageError::from(e).into_response(),
-    };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+) -> Result<Response, PageError> {
+    let providers = admin::providers(&state.app, &caller(ctx)?.principal).await?;
     let page = ProvidersPage {
         layout: Layout::new(ctx, "/admin/traeger", "providers-title"),
         providers,
-        errors,
         name: form.name,
         states: state_choices(&form.state),
+        errors,
     };
-    (status, render(&page)).into_response()
+    Ok((status_of(&page.errors), render(&page)).into_response())
 }
 
 /// `GET /admin/traeger`.
-pub async fn providers(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> Response {
+pub async fn providers(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, PageError> {
     providers_page(&state, &ctx, ProviderForm::default(), FormErrors::default()).await
 }
 
@@ -136,24 +165,14 @@ pub async fn create_provider(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Form(form): Form<ProviderForm>,
-) -> Response {
-    let mut errors = FormErrors::default();
-    let name = ProviderName::parse(&form.name)
-        .map_err(|e| errors.add(ctx.lang, &e))
-        .ok();
-    let fed = FedState::parse(&form.state)
-        .map_err(|e| errors.add(ctx.lang, &e))
-        .ok();
-    let (Some(name), Some(fed)) = (name, fed) else {
-        return providers_page(&state, &ctx, form, errors).await;
-    };
-    match state
-        .store
-        .create_provider(&ctx.actor(), NewProvider { name, state: fed })
-        .await
-    {
-        Ok(p) => Redirect::to(&format!("/admin/traeger/{}", p.id)).into_response(),
-        Err(e) => PageError::from(e).into_response(),
+) -> Result<Response, PageError> {
+    match admin::create_provider(&state.app, &caller(&ctx)?, &form.name, &form.state).await {
+        Ok(p) => Ok(Redirect::to(&format!("/admin/traeger/{}", p.id)).into_response()),
+        Err(e) => {
+            let mut errors = FormErrors::default();
+            errors.add_refusal(ctx.lang, e)?;
+            providers_page(&state, &ctx, form, errors).await
+        }
     }
 }
 
@@ -174,50 +193,39 @@ async fn provider_page(
     id: ProviderId,
     form: Option<ProviderForm>,
     errors: FormErrors,
-) -> Response {
-    let provider = match state.store.provider(id).await {
-        Ok(p) => p,
-        Err(e) => return PageError::from(e).into_response(),
-    };
-    let users = match state.store.users(Some(id)).await {
-        Ok(u) => u
-            .into_iter()
-            .map(|u| {
-                let r = role_label(ctx.lang, u.role);
-                (u, r)
-            })
-            .collect(),
-        Err(e) => return PageError::from(e).into_response(),
-    };
+) -> Result<Response, PageError> {
+    let provider = admin::provider(&state.app, &caller(ctx)?.principal, id).await?;
+    let users = state
+        .store
+        .users(Some(id))
+        .await?
+        .into_iter()
+        .map(|u| {
+            let r = role_label(ctx.lang, u.role);
+            (u, r)
+        })
+        .collect();
     let form = form.unwrap_or(ProviderForm {
         name: provider.name.to_string(),
         state: provider.state.code().to_owned(),
     });
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     let page = ProviderPage {
         layout: Layout::new(ctx, "/admin/traeger", "provider-title"),
         provider,
         users,
-        errors,
         name: form.name,
         states: state_choices(&form.state),
+        errors,
     };
-    (status, render(&page)).into_response()
+    Ok((status_of(&page.errors), render(&page)).into_response())
 }
 
 /// `GET /admin/traeger/{id}`.
 pub async fn provider(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
-) -> Response {
-    let Ok(id) = ProviderId::parse(&id) else {
-        return PageError::NotFound.into_response();
-    };
+    PageId(id): PageId<ProviderId>,
+) -> Result<Response, PageError> {
     provider_page(&state, &ctx, id, None, FormErrors::default()).await
 }
 
@@ -225,29 +233,18 @@ pub async fn provider(
 pub async fn update_provider(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<ProviderId>,
     Form(form): Form<ProviderForm>,
-) -> Response {
-    let Ok(id) = ProviderId::parse(&id) else {
-        return PageError::NotFound.into_response();
-    };
-    let mut errors = FormErrors::default();
-    let name = ProviderName::parse(&form.name)
-        .map_err(|e| errors.add(ctx.lang, &e))
-        .ok();
-    let fed = FedState::parse(&form.state)
-        .map_err(|e| errors.add(ctx.lang, &e))
-        .ok();
-    if !errors.is_empty() {
-        return provider_page(&state, &ctx, id, Some(form), errors).await;
-    }
-    match state
-        .store
-        .update_provider(&ctx.actor(), id, ProviderPatch { name, state: fed })
-        .await
+) -> Result<Response, PageError> {
+    let caller = caller(&ctx)?;
+    match admin::update_provider(&state.app, &caller, id, Some(&form.name), Some(&form.state)).await
     {
-        Ok(p) => Redirect::to(&format!("/admin/traeger/{}", p.id)).into_response(),
-        Err(e) => PageError::from(e).into_response(),
+        Ok(p) => Ok(Redirect::to(&format!("/admin/traeger/{}", p.id)).into_response()),
+        Err(e) => {
+            let mut errors = FormErrors::default();
+            errors.add_refusal(ctx.lang, e)?;
+            provider_page(&state, &ctx, id, Some(form), errors).await
+        }
     }
 }
 
@@ -291,14 +288,10 @@ async fn users_page(
     ctx: &Ctx,
     form: NewUserForm,
     errors: FormErrors,
-) -> Response {
-    let (users, providers) = match (
-        state.store.users(None).await,
-        state.store.providers(None).await,
-    ) {
-        (Ok(u), Ok(p)) => (u, p),
-        (Err(e), _) | (_, Err(e)) => return PageError::from(e).into_response(),
-    };
+) -> Result<Response, PageError> {
+    let who = caller(ctx)?.principal;
+    let users = admin::users(&state.app, &who).await?;
+    let providers = admin::providers(&state.app, &who).await?;
     let provider_name = |id: Option<ProviderId>| {
         id.and_then(|id| providers.iter().find(|p| p.id == id))
             .map(|p| p.name.to_string())
@@ -322,15 +315,9 @@ async fn users_page(
         label: format!("{} ({})", p.name, p.state),
         selected: p.id.to_string() == form.provider,
     }));
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     let page = UsersPage {
         layout: Layout::new(ctx, "/admin/benutzer", "users-title"),
         rows,
-        errors,
         form_email: form.email,
         form_name: form.display_name,
         roles: role_choices(
@@ -342,12 +329,16 @@ async fn users_page(
             },
         ),
         providers: provider_choices,
+        errors,
     };
-    (status, render(&page)).into_response()
+    Ok((status_of(&page.errors), render(&page)).into_response())
 }
 
 /// `GET /admin/benutzer`.
-pub async fn users(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> Response {
+pub async fn users(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, PageError> {
     users_page(&state, &ctx, NewUserForm::default(), FormErrors::default()).await
 }
 
@@ -356,59 +347,21 @@ pub async fn create_user(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Form(form): Form<NewUserForm>,
-) -> Response {
-    let lang = ctx.lang;
-    let mut errors = FormErrors::default();
-    let email = Email::parse(&form.email)
-        .map_err(|e| errors.add(lang, &e))
-        .ok();
-    let role = Role::parse(&form.role)
-        .map_err(|e| errors.add(lang, &e))
-        .ok();
-    let provider_id = if form.provider.is_empty() {
-        None
-    } else {
-        ProviderId::parse(&form.provider)
-            .map_err(|e| errors.add(lang, &e))
-            .ok()
-    };
-    if let Some(r) = role
-        && r.needs_provider()
-        && provider_id.is_none()
-    {
-        errors.add_key(lang, "provider", "form-error-needs_provider");
-    }
-    if let Err(e) = lernweg_store::parse_display_name(&form.display_name) {
-        errors.add(lang, &e);
-    }
-    if let Err(e) = lernweg_domain::check_password_policy(&form.password) {
-        errors.add(lang, &e);
-    }
-    let (Some(email), Some(role), true) = (email, role, errors.is_empty()) else {
-        return users_page(&state, &ctx, form, errors).await;
-    };
-    let new = NewUser {
-        email,
+) -> Result<Response, PageError> {
+    let new = NewAccount {
+        email: form.email.clone(),
         display_name: form.display_name.clone(),
-        role,
-        provider_id,
-        password: Some(form.password.clone()),
+        role: form.role.clone(),
+        provider: (!form.provider.is_empty()).then(|| form.provider.clone()),
+        password: form.password.clone(),
     };
-    match state.store.create_user(&ctx.actor(), new).await {
-        Ok(u) => Redirect::to(&format!("/admin/benutzer/{}", u.id)).into_response(),
-        Err(StoreError::Conflict(_)) => {
-            errors.add_key(lang, "email", "form-error-email_taken");
+    match admin::create_user(&state.app, &caller(&ctx)?, new).await {
+        Ok(u) => Ok(Redirect::to(&format!("/admin/benutzer/{}", u.id)).into_response()),
+        Err(e) => {
+            let mut errors = FormErrors::default();
+            errors.add_refusal(ctx.lang, e)?;
             users_page(&state, &ctx, form, errors).await
         }
-        Err(StoreError::NotFound) => {
-            errors.add_key(lang, "provider", "form-error-invalid_id");
-            users_page(&state, &ctx, form, errors).await
-        }
-        Err(StoreError::Invalid(e)) => {
-            errors.add(lang, &e);
-            users_page(&state, &ctx, form, errors).await
-        }
-        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -434,35 +387,23 @@ pub struct EditUserForm {
     password: String,
 }
 
+/// The page of an account: read (and logged) when `form` is `None`, else the refused form.
 async fn user_page(
     state: &AppState,
     ctx: &Ctx,
     id: UserId,
     form: Option<EditUserForm>,
     errors: FormErrors,
-) -> Response {
-    let user = match state.store.user(id).await {
-        Ok(u) => u,
-        Err(e) => return PageError::from(e).into_response(),
+) -> Result<Response, PageError> {
+    let caller = caller(ctx)?;
+    let user = match form {
+        None => admin::view_user(&state.app, &caller, id, "").await?,
+        Some(_) => admin::user(&state.app, &caller.principal, id).await?,
     };
     let provider = match user.provider_id {
-        Some(p) => state
-            .store
-            .provider(p)
-            .await
-            .map(|p| p.name.to_string())
-            .unwrap_or_default(),
+        Some(p) => state.store.provider(p).await?.name.to_string(),
         None => ctx.lang.t("users-no-provider"),
     };
-    if form.is_none() {
-        // Viewing a person's account is logged.
-        let entry = ctx
-            .actor()
-            .entry(user.provider_id, AuditAction::View, "user", user.id, "");
-        if let Err(e) = state.store.audit(&entry).await {
-            tracing::error!(error = %e, "audit failed");
-        }
-    }
     let form_name = form
         .as_ref()
         .map(|f| f.display_name.clone())
@@ -471,31 +412,23 @@ async fn user_page(
         .as_ref()
         .map(|f| f.role.clone())
         .unwrap_or_else(|| user.role.as_str().to_owned());
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     let page = UserPage {
         layout: Layout::new(ctx, "/admin/benutzer", "user-title"),
         roles: role_choices(ctx.lang, &role),
         user,
         provider,
-        errors,
         form_name,
+        errors,
     };
-    (status, render(&page)).into_response()
+    Ok((status_of(&page.errors), render(&page)).into_response())
 }
 
 /// `GET /admin/benutzer/{id}`.
 pub async fn user(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
-) -> Response {
-    let Ok(id) = UserId::parse(&id) else {
-        return PageError::NotFound.into_response();
-    };
+    PageId(id): PageId<UserId>,
+) -> Result<Response, PageError> {
     user_page(&state, &ctx, id, None, FormErrors::default()).await
 }
 
@@ -503,48 +436,22 @@ pub async fn user(
 pub async fn update_user(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<UserId>,
     Form(form): Form<EditUserForm>,
-) -> Response {
-    let lang = ctx.lang;
-    let Ok(id) = UserId::parse(&id) else {
-        return PageError::NotFound.into_response();
-    };
-    let mut errors = FormErrors::default();
-    let role = Role::parse(&form.role)
-        .map_err(|e| errors.add(lang, &e))
-        .ok();
-    if let Err(e) = lernweg_store::parse_display_name(&form.display_name) {
-        errors.add(lang, &e);
-    }
-    let password = (!form.password.is_empty()).then(|| form.password.clone());
-    if let Some(pw) = &password
-        && let Err(e) = lernweg_domain::check_password_policy(pw)
-    {
-        errors.add(lang, &e);
-    }
-    if ctx.user.as_ref().is_some_and(|u| u.id == id)
-        && (form.active.is_none() || role != Some(Role::Admin))
-    {
-        // Admins cannot lock themselves out.
-        errors.add_key(lang, "role", "form-error-self_lockout");
-    }
-    if !errors.is_empty() {
-        return user_page(&state, &ctx, id, Some(form), errors).await;
-    }
-    let patch = UserPatch {
+) -> Result<Response, PageError> {
+    let patch = AccountPatch {
         display_name: Some(form.display_name.clone()),
-        role,
+        role: Some(form.role.clone()),
         active: Some(form.active.is_some()),
-        password,
+        password: (!form.password.is_empty()).then(|| form.password.clone()),
     };
-    match state.store.update_user(&ctx.actor(), id, patch).await {
-        Ok(u) => Redirect::to(&format!("/admin/benutzer/{}", u.id)).into_response(),
-        Err(StoreError::Invalid(e)) => {
-            errors.add(lang, &e);
+    match admin::update_user(&state.app, &caller(&ctx)?, id, patch).await {
+        Ok(u) => Ok(Redirect::to(&format!("/admin/benutzer/{}", u.id)).into_response()),
+        Err(e) => {
+            let mut errors = FormErrors::default();
+            errors.add_refusal(ctx.lang, e)?;
             user_page(&state, &ctx, id, Some(form), errors).await
         }
-        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -558,12 +465,13 @@ pub struct AuditPage {
 }
 
 /// `GET /admin/protokoll`: the newest 500 entries.
-pub async fn audit(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> Response {
-    match state.store.audit_entries(None, 500).await {
-        Ok(entries) => render(&AuditPage {
-            layout: Layout::new(&ctx, "/admin/protokoll", "audit-title"),
-            entries,
-        }),
-        Err(e) => PageError::from(e).into_response(),
-    }
+pub async fn audit(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, PageError> {
+    let entries = admin::audit_log(&state.app, &caller(&ctx)?, None, 500).await?;
+    Ok(render(&AuditPage {
+        layout: Layout::new(&ctx, "/admin/protokoll", "audit-title"),
+        entries,
+    }))
 }

@@ -70,13 +70,13 @@ pub async fn submit(
     Extension(ctx): Extension<Ctx>,
     jar: CookieJar,
     req: Request,
-) -> Response {
+) -> Result<Response, PageError> {
     let ip = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0.ip());
     let Ok(Form(form)) = <Form<LoginForm> as FromRequest<()>>::from_request(req, &()).await else {
-        return PageError::BadRequest.into_response();
+        return Err(PageError::BadRequest);
     };
     let lang = ctx.portal_lang();
     let again = |status: StatusCode, key: &str| {
@@ -89,13 +89,16 @@ pub async fn submit(
         (status, render(&page)).into_response()
     };
     let Ok(login) = LoginId::parse(&form.email) else {
-        return again(StatusCode::UNPROCESSABLE_ENTITY, "portal-login-error-email");
+        return Ok(again(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "portal-login-error-email",
+        ));
     };
     if form.password.is_empty() {
-        return again(
+        return Ok(again(
             StatusCode::UNPROCESSABLE_ENTITY,
             "portal-login-error-password-missing",
-        );
+        ));
     }
     if let Err(wait) = state.limiter.check(ip, login.as_str()) {
         let secs = wait.as_secs().max(1);
@@ -106,12 +109,9 @@ pub async fn submit(
         );
         res.headers_mut()
             .insert(header::RETRY_AFTER, HeaderValue::from(secs));
-        return res;
+        return Ok(res);
     }
-    let user = match state.store.verify_login_id(&login, &form.password).await {
-        Ok(u) => u,
-        Err(e) => return PageError::from(e).into_response(),
-    };
+    let user = state.store.verify_login_id(&login, &form.password).await?;
     let Some(user) = user else {
         let entry = NewAuditEntry {
             actor: None,
@@ -125,12 +125,9 @@ pub async fn submit(
         if let Err(e) = state.store.audit(&entry).await {
             tracing::error!(error = %e, "audit failed");
         }
-        return again(StatusCode::UNAUTHORIZED, "portal-login-error-failed");
+        return Ok(again(StatusCode::UNAUTHORIZED, "portal-login-error-failed"));
     };
-    let (secret, _session) = match state.store.create_session(&user).await {
-        Ok(s) => s,
-        Err(e) => return PageError::from(e).into_response(),
-    };
+    let (secret, _session) = state.store.create_session(&user).await?;
     let actor = Actor::user(user.id, user.login_id().to_string());
     let entry = actor.entry(
         user.provider_id,
@@ -143,11 +140,11 @@ pub async fn submit(
         tracing::error!(error = %e, "audit failed");
     }
     let jar = jar.add(session_cookie(secret, state.config.secure_cookies()));
-    (
+    Ok((
         jar,
         Redirect::to(&safe_next(form.next.as_deref(), landing(user.role))),
     )
-        .into_response()
+        .into_response())
 }
 
 /// `POST /abmelden`: ends the session on the server and drops the cookie.
@@ -155,11 +152,9 @@ pub async fn logout(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     jar: CookieJar,
-) -> Response {
+) -> Result<Response, PageError> {
     if let Some(secret) = &ctx.session_secret {
-        if let Err(e) = state.store.delete_session(secret).await {
-            return PageError::from(e).into_response();
-        }
+        state.store.delete_session(secret).await?;
         if let Some(u) = &ctx.user {
             let entry = Actor::user(u.id, u.login_id().to_string()).entry(
                 u.provider_id,
@@ -174,5 +169,5 @@ pub async fn logout(
         }
     }
     let jar = jar.remove(Cookie::build(SESSION_COOKIE).path("/"));
-    (jar, Redirect::to("/anmelden")).into_response()
+    Ok((jar, Redirect::to("/anmelden")).into_response())
 }

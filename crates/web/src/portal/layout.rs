@@ -118,9 +118,17 @@ pub fn not_found(ctx: &Ctx, lang: Lang) -> Response {
     )
 }
 
-/// Our own failure (logged by the caller): a 500 page in the portal language.
-pub fn internal(ctx: &Ctx, lang: Lang, e: &dyn std::fmt::Display) -> Response {
-    tracing::error!(error = %e, "portal page failed");
+/// Our own failure, logged with its chain of sources (the database's own message): a 500
+/// page in the portal language. Never a "not found".
+pub fn internal(ctx: &Ctx, lang: Lang, e: &dyn std::error::Error) -> Response {
+    let mut chain = String::new();
+    let mut source = e.source();
+    while let Some(s) = source {
+        chain.push_str(": ");
+        chain.push_str(&s.to_string());
+        source = s.source();
+    }
+    tracing::error!(error = %e, source = %chain, "portal page failed");
     message_page(
         ctx,
         lang,

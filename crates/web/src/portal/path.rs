@@ -262,7 +262,7 @@ async fn build(
         .map(|(_, _, r)| r)
         .collect();
     let person = match p.contact_person_id {
-        Some(id) => state.store.user(id).await.ok(),
+        Some(id) => Some(state.store.user(id).await?),
         None => None,
     };
     let contact = ContactView {

@@ -8,6 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use lernweg_participants::{Action, Dimension, Light, Overall, ReadinessAnswers};
+use lernweg_store::StoreError;
 use serde::Deserialize;
 
 use super::layout::{PortalLayout, internal, message_page, not_found};
@@ -117,7 +118,8 @@ pub async fn show(
     };
     let p = match state.store.participant(pid).await {
         Ok(p) => p,
-        Err(_) => return not_found(&ctx, ctx.portal_lang()),
+        Err(StoreError::NotFound) => return not_found(&ctx, ctx.portal_lang()),
+        Err(e) => return internal(&ctx, ctx.portal_lang(), &e),
     };
     let lang = portal_lang(&ctx, Some(&p));
     // Only the participant's own checks are looked at: any other id is simply not there.
@@ -131,8 +133,9 @@ pub async fn show(
     if let Err(e) = audit_own_read(&state, &ctx, &p, "readiness check").await {
         return internal(&ctx, lang, &e);
     }
-    let Ok(result) = serde_json::from_value::<StoredResult>(check.result.clone()) else {
-        return internal(&ctx, lang, &"unreadable readiness result");
+    let result = match serde_json::from_value::<StoredResult>(check.result.clone()) {
+        Ok(r) => r,
+        Err(e) => return internal(&ctx, lang, &e),
     };
     let rows = result
         .dimensions

@@ -5,20 +5,23 @@
 
 use askama::Template;
 use axum::Extension;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use lernweg_domain::LoginId;
-use lernweg_store::{INVITATION_DAYS, InvitationKind, IssuedInvitation, ParticipantRecord};
+use lernweg_app::visible::participant_record;
+use lernweg_domain::{LoginId, ParticipantId};
+use lernweg_store::{
+    INVITATION_DAYS, InvitationKind, IssuedInvitation, ParticipantRecord, StoreError,
+};
 
 use super::date;
 use super::mail::{MailError, OutgoingMail, send};
 use crate::AppState;
 use crate::context::Ctx;
-use crate::error::PageError;
+use crate::error::{PageError, log_store_error};
+use crate::extract::PageId;
 use crate::i18n::Lang;
 use crate::pages::catalogue::base_url;
-use crate::pages::participants::visible;
 use crate::pages::{Layout, render};
 
 pub struct InvitationRow {
@@ -42,14 +45,32 @@ pub struct StaffAccess {
     pub feed_since: Option<String>,
     /// How many days an invitation lasts.
     pub days: String,
+    /// The account, invitations or calendar link could not be read (logged): the box says so
+    /// instead of showing "none".
+    pub unavailable: bool,
+}
+
+/// A part of the access box; a failure is logged and marks the box as unavailable.
+fn part<T: Default>(r: Result<T, StoreError>, unavailable: &mut bool) -> T {
+    r.unwrap_or_else(|e| {
+        log_store_error(&e);
+        *unavailable = true;
+        T::default()
+    })
 }
 
 impl StaffAccess {
-    /// Loads the box; a failure shows an empty box (the page itself still works).
+    /// Loads the box; a failure of the store is logged and the box says it cannot show the
+    /// access (the page itself still works).
     pub async fn load(state: &AppState, lang: Lang, p: &ParticipantRecord) -> StaffAccess {
         let now = state.app.clock.now_utc();
-        let account = state.store.participant_account(p.id).await.ok().flatten();
-        let invitations = state.store.invitations_of(p.id).await.unwrap_or_default();
+        let mut unavailable = false;
+        let account = part(
+            state.store.participant_account(p.id).await,
+            &mut unavailable,
+        );
+        let invitations = part(state.store.invitations_of(p.id).await, &mut unavailable);
+        let feed = part(state.store.participant_feed(p.id).await, &mut unavailable);
         let rows: Vec<InvitationRow> = invitations
             .iter()
             .map(|i| {
@@ -71,14 +92,9 @@ impl StaffAccess {
             mail_ready: state.config.mail.is_configured(),
             has_open: rows.iter().any(|r| r.status_code == "open"),
             rows,
-            feed_since: state
-                .store
-                .participant_feed(p.id)
-                .await
-                .ok()
-                .flatten()
-                .map(|f| date(f.created_at.date_naive())),
+            feed_since: feed.map(|f| date(f.created_at.date_naive())),
             days: INVITATION_DAYS.to_string(),
+            unavailable,
         }
     }
 }
@@ -144,16 +160,26 @@ fn login_label(lang: Lang, login: &LoginId) -> String {
     }
 }
 
-async fn contact_name(state: &AppState, p: &ParticipantRecord) -> String {
-    match p.contact_person_id {
-        Some(id) => state
-            .store
-            .user(id)
-            .await
-            .map(|u| u.display_name)
-            .unwrap_or_default(),
+async fn contact_name(state: &AppState, p: &ParticipantRecord) -> Result<String, StoreError> {
+    Ok(match p.contact_person_id {
+        Some(id) => state.store.user(id).await?.display_name,
         None => String::new(),
-    }
+    })
+}
+
+/// The participant of the route if the caller's provider holds it (no audit entry: each
+/// action writes its own).
+async fn visible(
+    state: &AppState,
+    ctx: &Ctx,
+    id: ParticipantId,
+) -> Result<ParticipantRecord, PageError> {
+    let who = ctx.principal().ok_or(PageError::NotFound)?;
+    Ok(participant_record(&state.app, &who, id).await?)
+}
+
+fn back_to(p: &ParticipantRecord) -> Redirect {
+    Redirect::to(&format!("/verwaltung/teilnehmende/{}#zugang", p.id))
 }
 
 fn until(issued: &IssuedInvitation) -> String {
@@ -164,22 +190,15 @@ fn until(issued: &IssuedInvitation) -> String {
 pub async fn invite_code(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<ParticipantId>,
     headers: HeaderMap,
-) -> Response {
-    let p = match visible(&state, &ctx, &id).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let issued = match state
+) -> Result<Response, PageError> {
+    let p = visible(&state, &ctx, id).await?;
+    let issued = state
         .store
         .create_invitation(&ctx.actor(), &p, InvitationKind::Code)
-        .await
-    {
-        Ok(i) => i,
-        Err(e) => return PageError::from(e).into_response(),
-    };
-    let contact = contact_name(&state, &p).await;
+        .await?;
+    let contact = contact_name(&state, &p).await?;
     let until = until(&issued);
     let texts = letter_langs(&p)
         .into_iter()
@@ -211,7 +230,7 @@ pub async fn invite_code(
         login: issued.login.to_string(),
         texts,
     };
-    render(&page)
+    Ok(render(&page))
 }
 
 /// The invitation e-mail: plain German, then the participant's language if the portal
@@ -255,43 +274,36 @@ fn mail_text(
 pub async fn invite_email(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<ParticipantId>,
     headers: HeaderMap,
-) -> Response {
-    let p = match visible(&state, &ctx, &id).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+) -> Result<Response, PageError> {
+    let p = visible(&state, &ctx, id).await?;
     let Some(email) = p.data.email.clone() else {
-        return staff_message(
+        return Ok(staff_message(
             &ctx,
             &p,
             StatusCode::UNPROCESSABLE_ENTITY,
             "portal-staff-mail-no-address",
-        );
+        ));
     };
     if !state.config.mail.is_configured() {
-        return staff_message(
+        return Ok(staff_message(
             &ctx,
             &p,
             StatusCode::UNPROCESSABLE_ENTITY,
             MailError::NotConfigured.message_id(),
-        );
+        ));
     }
-    let issued = match state
+    let issued = state
         .store
         .create_invitation(&ctx.actor(), &p, InvitationKind::Email)
-        .await
-    {
-        Ok(i) => i,
-        Err(e) => return PageError::from(e).into_response(),
-    };
+        .await?;
     let link = format!(
         "{}/einladung?code={}",
         base_url(&state, &headers),
         issued.secret
     );
-    let contact = contact_name(&state, &p).await;
+    let contact = contact_name(&state, &p).await?;
     let (subject, body) = mail_text(&p, &link, &issued, &contact);
     let mail = OutgoingMail {
         to: email,
@@ -302,32 +314,25 @@ pub async fn invite_email(
     if let Err(e) = send(&state.config.mail, state.config.public_url.as_deref(), mail).await {
         tracing::error!(error = %e, "invitation e-mail not sent");
         // An invitation nobody received must not stay open.
-        if let Err(e) = state.store.revoke_invitations(&ctx.actor(), &p).await {
-            return PageError::from(e).into_response();
-        }
+        state.store.revoke_invitations(&ctx.actor(), &p).await?;
         let status = match e {
             MailError::Transport(_) => StatusCode::BAD_GATEWAY,
             _ => StatusCode::UNPROCESSABLE_ENTITY,
         };
-        return staff_message(&ctx, &p, status, e.message_id());
+        return Ok(staff_message(&ctx, &p, status, e.message_id()));
     }
-    Redirect::to(&format!("/verwaltung/teilnehmende/{}#zugang", p.id)).into_response()
+    Ok(back_to(&p).into_response())
 }
 
 /// `POST /verwaltung/teilnehmende/{id}/zugang/widerrufen`: open invitations stop working.
 pub async fn revoke(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
-) -> Response {
-    let p = match visible(&state, &ctx, &id).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    match state.store.revoke_invitations(&ctx.actor(), &p).await {
-        Ok(_) => Redirect::to(&format!("/verwaltung/teilnehmende/{}#zugang", p.id)).into_response(),
-        Err(e) => PageError::from(e).into_response(),
-    }
+    PageId(id): PageId<ParticipantId>,
+) -> Result<Redirect, PageError> {
+    let p = visible(&state, &ctx, id).await?;
+    state.store.revoke_invitations(&ctx.actor(), &p).await?;
+    Ok(back_to(&p))
 }
 
 /// `POST /verwaltung/teilnehmende/{id}/zugang/kalender-widerrufen`: the participant's
@@ -335,18 +340,12 @@ pub async fn revoke(
 pub async fn revoke_feed(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
-) -> Response {
-    let p = match visible(&state, &ctx, &id).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    match state
+    PageId(id): PageId<ParticipantId>,
+) -> Result<Redirect, PageError> {
+    let p = visible(&state, &ctx, id).await?;
+    state
         .store
         .revoke_participant_feeds(&ctx.actor(), p.id, p.provider_id)
-        .await
-    {
-        Ok(_) => Redirect::to(&format!("/verwaltung/teilnehmende/{}#zugang", p.id)).into_response(),
-        Err(e) => PageError::from(e).into_response(),
-    }
+        .await?;
+    Ok(back_to(&p))
 }

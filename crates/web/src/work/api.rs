@@ -2,22 +2,23 @@
 //! check of an enrolment's timetable against them.
 
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
-use lernweg_domain::EnrolmentId;
-use lernweg_participants::{ShiftDraft, WorkPattern, WorkPatternDraft, from_ics};
+use lernweg_app::work::{self as uc, PatternFailure};
+use lernweg_app::{AppError, Caller};
+use lernweg_domain::{EnrolmentId, ParticipantId};
+use lernweg_participants::{ShiftDraft, WorkPattern, WorkPatternDraft};
 use lernweg_planner::model::weekday_code;
 use lernweg_store::{WorkPatternRecord, WorkPatternSource};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::api::participants::{audit_view, load};
-use crate::api::providers::path_id;
-use crate::api::{ApiJson, caller};
+use crate::api::ApiJson;
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem};
+use crate::extract::ApiId;
 use crate::i18n::Lang;
 
 /// One shift: weekday and times; an end not after the start ends the next day.
@@ -107,9 +108,37 @@ pub struct WorkPatternInput {
     pub shifts: Vec<ShiftInput>,
 }
 
-/// Field errors of the rules with API field names (`shifts.2.start`).
-fn invalid(errors: Vec<lernweg_participants::FieldError>) -> ApiError {
-    ApiError::rules(Lang::En, &errors)
+fn caller(ctx: &Ctx) -> Result<Caller, ApiError> {
+    ctx.caller().ok_or(ApiError::Unauthorized)
+}
+
+/// A refused pattern: field errors of the rules with API field names (`shifts.2.start`) and
+/// English texts; an unreadable `.ics` file at the field `ics`.
+fn refused(f: PatternFailure) -> ApiError {
+    match f {
+        PatternFailure::Rules(errors) => ApiError::Validation(
+            errors
+                .iter()
+                .map(|e| FieldError {
+                    field: e.field.clone(),
+                    code: e.code.to_owned(),
+                    message: Lang::En.t_args(&e.message_id(), &e.args),
+                })
+                .collect(),
+        ),
+        PatternFailure::Ics(e) => {
+            let event = e.event.map(|n| n.to_string()).unwrap_or_default();
+            ApiError::Validation(vec![FieldError {
+                field: "ics".into(),
+                code: e.code.into(),
+                message: Lang::En.t_args(
+                    &format!("participants-ics-{}", e.code),
+                    &[("event", event), ("detail", e.detail)],
+                ),
+            }])
+        }
+        PatternFailure::Failed(e) => e.into(),
+    }
 }
 
 /// The participant's working times; 404 if none are recorded.
@@ -117,17 +146,11 @@ fn invalid(errors: Vec<lernweg_participants::FieldError>) -> ApiError {
     responses((status = 200, body = WorkPatternDto), (status = 404, body = Problem)))]
 pub async fn get_pattern(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    Extension(ctx): Extension<Ctx>,
+    ApiId(id): ApiId<ParticipantId>,
 ) -> Result<Json<WorkPatternDto>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let p = load(&state, &principal, &id).await?;
-    audit_view(&state, &actor, &p, "work pattern").await?;
-    let r = state
-        .store
-        .work_pattern(p.id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let (_, stored) = uc::pattern(&state.app, &caller(&ctx)?, id, "api: work pattern").await?;
+    let r = stored.ok_or(ApiError::NotFound)?;
     Ok(Json((&r).into()))
 }
 
@@ -137,12 +160,11 @@ pub async fn get_pattern(
     responses((status = 200, body = WorkPatternDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn put_pattern(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    Extension(ctx): Extension<Ctx>,
+    ApiId(id): ApiId<ParticipantId>,
     ApiJson(body): ApiJson<WorkPatternInput>,
 ) -> Result<Json<WorkPatternDto>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let p = load(&state, &principal, &id).await?;
+    let caller = caller(&ctx)?;
     let text = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
     let draft = WorkPatternDraft {
         weeks: text(body.weeks),
@@ -159,11 +181,9 @@ pub async fn put_pattern(
             })
             .collect(),
     };
-    let (pattern, travel) = draft.validate().map_err(invalid)?;
-    let r = state
-        .store
-        .set_work_pattern(&actor, p.id, &pattern, travel, WorkPatternSource::Api)
-        .await?;
+    let r = uc::save_pattern(&state.app, &caller, id, &draft, WorkPatternSource::Api)
+        .await
+        .map_err(refused)?;
     Ok(Json((&r).into()))
 }
 
@@ -172,13 +192,14 @@ pub async fn put_pattern(
     responses((status = 204), (status = 404, body = Problem)))]
 pub async fn delete_pattern(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    Extension(ctx): Extension<Ctx>,
+    ApiId(id): ApiId<ParticipantId>,
 ) -> Result<StatusCode, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let p = load(&state, &principal, &id).await?;
-    state.store.delete_work_pattern(&actor, p.id).await?;
-    Ok(StatusCode::NO_CONTENT)
+    if uc::delete_pattern(&state.app, &caller(&ctx)?, id).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::NotFound)
+    }
 }
 
 /// Query of the `.ics` import.
@@ -213,50 +234,35 @@ pub struct IcsImportDto {
     responses((status = 200, body = IcsImportDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn import_ics(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    Extension(ctx): Extension<Ctx>,
+    ApiId(id): ApiId<ParticipantId>,
     Query(q): Query<IcsQuery>,
     body: Bytes,
 ) -> Result<Json<IcsImportDto>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let p = load(&state, &principal, &id).await?;
+    let caller = caller(&ctx)?;
+    // Another provider's participant is a 404 before anything in the request is looked at.
+    lernweg_app::visible::participant_record(&state.app, &caller.principal, id).await?;
     let anchor = match q.anchor.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => state.app.today(),
-        Some(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
-            ApiError::Validation(vec![FieldError {
-                field: "anchor".into(),
-                code: "invalid".into(),
-                message: "expected a date as YYYY-MM-DD".into(),
-            }])
-        })?,
+        None => None,
+        Some(s) => Some(
+            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+                ApiError::Validation(vec![FieldError {
+                    field: "anchor".into(),
+                    code: "invalid".into(),
+                    message: "expected a date as YYYY-MM-DD".into(),
+                }])
+            })?,
+        ),
     };
     let text = String::from_utf8(body.to_vec())
         .map_err(|_| ApiError::BadRequest("the body is not UTF-8 text".into()))?;
-    let imported = from_ics(&text, anchor).map_err(|e| {
-        let event = e.event.map(|n| n.to_string()).unwrap_or_default();
-        ApiError::Validation(vec![FieldError {
-            field: "ics".into(),
-            code: e.code.into(),
-            message: Lang::En.t_args(
-                &format!("participants-ics-{}", e.code),
-                &[("event", event), ("detail", e.detail)],
-            ),
-        }])
-    })?;
-    let r = state
-        .store
-        .set_work_pattern(
-            &actor,
-            p.id,
-            &imported.pattern,
-            q.travel_minutes.unwrap_or(0),
-            WorkPatternSource::Ics,
-        )
-        .await?;
+    let travel = q.travel_minutes.unwrap_or(0);
+    let (r, notes) = uc::import_ics(&state.app, &caller, id, &text, anchor, travel)
+        .await
+        .map_err(refused)?;
     Ok(Json(IcsImportDto {
         work_pattern: (&r).into(),
-        notes: imported
-            .notes
+        notes: notes
             .iter()
             .map(|n| IcsNoteDto {
                 code: n.code.to_owned(),
@@ -323,26 +329,24 @@ pub struct FitDto {
     responses((status = 200, body = FitDto), (status = 404, body = Problem), (status = 409, body = Problem)))]
 pub async fn enrolment_fit(
     State(state): State<AppState>,
-    ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    Extension(ctx): Extension<Ctx>,
+    ApiId(id): ApiId<EnrolmentId>,
 ) -> Result<Json<FitDto>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let e = state
-        .store
-        .enrolment(path_id(&id, EnrolmentId::parse)?)
-        .await?;
-    let p = load(&state, &principal, &e.participant_id.to_string()).await?;
-    audit_view(&state, &actor, &p, "work pattern fit").await?;
-    let record = state.store.work_pattern(p.id).await?.ok_or_else(|| {
-        ApiError::Conflict(format!(
-            "the participant has no recorded working times; PUT /api/v1/participants/{}/work-pattern first",
-            p.id
-        ))
-    })?;
-    let f = super::enrolment_fit(&state, &record, &e).await?;
+    let what = "api: work pattern fit";
+    let f = match uc::enrolment_fit(&state.app, &caller(&ctx)?, id, what).await {
+        Ok(f) => f,
+        Err(AppError::Conflict(_)) => {
+            let e = state.store.enrolment(id).await?;
+            return Err(ApiError::Conflict(format!(
+                "the participant has no recorded working times; PUT /api/v1/participants/{}/work-pattern first",
+                e.participant_id
+            )));
+        }
+        Err(e) => return Err(e.into()),
+    };
     let fit = f.fit;
     Ok(Json(FitDto {
-        enrolment_id: e.id.to_string(),
+        enrolment_id: f.enrolment.id.to_string(),
         cohort_id: f.cohort.id.to_string(),
         limit_hours: fit.limit_hours,
         avg_weekly_hours: fit.avg_weekly_hours,

@@ -11,16 +11,11 @@ pub(crate) mod api;
 mod pages;
 mod panel;
 
-use std::collections::BTreeMap;
-
 use axum::routing::{get, post};
+use lernweg_app::Clock;
 use lernweg_domain::access::COUNSELLING;
-use lernweg_participants::{Fit, FitInput, FitSession, check_fit};
-use lernweg_planner::model::{DEFAULT_LOAD_LIMIT_HOURS, weekday_code};
-use lernweg_planner::{HolidayCalendar, SessionKind};
-use lernweg_store::{
-    Cohort, Enrolment, SessionRecord, SessionStatus, StoreError, WorkPatternRecord,
-};
+use lernweg_planner::model::weekday_code;
+use lernweg_store::{StoreError, WorkPatternRecord};
 use utoipa::OpenApi;
 
 use utoipa_axum::routes;
@@ -75,67 +70,6 @@ pub fn routes() -> Vec<Route> {
 )))]
 pub struct Doc;
 
-/// How a cohort's timetable fits the participant's shifts.
-pub(crate) struct EnrolmentFit {
-    pub cohort: Cohort,
-    /// The sessions that take place, by date and time (indices of `fit.collisions`).
-    pub sessions: Vec<SessionRecord>,
-    pub fit: Fit,
-}
-
-/// Checks an enrolment's cohort timetable against a work pattern, with the public holidays
-/// of the cohort's state and the offer's self-study hours and load limit.
-pub(crate) async fn enrolment_fit(
-    state: &AppState,
-    record: &WorkPatternRecord,
-    enrolment: &Enrolment,
-) -> Result<EnrolmentFit, StoreError> {
-    let cohort = state.store.cohort(enrolment.cohort_id).await?;
-    let offer = state.store.offer(cohort.offer_id).await?.offer;
-    let mut sessions: Vec<SessionRecord> = state
-        .store
-        .timetable(cohort.id)
-        .await?
-        .into_iter()
-        .filter(|s| s.status != SessionStatus::Cancelled)
-        .collect();
-    sessions.sort_by_key(|s| (s.date, s.start));
-    let input: Vec<FitSession> = sessions
-        .iter()
-        .map(|s| FitSession {
-            date: s.date,
-            start: s.start,
-            end: s.end,
-            hours: s.hours,
-            travel: s.kind.travels(offer.online_lessons),
-            module: s
-                .module
-                .filter(|_| matches!(s.kind, SessionKind::Lesson | SessionKind::SelfPaced)),
-        })
-        .collect();
-    let self_study: BTreeMap<i64, f64> = offer
-        .modules
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (i as i64 + 1, m.self_study_hours_per_week))
-        .collect();
-    let fit = check_fit(
-        &FitInput {
-            pattern: &record.pattern,
-            travel_minutes: record.travel_minutes,
-            sessions: &input,
-            self_study: &self_study,
-            limit_hours: offer.load_limit_hours.unwrap_or(DEFAULT_LOAD_LIMIT_HOURS),
-        },
-        &mut HolidayCalendar::new(cohort.state),
-    );
-    Ok(EnrolmentFit {
-        cohort,
-        sessions,
-        fit,
-    })
-}
-
 /// One shift as a table row.
 pub struct ShiftRow {
     /// 1-based week of the rotation.
@@ -162,7 +96,8 @@ pub(crate) fn day_name(lang: Lang, day: chrono::Weekday) -> String {
 }
 
 impl PatternView {
-    pub fn new(lang: Lang, r: &WorkPatternRecord) -> PatternView {
+    /// The stored pattern for display; its time of change in the clock's zone (Germany).
+    pub fn new(lang: Lang, clock: &Clock, r: &WorkPatternRecord) -> PatternView {
         let weeks = r.pattern.weeks();
         let rows = weeks
             .iter()
@@ -188,7 +123,7 @@ impl PatternView {
             source: lang.t(&format!("wp-source-{}", r.source.code())),
             updated_at: r
                 .updated_at
-                .with_timezone(&chrono::Local)
+                .with_timezone(&clock.now().timezone())
                 .format("%d.%m.%Y %H:%M")
                 .to_string(),
         }
@@ -206,7 +141,7 @@ impl PatternView {
             .store
             .work_pattern(p.id)
             .await?
-            .map(|r| PatternView::new(lang, &r)))
+            .map(|r| PatternView::new(lang, &state.app.clock, &r)))
     }
 
     /// The pattern as a report section (the Auskunft PDF).

@@ -3,27 +3,31 @@
 //! the panel on the participant page that checks each open enrolment's timetable against them.
 
 use askama::Template;
+use axum::extract::State;
 use axum::extract::multipart::{Multipart, MultipartRejection};
-use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
+use lernweg_app::Caller;
+use lernweg_app::work::{self as uc, PatternFailure};
+use lernweg_domain::ParticipantId;
 use lernweg_participants::work_pattern::MAX_ROTATION_WEEKS;
 use lernweg_participants::{
-    FieldError, ShiftDraft, WEEKDAYS, WorkPatternDraft, from_ics, monday_of, parse_anchor,
+    FieldError, ShiftDraft, WEEKDAYS, WorkPatternDraft, monday_of, parse_anchor,
     parse_travel_minutes,
 };
 use lernweg_planner::model::weekday_code;
-use lernweg_store::{ParticipantRecord, StoreError, WorkPatternSource};
+use lernweg_store::WorkPatternSource;
 
 use super::{PatternView, day_name};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
 use crate::error::field_message;
+use crate::extract::PageId;
 use crate::i18n::Lang;
 use crate::pages::admin::{Choice, FormErrors};
-use crate::pages::participants::{ContactBox, audit_view, visible};
+use crate::pages::participants::ContactBox;
 use crate::pages::{Layout, render};
 
 /// Largest `.ics` file read (a weekly shift plan is a few kilobytes).
@@ -175,25 +179,24 @@ impl Default for Feedback {
     }
 }
 
+fn caller(ctx: &Ctx) -> Result<Caller, PageError> {
+    ctx.caller().ok_or(PageError::NotFound)
+}
+
+/// The page of a visible participant's working times (the read is audited).
 async fn page(
     state: &AppState,
     ctx: &Ctx,
-    p: &ParticipantRecord,
+    id: ParticipantId,
     status: StatusCode,
     fb: Feedback,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let stored = match state.store.work_pattern(p.id).await {
-        Ok(r) => r,
-        Err(e) => return PageError::from(e).into_response(),
-    };
-    if let Err(r) = audit_view(state, ctx, p, "work pattern").await {
-        return r;
-    }
+    let (p, stored) = uc::pattern(&state.app, &caller(ctx)?, id, "work pattern").await?;
     let draft = fb.draft.unwrap_or_else(|| match &stored {
         Some(r) => WorkPatternDraft::from_pattern(&r.pattern, r.travel_minutes),
         None => WorkPatternDraft {
-            anchor: monday_this_week(state.app.today()).to_string(),
+            anchor: monday_of(state.app.today()).to_string(),
             ..Default::default()
         },
     });
@@ -209,8 +212,10 @@ async fn page(
     }
     let view = PatternPage {
         layout: Layout::new(ctx, "/verwaltung/teilnehmende", "wp-title"),
-        contact: ContactBox::load(state, lang, p).await,
-        current: stored.as_ref().map(|r| PatternView::new(lang, r)),
+        contact: ContactBox::load(state, lang, &p).await,
+        current: stored
+            .as_ref()
+            .map(|r| PatternView::new(lang, &state.app.clock, r)),
         weeks: number_choices(MAX_ROTATION_WEEKS, &draft.weeks),
         anchor: draft.anchor.clone(),
         travel_minutes: draft.travel_minutes.clone(),
@@ -219,23 +224,15 @@ async fn page(
         notes: fb.notes,
         saved: fb.saved,
     };
-    (status, render(&view)).into_response()
-}
-
-fn monday_this_week(today: chrono::NaiveDate) -> chrono::NaiveDate {
-    monday_of(today)
+    Ok((status, render(&view)).into_response())
 }
 
 /// `GET /verwaltung/teilnehmende/{id}/arbeitszeit`.
 pub async fn show(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
-) -> Response {
-    let p = match visible(&state, &ctx, &id).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+    PageId(id): PageId<ParticipantId>,
+) -> Result<Response, PageError> {
     let saved = ctx
         .here
         .contains("gespeichert=1")
@@ -244,7 +241,7 @@ pub async fn show(
         saved,
         ..Feedback::default()
     };
-    page(&state, &ctx, &p, StatusCode::OK, fb).await
+    page(&state, &ctx, id, StatusCode::OK, fb).await
 }
 
 /// The form's rows (`week_0`, `day_0`, `start_0`, `end_0`, …) as a draft.
@@ -277,13 +274,9 @@ fn draft_of(fields: &[(String, String)]) -> WorkPatternDraft {
 pub async fn save(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<ParticipantId>,
     Form(fields): Form<Vec<(String, String)>>,
-) -> Response {
-    let p = match visible(&state, &ctx, &id).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+) -> Result<Response, PageError> {
     let draft = draft_of(&fields);
     if fields.iter().any(|(k, v)| k == "action" && v == "more") {
         let fb = Feedback {
@@ -291,38 +284,33 @@ pub async fn save(
             extra_rows: BLANK_ROWS,
             ..Feedback::default()
         };
-        return page(&state, &ctx, &p, StatusCode::OK, fb).await;
+        return page(&state, &ctx, id, StatusCode::OK, fb).await;
     }
-    match draft.validate() {
-        Ok((pattern, travel)) => {
-            match state
-                .store
-                .set_work_pattern(
-                    &ctx.actor(),
-                    p.id,
-                    &pattern,
-                    travel,
-                    WorkPatternSource::Form,
-                )
-                .await
-            {
-                Ok(_) => Redirect::to(&format!(
-                    "/verwaltung/teilnehmende/{}/arbeitszeit?gespeichert=1",
-                    p.id
-                ))
-                .into_response(),
-                Err(e) => PageError::from(e).into_response(),
-            }
-        }
-        Err(errors) => {
+    match uc::save_pattern(
+        &state.app,
+        &caller(&ctx)?,
+        id,
+        &draft,
+        WorkPatternSource::Form,
+    )
+    .await
+    {
+        Ok(r) => Ok(Redirect::to(&format!(
+            "/verwaltung/teilnehmende/{}/arbeitszeit?gespeichert=1",
+            r.participant_id
+        ))
+        .into_response()),
+        Err(PatternFailure::Rules(errors)) => {
             let fb = Feedback {
                 draft: Some(draft),
                 extra_rows: 0,
                 errors,
                 ..Feedback::default()
             };
-            page(&state, &ctx, &p, StatusCode::UNPROCESSABLE_ENTITY, fb).await
+            page(&state, &ctx, id, StatusCode::UNPROCESSABLE_ENTITY, fb).await
         }
+        Err(PatternFailure::Ics(_)) => Err(PageError::Internal),
+        Err(PatternFailure::Failed(e)) => Err(e.into()),
     }
 }
 
@@ -365,14 +353,12 @@ async fn read_upload(mut multipart: Multipart) -> Option<IcsUpload> {
 pub async fn import(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<ParticipantId>,
     multipart: Result<Multipart, MultipartRejection>,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let p = match visible(&state, &ctx, &id).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+    // Another provider's participant is a 404 before the upload is read.
+    lernweg_app::visible::participant_record(&state.app, &caller(&ctx)?.principal, id).await?;
     let refuse = |key: &str| Feedback {
         file_error: Some(lang.t(key)),
         ..Feedback::default()
@@ -385,29 +371,28 @@ pub async fn import(
         None => refuse("wp-ics-unreadable"),
         Some(u) if u.too_large => refuse("wp-ics-too-large"),
         Some(IcsUpload { file: None, .. }) => refuse("wp-ics-required"),
-        Some(u) => match import_file(&state, &ctx, &p, u).await {
-            Ok(done) => return page(&state, &ctx, &p, StatusCode::OK, done).await,
-            Err(Ok(fb)) => fb,
-            Err(Err(e)) => return PageError::from(e).into_response(),
+        Some(u) => match import_file(&state, &ctx, id, u).await? {
+            Ok(done) => return page(&state, &ctx, id, StatusCode::OK, done).await,
+            Err(fb) => fb,
         },
     };
-    page(&state, &ctx, &p, StatusCode::UNPROCESSABLE_ENTITY, fb).await
+    page(&state, &ctx, id, StatusCode::UNPROCESSABLE_ENTITY, fb).await
 }
 
-/// Reads and stores an uploaded file: the page feedback after storing, or after refusing
-/// (`Err(Ok(…))`), or a store failure.
+/// Reads and stores an uploaded file: the page feedback after storing (`Ok(Ok(…))`) or after
+/// refusing it (`Ok(Err(…))`), or a failure.
 async fn import_file(
     state: &AppState,
     ctx: &Ctx,
-    p: &ParticipantRecord,
+    id: ParticipantId,
     u: IcsUpload,
-) -> Result<Feedback, Result<Feedback, StoreError>> {
+) -> Result<Result<Feedback, Feedback>, PageError> {
     let lang = ctx.lang;
     // The anchor and the commute are read as in the form; errors at this form's fields.
-    let anchor =
-        parse_anchor(&u.anchor).map(|a| a.unwrap_or_else(|| monday_this_week(state.app.today())));
-    let travel = parse_travel_minutes(&u.travel_minutes);
-    let (anchor, travel) = match (anchor, travel) {
+    let (anchor, travel) = match (
+        parse_anchor(&u.anchor),
+        parse_travel_minutes(&u.travel_minutes),
+    ) {
         (Ok(a), Ok(t)) => (a, t),
         (a, t) => {
             let errors = [
@@ -418,44 +403,30 @@ async fn import_file(
             .flatten()
             .map(|(field, e)| e.at(field))
             .collect();
-            return Err(Ok(Feedback {
+            return Ok(Err(Feedback {
                 errors,
                 ..Feedback::default()
             }));
         }
     };
     let Ok(text) = String::from_utf8(u.file.unwrap_or_default()) else {
-        return Err(Ok(Feedback {
+        return Ok(Err(Feedback {
             file_error: Some(lang.t("wp-ics-not-utf8")),
             ..Feedback::default()
         }));
     };
-    match from_ics(&text, anchor) {
-        Ok(imported) => {
-            state
-                .store
-                .set_work_pattern(
-                    &ctx.actor(),
-                    p.id,
-                    &imported.pattern,
-                    travel,
-                    WorkPatternSource::Ics,
-                )
-                .await
-                .map_err(Err)?;
-            Ok(Feedback {
-                notes: imported
-                    .notes
-                    .iter()
-                    .map(|n| lang.t_args(&format!("participants-ics-note-{}", n.code), &n.args))
-                    .collect(),
-                saved: Some(lang.t("wp-imported")),
-                ..Feedback::default()
-            })
-        }
-        Err(e) => {
+    match uc::import_ics(&state.app, &caller(ctx)?, id, &text, anchor, travel).await {
+        Ok((_, notes)) => Ok(Ok(Feedback {
+            notes: notes
+                .iter()
+                .map(|n| lang.t_args(&format!("participants-ics-note-{}", n.code), &n.args))
+                .collect(),
+            saved: Some(lang.t("wp-imported")),
+            ..Feedback::default()
+        })),
+        Err(PatternFailure::Ics(e)) => {
             let event = e.event.map(|n| n.to_string()).unwrap_or_default();
-            Err(Ok(Feedback {
+            Ok(Err(Feedback {
                 file_error: Some(lang.t_args(
                     &format!("participants-ics-{}", e.code),
                     &[("event", event), ("detail", e.detail)],
@@ -463,23 +434,23 @@ async fn import_file(
                 ..Feedback::default()
             }))
         }
+        Err(PatternFailure::Rules(errors)) => Ok(Err(Feedback {
+            errors,
+            ..Feedback::default()
+        })),
+        Err(PatternFailure::Failed(e)) => Err(e.into()),
     }
 }
 
-/// `POST /verwaltung/teilnehmende/{id}/arbeitszeit/loeschen`.
+/// `POST /verwaltung/teilnehmende/{id}/arbeitszeit/loeschen`: back to the participant page,
+/// also when nothing was recorded.
 pub async fn delete(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
-) -> Response {
-    let p = match visible(&state, &ctx, &id).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    match state.store.delete_work_pattern(&ctx.actor(), p.id).await {
-        Ok(()) | Err(StoreError::NotFound) => {
-            Redirect::to(&format!("/verwaltung/teilnehmende/{}#arbeitszeit", p.id)).into_response()
-        }
-        Err(e) => PageError::from(e).into_response(),
-    }
+    PageId(id): PageId<ParticipantId>,
+) -> Result<Redirect, PageError> {
+    uc::delete_pattern(&state.app, &caller(&ctx)?, id).await?;
+    Ok(Redirect::to(&format!(
+        "/verwaltung/teilnehmende/{id}#arbeitszeit"
+    )))
 }

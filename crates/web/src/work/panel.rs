@@ -3,9 +3,10 @@
 //! load.
 
 use chrono::Datelike;
+use lernweg_app::work::{EnrolmentFit, open_fits};
 use lernweg_store::{ParticipantRecord, StoreError};
 
-use super::{EnrolmentFit, PatternView, day_name, enrolment_fit};
+use super::{PatternView, day_name};
 use crate::AppState;
 use crate::i18n::Lang;
 
@@ -133,20 +134,13 @@ impl FitPanel {
         lang: Lang,
         p: &ParticipantRecord,
     ) -> Result<FitPanel, StoreError> {
-        let record = state.store.work_pattern(p.id).await?;
-        let mut cohorts = Vec::new();
-        if let Some(r) = &record {
-            for e in state.store.enrolments_of(p.id).await? {
-                if e.status.is_final() {
-                    continue;
-                }
-                cohorts.push(fit_view(lang, &enrolment_fit(state, r, &e).await?));
-            }
-        }
+        let (record, fits) = open_fits(&state.app, p).await?;
         Ok(FitPanel {
             participant_id: p.id.to_string(),
-            pattern: record.as_ref().map(|r| PatternView::new(lang, r)),
-            cohorts,
+            pattern: record
+                .as_ref()
+                .map(|r| PatternView::new(lang, &state.app.clock, r)),
+            cohorts: fits.iter().map(|f| fit_view(lang, f)).collect(),
         })
     }
 }

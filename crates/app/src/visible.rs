@@ -1,0 +1,53 @@
+//! Records as far as the caller may see them: another provider's record is "not found", and
+//! a read of personal data leaves its `view` entry in the audit log.
+
+use lernweg_domain::{ParticipantId, Principal};
+use lernweg_store::{AuditAction, ParticipantRecord};
+
+use crate::{App, AppError, Caller};
+
+/// The participant if the caller's provider holds it (`NotFound` otherwise), without an
+/// audit entry: for writes, whose own audit entry the store writes.
+pub async fn participant_record(
+    app: &App,
+    principal: &Principal,
+    id: ParticipantId,
+) -> Result<ParticipantRecord, AppError> {
+    let p = app.store.participant(id).await?;
+    if !principal.can_access_provider(p.provider_id) {
+        return Err(AppError::NotFound);
+    }
+    Ok(p)
+}
+
+/// The participant if visible to the caller, with the `view` entry of the read: `what`
+/// names the part read (e.g. `"api: work pattern"`), never a person.
+pub async fn participant(
+    app: &App,
+    caller: &Caller,
+    id: ParticipantId,
+    what: &str,
+) -> Result<ParticipantRecord, AppError> {
+    let p = participant_record(app, &caller.principal, id).await?;
+    audit_view(app, caller, &p, what).await?;
+    Ok(p)
+}
+
+/// Writes the `view` entry of a read of `p`'s data.
+pub async fn audit_view(
+    app: &App,
+    caller: &Caller,
+    p: &ParticipantRecord,
+    what: &str,
+) -> Result<(), AppError> {
+    app.store
+        .audit(&caller.actor.entry(
+            Some(p.provider_id),
+            AuditAction::View,
+            "participant",
+            p.id,
+            what,
+        ))
+        .await?;
+    Ok(())
+}
