@@ -4,19 +4,14 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
+use lernweg_app::admin::{self, NewAccount};
 use lernweg_app::{App, Caller, Clock};
-use lernweg_domain::{
-    CohortId, CohortStatus, Email, EnrolmentId, Principal, ProviderId, ProviderName, Role, State,
-    UserId,
-};
+use lernweg_domain::{CohortId, CohortStatus, EnrolmentId, Principal, ProviderId, Role, State};
 use lernweg_offers::{Offer, OfferDraft};
 use lernweg_participants::{EnrolmentEvent, ParticipantDraft};
 use lernweg_planner::{PlanOptions, plan};
 use lernweg_store::testing::TestDb;
-use lernweg_store::{
-    Actor, AuditEntry, NewCohort, NewProvider, NewSession, NewUser, ParticipantRecord,
-    SessionRecord,
-};
+use lernweg_store::{Actor, AuditEntry, NewCohort, NewSession, ParticipantRecord, SessionRecord};
 
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -27,25 +22,22 @@ pub fn today() -> NaiveDate {
     date(2026, 3, 17)
 }
 
+/// Tuesday evenings in presence: two modules, the second closing with an exam.
 fn offer() -> Offer {
     let draft: OfferDraft = serde_json::from_value(serde_json::json!({
-        "title": "Fachsprache Pflege kompakt",
-        "goal": "adaptation_qualification",
-        "kldb": "81302",
-        "target_group": "Pflegefachkräfte mit teilweiser Anerkennung",
-        "description": "Sie lernen die Sprache im Beruf. Der Kurs ist am Abend.",
-        "delivery_modes": ["presence"],
-        "kickoff_in_presence": true,
-        "closing_in_presence": true,
-        "time_model": {"kind": "evening_course", "evenings": [{"weekday": "tue", "start": "18:00", "end": "21:00"}]},
-        "modules": [
-            {"title": "Fachsprache", "hours": 9, "milestone": "Modulzertifikat Fachsprache"},
-            {"title": "Pflegepraxis", "hours": 6}
-        ],
-        "exams": [{"after_module": 2, "title": "Abschlussprüfung", "hours": 3}],
-        "location": {"name": "Bildungszentrum", "street": "Hauptstraße 1", "zip": "45127", "city": "Essen", "step_free": true},
-        "costs_eur": 0, "capacity": 16,
-        "contact_name": "Aylin Demir", "contact_email": "a.demir@traeger.example"
+        "title": "Pflegedeutsch am Dienstagabend", "goal": "adaptation_qualification",
+        "kldb": "81302", "target_group": "Pflegehilfskräfte mit Berufserfahrung",
+        "description": "Deutsch für den Stationsalltag. Wir lernen dienstags nach der Arbeit.",
+        "delivery_modes": ["presence"], "kickoff_in_presence": false, "closing_in_presence": false,
+        "time_model": {"kind": "evening_course",
+            "evenings": [{"weekday": "tue", "start": "18:00", "end": "21:00"}]},
+        "modules": [{"title": "Übergabe", "hours": 9},
+            {"title": "Dokumentation", "hours": 6, "milestone": "Teilzertifikat Dokumentation"}],
+        "exams": [{"after_module": 2, "title": "Prüfung Pflegedeutsch", "hours": 3}],
+        "location": {"name": "Lernzentrum Nord", "street": "Am Markt 4", "zip": "44135",
+            "city": "Dortmund", "step_free": true},
+        "costs_eur": 0, "capacity": 12,
+        "contact_name": "Jonas Weber", "contact_email": "j.weber@traeger.example"
     }))
     .unwrap();
     draft.validate().unwrap()
@@ -80,49 +72,29 @@ pub struct World {
     pub enrolments: Vec<EnrolmentId>,
 }
 
-async fn account(
-    db: &TestDb,
-    mail: &str,
-    role: Role,
-    provider: Option<ProviderId>,
-) -> (UserId, Caller) {
-    let user = db
-        .store
-        .create_user(
-            &Actor::system(),
-            NewUser {
-                email: Email::parse(mail).unwrap(),
-                display_name: mail.split('@').next().unwrap().to_owned(),
-                role,
-                provider_id: provider,
-                password: None,
-            },
-        )
+/// An account made by the operator, as `lernweg user add` makes it, and its caller.
+async fn account(app: &App, mail: &str, role: Role, provider: Option<ProviderId>) -> Caller {
+    let new = NewAccount {
+        email: mail.to_owned(),
+        display_name: mail.split('@').next().unwrap().to_owned(),
+        role: role.as_str().to_owned(),
+        provider: provider.map(|p| p.to_string()),
+        password: "ein-sicheres-passwort".to_owned(),
+    };
+    let user = admin::create_user(app, &admin::operator(), new)
         .await
         .unwrap();
-    let caller = Caller::new(
-        Principal {
-            user_id: user.id,
-            role,
-            provider_id: provider,
-        },
-        Actor::user(user.id, mail),
-    );
-    (user.id, caller)
+    let principal = Principal {
+        user_id: user.id,
+        role,
+        provider_id: provider,
+    };
+    Caller::new(principal, Actor::user(user.id, mail))
 }
 
-async fn provider(db: &TestDb, name: &str) -> ProviderId {
-    db.store
-        .create_provider(
-            &Actor::system(),
-            NewProvider {
-                name: ProviderName::parse(name).unwrap(),
-                state: State::NW,
-            },
-        )
-        .await
-        .unwrap()
-        .id
+async fn provider(app: &App, name: &str) -> ProviderId {
+    let p = admin::create_provider(app, &admin::operator(), name, "NW").await;
+    p.unwrap().id
 }
 
 pub async fn world() -> World {
@@ -131,14 +103,15 @@ pub async fn world() -> World {
     let app = App::new(store.clone());
     let s = &store;
     let sys = Actor::system();
-    let p = provider(&db, "Träger Eins").await;
-    let other = provider(&db, "Träger Zwei").await;
-    let (_, admin) = account(&db, "admin@t.example", Role::Admin, None).await;
-    let (_, coordinator) = account(&db, "koordination@t.example", Role::Coordinator, Some(p)).await;
-    let (t, trainer) = account(&db, "lehrkraft@t.example", Role::Trainer, Some(p)).await;
-    let (_, other_trainer) = account(&db, "andere@t.example", Role::Trainer, Some(p)).await;
-    let (_, foreign) = account(
-        &db,
+    let p = provider(&app, "Träger Eins").await;
+    let other = provider(&app, "Träger Zwei").await;
+    let admin = account(&app, "admin@t.example", Role::Admin, None).await;
+    let coordinator = account(&app, "koordination@t.example", Role::Coordinator, Some(p)).await;
+    let trainer = account(&app, "lehrkraft@t.example", Role::Trainer, Some(p)).await;
+    let t = trainer.principal.user_id;
+    let other_trainer = account(&app, "andere@t.example", Role::Trainer, Some(p)).await;
+    let foreign = account(
+        &app,
         "koordination@z.example",
         Role::Coordinator,
         Some(other),
