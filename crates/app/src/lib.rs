@@ -12,6 +12,7 @@
 pub mod cohorts;
 mod error;
 pub mod exports;
+pub mod participants;
 
 pub use error::AppError;
 pub use lernweg_store::Clock;

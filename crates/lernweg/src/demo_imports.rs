@@ -17,7 +17,7 @@ pub async fn seed(store: &Store, provider: ProviderId) -> anyhow::Result<()> {
     let mail = Email::parse("beratung1@demo.example").map_err(|e| anyhow!("{e}"))?;
     let counsellor = store.user_by_email(&mail).await?;
     let preview = lernweg_participants::preview_csv(FILE, lernweg_app::Clock::system().today())
-    .map_err(|e| anyhow!("demo import file: {e}"))?;
+        .map_err(|e| anyhow!("demo import file: {e}"))?;
     store
         .stage_import(
             &Actor::user(counsellor.id, counsellor.email.to_string()),

@@ -184,7 +184,10 @@ mod tests {
         assert_eq!(p.issues[1].error.args, vec![("first", "2".to_owned())]);
         assert_eq!(p.issues[3].error.key, IMPORT_KEY);
         assert!(p.issues[3].error.args.is_empty());
-        assert_eq!(p.issues[4].error.args, vec![("value", "02.09.2026".to_owned())]);
+        assert_eq!(
+            p.issues[4].error.args,
+            vec![("value", "02.09.2026".to_owned())]
+        );
     }
 
     #[test]

@@ -174,7 +174,8 @@ fn refuses_files_without_name_columns_or_content() {
 
 #[test]
 fn duplicate_header_is_a_warning_and_first_wins() {
-    let csv = "Vorname;Nachname;Name;Einwilligung Datenverarbeitung\nAmina;Haddad;Irgendwas;01.08.2026\n";
+    let csv =
+        "Vorname;Nachname;Name;Einwilligung Datenverarbeitung\nAmina;Haddad;Irgendwas;01.08.2026\n";
     let p = preview_csv(csv.as_bytes(), today()).unwrap();
     assert_eq!(p.warnings[0].code, "duplicate_column");
     assert_eq!(p.warnings[0].get("first"), Some("B"));
@@ -241,7 +242,10 @@ fn the_consent_rule_shared_by_every_way_in() {
     let day = |d| NaiveDate::from_ymd_opt(2026, 8, d);
     assert_eq!(consent_given_on(day(31), today()), Ok(day(31).unwrap()));
     assert_eq!(consent_given_on(Some(today()), today()), Ok(today()));
-    assert_eq!(consent_given_on(None, today()), Err(ConsentRefusal::Missing));
+    assert_eq!(
+        consent_given_on(None, today()),
+        Err(ConsentRefusal::Missing)
+    );
     let tomorrow = today().succ_opt();
     assert_eq!(
         consent_given_on(tomorrow, today()),

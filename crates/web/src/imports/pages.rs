@@ -191,10 +191,7 @@ async fn form_page(
             .map(|f| ColumnHelp {
                 label: field_label(lang, f),
                 help: lang.t(&format!("imports-help-{f}")),
-                required: matches!(
-                    *f,
-                    "given_name" | "family_name" | "consent_data_processing"
-                ),
+                required: matches!(*f, "given_name" | "family_name" | "consent_data_processing"),
             })
             .collect(),
         jobs,

@@ -10,13 +10,15 @@ mod records;
 
 use axum::routing::{MethodRouter, get, post};
 use chrono::NaiveDate;
+use lernweg_app::{Caller, participants};
 use lernweg_domain::access::COUNSELLING;
 use lernweg_domain::{ParticipantId, Principal};
-use lernweg_store::{Actor, AuditAction, ParticipantRecord};
+use lernweg_store::{Actor, ParticipantRecord};
 use utoipa::OpenApi;
 
 use super::providers::path_id;
 use crate::AppState;
+use crate::context::Ctx;
 use crate::error::{ApiError, FieldError};
 use crate::i18n::Lang;
 use crate::routes::{RouteSpec, api};
@@ -150,18 +152,33 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
 )]
 pub struct Doc;
 
-/// The participant of a path, if the caller may see it (another provider's: 404).
+/// The caller of a use-case: the principal and the token's user for the audit log.
+pub(crate) fn api_caller(ctx: &Ctx) -> Result<Caller, ApiError> {
+    let user = ctx.user.as_ref().ok_or(ApiError::Unauthorized)?;
+    let principal = ctx.principal().ok_or(ApiError::Unauthorized)?;
+    Ok(Caller::new(
+        principal,
+        Actor::user(user.id, user.email.to_string()),
+    ))
+}
+
+/// The participant, if the caller may see it (another provider's: 404).
+pub(crate) async fn visible(
+    state: &AppState,
+    caller: &Caller,
+    id: ParticipantId,
+) -> Result<ParticipantRecord, ApiError> {
+    Ok(participants::visible(&state.app, &caller.principal, id).await?)
+}
+
+/// The participant of a raw path id, if the caller may see it (for the working-times API).
 pub(crate) async fn load(
     state: &AppState,
     principal: &Principal,
     raw: &str,
 ) -> Result<ParticipantRecord, ApiError> {
     let id = path_id(raw, ParticipantId::parse)?;
-    let p = state.store.participant(id).await?;
-    if !principal.can_access_provider(p.provider_id) {
-        return Err(ApiError::NotFound);
-    }
-    Ok(p)
+    Ok(participants::visible(&state.app, principal, id).await?)
 }
 
 /// Writes the `view` audit entry of a read; `what` names the part read, never a person.
@@ -171,17 +188,7 @@ pub(crate) async fn audit_view(
     p: &ParticipantRecord,
     what: &str,
 ) -> Result<(), ApiError> {
-    state
-        .store
-        .audit(&actor.entry(
-            Some(p.provider_id),
-            AuditAction::View,
-            "participant",
-            p.id,
-            format!("api: {what}"),
-        ))
-        .await?;
-    Ok(())
+    Ok(participants::audit_view(&state.app, actor, p, &format!("api: {what}")).await?)
 }
 
 /// A field error of the participants rules with its English message.
