@@ -313,7 +313,10 @@ async fn a_participant_is_created_only_with_the_data_processing_consent() {
     .await;
     assert_eq!(status, 201, "{p}");
     let expected = (ConsentScope::DataProcessing, today.to_string());
-    assert_eq!(consents_of(&app, "Formular").await, [expected.clone()]);
+    assert_eq!(
+        consents_of(&app, "Formular").await,
+        std::slice::from_ref(&expected)
+    );
     assert_eq!(
         consents_of(&app, "Schnittstelle").await,
         [expected, (ConsentScope::HealthData, today.to_string())]
@@ -448,7 +451,10 @@ async fn every_imported_row_needs_the_data_processing_consent() {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     let given = (ConsentScope::DataProcessing, today.to_string());
-    assert_eq!(consents_of(&app, "Haddad").await, [given.clone()]);
+    assert_eq!(
+        consents_of(&app, "Haddad").await,
+        std::slice::from_ref(&given)
+    );
     assert_eq!(consents_of(&app, "Weiß").await, [given]);
     assert!(
         !participants(&app)
