@@ -95,21 +95,27 @@ async fn the_readiness_check_takes_only_a_cohort_of_an_open_enrolment() {
     let api = format!("/api/v1/participants/{pid}/readiness-checks");
     let other = other_cohort(&app).await.id.to_string();
     let own = app.cohort.id.to_string();
+    // 10 free hours against 8 offer hours of `cohort`, through the page and through the API.
+    let both = |cohort: String| {
+        let (client, csrf, page, api, app) = (&client, &csrf, &page, &api, &app);
+        async move {
+            let form = [
+                ("csrf", csrf.as_str()),
+                ("free_hours", "10"),
+                ("offer_hours", "8"),
+                ("cohort_id", cohort.as_str()),
+            ];
+            let (status, _, html) = post_form(client, app, page, &form).await;
+            let body = json!({"answers": {"free_hours_per_week": 10}, "offer_hours": 8, "cohort_id": cohort});
+            let api = api_call(app, Role::Counsellor, "POST", api, Some(body)).await;
+            ((status, html), api)
+        }
+    };
+    let refused = [("cohort_id".to_owned(), "not_enrolled".to_owned())];
 
     // A cohort of the provider in which the participant is not enrolled: refused on both ways.
-    let (status, _, html) = post_form(
-        &client,
-        &app,
-        &page,
-        &[
-            ("csrf", &csrf),
-            ("free_hours", "10"),
-            ("offer_hours", "8"),
-            ("cohort_id", &other),
-        ],
-    )
-    .await;
-    assert_eq!(status, 422, "{html}");
+    let ((status, html), (api_status, problem)) = both(other.clone()).await;
+    assert_eq!((status, api_status), (422, 422), "{html}\n{problem}");
     assert!(
         html.contains("Der Durchgang gehört zu keiner offenen Einschreibung dieser Person."),
         "{html}"
@@ -118,42 +124,23 @@ async fn the_readiness_check_takes_only_a_cohort_of_an_open_enrolment() {
         html.contains("name=\"cohort_id\" value=\"\""),
         "sent again, the hours are kept without the cohort"
     );
-    for body in [
-        json!({"answers": {"free_hours_per_week": 10}, "offer_hours": 8, "cohort_id": other}),
-        json!({"answers": {"free_hours_per_week": 10}, "cohort_id": other}),
-    ] {
-        let (status, problem) = api_call(&app, Role::Counsellor, "POST", &api, Some(body)).await;
-        assert_eq!(status, 422, "{problem}");
-        assert_eq!(
-            codes(&problem),
-            [("cohort_id".into(), "not_enrolled".into())]
-        );
-    }
-    assert!(checks(&app).await.is_empty(), "nothing kept on either way");
-
-    // The cohort of the open enrolment: kept with the check on both ways.
-    let (status, _, body) = post_form(
-        &client,
-        &app,
-        &page,
-        &[
-            ("csrf", &csrf),
-            ("free_hours", "10"),
-            ("offer_hours", "8"),
-            ("cohort_id", &own),
-        ],
-    )
-    .await;
-    assert_eq!(status, 303, "{body}");
-    let (status, check) = api_call(
+    assert_eq!(codes(&problem), refused);
+    // Also when the API is to take the hours from that cohort.
+    let (status, problem) = api_call(
         &app,
         Role::Counsellor,
         "POST",
         &api,
-        Some(json!({"answers": {"free_hours_per_week": 10}, "offer_hours": 8, "cohort_id": own})),
+        Some(json!({"answers": {"free_hours_per_week": 10}, "cohort_id": other})),
     )
     .await;
-    assert_eq!(status, 201, "{check}");
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(codes(&problem), refused);
+    assert!(checks(&app).await.is_empty(), "nothing kept on either way");
+
+    // The cohort of the open enrolment: kept with the check on both ways.
+    let ((status, html), (api_status, check)) = both(own.clone()).await;
+    assert_eq!((status, api_status), (303, 201), "{html}\n{check}");
     assert_eq!(check["cohort_id"], own.as_str());
     let kept = checks(&app).await;
     assert_eq!(kept.len(), 2);
@@ -169,32 +156,9 @@ async fn the_readiness_check_takes_only_a_cohort_of_an_open_enrolment() {
     )
     .await;
     assert_eq!(status, 200, "{e}");
-    let (status, _, html) = post_form(
-        &client,
-        &app,
-        &page,
-        &[
-            ("csrf", &csrf),
-            ("free_hours", "10"),
-            ("offer_hours", "8"),
-            ("cohort_id", &own),
-        ],
-    )
-    .await;
-    assert_eq!(status, 422, "{html}");
-    let (status, problem) = api_call(
-        &app,
-        Role::Counsellor,
-        "POST",
-        &api,
-        Some(json!({"answers": {"free_hours_per_week": 10}, "offer_hours": 8, "cohort_id": own})),
-    )
-    .await;
-    assert_eq!(status, 422, "{problem}");
-    assert_eq!(
-        codes(&problem),
-        [("cohort_id".into(), "not_enrolled".into())]
-    );
+    let ((status, html), (api_status, problem)) = both(own).await;
+    assert_eq!((status, api_status), (422, 422), "{html}\n{problem}");
+    assert_eq!(codes(&problem), refused);
     assert_eq!(checks(&app).await.len(), 2);
 }
 
