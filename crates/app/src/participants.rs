@@ -13,7 +13,7 @@ pub mod readiness;
 use chrono::NaiveDate;
 use lernweg_domain::{ParseError, ParticipantId, Principal, ProviderId, UserId};
 use lernweg_participants::import::{ConsentRefusal, consent_given_on};
-use lernweg_participants::{ConsentScope, ParticipantData};
+use lernweg_participants::{ConsentScope, ParticipantData, ParticipantDraft};
 use lernweg_store::{Actor, AuditAction, ParticipantRecord, StoreError};
 
 use crate::{App, AppError, Caller};
@@ -59,6 +59,36 @@ pub async fn list(
 ) -> Result<Vec<ParticipantRecord>, AppError> {
     let scope = principal.provider_scope().or(wanted);
     Ok(app.store.participants(scope).await?)
+}
+
+/// A stored record as the draft it validates from (every field as text), for an edit form
+/// and for merging a partial API update.
+pub fn draft_of(d: &ParticipantData) -> ParticipantDraft {
+    fn text<T: ToString>(v: Option<T>) -> String {
+        v.map(|v| v.to_string()).unwrap_or_default()
+    }
+    ParticipantDraft {
+        given_name: d.given_name.clone(),
+        family_name: d.family_name.clone(),
+        email: text(d.email.as_ref()),
+        phone: text(d.phone.as_ref()),
+        mother_tongue: text(d.mother_tongue.as_ref().map(|l| l.as_str())),
+        other_languages: d
+            .other_languages
+            .iter()
+            .map(|l| l.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        german_level: text(d.german_level.map(|l| l.as_str())),
+        preferred_channel: text(d.preferred_channel.map(|c| c.code())),
+        reachable_times: d.reachable_times.clone().unwrap_or_default(),
+        foreign_qualification: d.foreign_qualification.clone().unwrap_or_default(),
+        kldb: text(d.kldb.as_ref().map(|k| k.as_str())),
+        recognition_status: text(d.recognition_status.map(|r| r.code())),
+        employer: d.employer.clone().unwrap_or_default(),
+        weekly_hours: text(d.weekly_hours),
+        birth_year: text(d.birth_year),
+    }
 }
 
 /// A consent given on a day, as recorded with a new participant.

@@ -530,3 +530,21 @@ async fn health_answers_need_the_health_consent_on_the_day_of_the_check() {
             .all(|k| k.message_id().starts_with("participants-reason-"))
     );
 }
+
+#[test]
+fn a_record_validates_again_from_its_draft() {
+    let draft: ParticipantDraft = serde_json::from_value(serde_json::json!({
+        "given_name": "Olena", "family_name": "Kovalenko", "email": "olena@example.org",
+        "phone": "0171 2345678", "mother_tongue": "Ukrainisch", "other_languages": "ru, en",
+        "german_level": "b1", "preferred_channel": "messenger", "reachable_times": "abends",
+        "foreign_qualification": "Pflegefachkraft", "kldb": "81302",
+        "recognition_status": "in_progress", "employer": "Klinikum", "weekly_hours": "19,5",
+        "birth_year": "12.03.1985"
+    }))
+    .unwrap();
+    let d = draft.validate(2026).unwrap();
+    let again = participants::draft_of(&d);
+    assert_eq!(again.other_languages, "ru, en");
+    assert_eq!(again.weekly_hours, "19.5");
+    assert_eq!(again.validate(2026).unwrap(), d);
+}

@@ -194,46 +194,8 @@ pub(super) async fn dto(
     })
 }
 
-/// A stored record as a draft-like JSON object (every key a string).
-fn as_draft_object(d: &ParticipantData) -> Map<String, Value> {
-    let draft = ParticipantDraft {
-        given_name: d.given_name.clone(),
-        family_name: d.family_name.clone(),
-        email: opt_string(&d.email).unwrap_or_default(),
-        phone: opt_string(&d.phone).unwrap_or_default(),
-        mother_tongue: d
-            .mother_tongue
-            .map(|l| l.as_str().to_owned())
-            .unwrap_or_default(),
-        other_languages: d
-            .other_languages
-            .iter()
-            .map(|l| l.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
-        german_level: d
-            .german_level
-            .map(|l| l.as_str().to_owned())
-            .unwrap_or_default(),
-        preferred_channel: d
-            .preferred_channel
-            .map(|c| c.code().to_owned())
-            .unwrap_or_default(),
-        reachable_times: d.reachable_times.clone().unwrap_or_default(),
-        foreign_qualification: d.foreign_qualification.clone().unwrap_or_default(),
-        kldb: d
-            .kldb
-            .as_ref()
-            .map(|k| k.as_str().to_owned())
-            .unwrap_or_default(),
-        recognition_status: d
-            .recognition_status
-            .map(|r| r.code().to_owned())
-            .unwrap_or_default(),
-        employer: d.employer.clone().unwrap_or_default(),
-        weekly_hours: d.weekly_hours.map(|h| h.to_string()).unwrap_or_default(),
-        birth_year: d.birth_year.map(|y| y.to_string()).unwrap_or_default(),
-    };
+/// A draft as a JSON object (every key a string).
+fn as_draft_object(draft: ParticipantDraft) -> Map<String, Value> {
     match serde_json::to_value(draft) {
         Ok(Value::Object(m)) => m,
         _ => Map::new(),
@@ -263,7 +225,7 @@ fn validate(
 ) -> Result<ParticipantData, ApiError> {
     let mut merged = base;
     let mut errors = Vec::new();
-    let known = as_draft_object(&empty_data());
+    let known = as_draft_object(ParticipantDraft::default());
     for (key, value) in body {
         if !known.contains_key(key) {
             continue;
@@ -283,26 +245,6 @@ fn validate(
     draft
         .validate(year)
         .map_err(|errs| ApiError::Validation(errs.iter().map(rule_error).collect()))
-}
-
-fn empty_data() -> ParticipantData {
-    ParticipantData {
-        given_name: String::new(),
-        family_name: String::new(),
-        email: None,
-        phone: None,
-        mother_tongue: None,
-        other_languages: Vec::new(),
-        german_level: None,
-        preferred_channel: None,
-        reachable_times: None,
-        foreign_qualification: None,
-        kldb: None,
-        recognition_status: None,
-        employer: None,
-        weekly_hours: None,
-        birth_year: None,
-    }
 }
 
 fn object(body: Value) -> Result<Map<String, Value>, ApiError> {
@@ -423,7 +365,11 @@ pub async fn create(
     participants::provider_of_new(&state.app, &caller.principal, named).await?;
     let person = contact_person(&body)?.flatten();
     let today = state.app.today();
-    let data = validate(as_draft_object(&empty_data()), &body, today.year());
+    let data = validate(
+        as_draft_object(ParticipantDraft::default()),
+        &body,
+        today.year(),
+    );
     let consents = consents(&body, today);
     let (data, consents) = match (data, consents) {
         (Ok(d), Ok(c)) => (d, c),
@@ -474,7 +420,11 @@ pub async fn update(
     let p = visible(&state, &caller, id).await?;
     let body = object(body)?;
     let person = contact_person(&body)?.unwrap_or(p.contact_person_id);
-    let data = validate(as_draft_object(&p.data), &body, state.app.today().year())?;
+    let data = validate(
+        as_draft_object(participants::draft_of(&p.data)),
+        &body,
+        state.app.today().year(),
+    )?;
     let p = participants::update(&state.app, &caller, p.id, person, data).await?;
     Ok(Json(dto(&state, p).await?))
 }
@@ -577,7 +527,7 @@ mod tests {
             "birth_year": 1985, "other_languages": ["en", "fr"], "unknown": true
         });
         let d = validate(
-            as_draft_object(&empty_data()),
+            as_draft_object(ParticipantDraft::default()),
             body.as_object().unwrap(),
             2026,
         )
@@ -585,7 +535,12 @@ mod tests {
         assert_eq!(d.weekly_hours, Some(19.5));
         assert_eq!(d.birth_year, Some(1985));
         assert_eq!(d.other_languages.len(), 2);
-        let again = validate(as_draft_object(&d), &Map::new(), 2026).unwrap();
+        let again = validate(
+            as_draft_object(participants::draft_of(&d)),
+            &Map::new(),
+            2026,
+        )
+        .unwrap();
         assert_eq!(again, d);
     }
 
@@ -593,7 +548,7 @@ mod tests {
     fn errors_carry_the_draft_key() {
         let body = serde_json::json!({"given_name": "", "family_name": "X", "email": "nope"});
         let Err(ApiError::Validation(errs)) = validate(
-            as_draft_object(&empty_data()),
+            as_draft_object(ParticipantDraft::default()),
             body.as_object().unwrap(),
             2026,
         ) else {

@@ -347,44 +347,8 @@ pub async fn create(
 }
 
 fn form_of(p: &ParticipantRecord) -> ParticipantForm {
-    let d = &p.data;
-    let s = |o: &Option<String>| o.clone().unwrap_or_default();
     ParticipantForm {
-        draft: ParticipantDraft {
-            given_name: d.given_name.clone(),
-            family_name: d.family_name.clone(),
-            email: d.email.as_ref().map(|e| e.to_string()).unwrap_or_default(),
-            phone: d.phone.as_ref().map(|e| e.to_string()).unwrap_or_default(),
-            mother_tongue: d
-                .mother_tongue
-                .as_ref()
-                .map(|l| l.as_str().to_owned())
-                .unwrap_or_default(),
-            other_languages: d
-                .other_languages
-                .iter()
-                .map(|l| l.as_str().to_owned())
-                .collect::<Vec<_>>()
-                .join(", "),
-            german_level: d
-                .german_level
-                .map(|l| l.as_str().to_owned())
-                .unwrap_or_default(),
-            preferred_channel: d
-                .preferred_channel
-                .map(|c| c.code().to_owned())
-                .unwrap_or_default(),
-            reachable_times: s(&d.reachable_times),
-            foreign_qualification: s(&d.foreign_qualification),
-            kldb: d.kldb.as_ref().map(|k| k.to_string()).unwrap_or_default(),
-            recognition_status: d
-                .recognition_status
-                .map(|c| c.code().to_owned())
-                .unwrap_or_default(),
-            employer: s(&d.employer),
-            weekly_hours: d.weekly_hours.map(|h| h.to_string()).unwrap_or_default(),
-            birth_year: d.birth_year.map(|y| y.to_string()).unwrap_or_default(),
-        },
+        draft: participants::draft_of(&p.data),
         contact_person: p
             .contact_person_id
             .map(|u| u.to_string())
