@@ -21,10 +21,10 @@ describe('CSV import at 375×812, JavaScript disabled', () => {
   let jobPath;
   const stamp = Date.now();
   const csv = [
-    'Vorname;Nachname;E-Mail;Deutschniveau;Muttersprache;Wochenstunden',
-    `Jürgen;Zöllner;zoellner.${stamp}@example.org;B1;Türkisch;19,5`,
-    `Sören;Zweig;zweig.${stamp}@example.org;A2;pl;30`,
-    `Olena;Zadorozhna;zadorozhna.${stamp}@example.org;X9;uk;20`,
+    'Vorname;Nachname;E-Mail;Deutschniveau;Muttersprache;Wochenstunden;Einwilligung Datenverarbeitung',
+    `Jürgen;Zöllner;zoellner.${stamp}@example.org;B1;Türkisch;19,5;01.09.2026`,
+    `Sören;Zweig;zweig.${stamp}@example.org;A2;pl;30;2026-09-02`,
+    `Olena;Zadorozhna;zadorozhna.${stamp}@example.org;X9;uk;20;01.09.2026`,
   ].join('\r\n') + '\r\n';
 
   before(async () => {

@@ -17,6 +17,7 @@ mod error;
 pub mod exports;
 pub mod feeds;
 pub mod offers;
+pub mod participants;
 pub mod visible;
 pub mod work;
 

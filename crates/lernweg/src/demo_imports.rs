@@ -1,7 +1,8 @@
 //! Demo of the CSV import: the first provider has an unconfirmed preview of
 //! `examples/teilnehmende-import.csv`, an office export (Windows-1252, semicolons, German
-//! headers) with 20 rows, five of them faulty. Nothing is written to the participants until
-//! someone confirms it on `/verwaltung/teilnehmende/import/{id}`.
+//! headers, the day of each row's data-processing consent) with 20 rows, five of them faulty.
+//! Nothing is written to the participants until someone confirms it on
+//! `/verwaltung/teilnehmende/import/{id}`.
 
 use anyhow::anyhow;
 use lernweg_domain::{Email, ProviderId};
@@ -15,11 +16,8 @@ pub async fn seed(store: &Store, provider: ProviderId) -> anyhow::Result<()> {
     }
     let mail = Email::parse("beratung1@demo.example").map_err(|e| anyhow!("{e}"))?;
     let counsellor = store.user_by_email(&mail).await?;
-    let preview = lernweg_participants::preview_csv(
-        FILE,
-        chrono::Datelike::year(&lernweg_app::Clock::system().today()),
-    )
-    .map_err(|e| anyhow!("demo import file: {e}"))?;
+    let preview = lernweg_participants::preview_csv(FILE, lernweg_app::Clock::system().today())
+        .map_err(|e| anyhow!("demo import file: {e}"))?;
     store
         .stage_import(
             &Actor::user(counsellor.id, counsellor.email.to_string()),

@@ -2,8 +2,10 @@
 //! (Trennzeichen-getrennt)"): semicolon-separated (comma or tab if the header uses them),
 //! UTF-8 with or without BOM, UTF-16 with BOM, otherwise Windows-1252. Header names are
 //! matched ignoring case, spaces, punctuation and umlaut spelling; unknown columns become
-//! warnings. Every row is validated through [`ParticipantDraft::validate`]; nothing is
-//! written — the caller stores `ImportPreview::ready()` after the user confirms.
+//! warnings. Every row is validated through [`ParticipantDraft::validate`] and needs the date
+//! of the data-processing consent (column `Einwilligung Datenverarbeitung` or
+//! `consent_data_processing`, `TT.MM.JJJJ` or ISO, not after today; [`consent_given_on`]);
+//! nothing is written — the caller stores `ImportPreview::ready()` after the user confirms.
 //!
 //! Row numbers are those Excel shows: the header is row 1, the first data row is row 2.
 //! Empty rows are skipped but keep their number. A first line `sep=;` is honoured.
@@ -11,9 +13,11 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use chrono::{Datelike, NaiveDate};
 use lernweg_domain::Email;
 use serde::Serialize;
 
+use crate::import_plan::IMPORT_KEY;
 use crate::model::{ParticipantData, ParticipantDraft};
 use crate::reason::{FieldError, Reason, fold};
 
@@ -63,13 +67,75 @@ pub struct Column {
     pub field: Option<&'static str>,
 }
 
+/// The column of the day the data-processing consent was given.
+pub const CONSENT_FIELD: &str = "consent_data_processing";
+
+/// Why a participant may not be created for want of a data-processing consent. One rule for
+/// every way a participant is created (the form, the API and this import): the consent is
+/// recorded with the day it was given, and that day is not after today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConsentRefusal {
+    /// No consent (or no date of it).
+    Missing,
+    /// A date that is neither `TT.MM.JJJJ` nor `JJJJ-MM-TT`.
+    InvalidDate,
+    /// A date after today.
+    InFuture,
+}
+
+impl ConsentRefusal {
+    /// The code of the import's row error (key [`IMPORT_KEY`], message id
+    /// `imports-error-<code>`).
+    pub fn code(self) -> &'static str {
+        match self {
+            ConsentRefusal::Missing => "consent_missing",
+            ConsentRefusal::InvalidDate => "consent_invalid_date",
+            ConsentRefusal::InFuture => "consent_in_future",
+        }
+    }
+}
+
+/// The day the data-processing consent was given, if there is one and it is not after `today`.
+pub fn consent_given_on(
+    given_on: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<NaiveDate, ConsentRefusal> {
+    match given_on {
+        None => Err(ConsentRefusal::Missing),
+        Some(d) if d > today => Err(ConsentRefusal::InFuture),
+        Some(d) => Ok(d),
+    }
+}
+
+/// The consent date of a cell (`TT.MM.JJJJ` or ISO `JJJJ-MM-TT`), checked by
+/// [`consent_given_on`]. An empty cell is [`ConsentRefusal::Missing`].
+pub fn consent_cell(raw: &str, today: NaiveDate) -> Result<NaiveDate, ConsentRefusal> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err(ConsentRefusal::Missing);
+    }
+    // The year has four digits (chrono would read "26" as the year 26).
+    let four = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+    let day = match (raw.rsplit_once('.'), raw.split_once('-')) {
+        (Some((_, year)), _) if four(year) => NaiveDate::parse_from_str(raw, "%d.%m.%Y").ok(),
+        (None, Some((year, _))) if four(year) => NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok(),
+        _ => None,
+    };
+    consent_given_on(Some(day.ok_or(ConsentRefusal::InvalidDate)?), today)
+}
+
 /// One data row: as read, and validated.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ImportRow {
     /// As Excel shows it (header = 1).
     pub row: usize,
     pub draft: ParticipantDraft,
+    /// The consent cell as read.
+    pub consent: String,
+    /// The record, valid and with a data-processing consent; or every problem of the row.
     pub result: Result<ParticipantData, Vec<FieldError>>,
+    /// The day the data-processing consent was given (when the cell is valid).
+    pub consent_given_on: Option<NaiveDate>,
     /// The earlier row with the same e-mail address.
     pub duplicate_of: Option<usize>,
 }
@@ -89,7 +155,8 @@ pub struct ImportPreview {
 }
 
 impl ImportPreview {
-    /// Rows that can be written: valid and not a duplicate of an earlier row.
+    /// Rows that can be written: valid (with the consent) and not a duplicate of an earlier
+    /// row.
     pub fn ready(&self) -> impl Iterator<Item = (usize, &ParticipantData)> {
         self.rows
             .iter()
@@ -242,6 +309,15 @@ const HEADERS: &[(&str, &[&str])] = &[
         "birth_year",
         &["geburtsjahr", "geburtsdatum", "jahrgang", "birthyear"],
     ),
+    (
+        CONSENT_FIELD,
+        &[
+            "einwilligungdatenverarbeitung",
+            "einwilligungdatenschutz",
+            "datenschutzeinwilligung",
+            "consentdataprocessing",
+        ],
+    ),
 ];
 
 const REQUIRED: [&str; 2] = ["given_name", "family_name"];
@@ -348,8 +424,19 @@ fn detect_delimiter(header_line: &str) -> u8 {
     }
 }
 
-/// Reads, maps and validates a CSV file. `current_year` bounds birth years (no clock here).
-pub fn preview_csv(bytes: &[u8], current_year: i32) -> Result<ImportPreview, ImportError> {
+/// The row error of a refused consent cell.
+fn consent_error(refusal: ConsentRefusal, raw: &str) -> FieldError {
+    let e = FieldError::new(CONSENT_FIELD, IMPORT_KEY, refusal.code());
+    if raw.is_empty() {
+        e
+    } else {
+        e.arg("value", raw)
+    }
+}
+
+/// Reads, maps and validates a CSV file. `today` bounds birth years and consent dates (no
+/// clock here).
+pub fn preview_csv(bytes: &[u8], today: NaiveDate) -> Result<ImportPreview, ImportError> {
     let fail = |code, detail: String| ImportError { code, detail };
     let (text, encoding, replaced) = decode(bytes);
     let mut text: &str = text.trim_start_matches('\u{feff}');
@@ -436,12 +523,24 @@ pub fn preview_csv(bytes: &[u8], current_year: i32) -> Result<ImportPreview, Imp
             return Err(fail("too_many_rows", MAX_ROWS.to_string()));
         }
         let mut draft = ParticipantDraft::default();
+        let mut consent = String::new();
         for (i, field) in &mapped {
-            if let Some(v) = record.get(*i) {
-                set(&mut draft, field, v);
+            match record.get(*i) {
+                Some(v) if *field == CONSENT_FIELD => v.trim().clone_into(&mut consent),
+                Some(v) => set(&mut draft, field, v),
+                None => {}
             }
         }
-        let result = draft.validate(current_year);
+        let given_on = consent_cell(&consent, today);
+        let result = match (draft.validate(today.year()), given_on) {
+            (Ok(data), Ok(_)) => Ok(data),
+            (Ok(_), Err(refusal)) => Err(vec![consent_error(refusal, &consent)]),
+            (Err(mut errors), Err(refusal)) => {
+                errors.push(consent_error(refusal, &consent));
+                Err(errors)
+            }
+            (Err(errors), Ok(_)) => Err(errors),
+        };
         let duplicate_of =
             Email::parse(&draft.email)
                 .ok()
@@ -460,7 +559,9 @@ pub fn preview_csv(bytes: &[u8], current_year: i32) -> Result<ImportPreview, Imp
         rows.push(ImportRow {
             row,
             draft,
+            consent,
             result,
+            consent_given_on: given_on.ok(),
             duplicate_of,
         });
     }

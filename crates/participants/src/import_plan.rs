@@ -5,10 +5,14 @@
 //!
 //! Row problems are [`FieldError`]s. Those of the record come from
 //! [`crate::ParticipantDraft::validate`] (message id `participants-error-<key>-<code>`); the
-//! two of the import itself have the key [`IMPORT_KEY`] (message id `imports-error-<code>`):
-//! `duplicate_in_file` (argument `first`: the earlier row) and `already_stored`.
+//! import's own have the key [`IMPORT_KEY`] (message id `imports-error-<code>`):
+//! `duplicate_in_file` (argument `first`: the earlier row), `already_stored`, and those of the
+//! data-processing consent (`consent_missing`, `consent_invalid_date`, `consent_in_future`,
+//! argument `value`; see [`crate::import::consent_given_on`]).
 
 use std::collections::HashSet;
+
+use chrono::NaiveDate;
 
 use crate::import::ImportPreview;
 use crate::model::ParticipantData;
@@ -17,7 +21,22 @@ use crate::reason::FieldError;
 /// The key of the import's own row errors.
 pub const IMPORT_KEY: &str = "import";
 /// The codes of the import's own row errors.
-pub const IMPORT_ROW_CODES: [&str; 2] = ["duplicate_in_file", "already_stored"];
+pub const IMPORT_ROW_CODES: [&str; 5] = [
+    "duplicate_in_file",
+    "already_stored",
+    "consent_missing",
+    "consent_invalid_date",
+    "consent_in_future",
+];
+
+/// A row that a confirmation writes: the record and the day its data-processing consent was
+/// given (recorded with it).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReadyRow<'a> {
+    pub row: usize,
+    pub data: &'a ParticipantData,
+    pub consent_given_on: NaiveDate,
+}
 
 /// One problem of one row (row numbers as Excel shows them: the header is row 1).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +49,7 @@ pub struct RowIssue {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportPlan<'a> {
     /// The rows that will be written, in file order.
-    pub ready: Vec<(usize, &'a ParticipantData)>,
+    pub ready: Vec<ReadyRow<'a>>,
     /// Every problem, by row.
     pub issues: Vec<RowIssue>,
     /// Data rows read (empty rows not counted).
@@ -61,8 +80,12 @@ pub fn plan<'a>(preview: &'a ImportPreview, stored_emails: &HashSet<String>) -> 
         {
             problems.push(FieldError::new("email", IMPORT_KEY, "already_stored"));
         }
-        match (&r.result, problems.is_empty()) {
-            (Ok(p), true) => ready.push((r.row, p)),
+        match (&r.result, r.consent_given_on, problems.is_empty()) {
+            (Ok(data), Some(consent_given_on), true) => ready.push(ReadyRow {
+                row: r.row,
+                data,
+                consent_given_on,
+            }),
             _ => {
                 error_rows += 1;
                 issues.extend(
@@ -106,27 +129,40 @@ mod tests {
     use super::*;
     use crate::preview_csv;
 
-    const CSV: &str = "Vorname;Nachname;E-Mail;Deutschniveau\n\
-        Amina;Haddad;amina@example.org;B1\n\
-        Olena;Kovalenko;olena@example.org;X9\n\
-        Amina;Haddad;AMINA@example.org;B1\n\
-        Mehmet;Öztürk;mehmet@example.org;A2\n\
-        ;;;\n\
-        Sören;Weiß;;B2\n";
+    const CSV: &str = "Vorname;Nachname;E-Mail;Deutschniveau;Einwilligung Datenverarbeitung\n\
+        Amina;Haddad;amina@example.org;B1;01.09.2026\n\
+        Olena;Kovalenko;olena@example.org;X9;01.09.2026\n\
+        Amina;Haddad;AMINA@example.org;B1;2026-09-01\n\
+        Mehmet;Öztürk;mehmet@example.org;A2;01.09.2026\n\
+        ;;;;\n\
+        Sören;Weiß;;B2;31.08.2026\n\
+        Ivana;Horvat;ivana@example.org;B1;\n\
+        Ali;Rahimi;ali@example.org;B1;02.09.2026\n\
+        Lina;Berg;lina@example.org;B1;31.02.2026\n";
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()
+    }
 
     #[test]
     fn ready_rows_exclude_invalid_duplicate_and_stored_rows() {
-        let preview = preview_csv(CSV.as_bytes(), 2026).unwrap();
+        let preview = preview_csv(CSV.as_bytes(), today()).unwrap();
         let stored: HashSet<String> = ["mehmet@example.org".to_owned()].into();
         let p = plan(&preview, &stored);
-        assert_eq!(p.total, 5);
-        let rows: Vec<usize> = p.ready.iter().map(|(r, _)| *r).collect();
+        assert_eq!(p.total, 8);
+        let rows: Vec<usize> = p.ready.iter().map(|r| r.row).collect();
         assert_eq!(
             rows,
             vec![2, 7],
             "Amina and Sören (row 6 is empty but keeps its number)"
         );
-        assert_eq!(p.error_rows, 3);
+        let consents: Vec<String> = p
+            .ready
+            .iter()
+            .map(|r| r.consent_given_on.to_string())
+            .collect();
+        assert_eq!(consents, ["2026-09-01", "2026-08-31"]);
+        assert_eq!(p.error_rows, 6);
         assert_eq!(p.total, p.ready.len() + p.error_rows);
         let codes: Vec<(usize, &str, &str)> = p
             .issues
@@ -139,10 +175,19 @@ mod tests {
                 (3, "german_level", "unknown_cefr_level"),
                 (4, "email", "duplicate_in_file"),
                 (5, "email", "already_stored"),
+                (8, "consent_data_processing", "consent_missing"),
+                (9, "consent_data_processing", "consent_in_future"),
+                (10, "consent_data_processing", "consent_invalid_date"),
             ]
         );
         assert_eq!(p.issues[1].error.key, IMPORT_KEY);
         assert_eq!(p.issues[1].error.args, vec![("first", "2".to_owned())]);
+        assert_eq!(p.issues[3].error.key, IMPORT_KEY);
+        assert!(p.issues[3].error.args.is_empty());
+        assert_eq!(
+            p.issues[4].error.args,
+            vec![("value", "02.09.2026".to_owned())]
+        );
     }
 
     #[test]
@@ -163,7 +208,7 @@ mod tests {
     #[test]
     fn the_demo_file_reads_as_an_office_export() {
         let bytes = include_bytes!("../../../examples/teilnehmende-import.csv");
-        let preview = preview_csv(bytes, 2026).unwrap();
+        let preview = preview_csv(bytes, today()).unwrap();
         assert_eq!(preview.encoding, crate::TextEncoding::Windows1252);
         assert_eq!(preview.rows.len(), 20);
         let p = plan(&preview, &HashSet::new());
@@ -176,14 +221,14 @@ mod tests {
         // Amal Haddad, and Rahim without a family name.
         assert_eq!(bad, vec![6, 7, 10, 14, 17]);
         assert_eq!(p.ready.len(), 15);
-        assert!(p.ready.iter().any(|(_, d)| d.family_name == "Fernández"));
+        assert!(p.ready.iter().any(|r| r.data.family_name == "Fernández"));
     }
 
     #[test]
     fn nothing_stored_means_every_valid_first_occurrence_is_ready() {
-        let preview = preview_csv(CSV.as_bytes(), 2026).unwrap();
+        let preview = preview_csv(CSV.as_bytes(), today()).unwrap();
         let p = plan(&preview, &HashSet::new());
         assert_eq!(p.ready.len(), 3);
-        assert_eq!(p.error_rows, 2);
+        assert_eq!(p.error_rows, 5);
     }
 }

@@ -4,7 +4,7 @@
 
 use chrono::{Duration, Utc};
 use lernweg_domain::{Email, ProviderId, ProviderName, Role, State};
-use lernweg_participants::{ParticipantDraft, preview_csv};
+use lernweg_participants::{ConsentScope, ParticipantDraft, preview_csv};
 use lernweg_store::testing::TestDb;
 use lernweg_store::{
     Actor, IMPORT_BATCH_ROWS, ImportStatus, NewImport, NewProvider, NewUser, StoreError, User,
@@ -45,11 +45,21 @@ fn actor(u: &User) -> Actor {
     Actor::user(u.id, u.email.to_string())
 }
 
-/// `n` valid rows (e-mail `tn<i>@beispiel.de`), then the given extra lines.
+/// The day of the previews.
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()
+}
+
+/// `n` valid rows (e-mail `tn<i>@beispiel.de`, consent given on 1 August 2026), then the given
+/// extra lines.
 fn csv(n: usize, extra: &str) -> Vec<u8> {
-    let mut s = String::from("Vorname;Nachname;E-Mail;Deutschniveau;Wochenstunden\r\n");
+    let mut s = String::from(
+        "Vorname;Nachname;E-Mail;Deutschniveau;Wochenstunden;Einwilligung Datenverarbeitung\r\n",
+    );
     for i in 0..n {
-        s.push_str(&format!("Jürgen;Weiß {i};tn{i}@beispiel.de;B1;19,5\r\n"));
+        s.push_str(&format!(
+            "Jürgen;Weiß {i};tn{i}@beispiel.de;B1;19,5;01.08.2026\r\n"
+        ));
     }
     s.push_str(extra);
     s.into_bytes()
@@ -76,9 +86,11 @@ async fn preview_writes_nothing_and_confirm_writes_exactly_the_valid_rows() {
         .unwrap();
     let bytes = csv(
         5,
-        "Olena;Kovalenko;olena@beispiel.de;X9;20\r\nMehmet;Öztürk;TN1@beispiel.de;A2;10\r\n",
+        "Olena;Kovalenko;olena@beispiel.de;X9;20;01.08.2026\r\n\
+         Mehmet;Öztürk;TN1@beispiel.de;A2;10;01.08.2026\r\n\
+         Ivana;Horvat;ivana@beispiel.de;B1;20;\r\n",
     );
-    let preview = preview_csv(&bytes, 2026).unwrap();
+    let preview = preview_csv(&bytes, today()).unwrap();
     let job = s
         .stage_import(
             &who,
@@ -94,8 +106,8 @@ async fn preview_writes_nothing_and_confirm_writes_exactly_the_valid_rows() {
     assert_eq!(job.status, ImportStatus::Previewed);
     assert_eq!(
         (job.total_rows, job.valid_rows, job.error_rows),
-        (7, 4, 3),
-        "row 5 (tn3) is stored, row 7 X9 is no level, row 8 repeats tn1"
+        (8, 4, 4),
+        "row 5 (tn3) is stored, row 7 X9 is no level, row 8 repeats tn1, row 9 has no consent"
     );
     assert_eq!(job.file_name, "liste.csv");
     assert_eq!(job.encoding, "utf8");
@@ -110,6 +122,7 @@ async fn preview_writes_nothing_and_confirm_writes_exactly_the_valid_rows() {
             (5, "email", "already_stored"),
             (7, "german_level", "unknown_cefr_level"),
             (8, "email", "duplicate_in_file"),
+            (9, "consent_data_processing", "consent_missing"),
         ]
     );
     assert_eq!(issues[2].args.get("first").map(String::as_str), Some("3"));
@@ -143,6 +156,24 @@ async fn preview_writes_nothing_and_confirm_writes_exactly_the_valid_rows() {
             .all(|r| r.contact_person_id == Some(staff.id))
     );
     assert!(imported.iter().any(|r| r.data.weekly_hours == Some(19.5)));
+    // Each imported participant has the data-processing consent of its row, recorded by the
+    // importing user.
+    for r in &imported {
+        let consents = s.consents(r.id).await.unwrap();
+        let got: Vec<_> = consents
+            .iter()
+            .map(|c| (c.scope, c.given_on, c.withdrawn_on, c.recorded_by.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                ConsentScope::DataProcessing,
+                chrono::NaiveDate::from_ymd_opt(2026, 8, 1).unwrap(),
+                None,
+                Some(staff.id.to_string())
+            )]
+        );
+    }
     // The personal data of the job is gone; counts stay.
     assert!(s.import_staged(&job.id).await.unwrap().is_empty());
     assert!(s.import_issues(&job.id).await.unwrap().is_empty());
@@ -183,7 +214,7 @@ async fn a_failing_batch_rolls_back_every_batch() {
     let p = provider(&db, "Träger Eins").await;
     let staff = user(&db, "b@t.example", Role::Coordinator, p).await;
     let n = IMPORT_BATCH_ROWS * 2 + 10;
-    let preview = preview_csv(&csv(n, ""), 2026).unwrap();
+    let preview = preview_csv(&csv(n, ""), today()).unwrap();
     let job = s
         .stage_import(
             &actor(&staff),
@@ -241,7 +272,7 @@ async fn an_address_stored_after_the_preview_fails_the_import_without_writing() 
     let p = provider(&db, "Träger Eins").await;
     let staff = user(&db, "b@t.example", Role::Counsellor, p).await;
     let who = actor(&staff);
-    let preview = preview_csv(&csv(3, ""), 2026).unwrap();
+    let preview = preview_csv(&csv(3, ""), today()).unwrap();
     let job = s
         .stage_import(
             &who,
@@ -279,7 +310,7 @@ async fn discarded_and_expired_previews_lose_their_rows_and_cannot_be_confirmed(
     let staff = user(&db, "b@t.example", Role::Counsellor, p).await;
     let stranger = user(&db, "x@t.example", Role::Counsellor, other).await;
     let who = actor(&staff);
-    let preview = preview_csv(&csv(2, ""), 2026).unwrap();
+    let preview = preview_csv(&csv(2, ""), today()).unwrap();
     let new = || NewImport {
         provider: p,
         contact_person: Some(staff.id),

@@ -13,14 +13,22 @@ use reqwest::multipart::{Form, Part};
 const PAGE: &str = "/verwaltung/teilnehmende/import";
 
 /// Three valid rows, one with a bad German level (row 5), one repeating row 2's address
-/// (row 6), and the address of the test app's participant (row 7).
-const LIST: &str = "Vorname;Nachname;E-Mail;Deutschniveau;Muttersprache;Wochenstunden\r\n\
-    Jürgen;Weiß;juergen.weiss@example.org;B1;Türkisch;19,5\r\n\
-    Sören;Groß;soeren@example.org;A2;pl;30\r\n\
-    Zoë;Müller;;C1;Russisch;\r\n\
-    Olena;Kovalenko;olena@example.org;X9;uk;20\r\n\
-    Jürgen;Weiß;JUERGEN.WEISS@example.org;B1;tr;19,5\r\n\
-    Amina;Haddad;amina.haddad@example.org;B1;ar;30\r\n";
+/// (row 6), the address of the test app's participant (row 7), and one without the date of
+/// the data-processing consent (row 8).
+const LIST: &str = "Vorname;Nachname;E-Mail;Deutschniveau;Muttersprache;Wochenstunden;\
+    Einwilligung Datenverarbeitung\r\n\
+    Jürgen;Weiß;juergen.weiss@example.org;B1;Türkisch;19,5;01.09.2026\r\n\
+    Sören;Groß;soeren@example.org;A2;pl;30;2026-09-02\r\n\
+    Zoë;Müller;;C1;Russisch;;03.09.2026\r\n\
+    Olena;Kovalenko;olena@example.org;X9;uk;20;01.09.2026\r\n\
+    Jürgen;Weiß;JUERGEN.WEISS@example.org;B1;tr;19,5;01.09.2026\r\n\
+    Amina;Haddad;amina.haddad@example.org;B1;ar;30;01.09.2026\r\n\
+    Ivana;Horvat;ivana@example.org;B1;hr;20;\r\n";
+
+/// The day the import tests preview files (their consent dates lie before it).
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()
+}
 
 fn windows_1252(s: &str) -> Vec<u8> {
     s.chars()
@@ -165,15 +173,17 @@ async fn windows_1252_upload_previews_errors_writes_nothing_then_exactly_the_val
     assert!(refresh.is_none());
     no_raw_keys(&preview);
     assert!(preview.contains("Teilnehmende.csv"));
-    assert!(preview.contains("<dd>6</dd>"), "six rows");
+    assert!(preview.contains("<dd>7</dd>"), "seven rows");
     assert!(
-        preview.contains("<dd>3</dd>"),
-        "three valid, three with errors"
+        preview.contains("<dd>3</dd>") && preview.contains("<dd>4</dd>"),
+        "three valid, four with errors"
     );
     assert!(preview.contains("„X9“ ist kein Sprachniveau"));
     assert!(preview.contains("Diese E-Mail-Adresse steht schon in Zeile 2."));
     assert!(preview.contains("bei Ihrem Träger schon gespeichert"));
     assert!(preview.contains("<td>5</td><td>Deutschniveau</td>"));
+    assert!(preview.contains("<td>8</td><td>Einwilligung Datenverarbeitung</td>"));
+    assert!(preview.contains("Es fehlt das Datum der Einwilligung in die Datenverarbeitung."));
     // The umlauts of the Windows-1252 file arrive intact.
     assert!(preview.contains("Jürgen Weiß"));
     assert!(preview.contains("Zoë Müller"));
@@ -196,7 +206,7 @@ async fn windows_1252_upload_previews_errors_writes_nothing_then_exactly_the_val
     let result = settled(&client, &app, &location).await;
     assert!(result.contains("Import abgeschlossen"), "{result}");
     assert!(result.contains("Importierte Teilnehmende: 3"));
-    assert!(result.contains("Nicht importierte Zeilen mit Fehlern: 3"));
+    assert!(result.contains("Nicht importierte Zeilen mit Fehlern: 4"));
     assert!(result.contains("href=\"/verwaltung/teilnehmende\""));
     no_raw_keys(&result);
     let people = app.state.store.participants(Some(app.p1.id)).await.unwrap();
@@ -208,6 +218,15 @@ async fn windows_1252_upload_previews_errors_writes_nothing_then_exactly_the_val
     assert_eq!(juergen.data.given_name, "Jürgen");
     assert_eq!(juergen.data.weekly_hours, Some(19.5));
     assert_eq!(juergen.contact_person_id, Some(counsellor.id));
+    let consents = app.state.store.consents(juergen.id).await.unwrap();
+    assert_eq!(
+        consents
+            .iter()
+            .map(|c| (c.scope.code(), c.given_on.to_string()))
+            .collect::<Vec<_>>(),
+        [("data_processing", "2026-09-01".to_owned())],
+        "the row's consent is recorded with the participant"
+    );
     assert!(!people.iter().any(|p| p.data.family_name == "Kovalenko"));
     // The staged rows are gone; a second confirmation writes nothing.
     assert!(app.state.store.import_staged(&id).await.unwrap().is_empty());
@@ -230,8 +249,8 @@ async fn utf8_with_bom_is_read_and_a_discarded_preview_writes_nothing() {
     let coordinator = app.user(Role::Coordinator).clone();
     let (client, csrf) = app.login(&coordinator.email.to_string()).await;
     let before = count(&app).await;
-    let csv =
-        "Vorname;Name;Mailadresse;Sprachniveau\r\nMehmet;Öztürk;m.oeztuerk@example.org;B2\r\n";
+    let csv = "Vorname;Name;Mailadresse;Sprachniveau;consent_data_processing\r\n\
+        Mehmet;Öztürk;m.oeztuerk@example.org;B2;2026-09-01\r\n";
     let (status, location, _) = upload(
         &app,
         &client,
@@ -269,7 +288,7 @@ async fn the_status_page_shows_progress_while_running_then_the_result() {
     let counsellor = app.user(Role::Counsellor).clone();
     let (client, _) = app.login(&counsellor.email.to_string()).await;
     let store = &app.state.store;
-    let preview = lernweg_participants::preview_csv(LIST.as_bytes(), 2026).unwrap();
+    let preview = lernweg_participants::preview_csv(LIST.as_bytes(), today()).unwrap();
     let actor = Actor::user(counsellor.id, counsellor.email.to_string());
     let job = store
         .stage_import(

@@ -10,15 +10,17 @@ use lernweg_store::Actor;
 use serde_json::Value;
 
 /// Three valid rows, one with a bad German level (row 5), one repeating row 2's address
-/// (row 6), and the address of the test app's participant (row 7); Windows-1252.
+/// (row 6), the address of the test app's participant (row 7), and one whose consent date
+/// lies in the future (row 8); Windows-1252.
 fn list() -> Vec<u8> {
-    "Vorname;Nachname;E-Mail;Deutschniveau;Muttersprache;Wochenstunden\r\n\
-    J\u{fc}rgen;Wei\u{df};juergen.weiss@example.org;B1;T\u{fc}rkisch;19,5\r\n\
-    S\u{f6}ren;Gro\u{df};soeren@example.org;A2;pl;30\r\n\
-    Zo\u{eb};M\u{fc}ller;;C1;Russisch;\r\n\
-    Olena;Kovalenko;olena@example.org;X9;uk;20\r\n\
-    J\u{fc}rgen;Wei\u{df};JUERGEN.WEISS@example.org;B1;tr;19,5\r\n\
-    Amina;Haddad;amina.haddad@example.org;B1;ar;30\r\n"
+    "Vorname;Nachname;E-Mail;Deutschniveau;Muttersprache;Wochenstunden;consent_data_processing\r\n\
+    J\u{fc}rgen;Wei\u{df};juergen.weiss@example.org;B1;T\u{fc}rkisch;19,5;2026-09-01\r\n\
+    S\u{f6}ren;Gro\u{df};soeren@example.org;A2;pl;30;02.09.2026\r\n\
+    Zo\u{eb};M\u{fc}ller;;C1;Russisch;;2026-09-03\r\n\
+    Olena;Kovalenko;olena@example.org;X9;uk;20;2026-09-01\r\n\
+    J\u{fc}rgen;Wei\u{df};JUERGEN.WEISS@example.org;B1;tr;19,5;2026-09-01\r\n\
+    Amina;Haddad;amina.haddad@example.org;B1;ar;30;2026-09-01\r\n\
+    Ivana;Horvat;ivana@example.org;B1;hr;20;31.12.2999\r\n"
         .chars()
         .map(|c| u8::try_from(u32::from(c)).expect("Latin-1 only"))
         .collect()
@@ -67,16 +69,27 @@ async fn api_previews_confirms_once_and_reports_progress() {
     assert_eq!(job["status"], "previewed");
     assert_eq!(job["encoding"], "windows1252");
     assert_eq!(job["file_name"], "liste.csv");
-    assert_eq!(job["total_rows"], 6);
+    assert_eq!(job["total_rows"], 7);
     assert_eq!(job["valid_rows"], 3);
-    assert_eq!(job["error_rows"], 3);
+    assert_eq!(job["error_rows"], 4);
     let errors = job["errors"].as_array().unwrap();
-    assert_eq!(errors.len(), 3);
+    assert_eq!(errors.len(), 4);
     assert_eq!(errors[0]["row"], 5);
     assert_eq!(errors[0]["field"], "german_level");
     assert!(errors[0]["message"].as_str().unwrap().contains("X9"));
     assert_eq!(errors[1]["code"], "duplicate_in_file");
     assert_eq!(errors[2]["code"], "already_stored");
+    assert_eq!(errors[3]["row"], 8);
+    assert_eq!(errors[3]["field"], "consent_data_processing");
+    assert_eq!(errors[3]["code"], "consent_in_future");
+    assert!(
+        errors[3]["message"]
+            .as_str()
+            .unwrap()
+            .contains("31.12.2999"),
+        "{}",
+        errors[3]
+    );
     assert_eq!(count(&app).await, before);
     let id = job["id"].as_str().unwrap().to_owned();
     let path = format!("/api/v1/participants/imports/{id}");
@@ -88,7 +101,7 @@ async fn api_previews_confirms_once_and_reports_progress() {
         .unwrap();
     assert_eq!(res.status(), 200);
     let shown: Value = res.json().await.unwrap();
-    assert_eq!(shown["errors"].as_array().unwrap().len(), 3);
+    assert_eq!(shown["errors"].as_array().unwrap().len(), 4);
 
     let res = api(
         &app,
@@ -150,7 +163,7 @@ async fn api_previews_confirms_once_and_reports_progress() {
     )
     .await
     .header("content-type", "text/csv")
-    .body("Vorname;Nachname\r\nAnna;Berg\r\n")
+    .body("Vorname;Nachname;Einwilligung Datenverarbeitung\r\nAnna;Berg;01.09.2026\r\n")
     .send()
     .await
     .unwrap();

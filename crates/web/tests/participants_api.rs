@@ -115,11 +115,23 @@ async fn create_read_patch_and_erase() {
                 "reachable_times": "Mo–Fr ab 17 Uhr", "foreign_qualification": "Pflegefachkraft",
                 "kldb": "81302", "recognition_status": "in_progress", "employer": "Klinikum",
                 "weekly_hours": "19,5", "birth_year": "12.03.1985",
-                "contact_person_id": counsellor.id.to_string()
+                "contact_person_id": counsellor.id.to_string(),
+                "consents": [{"scope": "data_processing", "given_on": "2026-09-01"}]
             }),
         )
         .await;
     assert_eq!(status, 201, "{p}");
+    // The consent sent is recorded with the participant.
+    let (status, consents) = api
+        .get(&format!(
+            "/api/v1/participants/{}/consents",
+            p["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(consents.as_array().unwrap().len(), 1, "{consents}");
+    assert_eq!(consents[0]["scope"], "data_processing");
+    assert_eq!(consents[0]["given_on"], "2026-09-01");
     assert_eq!(
         keys(&p),
         [
@@ -239,13 +251,18 @@ async fn invalid_fields_answer_422_with_field_errors() {
     }
     assert!(got.contains(&("given_name".into(), "required".into())));
     assert!(got.contains(&("weekly_hours".into(), "out_of_range".into())));
+    assert!(
+        got.contains(&("consents".into(), "data_processing_required".into())),
+        "the missing consent is named with the other fields: {got:?}"
+    );
 
     // A contact person who is not staff of the provider.
     let (status, problem) = api
         .post(
             "/api/v1/participants",
             json!({"given_name": "A", "family_name": "B",
-                   "contact_person_id": app.other_coordinator.id.to_string()}),
+                   "contact_person_id": app.other_coordinator.id.to_string(),
+                   "consents": [{"scope": "data_processing", "given_on": "2026-09-01"}]}),
         )
         .await;
     assert_eq!(status, 422);
@@ -348,7 +365,8 @@ async fn trainers_are_refused_and_other_providers_see_nothing() {
     let (status, p) = admin
         .post(
             "/api/v1/participants",
-            json!({"given_name": "Y", "family_name": "Z", "provider_id": app.p2.id.to_string()}),
+            json!({"given_name": "Y", "family_name": "Z", "provider_id": app.p2.id.to_string(),
+                   "consents": [{"scope": "data_processing", "given_on": "2026-09-01"}]}),
         )
         .await;
     assert_eq!(status, 201, "{p}");

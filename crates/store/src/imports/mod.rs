@@ -12,7 +12,8 @@
 //! the import fails (`emails_taken`) and writes nothing.
 //!
 //! All or nothing: the rows are written in batches of [`IMPORT_BATCH_ROWS`] (multi-row
-//! INSERTs, 3 + 5 parameters per row, well under SQLite's historic limit of 999) inside ONE
+//! INSERTs, 3 + 5 parameters per row, well under SQLite's historic limit of 999; each row's
+//! data-processing consent in a second INSERT of 3 + 3 per row) inside ONE
 //! transaction, together with the job's `done` status and its audit entry. If a batch fails
 //! the transaction is rolled back, no participant of the file exists, and the job is `failed`
 //! with the reason. Since other connections cannot see inside the transaction (and SQLite has
@@ -24,7 +25,7 @@ mod run;
 
 use std::collections::{BTreeMap, HashSet};
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use lernweg_domain::{ProviderId, UserId};
 use lernweg_participants::import_plan::plan;
 use lernweg_participants::{ImportPreview, ParticipantData};
@@ -110,11 +111,13 @@ pub struct ImportWarning {
     pub args: BTreeMap<String, String>,
 }
 
-/// A valid row waiting for confirmation.
+/// A valid row waiting for confirmation, with the day its data-processing consent was given
+/// (recorded together with the participant).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StagedRow {
     pub row: u64,
     pub data: ParticipantData,
+    pub consent_given_on: NaiveDate,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -267,9 +270,10 @@ impl Store {
         let staged: Vec<StagedRow> = p
             .ready
             .iter()
-            .map(|(row, data)| StagedRow {
-                row: *row as u64,
-                data: (*data).clone(),
+            .map(|r| StagedRow {
+                row: r.row as u64,
+                data: r.data.clone(),
+                consent_given_on: r.consent_given_on,
             })
             .collect();
         let warnings: Vec<ImportWarning> = new

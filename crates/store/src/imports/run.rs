@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::{
     IMPORT_BATCH_ROWS, IMPORT_PREVIEW_HOURS, INTERRUPTED_AFTER_HOURS, ImportJob, ImportStatus,
-    stored_emails,
+    StagedRow, stored_emails,
 };
 use crate::audit::{self, Actor, AuditAction};
 use crate::{Store, StoreError, time};
@@ -87,8 +87,43 @@ impl From<sqlx::Error> for RunError {
     }
 }
 
+/// Records the data-processing consent of each row of a batch (participant `ids`, same order)
+/// in the import's transaction: one multi-row INSERT, 3 + 3 parameters per row.
+async fn consents(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    actor: &Actor,
+    chunk: &[StagedRow],
+    ids: &[String],
+    now: &str,
+) -> Result<(), RunError> {
+    let mut sql = String::with_capacity(96 + chunk.len() * 32);
+    sql.push_str(
+        "INSERT INTO consents (id, participant_id, scope, given_on, recorded_by, created_at) VALUES ",
+    );
+    for i in 0..chunk.len() {
+        let b = 4 + i * 3;
+        if i > 0 {
+            sql.push_str(", ");
+        }
+        sql.push_str(&format!("(${b}, ${}, $1, ${}, $2, $3)", b + 1, b + 2));
+    }
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(lernweg_participants::ConsentScope::DataProcessing.code())
+        .bind(actor.user_id.map(|u| u.to_string()))
+        .bind(now.to_owned());
+    for (r, id) in chunk.iter().zip(ids) {
+        q = q
+            .bind(Uuid::now_v7().to_string())
+            .bind(id.clone())
+            .bind(r.consent_given_on.to_string());
+    }
+    q.execute(&mut **tx).await?;
+    Ok(())
+}
+
 impl Store {
-    /// Writes the staged rows of a confirmed (`running`) job, all or nothing, and ends it:
+    /// Writes the staged rows of a confirmed (`running`) job with their data-processing
+    /// consents, all or nothing, and ends it:
     /// `done` with `done_rows = valid_rows`, or `failed` with the reason and nothing written.
     /// Either way the staged rows are deleted. Returns the ended job.
     pub async fn run_import(&self, actor: &Actor, id: &str) -> Result<ImportJob, StoreError> {
@@ -188,17 +223,19 @@ impl Store {
                 .bind(&provider)
                 .bind(contact.clone())
                 .bind(&now);
-            for r in chunk {
+            let ids: Vec<String> = chunk.iter().map(|_| Uuid::now_v7().to_string()).collect();
+            for (r, id) in chunk.iter().zip(&ids) {
                 let document = serde_json::to_string(&r.data)
                     .map_err(|e| RunError::new("database", e.to_string()))?;
                 q = q
-                    .bind(Uuid::now_v7().to_string())
+                    .bind(id.clone())
                     .bind(r.data.given_name.clone())
                     .bind(r.data.family_name.clone())
                     .bind(r.data.email.as_ref().map(|e| e.to_string()))
                     .bind(document);
             }
             q.execute(&mut *tx).await?;
+            consents(&mut tx, actor, chunk, &ids, &now).await?;
             done += chunk.len() as u64;
             live_set(&job.id, Some(done));
         }
@@ -223,7 +260,8 @@ impl Store {
                 "participant_import",
                 &job.id,
                 format!(
-                    "imported {done} participants ({} rows in the file, {} with errors)",
+                    "imported {done} participants with their data-processing consent \
+                     ({} rows in the file, {} with errors)",
                     job.total_rows, job.error_rows
                 ),
             ),

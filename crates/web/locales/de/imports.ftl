@@ -36,6 +36,7 @@ imports-field-recognition_status = Anerkennung
 imports-field-employer = Arbeitgeber
 imports-field-weekly_hours = Wochenstunden
 imports-field-birth_year = Geburtsjahr
+imports-field-consent_data_processing = Einwilligung Datenverarbeitung
 
 imports-help-given_name = Auch „Vornamen“ oder „Rufname“.
 imports-help-family_name = Auch „Name“ oder „Familienname“.
@@ -52,6 +53,7 @@ imports-help-recognition_status = nicht begonnen, im Verfahren, voll, teilweise,
 imports-help-employer = Name des Betriebs. Auch „Betrieb“ oder „Firma“.
 imports-help-weekly_hours = Arbeitsstunden pro Woche, mit Komma oder Punkt, zum Beispiel 19,5.
 imports-help-birth_year = Jahr oder Datum, zum Beispiel 1988 oder 12.03.1988. Gespeichert wird nur das Jahr.
+imports-help-consent_data_processing = Der Tag, an dem die Person in die Verarbeitung ihrer Daten eingewilligt hat, zum Beispiel 01.09.2026 oder 2026-09-01. Auch „consent_data_processing“. Ohne dieses Datum wird die Zeile nicht importiert; mit ihm wird die Einwilligung gespeichert.
 
 imports-upload-unreadable = Die Datei ist nicht angekommen oder nicht lesbar. Bitte noch einmal hochladen.
 imports-upload-too-large = Die Datei ist zu groß. { $max } Bitte teilen Sie die Liste in mehrere Dateien auf.
@@ -65,6 +67,9 @@ imports-not-csv-binary = Das ist keine CSV-Textdatei. Erwartet wird Text in UTF-
 
 imports-error-duplicate_in_file = Diese E-Mail-Adresse steht schon in Zeile { $first }.
 imports-error-already_stored = Eine Person mit dieser E-Mail-Adresse ist bei Ihrem Träger schon gespeichert.
+imports-error-consent_missing = Es fehlt das Datum der Einwilligung in die Datenverarbeitung. Ohne Einwilligung dürfen wir die Daten nicht speichern.
+imports-error-consent_invalid_date = „{ $value }“ ist kein Datum. Bitte als TT.MM.JJJJ angeben, zum Beispiel 01.09.2026.
+imports-error-consent_in_future = Die Einwilligung am { $value } liegt in der Zukunft. Bitte den Tag angeben, an dem sie gegeben wurde.
 imports-failure-emails_taken = Seit der Vorschau wurden Personen mit E-Mail-Adressen aus dieser Datei gespeichert (Zeilen { $detail }). Bitte die Datei erneut hochladen.
 imports-failure-database = Beim Speichern ist ein Fehler aufgetreten.
 imports-failure-interrupted = Der Import wurde unterbrochen, weil der Server neu gestartet wurde.

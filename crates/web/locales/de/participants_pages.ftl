@@ -140,6 +140,7 @@ pp-rc-free_hours-hint = Eine Zahl, zum Beispiel 8 oder 7,5.
 pp-rc-offer_hours = Wie viele Stunden pro Woche braucht das Angebot?
 pp-rc-offer_hours-hint = Kurszeiten und Selbstlernen zusammen. Leer lassen, wenn noch kein Angebot feststeht.
 pp-error-offer-hours = Bitte die Stunden des Angebots als Zahl zwischen 0 und 60 eintragen, zum Beispiel 8 oder 7,5.
+pp-error-rc-cohort-not-open = Der Durchgang gehört zu keiner offenen Einschreibung dieser Person. Bitte noch einmal speichern: Dann werden die Stunden ohne Durchgang gespeichert.
 pp-rc-offer_hours-from-cohort = Aus dem Stundenplan des Durchgangs „{ $cohort }“ ({ $status }): im Schnitt { $hours } Stunden pro Woche für Kurszeiten und Selbstlernen. Sie können die Zahl ändern.
 pp-rc-offer_hours-no-timetable = Der Durchgang „{ $cohort }“ hat noch keine Termine. Bitte die Stunden des Angebots selbst eintragen oder leer lassen.
 pp-rc-other-cohorts = Die Person ist auch für andere Durchgänge vorgemerkt. Stunden von dort übernehmen:

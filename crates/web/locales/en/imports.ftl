@@ -36,6 +36,7 @@ imports-field-recognition_status = Recognition
 imports-field-employer = Employer
 imports-field-weekly_hours = Weekly hours
 imports-field-birth_year = Birth year
+imports-field-consent_data_processing = Data-processing consent
 
 imports-help-given_name = Also "Vornamen" or "Rufname".
 imports-help-family_name = Also "Name" or "Familienname".
@@ -52,6 +53,7 @@ imports-help-recognition_status = nicht begonnen, im Verfahren, voll, teilweise,
 imports-help-employer = Name of the business. Also "Betrieb" or "Firma".
 imports-help-weekly_hours = Working hours per week, with a comma or a dot, e.g. 19,5.
 imports-help-birth_year = Year or date, e.g. 1988 or 12.03.1988. Only the year is kept.
+imports-help-consent_data_processing = The day the person consented to the processing of their data, e.g. 01.09.2026 or 2026-09-01. Also "consent_data_processing". Without this date the row is not imported; with it the consent is recorded.
 
 imports-upload-unreadable = The file did not arrive or cannot be read. Please upload it again.
 imports-upload-too-large = The file is too large. { $max } Please split the list into several files.
@@ -65,6 +67,9 @@ imports-not-csv-binary = This is not a CSV text file. Expected is text in UTF-8 
 
 imports-error-duplicate_in_file = This e-mail address already appears in row { $first }.
 imports-error-already_stored = A person with this e-mail address is already stored for your provider.
+imports-error-consent_missing = The date of the consent to data processing is missing. Without consent the data must not be stored.
+imports-error-consent_invalid_date = "{ $value }" is not a date. Please give it as DD.MM.YYYY, e.g. 01.09.2026.
+imports-error-consent_in_future = The consent on { $value } lies in the future. Please give the day it was given.
 imports-failure-emails_taken = Since the preview, people with e-mail addresses from this file were stored (rows { $detail }). Please upload the file again.
 imports-failure-database = An error occurred while storing.
 imports-failure-interrupted = The import was interrupted because the server restarted.

@@ -139,6 +139,7 @@ pp-rc-free_hours-hint = A number, for example 8 or 7.5.
 pp-rc-offer_hours = How many hours per week does the offer need?
 pp-rc-offer_hours-hint = Sessions and self-study together. Leave empty if no offer is chosen yet.
 pp-error-offer-hours = Please enter the offer's hours as a number between 0 and 60, for example 8 or 7.5.
+pp-error-rc-cohort-not-open = The cohort is not one of this person's open enrolments. Please save again: the hours are then kept without a cohort.
 pp-rc-offer_hours-from-cohort = From the timetable of the cohort “{ $cohort }” ({ $status }): on average { $hours } hours per week for sessions and self-study. You can change the number.
 pp-rc-offer_hours-no-timetable = The cohort “{ $cohort }” has no sessions yet. Please enter the offer's hours yourself or leave the field empty.
 pp-rc-other-cohorts = The person is also registered for other cohorts. Take the hours from there:

@@ -270,8 +270,8 @@ async fn create_job(
         }]));
     }
     let preview = {
-        let year = chrono::Datelike::year(&state.app.today());
-        tokio::task::spawn_blocking(move || refusal(&bytes, year))
+        let today = state.app.today();
+        tokio::task::spawn_blocking(move || refusal(&bytes, today))
     }
     .await
     .map_err(|_| ApiError::Internal)?

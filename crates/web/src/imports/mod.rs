@@ -222,15 +222,15 @@ async fn read_body(body: Body) -> Result<Upload, axum::Error> {
 }
 
 /// Why a file cannot be previewed at all, as a Fluent id with its arguments.
-/// `year` bounds the birth years.
+/// `today` bounds the birth years and the consent dates.
 fn refusal(
     bytes: &[u8],
-    year: i32,
+    today: chrono::NaiveDate,
 ) -> Result<lernweg_participants::ImportPreview, (String, String)> {
     if let Some(kind) = lernweg_participants::import_plan::not_text(bytes) {
         return Err((format!("imports-not-csv-{kind}"), String::new()));
     }
-    lernweg_participants::preview_csv(bytes, year)
+    lernweg_participants::preview_csv(bytes, today)
         .map_err(|e| (format!("participants-import-{}", e.code), e.detail))
 }
 

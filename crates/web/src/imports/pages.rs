@@ -30,7 +30,7 @@ const ISSUES_SHOWN: usize = 500;
 const SAMPLE_ROWS: usize = 10;
 
 /// The columns explained on the upload page, in the order of the example file.
-pub(super) const FIELDS: [&str; 15] = [
+pub(super) const FIELDS: [&str; 16] = [
     "given_name",
     "family_name",
     "email",
@@ -46,13 +46,14 @@ pub(super) const FIELDS: [&str; 15] = [
     "employer",
     "weekly_hours",
     "birth_year",
+    "consent_data_processing",
 ];
 
 /// The example file offered for download: UTF-8 with BOM, so Excel shows the umlauts.
-const EXAMPLE_CSV: &str = "\u{feff}Vorname;Nachname;E-Mail;Telefon;Muttersprache;Weitere Sprachen;Deutschniveau;Bevorzugter Kontakt;Erreichbarkeit;Ausländischer Abschluss;Referenzberuf;Anerkennung;Arbeitgeber;Wochenstunden;Geburtsjahr\r\n\
-Amina;Haddad;amina.haddad@example.org;0170 1234567;Arabisch;Englisch, Französisch;B1;Telefon;Mo–Fr ab 17 Uhr;Bachelor Krankenpflege;81302;teilweise;Klinikum Nord;30;1990\r\n\
-Olena;Kovalenko;o.kovalenko@example.org;0151 2345678;Ukrainisch;Russisch;B2;E-Mail;vormittags;Diplom Elektrotechnik;26302;im Verfahren;Stadtwerke;39;1985\r\n\
-Mehmet;Öztürk;;0176 3456789;Türkisch;;A2;persönlich;Sa ab 10 Uhr;Meister Bäckerhandwerk;29202;nicht begonnen;Backhaus Süd GmbH;19,5;1979\r\n";
+const EXAMPLE_CSV: &str = "\u{feff}Vorname;Nachname;E-Mail;Telefon;Muttersprache;Weitere Sprachen;Deutschniveau;Bevorzugter Kontakt;Erreichbarkeit;Ausländischer Abschluss;Referenzberuf;Anerkennung;Arbeitgeber;Wochenstunden;Geburtsjahr;Einwilligung Datenverarbeitung\r\n\
+Amina;Haddad;amina.haddad@example.org;0170 1234567;Arabisch;Englisch, Französisch;B1;Telefon;Mo–Fr ab 17 Uhr;Bachelor Krankenpflege;81302;teilweise;Klinikum Nord;30;1990;12.01.2026\r\n\
+Olena;Kovalenko;o.kovalenko@example.org;0151 2345678;Ukrainisch;Russisch;B2;E-Mail;vormittags;Diplom Elektrotechnik;26302;im Verfahren;Stadtwerke;39;1985;14.01.2026\r\n\
+Mehmet;Öztürk;;0176 3456789;Türkisch;;A2;persönlich;Sa ab 10 Uhr;Meister Bäckerhandwerk;29202;nicht begonnen;Backhaus Süd GmbH;19,5;1979;2026-01-21\r\n";
 
 pub struct ColumnHelp {
     pub label: String,
@@ -190,7 +191,7 @@ async fn form_page(
             .map(|f| ColumnHelp {
                 label: field_label(lang, f),
                 help: lang.t(&format!("imports-help-{f}")),
-                required: matches!(*f, "given_name" | "family_name"),
+                required: matches!(*f, "given_name" | "family_name" | "consent_data_processing"),
             })
             .collect(),
         jobs,
@@ -377,8 +378,8 @@ pub async fn upload(
     };
     // Reading 10 MB of CSV is CPU work: off the async threads.
     let preview = match {
-        let year = chrono::Datelike::year(&state.app.today());
-        tokio::task::spawn_blocking(move || refusal(&bytes, year))
+        let today = state.app.today();
+        tokio::task::spawn_blocking(move || refusal(&bytes, today))
     }
     .await
     {

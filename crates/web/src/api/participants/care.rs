@@ -1,28 +1,24 @@
 //! Counselling records of a participant: readiness checks, the contact log and consents.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
-use lernweg_domain::CohortId;
-use lernweg_participants::readiness::offer_hours_valid;
+use lernweg_app::participants::care;
+use lernweg_app::participants::readiness::{self, Basis, NewCheck, with_changes};
+use lernweg_domain::{CohortId, ParticipantId};
 use lernweg_participants::{
-    Consent, ConsentScope, ContactChannel, DimensionChange, ReadinessAnswers, ReadinessResult,
-    compare, evaluate, has_consent,
+    Consent, ConsentScope, ContactChannel, DimensionChange, ReadinessAnswers,
 };
-use lernweg_store::{
-    CheckedAgainst, ConsentRecord, ContactEntry, NewContact, ParticipantRecord, ReadinessRecord,
-    StoreError,
-};
+use lernweg_store::{ConsentRecord, ContactEntry, NewContact, ReadinessRecord};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{audit_view, date, field_error, load};
+use super::{api_caller, audit_view, date, field_error, visible};
 use crate::AppState;
-use crate::api::{ApiJson, caller};
+use crate::api::ApiJson;
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem};
-use crate::i18n::Lang;
-use crate::pages::participants::readiness_basis::{cohort_hours, kept_result, open_cohorts};
+use crate::extract::{ApiId, ApiIds};
 
 /// A readiness check with its result and, after an earlier check, what changed.
 #[derive(Serialize, ToSchema)]
@@ -61,9 +57,10 @@ pub struct NewReadinessDto {
     /// dropped), if any. The hours used are kept with the check.
     #[serde(default)]
     pub offer_hours: Option<f64>,
-    /// A cohort of the participant's provider the check is made for; its timetable gives the
-    /// offer hours (average over the weeks with sessions of session hours plus self-study)
-    /// unless `offer_hours` is sent.
+    /// The cohort of one of the participant's open enrolments (not completed or dropped) the
+    /// check is made for; its timetable gives the offer hours (average over the weeks with
+    /// sessions of session hours plus self-study) unless `offer_hours` is sent. Any other
+    /// cohort answers 422: `unknown` (no cohort of the provider) or `not_enrolled`.
     #[serde(default)]
     pub cohort_id: Option<String>,
 }
@@ -156,11 +153,6 @@ pub struct WithdrawDto {
     pub on: Option<String>,
 }
 
-/// The kept result of a check (never evaluated again with other inputs).
-fn result_of(check: &ReadinessRecord) -> Option<ReadinessResult> {
-    kept_result(check).map(|(result, _)| result)
-}
-
 fn readiness_dto(c: ReadinessRecord, changes: Option<Vec<DimensionChange>>) -> ReadinessDto {
     ReadinessDto {
         id: c.id,
@@ -176,92 +168,30 @@ fn readiness_dto(c: ReadinessRecord, changes: Option<Vec<DimensionChange>>) -> R
 
 /// Checks as DTOs, each with the changes against the one before.
 pub(super) fn readiness_dtos(checks: Vec<ReadinessRecord>) -> Vec<ReadinessDto> {
-    let mut before: Option<ReadinessResult> = None;
-    let mut out = Vec::with_capacity(checks.len());
-    for c in checks {
-        let now = result_of(&c);
-        let changes = match (&before, &now) {
-            (Some(a), Some(b)) => Some(compare(a, b)),
-            _ => None,
-        };
-        before = now;
-        out.push(readiness_dto(c, changes));
-    }
-    out
+    with_changes(checks)
+        .into_iter()
+        .map(|(c, changes)| readiness_dto(c, changes))
+        .collect()
 }
 
-/// What a new check is measured against: `offer_hours` as sent; else the hours of
-/// `cohort_id`'s timetable; else those of the participant's current cohort, if any.
-async fn checked_against(
-    state: &AppState,
-    p: &ParticipantRecord,
-    body: &NewReadinessDto,
-) -> Result<CheckedAgainst, ApiError> {
-    let invalid = |field: &str, code: &str, message: &str| {
-        ApiError::Validation(vec![field_error(field, code, message)])
-    };
-    if let Some(h) = body.offer_hours
-        && !offer_hours_valid(h)
-    {
-        let message = Lang::En.t("pp-error-offer-hours");
-        return Err(invalid("offer_hours", "out_of_range", &message));
-    }
+/// What a new check is measured against: `offer_hours` as sent (with `cohort_id`, if sent);
+/// else the hours of `cohort_id`'s timetable; else those of the participant's current cohort.
+fn basis(body: &NewReadinessDto) -> Result<Basis, ApiError> {
     let cohort = match body.cohort_id.as_deref() {
         None => None,
-        Some(raw) => {
-            let unknown = || {
-                invalid(
-                    "cohort_id",
-                    "unknown",
-                    "no cohort of the participant's provider has this id",
-                )
-            };
-            let id = CohortId::parse(raw.trim()).map_err(|_| unknown())?;
-            match state.store.cohort(id).await {
-                Ok(c) if c.provider_id == p.provider_id => Some(c),
-                Ok(_) | Err(StoreError::NotFound) => return Err(unknown()),
-                Err(e) => return Err(e.into()),
-            }
-        }
-    };
-    match (body.offer_hours, cohort) {
-        (Some(h), c) => Ok(CheckedAgainst {
-            offer_hours: Some(h),
-            cohort_id: c.map(|c| c.id),
-        }),
-        (None, Some(c)) => match cohort_hours(state, &c).await? {
-            Some(h) => Ok(CheckedAgainst {
-                offer_hours: Some(h),
-                cohort_id: Some(c.id),
-            }),
-            None => Err(invalid(
+        Some(raw) => Some(CohortId::parse(raw.trim()).map_err(|_| {
+            ApiError::Validation(vec![field_error(
                 "cohort_id",
-                "no_timetable",
-                "the cohort has no sessions to take the weekly hours from; send offer_hours",
-            )),
-        },
-        (None, None) => Ok(open_cohorts(state, p.id)
-            .await?
-            .into_iter()
-            .find_map(|o| {
-                o.hours.map(|h| CheckedAgainst {
-                    offer_hours: Some(h),
-                    cohort_id: Some(o.cohort.id),
-                })
-            })
-            .unwrap_or_default()),
-    }
-}
-
-fn rules(consents: &[ConsentRecord]) -> Vec<Consent> {
-    consents
-        .iter()
-        .map(|c| Consent {
-            scope: c.scope,
-            given_on: c.given_on,
-            withdrawn_on: c.withdrawn_on,
-        })
-        .collect()
+                "unknown",
+                "no cohort of the participant's provider has this id",
+            )])
+        })?),
+    };
+    Ok(match (body.offer_hours, cohort) {
+        (Some(hours), cohort) => Basis::Hours { hours, cohort },
+        (None, Some(c)) => Basis::Cohort(c),
+        (None, None) => Basis::Current,
+    })
 }
 
 fn optional_date(
@@ -281,57 +211,40 @@ fn optional_date(
 pub async fn readiness_list(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    ApiId(id): ApiId<ParticipantId>,
 ) -> Result<Json<Vec<ReadinessDto>>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let p = load(&state, &principal, &id).await?;
-    audit_view(&state, &actor, &p, "readiness checks").await?;
+    let caller = api_caller(&ctx)?;
+    let p = visible(&state, &caller, id).await?;
+    audit_view(&state, &caller.actor, &p, "readiness checks").await?;
     Ok(Json(readiness_dtos(
         state.store.readiness_checks(p.id).await?,
     )))
 }
 
 /// Records a readiness check, evaluated on the spot against the offer's weekly hours (sent,
-/// or taken from the cohort's timetable) and kept with them (201).
+/// or taken from the timetable of a cohort of the participant's open enrolments) and kept
+/// with them (201).
 #[utoipa::path(post, path = "/api/v1/participants/{id}/readiness-checks", tag = "participants", params(("id" = String, Path)), request_body = NewReadinessDto,
     responses((status = 201, body = ReadinessDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn readiness_create(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    ApiId(id): ApiId<ParticipantId>,
     ApiJson(body): ApiJson<NewReadinessDto>,
 ) -> Result<(StatusCode, Json<ReadinessDto>), ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let p = load(&state, &principal, &id).await?;
+    let caller = api_caller(&ctx)?;
+    let p = visible(&state, &caller, id).await?;
     let checked_on = optional_date("checked_on", body.checked_on.as_deref(), state.app.today())?;
-    let consents = rules(&state.store.consents(p.id).await?);
-    let health = has_consent(&consents, ConsentScope::HealthData, checked_on);
-    let against = checked_against(&state, &p, &body).await?;
-    let result = evaluate(&body.answers, health, against.offer_hours).map_err(|e| {
-        let field = match e {
-            lernweg_participants::ReadinessError::HealthWithoutConsent => "answers.health",
-            lernweg_participants::ReadinessError::FreeHoursOutOfRange => {
-                "answers.free_hours_per_week"
-            }
-        };
-        let message = Lang::En.t(&format!("participants-readiness-{}", e.code()));
-        ApiError::Validation(vec![field_error(field, e.code(), &message)])
-    })?;
-    let earlier = state
-        .store
-        .readiness_checks(p.id)
-        .await?
-        .into_iter()
-        .rfind(|c| c.checked_on <= checked_on);
-    let stored = state
-        .store
-        .add_readiness_check_against(&actor, p.id, checked_on, &body.answers, &result, against)
-        .await?;
-    let changes = earlier
-        .as_ref()
-        .and_then(result_of)
-        .map(|before| compare(&before, &result));
-    Ok((StatusCode::CREATED, Json(readiness_dto(stored, changes))))
+    let new = NewCheck {
+        checked_on,
+        basis: basis(&body)?,
+        answers: body.answers,
+    };
+    let r = readiness::record(&state.app, &caller, p.id, new).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(readiness_dto(r.record, r.changes)),
+    ))
 }
 
 /// The contact log, newest first; with notes only for the provider's coordinators and
@@ -341,17 +254,17 @@ pub async fn readiness_create(
 pub async fn contacts_list(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    ApiId(id): ApiId<ParticipantId>,
 ) -> Result<Json<Vec<ContactDto>>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let p = load(&state, &principal, &id).await?;
-    let with_notes = principal.can_read_contact_notes(p.provider_id);
+    let caller = api_caller(&ctx)?;
+    let p = visible(&state, &caller, id).await?;
+    let with_notes = caller.principal.can_read_contact_notes(p.provider_id);
     let what = if with_notes {
         "contact log"
     } else {
         "contact log without notes"
     };
-    audit_view(&state, &actor, &p, what).await?;
+    audit_view(&state, &caller.actor, &p, what).await?;
     let log = state.store.contacts(p.id).await?;
     Ok(Json(
         log.into_iter()
@@ -360,17 +273,17 @@ pub async fn contacts_list(
     ))
 }
 
-/// Adds an entry to the contact log (201).
+/// Adds an entry to the contact log (201); a date after today answers 422.
 #[utoipa::path(post, path = "/api/v1/participants/{id}/contacts", tag = "participants", params(("id" = String, Path)), request_body = NewContactDto,
     responses((status = 201, body = ContactDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn contacts_create(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    ApiId(id): ApiId<ParticipantId>,
     ApiJson(body): ApiJson<NewContactDto>,
 ) -> Result<(StatusCode, Json<ContactDto>), ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let p = load(&state, &principal, &id).await?;
+    let caller = api_caller(&ctx)?;
+    let p = visible(&state, &caller, id).await?;
     let mut errors: Vec<FieldError> = Vec::new();
     let on = optional_date("date", body.date.as_deref(), state.app.today())
         .map_err(|e| {
@@ -389,20 +302,14 @@ pub async fn contacts_create(
     let (Some(on_date), Some(channel)) = (on, channel) else {
         return Err(ApiError::Validation(errors));
     };
-    let entry = state
-        .store
-        .add_contact(
-            &actor,
-            p.id,
-            NewContact {
-                on_date,
-                channel,
-                topic: body.topic,
-                note: body.note,
-            },
-        )
-        .await?;
-    let with_notes = principal.can_read_contact_notes(p.provider_id);
+    let contact = NewContact {
+        on_date,
+        channel,
+        topic: body.topic,
+        note: body.note,
+    };
+    let entry = care::add_contact(&state.app, &caller, p.id, contact).await?;
+    let with_notes = caller.principal.can_read_contact_notes(p.provider_id);
     Ok((StatusCode::CREATED, Json(ContactDto::of(entry, with_notes))))
 }
 
@@ -412,11 +319,11 @@ pub async fn contacts_create(
 pub async fn consents_list(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    ApiId(id): ApiId<ParticipantId>,
 ) -> Result<Json<Vec<ConsentDto>>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let p = load(&state, &principal, &id).await?;
-    audit_view(&state, &actor, &p, "consents").await?;
+    let caller = api_caller(&ctx)?;
+    let p = visible(&state, &caller, id).await?;
+    audit_view(&state, &caller.actor, &p, "consents").await?;
     let consents = state.store.consents(p.id).await?;
     Ok(Json(
         consents
@@ -426,27 +333,24 @@ pub async fn consents_list(
     ))
 }
 
-/// Records a consent given on a date (201).
+/// Records a consent given on a date, not after today (201).
 #[utoipa::path(post, path = "/api/v1/participants/{id}/consents", tag = "participants", params(("id" = String, Path)), request_body = NewConsentDto,
     responses((status = 201, body = ConsentDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn consents_create(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    ApiId(id): ApiId<ParticipantId>,
     ApiJson(body): ApiJson<NewConsentDto>,
 ) -> Result<(StatusCode, Json<ConsentDto>), ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let p = load(&state, &principal, &id).await?;
+    let caller = api_caller(&ctx)?;
+    let p = visible(&state, &caller, id).await?;
     let scope = ConsentScope::parse(&body.scope).map_err(|e| {
         let mut fe = FieldError::from(e);
         fe.field = "scope".to_owned();
         ApiError::Validation(vec![fe])
     })?;
     let given_on = optional_date("given_on", body.given_on.as_deref(), state.app.today())?;
-    let c = state
-        .store
-        .add_consent(&actor, p.id, scope, given_on)
-        .await?;
+    let c = care::add_consent(&state.app, &caller, p.id, scope, given_on).await?;
     Ok((
         StatusCode::CREATED,
         Json(ConsentDto::new(c, state.app.today())),
@@ -460,39 +364,12 @@ pub async fn consents_create(
 pub async fn consents_withdraw(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-    Path((id, consent_id)): Path<(String, String)>,
+    ApiIds(id, consent_id): ApiIds<ParticipantId, String>,
     ApiJson(body): ApiJson<WithdrawDto>,
 ) -> Result<Json<ConsentDto>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let p = load(&state, &principal, &id).await?;
+    let caller = api_caller(&ctx)?;
+    let p = visible(&state, &caller, id).await?;
     let on = optional_date("on", body.on.as_deref(), state.app.today())?;
-    let current = state
-        .store
-        .consents(p.id)
-        .await?
-        .into_iter()
-        .find(|c| c.id == consent_id)
-        .ok_or(ApiError::NotFound)?;
-    if current.withdrawn_on.is_some() {
-        return Err(ApiError::Conflict(
-            "the consent is already withdrawn".to_owned(),
-        ));
-    }
-    Consent::new(current.scope, current.given_on, Some(on)).map_err(|e| {
-        let mut fe = FieldError::from(e);
-        fe.field = "on".to_owned();
-        ApiError::Validation(vec![fe])
-    })?;
-    state
-        .store
-        .withdraw_consent(&actor, p.id, &consent_id, on)
-        .await?;
-    let updated = state
-        .store
-        .consents(p.id)
-        .await?
-        .into_iter()
-        .find(|c| c.id == consent_id)
-        .ok_or(ApiError::NotFound)?;
+    let updated = care::withdraw_consent(&state.app, &caller, p.id, &consent_id, on).await?;
     Ok(Json(ConsentDto::new(updated, state.app.today())))
 }

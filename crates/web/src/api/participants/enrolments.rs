@@ -1,21 +1,23 @@
 //! Enrolments of a participant in cohorts and their lifecycle events.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
-use lernweg_domain::{CohortId, EnrolmentId};
+use lernweg_app::AppError;
+use lernweg_app::participants::enrolments;
+use lernweg_domain::{CohortId, EnrolmentId, ParticipantId};
 use lernweg_participants::EnrolmentEvent;
-use lernweg_store::{Enrolment, EnrolmentStep, ParticipantRecord, StoreError};
+use lernweg_store::{Enrolment, EnrolmentStep};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use super::{audit_view, date, field_error, load};
+use super::{api_caller, audit_view, date, field_error, visible};
 use crate::AppState;
-use crate::api::providers::path_id;
-use crate::api::{ApiJson, caller};
+use crate::api::ApiJson;
 use crate::context::Ctx;
 use crate::error::{ApiError, Problem};
+use crate::extract::ApiId;
 use crate::i18n::Lang;
 
 #[derive(Serialize, ToSchema)]
@@ -99,30 +101,17 @@ pub(super) async fn detail(state: &AppState, e: Enrolment) -> Result<EnrolmentDe
     })
 }
 
-/// The enrolment of a path with its participant, if the caller may see it.
-async fn load_enrolment(
-    state: &AppState,
-    ctx: &Extension<Ctx>,
-    raw: &str,
-) -> Result<(Enrolment, ParticipantRecord), ApiError> {
-    let (principal, _) = caller(ctx)?;
-    let id = path_id(raw, EnrolmentId::parse)?;
-    let e = state.store.enrolment(id).await?;
-    let p = load(state, &principal, &e.participant_id.to_string()).await?;
-    Ok((e, p))
-}
-
 /// The participant's enrolments with their history.
 #[utoipa::path(get, path = "/api/v1/participants/{id}/enrolments", tag = "participants", params(("id" = String, Path)),
     responses((status = 200, body = [EnrolmentDetailDto]), (status = 404, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    ApiId(id): ApiId<ParticipantId>,
 ) -> Result<Json<Vec<EnrolmentDetailDto>>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let p = load(&state, &principal, &id).await?;
-    audit_view(&state, &actor, &p, "enrolments").await?;
+    let caller = api_caller(&ctx)?;
+    let p = visible(&state, &caller, id).await?;
+    audit_view(&state, &caller.actor, &p, "enrolments").await?;
     let mut out = Vec::new();
     for e in state.store.enrolments_of(p.id).await? {
         out.push(detail(&state, e).await?);
@@ -136,23 +125,18 @@ pub async fn list(
 pub async fn create(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    ApiId(id): ApiId<ParticipantId>,
     ApiJson(body): ApiJson<NewEnrolmentDto>,
 ) -> Result<(StatusCode, Json<EnrolmentDetailDto>), ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let p = load(&state, &principal, &id).await?;
-    let unknown = || {
+    let caller = api_caller(&ctx)?;
+    let cohort = CohortId::parse(body.cohort_id.trim()).map_err(|_| {
         ApiError::Validation(vec![field_error(
             "cohort_id",
             "unknown_cohort",
             "no such cohort",
         )])
-    };
-    let cohort = CohortId::parse(body.cohort_id.trim()).map_err(|_| unknown())?;
-    let e = match state.store.enrol(&actor, p.id, cohort).await {
-        Err(StoreError::NotFound) => return Err(unknown()),
-        other => other?,
-    };
+    })?;
+    let e = enrolments::enrol(&state.app, &caller, id, cohort).await?;
     Ok((StatusCode::CREATED, Json(detail(&state, e).await?)))
 }
 
@@ -162,11 +146,11 @@ pub async fn create(
 pub async fn show(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    ApiId(id): ApiId<EnrolmentId>,
 ) -> Result<Json<EnrolmentDetailDto>, ApiError> {
-    let (_, actor) = caller(&ctx)?;
-    let (e, p) = load_enrolment(&state, &ctx, &id).await?;
-    audit_view(&state, &actor, &p, "enrolment").await?;
+    let caller = api_caller(&ctx)?;
+    let (e, p) = enrolments::visible_enrolment(&state.app, &caller.principal, id).await?;
+    audit_view(&state, &caller.actor, &p, "enrolment").await?;
     Ok(Json(detail(&state, e).await?))
 }
 
@@ -176,11 +160,11 @@ pub async fn show(
 pub async fn event(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    ApiId(id): ApiId<EnrolmentId>,
     ApiJson(body): ApiJson<EventDto>,
 ) -> Result<Json<EnrolmentDetailDto>, ApiError> {
-    let (_, actor) = caller(&ctx)?;
-    let (e, _) = load_enrolment(&state, &ctx, &id).await?;
+    let caller = api_caller(&ctx)?;
+    let (e, _) = enrolments::visible_enrolment(&state.app, &caller.principal, id).await?;
     let on = date("on", &body.on);
     let raw = match body.event {
         Value::String(code) => serde_json::json!({ "event": code }),
@@ -201,25 +185,23 @@ pub async fn event(
             ));
         }
     };
-    let e = match state
-        .store
-        .apply_enrolment_event(&actor, e.id, on, event)
-        .await
-    {
+    let e = match enrolments::apply_event(&state.app, &caller, e.id, on, event).await {
         // A refused transition: the rule's code with its English sentence.
-        Err(StoreError::Invalid(refused)) if refused.field == "event" => {
-            let key = format!("participants-transition-{}", refused.code);
-            let message = Lang::En.t(&key);
-            let message = if message == key {
-                refused.message
-            } else {
-                message
-            };
-            return Err(ApiError::Validation(vec![field_error(
-                "event",
-                refused.code,
-                &message,
-            )]));
+        Err(AppError::Invalid(list)) if list.iter().any(|r| r.field == "event") => {
+            return Err(ApiError::Validation(
+                list.into_iter()
+                    .map(|refused| {
+                        let key = format!("participants-transition-{}", refused.code);
+                        let message = Lang::En.t(&key);
+                        let message = if message == key {
+                            refused.message
+                        } else {
+                            message
+                        };
+                        field_error(refused.field, refused.code, &message)
+                    })
+                    .collect(),
+            ));
         }
         other => other?,
     };

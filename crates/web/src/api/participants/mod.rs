@@ -9,15 +9,16 @@ mod enrolments;
 mod records;
 
 use chrono::NaiveDate;
+use lernweg_app::{Caller, participants};
+use lernweg_domain::ParticipantId;
 use lernweg_domain::access::COUNSELLING;
-use lernweg_domain::{ParticipantId, Principal};
-use lernweg_store::{Actor, AuditAction, ParticipantRecord};
+use lernweg_store::{Actor, ParticipantRecord};
 use utoipa::OpenApi;
 
-use super::providers::path_id;
 use utoipa_axum::routes;
 
 use crate::AppState;
+use crate::context::Ctx;
 use crate::error::{ApiError, FieldError};
 use crate::routes::{Route, documented, route_table};
 
@@ -66,18 +67,23 @@ pub fn routes() -> Vec<Route> {
 )))]
 pub struct Doc;
 
-/// The participant of a path, if the caller may see it (another provider's: 404).
-pub(crate) async fn load(
+/// The caller of a use-case: the principal and the token's user for the audit log.
+pub(crate) fn api_caller(ctx: &Ctx) -> Result<Caller, ApiError> {
+    let user = ctx.user.as_ref().ok_or(ApiError::Unauthorized)?;
+    let principal = ctx.principal().ok_or(ApiError::Unauthorized)?;
+    Ok(Caller::new(
+        principal,
+        Actor::user(user.id, user.email.to_string()),
+    ))
+}
+
+/// The participant, if the caller may see it (another provider's: 404).
+pub(crate) async fn visible(
     state: &AppState,
-    principal: &Principal,
-    raw: &str,
+    caller: &Caller,
+    id: ParticipantId,
 ) -> Result<ParticipantRecord, ApiError> {
-    let id = path_id(raw, ParticipantId::parse)?;
-    let p = state.store.participant(id).await?;
-    if !principal.can_access_provider(p.provider_id) {
-        return Err(ApiError::NotFound);
-    }
-    Ok(p)
+    Ok(participants::visible(&state.app, &caller.principal, id).await?)
 }
 
 /// Writes the `view` audit entry of a read; `what` names the part read, never a person.
@@ -87,17 +93,7 @@ pub(crate) async fn audit_view(
     p: &ParticipantRecord,
     what: &str,
 ) -> Result<(), ApiError> {
-    state
-        .store
-        .audit(&actor.entry(
-            Some(p.provider_id),
-            AuditAction::View,
-            "participant",
-            p.id,
-            format!("api: {what}"),
-        ))
-        .await?;
-    Ok(())
+    Ok(participants::audit_view(&state.app, actor, p, &format!("api: {what}")).await?)
 }
 
 fn field_error(field: &str, code: &str, message: &str) -> FieldError {

@@ -1,11 +1,12 @@
 //! The participant record: list, create, show, patch, GDPR erasure and export.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
-use chrono::Datelike;
-use lernweg_domain::{ProviderId, Role, UserId};
-use lernweg_participants::{ParticipantData, ParticipantDraft};
+use chrono::{Datelike, NaiveDate};
+use lernweg_app::participants::{self, NewConsent, NewParticipant};
+use lernweg_domain::{ParticipantId, ProviderId, UserId};
+use lernweg_participants::{ConsentScope, ParticipantData, ParticipantDraft};
 use lernweg_store::{AuditAction, ParticipantRecord};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -13,11 +14,12 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::care::{ConsentDto, ContactDto, ReadinessDto, readiness_dtos};
 use super::enrolments::{EnrolmentDetailDto, detail};
-use super::{audit_view, field_error, load};
+use super::{api_caller, audit_view, date, field_error, visible};
 use crate::AppState;
-use crate::api::{ApiJson, caller};
+use crate::api::ApiJson;
 use crate::context::Ctx;
-use crate::error::{ApiError, Problem};
+use crate::error::{ApiError, FieldError, Problem};
+use crate::extract::ApiId;
 use crate::i18n::Lang;
 
 /// The participant's one fixed contact person.
@@ -88,6 +90,21 @@ pub struct ParticipantInputDto {
     pub contact_person_id: Option<String>,
     /// Admins only: the provider of a new participant.
     pub provider_id: Option<String>,
+    /// Only on creation, and required then: the consents the participant has given, among them
+    /// the consent to data processing, e.g. `[{"scope": "data_processing", "given_on":
+    /// "2026-09-01"}]` (none after today). Recorded with the new participant.
+    pub consents: Option<Vec<InitialConsentDto>>,
+}
+
+/// A consent recorded with a new participant.
+#[derive(Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct InitialConsentDto {
+    /// `data_processing`, `health_data`, `contact_employer`, `photos`, `share_with_mentor`
+    /// or `share_with_funder`.
+    pub scope: String,
+    /// `YYYY-MM-DD`, not after today.
+    pub given_on: String,
 }
 
 /// Everything stored about one participant (GDPR Art. 15).
@@ -178,46 +195,8 @@ pub(super) async fn dto(
     })
 }
 
-/// A stored record as a draft-like JSON object (every key a string).
-fn as_draft_object(d: &ParticipantData) -> Map<String, Value> {
-    let draft = ParticipantDraft {
-        given_name: d.given_name.clone(),
-        family_name: d.family_name.clone(),
-        email: opt_string(&d.email).unwrap_or_default(),
-        phone: opt_string(&d.phone).unwrap_or_default(),
-        mother_tongue: d
-            .mother_tongue
-            .map(|l| l.as_str().to_owned())
-            .unwrap_or_default(),
-        other_languages: d
-            .other_languages
-            .iter()
-            .map(|l| l.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
-        german_level: d
-            .german_level
-            .map(|l| l.as_str().to_owned())
-            .unwrap_or_default(),
-        preferred_channel: d
-            .preferred_channel
-            .map(|c| c.code().to_owned())
-            .unwrap_or_default(),
-        reachable_times: d.reachable_times.clone().unwrap_or_default(),
-        foreign_qualification: d.foreign_qualification.clone().unwrap_or_default(),
-        kldb: d
-            .kldb
-            .as_ref()
-            .map(|k| k.as_str().to_owned())
-            .unwrap_or_default(),
-        recognition_status: d
-            .recognition_status
-            .map(|r| r.code().to_owned())
-            .unwrap_or_default(),
-        employer: d.employer.clone().unwrap_or_default(),
-        weekly_hours: d.weekly_hours.map(|h| h.to_string()).unwrap_or_default(),
-        birth_year: d.birth_year.map(|y| y.to_string()).unwrap_or_default(),
-    };
+/// A draft as a JSON object (every key a string).
+fn as_draft_object(draft: ParticipantDraft) -> Map<String, Value> {
     match serde_json::to_value(draft) {
         Ok(Value::Object(m)) => m,
         _ => Map::new(),
@@ -247,7 +226,7 @@ fn validate(
 ) -> Result<ParticipantData, ApiError> {
     let mut merged = base;
     let mut errors = Vec::new();
-    let known = as_draft_object(&empty_data());
+    let known = as_draft_object(ParticipantDraft::default());
     for (key, value) in body {
         if !known.contains_key(key) {
             continue;
@@ -267,26 +246,6 @@ fn validate(
     draft
         .validate(year)
         .map_err(|errs| ApiError::rules(Lang::En, &errs))
-}
-
-fn empty_data() -> ParticipantData {
-    ParticipantData {
-        given_name: String::new(),
-        family_name: String::new(),
-        email: None,
-        phone: None,
-        mother_tongue: None,
-        other_languages: Vec::new(),
-        german_level: None,
-        preferred_channel: None,
-        reachable_times: None,
-        foreign_qualification: None,
-        kldb: None,
-        recognition_status: None,
-        employer: None,
-        weekly_hours: None,
-        birth_year: None,
-    }
 }
 
 fn object(body: Value) -> Result<Map<String, Value>, ApiError> {
@@ -316,6 +275,35 @@ fn contact_person(body: &Map<String, Value>) -> Result<Option<Option<UserId>>, A
     }
 }
 
+/// The `consents` of a create body, checked by the rule every way in shares (a
+/// data-processing consent, none after today): every problem with the field `consents`.
+fn consents(
+    body: &Map<String, Value>,
+    today: NaiveDate,
+) -> Result<Vec<NewConsent>, Vec<FieldError>> {
+    let invalid = |code: &str, message: &str| vec![field_error("consents", code, message)];
+    let items = match body.get("consents") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items.clone(),
+        Some(_) => {
+            return Err(invalid(
+                "invalid_type",
+                "expected an array of {\"scope\": …, \"given_on\": \"YYYY-MM-DD\"}",
+            ));
+        }
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for item in &items {
+        let scope = item.get("scope").and_then(Value::as_str).unwrap_or("");
+        let scope = ConsentScope::parse(scope).map_err(|e| invalid(e.code, &e.message))?;
+        let given_on = item.get("given_on").and_then(Value::as_str).unwrap_or("");
+        let given_on = date("consents", given_on).map_err(|e| vec![e])?;
+        out.push(NewConsent { scope, given_on });
+    }
+    participants::check_consents(&out, today).map_err(|e| vec![FieldError::from(e)])?;
+    Ok(out)
+}
+
 /// Participants of the caller's provider (admins: all, or `?provider_id=`).
 #[utoipa::path(get, path = "/api/v1/participants", tag = "participants", params(ListQuery),
     responses((status = 200, body = [ParticipantDto]), (status = 401, body = Problem), (status = 403, body = Problem)))]
@@ -324,18 +312,17 @@ pub async fn list(
     ctx: Extension<Ctx>,
     Query(q): Query<ListQuery>,
 ) -> Result<Json<Vec<ParticipantDto>>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let mut scope = principal.provider_scope();
-    if principal.role == Role::Admin
-        && let Some(raw) = q.provider_id.as_deref().filter(|s| !s.is_empty())
-    {
-        scope = Some(ProviderId::parse(raw).map_err(ApiError::field)?);
-    }
-    let records = state.store.participants(scope).await?;
+    let caller = api_caller(&ctx)?;
+    let scope = caller.principal.provider_scope();
+    let wanted = match q.provider_id.as_deref().filter(|s| !s.is_empty()) {
+        Some(raw) if scope.is_none() => Some(ProviderId::parse(raw).map_err(ApiError::field)?),
+        _ => None,
+    };
+    let records = participants::list(&state.app, &caller.principal, wanted).await?;
     state
         .store
-        .audit(&actor.entry(
-            scope,
+        .audit(&caller.actor.entry(
+            scope.or(wanted),
             AuditAction::View,
             "participant",
             "",
@@ -349,7 +336,9 @@ pub async fn list(
     Ok(Json(out))
 }
 
-/// Creates a participant (201). Field errors answer 422 with the draft key as `field`.
+/// Creates a participant with its consents (201); without a consent to data processing (or
+/// with one given after today) 422 naming `consents`. Field errors answer 422 with the draft
+/// key as `field`.
 #[utoipa::path(post, path = "/api/v1/participants", tag = "participants", request_body = ParticipantInputDto,
     responses((status = 201, body = ParticipantDto), (status = 400, body = Problem), (status = 422, body = Problem)))]
 pub async fn create(
@@ -357,36 +346,51 @@ pub async fn create(
     ctx: Extension<Ctx>,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<(StatusCode, Json<ParticipantDto>), ApiError> {
-    let (principal, actor) = caller(&ctx)?;
+    let caller = api_caller(&ctx)?;
     let body = object(body)?;
-    let provider = if principal.role == Role::Admin {
+    let named = if caller.principal.provider_scope().is_none() {
         let raw = body
             .get("provider_id")
             .and_then(Value::as_str)
             .unwrap_or("");
-        let unknown = || {
+        Some(ProviderId::parse(raw).map_err(|_| {
             ApiError::Validation(vec![field_error(
                 "provider_id",
                 "unknown_provider",
                 "admins name the provider of a new participant by its id",
             )])
-        };
-        let id = ProviderId::parse(raw).map_err(|_| unknown())?;
-        state.store.provider(id).await.map_err(|_| unknown())?;
-        id
+        })?)
     } else {
-        principal.provider_id.ok_or(ApiError::Forbidden)?
+        None
     };
+    participants::provider_of_new(&state.app, &caller.principal, named).await?;
     let person = contact_person(&body)?.flatten();
+    let today = state.app.today();
     let data = validate(
-        as_draft_object(&empty_data()),
+        as_draft_object(ParticipantDraft::default()),
         &body,
-        state.app.today().year(),
-    )?;
-    let p = state
-        .store
-        .create_participant(&actor, provider, person, data)
-        .await?;
+        today.year(),
+    );
+    let consents = consents(&body, today);
+    let (data, consents) = match (data, consents) {
+        (Ok(d), Ok(c)) => (d, c),
+        (data, consents) => {
+            let mut errors = match data {
+                Err(ApiError::Validation(list)) => list,
+                Err(other) => return Err(other),
+                Ok(_) => Vec::new(),
+            };
+            errors.extend(consents.err().unwrap_or_default());
+            return Err(ApiError::Validation(errors));
+        }
+    };
+    let new = NewParticipant {
+        provider: named,
+        contact_person: person,
+        data,
+        consents,
+    };
+    let p = participants::create(&state.app, &caller, new).await?;
     Ok((StatusCode::CREATED, Json(dto(&state, p).await?)))
 }
 
@@ -396,11 +400,11 @@ pub async fn create(
 pub async fn show(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    ApiId(id): ApiId<ParticipantId>,
 ) -> Result<Json<ParticipantDto>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let p = load(&state, &principal, &id).await?;
-    audit_view(&state, &actor, &p, "record").await?;
+    let caller = api_caller(&ctx)?;
+    let p = visible(&state, &caller, id).await?;
+    audit_view(&state, &caller.actor, &p, "record").await?;
     Ok(Json(dto(&state, p).await?))
 }
 
@@ -410,18 +414,19 @@ pub async fn show(
 pub async fn update(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    ApiId(id): ApiId<ParticipantId>,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<Json<ParticipantDto>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let p = load(&state, &principal, &id).await?;
+    let caller = api_caller(&ctx)?;
+    let p = visible(&state, &caller, id).await?;
     let body = object(body)?;
     let person = contact_person(&body)?.unwrap_or(p.contact_person_id);
-    let data = validate(as_draft_object(&p.data), &body, state.app.today().year())?;
-    let p = state
-        .store
-        .update_participant(&actor, p.id, person, data)
-        .await?;
+    let data = validate(
+        as_draft_object(participants::draft_of(&p.data)),
+        &body,
+        state.app.today().year(),
+    )?;
+    let p = participants::update(&state.app, &caller, p.id, person, data).await?;
     Ok(Json(dto(&state, p).await?))
 }
 
@@ -432,11 +437,9 @@ pub async fn update(
 pub async fn erase(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    ApiId(id): ApiId<ParticipantId>,
 ) -> Result<StatusCode, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let p = load(&state, &principal, &id).await?;
-    state.store.erase_participant(&actor, p.id).await?;
+    participants::erase(&state.app, &api_caller(&ctx)?, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -446,18 +449,19 @@ pub async fn erase(
 pub async fn export(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-    Path(id): Path<String>,
+    ApiId(id): ApiId<ParticipantId>,
 ) -> Result<Json<ExportDto>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let p = load(&state, &principal, &id).await?;
+    let caller = api_caller(&ctx)?;
+    let actor = &caller.actor;
+    let p = visible(&state, &caller, id).await?;
     // Contact notes only for the provider's coordinators and counsellors.
-    let with_notes = principal.can_read_contact_notes(p.provider_id);
+    let with_notes = caller.principal.can_read_contact_notes(p.provider_id);
     let what = if with_notes {
         "export"
     } else {
         "export without contact notes"
     };
-    audit_view(&state, &actor, &p, what).await?;
+    audit_view(&state, actor, &p, what).await?;
     let pid = p.id;
     let consents = state.store.consents(pid).await?;
     let contacts = state.store.contacts(pid).await?;
@@ -524,7 +528,7 @@ mod tests {
             "birth_year": 1985, "other_languages": ["en", "fr"], "unknown": true
         });
         let d = validate(
-            as_draft_object(&empty_data()),
+            as_draft_object(ParticipantDraft::default()),
             body.as_object().unwrap(),
             2026,
         )
@@ -532,7 +536,12 @@ mod tests {
         assert_eq!(d.weekly_hours, Some(19.5));
         assert_eq!(d.birth_year, Some(1985));
         assert_eq!(d.other_languages.len(), 2);
-        let again = validate(as_draft_object(&d), &Map::new(), 2026).unwrap();
+        let again = validate(
+            as_draft_object(participants::draft_of(&d)),
+            &Map::new(),
+            2026,
+        )
+        .unwrap();
         assert_eq!(again, d);
     }
 
@@ -540,7 +549,7 @@ mod tests {
     fn errors_carry_the_draft_key() {
         let body = serde_json::json!({"given_name": "", "family_name": "X", "email": "nope"});
         let Err(ApiError::Validation(errs)) = validate(
-            as_draft_object(&empty_data()),
+            as_draft_object(ParticipantDraft::default()),
             body.as_object().unwrap(),
             2026,
         ) else {

@@ -3,19 +3,22 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
-use lernweg_domain::{CohortId, EnrolmentId};
+use lernweg_app::AppError;
+use lernweg_app::participants::{care, enrolments};
+use lernweg_domain::{CohortId, EnrolmentId, ParticipantId};
 use lernweg_participants::{ConsentScope, ContactChannel, EnrolmentEvent};
-use lernweg_store::{NewContact, ParticipantRecord, StoreError};
+use lernweg_store::{NewContact, ParticipantRecord};
 use serde::Deserialize;
 
 use super::detail::show_page;
-use super::{parse_date, visible};
+use super::{caller, parse_date, record};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
+use crate::extract::{PageId, PageIds};
 use crate::i18n::Lang;
 use crate::pages::admin::FormErrors;
 
@@ -44,49 +47,42 @@ pub struct ConsentForm {
 pub async fn add_consent(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<ParticipantId>,
     Form(form): Form<ConsentForm>,
-) -> Response {
-    let p = match visible(&state, &ctx, &id).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+) -> Result<Response, PageError> {
+    let p = record(&state, &ctx, id).await?;
     let lang = ctx.lang;
     let Ok(scope) = ConsentScope::parse(&form.scope) else {
         let e = one_error(lang, "scope", "pp-error-consent-scope");
         return show_page(&state, &ctx, &p, e, None).await;
     };
-    let Some(given_on) = parse_date(&form.given_on).filter(|d| *d <= state.app.today()) else {
+    let Some(given_on) = parse_date(&form.given_on) else {
         let e = one_error(lang, "given_on", "pp-error-date-future");
         return show_page(&state, &ctx, &p, e, None).await;
     };
-    match state
-        .store
-        .add_consent(&ctx.actor(), p.id, scope, given_on)
-        .await
-    {
-        Ok(_) => back(&p, "einwilligungen"),
-        Err(e) => PageError::from(e).into_response(),
+    match care::add_consent(&state.app, &caller(&ctx)?, p.id, scope, given_on).await {
+        Ok(_) => Ok(back(&p, "einwilligungen")),
+        Err(AppError::Invalid(_)) => {
+            let e = one_error(lang, "given_on", "pp-error-date-future");
+            show_page(&state, &ctx, &p, e, None).await
+        }
+        Err(e) => Err(e.into()),
     }
 }
 
-/// `POST /verwaltung/teilnehmende/{id}/einwilligungen/{consent_id}/widerrufen`.
+/// `POST /verwaltung/teilnehmende/{id}/einwilligungen/{consent_id}/widerrufen`: withdrawn
+/// from today. A consent withdrawn before (or another participant's) is not found.
 pub async fn withdraw_consent(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path((id, consent_id)): Path<(String, String)>,
-) -> Response {
-    let p = match visible(&state, &ctx, &id).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    match state
-        .store
-        .withdraw_consent(&ctx.actor(), p.id, &consent_id, state.app.today())
-        .await
-    {
-        Ok(()) => back(&p, "einwilligungen"),
-        Err(e) => PageError::from(e).into_response(),
+    PageIds(id, consent_id): PageIds<ParticipantId, String>,
+) -> Result<Response, PageError> {
+    let p = record(&state, &ctx, id).await?;
+    let today = state.app.today();
+    match care::withdraw_consent(&state.app, &caller(&ctx)?, p.id, &consent_id, today).await {
+        Ok(_) => Ok(back(&p, "einwilligungen")),
+        Err(AppError::Conflict(_)) => Err(PageError::NotFound),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -103,13 +99,10 @@ pub struct ContactForm {
 pub async fn add_contact(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<ParticipantId>,
     Form(form): Form<ContactForm>,
-) -> Response {
-    let p = match visible(&state, &ctx, &id).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+) -> Result<Response, PageError> {
+    let p = record(&state, &ctx, id).await?;
     let lang = ctx.lang;
     let mut errors = BTreeMap::new();
     let on_date = parse_date(&form.on_date).filter(|d| *d <= state.app.today());
@@ -135,14 +128,25 @@ pub async fn add_contact(
         topic: form.topic,
         note: form.note,
     };
-    match state.store.add_contact(&ctx.actor(), p.id, c).await {
-        Ok(_) => back(&p, "kontakte"),
-        Err(StoreError::Invalid(e)) => {
-            let key = format!("pp-error-{}-{}", e.field, e.code);
-            let field = format!("contact_{}", e.field);
+    match care::add_contact(&state.app, &caller(&ctx)?, p.id, c).await {
+        Ok(_) => Ok(back(&p, "kontakte")),
+        Err(AppError::Invalid(list)) => {
+            let (field, key) = match list.first() {
+                Some(e) if e.field == "date" => {
+                    ("contact_on".to_owned(), "pp-error-date-future".to_owned())
+                }
+                Some(e) => (
+                    format!("contact_{}", e.field),
+                    format!("pp-error-{}-{}", e.field, e.code),
+                ),
+                None => (
+                    "contact_topic".to_owned(),
+                    "pp-error-topic-required".to_owned(),
+                ),
+            };
             show_page(&state, &ctx, &p, one_error(lang, &field, &key), None).await
         }
-        Err(e) => PageError::from(e).into_response(),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -156,29 +160,26 @@ pub struct EnrolForm {
 pub async fn enrol(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<ParticipantId>,
     Form(form): Form<EnrolForm>,
-) -> Response {
-    let p = match visible(&state, &ctx, &id).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+) -> Result<Response, PageError> {
+    let p = record(&state, &ctx, id).await?;
     let lang = ctx.lang;
     let Ok(cohort) = CohortId::parse(form.cohort_id.trim()) else {
         let e = one_error(lang, "cohort_id", "pp-error-cohort");
         return show_page(&state, &ctx, &p, e, None).await;
     };
-    match state.store.enrol(&ctx.actor(), p.id, cohort).await {
-        Ok(_) => back(&p, "einschreibungen"),
-        Err(StoreError::Conflict(_)) => {
+    match enrolments::enrol(&state.app, &caller(&ctx)?, p.id, cohort).await {
+        Ok(_) => Ok(back(&p, "einschreibungen")),
+        Err(AppError::Conflict(_)) => {
             let e = one_error(lang, "cohort_id", "pp-error-cohort-duplicate");
             show_page(&state, &ctx, &p, e, None).await
         }
-        Err(StoreError::Invalid(_) | StoreError::NotFound) => {
+        Err(AppError::Invalid(_)) => {
             let e = one_error(lang, "cohort_id", "pp-error-cohort");
             show_page(&state, &ctx, &p, e, None).await
         }
-        Err(e) => PageError::from(e).into_response(),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -227,22 +228,12 @@ fn event_of(f: &EventForm) -> Result<EnrolmentEvent, &'static str> {
 pub async fn event(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(eid): PageId<EnrolmentId>,
     Form(form): Form<EventForm>,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let not_found = || PageError::NotFound.into_response();
-    let Ok(eid) = EnrolmentId::parse(&id) else {
-        return not_found();
-    };
-    let enrolment = match state.store.enrolment(eid).await {
-        Ok(e) => e,
-        Err(e) => return PageError::from(e).into_response(),
-    };
-    let p = match visible(&state, &ctx, &enrolment.participant_id.to_string()).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+    let caller = caller(&ctx)?;
+    let (_, p) = enrolments::visible_enrolment(&state.app, &caller.principal, eid).await?;
     let refuse = |key: String| Some((eid.to_string(), lang.t(&key)));
     let Some(on) = parse_date(&form.on) else {
         let err = refuse("pp-error-date".to_owned());
@@ -255,20 +246,18 @@ pub async fn event(
             return show_page(&state, &ctx, &p, FormErrors::default(), err).await;
         }
     };
-    match state
-        .store
-        .apply_enrolment_event(&ctx.actor(), eid, on, ev)
-        .await
-    {
-        Ok(_) => back(&p, &format!("einschreibung-{eid}")),
-        Err(StoreError::Invalid(e)) if e.field == "contact_person_id" => {
-            let err = refuse("pp-error-contact-person-missing".to_owned());
-            show_page(&state, &ctx, &p, FormErrors::default(), err).await
+    match enrolments::apply_event(&state.app, &caller, eid, on, ev).await {
+        Ok(_) => Ok(back(&p, &format!("einschreibung-{eid}"))),
+        Err(AppError::Invalid(list)) => {
+            let key = match list.first() {
+                Some(e) if e.field == "contact_person_id" => {
+                    "pp-error-contact-person-missing".to_owned()
+                }
+                Some(e) => format!("participants-transition-{}", e.code),
+                None => "pp-error-event".to_owned(),
+            };
+            show_page(&state, &ctx, &p, FormErrors::default(), refuse(key)).await
         }
-        Err(StoreError::Invalid(e)) => {
-            let err = refuse(format!("participants-transition-{}", e.code));
-            show_page(&state, &ctx, &p, FormErrors::default(), err).await
-        }
-        Err(e) => PageError::from(e).into_response(),
+        Err(e) => Err(e.into()),
     }
 }

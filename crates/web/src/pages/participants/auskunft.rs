@@ -4,9 +4,10 @@
 
 use askama::Template;
 use axum::Extension;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use lernweg_domain::ParticipantId;
 use lernweg_pdf::{Report, Section, Table};
 use lernweg_store::{ParticipantRecord, StoreError};
 
@@ -15,10 +16,11 @@ use super::detail::{
     staff_names,
 };
 use super::readiness::{CheckRow, check_rows};
-use super::{ContactBox, audit_view, reads_contact_notes, visible};
+use super::{ContactBox, audit, reads_contact_notes, record};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
+use crate::extract::PageId;
 use crate::i18n::Lang;
 use crate::pages::{Layout, render};
 
@@ -90,13 +92,15 @@ impl Auskunft {
         };
         let mut loans = Vec::new();
         for l in state.store.loans_of(p.id).await? {
+            // A device deleted since is named by its id.
             let device = match state.store.device(&l.device_id).await {
                 Ok(d) => format!(
                     "{} ({})",
                     d.label,
                     lang.t(&format!("loans-kind-{}", d.kind))
                 ),
-                Err(_) => l.device_id.clone(),
+                Err(StoreError::NotFound) => l.device_id.clone(),
+                Err(e) => return Err(e),
             };
             loans.push(LoanRow {
                 device,
@@ -109,7 +113,8 @@ impl Auskunft {
         for r in state.store.referrals_of(p.id).await? {
             let service = match state.store.counselling_service(&r.service_id).await {
                 Ok(s) => s.name,
-                Err(_) => r.service_id.clone(),
+                Err(StoreError::NotFound) => r.service_id.clone(),
+                Err(e) => return Err(e),
             };
             referrals.push(ReferralRow {
                 service,
@@ -142,7 +147,7 @@ impl Auskunft {
             }
         }
         Ok(Auskunft {
-            contact: ContactBox::load(state, lang, p).await,
+            contact: ContactBox::read(state, lang, p).await?,
             printed_on: day(state.app.today()),
             created: day(p.created_at.date_naive()),
             updated: day(p.updated_at.date_naive()),
@@ -419,68 +424,64 @@ pub struct AuskunftPage {
 
 /// Loads the participant the caller may see, audits the view (and the contact notes, when
 /// the caller may read them) and gathers the Auskunft.
-async fn gather(state: &AppState, ctx: &Ctx, id: &str, what: &str) -> Result<Auskunft, Response> {
-    let p = visible(state, ctx, id).await?;
-    audit_view(state, ctx, &p, what).await?;
+async fn gather(
+    state: &AppState,
+    ctx: &Ctx,
+    id: ParticipantId,
+    what: &str,
+) -> Result<Auskunft, PageError> {
+    let p = record(state, ctx, id).await?;
+    audit(state, ctx, &p, what).await?;
     let with_notes = reads_contact_notes(ctx, &p);
     if with_notes {
-        audit_view(state, ctx, &p, "contact notes").await?;
+        audit(state, ctx, &p, "contact notes").await?;
     }
-    Auskunft::load(state, ctx.lang, &p, with_notes)
-        .await
-        .map_err(|e| PageError::from(e).into_response())
+    Ok(Auskunft::load(state, ctx.lang, &p, with_notes).await?)
 }
 
 /// `GET /verwaltung/teilnehmende/{id}/auskunft`: everything stored, printable.
 pub async fn page(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
-) -> Response {
-    match gather(&state, &ctx, &id, "data access report").await {
-        Ok(a) => render(&AuskunftPage {
-            layout: Layout::new(&ctx, "/verwaltung/teilnehmende", "pp-auskunft-title"),
-            a,
-        }),
-        Err(r) => r,
-    }
+    PageId(id): PageId<ParticipantId>,
+) -> Result<Response, PageError> {
+    let a = gather(&state, &ctx, id, "data access report").await?;
+    Ok(render(&AuskunftPage {
+        layout: Layout::new(&ctx, "/verwaltung/teilnehmende", "pp-auskunft-title"),
+        a,
+    }))
 }
 
 /// `GET /verwaltung/teilnehmende/{id}/auskunft.pdf`: the same as a PDF download.
 pub async fn pdf(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
-) -> Response {
-    let a = match gather(&state, &ctx, &id, "data access report (PDF)").await {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+    PageId(id): PageId<ParticipantId>,
+) -> Result<Response, PageError> {
+    let a = gather(&state, &ctx, id, "data access report (PDF)").await?;
     let report = a.report(ctx.lang);
-    let rendered = tokio::task::spawn_blocking(move || lernweg_pdf::render(&report)).await;
-    match rendered {
-        Ok(Ok(bytes)) => {
-            let name = format!("auskunft-{}.pdf", a.contact.participant_id);
-            (
-                [
-                    (header::CONTENT_TYPE, "application/pdf".to_owned()),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"{name}\""),
-                    ),
-                    (header::CACHE_CONTROL, "no-store".to_owned()),
-                ],
-                bytes,
-            )
-                .into_response()
-        }
+    let bytes = match tokio::task::spawn_blocking(move || lernweg_pdf::render(&report)).await {
+        Ok(Ok(bytes)) => bytes,
         Ok(Err(e)) => {
             tracing::error!(error = %e, "Auskunft PDF failed");
-            PageError::Internal.into_response()
+            return Err(PageError::Internal);
         }
         Err(e) => {
             tracing::error!(error = %e, "Auskunft PDF task failed");
-            PageError::Internal.into_response()
+            return Err(PageError::Internal);
         }
-    }
+    };
+    let name = format!("auskunft-{}.pdf", a.contact.participant_id);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
 }

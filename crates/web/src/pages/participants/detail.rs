@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::Extension;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use lernweg_domain::CohortId;
+use lernweg_domain::{CohortId, ParticipantId};
 use lernweg_participants::{
     ConsentScope, ContactChannel, DropoutReason, EnrolmentEvent, EnrolmentStatus, PauseReason,
     transition,
@@ -16,10 +16,11 @@ use lernweg_participants::{
 use lernweg_store::{ParticipantRecord, StoreError};
 
 use super::readiness::{CheckRow, check_rows};
-use super::{ContactBox, audit_view, reads_contact_notes, visible};
+use super::{ContactBox, audit, reads_contact_notes, record};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
+use crate::extract::PageId;
 use crate::i18n::Lang;
 use crate::pages::admin::{Choice, FormErrors};
 use crate::pages::{Layout, render};
@@ -344,7 +345,7 @@ async fn page(
     p: &ParticipantRecord,
     errors: FormErrors,
     event_error: Option<(String, String)>,
-) -> Result<Response, StoreError> {
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let names = staff_names(state, p).await?;
     let mut enrolments = enrolment_views(state, lang, p, true).await?;
@@ -368,7 +369,7 @@ async fn page(
     let contacts = contact_rows(state, lang, p, &names, notes_shown).await?;
     let detail = DetailPage {
         layout: Layout::new(ctx, "/verwaltung/teilnehmende", "pp-detail-title"),
-        contact: ContactBox::load(state, lang, p).await,
+        contact: ContactBox::read(state, lang, p).await?,
         facts: facts(lang, p),
         consents: consent_rows(state, lang, p).await?,
         contacts,
@@ -419,28 +420,20 @@ pub(crate) async fn show_page(
     p: &ParticipantRecord,
     errors: FormErrors,
     event_error: Option<(String, String)>,
-) -> Response {
-    if let Err(r) = audit_view(state, ctx, p, "detail").await {
-        return r;
+) -> Result<Response, PageError> {
+    audit(state, ctx, p, "detail").await?;
+    if reads_contact_notes(ctx, p) {
+        audit(state, ctx, p, "contact notes").await?;
     }
-    if reads_contact_notes(ctx, p)
-        && let Err(r) = audit_view(state, ctx, p, "contact notes").await
-    {
-        return r;
-    }
-    page(state, ctx, p, errors, event_error)
-        .await
-        .unwrap_or_else(|e| PageError::from(e).into_response())
+    page(state, ctx, p, errors, event_error).await
 }
 
 /// `GET /verwaltung/teilnehmende/{id}`.
 pub async fn show(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
-) -> Response {
-    match visible(&state, &ctx, &id).await {
-        Ok(p) => show_page(&state, &ctx, &p, FormErrors::default(), None).await,
-        Err(r) => r,
-    }
+    PageId(id): PageId<ParticipantId>,
+) -> Result<Response, PageError> {
+    let p = record(&state, &ctx, id).await?;
+    show_page(&state, &ctx, &p, FormErrors::default(), None).await
 }

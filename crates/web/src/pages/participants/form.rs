@@ -3,20 +3,23 @@
 use std::collections::{BTreeMap, HashMap};
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use chrono::Datelike;
-use lernweg_domain::{CefrLevel, ProviderId, UserId};
+use lernweg_app::AppError;
+use lernweg_app::participants::{self, NewConsent, NewParticipant};
+use lernweg_domain::{CefrLevel, ParticipantId, ProviderId, UserId};
 use lernweg_participants::{ConsentScope, ContactChannel, ParticipantDraft, RecognitionStatus};
-use lernweg_store::{ParticipantRecord, StoreError};
+use lernweg_store::ParticipantRecord;
 use serde::Deserialize;
 
-use super::{ContactBox, full_name, parse_date, staff_choices, staff_of, visible};
+use super::{ContactBox, caller, full_name, parse_date, record, staff_choices, staff_of};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
+use crate::extract::PageId;
 use crate::i18n::Lang;
 use crate::pages::admin::{Choice, FormErrors};
 use crate::pages::{Layout, render};
@@ -48,24 +51,19 @@ pub async fn list(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Query(q): Query<ListQuery>,
-) -> Response {
-    let scope = ctx.principal().and_then(|p| p.provider_scope());
-    match rows(&state, &ctx, scope).await {
-        Ok(rows) => render(&ListPage {
-            layout: Layout::new(&ctx, "/verwaltung/teilnehmende", "pp-list-title"),
-            rows,
-            notice: q.geloescht.map(|_| ctx.lang.t("pp-erased-notice")),
-        }),
-        Err(e) => PageError::from(e).into_response(),
-    }
+) -> Result<Response, PageError> {
+    let rows = rows(&state, &ctx).await?;
+    Ok(render(&ListPage {
+        layout: Layout::new(&ctx, "/verwaltung/teilnehmende", "pp-list-title"),
+        rows,
+        notice: q.geloescht.map(|_| ctx.lang.t("pp-erased-notice")),
+    }))
 }
 
-async fn rows(
-    state: &AppState,
-    ctx: &Ctx,
-    scope: Option<ProviderId>,
-) -> Result<Vec<Row>, StoreError> {
-    let people = state.store.participants(scope).await?;
+async fn rows(state: &AppState, ctx: &Ctx) -> Result<Vec<Row>, PageError> {
+    let principal = ctx.principal().ok_or(PageError::Forbidden)?;
+    let scope = principal.provider_scope();
+    let people = participants::list(&state.app, &principal, None).await?;
     let staff: HashMap<UserId, String> = state
         .store
         .users(scope)
@@ -163,31 +161,28 @@ async fn form_page(
     existing: Option<&ParticipantRecord>,
     form: ParticipantForm,
     errors: FormErrors,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let own = ctx.principal().and_then(|p| p.provider_id);
     let provider = existing.map(|p| p.provider_id).or(own);
-    let staff = match staff_of(state, provider).await {
-        Ok(s) => s,
-        Err(e) => return PageError::from(e).into_response(),
-    };
+    let staff = staff_of(state, provider).await?;
     let providers = if provider.is_none() {
-        match state.store.providers(None).await {
-            Ok(list) => list
-                .into_iter()
-                .map(|p| Choice {
-                    value: p.id.to_string(),
-                    label: p.name.to_string(),
-                    selected: p.id.to_string() == form.provider,
-                })
-                .collect(),
-            Err(e) => return PageError::from(e).into_response(),
-        }
+        state
+            .store
+            .providers(None)
+            .await?
+            .into_iter()
+            .map(|p| Choice {
+                value: p.id.to_string(),
+                label: p.name.to_string(),
+                selected: p.id.to_string() == form.provider,
+            })
+            .collect()
     } else {
         Vec::new()
     };
     let contact = match existing {
-        Some(p) => Some(ContactBox::load(state, lang, p).await),
+        Some(p) => Some(ContactBox::read(state, lang, p).await?),
         None => None,
     };
     let d = &form.draft;
@@ -235,11 +230,14 @@ async fn form_page(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    (status, render(&page)).into_response()
+    Ok((status, render(&page)).into_response())
 }
 
 /// `GET /verwaltung/teilnehmende/neu`.
-pub async fn new_form(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> Response {
+pub async fn new_form(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, PageError> {
     let form = ParticipantForm {
         consent_date: state.app.today().to_string(),
         ..Default::default()
@@ -289,105 +287,68 @@ fn check(
     (data, person)
 }
 
-/// `POST /verwaltung/teilnehmende`: creates the record and its data-processing consent.
+/// `POST /verwaltung/teilnehmende`: creates the record with its data-processing consent
+/// (the rule of every way in: `participants::check_consents`).
 pub async fn create(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Form(form): Form<ParticipantForm>,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
+    let caller = caller(&ctx)?;
     let mut errors = BTreeMap::new();
-    let provider = match ctx.principal().and_then(|p| p.provider_id) {
-        Some(p) => Some(p),
-        None => ProviderId::parse(form.provider.trim()).ok(),
+    let named = ProviderId::parse(form.provider.trim()).ok();
+    let provider = match participants::provider_of_new(&state.app, &caller.principal, named).await {
+        Ok(p) => Some(p),
+        Err(AppError::Invalid(_)) => {
+            errors.insert("provider".to_owned(), lang.t("pp-error-provider"));
+            None
+        }
+        Err(e) => return Err(e.into()),
     };
-    if provider.is_none() {
-        errors.insert("provider".to_owned(), lang.t("pp-error-provider"));
-    }
-    let staff = match staff_of(&state, provider).await {
-        Ok(s) => s
+    let staff = match provider {
+        Some(p) => staff_of(&state, Some(p))
+            .await?
             .into_iter()
-            .filter(|u| provider.is_some() && u.provider_id == provider)
-            .collect::<Vec<_>>(),
-        Err(e) => return PageError::from(e).into_response(),
+            .filter(|u| u.provider_id == Some(p))
+            .collect(),
+        None => Vec::new(),
     };
-    let (data, person) = check(lang, state.app.today().year(), &form, &staff, &mut errors);
+    let today = state.app.today();
+    let (data, person) = check(lang, today.year(), &form, &staff, &mut errors);
     if form.consent != "1" {
         errors.insert("consent".to_owned(), lang.t("pp-error-consent-required"));
     }
-    let consent_date = parse_date(&form.consent_date);
-    match consent_date {
+    let consent = parse_date(&form.consent_date).map(|given_on| NewConsent {
+        scope: ConsentScope::DataProcessing,
+        given_on,
+    });
+    match consent {
         None => {
             errors.insert("consent_date".to_owned(), lang.t("pp-error-date"));
         }
-        Some(d) if d > state.app.today() => {
+        Some(c) if participants::check_consents(&[c], today).is_err() => {
             errors.insert("consent_date".to_owned(), lang.t("pp-error-date-future"));
         }
         Some(_) => {}
     }
-    let (Some(provider), Some(data), Some(given_on), true) =
-        (provider, data, consent_date, errors.is_empty())
-    else {
+    let consents: Vec<NewConsent> = consent.into_iter().collect();
+    let (Some(provider), Some(data), true) = (provider, data, errors.is_empty()) else {
         return form_page(&state, &ctx, None, form, FormErrors(errors)).await;
     };
-    let actor = ctx.actor();
-    let record = match state
-        .store
-        .create_participant(&actor, provider, person, data)
-        .await
-    {
-        Ok(r) => r,
-        Err(e) => return PageError::from(e).into_response(),
+    let new = NewParticipant {
+        provider: Some(provider),
+        contact_person: person,
+        data,
+        consents,
     };
-    if let Err(e) = state
-        .store
-        .add_consent(&actor, record.id, ConsentScope::DataProcessing, given_on)
-        .await
-    {
-        return PageError::from(e).into_response();
-    }
-    Redirect::to(&format!("/verwaltung/teilnehmende/{}", record.id)).into_response()
+    let record = participants::create(&state.app, &caller, new).await?;
+    Ok(Redirect::to(&format!("/verwaltung/teilnehmende/{}", record.id)).into_response())
 }
 
 fn form_of(p: &ParticipantRecord) -> ParticipantForm {
-    let d = &p.data;
-    let s = |o: &Option<String>| o.clone().unwrap_or_default();
     ParticipantForm {
-        draft: ParticipantDraft {
-            given_name: d.given_name.clone(),
-            family_name: d.family_name.clone(),
-            email: d.email.as_ref().map(|e| e.to_string()).unwrap_or_default(),
-            phone: d.phone.as_ref().map(|e| e.to_string()).unwrap_or_default(),
-            mother_tongue: d
-                .mother_tongue
-                .as_ref()
-                .map(|l| l.as_str().to_owned())
-                .unwrap_or_default(),
-            other_languages: d
-                .other_languages
-                .iter()
-                .map(|l| l.as_str().to_owned())
-                .collect::<Vec<_>>()
-                .join(", "),
-            german_level: d
-                .german_level
-                .map(|l| l.as_str().to_owned())
-                .unwrap_or_default(),
-            preferred_channel: d
-                .preferred_channel
-                .map(|c| c.code().to_owned())
-                .unwrap_or_default(),
-            reachable_times: s(&d.reachable_times),
-            foreign_qualification: s(&d.foreign_qualification),
-            kldb: d.kldb.as_ref().map(|k| k.to_string()).unwrap_or_default(),
-            recognition_status: d
-                .recognition_status
-                .map(|c| c.code().to_owned())
-                .unwrap_or_default(),
-            employer: s(&d.employer),
-            weekly_hours: d.weekly_hours.map(|h| h.to_string()).unwrap_or_default(),
-            birth_year: d.birth_year.map(|y| y.to_string()).unwrap_or_default(),
-        },
+        draft: participants::draft_of(&p.data),
         contact_person: p
             .contact_person_id
             .map(|u| u.to_string())
@@ -400,15 +361,10 @@ fn form_of(p: &ParticipantRecord) -> ParticipantForm {
 pub async fn edit(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
-) -> Response {
-    let p = match visible(&state, &ctx, &id).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    if let Err(r) = super::audit_view(&state, &ctx, &p, "edit form").await {
-        return r;
-    }
+    PageId(id): PageId<ParticipantId>,
+) -> Result<Response, PageError> {
+    let p = record(&state, &ctx, id).await?;
+    super::audit(&state, &ctx, &p, "edit form").await?;
     form_page(&state, &ctx, Some(&p), form_of(&p), FormErrors::default()).await
 }
 
@@ -416,17 +372,11 @@ pub async fn edit(
 pub async fn update(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<ParticipantId>,
     Form(form): Form<ParticipantForm>,
-) -> Response {
-    let p = match visible(&state, &ctx, &id).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let staff = match staff_of(&state, Some(p.provider_id)).await {
-        Ok(s) => s,
-        Err(e) => return PageError::from(e).into_response(),
-    };
+) -> Result<Response, PageError> {
+    let p = record(&state, &ctx, id).await?;
+    let staff = staff_of(&state, Some(p.provider_id)).await?;
     let mut errors = BTreeMap::new();
     let (data, person) = check(
         ctx.lang,
@@ -438,23 +388,17 @@ pub async fn update(
     let (Some(data), true) = (data, errors.is_empty()) else {
         return form_page(&state, &ctx, Some(&p), form, FormErrors(errors)).await;
     };
-    match state
-        .store
-        .update_participant(&ctx.actor(), p.id, person, data)
-        .await
-    {
-        Ok(_) => Redirect::to(&format!("/verwaltung/teilnehmende/{}", p.id)).into_response(),
-        Err(lernweg_store::StoreError::Invalid(e)) if e.field == "contact_person_id" => {
-            let key = if e.code == "required_while_active" {
+    match participants::update(&state.app, &caller(&ctx)?, p.id, person, data).await {
+        Ok(_) => Ok(Redirect::to(&format!("/verwaltung/teilnehmende/{}", p.id)).into_response()),
+        Err(AppError::Invalid(e)) if e.iter().any(|e| e.field == "contact_person_id") => {
+            let key = if e.iter().any(|e| e.code == "required_while_active") {
                 "pp-error-contact_person-active"
             } else {
                 "pp-error-contact_person"
             };
             let errors = BTreeMap::from([("contact_person".to_owned(), ctx.lang.t(key))]);
-            let mut res = form_page(&state, &ctx, Some(&p), form, FormErrors(errors)).await;
-            *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-            res
+            form_page(&state, &ctx, Some(&p), form, FormErrors(errors)).await
         }
-        Err(e) => PageError::from(e).into_response(),
+        Err(e) => Err(e.into()),
     }
 }

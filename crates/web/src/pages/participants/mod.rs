@@ -11,12 +11,12 @@ mod privacy;
 mod readiness;
 pub(crate) mod readiness_basis;
 
-use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use lernweg_app::{Caller, participants};
 use lernweg_domain::ParticipantId;
 use lernweg_domain::access::COUNSELLING;
 use lernweg_participants::ParticipantData;
-use lernweg_store::{AuditAction, ParticipantRecord, User};
+use lernweg_store::{ParticipantRecord, StoreError, User};
 
 use super::admin::Choice;
 use crate::AppState;
@@ -137,23 +137,30 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
-/// Loads a participant the caller may see; another provider's participant is a 404 page.
-pub(crate) async fn visible(
+/// The caller of a use-case: the signed-in user (these routes are for staff only).
+pub(crate) fn caller(ctx: &Ctx) -> Result<Caller, PageError> {
+    let principal = ctx.principal().ok_or(PageError::Forbidden)?;
+    Ok(Caller::new(principal, ctx.actor()))
+}
+
+/// The participant, if the caller may see it; another provider's participant is a 404 page.
+pub(crate) async fn record(
     state: &AppState,
     ctx: &Ctx,
-    raw: &str,
-) -> Result<ParticipantRecord, Response> {
-    let not_found = || PageError::NotFound.into_response();
-    let id = ParticipantId::parse(raw).map_err(|_| not_found())?;
-    let record = state
-        .store
-        .participant(id)
-        .await
-        .map_err(|e| PageError::from(e).into_response())?;
-    match ctx.principal() {
-        Some(p) if p.can_access_provider(record.provider_id) => Ok(record),
-        _ => Err(not_found()),
-    }
+    id: ParticipantId,
+) -> Result<ParticipantRecord, PageError> {
+    let principal = ctx.principal().ok_or(PageError::NotFound)?;
+    Ok(participants::visible(&state.app, &principal, id).await?)
+}
+
+/// Writes a View entry for a read of personal data; the detail names the view, never a person.
+pub(crate) async fn audit(
+    state: &AppState,
+    ctx: &Ctx,
+    p: &ParticipantRecord,
+    what: &str,
+) -> Result<(), PageError> {
+    Ok(participants::audit_view(&state.app, &ctx.actor(), p, what).await?)
 }
 
 /// Whether the caller may read the contact notes of `p` (coordination and counselling of its
@@ -161,26 +168,6 @@ pub(crate) async fn visible(
 pub(crate) fn reads_contact_notes(ctx: &Ctx, p: &ParticipantRecord) -> bool {
     ctx.principal()
         .is_some_and(|who| who.can_read_contact_notes(p.provider_id))
-}
-
-/// Writes a View entry for a read of personal data; the detail names the view, never a person.
-pub(crate) async fn audit_view(
-    state: &AppState,
-    ctx: &Ctx,
-    p: &ParticipantRecord,
-    what: &str,
-) -> Result<(), Response> {
-    state
-        .store
-        .audit(&ctx.actor().entry(
-            Some(p.provider_id),
-            AuditAction::View,
-            "participant",
-            p.id,
-            what,
-        ))
-        .await
-        .map_err(|e| PageError::from(e).into_response())
 }
 
 /// Active staff of a provider, who may be the contact person.
@@ -220,11 +207,36 @@ pub struct ContactBox {
 }
 
 impl ContactBox {
+    /// The box of `p`, for pages that render without it rather than fail: a database failure
+    /// is logged and the box shows no contact person. The participant pages use [`Self::read`].
     pub async fn load(state: &AppState, lang: Lang, p: &ParticipantRecord) -> ContactBox {
+        match Self::read(state, lang, p).await {
+            Ok(b) => b,
+            Err(e) => {
+                crate::error::log_store_error(&e);
+                Self::of(lang, p, None)
+            }
+        }
+    }
+
+    /// The box of `p`; a contact person that no longer exists is shown as none.
+    pub async fn read(
+        state: &AppState,
+        lang: Lang,
+        p: &ParticipantRecord,
+    ) -> Result<ContactBox, StoreError> {
         let person = match p.contact_person_id {
-            Some(id) => state.store.user(id).await.ok(),
+            Some(id) => match state.store.user(id).await {
+                Ok(u) => Some(u),
+                Err(StoreError::NotFound) => None,
+                Err(e) => return Err(e),
+            },
             None => None,
         };
+        Ok(Self::of(lang, p, person))
+    }
+
+    fn of(lang: Lang, p: &ParticipantRecord, person: Option<User>) -> ContactBox {
         ContactBox {
             participant_id: p.id.to_string(),
             name: full_name(&p.data),

@@ -3,16 +3,19 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
+use lernweg_app::participants;
+use lernweg_domain::ParticipantId;
 use serde::Deserialize;
 
-use super::{ContactBox, visible};
+use super::{ContactBox, caller, record};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
+use crate::extract::PageId;
 use crate::pages::admin::FormErrors;
 use crate::pages::{Layout, render};
 
@@ -34,25 +37,20 @@ pub struct ErasePage {
 pub async fn erase(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<ParticipantId>,
     Form(form): Form<EraseForm>,
-) -> Response {
-    let p = match visible(&state, &ctx, &id).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+) -> Result<Response, PageError> {
+    let p = record(&state, &ctx, id).await?;
     if form.confirm != "1" {
         let mut m = BTreeMap::new();
         m.insert("confirm".to_owned(), ctx.lang.t("pp-error-erase-confirm"));
         let page = ErasePage {
             layout: Layout::new(&ctx, "/verwaltung/teilnehmende", "pp-erase-title"),
-            contact: ContactBox::load(&state, ctx.lang, &p).await,
+            contact: ContactBox::read(&state, ctx.lang, &p).await?,
             errors: FormErrors(m),
         };
-        return (StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response();
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
     }
-    match state.store.erase_participant(&ctx.actor(), p.id).await {
-        Ok(()) => Redirect::to("/verwaltung/teilnehmende?geloescht=1").into_response(),
-        Err(e) => PageError::from(e).into_response(),
-    }
+    participants::erase(&state.app, &caller(&ctx)?, p.id).await?;
+    Ok(Redirect::to("/verwaltung/teilnehmende?geloescht=1").into_response())
 }

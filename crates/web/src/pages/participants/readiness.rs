@@ -1,34 +1,36 @@
 //! The readiness check (Eignungs- und Belastungscheck, MISSION §2.3) as a guided form in
 //! plain German, its result with a traffic light per dimension, and the change since the
 //! check before. The offer's weekly hours are prefilled from the participant's current
-//! cohort (`readiness_basis`) and kept with the check.
+//! cohort and kept with the check; a cohort that is not one of the participant's open
+//! enrolments is refused (the rule of `lernweg_app::participants::readiness`, as in the API).
 
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
-use lernweg_domain::CohortId;
-use lernweg_participants::readiness::offer_hours_valid;
+use lernweg_app::AppError;
+use lernweg_app::participants::care;
+use lernweg_app::participants::readiness::{
+    self as rules, Basis, NewCheck, find, kept_result, open_cohorts,
+};
+use lernweg_domain::{CohortId, ParticipantId};
 use lernweg_participants::readiness::{
     CareDuties, Childcare, Device, DigitalSkills, Health, Income, Internet, JobRelates,
 };
-use lernweg_participants::{
-    Consent, ConsentScope, Light, ReadinessAnswers, ReadinessResult, compare, evaluate, has_consent,
-};
-use lernweg_store::{CheckedAgainst, ParticipantRecord, ReadinessRecord, StoreError};
+use lernweg_participants::{ConsentScope, Light, ReadinessAnswers, ReadinessResult, compare};
+use lernweg_store::{ParticipantRecord, ReadinessRecord, StoreError};
 use serde::Deserialize;
 
 use super::detail::{code_of, staff_names};
-use super::readiness_basis::{
-    CohortLink, basis_text, find, hours_hints, kept_result, open_cohorts,
-};
-use super::{ContactBox, audit_view, visible};
+use super::readiness_basis::{CohortLink, basis_text, hours_hints};
+use super::{ContactBox, audit, caller, record};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
+use crate::extract::{PageId, PageIds};
 use crate::i18n::Lang;
 use crate::pages::admin::{Choice, FormErrors};
 use crate::pages::catalogue::hours_text;
@@ -57,7 +59,7 @@ fn result_of(r: &ReadinessRecord, lang: Lang) -> Option<(ReadinessResult, Vec<St
                     _ => (*n, v.clone()),
                 })
                 .collect();
-            lang.t_args(&k.id, &args)
+            lang.t_args(&k.message_id(), &args)
         })
         .collect();
     Some((res, reasons))
@@ -90,23 +92,14 @@ pub(crate) async fn check_rows(
         .collect())
 }
 
-async fn health_consent(state: &AppState, p: &ParticipantRecord) -> Result<bool, StoreError> {
-    let consents: Vec<Consent> = state
-        .store
-        .consents(p.id)
-        .await?
-        .into_iter()
-        .map(|c| Consent {
-            scope: c.scope,
-            given_on: c.given_on,
-            withdrawn_on: c.withdrawn_on,
-        })
-        .collect();
-    Ok(has_consent(
-        &consents,
+async fn health_consent(state: &AppState, p: &ParticipantRecord) -> Result<bool, AppError> {
+    care::holds(
+        &state.app,
+        p.id,
         ConsentScope::HealthData,
         state.app.today(),
-    ))
+    )
+    .await
 }
 
 /// The answers as sent by the form (all strings; empty means not answered).
@@ -250,19 +243,14 @@ async fn form_page(
     p: &ParticipantRecord,
     form: CheckForm,
     errors: FormErrors,
-) -> Response {
-    let (with_health, open) = match (
-        health_consent(state, p).await,
-        open_cohorts(state, p.id).await,
-    ) {
-        (Ok(h), Ok(o)) => (h, o),
-        (Err(e), _) | (_, Err(e)) => return PageError::from(e).into_response(),
-    };
+) -> Result<Response, PageError> {
+    let with_health = health_consent(state, p).await?;
+    let open = open_cohorts(&state.app, p.id).await?;
     let selected = CohortId::parse(form.cohort_id.trim()).ok();
     let (hours_source, other_cohorts) = hours_hints(ctx.lang, &p.id.to_string(), &open, selected);
     let page = FormPage {
         layout: Layout::new(ctx, "/verwaltung/teilnehmende", "pp-rc-title"),
-        contact: ContactBox::load(state, ctx.lang, p).await,
+        contact: ContactBox::read(state, ctx.lang, p).await?,
         groups: groups(ctx.lang, &form, with_health),
         form,
         with_health,
@@ -275,7 +263,7 @@ async fn form_page(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    (status, render(&page)).into_response()
+    Ok((status, render(&page)).into_response())
 }
 
 #[derive(Deserialize)]
@@ -289,17 +277,11 @@ pub struct FormQuery {
 pub async fn form(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
+    PageId(id): PageId<ParticipantId>,
     Query(q): Query<FormQuery>,
-) -> Response {
-    let p = match visible(&state, &ctx, &id).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let open = match open_cohorts(&state, p.id).await {
-        Ok(o) => o,
-        Err(e) => return PageError::from(e).into_response(),
-    };
+) -> Result<Response, PageError> {
+    let p = record(&state, &ctx, id).await?;
+    let open = open_cohorts(&state.app, p.id).await?;
     let chosen = q
         .durchgang
         .as_deref()
@@ -370,17 +352,26 @@ fn answers_of(f: &CheckForm) -> Result<ReadinessAnswers, (&'static str, &'static
     })
 }
 
+/// The check's basis as the form gives it: the hours entered, kept with the prefilled cohort;
+/// none when the field is empty.
+fn basis_of(form: &CheckForm) -> Result<Basis, ()> {
+    match form.offer_hours.trim() {
+        "" => Ok(Basis::None),
+        s => Ok(Basis::Hours {
+            hours: lernweg_domain::decimal::parse(s).ok_or(())?,
+            cohort: CohortId::parse(form.cohort_id.trim()).ok(),
+        }),
+    }
+}
+
 /// `POST /verwaltung/teilnehmende/{id}/eignungscheck`: evaluates and keeps the check.
 pub async fn submit(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<String>,
-    Form(form): Form<CheckForm>,
-) -> Response {
-    let p = match visible(&state, &ctx, &id).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+    PageId(id): PageId<ParticipantId>,
+    Form(mut form): Form<CheckForm>,
+) -> Result<Response, PageError> {
+    let p = record(&state, &ctx, id).await?;
     let lang = ctx.lang;
     let error = |field: &str, key: &str| {
         let mut m = std::collections::BTreeMap::new();
@@ -391,65 +382,41 @@ pub async fn submit(
         Ok(a) => a,
         Err((field, key)) => return form_page(&state, &ctx, &p, form, error(field, key)).await,
     };
-    let consent = match health_consent(&state, &p).await {
-        Ok(c) => c,
-        Err(e) => return PageError::from(e).into_response(),
+    let Ok(basis) = basis_of(&form) else {
+        let e = error("offer_hours", "pp-error-offer-hours");
+        return form_page(&state, &ctx, &p, form, e).await;
     };
-    let offer_hours = match form.offer_hours.trim() {
-        "" => None,
-        s => match lernweg_domain::decimal::parse(s).filter(|h| offer_hours_valid(*h)) {
-            Some(h) => Some(h),
-            None => {
-                let e = error("offer_hours", "pp-error-offer-hours");
-                return form_page(&state, &ctx, &p, form, e).await;
-            }
-        },
+    let new = NewCheck {
+        checked_on: state.app.today(),
+        answers,
+        basis,
     };
-    // The cohort is kept with the hours only if it is one of the participant's open ones.
-    let cohort_id = match (offer_hours, CohortId::parse(form.cohort_id.trim())) {
-        (Some(_), Ok(c)) => match state.store.enrolments_of(p.id).await {
-            Ok(es) => es
-                .iter()
-                .any(|e| e.cohort_id == c && !e.status.is_final())
-                .then_some(c),
-            Err(e) => return PageError::from(e).into_response(),
-        },
-        _ => None,
-    };
-    let result = match evaluate(&answers, consent, offer_hours) {
-        Ok(r) => r,
-        Err(e) => {
-            let key = format!("participants-readiness-{}", e.code());
-            // The summary links to the notice that explains the hidden health questions.
-            let field = match e {
-                lernweg_participants::ReadinessError::HealthWithoutConsent => "health-notice",
-                lernweg_participants::ReadinessError::FreeHoursOutOfRange => "free_hours",
-            };
-            return form_page(&state, &ctx, &p, form, error(field, &key)).await;
-        }
-    };
-    let against = CheckedAgainst {
-        offer_hours,
-        cohort_id,
-    };
-    match state
-        .store
-        .add_readiness_check_against(
-            &ctx.actor(),
-            p.id,
-            state.app.today(),
-            &answers,
-            &result,
-            against,
-        )
-        .await
-    {
-        Ok(r) => Redirect::to(&format!(
+    match rules::record(&state.app, &caller(&ctx)?, p.id, new).await {
+        Ok(r) => Ok(Redirect::to(&format!(
             "/verwaltung/teilnehmende/{}/eignungscheck/{}",
-            p.id, r.id
+            p.id, r.record.id
         ))
-        .into_response(),
-        Err(e) => PageError::from(e).into_response(),
+        .into_response()),
+        Err(AppError::Invalid(list)) => {
+            let e = match list.first() {
+                Some(e) if e.field == "cohort_id" => {
+                    // Measured without it when sent again.
+                    form.cohort_id.clear();
+                    error("offer_hours", "pp-error-rc-cohort-not-open")
+                }
+                // The summary links to the notice that explains the hidden health questions.
+                Some(e) if e.field == "answers.health" => error(
+                    "health-notice",
+                    &format!("participants-readiness-{}", e.code),
+                ),
+                Some(e) if e.field == "answers.free_hours_per_week" => {
+                    error("free_hours", &format!("participants-readiness-{}", e.code))
+                }
+                _ => error("offer_hours", "pp-error-offer-hours"),
+            };
+            form_page(&state, &ctx, &p, form, e).await
+        }
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -505,30 +472,18 @@ fn light_text(lang: Lang, l: Option<Light>) -> String {
 pub async fn result(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path((id, check_id)): Path<(String, String)>,
-) -> Response {
-    let p = match visible(&state, &ctx, &id).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+    PageIds(id, check_id): PageIds<ParticipantId, String>,
+) -> Result<Response, PageError> {
+    let p = record(&state, &ctx, id).await?;
     let lang = ctx.lang;
-    let not_found = || PageError::NotFound.into_response();
-    let (checks, names) = match (
-        state.store.readiness_checks(p.id).await,
-        staff_names(&state, &p).await,
-    ) {
-        (Ok(c), Ok(n)) => (c, n),
-        (Err(e), _) | (_, Err(e)) => return PageError::from(e).into_response(),
-    };
-    let Some(pos) = checks.iter().position(|c| c.id == check_id) else {
-        return not_found();
-    };
-    let Some((res, reasons)) = result_of(&checks[pos], lang) else {
-        return not_found();
-    };
-    if let Err(r) = audit_view(&state, &ctx, &p, "readiness check").await {
-        return r;
-    }
+    let checks = state.store.readiness_checks(p.id).await?;
+    let names = staff_names(&state, &p).await?;
+    let pos = checks
+        .iter()
+        .position(|c| c.id == check_id)
+        .ok_or(PageError::NotFound)?;
+    let (res, reasons) = result_of(&checks[pos], lang).ok_or(PageError::NotFound)?;
+    audit(&state, &ctx, &p, "readiness check").await?;
     let dim = |d| lang.t(&format!("participants-dimension-{}", code_of(&d)));
     let earlier = pos
         .checked_sub(1)
@@ -559,7 +514,7 @@ pub async fn result(
     let check = &checks[pos];
     let page = ResultPage {
         layout: Layout::new(&ctx, "/verwaltung/teilnehmende", "pp-rc-result-title"),
-        contact: ContactBox::load(&state, lang, &p).await,
+        contact: ContactBox::read(&state, lang, &p).await?,
         on: check.checked_on.format("%d.%m.%Y").to_string(),
         counsellor: check
             .counsellor_id
@@ -567,7 +522,7 @@ pub async fn result(
             .and_then(|c| names.get(c).cloned())
             .unwrap_or_default(),
         overall: lang.t(&format!("participants-overall-{}", code_of(&res.overall))),
-        basis: basis_text(&state, lang, check).await,
+        basis: basis_text(&state, lang, check).await?,
         lights: res
             .dimensions
             .iter()
@@ -591,5 +546,5 @@ pub async fn result(
             .unwrap_or_default(),
         changes,
     };
-    render(&page)
+    Ok(render(&page))
 }
