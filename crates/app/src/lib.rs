@@ -12,6 +12,8 @@
 pub mod cohorts;
 mod error;
 pub mod exports;
+pub mod loans;
+pub mod referrals;
 
 pub use error::AppError;
 pub use lernweg_store::Clock;
