@@ -60,11 +60,12 @@ fn unknown_service() -> AppError {
     ))
 }
 
-/// A missing record as the invalid field `unknown`; any other store failure stays one.
+/// A missing record as the invalid field `unknown`; any other store error as it is (a
+/// refusal stays `Invalid`, a failing database `Store`).
 fn named_or(e: StoreError, unknown: fn() -> AppError) -> AppError {
     match e {
         StoreError::NotFound => unknown(),
-        other => AppError::Store(other),
+        other => other.into(),
     }
 }
 
