@@ -94,10 +94,7 @@ async fn lending_uses_todays_date_flags_overdue_and_returns() {
     assert_eq!(list.len(), 1);
     assert!(list[0].overdue, "due 14.09., today 15.09.");
     assert!(
-        w.audit_details(w.p1)
-            .await
-            .iter()
-            .any(|e| e.ends_with("device_loans test: loans")),
+        w.audited(w.p1, "device_loans test: loans").await,
         "the view is audited"
     );
     assert!(loans::loans(&w.app, &c2, "x").await.unwrap().is_empty());

@@ -132,10 +132,7 @@ async fn referrals_name_only_own_records_default_to_today_and_move_by_the_rules(
         .unwrap();
     assert_eq!(open.len(), 1);
     assert!(
-        w.audit_details(w.p1)
-            .await
-            .iter()
-            .any(|e| e.ends_with("referral test: open referrals")),
+        w.audited(w.p1, "referral test: open referrals").await,
         "the view is audited"
     );
     assert!(

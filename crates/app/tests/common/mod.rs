@@ -77,16 +77,15 @@ impl World {
         )
     }
 
-    /// The details of the newest audit entries of `provider`.
-    pub async fn audit_details(&self, provider: ProviderId) -> Vec<String> {
+    /// Whether an audit entry of `provider` ends with `entity detail`.
+    pub async fn audited(&self, provider: ProviderId, entity_detail: &str) -> bool {
         self.app
             .store
             .audit_entries(Some(provider), 50)
             .await
             .expect("the audit log")
-            .into_iter()
-            .map(|e| format!("{} {} {}", e.action, e.entity, e.detail))
-            .collect()
+            .iter()
+            .any(|e| format!("{} {}", e.entity, e.detail) == entity_detail)
     }
 }
 
