@@ -16,8 +16,10 @@ pub mod cohorts;
 mod error;
 pub mod exports;
 pub mod feeds;
+pub mod loans;
 pub mod offers;
 pub mod participants;
+pub mod referrals;
 pub mod visible;
 pub mod work;
 

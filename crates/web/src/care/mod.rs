@@ -4,10 +4,28 @@
 pub mod loans;
 pub mod referrals;
 
+use axum::Extension;
+use lernweg_app::Caller;
+
+use crate::context::Ctx;
+use crate::error::{ApiError, PageError};
 use crate::routes::Route;
 
 pub fn routes() -> Vec<Route> {
     let mut all = loans::routes();
     all.extend(referrals::routes());
     all
+}
+
+/// The signed-in caller of a care page, for the use-cases (none: 404, as before any route
+/// check lets an anonymous visitor through).
+fn page_caller(ctx: &Ctx) -> Result<Caller, PageError> {
+    let principal = ctx.principal().ok_or(PageError::NotFound)?;
+    Ok(Caller::new(principal, ctx.actor()))
+}
+
+/// The caller of a care API route, for the use-cases (no user: 401).
+fn api_caller(ctx: &Extension<Ctx>) -> Result<Caller, ApiError> {
+    let (principal, actor) = crate::api::caller(ctx)?;
+    Ok(Caller::new(principal, actor))
 }

@@ -5,14 +5,15 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use chrono::NaiveDate;
+use lernweg_app::loans::{self, DeviceOnLoan, Lending, LoanOnDay};
 use lernweg_domain::{ParseError, ParticipantId, ProviderId};
-use lernweg_store::{AuditAction, Device, Loan, NewDevice, NewLoan};
+use lernweg_store::{Device, Loan, NewDevice};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{device_provider, visible_device, visible_loan};
 use crate::AppState;
-use crate::api::{ApiJson, caller};
+use crate::api::ApiJson;
+use crate::care::api_caller;
 use crate::context::Ctx;
 use crate::error::{ApiError, Problem};
 
@@ -35,8 +36,15 @@ pub struct LoanDto {
 impl LoanDto {
     /// The loan as the API shows it; `overdue` as of `today`.
     pub fn new(l: Loan, today: NaiveDate) -> Self {
-        LoanDto {
+        LoanDto::of(LoanOnDay {
             overdue: l.is_overdue(today),
+            loan: l,
+        })
+    }
+
+    fn of(LoanOnDay { loan: l, overdue }: LoanOnDay) -> Self {
+        LoanDto {
+            overdue,
             id: l.id,
             device_id: l.device_id,
             participant_id: l.participant_id.to_string(),
@@ -125,15 +133,11 @@ fn date(field: &'static str, raw: &str) -> Result<NaiveDate, ApiError> {
     })
 }
 
-fn optional_date(
-    field: &'static str,
-    raw: Option<&str>,
-    today: NaiveDate,
-) -> Result<NaiveDate, ApiError> {
-    match raw.filter(|s| !s.trim().is_empty()) {
-        Some(s) => date(field, s),
-        None => Ok(today),
-    }
+/// An optional date; absent or empty: `None` (the use-case takes today).
+fn optional_date(field: &'static str, raw: Option<&str>) -> Result<Option<NaiveDate>, ApiError> {
+    raw.filter(|s| !s.trim().is_empty())
+        .map(|s| date(field, s))
+        .transpose()
 }
 
 /// Loans of the caller's provider (all for the admin): open ones first by due date.
@@ -143,25 +147,9 @@ pub async fn list_loans(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
 ) -> Result<Json<Vec<LoanDto>>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let scope = principal.provider_scope();
-    state
-        .store
-        .audit(&actor.entry(
-            scope,
-            AuditAction::View,
-            "device_loans",
-            scope.map(|p| p.to_string()).unwrap_or_else(|| "all".into()),
-            "api: loans",
-        ))
-        .await?;
-    let loans = state.store.loans(scope).await?;
-    Ok(Json(
-        loans
-            .into_iter()
-            .map(|l| LoanDto::new(l, state.app.today()))
-            .collect(),
-    ))
+    let caller = api_caller(&ctx)?;
+    let list = loans::loans(&state.app, &caller, "api: loans").await?;
+    Ok(Json(list.into_iter().map(LoanDto::of).collect()))
 }
 
 /// Lends a device to a participant of its provider (201). A device on an open loan, an
@@ -173,8 +161,7 @@ pub async fn create_loan(
     ctx: Extension<Ctx>,
     ApiJson(body): ApiJson<NewLoanDto>,
 ) -> Result<(StatusCode, Json<LoanDto>), ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let device = visible_device(&state.store, &principal, body.device_id.trim()).await?;
+    let caller = api_caller(&ctx)?;
     let participant_id = ParticipantId::parse(body.participant_id.trim()).map_err(|_| {
         ApiError::field(ParseError::new(
             "participant_id",
@@ -182,21 +169,14 @@ pub async fn create_loan(
             "no such participant",
         ))
     })?;
-    let lent_on = optional_date("lent_on", body.lent_on.as_deref(), state.app.today())?;
-    let due_on = date("due_on", &body.due_on)?;
-    let loan = state
-        .store
-        .lend_device(
-            &actor,
-            NewLoan {
-                device_id: device.id,
-                participant_id,
-                lent_on,
-                due_on,
-                note: body.note,
-            },
-        )
-        .await?;
+    let lending = Lending {
+        device_id: body.device_id,
+        participant_id,
+        lent_on: optional_date("lent_on", body.lent_on.as_deref())?,
+        due_on: date("due_on", &body.due_on)?,
+        note: body.note,
+    };
+    let loan = loans::lend(&state.app, &caller, lending).await?;
     Ok((
         StatusCode::CREATED,
         Json(LoanDto::new(loan, state.app.today())),
@@ -212,17 +192,9 @@ pub async fn return_loan(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<ReturnDto>,
 ) -> Result<Json<LoanDto>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let loan = visible_loan(&state.store, &principal, &id).await?;
-    let returned_on = optional_date(
-        "returned_on",
-        body.returned_on.as_deref(),
-        state.app.today(),
-    )?;
-    let loan = state
-        .store
-        .return_loan(&actor, &loan.id, returned_on)
-        .await?;
+    let caller = api_caller(&ctx)?;
+    let returned_on = optional_date("returned_on", body.returned_on.as_deref())?;
+    let loan = loans::return_loan(&state.app, &caller, &id, returned_on).await?;
     Ok(Json(LoanDto::new(loan, state.app.today())))
 }
 
@@ -233,23 +205,11 @@ pub async fn list_devices(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
 ) -> Result<Json<Vec<DeviceDto>>, ApiError> {
-    let (principal, _) = caller(&ctx)?;
-    let scope = principal.provider_scope();
-    let open: Vec<Loan> = state
-        .store
-        .loans(scope)
-        .await?
-        .into_iter()
-        .filter(Loan::is_open)
-        .collect();
-    let devices = state.store.devices(scope).await?;
+    let caller = api_caller(&ctx)?;
+    let list = loans::devices(&state.app, &caller.principal).await?;
     Ok(Json(
-        devices
-            .into_iter()
-            .map(|d| {
-                let loan = open.iter().find(|l| l.device_id == d.id);
-                device_dto(d, loan)
-            })
+        list.into_iter()
+            .map(|DeviceOnLoan { device, open_loan }| device_dto(device, open_loan.as_ref()))
             .collect(),
     ))
 }
@@ -262,7 +222,7 @@ pub async fn create_device(
     ctx: Extension<Ctx>,
     ApiJson(body): ApiJson<NewDeviceDto>,
 ) -> Result<(StatusCode, Json<DeviceDto>), ApiError> {
-    let (principal, actor) = caller(&ctx)?;
+    let caller = api_caller(&ctx)?;
     let named = body
         .provider_id
         .as_deref()
@@ -270,25 +230,12 @@ pub async fn create_device(
         .map(|s| ProviderId::parse(s.trim()))
         .transpose()
         .map_err(|_| ApiError::NotFound)?;
-    let provider = device_provider(&principal, named).ok_or_else(|| {
-        ApiError::field(ParseError::new(
-            "provider_id",
-            "required",
-            "the admin names the provider",
-        ))
-    })?;
-    let device = state
-        .store
-        .create_device(
-            &actor,
-            provider,
-            NewDevice {
-                kind: body.kind.trim().to_owned(),
-                label: body.label,
-                serial: body.serial,
-                note: body.note,
-            },
-        )
-        .await?;
+    let new = NewDevice {
+        kind: body.kind,
+        label: body.label,
+        serial: body.serial,
+        note: body.note,
+    };
+    let device = loans::create_device(&state.app, &caller, named, new).await?;
     Ok((StatusCode::CREATED, Json(device_dto(device, None))))
 }

@@ -10,8 +10,6 @@ mod pages;
 
 use axum::routing::{get, post};
 use lernweg_domain::access::COUNSELLING;
-use lernweg_domain::{Principal, ProviderId};
-use lernweg_store::{Device, Loan, Store, StoreError};
 use utoipa::OpenApi;
 
 use utoipa_axum::routes;
@@ -54,29 +52,3 @@ pub fn routes() -> Vec<Route> {
     api::NewDeviceDto,
 )))]
 pub struct Doc;
-
-/// A device the caller may see (another provider's: `NotFound`).
-async fn visible_device(store: &Store, who: &Principal, id: &str) -> Result<Device, StoreError> {
-    let device = store.device(id).await?;
-    if !who.can_access_provider(device.provider_id) {
-        return Err(StoreError::NotFound);
-    }
-    Ok(device)
-}
-
-/// A loan the caller may see (another provider's: `NotFound`).
-async fn visible_loan(store: &Store, who: &Principal, id: &str) -> Result<Loan, StoreError> {
-    let loan = store.loan(id).await?;
-    if !who.can_access_provider(loan.provider_id) {
-        return Err(StoreError::NotFound);
-    }
-    Ok(loan)
-}
-
-/// The provider a new device belongs to: the caller's own; the admin names one.
-fn device_provider(who: &Principal, named: Option<ProviderId>) -> Option<ProviderId> {
-    match who.provider_scope() {
-        Some(own) => Some(own),
-        None => named,
-    }
-}

@@ -9,13 +9,15 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use chrono::NaiveDate;
+use lernweg_app::AppError;
+use lernweg_app::loans::{self, DeviceOnLoan, Lending, LoanOnDay};
 use lernweg_domain::{ParticipantId, ProviderId};
 use lernweg_participants::DeviceStatus;
-use lernweg_store::{AuditAction, DEVICE_KINDS, Loan, NewDevice, NewLoan, StoreError};
+use lernweg_store::{DEVICE_KINDS, Loan, NewDevice};
 use serde::Deserialize;
 
-use super::{device_provider, visible_device, visible_loan};
 use crate::AppState;
+use crate::care::page_caller;
 use crate::context::Ctx;
 use crate::error::PageError;
 use crate::i18n::Lang;
@@ -91,23 +93,24 @@ fn choices(items: Vec<(String, String)>, selected: &str) -> Vec<Choice> {
         .collect()
 }
 
+/// The page's data. Reading the loans is the audited view of the page.
 async fn build(
     state: &AppState,
     ctx: &Ctx,
     errors: FormErrors,
     values: Values,
-) -> Result<LoansPage, StoreError> {
+) -> Result<LoansPage, PageError> {
     let lang = ctx.lang;
-    let scope = ctx.principal().and_then(|p| p.provider_scope());
+    let caller = page_caller(ctx)?;
+    let scope = caller.principal.provider_scope();
     let now = state.app.today();
-    let devices = state.store.devices(scope).await?;
-    let loans: Vec<Loan> = state
-        .store
-        .loans(scope)
+    let overdue_loans: Vec<Loan> = loans::loans(&state.app, &caller, "page: loans")
         .await?
         .into_iter()
-        .filter(Loan::is_open)
+        .filter(|l| l.overdue)
+        .map(|LoanOnDay { loan, .. }| loan)
         .collect();
+    let inventory = loans::devices(&state.app, &caller.principal).await?;
     let people = state.store.participants(scope).await?;
     let names: HashMap<ParticipantId, String> = people
         .iter()
@@ -118,9 +121,9 @@ async fn build(
             )
         })
         .collect();
-    let labels: HashMap<&str, &str> = devices
+    let labels: HashMap<&str, &str> = inventory
         .iter()
-        .map(|d| (d.id.as_str(), d.label.as_str()))
+        .map(|d| (d.device.id.as_str(), d.device.label.as_str()))
         .collect();
     let row = |l: &Loan| LoanRow {
         id: l.id.clone(),
@@ -135,16 +138,15 @@ async fn build(
         overdue: l.is_overdue(now),
         return_field: format!("returned_on-{}", l.id),
     };
-    let overdue = loans
-        .iter()
-        .filter(|l| l.is_overdue(now))
-        .map(row)
-        .collect();
+    let overdue = overdue_loans.iter().map(row).collect();
     let mut available = Vec::new();
-    let mut rows = Vec::with_capacity(devices.len());
-    for d in &devices {
-        let open = loans.iter().find(|l| l.device_id == d.id);
-        let status = d.status(open.is_some());
+    let mut rows = Vec::with_capacity(inventory.len());
+    for DeviceOnLoan {
+        device: d,
+        open_loan,
+    } in &inventory
+    {
+        let status = d.status(open_loan.is_some());
         if status == DeviceStatus::Available {
             available.push((d.id.clone(), d.label.clone()));
         }
@@ -153,7 +155,7 @@ async fn build(
             kind: lang.t(&format!("loans-kind-{}", d.kind)),
             serial: d.serial.clone(),
             status: lang.t(&format!("loans-status-{status}")),
-            loan: open.map(row),
+            loan: open_loan.as_ref().map(row),
         });
     }
     let providers = if scope.is_none() {
@@ -196,24 +198,19 @@ async fn build(
 }
 
 /// Renders the page; with errors as 422. The view names participants: audited.
-async fn page(state: &AppState, ctx: &Ctx, errors: FormErrors, values: Values) -> Response {
-    let scope = ctx.principal().and_then(|p| p.provider_scope());
-    let entry = ctx.actor().entry(
-        scope,
-        AuditAction::View,
-        "device_loans",
-        scope.map(|p| p.to_string()).unwrap_or_else(|| "all".into()),
-        "page: loans",
-    );
-    if let Err(e) = state.store.audit(&entry).await {
-        return PageError::from(e).into_response();
-    }
+async fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    errors: FormErrors,
+    values: Values,
+) -> Result<Response, PageError> {
     let failed = !errors.is_empty();
-    match build(state, ctx, errors, values).await {
-        Ok(p) if failed => (StatusCode::UNPROCESSABLE_ENTITY, render(&p)).into_response(),
-        Ok(p) => render(&p),
-        Err(e) => PageError::from(e).into_response(),
-    }
+    let p = build(state, ctx, errors, values).await?;
+    Ok(if failed {
+        (StatusCode::UNPROCESSABLE_ENTITY, render(&p)).into_response()
+    } else {
+        render(&p)
+    })
 }
 
 fn one_error(lang: Lang, field: &str, key: &str) -> FormErrors {
@@ -222,21 +219,26 @@ fn one_error(lang: Lang, field: &str, key: &str) -> FormErrors {
     FormErrors(m)
 }
 
-/// A refused store call: the field's message again on the page, anything else an error page.
+/// A refused use-case: the fields' messages again on the page, anything else an error page.
 async fn refused(
     state: &AppState,
     ctx: &Ctx,
-    e: StoreError,
+    e: AppError,
     values: Values,
     key_of: impl Fn(&str) -> String,
-) -> Response {
+) -> Result<Response, PageError> {
     match e {
-        StoreError::Invalid(p) => {
-            let key = format!("loans-error-{}-{}", p.field, p.code);
-            let errors = one_error(ctx.lang, &key_of(p.field), &key);
-            page(state, ctx, errors, values).await
+        AppError::Invalid(list) => {
+            let errors = list
+                .iter()
+                .map(|p| {
+                    let key = format!("loans-error-{}-{}", p.field, p.code);
+                    (key_of(p.field), ctx.lang.t(&key))
+                })
+                .collect();
+            page(state, ctx, FormErrors(errors), values).await
         }
-        other => PageError::from(other).into_response(),
+        other => Err(other.into()),
     }
 }
 
@@ -247,12 +249,25 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
         .ok()
 }
 
+/// An optional date of a form: empty is `Ok(None)` (the use-case takes today), a date that
+/// does not parse `Err(())`.
+fn optional_date(s: &str) -> Result<Option<NaiveDate>, ()> {
+    if s.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_date(s).map(Some).ok_or(())
+    }
+}
+
 fn done() -> Response {
     Redirect::to(PATH).into_response()
 }
 
 /// `GET /verwaltung/leihgeraete`.
-pub async fn show(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> Response {
+pub async fn show(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, PageError> {
     page(&state, &ctx, FormErrors::default(), Values::default()).await
 }
 
@@ -261,23 +276,18 @@ pub async fn add_device(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Form(form): Form<Values>,
-) -> Response {
-    let Some(who) = ctx.principal() else {
-        return PageError::NotFound.into_response();
-    };
+) -> Result<Response, PageError> {
+    let caller = page_caller(&ctx)?;
+    // A provider that does not parse is none named (the admin is asked to choose one).
     let named = ProviderId::parse(form.provider_id.trim()).ok();
-    let Some(provider) = device_provider(&who, named) else {
-        let e = one_error(ctx.lang, "provider_id", "loans-error-provider_id-required");
-        return page(&state, &ctx, e, form).await;
-    };
     let new = NewDevice {
-        kind: form.kind.trim().to_owned(),
+        kind: form.kind.clone(),
         label: form.label.clone(),
         serial: form.serial.clone(),
         note: form.note.clone(),
     };
-    match state.store.create_device(&ctx.actor(), provider, new).await {
-        Ok(_) => done(),
+    match loans::create_device(&state.app, &caller, named, new).await {
+        Ok(_) => Ok(done()),
         Err(e) => refused(&state, &ctx, e, form, str::to_owned).await,
     }
 }
@@ -287,19 +297,13 @@ pub async fn lend(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Form(form): Form<Values>,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let Some(who) = ctx.principal() else {
-        return PageError::NotFound.into_response();
-    };
+    let caller = page_caller(&ctx)?;
     if form.device_id.trim().is_empty() {
         let e = one_error(lang, "device_id", "loans-error-device_id-required");
         return page(&state, &ctx, e, form).await;
     }
-    let device = match visible_device(&state.store, &who, form.device_id.trim()).await {
-        Ok(d) => d,
-        Err(e) => return PageError::from(e).into_response(),
-    };
     let Ok(participant_id) = ParticipantId::parse(form.participant_id.trim()) else {
         let e = one_error(
             lang,
@@ -308,12 +312,7 @@ pub async fn lend(
         );
         return page(&state, &ctx, e, form).await;
     };
-    let lent_on = if form.lent_on.trim().is_empty() {
-        Some(state.app.today())
-    } else {
-        parse_date(&form.lent_on)
-    };
-    let Some(lent_on) = lent_on else {
+    let Ok(lent_on) = optional_date(&form.lent_on) else {
         let e = one_error(lang, "lent_on", "loans-error-date");
         return page(&state, &ctx, e, form).await;
     };
@@ -321,50 +320,37 @@ pub async fn lend(
         let e = one_error(lang, "due_on", "loans-error-date");
         return page(&state, &ctx, e, form).await;
     };
-    let new = NewLoan {
-        device_id: device.id,
+    let lending = Lending {
+        device_id: form.device_id.clone(),
         participant_id,
         lent_on,
         due_on,
         note: form.note.clone(),
     };
-    match state.store.lend_device(&ctx.actor(), new).await {
-        Ok(_) => done(),
+    match loans::lend(&state.app, &caller, lending).await {
+        Ok(_) => Ok(done()),
         Err(e) => refused(&state, &ctx, e, form, str::to_owned).await,
     }
 }
 
-/// `POST /verwaltung/leihen/{id}/rueckgabe`: records the return of a loan.
+/// `POST /verwaltung/leihen/{id}/rueckgabe`: records the return of a loan. Loan ids are
+/// strings in the store (no domain id type), so the path stays a `String`.
 pub async fn return_loan(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Path(id): Path<String>,
     Form(form): Form<Values>,
-) -> Response {
-    let lang = ctx.lang;
-    let Some(who) = ctx.principal() else {
-        return PageError::NotFound.into_response();
-    };
-    let loan = match visible_loan(&state.store, &who, &id).await {
-        Ok(l) => l,
-        Err(e) => return PageError::from(e).into_response(),
-    };
-    let field = format!("returned_on-{}", loan.id);
-    let returned_on = if form.returned_on.trim().is_empty() {
-        Some(state.app.today())
-    } else {
-        parse_date(&form.returned_on)
-    };
-    let Some(returned_on) = returned_on else {
-        let e = one_error(lang, &field, "loans-error-date");
+) -> Result<Response, PageError> {
+    let caller = page_caller(&ctx)?;
+    let field = format!("returned_on-{id}");
+    let Ok(returned_on) = optional_date(&form.returned_on) else {
+        // Another provider's loan stays "not found" whatever the form says.
+        loans::visible_loan(&state.app, &caller.principal, &id).await?;
+        let e = one_error(ctx.lang, &field, "loans-error-date");
         return page(&state, &ctx, e, form).await;
     };
-    match state
-        .store
-        .return_loan(&ctx.actor(), &loan.id, returned_on)
-        .await
-    {
-        Ok(_) => done(),
+    match loans::return_loan(&state.app, &caller, &id, returned_on).await {
+        Ok(_) => Ok(done()),
         Err(e) => refused(&state, &ctx, e, form, |_| field.clone()).await,
     }
 }

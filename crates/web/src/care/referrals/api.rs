@@ -5,13 +5,15 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use chrono::NaiveDate;
-use lernweg_domain::{ParticipantId, ProviderId};
-use lernweg_store::{AuditAction, CounsellingService, Referral, ReferralStep, ServiceInput};
+use lernweg_app::referrals::{self, NewReferral, StatusChange};
+use lernweg_domain::ProviderId;
+use lernweg_store::{CounsellingService, Referral, ReferralStep, ServiceInput};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::api::{ApiJson, caller};
+use crate::api::ApiJson;
+use crate::care::api_caller;
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem};
 
@@ -23,17 +25,20 @@ fn field_error(field: &str, code: &str, message: &str) -> ApiError {
     }])
 }
 
-fn date(field: &str, raw: Option<&str>, today: NaiveDate) -> Result<NaiveDate, ApiError> {
-    match raw.map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(today),
-        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
-            field_error(
-                field,
-                "invalid_date",
-                "expected a date as YYYY-MM-DD, e.g. 2026-09-01",
-            )
-        }),
-    }
+/// An optional date; absent or empty: `None` (the use-case takes today).
+fn date(field: &str, raw: Option<&str>) -> Result<Option<NaiveDate>, ApiError> {
+    raw.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+                field_error(
+                    field,
+                    "invalid_date",
+                    "expected a date as YYYY-MM-DD, e.g. 2026-09-01",
+                )
+            })
+        })
+        .transpose()
 }
 
 #[derive(Serialize, ToSchema)]
@@ -134,7 +139,7 @@ pub struct ReferralDto {
 }
 
 pub(crate) async fn referral_dto(state: &AppState, r: Referral) -> Result<ReferralDto, ApiError> {
-    let history = state.store.referral_history(&r.id).await?;
+    let history = referrals::history(&state.app, &r).await?;
     Ok(ReferralDto {
         id: r.id,
         participant_id: r.participant_id.to_string(),
@@ -182,11 +187,8 @@ pub async fn services_list(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
 ) -> Result<Json<Vec<ServiceDto>>, ApiError> {
-    let (principal, _) = caller(&ctx)?;
-    let list = state
-        .store
-        .counselling_services(principal.provider_scope())
-        .await?;
+    let caller = api_caller(&ctx)?;
+    let list = referrals::services(&state.app, &caller.principal).await?;
     Ok(Json(list.into_iter().map(ServiceDto::from).collect()))
 }
 
@@ -198,17 +200,10 @@ pub async fn services_create(
     ctx: Extension<Ctx>,
     ApiJson(body): ApiJson<NewServiceDto>,
 ) -> Result<(StatusCode, Json<ServiceDto>), ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let unknown = || field_error("provider_id", "unknown_provider", "no such provider");
-    let provider = match principal.provider_id {
-        Some(p) => p,
-        None => {
-            let raw = body.provider_id.as_deref().unwrap_or("").trim();
-            let p = ProviderId::parse(raw).map_err(|_| unknown())?;
-            state.store.provider(p).await.map_err(|_| unknown())?;
-            p
-        }
-    };
+    let caller = api_caller(&ctx)?;
+    // An id that does not parse names no provider (the use-case answers `unknown_provider`
+    // to an admin and ignores it for everybody else).
+    let named = ProviderId::parse(body.provider_id.as_deref().unwrap_or("").trim()).ok();
     let input = ServiceInput {
         kind: body.kind,
         name: body.name,
@@ -221,10 +216,7 @@ pub async fn services_create(
         note: body.note,
         active: body.active.unwrap_or(true),
     };
-    let s = state
-        .store
-        .create_counselling_service(&actor, provider, input)
-        .await?;
+    let s = referrals::create_service(&state.app, &caller, named, input).await?;
     Ok((StatusCode::CREATED, Json(s.into())))
 }
 
@@ -235,19 +227,8 @@ pub async fn referrals_list(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
 ) -> Result<Json<Vec<ReferralDto>>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let scope = principal.provider_scope();
-    let list = state.store.referrals(scope, true).await?;
-    state
-        .store
-        .audit(&actor.entry(
-            scope,
-            AuditAction::View,
-            "referral",
-            "open",
-            "api: open referrals",
-        ))
-        .await?;
+    let caller = api_caller(&ctx)?;
+    let list = referrals::open_referrals(&state.app, &caller, "api: open referrals").await?;
     let mut out = Vec::new();
     for r in list {
         out.push(referral_dto(&state, r).await?);
@@ -263,47 +244,14 @@ pub async fn referrals_create(
     ctx: Extension<Ctx>,
     ApiJson(body): ApiJson<NewReferralDto>,
 ) -> Result<(StatusCode, Json<ReferralDto>), ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let unknown_p = || {
-        field_error(
-            "participant_id",
-            "unknown_participant",
-            "no such participant",
-        )
+    let caller = api_caller(&ctx)?;
+    let new = NewReferral {
+        participant_id: body.participant_id,
+        service_id: body.service_id,
+        referred_on: date("referred_on", body.referred_on.as_deref())?,
+        reason: body.reason,
     };
-    let pid = ParticipantId::parse(body.participant_id.trim()).map_err(|_| unknown_p())?;
-    let p = state
-        .store
-        .participant(pid)
-        .await
-        .map_err(|_| unknown_p())?;
-    if !principal.can_access_provider(p.provider_id) {
-        return Err(unknown_p());
-    }
-    let unknown_s = || {
-        field_error(
-            "service_id",
-            "unknown_service",
-            "no such counselling service",
-        )
-    };
-    let service = state
-        .store
-        .counselling_service(body.service_id.trim())
-        .await
-        .map_err(|_| unknown_s())?;
-    if !principal.can_access_provider(service.provider_id) {
-        return Err(unknown_s());
-    }
-    let on = date(
-        "referred_on",
-        body.referred_on.as_deref(),
-        state.app.today(),
-    )?;
-    let r = state
-        .store
-        .create_referral(&actor, p.id, &service.id, on, &body.reason)
-        .await?;
+    let r = referrals::create_referral(&state.app, &caller, new).await?;
     Ok((StatusCode::CREATED, Json(referral_dto(&state, r).await?)))
 }
 
@@ -316,15 +264,12 @@ pub async fn referrals_status(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<ReferralStatusDto>,
 ) -> Result<Json<ReferralDto>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let r = state.store.referral(&id).await?;
-    if !principal.can_access_provider(r.provider_id) {
-        return Err(ApiError::NotFound);
-    }
-    let on = date("on", body.on.as_deref(), state.app.today())?;
-    let r = state
-        .store
-        .set_referral_status(&actor, &r.id, body.status.trim(), on, &body.note)
-        .await?;
+    let caller = api_caller(&ctx)?;
+    let change = StatusChange {
+        status: body.status,
+        on: date("on", body.on.as_deref())?,
+        note: body.note,
+    };
+    let r = referrals::change_status(&state.app, &caller, &id, change).await?;
     Ok(Json(referral_dto(&state, r).await?))
 }

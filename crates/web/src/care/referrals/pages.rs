@@ -9,28 +9,36 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use chrono::NaiveDate;
+use lernweg_app::AppError;
+use lernweg_app::referrals::{self, NewReferral, StatusChange};
 use lernweg_domain::{ParticipantId, ProviderId};
-use lernweg_store::{AuditAction, CounsellingService, SERVICE_KINDS, ServiceInput, StoreError};
+use lernweg_store::{CounsellingService, SERVICE_KINDS, ServiceInput};
 use serde::Deserialize;
 
 use crate::AppState;
+use crate::care::page_caller;
 use crate::context::Ctx;
 use crate::error::PageError;
 use crate::i18n::Lang;
 use crate::pages::admin::{Choice, FormErrors};
 use crate::pages::{Layout, render};
 
-/// The message of a refusal by the store rules.
-fn store_errors(lang: Lang, e: StoreError) -> Result<FormErrors, PageError> {
+/// The messages of a refusal by the rules, keyed by the form's field; anything else is an
+/// error page. The provider is the form's `provider` field.
+fn refusal(lang: Lang, e: AppError) -> Result<FormErrors, PageError> {
     match e {
-        StoreError::Invalid(p) => {
-            let mut m = BTreeMap::new();
-            m.insert(
-                p.field.to_string(),
-                lang.t(&format!("referrals-error-{}-{}", p.field, p.code)),
-            );
-            Ok(FormErrors(m))
-        }
+        AppError::Invalid(list) => Ok(FormErrors(
+            list.iter()
+                .map(|p| {
+                    let field = match p.field {
+                        "provider_id" => "provider",
+                        other => other,
+                    };
+                    let key = format!("referrals-error-{field}-{}", p.code);
+                    (field.to_owned(), lang.t(&key))
+                })
+                .collect(),
+        )),
         other => Err(PageError::from(other)),
     }
 }
@@ -123,19 +131,10 @@ async fn services_page(
     ctx: &Ctx,
     errors: FormErrors,
     form: ServiceForm,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let Some(principal) = ctx.principal() else {
-        return PageError::NotFound.into_response();
-    };
-    let list = match state
-        .store
-        .counselling_services(principal.provider_scope())
-        .await
-    {
-        Ok(l) => l,
-        Err(e) => return PageError::from(e).into_response(),
-    };
+    let principal = page_caller(ctx)?.principal;
+    let list = referrals::services(&state.app, &principal).await?;
     let groups = SERVICE_KINDS
         .iter()
         .map(|k| KindGroup {
@@ -145,17 +144,17 @@ async fn services_page(
         .filter(|g| !g.services.is_empty())
         .collect();
     let providers = if principal.provider_id.is_none() {
-        match state.store.providers(None).await {
-            Ok(ps) => ps
-                .into_iter()
-                .map(|p| Choice {
-                    value: p.id.to_string(),
-                    label: p.name.to_string(),
-                    selected: p.id.to_string() == form.provider,
-                })
-                .collect(),
-            Err(e) => return PageError::from(e).into_response(),
-        }
+        state
+            .store
+            .providers(None)
+            .await?
+            .into_iter()
+            .map(|p| Choice {
+                value: p.id.to_string(),
+                label: p.name.to_string(),
+                selected: p.id.to_string() == form.provider,
+            })
+            .collect()
     } else {
         Vec::new()
     };
@@ -176,11 +175,14 @@ async fn services_page(
         form,
         providers,
     };
-    (status, render(&page)).into_response()
+    Ok((status, render(&page)).into_response())
 }
 
 /// `GET /verwaltung/beratungsstellen`: the directory grouped by kind, with the add form.
-pub async fn services(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> Response {
+pub async fn services(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, PageError> {
     services_page(&state, &ctx, FormErrors::default(), ServiceForm::default()).await
 }
 
@@ -189,43 +191,16 @@ pub async fn services_create(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Form(form): Form<ServiceForm>,
-) -> Response {
-    let lang = ctx.lang;
-    let Some(principal) = ctx.principal() else {
-        return PageError::NotFound.into_response();
-    };
-    let provider = match principal.provider_id {
-        Some(p) => p,
-        None => match ProviderId::parse(form.provider.trim()) {
-            Ok(p) => p,
-            Err(_) => {
-                let e = one_error(
-                    lang,
-                    "provider",
-                    "referrals-error-provider-unknown_provider",
-                );
-                return services_page(&state, &ctx, e, form).await;
-            }
-        },
-    };
-    match state
-        .store
-        .create_counselling_service(&ctx.actor(), provider, form.clone().input(true))
-        .await
-    {
-        Ok(_) => Redirect::to("/verwaltung/beratungsstellen").into_response(),
-        Err(StoreError::NotFound) => {
-            let e = one_error(
-                lang,
-                "provider",
-                "referrals-error-provider-unknown_provider",
-            );
-            services_page(&state, &ctx, e, form).await
+) -> Result<Response, PageError> {
+    let caller = page_caller(&ctx)?;
+    // A provider that does not parse is none named (`unknown_provider` for the admin).
+    let named = ProviderId::parse(form.provider.trim()).ok();
+    match referrals::create_service(&state.app, &caller, named, form.clone().input(true)).await {
+        Ok(_) => Ok(Redirect::to("/verwaltung/beratungsstellen").into_response()),
+        Err(e) => {
+            let errors = refusal(ctx.lang, e)?;
+            services_page(&state, &ctx, errors, form).await
         }
-        Err(e) => match store_errors(lang, e) {
-            Ok(errors) => services_page(&state, &ctx, errors, form).await,
-            Err(p) => p.into_response(),
-        },
     }
 }
 
@@ -237,22 +212,6 @@ struct ServicePage {
     errors: FormErrors,
     form: ServiceForm,
     kinds: Vec<Choice>,
-}
-
-/// The service of a path if the caller may see it (another provider's: 404).
-async fn visible_service(
-    state: &AppState,
-    ctx: &Ctx,
-    id: &str,
-) -> Result<CounsellingService, Response> {
-    let s = match state.store.counselling_service(id).await {
-        Ok(s) => s,
-        Err(e) => return Err(PageError::from(e).into_response()),
-    };
-    match ctx.principal() {
-        Some(p) if p.can_access_provider(s.provider_id) => Ok(s),
-        _ => Err(PageError::NotFound.into_response()),
-    }
 }
 
 fn service_page(ctx: &Ctx, id: &str, errors: FormErrors, form: ServiceForm) -> Response {
@@ -275,16 +234,21 @@ fn service_page(ctx: &Ctx, id: &str, errors: FormErrors, form: ServiceForm) -> R
     (status, render(&page)).into_response()
 }
 
-/// `GET /verwaltung/beratungsstellen/{id}`: the edit form.
+/// `GET /verwaltung/beratungsstellen/{id}`: the edit form. Service ids are strings in the
+/// store (no domain id type), so the path stays a `String`.
 pub async fn service(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Path(id): Path<String>,
-) -> Response {
-    match visible_service(&state, &ctx, &id).await {
-        Ok(s) => service_page(&ctx, &s.id, FormErrors::default(), ServiceForm::of(&s)),
-        Err(r) => r,
-    }
+) -> Result<Response, PageError> {
+    let principal = page_caller(&ctx)?.principal;
+    let s = referrals::visible_service(&state.app, &principal, &id).await?;
+    Ok(service_page(
+        &ctx,
+        &s.id,
+        FormErrors::default(),
+        ServiceForm::of(&s),
+    ))
 }
 
 /// `POST /verwaltung/beratungsstellen/{id}`: saves the edit.
@@ -293,22 +257,15 @@ pub async fn service_update(
     Extension(ctx): Extension<Ctx>,
     Path(id): Path<String>,
     Form(form): Form<ServiceForm>,
-) -> Response {
-    let s = match visible_service(&state, &ctx, &id).await {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
+) -> Result<Response, PageError> {
+    let caller = page_caller(&ctx)?;
     let active = form.active.is_some();
-    match state
-        .store
-        .update_counselling_service(&ctx.actor(), &s.id, form.clone().input(active))
-        .await
-    {
-        Ok(_) => Redirect::to("/verwaltung/beratungsstellen").into_response(),
-        Err(e) => match store_errors(ctx.lang, e) {
-            Ok(errors) => service_page(&ctx, &s.id, errors, form),
-            Err(p) => p.into_response(),
-        },
+    match referrals::update_service(&state.app, &caller, &id, form.clone().input(active)).await {
+        Ok(_) => Ok(Redirect::to("/verwaltung/beratungsstellen").into_response()),
+        Err(e) => {
+            let errors = refusal(ctx.lang, e)?;
+            Ok(service_page(&ctx, &id, errors, form))
+        }
     }
 }
 
@@ -351,32 +308,13 @@ async fn referrals_page(
     ctx: &Ctx,
     errors: FormErrors,
     form: ReferralForm,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let Some(principal) = ctx.principal() else {
-        return PageError::NotFound.into_response();
-    };
-    let scope = principal.provider_scope();
-    let loaded = async {
-        let referrals = state.store.referrals(scope, true).await?;
-        let participants = state.store.participants(scope).await?;
-        let services = state.store.counselling_services(scope).await?;
-        state
-            .store
-            .audit(&ctx.actor().entry(
-                scope,
-                AuditAction::View,
-                "referral",
-                "open",
-                "page: open referrals",
-            ))
-            .await?;
-        Ok::<_, StoreError>((referrals, participants, services))
-    };
-    let (referrals, participants, services) = match loaded.await {
-        Ok(v) => v,
-        Err(e) => return PageError::from(e).into_response(),
-    };
+    let caller = page_caller(ctx)?;
+    let scope = caller.principal.provider_scope();
+    let participants = state.store.participants(scope).await?;
+    let services = referrals::services(&state.app, &caller.principal).await?;
+    let referrals = referrals::open_referrals(&state.app, &caller, "page: open referrals").await?;
     let name_of = |id: ParticipantId| {
         participants
             .iter()
@@ -445,20 +383,24 @@ async fn referrals_page(
         services,
         today: state.app.today().to_string(),
     };
-    (status, render(&page)).into_response()
+    Ok((status, render(&page)).into_response())
 }
 
 /// `GET /verwaltung/verweise`: the open referrals, newest first, and the form to refer.
-pub async fn referrals(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> Response {
+pub async fn referrals(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, PageError> {
     referrals_page(&state, &ctx, FormErrors::default(), ReferralForm::default()).await
 }
 
-fn parse_day(raw: &str, today: NaiveDate) -> Option<NaiveDate> {
+/// An optional date of the form: empty is `Ok(None)` (the use-case takes today).
+fn parse_day(raw: &str) -> Result<Option<NaiveDate>, chrono::ParseError> {
     let raw = raw.trim();
     if raw.is_empty() {
-        return Some(today);
+        return Ok(None);
     }
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok()
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d").map(Some)
 }
 
 /// `POST /verwaltung/verweise`: refers a participant to a service of the same provider.
@@ -466,39 +408,10 @@ pub async fn referrals_create(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Form(form): Form<ReferralForm>,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let Some(principal) = ctx.principal() else {
-        return PageError::NotFound.into_response();
-    };
-    let participant = match ParticipantId::parse(form.participant_id.trim()) {
-        Ok(id) => state.store.participant(id).await.ok(),
-        Err(_) => None,
-    }
-    .filter(|p| principal.can_access_provider(p.provider_id));
-    let Some(participant) = participant else {
-        let e = one_error(
-            lang,
-            "participant_id",
-            "referrals-error-participant_id-unknown_participant",
-        );
-        return referrals_page(&state, &ctx, e, form).await;
-    };
-    let visible = state
-        .store
-        .counselling_service(form.service_id.trim())
-        .await
-        .ok()
-        .filter(|s| principal.can_access_provider(s.provider_id));
-    if visible.is_none() {
-        let e = one_error(
-            lang,
-            "service_id",
-            "referrals-error-service_id-unknown_service",
-        );
-        return referrals_page(&state, &ctx, e, form).await;
-    }
-    let Some(on) = parse_day(&form.referred_on, state.app.today()) else {
+    let caller = page_caller(&ctx)?;
+    let Ok(referred_on) = parse_day(&form.referred_on) else {
         let e = one_error(
             lang,
             "referred_on",
@@ -506,22 +419,18 @@ pub async fn referrals_create(
         );
         return referrals_page(&state, &ctx, e, form).await;
     };
-    match state
-        .store
-        .create_referral(
-            &ctx.actor(),
-            participant.id,
-            form.service_id.trim(),
-            on,
-            &form.reason,
-        )
-        .await
-    {
-        Ok(_) => Redirect::to("/verwaltung/verweise").into_response(),
-        Err(e) => match store_errors(lang, e) {
-            Ok(errors) => referrals_page(&state, &ctx, errors, form).await,
-            Err(p) => p.into_response(),
-        },
+    let new = NewReferral {
+        participant_id: form.participant_id.clone(),
+        service_id: form.service_id.clone(),
+        referred_on,
+        reason: form.reason.clone(),
+    };
+    match referrals::create_referral(&state.app, &caller, new).await {
+        Ok(_) => Ok(Redirect::to("/verwaltung/verweise").into_response()),
+        Err(e) => {
+            let errors = refusal(lang, e)?;
+            referrals_page(&state, &ctx, errors, form).await
+        }
     }
 }
 
@@ -532,46 +441,30 @@ pub struct StatusForm {
     note: String,
 }
 
-/// `POST /verwaltung/verweise/{id}/status`: the next step of a referral.
+/// `POST /verwaltung/verweise/{id}/status`: the next step of a referral. Referral ids are
+/// strings in the store (no domain id type), so the path stays a `String`.
 pub async fn referrals_status(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Path(id): Path<String>,
     Form(form): Form<StatusForm>,
-) -> Response {
-    let lang = ctx.lang;
-    let r = match state.store.referral(&id).await {
-        Ok(r) => r,
-        Err(e) => return PageError::from(e).into_response(),
+) -> Result<Response, PageError> {
+    let caller = page_caller(&ctx)?;
+    let change = StatusChange {
+        status: form.status,
+        on: None,
+        note: form.note,
     };
-    if !ctx
-        .principal()
-        .is_some_and(|p| p.can_access_provider(r.provider_id))
-    {
-        return PageError::NotFound.into_response();
-    }
-    match state
-        .store
-        .set_referral_status(
-            &ctx.actor(),
-            &r.id,
-            form.status.trim(),
-            state.app.today(),
-            &form.note,
-        )
-        .await
-    {
-        Ok(_) => Redirect::to("/verwaltung/verweise").into_response(),
-        Err(e) => match store_errors(lang, e) {
+    match referrals::change_status(&state.app, &caller, &id, change).await {
+        Ok(_) => Ok(Redirect::to("/verwaltung/verweise").into_response()),
+        Err(e) => {
             // Keyed by the row's select so that the error summary links to it.
-            Ok(FormErrors(m)) => {
-                let errors = m
-                    .into_values()
-                    .map(|msg| (format!("status-{}", r.id), msg))
-                    .collect();
-                referrals_page(&state, &ctx, FormErrors(errors), ReferralForm::default()).await
-            }
-            Err(p) => p.into_response(),
-        },
+            let FormErrors(m) = refusal(ctx.lang, e)?;
+            let errors = m
+                .into_values()
+                .map(|msg| (format!("status-{id}"), msg))
+                .collect();
+            referrals_page(&state, &ctx, FormErrors(errors), ReferralForm::default()).await
+        }
     }
 }
