@@ -24,11 +24,7 @@ pub async fn visible(
     principal: &Principal,
     id: ParticipantId,
 ) -> Result<ParticipantRecord, AppError> {
-    let p = app.store.participant(id).await?;
-    if !principal.can_access_provider(p.provider_id) {
-        return Err(AppError::NotFound);
-    }
-    Ok(p)
+    crate::visible::participant_record(app, principal, id).await
 }
 
 /// Writes the `view` audit entry of a read of personal data; `what` names the part read,

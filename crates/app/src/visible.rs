@@ -2,7 +2,7 @@
 //! a read of personal data leaves its `view` entry in the audit log.
 
 use lernweg_domain::{ParticipantId, Principal};
-use lernweg_store::{AuditAction, ParticipantRecord};
+use lernweg_store::ParticipantRecord;
 
 use crate::{App, AppError, Caller};
 
@@ -40,14 +40,5 @@ pub async fn audit_view(
     p: &ParticipantRecord,
     what: &str,
 ) -> Result<(), AppError> {
-    app.store
-        .audit(&caller.actor.entry(
-            Some(p.provider_id),
-            AuditAction::View,
-            "participant",
-            p.id,
-            what,
-        ))
-        .await?;
-    Ok(())
+    crate::participants::audit_view(app, &caller.actor, p, what).await
 }
