@@ -14,10 +14,12 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use lernweg_domain::{CohortId, EnrolmentId, ParticipantId, Principal, Role, SessionId};
 use lernweg_participants::attendance::on_roll_call;
-use lernweg_participants::{Decision, Progress, ProgressRules, RollCallEntry, RollCallError};
+use lernweg_participants::{
+    Decision, ModuleInfo, Progress, ProgressRules, RollCallEntry, RollCallError,
+};
 use lernweg_store::{
     AttendanceRecord, AuditAction, Cohort, Enrolment, NewProgressEntry, ProgressEntry,
-    SessionRecord, SessionStatus, StoreError, session_facts,
+    SessionRecord, SessionStatus, StoreError, module_infos, session_facts,
 };
 
 use crate::{App, AppError, Caller};
@@ -324,6 +326,32 @@ pub async fn enrolment_progress(
     let (enrolment, cohort) = visible_enrolment(app, &caller.principal, id).await?;
     audit_enrolment(app, caller, &enrolment, &cohort, what).await?;
     progress_of(app, enrolment, cohort).await
+}
+
+/// The modules of a cohort's offer and the cohort's progress with nothing recorded yet: what
+/// a staff entry may name.
+pub async fn blank_progress(
+    app: &App,
+    cohort: &Cohort,
+) -> Result<(Vec<ModuleInfo>, Progress), AppError> {
+    let offer = app.store.offer(cohort.offer_id).await?;
+    let modules = module_infos(&offer.offer);
+    let sessions: Vec<_> = app
+        .store
+        .timetable(cohort.id)
+        .await?
+        .iter()
+        .map(session_facts)
+        .collect();
+    let progress = lernweg_participants::progress(
+        &modules,
+        &sessions,
+        &[],
+        &[],
+        app.today(),
+        ProgressRules::default(),
+    );
+    Ok((modules, progress))
 }
 
 /// A staff entry on an enrolment's progress.

@@ -163,13 +163,6 @@ pub(crate) async fn audit(
     Ok(participants::audit_view(&state.app, &ctx.actor(), p, what).await?)
 }
 
-/// Whether the caller may read the contact notes of `p` (coordination and counselling of its
-/// provider; not the admin).
-pub(crate) fn reads_contact_notes(ctx: &Ctx, p: &ParticipantRecord) -> bool {
-    ctx.principal()
-        .is_some_and(|who| who.can_read_contact_notes(p.provider_id))
-}
-
 /// Active staff of a provider, who may be the contact person.
 pub(crate) async fn staff_of(
     state: &AppState,
@@ -236,7 +229,7 @@ impl ContactBox {
         Ok(Self::of(lang, p, person))
     }
 
-    fn of(lang: Lang, p: &ParticipantRecord, person: Option<User>) -> ContactBox {
+    pub(crate) fn of(lang: Lang, p: &ParticipantRecord, person: Option<User>) -> ContactBox {
         ContactBox {
             participant_id: p.id.to_string(),
             name: full_name(&p.data),
