@@ -28,6 +28,12 @@ pub async fn visible(
     crate::visible::participant_record(app, principal, id).await
 }
 
+/// The record a participant's own account is linked to (the portal); `NotFound` when it is
+/// gone.
+pub async fn own(app: &App, linked: ParticipantId) -> Result<ParticipantRecord, AppError> {
+    Ok(app.store.participant(linked).await?)
+}
+
 /// The participant's contact person; `None` when none is set or the account no longer exists.
 pub async fn contact_person(
     app: &App,
