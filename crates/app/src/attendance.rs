@@ -73,6 +73,9 @@ pub struct RollCall {
     /// The day the roll call is read on.
     pub today: NaiveDate,
     pub rows: Vec<RollCallRow>,
+    /// Every enrolment in the cohort, whether on the roll call or not (a sent roll call is
+    /// matched against these; the rule refuses those that may not be recorded).
+    pub members: Vec<Enrolment>,
 }
 
 impl RollCall {
@@ -100,11 +103,10 @@ async fn rows_of(app: &App, session: SessionRecord, cohort: Cohort) -> Result<Ro
         .into_iter()
         .map(|p| (p.id, (p.data.given_name, p.data.family_name)))
         .collect();
-    let rows = app
-        .store
-        .enrolments_in(cohort.id)
-        .await?
-        .into_iter()
+    let members = app.store.enrolments_in(cohort.id).await?;
+    let rows = members
+        .iter()
+        .cloned()
         .filter_map(|e| {
             let record = records.iter().find(|r| r.enrolment_id == e.id).cloned();
             if !on_roll_call(e.status) && record.is_none() {
@@ -124,6 +126,7 @@ async fn rows_of(app: &App, session: SessionRecord, cohort: Cohort) -> Result<Ro
         cohort,
         today: app.today(),
         rows,
+        members,
     })
 }
 

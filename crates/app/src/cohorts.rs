@@ -263,3 +263,14 @@ pub async fn add_session(
         .add_session(&caller.actor, cohort.id, new, reason)
         .await?)
 }
+
+/// A visible cohort with its offer and its timetable (cancelled sessions included), by date.
+pub async fn with_offer(
+    app: &App,
+    principal: &Principal,
+    id: CohortId,
+) -> Result<(Cohort, Offer, Vec<SessionRecord>), AppError> {
+    let (cohort, sessions) = timetable(app, principal, id).await?;
+    let offer = app.store.offer(cohort.offer_id).await?.offer;
+    Ok((cohort, offer, sessions))
+}
