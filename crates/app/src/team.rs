@@ -1,6 +1,6 @@
 //! The team: the staff of the caller's provider (the admin sees the staff of every provider).
 
-use lernweg_domain::Principal;
+use lernweg_domain::{Principal, ProviderId};
 use lernweg_store::{Provider, User};
 
 use crate::{App, AppError};
@@ -29,4 +29,17 @@ pub async fn team(app: &App, who: &Principal) -> Result<Team, AppError> {
         .filter(|u| u.role.is_staff())
         .collect();
     Ok(Team { provider, staff })
+}
+
+/// The active staff of a provider (of every provider: `None`), who may be a participant's
+/// contact person.
+pub async fn contact_persons(
+    app: &App,
+    provider: Option<ProviderId>,
+) -> Result<Vec<User>, AppError> {
+    let users = app.store.users(provider).await?;
+    Ok(users
+        .into_iter()
+        .filter(|u| u.active && u.role.is_staff() && u.provider_id.is_some())
+        .collect())
 }

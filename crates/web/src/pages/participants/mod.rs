@@ -12,11 +12,11 @@ mod readiness;
 pub(crate) mod readiness_basis;
 
 use axum::routing::{get, post};
-use lernweg_app::{Caller, participants};
+use lernweg_app::{AppError, Caller, participants, team};
 use lernweg_domain::ParticipantId;
 use lernweg_domain::access::COUNSELLING;
 use lernweg_participants::ParticipantData;
-use lernweg_store::{ParticipantRecord, StoreError, User};
+use lernweg_store::{ParticipantRecord, User};
 
 use super::admin::Choice;
 use crate::AppState;
@@ -167,12 +167,8 @@ pub(crate) async fn audit(
 pub(crate) async fn staff_of(
     state: &AppState,
     provider: Option<lernweg_domain::ProviderId>,
-) -> Result<Vec<User>, lernweg_store::StoreError> {
-    let users = state.store.users(provider).await?;
-    Ok(users
-        .into_iter()
-        .filter(|u| u.active && u.role.is_staff() && u.provider_id.is_some())
-        .collect())
+) -> Result<Vec<User>, AppError> {
+    team::contact_persons(&state.app, provider).await
 }
 
 pub(crate) fn staff_choices(staff: &[User], selected: &str) -> Vec<Choice> {
@@ -206,7 +202,7 @@ impl ContactBox {
         match Self::read(state, lang, p).await {
             Ok(b) => b,
             Err(e) => {
-                crate::error::log_store_error(&e);
+                crate::error::log_app_error(&e);
                 Self::of(lang, p, None)
             }
         }
@@ -217,15 +213,8 @@ impl ContactBox {
         state: &AppState,
         lang: Lang,
         p: &ParticipantRecord,
-    ) -> Result<ContactBox, StoreError> {
-        let person = match p.contact_person_id {
-            Some(id) => match state.store.user(id).await {
-                Ok(u) => Some(u),
-                Err(StoreError::NotFound) => None,
-                Err(e) => return Err(e),
-            },
-            None => None,
-        };
+    ) -> Result<ContactBox, AppError> {
+        let person = participants::contact_person(&state.app, p).await?;
         Ok(Self::of(lang, p, person))
     }
 
