@@ -19,7 +19,7 @@ use lernweg_participants::{
 };
 use lernweg_store::{
     AttendanceRecord, AuditAction, Cohort, Enrolment, NewProgressEntry, ProgressEntry,
-    SessionRecord, SessionStatus, StoreError, module_infos, session_facts,
+    RollCallSession, SessionRecord, SessionStatus, StoreError, module_infos, session_facts,
 };
 
 use crate::{App, AppError, Caller};
@@ -393,4 +393,26 @@ pub async fn add_progress_entry(
         )
         .await?;
     progress_of(app, enrolment, cohort).await
+}
+
+/// The sessions from `days_back` days before today to `days_ahead` days after, with how
+/// complete their roll call is: of the caller's provider (the admin: all), and for a trainer
+/// only of the cohorts they teach.
+pub async fn overview(
+    app: &App,
+    who: &Principal,
+    days_back: i64,
+    days_ahead: i64,
+) -> Result<Vec<RollCallSession>, AppError> {
+    let now = app.today();
+    let trainer = (who.role == Role::Trainer).then_some(who.user_id);
+    Ok(app
+        .store
+        .roll_call_overview(
+            who.provider_scope(),
+            trainer,
+            now - chrono::Duration::days(days_back),
+            now + chrono::Duration::days(days_ahead),
+        )
+        .await?)
 }

@@ -79,6 +79,74 @@ pub async fn list(
     Ok(app.store.participants(scope).await?)
 }
 
+/// A participant on the list page: the record, the contact person's name and each
+/// enrolment with its cohort's name.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub record: ParticipantRecord,
+    pub contact_person: Option<String>,
+    pub enrolments: Vec<(lernweg_store::Enrolment, String)>,
+}
+
+/// The participants the principal may see, for the list page.
+pub async fn overview(app: &App, principal: &Principal) -> Result<Vec<Listed>, AppError> {
+    let scope = principal.provider_scope();
+    let people = list(app, principal, None).await?;
+    let staff: std::collections::HashMap<UserId, String> = app
+        .store
+        .users(scope)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+    let cohorts: std::collections::HashMap<_, _> = app
+        .store
+        .cohorts(scope, None)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    let mut out = Vec::with_capacity(people.len());
+    for record in people {
+        let enrolments = app
+            .store
+            .enrolments_of(record.id)
+            .await?
+            .into_iter()
+            .map(|e| {
+                let cohort = cohorts.get(&e.cohort_id).cloned().unwrap_or_default();
+                (e, cohort)
+            })
+            .collect();
+        out.push(Listed {
+            contact_person: record
+                .contact_person_id
+                .and_then(|id| staff.get(&id).cloned()),
+            record,
+            enrolments,
+        });
+    }
+    Ok(out)
+}
+
+/// Writes the `view` audit entry of a list of participants (`what` names the list and its
+/// length, never a person).
+pub async fn audit_list(
+    app: &App,
+    caller: &Caller,
+    provider: Option<ProviderId>,
+    what: String,
+) -> Result<(), AppError> {
+    app.store
+        .audit(
+            &caller
+                .actor
+                .entry(provider, AuditAction::View, "participant", "", what),
+        )
+        .await?;
+    Ok(())
+}
+
 /// A stored record as the draft it validates from (every field as text), for an edit form
 /// and for merging a partial API update.
 pub fn draft_of(d: &ParticipantData) -> ParticipantDraft {

@@ -8,7 +8,7 @@ use lernweg_app::participants::file::{self, Notes, ParticipantFile};
 use lernweg_app::participants::{self, NewConsent, NewParticipant};
 use lernweg_domain::{ParticipantId, ProviderId, UserId};
 use lernweg_participants::{ConsentScope, ParticipantData, ParticipantDraft};
-use lernweg_store::{AuditAction, ParticipantRecord};
+use lernweg_store::ParticipantRecord;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use utoipa::{IntoParams, ToSchema};
@@ -321,16 +321,8 @@ pub async fn list(
         _ => None,
     };
     let records = participants::list(&state.app, &caller.principal, wanted).await?;
-    state
-        .store
-        .audit(&caller.actor.entry(
-            scope.or(wanted),
-            AuditAction::View,
-            "participant",
-            "",
-            format!("api: list of {}", records.len()),
-        ))
-        .await?;
+    let what = format!("api: list of {}", records.len());
+    participants::audit_list(&state.app, &caller, scope.or(wanted), what).await?;
     let mut out = Vec::with_capacity(records.len());
     for p in records {
         out.push(dto(&state, p).await?);

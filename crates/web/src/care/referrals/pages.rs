@@ -144,17 +144,7 @@ async fn services_page(
         .filter(|g| !g.services.is_empty())
         .collect();
     let providers = if principal.provider_id.is_none() {
-        state
-            .store
-            .providers(None)
-            .await?
-            .into_iter()
-            .map(|p| Choice {
-                value: p.id.to_string(),
-                label: p.name.to_string(),
-                selected: p.id.to_string() == form.provider,
-            })
-            .collect()
+        crate::pages::admin::provider_choices(state, ctx, &form.provider).await?
     } else {
         Vec::new()
     };

@@ -185,9 +185,7 @@ async fn form_page(
     let lang = ctx.lang;
     let admin_choices = match target {
         Target::New if is_admin(ctx) => Some(
-            state
-                .store
-                .providers(None)
+            lernweg_app::admin::providers(&state.app, &principal(ctx)?)
                 .await?
                 .iter()
                 .map(|p| (p.id.to_string(), format!("{} ({})", p.name, p.state)))
