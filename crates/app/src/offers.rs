@@ -7,11 +7,13 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use lernweg_domain::access::{Access, MANAGERS, STAFF};
-use lernweg_domain::{OfferId, Principal, ProviderId, State as FedState};
+use lernweg_domain::{CohortStatus, OfferId, Principal, ProviderId, State as FedState};
 use lernweg_offers::{
-    Classification, FieldError, OfferDraft, ReadabilityReport, SuccessFactor, SuccessInput,
-    analyze, check_success, classify,
+    Classification, CohortPublication, FieldError, OfferDraft, ParticipantStats, ReadabilityReport,
+    SuccessFactor, SuccessInput, analyze, check_success, classify,
 };
+use lernweg_participants::EnrolmentStatus;
+use lernweg_participants::attendance::takes_part;
 use lernweg_planner::{Plan, PlanOptions, plan};
 use lernweg_store::{Cohort, OfferRecord, Provider, StoreError};
 
@@ -56,6 +58,7 @@ pub fn analyse(
     cohorts: &[Cohort],
     state: FedState,
     today: NaiveDate,
+    participants: Option<ParticipantStats>,
 ) -> Analysis {
     let own: Vec<&Cohort> = cohorts.iter().filter(|c| c.offer_id == record.id).collect();
     let first = own.iter().min_by_key(|c| c.start_date);
@@ -76,7 +79,16 @@ pub fn analyse(
     input.classification = Some(&classification);
     input.published_at = published_at;
     input.public_page = record.published;
-    input.participants = None;
+    input.participants = participants;
+    // Each cohort still to start is measured against its own start.
+    input.cohorts = own
+        .iter()
+        .filter(|c| c.start_date > today && c.status != CohortStatus::Finished)
+        .map(|c| CohortPublication {
+            first_session: c.start_date,
+            published_at: c.published_at.map(|t| t.date_naive()),
+        })
+        .collect();
     let factors = check_success(&input);
     Analysis {
         plan: planned,
@@ -103,8 +115,9 @@ impl OfferView {
         provider: Provider,
         cohorts: Vec<Cohort>,
         today: NaiveDate,
+        participants: Option<ParticipantStats>,
     ) -> Self {
-        let analysis = analyse(&record, &cohorts, provider.state, today);
+        let analysis = analyse(&record, &cohorts, provider.state, today, participants);
         OfferView {
             record,
             provider,
@@ -139,7 +152,14 @@ pub async fn offer_view(
     let record = offer(app, principal, id).await?;
     let provider = app.store.provider(record.provider_id).await?;
     let cohorts = app.store.cohorts(None, Some(record.id)).await?;
-    Ok(OfferView::new(record, provider, cohorts, app.today()))
+    let stats = participant_stats(app, &cohorts).await?;
+    Ok(OfferView::new(
+        record,
+        provider,
+        cohorts,
+        app.today(),
+        stats,
+    ))
 }
 
 /// The offers the principal may see, each analysed: the own provider's, for admins those of
@@ -175,9 +195,47 @@ pub async fn offer_views(
             }
         };
         let own = cohorts.remove(&record.id).unwrap_or_default();
-        out.push(OfferView::new(record, provider, own, today));
+        let stats = participant_stats(app, &own).await?;
+        out.push(OfferView::new(record, provider, own, today, stats));
     }
     Ok(out)
+}
+
+/// What is recorded for the participants of an offer's cohorts that are not finished (those
+/// with a place: enrolled or later, not dropped): contact person, reachability outside work,
+/// readiness check before their cohort's start. `None` without such cohorts.
+async fn participant_stats(
+    app: &App,
+    cohorts: &[Cohort],
+) -> Result<Option<ParticipantStats>, AppError> {
+    let open: Vec<&Cohort> = cohorts
+        .iter()
+        .filter(|c| c.status != CohortStatus::Finished)
+        .collect();
+    if open.is_empty() {
+        return Ok(None);
+    }
+    let mut stats = ParticipantStats::default();
+    for c in open {
+        for e in app.store.enrolments_in(c.id).await? {
+            if !takes_part(e.status) || e.status == EnrolmentStatus::Dropped {
+                continue;
+            }
+            let p = app.store.participant(e.participant_id).await?;
+            stats.total += 1;
+            if p.contact_person_id.is_some() {
+                stats.with_contact_person += 1;
+                if p.data.reachable_times.is_some() && p.data.preferred_channel.is_some() {
+                    stats.reachable_recorded += 1;
+                }
+            }
+            let checks = app.store.readiness_checks(p.id).await?;
+            if checks.iter().any(|r| r.checked_on <= c.start_date) {
+                stats.checked_before_start += 1;
+            }
+        }
+    }
+    Ok(Some(stats))
 }
 
 // ---------------------------------------------------------------- saving

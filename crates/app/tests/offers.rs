@@ -217,8 +217,15 @@ async fn the_analysis_plans_from_the_monday_after_today_or_the_first_cohort() {
         .await
         .unwrap();
     let v = offers::offer_view(&f.app, principal, r.id).await.unwrap();
-    assert_eq!(status(&v, "dates_published_early"), FactorStatus::Met);
     assert_eq!(status(&v, "visible_to_advisers"), FactorStatus::Partly);
+    // The offer's page is public, but the cohort's dates are not: each cohort counts with
+    // its own publication.
+    assert_eq!(status(&v, "dates_published_early"), FactorStatus::Partly);
+    lernweg_app::cohorts::set_status(&f.app, &f.coordinator, c.id, CohortStatus::Published)
+        .await
+        .unwrap();
+    let v = offers::offer_view(&f.app, principal, r.id).await.unwrap();
+    assert_eq!(status(&v, "dates_published_early"), FactorStatus::Met);
 
     // Without a cohort the timetable starts on the Monday after today.
     let other = offers::create(&f.app, &f.coordinator, None, &draft())

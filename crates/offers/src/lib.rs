@@ -45,6 +45,6 @@ pub use model::{
 pub use readability::{ReadabilityReport, analyze, cli_readability, readability_json};
 pub use reason::Reason;
 pub use success::{
-    FactorStatus, FactorSummary, ParticipantStats, SuccessFactor, SuccessInput, check_success,
-    weakest_factors,
+    CohortPublication, FactorStatus, FactorSummary, ParticipantStats, SuccessFactor, SuccessInput,
+    check_success, weakest_factors,
 };

@@ -2,8 +2,8 @@ mod common;
 
 use common::*;
 use lernweg_offers::{
-    FactorStatus, Offer, ParticipantStats, SuccessFactor, SuccessInput, check_success,
-    weakest_factors,
+    CohortPublication, FactorStatus, Offer, ParticipantStats, SuccessFactor, SuccessInput,
+    check_success, weakest_factors,
 };
 use lernweg_planner::Plan;
 use serde_json::json;
@@ -296,6 +296,7 @@ fn input_factors() {
     let people = |total, with| ParticipantStats {
         total,
         with_contact_person: with,
+        ..ParticipantStats::default()
     };
     for (stats, want) in [
         (people(0, 0), (Partly, "no_participants_yet")),
@@ -319,6 +320,32 @@ fn input_factors() {
         assert_eq!(status(&i, "employer_involvement").0, b);
         assert_eq!(status(&i, "readiness_check").0, c);
     }
+    // With participants, reachability and the readiness check come from their records.
+    for (reachable, checked, want_reach, want_check) in [
+        (12, 12, (Met, "reachable_all"), (Met, "checked_all")),
+        (5, 3, (Partly, "reachable_some"), (Partly, "checked_some")),
+        (0, 0, (NotMet, "reachable_none"), (NotMet, "checked_none")),
+    ] {
+        let mut i = base();
+        // What the provider declared counts only without participants' records.
+        i.staff_reachable_off_hours = Some(true);
+        i.readiness_check = Some(true);
+        i.participants = Some(ParticipantStats {
+            total: 12,
+            with_contact_person: 12,
+            reachable_recorded: reachable,
+            checked_before_start: checked,
+        });
+        assert_eq!(status(&i, "staff_reachable_off_hours"), want_reach);
+        assert_eq!(status(&i, "readiness_check"), want_check);
+    }
+    let mut i = base();
+    i.participants = Some(people(0, 0));
+    i.readiness_check = Some(false);
+    assert_eq!(
+        status(&i, "readiness_check"),
+        (NotMet, "readiness_check_no")
+    );
     for (page, portal, want) in [
         (true, true, (Met, "public_and_portal")),
         (true, false, (Partly, "public_no_portal")),
@@ -375,6 +402,35 @@ fn timetable_factors() {
         status(&i, "dates_published_early"),
         (NotMet, "not_published")
     );
+
+    // Each coming cohort against its own start: a second run published three weeks before
+    // its start spoils an early first one, whatever the offer's own publication.
+    i.today = date(2026, 8, 1);
+    i.published_at = Some(date(2025, 1, 1));
+    let early = CohortPublication {
+        first_session: date(2027, 9, 6),
+        published_at: Some(date(2026, 7, 1)),
+    };
+    i.cohorts = vec![early];
+    assert_eq!(
+        status(&i, "dates_published_early"),
+        (Met, "published_year_ahead")
+    );
+    i.cohorts.push(CohortPublication {
+        first_session: date(2027, 3, 1),
+        published_at: Some(date(2027, 2, 8)),
+    });
+    assert_eq!(
+        status(&i, "dates_published_early"),
+        (NotMet, "published_too_late")
+    );
+    let explanation = check_success(&i)
+        .into_iter()
+        .find(|f| f.factor == "dates_published_early")
+        .unwrap()
+        .explanation;
+    let days = explanation.args.iter().find(|(k, _)| *k == "days");
+    assert_eq!(days.map(|(_, v)| v.as_str()), Some("21"));
 }
 
 #[test]

@@ -52,16 +52,7 @@ pub(super) fn all(i: &SuccessInput<'_>) -> Vec<SuccessFactor> {
         kickoff_closing(i),
         device_loans(i),
         contact_person(i),
-        tri(
-            "staff_reachable_off_hours",
-            "2.1",
-            i.staff_reachable_off_hours,
-            [
-                "staff_reachable_off_hours_yes",
-                "staff_reachable_off_hours_unknown",
-                "staff_reachable_off_hours_no",
-            ],
-        ),
+        reachability(i),
         tri(
             "employer_involvement",
             "2.2",
@@ -85,16 +76,7 @@ pub(super) fn all(i: &SuccessInput<'_>) -> Vec<SuccessFactor> {
         language_coaching(i),
         exchange(i),
         childcare(i),
-        tri(
-            "readiness_check",
-            "2.3",
-            i.readiness_check,
-            [
-                "readiness_check_yes",
-                "readiness_check_unknown",
-                "readiness_check_no",
-            ],
-        ),
+        readiness(i),
     ]
 }
 
@@ -148,6 +130,80 @@ fn device_loans(i: &SuccessInput<'_>) -> SuccessFactor {
     }
 }
 
+/// A share of the participants: all met, some partly, none not met; reason codes
+/// `<prefix>_all`, `<prefix>_some`, `<prefix>_none` with `with` and `total`.
+fn share(
+    factor: &'static str,
+    section: &'static str,
+    with: u32,
+    total: u32,
+    codes: [&'static str; 3],
+) -> SuccessFactor {
+    let (status, code) = if with >= total {
+        (Met, codes[0])
+    } else if with > 0 {
+        (Partly, codes[1])
+    } else {
+        (NotMet, codes[2])
+    };
+    f(
+        factor,
+        section,
+        status,
+        r(code).arg("with", with).arg("total", total),
+    )
+}
+
+/// Reachable outside working hours: from the participants' records (a contact person with
+/// the times and channel to reach them) when there are participants, else as declared.
+fn reachability(i: &SuccessInput<'_>) -> SuccessFactor {
+    let id = "staff_reachable_off_hours";
+    match i.participants {
+        Some(p) if p.total > 0 => share(
+            id,
+            "2.1",
+            p.reachable_recorded,
+            p.total,
+            ["reachable_all", "reachable_some", "reachable_none"],
+        ),
+        _ => tri(
+            id,
+            "2.1",
+            i.staff_reachable_off_hours,
+            [
+                "staff_reachable_off_hours_yes",
+                "staff_reachable_off_hours_unknown",
+                "staff_reachable_off_hours_no",
+            ],
+        ),
+    }
+}
+
+/// Counselling on the load before the start: from the readiness checks done before each
+/// participant's cohort started when there are participants, else as declared.
+fn readiness(i: &SuccessInput<'_>) -> SuccessFactor {
+    let id = "readiness_check";
+    match i.participants {
+        Some(p) if p.total > 0 => share(
+            id,
+            "2.3",
+            p.checked_before_start,
+            p.total,
+            ["checked_all", "checked_some", "checked_none"],
+        ),
+        _ => tri(
+            id,
+            "2.3",
+            i.readiness_check,
+            [
+                "readiness_check_yes",
+                "readiness_check_unknown",
+                "readiness_check_no",
+            ],
+        ),
+    }
+}
+
 fn contact_person(i: &SuccessInput<'_>) -> SuccessFactor {
     let id = "contact_person";
     match i.participants {
@@ -183,12 +239,27 @@ fn first_session(i: &SuccessInput<'_>) -> Option<NaiveDate> {
 
 fn dates_published(i: &SuccessInput<'_>) -> SuccessFactor {
     let id = "dates_published_early";
+    if !i.cohorts.is_empty() {
+        // Each cohort against its own start; the worst one speaks for the offer.
+        return i
+            .cohorts
+            .iter()
+            .map(|c| horizon(c.first_session, c.published_at, i.today))
+            .max_by_key(|f| f.status)
+            .unwrap_or_else(|| f(id, "2.2", NotMet, r("no_timetable")));
+    }
     let Some(first) = first_session(i) else {
         return f(id, "2.2", NotMet, r("no_timetable"));
     };
+    horizon(first, i.published_at, i.today)
+}
+
+/// Dates published twelve months before `first` are met, three months partly, later not.
+fn horizon(first: NaiveDate, published_at: Option<NaiveDate>, today: NaiveDate) -> SuccessFactor {
+    let id = "dates_published_early";
     let year_before = first.checked_sub_months(Months::new(12)).unwrap_or(first);
     let quarter_before = first.checked_sub_months(Months::new(3)).unwrap_or(first);
-    match i.published_at {
+    match published_at {
         Some(p) => {
             let days = (first - p).num_days().max(0);
             let reason = |code| r(code).arg("days", days).arg("first", first);
@@ -200,7 +271,7 @@ fn dates_published(i: &SuccessInput<'_>) -> SuccessFactor {
                 f(id, "2.2", NotMet, reason("published_too_late"))
             }
         }
-        None if i.today <= year_before => f(
+        None if today <= year_before => f(
             id,
             "2.2",
             Partly,

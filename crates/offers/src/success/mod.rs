@@ -50,11 +50,24 @@ pub struct SuccessFactor {
     pub section: &'static str,
 }
 
-/// Participants of a cohort and how many have a fixed contact person.
+/// The participants of an offer's running and coming cohorts, and what is recorded for them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ParticipantStats {
     pub total: u32,
     pub with_contact_person: u32,
+    /// With a contact person and the times and channel to reach them recorded (outside
+    /// working hours, MISSION §2.1).
+    pub reachable_recorded: u32,
+    /// With a readiness check done on or before their cohort's start.
+    pub checked_before_start: u32,
+}
+
+/// One cohort's own publication horizon: its first session and the day its dates were
+/// published (to participants and employers), if they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CohortPublication {
+    pub first_session: NaiveDate,
+    pub published_at: Option<NaiveDate>,
 }
 
 /// Everything the check needs. Build with [`SuccessInput::new`] and set what is known.
@@ -65,8 +78,12 @@ pub struct SuccessInput<'a> {
     pub plan: Option<&'a Plan>,
     /// The classification; computed from offer and plan when `None`.
     pub classification: Option<&'a Classification>,
-    /// The day the cohort's dates were published (to participants and employers).
+    /// The day the cohort's dates were published (to participants and employers); used with
+    /// `plan` when `cohorts` is empty.
     pub published_at: Option<NaiveDate>,
+    /// The offer's cohorts that have not started yet, each with its own horizon: the factor is
+    /// as good as the worst of them.
+    pub cohorts: Vec<CohortPublication>,
     /// Today, from the caller (this crate reads no clock).
     pub today: NaiveDate,
     pub participants: Option<ParticipantStats>,
@@ -91,6 +108,7 @@ impl<'a> SuccessInput<'a> {
             plan: None,
             classification: None,
             published_at: None,
+            cohorts: Vec::new(),
             today,
             participants: None,
             staff_reachable_off_hours: None,

@@ -79,6 +79,9 @@ offers-reason-contact_person_none = Keine der { $total } Teilnehmenden hat eine 
 offers-reason-staff_reachable_off_hours_yes = Das Team ist auch früh morgens und abends erreichbar.
 offers-reason-staff_reachable_off_hours_unknown = Es ist nicht angegeben, ob das Team früh morgens und abends erreichbar ist.
 offers-reason-staff_reachable_off_hours_no = Das Team ist nur zu üblichen Bürozeiten erreichbar.
+offers-reason-reachable_all = Für alle { $total } Teilnehmenden sind Ansprechperson, Kanal und Zeiten außerhalb der Arbeit festgehalten.
+offers-reason-reachable_some = Nur für { $with } von { $total } Teilnehmenden sind Ansprechperson, Kanal und Zeiten außerhalb der Arbeit festgehalten.
+offers-reason-reachable_none = Für keine der { $total } Teilnehmenden sind Kanal und Zeiten außerhalb der Arbeit festgehalten.
 offers-reason-employer_involvement_yes = Betriebe haben Rückmeldung zu den geplanten Terminen gegeben.
 offers-reason-employer_involvement_unknown = Es ist nicht angegeben, ob Betriebe an der Planung beteiligt waren.
 offers-reason-employer_involvement_no = Betriebe waren an der Planung nicht beteiligt.
@@ -137,6 +140,9 @@ offers-reason-no_childcare = Bei Präsenzterminen gibt es keine Kinderbetreuung.
 offers-reason-readiness_check_yes = Vor dem Start gibt es eine Beratung zur Belastung.
 offers-reason-readiness_check_unknown = Es ist nicht angegeben, ob es vor dem Start eine Beratung zur Belastung gibt.
 offers-reason-readiness_check_no = Vor dem Start gibt es keine Beratung zur Belastung.
+offers-reason-checked_all = Alle { $total } Teilnehmenden hatten vor dem Start eine Beratung zur Belastung.
+offers-reason-checked_some = { $with } von { $total } Teilnehmenden hatten vor dem Start eine Beratung zur Belastung.
+offers-reason-checked_none = Keine der { $total } Teilnehmenden hatte vor dem Start eine Beratung zur Belastung.
 
 ## Lesbarkeit
 offers-level-very_easy = sehr leicht

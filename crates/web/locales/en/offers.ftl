@@ -76,6 +76,9 @@ offers-reason-contact_person_none = None of the { $total } participants has a fi
 offers-reason-staff_reachable_off_hours_yes = Staff can be reached early in the morning and in the evening.
 offers-reason-staff_reachable_off_hours_unknown = It is not stated whether staff can be reached early in the morning and in the evening.
 offers-reason-staff_reachable_off_hours_no = Staff can only be reached during office hours.
+offers-reason-reachable_all = For all { $total } participants, the contact person, channel and times outside work are recorded.
+offers-reason-reachable_some = For only { $with } of { $total } participants, the contact person, channel and times outside work are recorded.
+offers-reason-reachable_none = For none of the { $total } participants are the channel and times outside work recorded.
 offers-reason-employer_involvement_yes = Employers gave feedback on the planned dates.
 offers-reason-employer_involvement_unknown = It is not stated whether employers were involved in planning.
 offers-reason-employer_involvement_no = Employers were not involved in planning.
@@ -134,6 +137,9 @@ offers-reason-no_childcare = There is no childcare at in-person sessions.
 offers-reason-readiness_check_yes = Counselling on the load is offered before the start.
 offers-reason-readiness_check_unknown = It is not stated whether counselling on the load is offered before the start.
 offers-reason-readiness_check_no = No counselling on the load is offered before the start.
+offers-reason-checked_all = All { $total } participants had counselling on the load before the start.
+offers-reason-checked_some = { $with } of { $total } participants had counselling on the load before the start.
+offers-reason-checked_none = None of the { $total } participants had counselling on the load before the start.
 
 ## Readability
 offers-level-very_easy = very easy
