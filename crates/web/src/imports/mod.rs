@@ -87,8 +87,8 @@ pub fn routes() -> Vec<Route> {
 pub struct Doc;
 
 /// Argument names the import's messages use (Fluent arguments are named by static strings).
-const ARG_NAMES: [&str; 8] = [
-    "column", "detail", "first", "max", "min", "name", "value", "needed",
+const ARG_NAMES: [&str; 11] = [
+    "column", "count", "detail", "first", "level", "max", "min", "name", "rows", "value", "needed",
 ];
 
 fn fluent_args(args: &std::collections::BTreeMap<String, String>) -> Vec<(&'static str, String)> {
