@@ -302,3 +302,11 @@ pub async fn revoke_token(
     may_manage_tokens(caller, owner)?;
     Ok(app.store.revoke_token(&caller.actor, owner, id).await?)
 }
+
+/// The accounts of one provider the caller may see (another provider's: `NotFound`).
+pub async fn users_of(app: &App, who: &Principal, id: ProviderId) -> Result<Vec<User>, AppError> {
+    if !who.can_access_provider(id) {
+        return Err(AppError::NotFound);
+    }
+    Ok(app.store.users(Some(id)).await?)
+}

@@ -8,10 +8,9 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
-use chrono::Duration;
 use lernweg_app::AppError;
 use lernweg_app::attendance::{self as uc, RollCall, RollCallFailure};
-use lernweg_domain::{Role, SessionId};
+use lernweg_domain::SessionId;
 use lernweg_participants::attendance::{NOTE_MAX, default_status};
 use lernweg_participants::{AttendanceStatus, RollCallEntry, RollCallError};
 use lernweg_store::{RollCallSession, SessionRecord};
@@ -88,16 +87,7 @@ pub async fn overview(
     let lang = ctx.lang;
     let who = ctx.principal().ok_or(PageError::NotFound)?;
     let now = state.app.today();
-    let trainer = (who.role == Role::Trainer).then_some(who.user_id);
-    let rows = state
-        .store
-        .roll_call_overview(
-            who.provider_scope(),
-            trainer,
-            now - Duration::days(DAYS_BACK),
-            now + Duration::days(DAYS_AHEAD),
-        )
-        .await?;
+    let rows = uc::overview(&state.app, &who, DAYS_BACK, DAYS_AHEAD).await?;
     let page = OverviewPage {
         layout: Layout::new(&ctx, OVERVIEW, "attendance-title"),
         today: rows
@@ -307,8 +297,7 @@ pub async fn save_roll_call(
     let mut row_errors = BTreeMap::new();
     let mut entries = Vec::new();
     let mut keys = Vec::new();
-    let members = state.store.enrolments_in(current.cohort.id).await?;
-    for m in &members {
+    for m in &current.members {
         let key = m.id.to_string();
         let Some(value) = sent.get(&key) else {
             continue;

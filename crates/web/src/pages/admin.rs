@@ -80,6 +80,25 @@ pub struct Choice {
     pub selected: bool,
 }
 
+/// The providers the caller may see as choices (the admin picks the provider of a new
+/// record), `selected` by id.
+pub(crate) async fn provider_choices(
+    state: &AppState,
+    ctx: &Ctx,
+    selected: &str,
+) -> Result<Vec<Choice>, PageError> {
+    let who = ctx.principal().ok_or(PageError::Forbidden)?;
+    Ok(admin::providers(&state.app, &who)
+        .await?
+        .into_iter()
+        .map(|p| Choice {
+            value: p.id.to_string(),
+            label: p.name.to_string(),
+            selected: p.id.to_string() == selected,
+        })
+        .collect())
+}
+
 fn state_choices(selected: &str) -> Vec<Choice> {
     FedState::ALL
         .iter()
@@ -195,9 +214,7 @@ async fn provider_page(
     errors: FormErrors,
 ) -> Result<Response, PageError> {
     let provider = admin::provider(&state.app, &caller(ctx)?.principal, id).await?;
-    let users = state
-        .store
-        .users(Some(id))
+    let users = admin::users_of(&state.app, &caller(ctx)?.principal, id)
         .await?
         .into_iter()
         .map(|u| {
@@ -401,7 +418,10 @@ async fn user_page(
         Some(_) => admin::user(&state.app, &caller.principal, id).await?,
     };
     let provider = match user.provider_id {
-        Some(p) => state.store.provider(p).await?.name.to_string(),
+        Some(p) => admin::provider(&state.app, &caller.principal, p)
+            .await?
+            .name
+            .to_string(),
         None => ctx.lang.t("users-no-provider"),
     };
     let form_name = form

@@ -144,17 +144,7 @@ async fn services_page(
         .filter(|g| !g.services.is_empty())
         .collect();
     let providers = if principal.provider_id.is_none() {
-        state
-            .store
-            .providers(None)
-            .await?
-            .into_iter()
-            .map(|p| Choice {
-                value: p.id.to_string(),
-                label: p.name.to_string(),
-                selected: p.id.to_string() == form.provider,
-            })
-            .collect()
+        crate::pages::admin::provider_choices(state, ctx, &form.provider).await?
     } else {
         Vec::new()
     };
@@ -311,8 +301,7 @@ async fn referrals_page(
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let caller = page_caller(ctx)?;
-    let scope = caller.principal.provider_scope();
-    let participants = state.store.participants(scope).await?;
+    let participants = lernweg_app::participants::list(&state.app, &caller.principal, None).await?;
     let services = referrals::services(&state.app, &caller.principal).await?;
     let referrals = referrals::open_referrals(&state.app, &caller, "page: open referrals").await?;
     let name_of = |id: ParticipantId| {

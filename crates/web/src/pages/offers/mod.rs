@@ -185,9 +185,7 @@ async fn form_page(
     let lang = ctx.lang;
     let admin_choices = match target {
         Target::New if is_admin(ctx) => Some(
-            state
-                .store
-                .providers(None)
+            lernweg_app::admin::providers(&state.app, &principal(ctx)?)
                 .await?
                 .iter()
                 .map(|p| (p.id.to_string(), format!("{} ({})", p.name, p.state)))
@@ -419,7 +417,7 @@ pub async fn overview(
         .collect();
     let mut choices = Vec::new();
     if own.is_none() {
-        let mut list: Vec<Provider> = state.store.providers(None).await?;
+        let mut list: Vec<Provider> = lernweg_app::admin::providers(&state.app, &principal).await?;
         list.sort_by_key(|p| p.name.to_string());
         choices.push(Choice {
             value: String::new(),

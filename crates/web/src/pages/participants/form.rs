@@ -1,6 +1,6 @@
 //! The list of participants and the create and edit forms.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::extract::{Query, State};
@@ -62,31 +62,14 @@ pub async fn list(
 
 async fn rows(state: &AppState, ctx: &Ctx) -> Result<Vec<Row>, PageError> {
     let principal = ctx.principal().ok_or(PageError::Forbidden)?;
-    let scope = principal.provider_scope();
-    let people = participants::list(&state.app, &principal, None).await?;
-    let staff: HashMap<UserId, String> = state
-        .store
-        .users(scope)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect();
-    let cohorts: HashMap<_, _> = state
-        .store
-        .cohorts(scope, None)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
-    let mut out = Vec::with_capacity(people.len());
-    for p in people {
-        let enrolments = state
-            .store
-            .enrolments_of(p.id)
-            .await?
-            .into_iter()
-            .map(|e| {
-                let cohort = cohorts.get(&e.cohort_id).cloned().unwrap_or_default();
+    let listed = participants::overview(&state.app, &principal).await?;
+    let mut out = Vec::with_capacity(listed.len());
+    for l in listed {
+        let p = l.record;
+        let enrolments = l
+            .enrolments
+            .iter()
+            .map(|(e, cohort)| {
                 let status = ctx
                     .lang
                     .t(&format!("participants-status-{}", e.status.code()));
@@ -96,10 +79,7 @@ async fn rows(state: &AppState, ctx: &Ctx) -> Result<Vec<Row>, PageError> {
         out.push(Row {
             id: p.id.to_string(),
             name: full_name(&p.data),
-            contact_person: p
-                .contact_person_id
-                .and_then(|id| staff.get(&id).cloned())
-                .unwrap_or_default(),
+            contact_person: l.contact_person.unwrap_or_default(),
             german_level: p
                 .data
                 .german_level
@@ -167,17 +147,7 @@ async fn form_page(
     let provider = existing.map(|p| p.provider_id).or(own);
     let staff = staff_of(state, provider).await?;
     let providers = if provider.is_none() {
-        state
-            .store
-            .providers(None)
-            .await?
-            .into_iter()
-            .map(|p| Choice {
-                value: p.id.to_string(),
-                label: p.name.to_string(),
-                selected: p.id.to_string() == form.provider,
-            })
-            .collect()
+        crate::pages::admin::provider_choices(state, ctx, &form.provider).await?
     } else {
         Vec::new()
     };
