@@ -17,6 +17,7 @@ pub mod cohorts;
 mod error;
 pub mod exports;
 pub mod feeds;
+pub mod imports;
 pub mod loans;
 pub mod offers;
 pub mod participants;

@@ -17,7 +17,7 @@ pub mod role;
 pub mod state;
 
 pub use access::{Access, Principal};
-pub use cefr::CefrLevel;
+pub use cefr::{CefrLevel, CefrRounding};
 pub use cohort::CohortStatus;
 pub use email::Email;
 pub use ids::{

@@ -266,10 +266,9 @@ pub async fn purge(store: &Store, dry_run: bool, today: Option<String>) -> anyho
         .await
         .map_err(explain)?;
     println!("{n} participant record(s) erased; anonymous statistics kept.");
-    let expired = store
-        .expire_imports(lernweg_app::Clock::system().now_utc())
+    let expired = lernweg_app::imports::expire(&App::new(store.clone()))
         .await
-        .map_err(explain)?;
+        .map_err(explain_app)?;
     println!("{expired} unconfirmed CSV import preview(s) older than 24 hours deleted.");
     Ok(())
 }

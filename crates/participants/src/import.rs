@@ -7,6 +7,9 @@
 //! `consent_data_processing`, `TT.MM.JJJJ` or ISO, not after today; [`consent_given_on`]);
 //! nothing is written — the caller stores `ImportPreview::ready()` after the user confirms.
 //!
+//! What offices write beyond that (two-digit years, header additions in parentheses, German
+//! sub-levels and ranges, `?` for lost letters) is read as [`crate::office`] documents.
+//!
 //! Row numbers are those Excel shows: the header is row 1, the first data row is row 2.
 //! Empty rows are skipped but keep their number. A first line `sep=;` is honoured.
 
@@ -19,7 +22,8 @@ use serde::Serialize;
 
 use crate::import_plan::IMPORT_KEY;
 use crate::model::{ParticipantData, ParticipantDraft};
-use crate::reason::{FieldError, Reason, fold};
+use crate::office::{Notes, german_date, header_keys};
+use crate::reason::{FieldError, Reason};
 
 /// Most data rows one import takes.
 pub const MAX_ROWS: usize = 50_000;
@@ -31,10 +35,13 @@ pub const IMPORT_ERROR_CODES: [&str; 4] = [
     "too_many_rows",
     "unreadable",
 ];
-pub const IMPORT_WARNING_CODES: [&str; 3] = [
+pub const IMPORT_WARNING_CODES: [&str; 6] = [
     "unknown_column",
     "duplicate_column",
     "invalid_utf8_replaced",
+    "lost_characters",
+    "german_level_sub_level",
+    "german_level_range",
 ];
 
 /// How the bytes were read.
@@ -107,18 +114,19 @@ pub fn consent_given_on(
     }
 }
 
-/// The consent date of a cell (`TT.MM.JJJJ` or ISO `JJJJ-MM-TT`), checked by
+/// The consent date of a cell (`TT.MM.JJJJ`, `T.M.JJ` — the two-digit year as
+/// [`crate::office::two_digit_year`] reads it — or ISO `JJJJ-MM-TT`), checked by
 /// [`consent_given_on`]. An empty cell is [`ConsentRefusal::Missing`].
 pub fn consent_cell(raw: &str, today: NaiveDate) -> Result<NaiveDate, ConsentRefusal> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Err(ConsentRefusal::Missing);
     }
-    // The year has four digits (chrono would read "26" as the year 26).
+    // The ISO year has four digits (chrono would read "26" as the year 26).
     let four = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
-    let day = match (raw.rsplit_once('.'), raw.split_once('-')) {
-        (Some((_, year)), _) if four(year) => NaiveDate::parse_from_str(raw, "%d.%m.%Y").ok(),
-        (None, Some((year, _))) if four(year) => NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok(),
+    let day = match raw.split_once('-') {
+        _ if raw.contains('.') => german_date(raw, today.year()),
+        Some((year, _)) if four(year) => NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok(),
         _ => None,
     };
     consent_given_on(Some(day.ok_or(ConsentRefusal::InvalidDate)?), today)
@@ -145,8 +153,9 @@ pub struct ImportPreview {
     pub encoding: TextEncoding,
     pub delimiter: char,
     pub columns: Vec<Column>,
-    /// `unknown_column`, `duplicate_column`, `invalid_utf8_replaced`
-    /// (message id `participants-import-warning-<code>`).
+    /// `unknown_column`, `duplicate_column`, `invalid_utf8_replaced`, and what was read
+    /// leniently ([`crate::office`]): `lost_characters`, `german_level_sub_level`,
+    /// `german_level_range` (message id `participants-import-warning-<code>`).
     pub warnings: Vec<Reason>,
     pub rows: Vec<ImportRow>,
     pub valid: usize,
@@ -322,12 +331,15 @@ const HEADERS: &[(&str, &[&str])] = &[
 
 const REQUIRED: [&str; 2] = ["given_name", "family_name"];
 
+/// The field of a header, matched as a whole or without its additions in parentheses
+/// ([`header_keys`]).
 fn field_for(header: &str) -> Option<&'static str> {
-    let f = fold(header);
-    HEADERS
-        .iter()
-        .find(|(_, names)| names.contains(&f.as_str()))
-        .map(|(field, _)| *field)
+    header_keys(header).iter().find_map(|key| {
+        HEADERS
+            .iter()
+            .find(|(_, names)| names.contains(&key.as_str()))
+            .map(|(field, _)| *field)
+    })
 }
 
 fn set(draft: &mut ParticipantDraft, field: &str, value: &str) {
@@ -511,6 +523,7 @@ pub fn preview_csv(bytes: &[u8], today: NaiveDate) -> Result<ImportPreview, Impo
         .filter_map(|(i, c)| c.field.map(|f| (i, f)))
         .collect();
     let mut rows = Vec::new();
+    let mut notes = Notes::default();
     let mut seen_emails: HashMap<String, usize> = HashMap::new();
     let (mut valid, mut invalid, mut duplicates) = (0, 0, 0);
     for (index, record) in records.enumerate() {
@@ -525,12 +538,15 @@ pub fn preview_csv(bytes: &[u8], today: NaiveDate) -> Result<ImportPreview, Impo
         let mut draft = ParticipantDraft::default();
         let mut consent = String::new();
         for (i, field) in &mapped {
-            match record.get(*i) {
-                Some(v) if *field == CONSENT_FIELD => v.trim().clone_into(&mut consent),
-                Some(v) => set(&mut draft, field, v),
-                None => {}
+            let Some(v) = record.get(*i) else { continue };
+            notes.check_cell(*i, field, v, row);
+            if *field == CONSENT_FIELD {
+                v.trim().clone_into(&mut consent);
+            } else {
+                set(&mut draft, field, v);
             }
         }
+        notes.round_level(&mut draft, row);
         let given_on = consent_cell(&consent, today);
         let result = match (draft.validate(today.year()), given_on) {
             (Ok(data), Ok(_)) => Ok(data),
@@ -565,6 +581,7 @@ pub fn preview_csv(bytes: &[u8], today: NaiveDate) -> Result<ImportPreview, Impo
             duplicate_of,
         });
     }
+    warnings.extend(notes.warnings(&columns));
     Ok(ImportPreview {
         encoding,
         delimiter: char::from(delimiter),

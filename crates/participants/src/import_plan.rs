@@ -104,6 +104,9 @@ pub fn plan<'a>(preview: &'a ImportPreview, stored_emails: &HashSet<String>) -> 
     }
 }
 
+/// Every kind [`not_text`] answers, for the Fluent files.
+pub const NOT_TEXT_KINDS: [&str; 4] = ["xlsx", "xls", "pdf", "binary"];
+
 /// Why bytes are not a CSV text file at all: `xlsx` (an Excel workbook, a ZIP archive),
 /// `xls` (an old Excel workbook), `pdf`, or `binary` (NUL bytes without a UTF-16 byte order
 /// mark: an image, a program, UTF-16 without BOM). `None` for text.

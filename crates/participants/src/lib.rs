@@ -32,6 +32,7 @@ pub mod import;
 pub mod import_plan;
 pub mod language;
 pub mod model;
+pub mod office;
 pub mod progress;
 pub mod readiness;
 pub mod reason;

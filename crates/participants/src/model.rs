@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use chrono::Datelike;
+
 use lernweg_domain::{CefrLevel, Email, KldbCode, ParseError, decimal};
 use serde::{Deserialize, Serialize};
 
@@ -24,24 +26,67 @@ pub const MIN_AGE: i32 = 14;
 pub const PHONE_MIN_DIGITS: usize = 6;
 pub const PHONE_MAX_DIGITS: usize = 20;
 
-/// A phone number: digits, spaces, `+` (only in front), `/` and `-`, with at least six
-/// digits. Stored trimmed with inner runs of spaces collapsed; otherwise as written, because
-/// people recognise their number in the form they gave it.
+/// A phone number: digits, spaces, `+` (only in front), `/`, `-` and parentheses around
+/// digits, with at least six digits. Stored trimmed with inner runs of spaces collapsed and
+/// without parentheses, as German offices write them: `(030) 1234567` is kept as
+/// `030 1234567`, and the `(0)` of `+49 (0)30 1234-567` (the trunk prefix, not dialled from
+/// abroad) is dropped: `+49 30 1234-567`. Otherwise as written, because people recognise
+/// their number in the form they gave it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct PhoneNumber(String);
 
+/// The number without its parentheses (see [`PhoneNumber`]); `None` if they are unbalanced,
+/// nested, empty or hold anything but digits and spaces.
+fn without_parentheses(input: &str) -> Option<String> {
+    let start = input.trim_start();
+    let international = start.starts_with('+') || start.starts_with("00");
+    let mut out = String::with_capacity(input.len());
+    let mut rest = input;
+    while let Some(open) = rest.find('(') {
+        let (before, after) = (&rest[..open], &rest[open + 1..]);
+        let close = after.find(')')?;
+        let inner = after[..close].trim();
+        let digits_only = inner.chars().all(|c| c.is_ascii_digit() || c == ' ');
+        if before.contains(')') || inner.is_empty() || !digits_only {
+            return None;
+        }
+        out.push_str(before);
+        match inner {
+            "0" if international => out.push(' '),
+            "0" => out.push('0'),
+            _ => {
+                out.push(' ');
+                out.push_str(inner);
+                out.push(' ');
+            }
+        }
+        rest = &after[close + 1..];
+    }
+    if rest.contains(')') {
+        return None;
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
 impl PhoneNumber {
     pub fn parse(input: &str) -> Result<Self, ParseError> {
-        let s = input.split_whitespace().collect::<Vec<_>>().join(" ");
         let bad = |code, msg: &str| ParseError::new("phone", code, msg.to_owned());
+        let s = without_parentheses(input).ok_or_else(|| {
+            bad(
+                "invalid_parentheses",
+                "parentheses may only enclose digits, e.g. (030) 1234567",
+            )
+        })?;
+        let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
         if let Some(c) = s
             .chars()
             .find(|c| !(c.is_ascii_digit() || matches!(c, ' ' | '+' | '/' | '-')))
         {
             return Err(bad(
                 "invalid_character",
-                &format!("a phone number may hold digits, spaces, + / and -, not {c:?}"),
+                &format!("a phone number may hold digits, spaces, (), + / and -, not {c:?}"),
             ));
         }
         if s.char_indices().any(|(i, c)| c == '+' && i > 0) {
@@ -183,11 +228,16 @@ fn text(
     Some(s)
 }
 
-fn birth_year(s: &str) -> Option<i32> {
+/// The year of `1985`, `12.03.1985`, `1.3.85` (a two-digit year as
+/// [`crate::office::two_digit_year`] reads it) or `1985-03-12`.
+fn birth_year(s: &str, current_year: i32) -> Option<i32> {
     let s = s.trim();
     let year = if s.len() == 4 {
         s
     } else if let Some(y) = s.rsplit('.').next().filter(|_| s.contains('.')) {
+        if y.len() == 2 {
+            return crate::office::german_date(s, current_year).map(|d| d.year());
+        }
         y // 12.03.1985
     } else {
         s.split('-').next().unwrap_or("") // 1985-03-12
@@ -277,7 +327,7 @@ impl ParticipantDraft {
             }
         });
         let latest = current_year - MIN_AGE;
-        let birth_year = opt(&self.birth_year).and_then(|s| match birth_year(s) {
+        let birth_year = opt(&self.birth_year).and_then(|s| match birth_year(s, current_year) {
             Some(y) if (BIRTH_YEAR_MIN..=latest).contains(&y) => Some(y),
             Some(_) => {
                 e.push(

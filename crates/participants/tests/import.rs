@@ -254,8 +254,15 @@ fn the_consent_rule_shared_by_every_way_in() {
     assert_eq!(consent_cell(" 31.08.2026 ", today()), Ok(day(31).unwrap()));
     assert_eq!(consent_cell("2026-08-31", today()), Ok(day(31).unwrap()));
     assert_eq!(consent_cell("", today()), Err(ConsentRefusal::Missing));
+    // Two-digit years (issue 10, point 8) as `office::two_digit_year` reads them: in 2026,
+    // "26" is 2026 and "27" is 2027 (so in the future), never 1927.
+    assert_eq!(consent_cell("31.8.26", today()), Ok(day(31).unwrap()));
     assert_eq!(
-        consent_cell("31.8.26", today()),
+        consent_cell("1.3.27", today()),
+        Err(ConsentRefusal::InFuture)
+    );
+    assert_eq!(
+        consent_cell("31.8.6", today()),
         Err(ConsentRefusal::InvalidDate)
     );
     assert_eq!(ConsentRefusal::InFuture.code(), "consent_in_future");

@@ -262,6 +262,10 @@ fn field_error_ids() -> BTreeSet<String> {
             ..Default::default()
         },
         ParticipantDraft {
+            phone: "(030 1234567".into(),
+            ..Default::default()
+        },
+        ParticipantDraft {
             phone: "1".repeat(21),
             ..Default::default()
         },

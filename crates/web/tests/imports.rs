@@ -451,3 +451,74 @@ async fn another_providers_job_is_404_and_bad_files_get_clear_messages() {
     let before = count(&app).await;
     assert_eq!(before, 1, "none of the refused uploads wrote anything");
 }
+
+/// An office's list (issue 10, point 8): additions in the headers, `(0)` and parentheses in
+/// phone numbers, German sub-levels and ranges, two-digit years, and letters lost to `?` by a
+/// Windows-1252 export. The preview names what it read leniently, in German and English.
+#[tokio::test]
+async fn an_office_list_is_previewed_with_its_notes_through_the_upload_page() {
+    let app = TestApp::spawn_with(common::Options {
+        today: Some(today()),
+        ..Default::default()
+    })
+    .await;
+    let counsellor = app.user(Role::Counsellor).clone();
+    let (client, csrf) = app.login(&counsellor.email.to_string()).await;
+    let list = "Vorname;Nachname;Telefon (privat);Deutschniveau;Geburtsdatum (TT.MM.JJ);\
+        Berufsabschluss (Ausland);Einwilligung Datenverarbeitung\r\n\
+        Amina;Haddad;+49 (0)30 1234-567;B1.2;1.3.85;Bachelor Pflege;2.9.26\r\n\
+        Jürgen;Sch?fer;(030) 1234567;A2/B1;01.03.05;Meister;02.09.2026\r\n";
+    let bytes = windows_1252(list);
+    let (status, location, _) = upload(
+        &app,
+        &client,
+        form(&csrf, &counsellor.id.to_string(), bytes, "amt.csv"),
+    )
+    .await;
+    assert_eq!(status, 303);
+    let (status, _, preview) = get(&client, &app, &location).await;
+    assert_eq!(status, 200);
+    no_raw_keys(&preview);
+    assert!(preview.contains("<dd>2</dd>"), "two rows, both valid");
+    assert!(!preview.contains("unbekannt"), "every column is known");
+    assert!(
+        preview.contains("In Spalte B („Nachname“) steht ein „?“")
+            && preview.contains("Betroffene Zeilen: 3."),
+        "{preview}"
+    );
+    assert!(preview.contains(
+        "Das Deutschniveau „B1.2“ ist eine Teilstufe. Gespeichert wird B1. Betroffene Zeilen: 2."
+    ));
+    assert!(preview.contains(
+        "Das Deutschniveau „A2/B1“ ist ein Bereich. Gespeichert wird die niedrigere Stufe A2."
+    ));
+    // The sample of the rows to be written shows the levels stored.
+    assert!(preview.contains("Amina Haddad"));
+    let staged = app
+        .state
+        .store
+        .import_staged(location.rsplit('/').next().unwrap())
+        .await
+        .unwrap();
+    let phones: Vec<_> = staged
+        .iter()
+        .map(|r| r.data.phone.as_ref().unwrap().to_string())
+        .collect();
+    assert_eq!(phones, ["+49 30 1234-567", "030 1234567"]);
+    let years: Vec<_> = staged.iter().map(|r| r.data.birth_year).collect();
+    assert_eq!(years, [Some(1985), Some(2005)]);
+
+    // The same preview in English.
+    let res = client
+        .post(app.url("/sprache"))
+        .form(&[("lang", "en"), ("next", location.as_str()), ("csrf", &csrf)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let (_, _, english) = get(&client, &app, &location).await;
+    assert!(
+        english.contains("The German level “A2/B1” is a range. The lower level, A2, is stored."),
+        "{english}"
+    );
+}

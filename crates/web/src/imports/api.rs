@@ -8,14 +8,14 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
+use lernweg_app::imports::{self, FILE_FIELD, ImportIssue, ImportJob};
+use lernweg_app::{AppError, Caller};
 use lernweg_domain::{ParseError, ProviderId, UserId};
-use lernweg_store::{AuditAction, ImportJob, ImportStatus, NewImport, StoreError};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{
-    FILE_LIMIT, Upload, failure_message, issue_message, read_body, refusal, spawn_run,
-    upload_provider, visible_job, warning_message,
+    FILE_LIMIT, Upload, failure_message, file_refusal_id, issue_message, read_body, warning_message,
 };
 use crate::AppState;
 use crate::api::caller;
@@ -83,7 +83,7 @@ pub struct CreateQuery {
     pub provider_id: Option<String>,
 }
 
-fn dto(job: ImportJob, issues: Vec<lernweg_store::ImportIssue>) -> ImportJobDto {
+fn dto(job: ImportJob, issues: Vec<ImportIssue>) -> ImportJobDto {
     let lang = Lang::En;
     ImportJobDto {
         failure: failure_message(lang, &job).map(|message| MessageDto {
@@ -125,30 +125,35 @@ fn dto(job: ImportJob, issues: Vec<lernweg_store::ImportIssue>) -> ImportJobDto 
 /// The job with its row errors; reading a preview's errors (which quote values) is audited.
 async fn full_dto(
     state: &AppState,
-    actor: &lernweg_store::Actor,
+    caller: &Caller,
     job: ImportJob,
 ) -> Result<ImportJobDto, ApiError> {
-    let issues = if job.status == ImportStatus::Previewed {
-        state
-            .store
-            .audit(&actor.entry(
-                Some(job.provider_id),
-                AuditAction::View,
-                "participant_import",
-                &job.id,
-                "api: preview",
-            ))
-            .await?;
-        state.store.import_issues(&job.id).await?
-    } else {
-        Vec::new()
-    };
+    let issues = imports::issues(&state.app, caller, &job, "api: preview").await?;
     Ok(dto(job, issues))
 }
 
-fn conflict(e: StoreError) -> ApiError {
+/// The caller of a use-case: the principal and the token's user for the audit log.
+fn api_caller(ctx: &Extension<Ctx>) -> Result<Caller, ApiError> {
+    let (principal, actor) = caller(ctx)?;
+    Ok(Caller::new(principal, actor))
+}
+
+/// A refusal of the file itself gets its message in English; other errors as usual.
+fn upload_error(e: AppError) -> ApiError {
     match e {
-        StoreError::Conflict(what) => ApiError::Conflict(what.to_owned()),
+        AppError::Invalid(errors) if errors.iter().any(|e| e.field == FILE_FIELD) => {
+            ApiError::Validation(
+                errors
+                    .into_iter()
+                    .map(|e| FieldError {
+                        field: e.field.into(),
+                        code: e.code.into(),
+                        message: Lang::En
+                            .t_args(&file_refusal_id(e.code), &[("detail", e.message)]),
+                    })
+                    .collect(),
+            )
+        }
         other => other.into(),
     }
 }
@@ -172,8 +177,8 @@ pub async fn list(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
 ) -> Result<Json<Vec<ImportJobDto>>, ApiError> {
-    let (principal, _) = caller(&ctx)?;
-    let jobs = state.store.import_jobs(principal.provider_scope()).await?;
+    let caller = api_caller(&ctx)?;
+    let jobs = imports::jobs(&state.app, &caller.principal).await?;
     Ok(Json(jobs.into_iter().map(|j| dto(j, Vec::new())).collect()))
 }
 
@@ -211,7 +216,7 @@ async fn create_job(
     headers: &HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let (principal, actor) = caller(ctx)?;
+    let caller = api_caller(ctx)?;
     let Query(q) = query.map_err(|e| ApiError::BadRequest(e.body_text()))?;
     let content_type = headers
         .get(header::CONTENT_TYPE)
@@ -269,41 +274,16 @@ async fn create_job(
             message: "the body is empty: send the CSV file's bytes".into(),
         }]));
     }
-    let preview = {
-        let today = state.app.today();
-        tokio::task::spawn_blocking(move || refusal(&bytes, today))
-    }
-    .await
-    .map_err(|_| ApiError::Internal)?
-    .map_err(|(id, detail)| {
-        let code = id.rsplit('-').next().unwrap_or("unreadable").to_owned();
-        ApiError::Validation(vec![FieldError {
-            field: "file".into(),
-            code,
-            message: Lang::En.t_args(&id, &[("detail", detail)]),
-        }])
-    })?;
-    let Some(provider) = upload_provider(&state.store, &principal, named, contact).await? else {
-        return Err(ApiError::field(ParseError::new(
-            "provider_id",
-            "required",
-            "the admin names the provider (provider_id) or a contact person of it",
-        )));
+    let upload = imports::Upload {
+        bytes,
+        file_name: q.file_name.unwrap_or_else(|| "upload.csv".to_owned()),
+        contact_person: contact,
+        provider: named,
     };
-    let file_name = q.file_name.unwrap_or_else(|| "upload.csv".to_owned());
-    let job = state
-        .store
-        .stage_import(
-            &actor,
-            NewImport {
-                provider,
-                contact_person: contact,
-                file_name: &file_name,
-                preview: &preview,
-            },
-        )
-        .await?;
-    let dto = full_dto(state, &actor, job).await?;
+    let job = imports::upload(&state.app, &caller, upload)
+        .await
+        .map_err(upload_error)?;
+    let dto = full_dto(state, &caller, job).await?;
     Ok((StatusCode::CREATED, Json(dto)).into_response())
 }
 
@@ -317,9 +297,9 @@ pub async fn show(
     ctx: Extension<Ctx>,
     Path(id): Path<String>,
 ) -> Result<Json<ImportJobDto>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let job = visible_job(&state.store, &principal, &id).await?;
-    Ok(Json(full_dto(&state, &actor, job).await?))
+    let caller = api_caller(&ctx)?;
+    let job = imports::visible_job(&state.app, &caller.principal, &id).await?;
+    Ok(Json(full_dto(&state, &caller, job).await?))
 }
 
 /// Confirms a preview: its valid rows are written in the background, all or nothing (202).
@@ -337,14 +317,7 @@ pub async fn confirm(
     ctx: Extension<Ctx>,
     Path(id): Path<String>,
 ) -> Result<(StatusCode, Json<ImportJobDto>), ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let job = visible_job(&state.store, &principal, &id).await?;
-    let running = state
-        .store
-        .confirm_import(&job.id)
-        .await
-        .map_err(conflict)?;
-    spawn_run(state.store.clone(), actor, job.id.clone());
+    let running = imports::confirm(&state.app, &api_caller(&ctx)?, &id).await?;
     Ok((StatusCode::ACCEPTED, Json(dto(running, Vec::new()))))
 }
 
@@ -362,12 +335,6 @@ pub async fn discard(
     ctx: Extension<Ctx>,
     Path(id): Path<String>,
 ) -> Result<Json<ImportJobDto>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let job = visible_job(&state.store, &principal, &id).await?;
-    let job = state
-        .store
-        .discard_import(&actor, &job.id)
-        .await
-        .map_err(conflict)?;
+    let job = imports::discard(&state.app, &api_caller(&ctx)?, &id).await?;
     Ok(Json(dto(job, Vec::new())))
 }

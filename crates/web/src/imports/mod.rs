@@ -14,8 +14,7 @@ use axum::http::Method;
 use axum::routing::{get, post};
 use futures_util::StreamExt;
 use lernweg_domain::access::COUNSELLING;
-use lernweg_domain::{Principal, ProviderId, UserId};
-use lernweg_store::{ImportIssue, ImportJob, ImportWarning, Store, StoreError};
+use lernweg_store::{ImportIssue, ImportJob, ImportWarning};
 use utoipa::OpenApi;
 
 use utoipa_axum::routes;
@@ -87,54 +86,9 @@ pub fn routes() -> Vec<Route> {
 #[openapi(components(schemas(api::ImportJobDto, api::RowErrorDto, api::MessageDto)))]
 pub struct Doc;
 
-/// A job the caller may see (another provider's, or no UUID: `NotFound`).
-async fn visible_job(store: &Store, who: &Principal, id: &str) -> Result<ImportJob, StoreError> {
-    if uuid::Uuid::parse_str(id).is_err() {
-        return Err(StoreError::NotFound);
-    }
-    let job = store.import_job(id).await?;
-    if !who.can_access_provider(job.provider_id) {
-        return Err(StoreError::NotFound);
-    }
-    Ok(job)
-}
-
-/// The provider an upload belongs to: the caller's own; the admin's is that of the named
-/// provider or, failing that, of the contact person.
-async fn upload_provider(
-    store: &Store,
-    who: &Principal,
-    named: Option<ProviderId>,
-    contact: Option<UserId>,
-) -> Result<Option<ProviderId>, StoreError> {
-    if let Some(own) = who.provider_scope() {
-        return Ok(Some(own));
-    }
-    if named.is_some() {
-        return Ok(named);
-    }
-    match contact {
-        Some(c) => match store.user(c).await {
-            Ok(u) => Ok(u.provider_id),
-            Err(StoreError::NotFound) => Ok(None),
-            Err(e) => Err(e),
-        },
-        None => Ok(None),
-    }
-}
-
-/// Runs a confirmed job in the background; its outcome is read from the job.
-fn spawn_run(store: Store, actor: lernweg_store::Actor, id: String) {
-    tokio::spawn(async move {
-        if let Err(e) = store.run_import(&actor, &id).await {
-            tracing::error!(job = %id, error = %e, "participant import could not be ended");
-        }
-    });
-}
-
 /// Argument names the import's messages use (Fluent arguments are named by static strings).
-const ARG_NAMES: [&str; 8] = [
-    "column", "detail", "first", "max", "min", "name", "value", "needed",
+const ARG_NAMES: [&str; 11] = [
+    "column", "count", "detail", "first", "level", "max", "min", "name", "rows", "value", "needed",
 ];
 
 fn fluent_args(args: &std::collections::BTreeMap<String, String>) -> Vec<(&'static str, String)> {
@@ -221,17 +175,14 @@ async fn read_body(body: Body) -> Result<Upload, axum::Error> {
     read_limited(body.into_data_stream()).await
 }
 
-/// Why a file cannot be previewed at all, as a Fluent id with its arguments.
-/// `today` bounds the birth years and the consent dates.
-fn refusal(
-    bytes: &[u8],
-    today: chrono::NaiveDate,
-) -> Result<lernweg_participants::ImportPreview, (String, String)> {
-    if let Some(kind) = lernweg_participants::import_plan::not_text(bytes) {
-        return Err((format!("imports-not-csv-{kind}"), String::new()));
+/// The Fluent id of a refusal of the file itself (an `Invalid` in
+/// [`lernweg_app::imports::FILE_FIELD`]; its message is the detail).
+fn file_refusal_id(code: &str) -> String {
+    if lernweg_participants::import_plan::NOT_TEXT_KINDS.contains(&code) {
+        format!("imports-not-csv-{code}")
+    } else {
+        format!("participants-import-{code}")
     }
-    lernweg_participants::preview_csv(bytes, today)
-        .map_err(|e| (format!("participants-import-{}", e.code), e.detail))
 }
 
 #[cfg(test)]
@@ -274,8 +225,8 @@ mod tests {
             keys.push(format!("imports-field-{f}"));
             keys.push(format!("imports-help-{f}"));
         }
-        for k in ["xlsx", "xls", "pdf", "binary"] {
-            keys.push(format!("imports-not-csv-{k}"));
+        for k in lernweg_participants::import_plan::NOT_TEXT_KINDS {
+            keys.push(file_refusal_id(k));
         }
         for c in ["emails_taken", "database", "interrupted", "expired"] {
             keys.push(format!("imports-failure-{c}"));
@@ -284,7 +235,10 @@ mod tests {
             keys.push(format!("imports-error-{c}"));
         }
         for c in lernweg_participants::import::IMPORT_ERROR_CODES {
-            keys.push(format!("participants-import-{c}"));
+            keys.push(file_refusal_id(c));
+        }
+        for c in lernweg_participants::import::IMPORT_WARNING_CODES {
+            keys.push(format!("participants-import-warning-{c}"));
         }
         for key in &keys {
             for lang in Lang::ALL {

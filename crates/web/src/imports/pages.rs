@@ -9,12 +9,13 @@ use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use lernweg_domain::UserId;
-use lernweg_store::{AuditAction, ImportJob, ImportStatus, NewImport, StoreError};
+use lernweg_app::imports::{self, FILE_FIELD, ImportJob, ImportStatus};
+use lernweg_app::{AppError, Caller};
+use lernweg_domain::{ParseError, UserId};
 
 use super::{
-    FILE_LIMIT, UPLOAD_PAGE, Upload, failure_message, field_label, issue_message, refusal,
-    spawn_run, upload_provider, visible_job, warning_message,
+    FILE_LIMIT, UPLOAD_PAGE, Upload, failure_message, field_label, file_refusal_id, issue_message,
+    warning_message,
 };
 use crate::AppState;
 use crate::context::Ctx;
@@ -147,23 +148,18 @@ async fn form_page(
     ctx: &Ctx,
     errors: FormErrors,
     selected: &str,
-) -> Result<FormPage, StoreError> {
+) -> Result<FormPage, PageError> {
     let lang = ctx.lang;
-    let scope = ctx.principal().and_then(|p| p.provider_scope());
-    let staff = match staff_of(state, scope).await {
-        Ok(staff) => staff,
-        Err(lernweg_app::AppError::Store(e)) => return Err(e),
-        Err(_) => Vec::new(),
-    };
+    let who = ctx.principal().ok_or(PageError::Forbidden)?;
+    let staff = staff_of(state, who.provider_scope()).await?;
     let default = ctx
         .user
         .as_ref()
         .filter(|_| selected.is_empty())
         .map(|u| u.id.to_string())
         .unwrap_or_else(|| selected.to_owned());
-    let jobs = state
-        .store
-        .import_jobs(scope)
+    let zone = state.app.clock.now().timezone();
+    let jobs = imports::jobs(&state.app, &who)
         .await?
         .into_iter()
         .take(10)
@@ -171,7 +167,7 @@ async fn form_page(
             href: format!("{UPLOAD_PAGE}/{}", j.id),
             created: j
                 .created_at
-                .with_timezone(&chrono::Local)
+                .with_timezone(&zone)
                 .format("%d.%m.%Y %H:%M")
                 .to_string(),
             status: status_label(lang, j.status),
@@ -203,30 +199,71 @@ async fn form_page(
     })
 }
 
+/// Why an upload is shown again with a message instead of its preview.
+struct Refusal {
+    status: StatusCode,
+    field: &'static str,
+    message: String,
+}
+
+impl Refusal {
+    fn file(status: StatusCode, message: String) -> Refusal {
+        Refusal {
+            status,
+            field: "file",
+            message,
+        }
+    }
+
+    fn unreadable(lang: Lang) -> Refusal {
+        Refusal::file(StatusCode::BAD_REQUEST, lang.t("imports-upload-unreadable"))
+    }
+
+    fn too_large(lang: Lang) -> Refusal {
+        Refusal::file(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            lang.t_args("imports-upload-too-large", &[("max", mb(lang))]),
+        )
+    }
+
+    fn contact(message: String) -> Refusal {
+        Refusal {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            field: "contact_person_id",
+            message,
+        }
+    }
+
+    /// A use-case's `Invalid`: the file itself, or the contact person (who names the
+    /// provider).
+    fn invalid(lang: Lang, errors: Vec<ParseError>) -> Refusal {
+        match errors.into_iter().find(|e| e.field == FILE_FIELD) {
+            Some(e) => Refusal::file(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                lang.t_args(&file_refusal_id(e.code), &[("detail", e.message)]),
+            ),
+            None => Refusal::contact(lang.t("imports-upload-contact-not-staff")),
+        }
+    }
+}
+
 async fn show_form(
     state: &AppState,
     ctx: &Ctx,
     status: StatusCode,
     errors: FormErrors,
     selected: &str,
-) -> Response {
-    match form_page(state, ctx, errors, selected).await {
-        Ok(page) => (status, render(&page)).into_response(),
-        Err(e) => PageError::from(e).into_response(),
-    }
-}
-
-fn one_error(field: &str, message: String) -> FormErrors {
-    let mut e = FormErrors::default();
-    e.0.insert(field.to_owned(), message);
-    e
+) -> Result<Response, PageError> {
+    let page = form_page(state, ctx, errors, selected).await?;
+    Ok((status, render(&page)).into_response())
 }
 
 /// `GET /verwaltung/teilnehmende/import`: the upload form. Expired previews are cleaned up.
-pub async fn form(State(state): State<AppState>, Extension(ctx): Extension<Ctx>) -> Response {
-    if let Err(e) = state.store.expire_imports(state.app.clock.now_utc()).await {
-        return PageError::from(e).into_response();
-    }
+pub async fn form(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, PageError> {
+    imports::expire(&state.app).await?;
     show_form(&state, &ctx, StatusCode::OK, FormErrors::default(), "").await
 }
 
@@ -273,75 +310,34 @@ async fn read_field(field: &mut axum::extract::multipart::Field<'_>) -> Result<U
     })
 }
 
-/// `POST /verwaltung/teilnehmende/import` (multipart: `csrf` first, `contact_person_id`,
-/// `file`): reads and checks the file and shows its preview; nothing is written yet.
-pub async fn upload(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
+/// Reads the form into an upload; `contact` keeps the contact person sent, for showing the
+/// form again.
+async fn read_form(
+    lang: Lang,
     multipart: Result<Multipart, MultipartRejection>,
-) -> Response {
-    let lang = ctx.lang;
-    let Some(who) = ctx.principal() else {
-        return PageError::Forbidden.into_response();
-    };
-    let refuse = |status: StatusCode, field: &str, message: String, selected: String| {
-        let (state, ctx, field) = (state.clone(), ctx.clone(), field.to_owned());
-        async move { show_form(&state, &ctx, status, one_error(&field, message), &selected).await }
-    };
-    let Ok(mut multipart) = multipart else {
-        return refuse(
-            StatusCode::BAD_REQUEST,
-            "file",
-            lang.t("imports-upload-unreadable"),
-            String::new(),
-        )
-        .await;
-    };
-    let mut contact = String::new();
+    contact: &mut String,
+) -> Result<imports::Upload, Refusal> {
+    let mut multipart = multipart.map_err(|_| Refusal::unreadable(lang))?;
     let mut file_name = String::new();
     let mut file: Option<Upload> = None;
     loop {
         let mut field = match multipart.next_field().await {
             Ok(Some(f)) => f,
             Ok(None) => break,
-            Err(e) => {
-                let too_large = e.status() == StatusCode::PAYLOAD_TOO_LARGE;
-                return if too_large {
-                    refuse(
-                        StatusCode::PAYLOAD_TOO_LARGE,
-                        "file",
-                        lang.t_args("imports-upload-too-large", &[("max", mb(lang))]),
-                        contact,
-                    )
-                    .await
-                } else {
-                    refuse(
-                        StatusCode::BAD_REQUEST,
-                        "file",
-                        lang.t("imports-upload-unreadable"),
-                        contact,
-                    )
-                    .await
-                };
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err(Refusal::too_large(lang));
             }
+            Err(_) => return Err(Refusal::unreadable(lang)),
         };
         match field.name() {
-            Some("contact_person_id") => contact = field.text().await.unwrap_or_default(),
+            Some("contact_person_id") => *contact = field.text().await.unwrap_or_default(),
             Some("file") => {
                 file_name = field.file_name().unwrap_or("").to_owned();
-                match read_field(&mut field).await {
-                    Ok(u) => file = Some(u),
-                    Err(StatusCode::PAYLOAD_TOO_LARGE) => file = Some(Upload::TooLarge),
-                    Err(_) => {
-                        return refuse(
-                            StatusCode::BAD_REQUEST,
-                            "file",
-                            lang.t("imports-upload-unreadable"),
-                            contact,
-                        )
-                        .await;
-                    }
-                }
+                file = match read_field(&mut field).await {
+                    Ok(u) => Some(u),
+                    Err(StatusCode::PAYLOAD_TOO_LARGE) => Some(Upload::TooLarge),
+                    Err(_) => return Err(Refusal::unreadable(lang)),
+                };
             }
             _ => {
                 if read_field(&mut field).await.is_err() {
@@ -351,152 +347,93 @@ pub async fn upload(
         }
     }
     let bytes = match file {
-        Some(Upload::TooLarge) => {
-            return refuse(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "file",
-                lang.t_args("imports-upload-too-large", &[("max", mb(lang))]),
-                contact,
-            )
-            .await;
-        }
+        Some(Upload::TooLarge) => return Err(Refusal::too_large(lang)),
         Some(Upload::Bytes(b)) if !b.is_empty() => b,
         _ => {
-            return refuse(
+            return Err(Refusal::file(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                "file",
                 lang.t("imports-upload-no-file"),
-                contact,
-            )
-            .await;
+            ));
         }
     };
-    let Ok(contact_id) = UserId::parse(contact.trim()) else {
-        return refuse(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "contact_person_id",
-            lang.t("imports-upload-contact-required"),
-            contact,
-        )
-        .await;
-    };
-    // Reading 10 MB of CSV is CPU work: off the async threads.
-    let preview = match {
-        let today = state.app.today();
-        tokio::task::spawn_blocking(move || refusal(&bytes, today))
-    }
-    .await
-    {
-        Ok(Ok(p)) => p,
-        Ok(Err((id, detail))) => {
-            return refuse(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "file",
-                lang.t_args(&id, &[("detail", detail)]),
-                contact,
-            )
-            .await;
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "import preview panicked");
-            return PageError::Internal.into_response();
-        }
-    };
-    let provider = match upload_provider(&state.store, &who, None, Some(contact_id)).await {
-        Ok(Some(p)) => p,
-        Ok(None) => {
-            return refuse(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "contact_person_id",
-                lang.t("imports-upload-contact-not-staff"),
-                contact,
-            )
-            .await;
-        }
-        Err(e) => return PageError::from(e).into_response(),
-    };
-    let staged = state
-        .store
-        .stage_import(
-            &ctx.actor(),
-            NewImport {
-                provider,
-                contact_person: Some(contact_id),
-                file_name: &file_name,
-                preview: &preview,
-            },
-        )
-        .await;
-    match staged {
-        Ok(job) => Redirect::to(&format!("{UPLOAD_PAGE}/{}", job.id)).into_response(),
-        Err(StoreError::Invalid(_)) => {
-            refuse(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "contact_person_id",
-                lang.t("imports-upload-contact-not-staff"),
-                contact,
-            )
-            .await
-        }
-        Err(e) => PageError::from(e).into_response(),
-    }
+    let contact_person = UserId::parse(contact.trim())
+        .map_err(|_| Refusal::contact(lang.t("imports-upload-contact-required")))?;
+    Ok(imports::Upload {
+        bytes,
+        file_name,
+        contact_person: Some(contact_person),
+        provider: None,
+    })
 }
 
-async fn job_page(state: &AppState, ctx: &Ctx, job: ImportJob) -> Result<Response, StoreError> {
+/// `POST /verwaltung/teilnehmende/import` (multipart: `csrf` first, `contact_person_id`,
+/// `file`): reads and checks the file and shows its preview; nothing is written yet.
+pub async fn upload(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let mut issues = Vec::new();
-    let mut issues_hidden = 0;
-    let mut sample = Vec::new();
-    if job.status == ImportStatus::Previewed {
-        let all = state.store.import_issues(&job.id).await?;
-        issues_hidden = all.len().saturating_sub(ISSUES_SHOWN);
-        issues = all
-            .iter()
-            .take(ISSUES_SHOWN)
-            .map(|i| IssueRow {
-                row: i.row,
-                column: field_label(lang, &i.field),
-                message: issue_message(lang, i),
-            })
-            .collect();
-        sample = state
-            .store
-            .import_staged(&job.id)
-            .await?
-            .into_iter()
-            .take(SAMPLE_ROWS)
-            .map(|r| SampleRow {
-                row: r.row,
-                name: format!("{} {}", r.data.given_name, r.data.family_name),
-                email: r.data.email.map(|e| e.to_string()).unwrap_or_default(),
-                german_level: r
-                    .data
-                    .german_level
-                    .map(|l| l.to_string())
-                    .unwrap_or_default(),
-                mother_tongue: r
-                    .data
-                    .mother_tongue
-                    .map(|l| l.as_str().to_owned())
-                    .unwrap_or_default(),
-            })
-            .collect();
-        // The preview shows personal data: the read is audited (without names).
-        state
-            .store
-            .audit(&ctx.actor().entry(
-                Some(job.provider_id),
-                AuditAction::View,
-                "participant_import",
-                &job.id,
-                "preview",
-            ))
-            .await?;
-    }
-    let contact_person = match job.contact_person_id {
-        Some(id) => state.store.user(id).await.ok().map(|u| u.display_name),
-        None => None,
+    let caller = ctx.caller().ok_or(PageError::Forbidden)?;
+    let mut contact = String::new();
+    let refusal = match read_form(lang, multipart, &mut contact).await {
+        Ok(upload) => match imports::upload(&state.app, &caller, upload).await {
+            Ok(job) => return Ok(to_job(&job.id)),
+            Err(AppError::Invalid(errors)) => Refusal::invalid(lang, errors),
+            Err(e) => return Err(e.into()),
+        },
+        Err(r) => r,
     };
+    let mut errors = FormErrors::default();
+    errors.0.insert(refusal.field.to_owned(), refusal.message);
+    show_form(&state, &ctx, refusal.status, errors, &contact).await
+}
+
+fn to_job(id: &str) -> Response {
+    Redirect::to(&format!("{UPLOAD_PAGE}/{id}")).into_response()
+}
+
+async fn job_page(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    job: ImportJob,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    // The preview shows personal data: the read is audited (without names).
+    let all = imports::issues(&state.app, caller, &job, "preview").await?;
+    let issues_hidden = all.len().saturating_sub(ISSUES_SHOWN);
+    let issues = all
+        .iter()
+        .take(ISSUES_SHOWN)
+        .map(|i| IssueRow {
+            row: i.row,
+            column: field_label(lang, &i.field),
+            message: issue_message(lang, i),
+        })
+        .collect();
+    let sample = imports::sample(&state.app, caller, &job, SAMPLE_ROWS)
+        .await?
+        .into_iter()
+        .map(|r| SampleRow {
+            row: r.row,
+            name: format!("{} {}", r.data.given_name, r.data.family_name),
+            email: r.data.email.map(|e| e.to_string()).unwrap_or_default(),
+            german_level: r
+                .data
+                .german_level
+                .map(|l| l.to_string())
+                .unwrap_or_default(),
+            mother_tongue: r
+                .data
+                .mother_tongue
+                .map(|l| l.as_str().to_owned())
+                .unwrap_or_default(),
+        })
+        .collect();
+    let contact_person = imports::contact_person(&state.app, &job)
+        .await?
+        .map(|u| u.display_name);
     let running = job.status == ImportStatus::Running;
     let page = JobPage {
         layout: Layout::new(
@@ -532,20 +469,16 @@ async fn job_page(state: &AppState, ctx: &Ctx, job: ImportJob) -> Result<Respons
     Ok(res)
 }
 
-/// `GET /verwaltung/teilnehmende/import/{id}`: preview, progress or result.
+/// `GET /verwaltung/teilnehmende/import/{id}`: preview, progress or result. The job id is
+/// a string (no domain id type): the use-case answers an unknown or malformed one with 404.
 pub async fn job(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Path(id): Path<String>,
-) -> Response {
-    let Some(who) = ctx.principal() else {
-        return PageError::Forbidden.into_response();
-    };
-    let result = match visible_job(&state.store, &who, &id).await {
-        Ok(job) => job_page(&state, &ctx, job).await,
-        Err(e) => Err(e),
-    };
-    result.unwrap_or_else(|e| PageError::from(e).into_response())
+) -> Result<Response, PageError> {
+    let caller = ctx.caller().ok_or(PageError::Forbidden)?;
+    let job = imports::visible_job(&state.app, &caller.principal, &id).await?;
+    job_page(&state, &ctx, &caller, job).await
 }
 
 /// `POST …/{id}/bestaetigen`: starts the import in the background and shows its progress.
@@ -554,39 +487,26 @@ pub async fn confirm(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Path(id): Path<String>,
-) -> Response {
-    let Some(who) = ctx.principal() else {
-        return PageError::Forbidden.into_response();
-    };
-    let job = match visible_job(&state.store, &who, &id).await {
-        Ok(j) => j,
-        Err(e) => return PageError::from(e).into_response(),
-    };
-    match state.store.confirm_import(&job.id).await {
-        Ok(_) => spawn_run(state.store.clone(), ctx.actor(), job.id.clone()),
-        Err(StoreError::Conflict(_)) => {}
-        Err(e) => return PageError::from(e).into_response(),
+) -> Result<Response, PageError> {
+    let caller = ctx.caller().ok_or(PageError::Forbidden)?;
+    match imports::confirm(&state.app, &caller, &id).await {
+        Ok(job) => Ok(to_job(&job.id)),
+        Err(AppError::Conflict(_)) => Ok(to_job(&id)),
+        Err(e) => Err(e.into()),
     }
-    Redirect::to(&format!("{UPLOAD_PAGE}/{}", job.id)).into_response()
 }
 
-/// `POST …/{id}/verwerfen`: deletes the preview's rows; nothing is imported.
+/// `POST …/{id}/verwerfen`: deletes the preview's rows; nothing is imported. A job that is
+/// no preview any more just shows its state.
 pub async fn discard(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Path(id): Path<String>,
-) -> Response {
-    let Some(who) = ctx.principal() else {
-        return PageError::Forbidden.into_response();
-    };
-    let job = match visible_job(&state.store, &who, &id).await {
-        Ok(j) => j,
-        Err(e) => return PageError::from(e).into_response(),
-    };
-    match state.store.discard_import(&ctx.actor(), &job.id).await {
-        Ok(_) | Err(StoreError::Conflict(_)) => {
-            Redirect::to(&format!("{UPLOAD_PAGE}/{}", job.id)).into_response()
-        }
-        Err(e) => PageError::from(e).into_response(),
+) -> Result<Response, PageError> {
+    let caller = ctx.caller().ok_or(PageError::Forbidden)?;
+    match imports::discard(&state.app, &caller, &id).await {
+        Ok(job) => Ok(to_job(&job.id)),
+        Err(AppError::Conflict(_)) => Ok(to_job(&id)),
+        Err(e) => Err(e.into()),
     }
 }
