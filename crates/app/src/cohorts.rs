@@ -13,7 +13,7 @@ use lernweg_planner::{ClockTime, PlanOptions, SessionKind};
 use lernweg_store::{Cohort, NewCohort, NewSession, SessionMove, SessionRecord};
 
 use crate::offers::require;
-use crate::{App, AppError, Caller};
+use crate::{App, AppError, Caller, refusals};
 
 /// Plans an offer's timetable for a cohort: the planner's sessions, ready to store.
 pub fn generate(
@@ -31,9 +31,7 @@ pub fn generate(
 pub async fn cohort(app: &App, principal: &Principal, id: CohortId) -> Result<Cohort, AppError> {
     require(principal, STAFF)?;
     let cohort = app.store.cohort(id).await?;
-    if !principal.can_access_provider(cohort.provider_id) {
-        return Err(AppError::NotFound);
-    }
+    refusals::ensure_provider(app, principal, cohort.provider_id, "cohort", id).await?;
     Ok(cohort)
 }
 

@@ -20,6 +20,8 @@ pub mod loans;
 pub mod offers;
 pub mod participants;
 pub mod referrals;
+pub mod refusals;
+pub mod sessions;
 pub mod visible;
 pub mod work;
 
