@@ -136,7 +136,7 @@ async fn wrong_password_is_refused_in_german_and_audited() {
 }
 
 #[tokio::test]
-async fn login_attempts_are_rate_limited_per_account_with_retry_after() {
+async fn login_failures_are_limited_per_account_and_address_with_retry_after() {
     let app = TestApp::spawn_with(Options {
         config: WebConfig {
             login_limits: LoginLimits {
