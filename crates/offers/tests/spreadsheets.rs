@@ -99,6 +99,51 @@ fn csv_cells_never_start_a_formula() {
     insta::assert_snapshot!("offers_csv_neutralised", text.replace("\r\n", "⏎\n"));
 }
 
+/// The XML part `name` of an XLSX package.
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut xml).unwrap();
+    xml
+}
+
+#[test]
+fn xlsx_text_that_looks_like_a_formula_is_quote_prefixed() {
+    let o = hostile_offer();
+    let bytes = offers_xlsx(&[(&o, None)], "Angebote", &label).unwrap();
+    let styles = part(&bytes, "xl/styles.xml");
+    let styles = roxmltree::Document::parse(&styles).unwrap();
+    let quoted: Vec<bool> = styles
+        .descendants()
+        .find(|n| n.has_tag_name("cellXfs"))
+        .unwrap()
+        .children()
+        .filter(|n| n.has_tag_name("xf"))
+        .map(|xf| xf.attribute("quotePrefix") == Some("1"))
+        .collect();
+    let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+    let sheet = roxmltree::Document::parse(&sheet).unwrap();
+    let cell = |r: &str| {
+        sheet
+            .descendants()
+            .find(|n| n.has_tag_name("c") && n.attribute("r") == Some(r))
+            .unwrap()
+    };
+    let is_quoted = |r: &str| {
+        let c = cell(r);
+        assert!(
+            !c.children().any(|n| n.has_tag_name("f")),
+            "{r}: no formula"
+        );
+        assert_eq!(c.attribute("t"), Some("s"), "{r}: a string");
+        let style: usize = c.attribute("s").unwrap_or("0").parse().unwrap();
+        quoted[style]
+    };
+    // Title (A), target group (E) and contact (P) start like formulas; the slug (B) does not.
+    assert!(is_quoted("A2") && is_quoted("E2") && is_quoted("P2"));
+    assert!(!is_quoted("B2") && !is_quoted("Q2"));
+}
+
 #[test]
 fn xlsx_stores_text_as_text_and_times_as_excel_times() {
     let o = hostile_offer();
