@@ -14,10 +14,12 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use lernweg_domain::{CohortId, EnrolmentId, ParticipantId, Principal, Role, SessionId};
 use lernweg_participants::attendance::on_roll_call;
-use lernweg_participants::{Decision, Progress, ProgressRules, RollCallEntry, RollCallError};
+use lernweg_participants::{
+    Decision, ModuleInfo, Progress, ProgressRules, RollCallEntry, RollCallError,
+};
 use lernweg_store::{
     AttendanceRecord, AuditAction, Cohort, Enrolment, NewProgressEntry, ProgressEntry,
-    SessionRecord, SessionStatus, StoreError, session_facts,
+    SessionRecord, SessionStatus, StoreError, module_infos, session_facts,
 };
 
 use crate::{App, AppError, Caller, refusals};
@@ -67,6 +69,9 @@ pub struct RollCall {
     /// The day the roll call is read on.
     pub today: NaiveDate,
     pub rows: Vec<RollCallRow>,
+    /// Every enrolment in the cohort, whether on the roll call or not (a sent roll call is
+    /// matched against these; the rule refuses those that may not be recorded).
+    pub members: Vec<Enrolment>,
 }
 
 impl RollCall {
@@ -94,11 +99,10 @@ async fn rows_of(app: &App, session: SessionRecord, cohort: Cohort) -> Result<Ro
         .into_iter()
         .map(|p| (p.id, (p.data.given_name, p.data.family_name)))
         .collect();
-    let rows = app
-        .store
-        .enrolments_in(cohort.id)
-        .await?
-        .into_iter()
+    let members = app.store.enrolments_in(cohort.id).await?;
+    let rows = members
+        .iter()
+        .cloned()
         .filter_map(|e| {
             let record = records.iter().find(|r| r.enrolment_id == e.id).cloned();
             if !on_roll_call(e.status) && record.is_none() {
@@ -118,6 +122,7 @@ async fn rows_of(app: &App, session: SessionRecord, cohort: Cohort) -> Result<Ro
         cohort,
         today: app.today(),
         rows,
+        members,
     })
 }
 
@@ -320,6 +325,32 @@ pub async fn enrolment_progress(
     let (enrolment, cohort) = visible_enrolment(app, &caller.principal, id).await?;
     audit_enrolment(app, caller, &enrolment, &cohort, what).await?;
     progress_of(app, enrolment, cohort).await
+}
+
+/// The modules of a cohort's offer and the cohort's progress with nothing recorded yet: what
+/// a staff entry may name.
+pub async fn blank_progress(
+    app: &App,
+    cohort: &Cohort,
+) -> Result<(Vec<ModuleInfo>, Progress), AppError> {
+    let offer = app.store.offer(cohort.offer_id).await?;
+    let modules = module_infos(&offer.offer);
+    let sessions: Vec<_> = app
+        .store
+        .timetable(cohort.id)
+        .await?
+        .iter()
+        .map(session_facts)
+        .collect();
+    let progress = lernweg_participants::progress(
+        &modules,
+        &sessions,
+        &[],
+        &[],
+        app.today(),
+        ProgressRules::default(),
+    );
+    Ok((modules, progress))
 }
 
 /// A staff entry on an enrolment's progress.

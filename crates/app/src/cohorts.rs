@@ -6,7 +6,8 @@
 use chrono::NaiveDate;
 use lernweg_domain::access::{MANAGERS, STAFF};
 use lernweg_domain::{
-    CohortId, CohortStatus, OfferId, ParseError, Principal, SessionId, State as FedState, UserId,
+    CohortId, CohortStatus, OfferId, ParseError, Principal, ProviderId, SessionId,
+    State as FedState, UserId,
 };
 use lernweg_offers::Offer;
 use lernweg_planner::{ClockTime, PlanOptions, SessionKind};
@@ -49,6 +50,23 @@ pub async fn cohorts(
 ) -> Result<Vec<Cohort>, AppError> {
     require(principal, STAFF)?;
     Ok(app.store.cohorts(principal.provider_scope(), offer).await?)
+}
+
+/// The cohorts of one provider (e.g. to enrol that provider's participant), by start date;
+/// another provider's are `NotFound` for its staff.
+pub async fn of_provider(
+    app: &App,
+    principal: &Principal,
+    provider: ProviderId,
+) -> Result<Vec<Cohort>, AppError> {
+    require(principal, STAFF)?;
+    if principal
+        .provider_scope()
+        .is_some_and(|own| own != provider)
+    {
+        return Err(AppError::NotFound);
+    }
+    Ok(app.store.cohorts(Some(provider), None).await?)
 }
 
 /// A visible cohort with its timetable (cancelled sessions included), by date.
@@ -242,4 +260,15 @@ pub async fn add_session(
         .store
         .add_session(&caller.actor, cohort.id, new, reason)
         .await?)
+}
+
+/// A visible cohort with its offer and its timetable (cancelled sessions included), by date.
+pub async fn with_offer(
+    app: &App,
+    principal: &Principal,
+    id: CohortId,
+) -> Result<(Cohort, Offer, Vec<SessionRecord>), AppError> {
+    let (cohort, sessions) = timetable(app, principal, id).await?;
+    let offer = app.store.offer(cohort.offer_id).await?.offer;
+    Ok((cohort, offer, sessions))
 }

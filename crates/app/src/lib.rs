@@ -9,6 +9,7 @@
 //! Architecture invariant: this crate knows no HTTP, no HTML and no JSON DTOs, and writes no
 //! SQL. It reads no clock but [`App::clock`].
 
+pub mod access;
 pub mod admin;
 pub mod attendance;
 pub mod catalogue;
@@ -22,6 +23,7 @@ pub mod participants;
 pub mod referrals;
 pub mod refusals;
 pub mod sessions;
+pub mod team;
 pub mod visible;
 pub mod work;
 

@@ -8,6 +8,7 @@
 
 pub mod care;
 pub mod enrolments;
+pub mod file;
 pub mod readiness;
 
 use chrono::NaiveDate;
@@ -25,6 +26,27 @@ pub async fn visible(
     id: ParticipantId,
 ) -> Result<ParticipantRecord, AppError> {
     crate::visible::participant_record(app, principal, id).await
+}
+
+/// The record a participant's own account is linked to (the portal); `NotFound` when it is
+/// gone.
+pub async fn own(app: &App, linked: ParticipantId) -> Result<ParticipantRecord, AppError> {
+    Ok(app.store.participant(linked).await?)
+}
+
+/// The participant's contact person; `None` when none is set or the account no longer exists.
+pub async fn contact_person(
+    app: &App,
+    p: &ParticipantRecord,
+) -> Result<Option<lernweg_store::User>, AppError> {
+    match p.contact_person_id {
+        Some(id) => match app.store.user(id).await {
+            Ok(u) => Ok(Some(u)),
+            Err(StoreError::NotFound) => Ok(None),
+            Err(e) => Err(e.into()),
+        },
+        None => Ok(None),
+    }
 }
 
 /// Writes the `view` audit entry of a read of personal data; `what` names the part read,
@@ -169,8 +191,8 @@ pub async fn provider_of_new(
 /// Creates a participant with its consents. Refused without a data-processing consent or
 /// with a consent given after today ([`check_consents`], field `consents`).
 ///
-/// The store writes the record and each consent in a transaction of its own, with its audit
-/// entry: the consents are recorded right after the record.
+/// The store writes the record and its consents in one transaction, each with its audit
+/// entry: a participant never exists without its data-processing consent.
 pub async fn create(
     app: &App,
     caller: &Caller,
@@ -178,16 +200,17 @@ pub async fn create(
 ) -> Result<ParticipantRecord, AppError> {
     check_consents(&new.consents, app.today())?;
     let provider = provider_of_new(app, &caller.principal, new.provider).await?;
-    let record = app
+    let consents: Vec<_> = new.consents.iter().map(|c| (c.scope, c.given_on)).collect();
+    Ok(app
         .store
-        .create_participant(&caller.actor, provider, new.contact_person, new.data)
-        .await?;
-    for c in &new.consents {
-        app.store
-            .add_consent(&caller.actor, record.id, c.scope, c.given_on)
-            .await?;
-    }
-    Ok(record)
+        .create_participant_with_consents(
+            &caller.actor,
+            provider,
+            new.contact_person,
+            new.data,
+            &consents,
+        )
+        .await?)
 }
 
 /// Replaces the record and the contact person of a participant the caller may see.

@@ -190,7 +190,10 @@ pub async fn enrolment_fit(
     let enrolment = app.store.enrolment(id).await?;
     let p = participant(app, caller, enrolment.participant_id, what).await?;
     let record = app.store.work_pattern(p.id).await?.ok_or_else(|| {
-        AppError::Conflict("the participant has no recorded working times".into())
+        AppError::Conflict(format!(
+            "the participant has no recorded working times; PUT /api/v1/participants/{}/work-pattern first",
+            p.id
+        ))
     })?;
     Ok(fit_of(app, &record, &enrolment).await?)
 }

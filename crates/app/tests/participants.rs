@@ -548,3 +548,55 @@ fn a_record_validates_again_from_its_draft() {
     assert_eq!(again.weekly_hours, "19.5");
     assert_eq!(again.validate(2026).unwrap(), d);
 }
+
+#[tokio::test]
+async fn the_file_holds_what_the_caller_may_read_and_audits_the_notes_only_when_read() {
+    use lernweg_app::participants::file::{self, Notes};
+    let f = fixture().await;
+    let app = &f.app;
+    let id = created(&f, "Haddad").await;
+    let note = NewContact {
+        on_date: day(8, 31),
+        channel: ContactChannel::Phone,
+        topic: "Erstgespräch".into(),
+        note: "Sorgen um die Kinderbetreuung".into(),
+    };
+    care::add_contact(app, &f.counsellor, id, note)
+        .await
+        .unwrap();
+    let views = |what: &'static str| async move {
+        app.store
+            .audit_entries(None, 1000)
+            .await
+            .unwrap()
+            .iter()
+            .filter(|e| e.action == "view" && e.detail == what)
+            .count()
+    };
+
+    let read = file::read(app, &f.counsellor, id, "detail", Notes::IfAllowed)
+        .await
+        .unwrap();
+    assert!(read.notes_shown);
+    assert_eq!(read.contacts[0].note, "Sorgen um die Kinderbetreuung");
+    assert_eq!(read.consents.len(), 1);
+    assert_eq!(read.provider.id, f.provider);
+    assert_eq!(
+        (views("detail").await, views("contact notes").await),
+        (1, 1)
+    );
+
+    // A reader that shows no notes gets none, and no "contact notes" entry is written.
+    let read = file::read(app, &f.counsellor, id, "check", Notes::Never)
+        .await
+        .unwrap();
+    assert!(!read.notes_shown);
+    assert_eq!(read.contacts[0].note, "");
+    assert_eq!(read.contacts[0].topic, "Erstgespräch");
+    assert_eq!((views("check").await, views("contact notes").await), (1, 1));
+
+    // Another provider's staff: not found, and nothing is audited as read.
+    let refused = file::read(app, &f.stranger, id, "stranger", Notes::IfAllowed).await;
+    assert!(matches!(refused, Err(AppError::NotFound)), "{refused:?}");
+    assert_eq!(views("stranger").await, 0);
+}

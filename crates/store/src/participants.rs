@@ -157,6 +157,20 @@ impl Store {
         contact_person: Option<UserId>,
         data: ParticipantData,
     ) -> Result<ParticipantRecord, StoreError> {
+        self.create_participant_with_consents(actor, provider, contact_person, data, &[])
+            .await
+    }
+
+    /// Creates a participant and records its consents (scope, day given) in one transaction,
+    /// each with its audit entry: either all of it is written or nothing.
+    pub async fn create_participant_with_consents(
+        &self,
+        actor: &Actor,
+        provider: ProviderId,
+        contact_person: Option<UserId>,
+        data: ParticipantData,
+        consents: &[(ConsentScope, NaiveDate)],
+    ) -> Result<ParticipantRecord, StoreError> {
         self.provider(provider).await?;
         self.check_contact_person(provider, contact_person).await?;
         let id = ParticipantId::from_uuid(Uuid::now_v7());
@@ -182,8 +196,47 @@ impl Store {
             &actor.entry(Some(provider), AuditAction::Create, "participant", id, ""),
         )
         .await?;
+        for (scope, given_on) in consents {
+            self.insert_consent(&mut tx, actor, provider, id, *scope, *given_on)
+                .await?;
+        }
         tx.commit().await?;
         self.participant(id).await
+    }
+
+    /// Inserts one consent and its audit entry into an open transaction; returns its id.
+    async fn insert_consent(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        actor: &Actor,
+        provider: ProviderId,
+        id: ParticipantId,
+        scope: ConsentScope,
+        given_on: NaiveDate,
+    ) -> Result<String, StoreError> {
+        let cid = Uuid::now_v7().to_string();
+        sqlx::query("INSERT INTO consents (id, participant_id, scope, given_on, recorded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(&cid)
+            .bind(id.to_string())
+            .bind(code(&scope))
+            .bind(given_on.to_string())
+            .bind(actor.user_id.map(|u| u.to_string()))
+            .bind(time::fmt(self.now()))
+            .execute(&mut **tx)
+            .await?;
+        audit::write(
+            self.now(),
+            &mut **tx,
+            &actor.entry(
+                Some(provider),
+                AuditAction::Create,
+                "consent",
+                &cid,
+                code(&scope),
+            ),
+        )
+        .await?;
+        Ok(cid)
     }
 
     pub async fn participant(&self, id: ParticipantId) -> Result<ParticipantRecord, StoreError> {
@@ -273,29 +326,10 @@ impl Store {
         given_on: NaiveDate,
     ) -> Result<ConsentRecord, StoreError> {
         let p = self.participant(id).await?;
-        let cid = Uuid::now_v7().to_string();
         let mut tx = self.pool.begin().await?;
-        sqlx::query("INSERT INTO consents (id, participant_id, scope, given_on, recorded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(&cid)
-            .bind(id.to_string())
-            .bind(code(&scope))
-            .bind(given_on.to_string())
-            .bind(actor.user_id.map(|u| u.to_string()))
-            .bind(time::fmt(self.now()))
-            .execute(&mut *tx)
+        let cid = self
+            .insert_consent(&mut tx, actor, p.provider_id, id, scope, given_on)
             .await?;
-        audit::write(
-            self.now(),
-            &mut *tx,
-            &actor.entry(
-                Some(p.provider_id),
-                AuditAction::Create,
-                "consent",
-                &cid,
-                code(&scope),
-            ),
-        )
-        .await?;
         tx.commit().await?;
         self.consents(id)
             .await?

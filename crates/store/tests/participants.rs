@@ -511,3 +511,54 @@ async fn readiness_checks_keep_the_offer_hours_they_were_evaluated_against() {
         [(Some(7.5), Some(f.cohort)), (None, None)]
     );
 }
+
+#[tokio::test]
+async fn a_participant_and_its_consents_are_written_together_or_not_at_all() {
+    let f = fixture().await;
+    let s = &f.db.store;
+    let actor = Actor::user(f.counsellor.id, "b@t.example");
+    let given = date(2026, 3, 2);
+    let p = s
+        .create_participant_with_consents(
+            &actor,
+            f.provider,
+            Some(f.counsellor.id),
+            data("Amina", "Haddad"),
+            &[
+                (ConsentScope::DataProcessing, given),
+                (ConsentScope::HealthData, given),
+            ],
+        )
+        .await
+        .unwrap();
+    let consents = s.consents(p.id).await.unwrap();
+    let scopes: Vec<_> = consents.iter().map(|c| (c.scope, c.given_on)).collect();
+    assert_eq!(
+        scopes,
+        [
+            (ConsentScope::DataProcessing, given),
+            (ConsentScope::HealthData, given)
+        ]
+    );
+
+    // When the consent cannot be written, the participant is not written either.
+    f.db.execute("DROP TABLE consents").await;
+    let failed = s
+        .create_participant_with_consents(
+            &actor,
+            f.provider,
+            Some(f.counsellor.id),
+            data("Olena", "Kovalenko"),
+            &[(ConsentScope::DataProcessing, given)],
+        )
+        .await;
+    assert!(failed.is_err(), "{failed:?}");
+    let names: Vec<_> = s
+        .participants(Some(f.provider))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|p| p.data.family_name)
+        .collect();
+    assert_eq!(names, ["Haddad"]);
+}

@@ -152,6 +152,14 @@ pub fn log_store_error(e: &StoreError) {
     tracing::error!(error = %e, source = %chain, "store error");
 }
 
+/// Logs an application error that a page shows as "not available" instead of failing.
+pub fn log_app_error(e: &AppError) {
+    match e {
+        AppError::Store(e) => log_store_error(e),
+        other => tracing::error!(error = %other, "application error"),
+    }
+}
+
 impl From<ParseError> for ApiError {
     fn from(e: ParseError) -> Self {
         ApiError::field(e)

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use lernweg_domain::{ParseError, ParticipantId};
 use lernweg_participants::import::consent_given_on;
 use lernweg_participants::{Consent, ConsentScope, has_consent};
-use lernweg_store::{ConsentRecord, ContactEntry, NewContact};
+use lernweg_store::{ConsentRecord, ContactEntry, NewContact, ParticipantRecord};
 
 use super::visible;
 use crate::{App, AppError, Caller};
@@ -20,6 +20,25 @@ pub fn rules(consents: &[ConsentRecord]) -> Vec<Consent> {
             withdrawn_on: c.withdrawn_on,
         })
         .collect()
+}
+
+/// The consents of a participant the caller has read (and audited), oldest first.
+pub async fn consents_of(app: &App, p: &ParticipantRecord) -> Result<Vec<ConsentRecord>, AppError> {
+    Ok(app.store.consents(p.id).await?)
+}
+
+/// The contact log of a participant the caller has read (and audited), newest first; the
+/// notes are emptied unless `with_notes`.
+pub async fn contacts_of(
+    app: &App,
+    p: &ParticipantRecord,
+    with_notes: bool,
+) -> Result<Vec<ContactEntry>, AppError> {
+    let mut log = app.store.contacts(p.id).await?;
+    if !with_notes {
+        log.iter_mut().for_each(|c| c.note.clear());
+    }
+    Ok(log)
 }
 
 /// Whether the participant's consent of `scope` holds on `on`.

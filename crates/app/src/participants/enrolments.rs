@@ -33,6 +33,11 @@ pub async fn with_history(
     Ok(out)
 }
 
+/// The history of an enrolment the caller has read, oldest step first.
+pub async fn history(app: &App, e: &Enrolment) -> Result<Vec<EnrolmentStep>, AppError> {
+    Ok(app.store.enrolment_history(e.id).await?)
+}
+
 /// Registers interest in a cohort of the participant's provider (status `interested`). An
 /// unknown cohort is invalid (`cohort_id` / `unknown_cohort`), another provider's too
 /// (`other_provider`); a second enrolment in the same cohort is a conflict.

@@ -21,7 +21,7 @@ use lernweg_participants::{
     Action, ConsentScope, Dimension, DimensionChange, DimensionResult, EnrolmentStatus, Light,
     Overall, ReadinessAnswers, ReadinessError, ReadinessResult, Reason, compare, evaluate,
 };
-use lernweg_store::{CheckedAgainst, Cohort, ReadinessRecord, StoreError};
+use lernweg_store::{CheckedAgainst, Cohort, ParticipantRecord, ReadinessRecord, StoreError};
 use serde::Deserialize;
 
 use super::{care, visible};
@@ -305,6 +305,33 @@ struct StoredResult {
 
 /// The argument names of the readiness reasons.
 const REASON_ARGS: [&str; 3] = ["free", "needed", "minutes"];
+
+/// The readiness checks of a participant the caller has read (and audited), oldest first.
+pub async fn checks_of(app: &App, p: &ParticipantRecord) -> Result<Vec<ReadinessRecord>, AppError> {
+    Ok(app.store.readiness_checks(p.id).await?)
+}
+
+/// One of the participant's own checks with its kept result, for the participant portal; a
+/// check of anyone else is simply not there (`NotFound`). The read is audited.
+pub async fn own_check(
+    app: &App,
+    caller: &Caller,
+    p: &ParticipantRecord,
+    check_id: &str,
+) -> Result<(ReadinessRecord, ReadinessResult), AppError> {
+    let check = app
+        .store
+        .readiness_checks(p.id)
+        .await?
+        .into_iter()
+        .find(|c| c.id == check_id)
+        .ok_or(AppError::NotFound)?;
+    super::audit_view(app, &caller.actor, p, "portal: readiness check").await?;
+    let (result, _) = kept_result(&check).ok_or_else(|| {
+        AppError::Internal(format!("readiness check {check_id} has no readable result"))
+    })?;
+    Ok((check, result))
+}
 
 /// A kept reason: its code and arguments (hours with a decimal point).
 #[derive(Debug, Clone, PartialEq, Eq)]

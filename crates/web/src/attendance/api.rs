@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use lernweg_app::attendance::{
     self as uc, Attended, EnrolmentProgress, NewEntry, RollCall, RollCallFailure,
 };
-use lernweg_domain::{CohortId, EnrolmentId, ParseError, SessionId};
+use lernweg_domain::{EnrolmentId, ParseError, SessionId};
 use lernweg_participants::{
     AttendanceStatus, Decision, ExamOutcome, Hours, RollCallEntry, RollCallError,
 };
@@ -383,7 +383,7 @@ pub async fn enrolment_attendance(
     Ok(Json(list.into_iter().map(attendance_dto).collect()))
 }
 
-fn attendance_dto(a: Attended) -> AttendanceDto {
+pub(crate) fn attendance_dto(a: Attended) -> AttendanceDto {
     let Attended {
         record: r,
         session: s,
@@ -399,16 +399,6 @@ fn attendance_dto(a: Attended) -> AttendanceDto {
         recorded_by: r.recorded_by,
         recorded_at: r.recorded_at.to_rfc3339(),
     }
-}
-
-/// What is recorded for one enrolment, oldest session first (also part of the GDPR export).
-pub(crate) async fn attendance_dtos(
-    state: &AppState,
-    cohort: CohortId,
-    enrolment: EnrolmentId,
-) -> Result<Vec<AttendanceDto>, ApiError> {
-    let list = uc::attendance_of(&state.app, cohort, enrolment).await?;
-    Ok(list.into_iter().map(attendance_dto).collect())
 }
 
 /// The progress of an enrolment: per module held, present, excused and absent hours, the

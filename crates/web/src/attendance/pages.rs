@@ -307,8 +307,7 @@ pub async fn save_roll_call(
     let mut row_errors = BTreeMap::new();
     let mut entries = Vec::new();
     let mut keys = Vec::new();
-    let members = state.store.enrolments_in(current.cohort.id).await?;
-    for m in &members {
+    for m in &current.members {
         let key = m.id.to_string();
         let Some(value) = sent.get(&key) else {
             continue;

@@ -2,8 +2,6 @@
 //! the modules completed and the milestones reached, the staff entries, and the small form
 //! to add one ("Modul 1 abgeschlossen", "Prüfung zu Modul 2 bestanden", …).
 
-use std::collections::HashMap;
-
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -12,12 +10,11 @@ use axum::{Extension, Form};
 use chrono::NaiveDate;
 use lernweg_app::AppError;
 use lernweg_app::attendance::{self as uc, NewEntry};
+use lernweg_app::participants::file::ParticipantFile;
 use lernweg_domain::EnrolmentId;
 use lernweg_participants::attendance::takes_part;
-use lernweg_participants::{Decision, ExamOutcome, ModuleInfo, Progress, ProgressRules};
-use lernweg_store::{
-    Cohort, ENTRY_NOTE_MAX, Enrolment, ParticipantRecord, StoreError, module_infos, session_facts,
-};
+use lernweg_participants::{Decision, ExamOutcome, ModuleInfo, Progress};
+use lernweg_store::{Cohort, ENTRY_NOTE_MAX, Enrolment, module_infos};
 use serde::Deserialize;
 
 use super::{date_text, hours_text, percent_text};
@@ -182,56 +179,41 @@ fn view(
 }
 
 /// The panel for the participant page: every enrolment that got a place (enrolled or later).
-pub async fn progress_panel(
-    state: &AppState,
-    lang: Lang,
-    p: &ParticipantRecord,
-) -> Result<ProgressPanel, StoreError> {
-    let now = state.app.today();
-    let names: HashMap<String, String> = state
-        .store
-        .users(Some(p.provider_id))
-        .await?
-        .into_iter()
-        .map(|u| (u.id.to_string(), u.display_name))
+pub fn progress_panel(lang: Lang, today: NaiveDate, file: &ParticipantFile) -> ProgressPanel {
+    let items = file
+        .enrolments
+        .iter()
+        .filter(|e| takes_part(e.enrolment.status))
+        .map(|e| {
+            let entries = e
+                .entries
+                .iter()
+                .map(|x| EntryRow {
+                    on: date_text(x.on_date),
+                    text: lang.t_args(
+                        &format!("attendance-decision-{}", x.decision.code()),
+                        &[("n", x.module.to_string())],
+                    ),
+                    note: x.note.clone(),
+                    by: file.staff_name(x.recorded_by.as_deref()),
+                })
+                .collect();
+            let modules = module_infos(&e.offer.offer);
+            view(
+                lang,
+                &e.enrolment,
+                &e.cohort,
+                &modules,
+                &e.progress,
+                entries,
+            )
+        })
         .collect();
-    let mut items = Vec::new();
-    for e in state.store.enrolments_of(p.id).await? {
-        if !takes_part(e.status) {
-            continue;
-        }
-        let cohort = state.store.cohort(e.cohort_id).await?;
-        let offer = state.store.offer(cohort.offer_id).await?;
-        let modules = module_infos(&offer.offer);
-        let progress = state
-            .store
-            .enrolment_progress(e.id, now, ProgressRules::default())
-            .await?;
-        let entries = state
-            .store
-            .progress_entries(e.id)
-            .await?
-            .into_iter()
-            .map(|x| EntryRow {
-                on: date_text(x.on_date),
-                text: lang.t_args(
-                    &format!("attendance-decision-{}", x.decision.code()),
-                    &[("n", x.module.to_string())],
-                ),
-                note: x.note,
-                by: x
-                    .recorded_by
-                    .and_then(|id| names.get(&id).cloned())
-                    .unwrap_or_default(),
-            })
-            .collect();
-        items.push(view(lang, &e, &cohort, &modules, &progress, entries));
-    }
-    Ok(ProgressPanel {
+    ProgressPanel {
         items,
-        today: now.to_string(),
+        today: today.to_string(),
         note_max: ENTRY_NOTE_MAX,
-    })
+    }
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -326,24 +308,8 @@ async fn entry_form_choices(
     lang: Lang,
     cohort: &Cohort,
     selected: &str,
-) -> Result<Vec<Choice>, StoreError> {
-    let offer = state.store.offer(cohort.offer_id).await?;
-    let modules = module_infos(&offer.offer);
-    let sessions: Vec<_> = state
-        .store
-        .timetable(cohort.id)
-        .await?
-        .iter()
-        .map(session_facts)
-        .collect();
-    let p = lernweg_participants::progress(
-        &modules,
-        &sessions,
-        &[],
-        &[],
-        state.app.today(),
-        ProgressRules::default(),
-    );
+) -> Result<Vec<Choice>, AppError> {
+    let (modules, p) = uc::blank_progress(&state.app, cohort).await?;
     let mut choices = entry_choices(lang, &modules, &p);
     for c in &mut choices {
         c.selected = c.value == selected;

@@ -150,7 +150,11 @@ async fn form_page(
 ) -> Result<FormPage, StoreError> {
     let lang = ctx.lang;
     let scope = ctx.principal().and_then(|p| p.provider_scope());
-    let staff = staff_of(state, scope).await?;
+    let staff = match staff_of(state, scope).await {
+        Ok(staff) => staff,
+        Err(lernweg_app::AppError::Store(e)) => return Err(e),
+        Err(_) => Vec::new(),
+    };
     let default = ctx
         .user
         .as_ref()

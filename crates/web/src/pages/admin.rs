@@ -401,7 +401,10 @@ async fn user_page(
         Some(_) => admin::user(&state.app, &caller.principal, id).await?,
     };
     let provider = match user.provider_id {
-        Some(p) => state.store.provider(p).await?.name.to_string(),
+        Some(p) => admin::provider(&state.app, &caller.principal, p)
+            .await?
+            .name
+            .to_string(),
         None => ctx.lang.t("users-no-provider"),
     };
     let form_name = form

@@ -4,6 +4,7 @@ use askama::Template;
 use axum::Extension;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
+use lernweg_app::team::{self, Team};
 use lernweg_store::{Provider, User};
 
 use super::{Layout, render, role_label};
@@ -39,11 +40,9 @@ pub async fn dashboard(
     Extension(ctx): Extension<Ctx>,
 ) -> Result<Response, PageError> {
     let user = ctx.user.as_ref().ok_or(PageError::Forbidden)?;
-    let provider = match user.provider_id {
-        Some(p) => Some(state.store.provider(p).await?),
-        None => None,
-    };
-    let team_size = state.store.users(user.provider_id).await?.len();
+    let principal = ctx.principal().ok_or(PageError::Forbidden)?;
+    let Team { provider, staff } = team::team(&state.app, &principal).await?;
+    let team_size = staff.len();
     let page = HomePage {
         welcome: ctx
             .lang
@@ -76,15 +75,9 @@ pub async fn team(
     Extension(ctx): Extension<Ctx>,
 ) -> Result<Response, PageError> {
     let principal = ctx.principal().ok_or(PageError::Forbidden)?;
-    let scope = principal.provider_scope();
-    let users = state.store.users(scope).await?;
-    let provider = match scope {
-        Some(p) => Some(state.store.provider(p).await?),
-        None => None,
-    };
-    let rows = users
+    let Team { provider, staff } = team::team(&state.app, &principal).await?;
+    let rows = staff
         .into_iter()
-        .filter(|u| u.role.is_staff())
         .map(|u| TeamRow {
             role: role_label(ctx.lang, u.role),
             user: u,

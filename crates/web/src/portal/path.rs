@@ -8,6 +8,8 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Datelike;
+use lernweg_app::AppError;
+use lernweg_app::participants::readiness;
 use lernweg_offers::publish::path_svg::{path_list, path_svg};
 use lernweg_participants::EnrolmentStatus;
 use lernweg_participants::progress::ProgressRules;
@@ -172,7 +174,7 @@ async fn build(
     headers: &HeaderMap,
     p: &ParticipantRecord,
     fresh_feed: Option<String>,
-) -> Result<PathPage, StoreError> {
+) -> Result<PathPage, AppError> {
     let lang = portal_lang(ctx, Some(p));
     let now = state.app.today();
     let label = |k: &str| lang.t(&format!("portal-{k}"));
@@ -274,18 +276,13 @@ async fn build(
             .map(|c| lang.t(&format!("portal-channel-{}", c.code()))),
         reachable: p.data.reachable_times.clone(),
     };
-    let checks = state
-        .store
-        .readiness_checks(p.id)
+    let checks = readiness::checks_of(&state.app, p)
         .await?
         .into_iter()
         .rev()
         .map(|c| CheckRow {
-            overall: c
-                .result
-                .get("overall")
-                .and_then(|o| o.as_str())
-                .map(|o| lang.t(&format!("portal-rc-overall-{o}")))
+            overall: readiness::kept_result(&c)
+                .map(|(r, _)| lang.t(&format!("portal-rc-overall-{}", code_of(&r.overall))))
                 .unwrap_or_default(),
             id: c.id,
             on: date(c.checked_on),

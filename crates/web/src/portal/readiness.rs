@@ -7,12 +7,12 @@ use axum::Extension;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use lernweg_participants::{Action, Dimension, Light, Overall, ReadinessAnswers};
-use lernweg_store::StoreError;
-use serde::Deserialize;
+use lernweg_app::AppError;
+use lernweg_app::participants::{self, readiness};
+use lernweg_participants::{Dimension, Light, ReadinessAnswers};
 
 use super::layout::{PortalLayout, internal, message_page, not_found};
-use super::path::{audit_own_read, code_of};
+use super::path::code_of;
 use super::{date, portal_lang};
 use crate::AppState;
 use crate::context::Ctx;
@@ -36,23 +36,6 @@ pub struct ReadinessPage {
     pub rows: Vec<AnswerRow>,
     pub open_topics: Vec<String>,
     pub actions: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct StoredDimension {
-    dimension: Dimension,
-    light: Light,
-}
-
-/// The kept result, as far as the participant sees it.
-#[derive(Deserialize)]
-struct StoredResult {
-    dimensions: Vec<StoredDimension>,
-    #[serde(default)]
-    unanswered: Vec<Dimension>,
-    overall: Overall,
-    #[serde(default)]
-    actions: Vec<Action>,
 }
 
 fn light_code(l: Light) -> &'static str {
@@ -116,25 +99,19 @@ pub async fn show(
             None,
         );
     };
-    let p = match state.store.participant(pid).await {
+    let p = match participants::own(&state.app, pid).await {
         Ok(p) => p,
-        Err(StoreError::NotFound) => return not_found(&ctx, ctx.portal_lang()),
+        Err(AppError::NotFound) => return not_found(&ctx, ctx.portal_lang()),
         Err(e) => return internal(&ctx, ctx.portal_lang(), &e),
     };
     let lang = portal_lang(&ctx, Some(&p));
-    // Only the participant's own checks are looked at: any other id is simply not there.
-    let checks = match state.store.readiness_checks(p.id).await {
-        Ok(c) => c,
-        Err(e) => return internal(&ctx, lang, &e),
-    };
-    let Some(check) = checks.into_iter().find(|c| c.id == id) else {
+    let Some(caller) = ctx.caller() else {
         return not_found(&ctx, lang);
     };
-    if let Err(e) = audit_own_read(&state, &ctx, &p, "readiness check").await {
-        return internal(&ctx, lang, &e);
-    }
-    let result = match serde_json::from_value::<StoredResult>(check.result.clone()) {
-        Ok(r) => r,
+    // Only the participant's own checks are looked at: any other id is simply not there.
+    let (check, result) = match readiness::own_check(&state.app, &caller, &p, &id).await {
+        Ok(found) => found,
+        Err(AppError::NotFound) => return not_found(&ctx, lang),
         Err(e) => return internal(&ctx, lang, &e),
     };
     let rows = result

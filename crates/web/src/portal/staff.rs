@@ -8,17 +8,16 @@ use axum::Extension;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use lernweg_app::visible::participant_record;
+use lernweg_app::Caller;
+use lernweg_app::access::{self, Invited, PortalAccess};
 use lernweg_domain::{LoginId, ParticipantId};
-use lernweg_store::{
-    INVITATION_DAYS, InvitationKind, IssuedInvitation, ParticipantRecord, StoreError,
-};
+use lernweg_store::{INVITATION_DAYS, InvitationKind, IssuedInvitation, ParticipantRecord};
 
 use super::date;
 use super::mail::{MailError, OutgoingMail, send};
 use crate::AppState;
 use crate::context::Ctx;
-use crate::error::{PageError, log_store_error};
+use crate::error::{PageError, log_app_error};
 use crate::extract::PageId;
 use crate::i18n::Lang;
 use crate::pages::catalogue::base_url;
@@ -50,27 +49,23 @@ pub struct StaffAccess {
     pub unavailable: bool,
 }
 
-/// A part of the access box; a failure is logged and marks the box as unavailable.
-fn part<T: Default>(r: Result<T, StoreError>, unavailable: &mut bool) -> T {
-    r.unwrap_or_else(|e| {
-        log_store_error(&e);
-        *unavailable = true;
-        T::default()
-    })
-}
-
 impl StaffAccess {
     /// Loads the box; a failure of the store is logged and the box says it cannot show the
     /// access (the page itself still works).
     pub async fn load(state: &AppState, lang: Lang, p: &ParticipantRecord) -> StaffAccess {
         let now = state.app.clock.now_utc();
-        let mut unavailable = false;
-        let account = part(
-            state.store.participant_account(p.id).await,
-            &mut unavailable,
-        );
-        let invitations = part(state.store.invitations_of(p.id).await, &mut unavailable);
-        let feed = part(state.store.participant_feed(p.id).await, &mut unavailable);
+        let (access, unavailable) = match access::of(&state.app, p).await {
+            Ok(a) => (a, false),
+            Err(e) => {
+                log_app_error(&e);
+                (PortalAccess::default(), true)
+            }
+        };
+        let PortalAccess {
+            account,
+            invitations,
+            feed,
+        } = access;
         let rows: Vec<InvitationRow> = invitations
             .iter()
             .map(|i| {
@@ -160,22 +155,8 @@ fn login_label(lang: Lang, login: &LoginId) -> String {
     }
 }
 
-async fn contact_name(state: &AppState, p: &ParticipantRecord) -> Result<String, StoreError> {
-    Ok(match p.contact_person_id {
-        Some(id) => state.store.user(id).await?.display_name,
-        None => String::new(),
-    })
-}
-
-/// The participant of the route if the caller's provider holds it (no audit entry: each
-/// action writes its own).
-async fn visible(
-    state: &AppState,
-    ctx: &Ctx,
-    id: ParticipantId,
-) -> Result<ParticipantRecord, PageError> {
-    let who = ctx.principal().ok_or(PageError::NotFound)?;
-    Ok(participant_record(&state.app, &who, id).await?)
+fn caller(ctx: &Ctx) -> Result<Caller, PageError> {
+    ctx.caller().ok_or(PageError::NotFound)
 }
 
 fn back_to(p: &ParticipantRecord) -> Redirect {
@@ -193,12 +174,12 @@ pub async fn invite_code(
     PageId(id): PageId<ParticipantId>,
     headers: HeaderMap,
 ) -> Result<Response, PageError> {
-    let p = visible(&state, &ctx, id).await?;
-    let issued = state
-        .store
-        .create_invitation(&ctx.actor(), &p, InvitationKind::Code)
-        .await?;
-    let contact = contact_name(&state, &p).await?;
+    let Invited {
+        participant: p,
+        issued,
+        contact_person,
+    } = access::invite(&state.app, &caller(&ctx)?, id, InvitationKind::Code).await?;
+    let contact = contact_person.unwrap_or_default();
     let until = until(&issued);
     let texts = letter_langs(&p)
         .into_iter()
@@ -277,7 +258,8 @@ pub async fn invite_email(
     PageId(id): PageId<ParticipantId>,
     headers: HeaderMap,
 ) -> Result<Response, PageError> {
-    let p = visible(&state, &ctx, id).await?;
+    let caller = caller(&ctx)?;
+    let p = access::participant(&state.app, &caller, id).await?;
     let Some(email) = p.data.email.clone() else {
         return Ok(staff_message(
             &ctx,
@@ -294,16 +276,17 @@ pub async fn invite_email(
             MailError::NotConfigured.message_id(),
         ));
     }
-    let issued = state
-        .store
-        .create_invitation(&ctx.actor(), &p, InvitationKind::Email)
-        .await?;
+    let Invited {
+        participant: p,
+        issued,
+        contact_person,
+    } = access::invite(&state.app, &caller, id, InvitationKind::Email).await?;
     let link = format!(
         "{}/einladung?code={}",
         base_url(&state, &headers),
         issued.secret
     );
-    let contact = contact_name(&state, &p).await?;
+    let contact = contact_person.unwrap_or_default();
     let (subject, body) = mail_text(&p, &link, &issued, &contact);
     let mail = OutgoingMail {
         to: email,
@@ -314,7 +297,7 @@ pub async fn invite_email(
     if let Err(e) = send(&state.config.mail, state.config.public_url.as_deref(), mail).await {
         tracing::error!(error = %e, "invitation e-mail not sent");
         // An invitation nobody received must not stay open.
-        state.store.revoke_invitations(&ctx.actor(), &p).await?;
+        access::revoke_invitations(&state.app, &caller, p.id).await?;
         let status = match e {
             MailError::Transport(_) => StatusCode::BAD_GATEWAY,
             _ => StatusCode::UNPROCESSABLE_ENTITY,
@@ -330,8 +313,7 @@ pub async fn revoke(
     Extension(ctx): Extension<Ctx>,
     PageId(id): PageId<ParticipantId>,
 ) -> Result<Redirect, PageError> {
-    let p = visible(&state, &ctx, id).await?;
-    state.store.revoke_invitations(&ctx.actor(), &p).await?;
+    let p = access::revoke_invitations(&state.app, &caller(&ctx)?, id).await?;
     Ok(back_to(&p))
 }
 
@@ -342,10 +324,6 @@ pub async fn revoke_feed(
     Extension(ctx): Extension<Ctx>,
     PageId(id): PageId<ParticipantId>,
 ) -> Result<Redirect, PageError> {
-    let p = visible(&state, &ctx, id).await?;
-    state
-        .store
-        .revoke_participant_feeds(&ctx.actor(), p.id, p.provider_id)
-        .await?;
+    let p = access::revoke_feed(&state.app, &caller(&ctx)?, id).await?;
     Ok(back_to(&p))
 }

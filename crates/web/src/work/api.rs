@@ -5,8 +5,8 @@ use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
+use lernweg_app::Caller;
 use lernweg_app::work::{self as uc, PatternFailure};
-use lernweg_app::{AppError, Caller};
 use lernweg_domain::{EnrolmentId, ParticipantId};
 use lernweg_participants::{ShiftDraft, WorkPattern, WorkPatternDraft};
 use lernweg_planner::model::weekday_code;
@@ -333,17 +333,7 @@ pub async fn enrolment_fit(
     ApiId(id): ApiId<EnrolmentId>,
 ) -> Result<Json<FitDto>, ApiError> {
     let what = "api: work pattern fit";
-    let f = match uc::enrolment_fit(&state.app, &caller(&ctx)?, id, what).await {
-        Ok(f) => f,
-        Err(AppError::Conflict(_)) => {
-            let e = state.store.enrolment(id).await?;
-            return Err(ApiError::Conflict(format!(
-                "the participant has no recorded working times; PUT /api/v1/participants/{}/work-pattern first",
-                e.participant_id
-            )));
-        }
-        Err(e) => return Err(e.into()),
-    };
+    let f = uc::enrolment_fit(&state.app, &caller(&ctx)?, id, what).await?;
     let fit = f.fit;
     Ok(Json(FitDto {
         enrolment_id: f.enrolment.id.to_string(),

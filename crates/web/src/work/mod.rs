@@ -15,12 +15,11 @@ use axum::routing::{get, post};
 use lernweg_app::Clock;
 use lernweg_domain::access::COUNSELLING;
 use lernweg_planner::model::weekday_code;
-use lernweg_store::{StoreError, WorkPatternRecord};
+use lernweg_store::WorkPatternRecord;
 use utoipa::OpenApi;
 
 use utoipa_axum::routes;
 
-use crate::AppState;
 use crate::i18n::Lang;
 use crate::routes::{Route, documented, page, route_table};
 
@@ -131,19 +130,6 @@ impl PatternView {
 }
 
 impl PatternView {
-    /// The participant's working times for display, if recorded.
-    pub async fn load(
-        state: &AppState,
-        lang: Lang,
-        p: &lernweg_store::ParticipantRecord,
-    ) -> Result<Option<PatternView>, StoreError> {
-        Ok(state
-            .store
-            .work_pattern(p.id)
-            .await?
-            .map(|r| PatternView::new(lang, &state.app.clock, &r)))
-    }
-
     /// The pattern as a report section (the Auskunft PDF).
     pub fn section(view: Option<&PatternView>, lang: Lang) -> lernweg_pdf::Section {
         let mut s = lernweg_pdf::Section::new(lang.t("wp-title"));

@@ -217,7 +217,7 @@ pub async fn readiness_list(
     let p = visible(&state, &caller, id).await?;
     audit_view(&state, &caller.actor, &p, "readiness checks").await?;
     Ok(Json(readiness_dtos(
-        state.store.readiness_checks(p.id).await?,
+        readiness::checks_of(&state.app, &p).await?,
     )))
 }
 
@@ -265,7 +265,7 @@ pub async fn contacts_list(
         "contact log without notes"
     };
     audit_view(&state, &caller.actor, &p, what).await?;
-    let log = state.store.contacts(p.id).await?;
+    let log = care::contacts_of(&state.app, &p, with_notes).await?;
     Ok(Json(
         log.into_iter()
             .map(|c| ContactDto::of(c, with_notes))
@@ -324,7 +324,7 @@ pub async fn consents_list(
     let caller = api_caller(&ctx)?;
     let p = visible(&state, &caller, id).await?;
     audit_view(&state, &caller.actor, &p, "consents").await?;
-    let consents = state.store.consents(p.id).await?;
+    let consents = care::consents_of(&state.app, &p).await?;
     Ok(Json(
         consents
             .into_iter()

@@ -94,11 +94,16 @@ pub struct EventDto {
 }
 
 pub(super) async fn detail(state: &AppState, e: Enrolment) -> Result<EnrolmentDetailDto, ApiError> {
-    let history = state.store.enrolment_history(e.id).await?;
-    Ok(EnrolmentDetailDto {
+    let history = enrolments::history(&state.app, &e).await?;
+    Ok(detail_of(e, history))
+}
+
+/// The DTO of an enrolment whose history is already read.
+pub(super) fn detail_of(e: Enrolment, history: Vec<EnrolmentStep>) -> EnrolmentDetailDto {
+    EnrolmentDetailDto {
         enrolment: e.into(),
         history: history.into_iter().map(EnrolmentStepDto::from).collect(),
-    })
+    }
 }
 
 /// The participant's enrolments with their history.
@@ -112,11 +117,10 @@ pub async fn list(
     let caller = api_caller(&ctx)?;
     let p = visible(&state, &caller, id).await?;
     audit_view(&state, &caller.actor, &p, "enrolments").await?;
-    let mut out = Vec::new();
-    for e in state.store.enrolments_of(p.id).await? {
-        out.push(detail(&state, e).await?);
-    }
-    Ok(Json(out))
+    let list = enrolments::with_history(&state.app, p.id).await?;
+    Ok(Json(
+        list.into_iter().map(|(e, h)| detail_of(e, h)).collect(),
+    ))
 }
 
 /// Registers interest in a cohort of the same provider (status `interested`).

@@ -4,6 +4,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use chrono::{Datelike, NaiveDate};
+use lernweg_app::participants::file::{self, Notes, ParticipantFile};
 use lernweg_app::participants::{self, NewConsent, NewParticipant};
 use lernweg_domain::{ParticipantId, ProviderId, UserId};
 use lernweg_participants::{ConsentScope, ParticipantData, ParticipantDraft};
@@ -13,10 +14,12 @@ use serde_json::{Map, Value};
 use utoipa::{IntoParams, ToSchema};
 
 use super::care::{ConsentDto, ContactDto, ReadinessDto, readiness_dtos};
-use super::enrolments::{EnrolmentDetailDto, detail};
+use super::enrolments::{EnrolmentDetailDto, detail_of};
 use super::{api_caller, audit_view, date, field_error, visible};
 use crate::AppState;
 use crate::api::ApiJson;
+use crate::attendance::api::attendance_dto;
+use crate::care::referrals::api::referral_dto_of;
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::extract::ApiId;
@@ -154,20 +157,19 @@ pub(super) async fn dto(
     state: &AppState,
     p: ParticipantRecord,
 ) -> Result<ParticipantDto, ApiError> {
-    let contact_person = match p.contact_person_id {
-        Some(uid) => match state.store.user(uid).await {
-            Ok(u) => Some(ContactPersonDto {
-                id: u.id.to_string(),
-                display_name: u.display_name,
-                email: u.email.to_string(),
-            }),
-            Err(lernweg_store::StoreError::NotFound) => None,
-            Err(e) => return Err(e.into()),
-        },
-        None => None,
-    };
+    let person = participants::contact_person(&state.app, &p).await?;
+    Ok(dto_with(p, person))
+}
+
+/// The DTO of a participant whose contact person is already read.
+fn dto_with(p: ParticipantRecord, person: Option<lernweg_store::User>) -> ParticipantDto {
+    let contact_person = person.map(|u| ContactPersonDto {
+        id: u.id.to_string(),
+        display_name: u.display_name,
+        email: u.email.to_string(),
+    });
     let d = p.data;
-    Ok(ParticipantDto {
+    ParticipantDto {
         id: p.id.to_string(),
         provider_id: p.provider_id.to_string(),
         email: opt_string(&d.email),
@@ -192,7 +194,7 @@ pub(super) async fn dto(
         contact_person,
         created_at: p.created_at.to_rfc3339(),
         updated_at: p.updated_at.to_rfc3339(),
-    })
+    }
 }
 
 /// A draft as a JSON object (every key a string).
@@ -452,53 +454,42 @@ pub async fn export(
     ApiId(id): ApiId<ParticipantId>,
 ) -> Result<Json<ExportDto>, ApiError> {
     let caller = api_caller(&ctx)?;
-    let actor = &caller.actor;
-    let p = visible(&state, &caller, id).await?;
-    // Contact notes only for the provider's coordinators and counsellors.
-    let with_notes = caller.principal.can_read_contact_notes(p.provider_id);
-    let what = if with_notes {
-        "export"
-    } else {
-        "export without contact notes"
-    };
-    audit_view(&state, actor, &p, what).await?;
-    let pid = p.id;
-    let consents = state.store.consents(pid).await?;
-    let contacts = state.store.contacts(pid).await?;
-    let checks = state.store.readiness_checks(pid).await?;
+    // Contact notes only for the provider's coordinators and counsellors: the file leaves
+    // them out for anyone else, and audits them as read only when they are in it.
+    let file = file::read(&state.app, &caller, id, "api: export", Notes::IfAllowed).await?;
+    let today = state.app.today();
+    let with_notes = file.notes_shown;
     let mut enrolments = Vec::new();
     let mut attendance = Vec::new();
-    for e in state.store.enrolments_of(pid).await? {
+    for e in &file.enrolments {
         attendance.push(EnrolmentAttendanceDto {
-            enrolment_id: e.id.to_string(),
-            attendance: crate::attendance::api::attendance_dtos(&state, e.cohort_id, e.id).await?,
-            progress_entries: state
-                .store
-                .progress_entries(e.id)
-                .await?
-                .into_iter()
-                .map(Into::into)
-                .collect(),
+            enrolment_id: e.enrolment.id.to_string(),
+            attendance: e.attendance.iter().cloned().map(attendance_dto).collect(),
+            progress_entries: e.entries.iter().cloned().map(Into::into).collect(),
         });
-        enrolments.push(detail(&state, e).await?);
+        enrolments.push(detail_of(e.enrolment.clone(), e.history.clone()));
     }
-    let mut referrals = Vec::new();
-    for r in state.store.referrals_of(pid).await? {
-        referrals.push(crate::care::referrals::api::referral_dto(&state, r).await?);
-    }
-    let loans = state.store.loans_of(pid).await?;
-    let work_pattern = state
-        .store
-        .work_pattern(pid)
-        .await?
-        .as_ref()
-        .map(Into::into);
+    let referrals = file
+        .referrals
+        .iter()
+        .map(|r| referral_dto_of(r.referral.clone(), r.history.clone()))
+        .collect();
+    let work_pattern = file.work.as_ref().map(Into::into);
+    let ParticipantFile {
+        record,
+        contact_person,
+        consents,
+        contacts,
+        checks,
+        loans,
+        ..
+    } = file;
     Ok(Json(ExportDto {
         exported_at: state.app.clock.now_utc().to_rfc3339(),
-        participant: dto(&state, p).await?,
+        participant: dto_with(record, contact_person),
         consents: consents
             .into_iter()
-            .map(|c| ConsentDto::new(c, state.app.today()))
+            .map(|c| ConsentDto::new(c, today))
             .collect(),
         contacts: contacts
             .into_iter()
@@ -509,7 +500,7 @@ pub async fn export(
         enrolments,
         loans: loans
             .into_iter()
-            .map(|l| crate::care::loans::api::LoanDto::new(l, state.app.today()))
+            .map(|l| crate::care::loans::api::LoanDto::new(l.loan, today))
             .collect(),
         referrals,
         work_pattern,

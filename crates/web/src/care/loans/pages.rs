@@ -111,7 +111,7 @@ async fn build(
         .map(|LoanOnDay { loan, .. }| loan)
         .collect();
     let inventory = loans::devices(&state.app, &caller.principal).await?;
-    let people = state.store.participants(scope).await?;
+    let people = lernweg_app::participants::list(&state.app, &caller.principal, None).await?;
     let names: HashMap<ParticipantId, String> = people
         .iter()
         .map(|p| {
@@ -159,7 +159,7 @@ async fn build(
         });
     }
     let providers = if scope.is_none() {
-        let all = state.store.providers(None).await?;
+        let all = lernweg_app::admin::providers(&state.app, &caller.principal).await?;
         choices(
             all.into_iter()
                 .map(|p| (p.id.to_string(), p.name.to_string()))

@@ -140,7 +140,12 @@ pub struct ReferralDto {
 
 pub(crate) async fn referral_dto(state: &AppState, r: Referral) -> Result<ReferralDto, ApiError> {
     let history = referrals::history(&state.app, &r).await?;
-    Ok(ReferralDto {
+    Ok(referral_dto_of(r, history))
+}
+
+/// The DTO of a referral whose history is already read.
+pub(crate) fn referral_dto_of(r: Referral, history: Vec<ReferralStep>) -> ReferralDto {
+    ReferralDto {
         id: r.id,
         participant_id: r.participant_id.to_string(),
         service_id: r.service_id,
@@ -150,7 +155,7 @@ pub(crate) async fn referral_dto(state: &AppState, r: Referral) -> Result<Referr
         status_changed_on: r.status_changed_on.to_string(),
         outcome_note: r.outcome_note,
         history: history.into_iter().map(ReferralStepDto::from).collect(),
-    })
+    }
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -311,8 +311,7 @@ async fn referrals_page(
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let caller = page_caller(ctx)?;
-    let scope = caller.principal.provider_scope();
-    let participants = state.store.participants(scope).await?;
+    let participants = lernweg_app::participants::list(&state.app, &caller.principal, None).await?;
     let services = referrals::services(&state.app, &caller.principal).await?;
     let referrals = referrals::open_referrals(&state.app, &caller, "page: open referrals").await?;
     let name_of = |id: ParticipantId| {

@@ -60,10 +60,7 @@ async fn context(
     ctx: &Ctx,
     id: CohortId,
 ) -> Result<(Cohort, lernweg_offers::Offer, Vec<SessionRecord>), PageError> {
-    let (cohort, sessions) =
-        lernweg_app::cohorts::timetable(&state.app, &principal(ctx)?, id).await?;
-    let offer = state.store.offer(cohort.offer_id).await?.offer;
-    Ok((cohort, offer, sessions))
+    Ok(lernweg_app::cohorts::with_offer(&state.app, &principal(ctx)?, id).await?)
 }
 
 /// `GET /verwaltung/durchgaenge/{id}/kalender?monat=YYYY-MM`.

@@ -419,7 +419,7 @@ pub async fn overview(
         .collect();
     let mut choices = Vec::new();
     if own.is_none() {
-        let mut list: Vec<Provider> = state.store.providers(None).await?;
+        let mut list: Vec<Provider> = lernweg_app::admin::providers(&state.app, &principal).await?;
         list.sort_by_key(|p| p.name.to_string());
         choices.push(Choice {
             value: String::new(),

@@ -7,16 +7,15 @@ use axum::Extension;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use lernweg_app::participants::file::{self, Notes, ParticipantFile};
 use lernweg_domain::ParticipantId;
 use lernweg_pdf::{Report, Section, Table};
-use lernweg_store::{ParticipantRecord, StoreError};
 
+use super::ContactBox;
 use super::detail::{
     ConsentRow, ContactRow, EnrolmentView, consent_rows, contact_rows, enrolment_views, facts,
-    staff_names,
 };
 use super::readiness::{CheckRow, check_rows};
-use super::{ContactBox, audit, reads_contact_notes, record};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -77,92 +76,87 @@ fn day(d: chrono::NaiveDate) -> String {
 }
 
 impl Auskunft {
-    async fn load(
-        state: &AppState,
+    fn new(
         lang: Lang,
-        p: &ParticipantRecord,
-        with_notes: bool,
-    ) -> Result<Self, StoreError> {
-        let names = staff_names(state, p).await?;
-        let notes_withheld = if with_notes {
-            None
-        } else {
-            let provider = state.store.provider(p.provider_id).await?.name.to_string();
-            Some(lang.t_args("pp-auskunft-notes-withheld", &[("provider", provider)]))
-        };
-        let mut loans = Vec::new();
-        for l in state.store.loans_of(p.id).await? {
-            // A device deleted since is named by its id.
-            let device = match state.store.device(&l.device_id).await {
-                Ok(d) => format!(
-                    "{} ({})",
-                    d.label,
-                    lang.t(&format!("loans-kind-{}", d.kind))
-                ),
-                Err(StoreError::NotFound) => l.device_id.clone(),
-                Err(e) => return Err(e),
-            };
-            loans.push(LoanRow {
-                device,
-                lent_on: day(l.lent_on),
-                due_on: day(l.due_on),
-                returned_on: l.returned_on.map(day).unwrap_or_else(|| "–".to_owned()),
-            });
-        }
-        let mut referrals = Vec::new();
-        for r in state.store.referrals_of(p.id).await? {
-            let service = match state.store.counselling_service(&r.service_id).await {
-                Ok(s) => s.name,
-                Err(StoreError::NotFound) => r.service_id.clone(),
-                Err(e) => return Err(e),
-            };
-            referrals.push(ReferralRow {
-                service,
-                referred_on: day(r.referred_on),
-                status: lang.t(&format!("referrals-status-{}", r.status)),
-                reason: r.reason,
-            });
-        }
-        let mut attendance = Vec::new();
-        for e in state.store.enrolments_of(p.id).await? {
-            let cohort = state.store.cohort(e.cohort_id).await?;
-            let sessions: std::collections::HashMap<_, _> = state
-                .store
-                .timetable(cohort.id)
-                .await?
-                .into_iter()
-                .map(|s| (s.id, s))
-                .collect();
-            for r in state.store.enrolment_attendance(e.id).await? {
-                let Some(s) = sessions.get(&r.session_id) else {
-                    continue;
-                };
-                attendance.push(AttendanceRow {
-                    cohort: cohort.name.clone(),
-                    date: day(s.date),
-                    session: s.title.clone(),
-                    status: lang.t(&format!("attendance-status-{}", r.status.code())),
-                    note: r.note,
-                });
-            }
-        }
-        Ok(Auskunft {
-            contact: ContactBox::read(state, lang, p).await?,
-            printed_on: day(state.app.today()),
+        today: chrono::NaiveDate,
+        clock: &lernweg_app::Clock,
+        file: &ParticipantFile,
+    ) -> Self {
+        let p = &file.record;
+        let notes_withheld = (!file.notes_shown).then(|| {
+            lang.t_args(
+                "pp-auskunft-notes-withheld",
+                &[("provider", file.provider.name.to_string())],
+            )
+        });
+        let loans = file
+            .loans
+            .iter()
+            .map(|l| LoanRow {
+                // A device deleted since is named by its id.
+                device: match &l.device {
+                    Some(d) => format!(
+                        "{} ({})",
+                        d.label,
+                        lang.t(&format!("loans-kind-{}", d.kind))
+                    ),
+                    None => l.loan.device_id.clone(),
+                },
+                lent_on: day(l.loan.lent_on),
+                due_on: day(l.loan.due_on),
+                returned_on: l
+                    .loan
+                    .returned_on
+                    .map(day)
+                    .unwrap_or_else(|| "–".to_owned()),
+            })
+            .collect();
+        let referrals = file
+            .referrals
+            .iter()
+            .map(|r| ReferralRow {
+                service: match &r.service {
+                    Some(s) => s.name.clone(),
+                    None => r.referral.service_id.clone(),
+                },
+                referred_on: day(r.referral.referred_on),
+                status: lang.t(&format!("referrals-status-{}", r.referral.status)),
+                reason: r.referral.reason.clone(),
+            })
+            .collect();
+        let attendance = file
+            .enrolments
+            .iter()
+            .flat_map(|e| {
+                e.attendance.iter().map(|a| AttendanceRow {
+                    cohort: e.cohort.name.clone(),
+                    date: day(a.session.date),
+                    session: a.session.title.clone(),
+                    status: lang.t(&format!("attendance-status-{}", a.record.status.code())),
+                    note: a.record.note.clone(),
+                })
+            })
+            .collect();
+        Auskunft {
+            contact: ContactBox::of(lang, p, file.contact_person.clone()),
+            printed_on: day(today),
             created: day(p.created_at.date_naive()),
             updated: day(p.updated_at.date_naive()),
             facts: facts(lang, p),
-            consents: consent_rows(state, lang, p).await?,
-            contacts: contact_rows(state, lang, p, &names, with_notes).await?,
+            consents: consent_rows(lang, file),
+            contacts: contact_rows(lang, file),
             notes_withheld,
-            checks: check_rows(state, lang, p, &names).await?,
-            enrolments: enrolment_views(state, lang, p, false).await?,
+            checks: check_rows(lang, file),
+            enrolments: enrolment_views(lang, file, today, false),
             loans,
             referrals,
-            work: crate::work::PatternView::load(state, lang, p).await?,
+            work: file
+                .work
+                .as_ref()
+                .map(|r| crate::work::PatternView::new(lang, clock, r)),
             attendance,
-            progress: crate::attendance::progress_panel(state, lang, p).await?,
-        })
+            progress: crate::attendance::progress_panel(lang, today, file),
+        }
     }
 
     /// The same content as a PDF report.
@@ -422,21 +416,22 @@ pub struct AuskunftPage {
     pub a: Auskunft,
 }
 
-/// Loads the participant the caller may see, audits the view (and the contact notes, when
-/// the caller may read them) and gathers the Auskunft.
+/// Reads the file of a participant the caller may see (audited, with the contact notes
+/// when the caller may read them) and gathers the Auskunft.
 async fn gather(
     state: &AppState,
     ctx: &Ctx,
     id: ParticipantId,
     what: &str,
 ) -> Result<Auskunft, PageError> {
-    let p = record(state, ctx, id).await?;
-    audit(state, ctx, &p, what).await?;
-    let with_notes = reads_contact_notes(ctx, &p);
-    if with_notes {
-        audit(state, ctx, &p, "contact notes").await?;
-    }
-    Ok(Auskunft::load(state, ctx.lang, &p, with_notes).await?)
+    let caller = ctx.caller().ok_or(PageError::NotFound)?;
+    let file = file::read(&state.app, &caller, id, what, Notes::IfAllowed).await?;
+    Ok(Auskunft::new(
+        ctx.lang,
+        state.app.today(),
+        &state.app.clock,
+        &file,
+    ))
 }
 
 /// `GET /verwaltung/teilnehmende/{id}/auskunft`: everything stored, printable.

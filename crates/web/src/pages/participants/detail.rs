@@ -1,22 +1,22 @@
 //! The participant record: contact person, consents, contact log, enrolments with their
 //! history and next events, earlier readiness checks.
 
-use std::collections::HashMap;
-
 use askama::Template;
 use axum::Extension;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use lernweg_domain::{CohortId, ParticipantId};
+use chrono::NaiveDate;
+use lernweg_app::participants::file::{self, Notes, ParticipantFile};
+use lernweg_domain::ParticipantId;
 use lernweg_participants::{
     ConsentScope, ContactChannel, DropoutReason, EnrolmentEvent, EnrolmentStatus, PauseReason,
     transition,
 };
-use lernweg_store::{ParticipantRecord, StoreError};
+use lernweg_store::ParticipantRecord;
 
 use super::readiness::{CheckRow, check_rows};
-use super::{ContactBox, audit, reads_contact_notes, record};
+use super::{ContactBox, record};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -225,138 +225,99 @@ pub(crate) fn status_label(lang: Lang, s: EnrolmentStatus) -> String {
 }
 
 /// Enrolments with history (and the next events when `with_events`).
-pub(crate) async fn enrolment_views(
-    state: &AppState,
+pub(crate) fn enrolment_views(
     lang: Lang,
-    p: &ParticipantRecord,
+    file: &ParticipantFile,
+    today: NaiveDate,
     with_events: bool,
-) -> Result<Vec<EnrolmentView>, StoreError> {
-    let cohorts: HashMap<CohortId, String> = state
-        .store
-        .cohorts(Some(p.provider_id), None)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
-    let mut out = Vec::new();
-    for e in state.store.enrolments_of(p.id).await? {
-        let history = state
-            .store
-            .enrolment_history(e.id)
-            .await?
-            .into_iter()
-            .map(|s| StepRow {
-                on: s.on_date.format("%d.%m.%Y").to_string(),
-                event: lang.t(&format!("pp-event-{}", s.event.code())),
-                detail: event_detail(lang, &s.event),
-                from: status_label(lang, s.from),
-                to: status_label(lang, s.to),
-            })
-            .collect();
-        let events = if with_events {
-            sample_events(state.app.today())
-                .into_iter()
-                .filter(|ev| transition(e.status, ev, state.app.today()).is_ok())
-                .map(|ev| Choice {
-                    value: ev.code().to_owned(),
-                    label: lang.t(&format!("pp-event-{}", ev.code())),
-                    selected: false,
+) -> Vec<EnrolmentView> {
+    file.enrolments
+        .iter()
+        .map(|ef| {
+            let e = &ef.enrolment;
+            let history = ef
+                .history
+                .iter()
+                .map(|s| StepRow {
+                    on: s.on_date.format("%d.%m.%Y").to_string(),
+                    event: lang.t(&format!("pp-event-{}", s.event.code())),
+                    detail: event_detail(lang, &s.event),
+                    from: status_label(lang, s.from),
+                    to: status_label(lang, s.to),
                 })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        out.push(EnrolmentView {
-            id: e.id.to_string(),
-            cohort: cohorts.get(&e.cohort_id).cloned().unwrap_or_default(),
-            status: status_label(lang, e.status),
-            stayed_employed: e
-                .stayed_employed
-                .map(|b| lang.t(if b { "pp-stayed-yes" } else { "pp-stayed-no" })),
-            history,
-            events,
-            error: None,
-        });
-    }
-    Ok(out)
+                .collect();
+            let events = if with_events {
+                sample_events(today)
+                    .into_iter()
+                    .filter(|ev| transition(e.status, ev, today).is_ok())
+                    .map(|ev| Choice {
+                        value: ev.code().to_owned(),
+                        label: lang.t(&format!("pp-event-{}", ev.code())),
+                        selected: false,
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            EnrolmentView {
+                id: e.id.to_string(),
+                cohort: ef.cohort.name.clone(),
+                status: status_label(lang, e.status),
+                stayed_employed: e
+                    .stayed_employed
+                    .map(|b| lang.t(if b { "pp-stayed-yes" } else { "pp-stayed-no" })),
+                history,
+                events,
+                error: None,
+            }
+        })
+        .collect()
 }
 
-pub(crate) async fn staff_names(
-    state: &AppState,
-    p: &ParticipantRecord,
-) -> Result<HashMap<String, String>, StoreError> {
-    Ok(state
-        .store
-        .users(Some(p.provider_id))
-        .await?
-        .into_iter()
-        .map(|u| (u.id.to_string(), u.display_name))
-        .collect())
-}
-
-/// The contact log; the notes only when `with_notes` (the caller may read them).
-pub(crate) async fn contact_rows(
-    state: &AppState,
-    lang: Lang,
-    p: &ParticipantRecord,
-    names: &HashMap<String, String>,
-    with_notes: bool,
-) -> Result<Vec<ContactRow>, StoreError> {
-    Ok(state
-        .store
-        .contacts(p.id)
-        .await?
-        .into_iter()
+/// The contact log; the notes only when the file has them (the caller may read them).
+pub(crate) fn contact_rows(lang: Lang, file: &ParticipantFile) -> Vec<ContactRow> {
+    file.contacts
+        .iter()
         .map(|c| ContactRow {
             on: c.on_date.format("%d.%m.%Y").to_string(),
             channel: lang.t(&format!("participants-channel-{}", c.channel.code())),
-            topic: c.topic,
-            note: with_notes.then_some(c.note),
-            staff: c
-                .staff_id
-                .and_then(|s| names.get(&s).cloned())
-                .unwrap_or_default(),
+            topic: c.topic.clone(),
+            note: file.notes_shown.then(|| c.note.clone()),
+            staff: file.staff_name(c.staff_id.as_deref()),
         })
-        .collect())
+        .collect()
 }
 
-pub(crate) async fn consent_rows(
-    state: &AppState,
-    lang: Lang,
-    p: &ParticipantRecord,
-) -> Result<Vec<ConsentRow>, StoreError> {
-    Ok(state
-        .store
-        .consents(p.id)
-        .await?
-        .into_iter()
+pub(crate) fn consent_rows(lang: Lang, file: &ParticipantFile) -> Vec<ConsentRow> {
+    file.consents
+        .iter()
         .map(|c| ConsentRow {
-            id: c.id,
+            id: c.id.clone(),
             scope: lang.t(&format!("participants-consent-{}", c.scope.code())),
             given_on: c.given_on.format("%d.%m.%Y").to_string(),
             withdrawn_on: c.withdrawn_on.map(|d| d.format("%d.%m.%Y").to_string()),
         })
-        .collect())
+        .collect()
 }
 
 async fn page(
     state: &AppState,
     ctx: &Ctx,
-    p: &ParticipantRecord,
+    file: ParticipantFile,
     errors: FormErrors,
     event_error: Option<(String, String)>,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let names = staff_names(state, p).await?;
-    let mut enrolments = enrolment_views(state, lang, p, true).await?;
+    let caller = ctx.caller().ok_or(PageError::NotFound)?;
+    let today = state.app.today();
+    let p = &file.record;
+    let mut enrolments = enrolment_views(lang, &file, today, true);
     if let Some((id, msg)) = event_error
         && let Some(e) = enrolments.iter_mut().find(|e| e.id == id)
     {
         e.error = Some(msg);
     }
-    let cohorts = state
-        .store
-        .cohorts(Some(p.provider_id), None)
+    let cohorts = lernweg_app::cohorts::of_provider(&state.app, &caller.principal, p.provider_id)
         .await?
         .into_iter()
         .map(|c| Choice {
@@ -365,17 +326,15 @@ async fn page(
             selected: false,
         })
         .collect();
-    let notes_shown = reads_contact_notes(ctx, p);
-    let contacts = contact_rows(state, lang, p, &names, notes_shown).await?;
     let detail = DetailPage {
         layout: Layout::new(ctx, "/verwaltung/teilnehmende", "pp-detail-title"),
-        contact: ContactBox::read(state, lang, p).await?,
+        contact: ContactBox::of(lang, p, file.contact_person.clone()),
         facts: facts(lang, p),
-        consents: consent_rows(state, lang, p).await?,
-        contacts,
-        notes_shown,
+        consents: consent_rows(lang, &file),
+        contacts: contact_rows(lang, &file),
+        notes_shown: file.notes_shown,
         enrolments,
-        checks: check_rows(state, lang, p, &names).await?,
+        checks: check_rows(lang, &file),
         scopes: code_choices(
             lang,
             "participants-consent-",
@@ -397,10 +356,10 @@ async fn page(
             "participants-dropout-",
             DropoutReason::ALL.iter().map(code_of),
         ),
-        today: state.app.today().to_string(),
+        today: today.to_string(),
         errors,
         access: crate::portal::StaffAccess::load(state, lang, p).await,
-        attendance: crate::attendance::progress_panel(state, lang, p).await?,
+        attendance: crate::attendance::progress_panel(lang, today, &file),
         fit: crate::work::FitPanel::load(state, lang, p).await?,
     };
     let status = if detail.errors.is_empty() && !detail.enrolments.iter().any(|e| e.error.is_some())
@@ -412,8 +371,8 @@ async fn page(
     Ok((status, render(&detail)).into_response())
 }
 
-/// Renders the record and writes the audit entries (record, and the contact notes when they
-/// are shown).
+/// Reads the participant's file (writing the audit entries: record, and the contact notes
+/// when they are shown) and renders the page.
 pub(crate) async fn show_page(
     state: &AppState,
     ctx: &Ctx,
@@ -421,11 +380,9 @@ pub(crate) async fn show_page(
     errors: FormErrors,
     event_error: Option<(String, String)>,
 ) -> Result<Response, PageError> {
-    audit(state, ctx, p, "detail").await?;
-    if reads_contact_notes(ctx, p) {
-        audit(state, ctx, p, "contact notes").await?;
-    }
-    page(state, ctx, p, errors, event_error).await
+    let caller = ctx.caller().ok_or(PageError::NotFound)?;
+    let file = file::read(&state.app, &caller, p.id, "detail", Notes::IfAllowed).await?;
+    page(state, ctx, file, errors, event_error).await
 }
 
 /// `GET /verwaltung/teilnehmende/{id}`.

@@ -12,11 +12,11 @@ mod readiness;
 pub(crate) mod readiness_basis;
 
 use axum::routing::{get, post};
-use lernweg_app::{Caller, participants};
+use lernweg_app::{AppError, Caller, participants, team};
 use lernweg_domain::ParticipantId;
 use lernweg_domain::access::COUNSELLING;
 use lernweg_participants::ParticipantData;
-use lernweg_store::{ParticipantRecord, StoreError, User};
+use lernweg_store::{ParticipantRecord, User};
 
 use super::admin::Choice;
 use crate::AppState;
@@ -163,23 +163,12 @@ pub(crate) async fn audit(
     Ok(participants::audit_view(&state.app, &ctx.actor(), p, what).await?)
 }
 
-/// Whether the caller may read the contact notes of `p` (coordination and counselling of its
-/// provider; not the admin).
-pub(crate) fn reads_contact_notes(ctx: &Ctx, p: &ParticipantRecord) -> bool {
-    ctx.principal()
-        .is_some_and(|who| who.can_read_contact_notes(p.provider_id))
-}
-
 /// Active staff of a provider, who may be the contact person.
 pub(crate) async fn staff_of(
     state: &AppState,
     provider: Option<lernweg_domain::ProviderId>,
-) -> Result<Vec<User>, lernweg_store::StoreError> {
-    let users = state.store.users(provider).await?;
-    Ok(users
-        .into_iter()
-        .filter(|u| u.active && u.role.is_staff() && u.provider_id.is_some())
-        .collect())
+) -> Result<Vec<User>, AppError> {
+    team::contact_persons(&state.app, provider).await
 }
 
 pub(crate) fn staff_choices(staff: &[User], selected: &str) -> Vec<Choice> {
@@ -213,7 +202,7 @@ impl ContactBox {
         match Self::read(state, lang, p).await {
             Ok(b) => b,
             Err(e) => {
-                crate::error::log_store_error(&e);
+                crate::error::log_app_error(&e);
                 Self::of(lang, p, None)
             }
         }
@@ -224,19 +213,12 @@ impl ContactBox {
         state: &AppState,
         lang: Lang,
         p: &ParticipantRecord,
-    ) -> Result<ContactBox, StoreError> {
-        let person = match p.contact_person_id {
-            Some(id) => match state.store.user(id).await {
-                Ok(u) => Some(u),
-                Err(StoreError::NotFound) => None,
-                Err(e) => return Err(e),
-            },
-            None => None,
-        };
+    ) -> Result<ContactBox, AppError> {
+        let person = participants::contact_person(&state.app, p).await?;
         Ok(Self::of(lang, p, person))
     }
 
-    fn of(lang: Lang, p: &ParticipantRecord, person: Option<User>) -> ContactBox {
+    pub(crate) fn of(lang: Lang, p: &ParticipantRecord, person: Option<User>) -> ContactBox {
         ContactBox {
             participant_id: p.id.to_string(),
             name: full_name(&p.data),

@@ -4,8 +4,6 @@
 //! cohort and kept with the check; a cohort that is not one of the participant's open
 //! enrolments is refused (the rule of `lernweg_app::participants::readiness`, as in the API).
 
-use std::collections::HashMap;
-
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -13,6 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use lernweg_app::AppError;
 use lernweg_app::participants::care;
+use lernweg_app::participants::file::{self, Notes, ParticipantFile};
 use lernweg_app::participants::readiness::{
     self as rules, Basis, NewCheck, find, kept_result, open_cohorts,
 };
@@ -21,12 +20,12 @@ use lernweg_participants::readiness::{
     CareDuties, Childcare, Device, DigitalSkills, Health, Income, Internet, JobRelates,
 };
 use lernweg_participants::{ConsentScope, Light, ReadinessAnswers, ReadinessResult, compare};
-use lernweg_store::{ParticipantRecord, ReadinessRecord, StoreError};
+use lernweg_store::{ParticipantRecord, ReadinessRecord};
 use serde::Deserialize;
 
-use super::detail::{code_of, staff_names};
+use super::detail::code_of;
 use super::readiness_basis::{CohortLink, basis_text, hours_hints};
-use super::{ContactBox, audit, caller, record};
+use super::{ContactBox, caller, record};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -65,31 +64,19 @@ fn result_of(r: &ReadinessRecord, lang: Lang) -> Option<(ReadinessResult, Vec<St
     Some((res, reasons))
 }
 
-pub(crate) async fn check_rows(
-    state: &AppState,
-    lang: Lang,
-    p: &ParticipantRecord,
-    names: &HashMap<String, String>,
-) -> Result<Vec<CheckRow>, StoreError> {
-    Ok(state
-        .store
-        .readiness_checks(p.id)
-        .await?
+pub(crate) fn check_rows(lang: Lang, file: &ParticipantFile) -> Vec<CheckRow> {
+    file.checks
         .iter()
         .rev()
         .map(|r| CheckRow {
             id: r.id.clone(),
             on: r.checked_on.format("%d.%m.%Y").to_string(),
-            counsellor: r
-                .counsellor_id
-                .as_ref()
-                .and_then(|c| names.get(c).cloned())
-                .unwrap_or_default(),
+            counsellor: file.staff_name(r.counsellor_id.as_deref()),
             overall: result_of(r, lang)
                 .map(|(res, _)| lang.t(&format!("participants-overall-{}", code_of(&res.overall))))
                 .unwrap_or_default(),
         })
-        .collect())
+        .collect()
 }
 
 async fn health_consent(state: &AppState, p: &ParticipantRecord) -> Result<bool, AppError> {
@@ -474,16 +461,15 @@ pub async fn result(
     Extension(ctx): Extension<Ctx>,
     PageIds(id, check_id): PageIds<ParticipantId, String>,
 ) -> Result<Response, PageError> {
-    let p = record(&state, &ctx, id).await?;
     let lang = ctx.lang;
-    let checks = state.store.readiness_checks(p.id).await?;
-    let names = staff_names(&state, &p).await?;
+    let caller = caller(&ctx)?;
+    let file = file::read(&state.app, &caller, id, "readiness check", Notes::Never).await?;
+    let checks = &file.checks;
     let pos = checks
         .iter()
         .position(|c| c.id == check_id)
         .ok_or(PageError::NotFound)?;
     let (res, reasons) = result_of(&checks[pos], lang).ok_or(PageError::NotFound)?;
-    audit(&state, &ctx, &p, "readiness check").await?;
     let dim = |d| lang.t(&format!("participants-dimension-{}", code_of(&d)));
     let earlier = pos
         .checked_sub(1)
@@ -514,15 +500,11 @@ pub async fn result(
     let check = &checks[pos];
     let page = ResultPage {
         layout: Layout::new(&ctx, "/verwaltung/teilnehmende", "pp-rc-result-title"),
-        contact: ContactBox::read(&state, lang, &p).await?,
+        contact: ContactBox::of(lang, &file.record, file.contact_person.clone()),
         on: check.checked_on.format("%d.%m.%Y").to_string(),
-        counsellor: check
-            .counsellor_id
-            .as_ref()
-            .and_then(|c| names.get(c).cloned())
-            .unwrap_or_default(),
+        counsellor: file.staff_name(check.counsellor_id.as_deref()),
         overall: lang.t(&format!("participants-overall-{}", code_of(&res.overall))),
-        basis: basis_text(&state, lang, check).await?,
+        basis: basis_text(lang, check, &file),
         lights: res
             .dimensions
             .iter()

@@ -3,11 +3,11 @@
 //! kept check. Which cohorts may be used and their hours are the application layer's
 //! (`lernweg_app::participants::readiness`).
 
+use lernweg_app::participants::file::ParticipantFile;
 use lernweg_app::participants::readiness::{OpenCohort, find};
 use lernweg_domain::CohortId;
-use lernweg_store::{ReadinessRecord, StoreError};
+use lernweg_store::ReadinessRecord;
 
-use crate::AppState;
 use crate::i18n::Lang;
 use crate::pages::catalogue::hours_text;
 
@@ -72,28 +72,22 @@ pub(crate) fn hours_hints(
 
 /// The offer hours a check was measured against, as a sentence. A cohort deleted since is
 /// left out of it.
-pub(crate) async fn basis_text(
-    state: &AppState,
-    lang: Lang,
-    check: &ReadinessRecord,
-) -> Result<String, StoreError> {
+pub(crate) fn basis_text(lang: Lang, check: &ReadinessRecord, file: &ParticipantFile) -> String {
     let Some(h) = check.offer_hours else {
-        return Ok(lang.t("pp-rc-basis-none"));
+        return lang.t("pp-rc-basis-none");
     };
     let hours = hours_text(lang, h);
-    let cohort = match check.cohort_id {
-        Some(c) => match state.store.cohort(c).await {
-            Ok(c) => Some(c),
-            Err(StoreError::NotFound) => None,
-            Err(e) => return Err(e),
-        },
-        None => None,
-    };
-    Ok(match cohort {
-        Some(c) => lang.t_args(
+    let cohort = check.cohort_id.and_then(|c| {
+        file.enrolments
+            .iter()
+            .find(|e| e.cohort.id == c)
+            .map(|e| e.cohort.name.clone())
+    });
+    match cohort {
+        Some(cohort) => lang.t_args(
             "pp-rc-basis-cohort",
-            &[("hours", hours), ("cohort", c.name)],
+            &[("hours", hours), ("cohort", cohort)],
         ),
         None => lang.t_args("pp-rc-basis-hours", &[("hours", hours)]),
-    })
+    }
 }
