@@ -60,12 +60,7 @@ pub async fn of_provider(
     provider: ProviderId,
 ) -> Result<Vec<Cohort>, AppError> {
     require(principal, STAFF)?;
-    if principal
-        .provider_scope()
-        .is_some_and(|own| own != provider)
-    {
-        return Err(AppError::NotFound);
-    }
+    refusals::ensure_provider(app, principal, provider, "provider", provider).await?;
     Ok(app.store.cohorts(Some(provider), None).await?)
 }
 

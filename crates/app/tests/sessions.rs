@@ -5,7 +5,7 @@ mod common;
 use std::net::IpAddr;
 
 use common::*;
-use lernweg_app::{AppError, admin, offers, sessions};
+use lernweg_app::{AppError, admin, exports, offers, sessions};
 use lernweg_domain::{Email, LoginId, Role};
 use lernweg_store::{Actor, NewUser};
 
@@ -91,6 +91,10 @@ async fn another_providers_records_are_not_found_and_the_refusal_is_audited() {
         admin::provider(&f.app, other, f.p1.id).await,
         Err(AppError::NotFound)
     ));
+    assert!(matches!(
+        exports::scope(&f.app, other, Some(f.p1.id)).await,
+        Err(AppError::NotFound)
+    ));
     // Their own records: no entry.
     offers::offer(&f.app, &f.coordinator.principal, offer.id)
         .await
@@ -98,7 +102,7 @@ async fn another_providers_records_are_not_found_and_the_refusal_is_audited() {
 
     let log = f.app.store.audit_entries(None, 50).await.unwrap();
     let denied: Vec<_> = log.iter().filter(|e| e.action == "access_denied").collect();
-    assert_eq!(denied.len(), 2, "{denied:?}");
+    assert_eq!(denied.len(), 3, "{denied:?}");
     for e in &denied {
         assert_eq!(e.actor_email.as_deref(), Some("koordination@zwei.example"));
         assert_eq!(e.provider_id, Some(f.p2.id.to_string()));
@@ -113,6 +117,7 @@ async fn another_providers_records_are_not_found_and_the_refusal_is_audited() {
         what,
         [
             ("offer", offer.id.to_string()),
+            ("provider", f.p1.id.to_string()),
             ("provider", f.p1.id.to_string())
         ]
     );
