@@ -15,7 +15,7 @@ use lernweg_store::{
     ProviderPatch, StoreError, User, UserPatch, parse_display_name,
 };
 
-use crate::{App, AppError, Caller};
+use crate::{App, AppError, Caller, refusals};
 
 /// The operator of the command line: acts with the installation admin's rights and is logged
 /// as `system`.
@@ -59,9 +59,7 @@ pub async fn providers(app: &App, who: &Principal) -> Result<Vec<Provider>, AppE
 
 /// One provider (another provider's is "not found").
 pub async fn provider(app: &App, who: &Principal, id: ProviderId) -> Result<Provider, AppError> {
-    if !who.can_access_provider(id) {
-        return Err(AppError::NotFound);
-    }
+    refusals::ensure_provider(app, who, id, "provider", id).await?;
     Ok(app.store.provider(id).await?)
 }
 
@@ -123,6 +121,11 @@ pub async fn users(app: &App, who: &Principal) -> Result<Vec<User>, AppError> {
 pub async fn user(app: &App, who: &Principal, id: UserId) -> Result<User, AppError> {
     let user = app.store.user(id).await?;
     if !may_see(who, &user) {
+        let actor = refusals::actor_of(app, who).await;
+        let detail = user
+            .provider_id
+            .map_or_else(|| "no provider".to_owned(), |p| format!("provider {p}"));
+        refusals::record(app, &actor, who, "user", id, detail).await;
         return Err(AppError::NotFound);
     }
     Ok(user)

@@ -22,7 +22,7 @@ use lernweg_store::{
     RollCallSession, SessionRecord, SessionStatus, StoreError, module_infos, session_facts,
 };
 
-use crate::{App, AppError, Caller};
+use crate::{App, AppError, Caller, refusals};
 
 /// A session the caller may take the roll call of, with its cohort.
 pub async fn visible_session(
@@ -32,9 +32,7 @@ pub async fn visible_session(
 ) -> Result<(SessionRecord, Cohort), AppError> {
     let session = app.store.timetable_session(id).await?;
     let cohort = app.store.cohort(session.cohort_id).await?;
-    if !who.can_access_provider(cohort.provider_id) {
-        return Err(AppError::NotFound);
-    }
+    refusals::ensure_provider(app, who, cohort.provider_id, "cohort", cohort.id).await?;
     if who.role == Role::Trainer && !app.store.teaches(who.user_id, cohort.id).await? {
         return Err(AppError::NotFound);
     }
@@ -49,9 +47,7 @@ pub async fn visible_enrolment(
 ) -> Result<(Enrolment, Cohort), AppError> {
     let enrolment = app.store.enrolment(id).await?;
     let cohort = app.store.cohort(enrolment.cohort_id).await?;
-    if !who.can_access_provider(cohort.provider_id) {
-        return Err(AppError::NotFound);
-    }
+    refusals::ensure_provider(app, who, cohort.provider_id, "enrolment", id).await?;
     Ok((enrolment, cohort))
 }
 

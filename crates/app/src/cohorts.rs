@@ -14,7 +14,7 @@ use lernweg_planner::{ClockTime, PlanOptions, SessionKind};
 use lernweg_store::{Cohort, NewCohort, NewSession, SessionMove, SessionRecord};
 
 use crate::offers::require;
-use crate::{App, AppError, Caller};
+use crate::{App, AppError, Caller, refusals};
 
 /// Plans an offer's timetable for a cohort: the planner's sessions, ready to store.
 pub fn generate(
@@ -32,9 +32,7 @@ pub fn generate(
 pub async fn cohort(app: &App, principal: &Principal, id: CohortId) -> Result<Cohort, AppError> {
     require(principal, STAFF)?;
     let cohort = app.store.cohort(id).await?;
-    if !principal.can_access_provider(cohort.provider_id) {
-        return Err(AppError::NotFound);
-    }
+    refusals::ensure_provider(app, principal, cohort.provider_id, "cohort", id).await?;
     Ok(cohort)
 }
 
@@ -62,12 +60,7 @@ pub async fn of_provider(
     provider: ProviderId,
 ) -> Result<Vec<Cohort>, AppError> {
     require(principal, STAFF)?;
-    if principal
-        .provider_scope()
-        .is_some_and(|own| own != provider)
-    {
-        return Err(AppError::NotFound);
-    }
+    refusals::ensure_provider(app, principal, provider, "provider", provider).await?;
     Ok(app.store.cohorts(Some(provider), None).await?)
 }
 

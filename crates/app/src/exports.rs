@@ -11,7 +11,7 @@ use lernweg_offers::{Classification, Offer, classify};
 use lernweg_planner::{LoadReport, Plan, PlanOptions, PlannedSession};
 use lernweg_store::{Cohort, OfferRecord, SessionRecord, SessionStatus, StoreError};
 
-use crate::{App, AppError};
+use crate::{App, AppError, refusals};
 
 /// The provider scope of an export: the caller's own provider, or for admins the one asked
 /// for (`None`: all). Another provider's id, or one that does not exist, is "not found".
@@ -20,11 +20,10 @@ pub async fn scope(
     principal: &Principal,
     wanted: Option<ProviderId>,
 ) -> Result<Option<ProviderId>, AppError> {
-    let scope = match (principal.provider_scope(), wanted) {
-        (None, w) => w,
-        (Some(own), Some(w)) if w != own => return Err(AppError::NotFound),
-        (Some(own), _) => Some(own),
-    };
+    if let Some(w) = wanted {
+        refusals::ensure_provider(app, principal, w, "provider", w).await?;
+    }
+    let scope = principal.provider_scope().or(wanted);
     if let Some(p) = scope {
         app.store.provider(p).await?;
     }

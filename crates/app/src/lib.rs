@@ -22,6 +22,8 @@ pub mod loans;
 pub mod offers;
 pub mod participants;
 pub mod referrals;
+pub mod refusals;
+pub mod sessions;
 pub mod team;
 pub mod visible;
 pub mod work;

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use lernweg_domain::{ParseError, ParticipantId, Principal, ProviderId};
 use lernweg_store::{AuditAction, Device, Loan, NewDevice, NewLoan};
 
-use crate::{App, AppError, Caller};
+use crate::{App, AppError, Caller, refusals};
 
 /// A device with its open loan (none while it is available or inactive).
 #[derive(Debug, Clone)]
@@ -40,18 +40,14 @@ pub struct Lending {
 /// A device the caller may see (another provider's: `NotFound`).
 pub async fn visible_device(app: &App, who: &Principal, id: &str) -> Result<Device, AppError> {
     let device = app.store.device(id).await?;
-    if !who.can_access_provider(device.provider_id) {
-        return Err(AppError::NotFound);
-    }
+    refusals::ensure_provider(app, who, device.provider_id, "device", &device.id).await?;
     Ok(device)
 }
 
 /// A loan the caller may see (another provider's: `NotFound`).
 pub async fn visible_loan(app: &App, who: &Principal, id: &str) -> Result<Loan, AppError> {
     let loan = app.store.loan(id).await?;
-    if !who.can_access_provider(loan.provider_id) {
-        return Err(AppError::NotFound);
-    }
+    refusals::ensure_provider(app, who, loan.provider_id, "device_loan", &loan.id).await?;
     Ok(loan)
 }
 

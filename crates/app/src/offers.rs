@@ -17,7 +17,7 @@ use lernweg_participants::attendance::takes_part;
 use lernweg_planner::{Plan, PlanOptions, plan};
 use lernweg_store::{Cohort, OfferRecord, Provider, StoreError};
 
-use crate::{App, AppError, Caller};
+use crate::{App, AppError, Caller, refusals};
 
 /// The role check of a use-case (the route table checks it too; the CLI has no route table).
 pub(crate) fn require(principal: &Principal, access: Access) -> Result<(), AppError> {
@@ -131,9 +131,7 @@ impl OfferView {
 pub async fn offer(app: &App, principal: &Principal, id: OfferId) -> Result<OfferRecord, AppError> {
     require(principal, STAFF)?;
     let record = app.store.offer(id).await?;
-    if !principal.can_access_provider(record.provider_id) {
-        return Err(AppError::NotFound);
-    }
+    refusals::ensure_provider(app, principal, record.provider_id, "offer", id).await?;
     Ok(record)
 }
 

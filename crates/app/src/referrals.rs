@@ -14,7 +14,7 @@ use lernweg_store::{
     StoreError,
 };
 
-use crate::{App, AppError, Caller};
+use crate::{App, AppError, Caller, refusals};
 
 /// What a new referral asks for. `referred_on` is today when absent.
 #[derive(Debug, Clone)]
@@ -81,9 +81,14 @@ pub async fn visible_service(
     id: &str,
 ) -> Result<CounsellingService, AppError> {
     let service = app.store.counselling_service(id).await?;
-    if !who.can_access_provider(service.provider_id) {
-        return Err(AppError::NotFound);
-    }
+    refusals::ensure_provider(
+        app,
+        who,
+        service.provider_id,
+        "counselling_service",
+        &service.id,
+    )
+    .await?;
     Ok(service)
 }
 
@@ -163,9 +168,9 @@ async fn named_participant(
         .participant(id)
         .await
         .map_err(|e| named_or(e, unknown_participant))?;
-    if !who.can_access_provider(p.provider_id) {
-        return Err(unknown_participant());
-    }
+    refusals::ensure_provider(app, who, p.provider_id, "participant", p.id)
+        .await
+        .map_err(|_| unknown_participant())?;
     Ok(p)
 }
 
@@ -184,9 +189,15 @@ pub async fn create_referral(
         .counselling_service(new.service_id.trim())
         .await
         .map_err(|e| named_or(e, unknown_service))?;
-    if !who.can_access_provider(service.provider_id) {
-        return Err(unknown_service());
-    }
+    refusals::ensure_provider(
+        app,
+        who,
+        service.provider_id,
+        "counselling_service",
+        &service.id,
+    )
+    .await
+    .map_err(|_| unknown_service())?;
     let on = new.referred_on.unwrap_or_else(|| app.today());
     Ok(app
         .store
@@ -203,9 +214,7 @@ pub async fn change_status(
     change: StatusChange,
 ) -> Result<Referral, AppError> {
     let r = app.store.referral(id).await?;
-    if !caller.principal.can_access_provider(r.provider_id) {
-        return Err(AppError::NotFound);
-    }
+    refusals::ensure_provider(app, &caller.principal, r.provider_id, "referral", &r.id).await?;
     let on = change.on.unwrap_or_else(|| app.today());
     Ok(app
         .store

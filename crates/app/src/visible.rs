@@ -4,7 +4,7 @@
 use lernweg_domain::{ParticipantId, Principal};
 use lernweg_store::ParticipantRecord;
 
-use crate::{App, AppError, Caller};
+use crate::{App, AppError, Caller, refusals};
 
 /// The participant if the caller's provider holds it (`NotFound` otherwise), without an
 /// audit entry: for writes, whose own audit entry the store writes.
@@ -14,9 +14,7 @@ pub async fn participant_record(
     id: ParticipantId,
 ) -> Result<ParticipantRecord, AppError> {
     let p = app.store.participant(id).await?;
-    if !principal.can_access_provider(p.provider_id) {
-        return Err(AppError::NotFound);
-    }
+    refusals::ensure_provider(app, principal, p.provider_id, "participant", id).await?;
     Ok(p)
 }
 

@@ -63,6 +63,13 @@ struct ServeArgs {
     /// The public address users reach Lernweg at, e.g. `https://lernweg.example.org`; https makes cookies Secure and sends HSTS.
     #[arg(long, env = "LERNWEG_PUBLIC_URL")]
     public_url: Option<String>,
+    /// Reverse proxies whose X-Forwarded-For header names the client: IP addresses or CIDR networks, comma-separated or repeated (e.g. `127.0.0.1,10.0.0.0/8`). Without it the header is ignored.
+    #[arg(
+        long = "trusted-proxy",
+        env = "LERNWEG_TRUSTED_PROXY",
+        value_delimiter = ','
+    )]
+    trusted_proxy: Vec<lernweg_web::TrustedProxy>,
     /// SMTP relay for invitation e-mails, e.g. `smtp://relay.example.org:25` or `smtps://user:pass@smtp.example.org` (wins over --mail-dir).
     #[arg(long, env = "LERNWEG_SMTP_URL")]
     smtp_url: Option<String>,
@@ -277,6 +284,7 @@ async fn serve_with(
 ) -> anyhow::Result<()> {
     let config = WebConfig {
         public_url: args.public_url,
+        trusted_proxies: args.trusted_proxy,
         mail: lernweg_web::portal::MailConfig {
             smtp_url: args.smtp_url.filter(|u| !u.is_empty()),
             mail_dir: args.mail_dir,

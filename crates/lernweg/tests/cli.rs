@@ -392,6 +392,25 @@ fn readability_reports_the_documented_keys() {
 }
 
 #[test]
+fn trusted_proxies_are_addresses_or_networks() {
+    let help = ok(&lernweg(&["serve", "--help"], None));
+    assert!(help.contains("--trusted-proxy"), "{help}");
+    assert!(help.contains("LERNWEG_TRUSTED_PROXY"), "{help}");
+    let e = err(&lernweg(
+        &["serve", "--trusted-proxy", "10.0.0.0/8,proxy.example"],
+        None,
+    ));
+    assert!(e.contains("not an IP address or CIDR network"), "{e}");
+    let out = Command::new(env!("CARGO_BIN_EXE_lernweg"))
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .env("LERNWEG_TRUSTED_PROXY", "10.0.0.0/33")
+        .output()
+        .unwrap();
+    let e = err(&out);
+    assert!(e.contains("prefix length must be 0–32"), "{e}");
+}
+
+#[test]
 fn command_flags_also_come_from_the_environment() {
     let out = Command::new(env!("CARGO_BIN_EXE_lernweg"))
         .arg("holidays")

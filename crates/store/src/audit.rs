@@ -19,6 +19,8 @@ pub enum AuditAction {
     Login,
     LoginFailed,
     Logout,
+    /// Refused: another provider's record, or a route the role may not use.
+    AccessDenied,
 }
 
 impl AuditAction {
@@ -31,6 +33,7 @@ impl AuditAction {
             AuditAction::Login => "login",
             AuditAction::LoginFailed => "login_failed",
             AuditAction::Logout => "logout",
+            AuditAction::AccessDenied => "access_denied",
         }
     }
 }

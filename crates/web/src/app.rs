@@ -24,6 +24,9 @@ pub struct WebConfig {
     /// The address users reach Lernweg at, e.g. `https://lernweg.example.org`. When it is
     /// https, cookies are `Secure` and HSTS is sent.
     pub public_url: Option<String>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (see [`crate::proxy`]);
+    /// empty: the header is ignored.
+    pub trusted_proxies: Vec<crate::proxy::TrustedProxy>,
     pub login_limits: LoginLimits,
     /// How invitation e-mails leave (SMTP relay or a directory of `.eml` files).
     pub mail: crate::portal::MailConfig,
@@ -34,6 +37,12 @@ impl WebConfig {
         self.public_url
             .as_deref()
             .is_some_and(|u| u.starts_with("https://"))
+    }
+
+    /// The origin (`scheme://host[:port]`, lower case, without a default port) of the
+    /// public URL, which the CSRF check compares a form's `Origin` with.
+    pub fn public_origin(&self) -> Option<String> {
+        self.public_url.as_deref().and_then(crate::csrf::origin_of)
     }
 }
 
@@ -72,7 +81,10 @@ pub fn build_app_with(state: AppState, extra: Router<AppState>) -> Router {
     let secure = state.config.secure_cookies();
     let router = routes::router(state.clone()).merge(extra.with_state(state.clone()));
     router
-        .layer(middleware::from_fn(csrf::protect))
+        .layer(middleware::from_fn_with_state(
+            state.config.public_origin(),
+            csrf::protect,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), context::resolve))
         .layer(
             ServiceBuilder::new()

@@ -3,11 +3,14 @@
 //! Pages authenticate by the session cookie, the API only by `Authorization: Bearer` tokens
 //! (so the API needs no CSRF token and a stolen page cannot call it with the user's cookie).
 
-use axum::extract::{Request, State};
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use lernweg_app::sessions;
 use lernweg_domain::Principal;
 use lernweg_store::{LoginSession, User, secret};
 
@@ -35,6 +38,9 @@ pub struct Ctx {
     pub is_api: bool,
     /// The path and query of this request, to come back to after a language switch.
     pub here: String,
+    /// The client's address: the connection's peer, or from `X-Forwarded-For` when the
+    /// peer is a trusted proxy (see [`crate::proxy`]).
+    pub client: Option<IpAddr>,
 }
 
 impl Ctx {
@@ -88,13 +94,13 @@ pub async fn resolve(
     let mut session: Option<(String, LoginSession)> = None;
     if is_api {
         if let Some(token) = bearer(&req) {
-            match state.store.authenticate_token(&token).await {
+            match sessions::token_user(&state.app, &token).await {
                 Ok(u) => user = u,
                 Err(e) => tracing::error!(error = %e, "token lookup failed"),
             }
         }
     } else if let Some(c) = jar.get(SESSION_COOKIE) {
-        match state.store.session(c.value()).await {
+        match sessions::session(&state.app, c.value()).await {
             Ok(Some(s)) => {
                 user = Some(s.user.clone());
                 session = Some((c.value().to_owned(), s));
@@ -120,6 +126,16 @@ pub async fn resolve(
         .path_and_query()
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| "/".to_owned());
+    let peer = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip());
+    let forwarded = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok());
+    let client = crate::proxy::client_addr(peer, forwarded, &state.config.trusted_proxies);
     let ctx = Ctx {
         user,
         session_secret: session.map(|(s, _)| s),
@@ -128,6 +144,7 @@ pub async fn resolve(
         csrf,
         is_api,
         here,
+        client,
     };
     req.extensions_mut().insert(ctx);
     let mut res = crate::error::localise_error_page(next.run(req).await, lang);

@@ -4,9 +4,12 @@
 //! site), and a synchronizer token: the form field `csrf` must equal the session's token, or
 //! for visitors without a session the `lw_csrf` cookie (double submit). The API is exempt: it
 //! accepts only bearer tokens, which a foreign page cannot send.
+//!
+//! With `--public-url` the `Origin` must be that URL's origin (a proxy may rewrite `Host`);
+//! without it, the `Origin`'s host must be the request's `Host`.
 
 use axum::body::{Body, to_bytes};
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -20,7 +23,11 @@ const FORM_LIMIT: usize = 1024 * 1024;
 /// In a multipart form the `csrf` field must come first and end within this many bytes.
 const MULTIPART_PREFIX_LIMIT: usize = 64 * 1024;
 
-pub async fn protect(req: Request, next: Next) -> Response {
+pub async fn protect(
+    State(public_origin): State<Option<String>>,
+    req: Request,
+    next: Next,
+) -> Response {
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if safe || is_api_path(req.uri().path()) {
         return next.run(req).await;
@@ -28,7 +35,7 @@ pub async fn protect(req: Request, next: Next) -> Response {
     let Some(ctx) = req.extensions().get::<Ctx>().cloned() else {
         return PageError::Forbidden.into_response();
     };
-    if cross_site(&req) {
+    if cross_site(&req, public_origin.as_deref()) {
         tracing::warn!("cross-site form post refused");
         return PageError::CsrfFailed.into_response();
     }
@@ -129,7 +136,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-fn cross_site(req: &Request) -> bool {
+fn cross_site(req: &Request, public_origin: Option<&str>) -> bool {
     let headers = req.headers();
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok())
         && site == "cross-site"
@@ -142,12 +149,32 @@ fn cross_site(req: &Request) -> bool {
     if origin == "null" {
         return true;
     }
+    if let Some(expected) = public_origin {
+        return origin_of(origin).as_deref() != Some(expected);
+    }
     let host = headers
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or(origin);
     !origin_host.eq_ignore_ascii_case(host)
+}
+
+/// The origin of an http(s) URL: `scheme://host[:port]` in lower case, without user info,
+/// path or a default port (`https://Lernweg.Example:443/x` → `https://lernweg.example`).
+pub fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.trim().split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "https" => ":443",
+        "http" => ":80",
+        _ => return None,
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = host.to_ascii_lowercase();
+    let host = host.strip_suffix(default_port).unwrap_or(&host);
+    (!host.is_empty()).then(|| format!("{scheme}://{host}"))
 }
 
 #[cfg(test)]
@@ -184,7 +211,36 @@ mod tests {
     }
 
     #[test]
+    fn compares_with_the_public_url_when_it_is_set() {
+        let public = origin_of("https://Lernweg.Example.org:443/pfad/").unwrap();
+        assert_eq!(public, "https://lernweg.example.org");
+        let behind_proxy = |origin: &str| {
+            cross_site(
+                &req(&[("host", "127.0.0.1:8080"), ("origin", origin)]),
+                Some(&public),
+            )
+        };
+        assert!(!behind_proxy("https://lernweg.example.org"));
+        assert!(!behind_proxy("https://LERNWEG.example.org:443"));
+        assert!(behind_proxy("http://lernweg.example.org"), "scheme counts");
+        assert!(behind_proxy("https://lernweg.example.org:8443"));
+        assert!(behind_proxy("https://evil.example"));
+        assert!(
+            behind_proxy("http://127.0.0.1:8080"),
+            "the Host is not enough"
+        );
+        assert!(behind_proxy("null"));
+        assert_eq!(origin_of("ftp://x"), None);
+        assert_eq!(origin_of("https://"), None);
+        assert_eq!(
+            origin_of("http://user@host.example:8080/x").as_deref(),
+            Some("http://host.example:8080")
+        );
+    }
+
+    #[test]
     fn detects_cross_site_posts() {
+        let cross_site = |r: &Request| cross_site(r, None);
         assert!(!cross_site(&req(&[("host", "lernweg.test")])));
         assert!(!cross_site(&req(&[
             ("host", "lernweg.test"),

@@ -20,6 +20,7 @@ mod imports;
 mod offers_view;
 mod pages;
 pub mod portal;
+pub mod proxy;
 mod public_catalogue;
 mod ratelimit;
 pub mod routes;
@@ -28,4 +29,5 @@ pub(crate) mod work;
 
 pub use app::{AppState, WebConfig, build_app, build_app_with, serve};
 pub use context::{Ctx, SESSION_COOKIE};
+pub use proxy::TrustedProxy;
 pub use ratelimit::LoginLimits;

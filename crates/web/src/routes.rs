@@ -297,15 +297,19 @@ pub fn may_get(path: &str, role: Option<Role>) -> bool {
 pub fn router(state: AppState) -> Router {
     let mut router = Router::new();
     for Route { spec, handler, .. } in table() {
-        let guarded = handler.route_layer(middleware::from_fn_with_state(spec, check_access));
+        let guarded = handler.route_layer(middleware::from_fn_with_state(
+            (spec, state.clone()),
+            check_access,
+        ));
         router = router.route(spec.path, guarded);
     }
     router.fallback(not_found).with_state(state)
 }
 
-/// The access check in front of every handler.
+/// The access check in front of every handler. A logged-in caller refused for their role
+/// leaves an `access_denied` entry in the audit log.
 async fn check_access(
-    State(spec): State<RouteSpec>,
+    State((spec, state)): State<(RouteSpec, AppState)>,
     Extension(ctx): Extension<Ctx>,
     req: Request,
     next: Next,
@@ -313,6 +317,18 @@ async fn check_access(
     let role = ctx.role();
     if spec.access.permits(role) {
         return next.run(req).await;
+    }
+    if let Some(caller) = ctx.caller() {
+        let what = format!("{} {}", req.method(), req.uri().path());
+        lernweg_app::refusals::record(
+            &state.app,
+            &caller.actor,
+            &caller.principal,
+            "route",
+            what,
+            format!("role {}", caller.principal.role.as_str()),
+        )
+        .await;
     }
     match (spec.kind, role) {
         (Kind::Api, None) => ApiError::Unauthorized.into_response(),

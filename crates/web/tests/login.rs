@@ -136,11 +136,11 @@ async fn wrong_password_is_refused_in_german_and_audited() {
 }
 
 #[tokio::test]
-async fn login_attempts_are_rate_limited_per_account_with_retry_after() {
+async fn login_failures_are_limited_per_account_and_address_with_retry_after() {
     let app = TestApp::spawn_with(Options {
         config: WebConfig {
             login_limits: LoginLimits {
-                per_account_burst: 3,
+                per_pair_burst: 3,
                 per_ip_burst: 100,
                 ..LoginLimits::default()
             },
@@ -195,7 +195,7 @@ async fn login_attempts_are_rate_limited_per_address() {
     let app = TestApp::spawn_with(Options {
         config: WebConfig {
             login_limits: LoginLimits {
-                per_account_burst: 100,
+                per_pair_burst: 100,
                 per_ip_burst: 2,
                 ..LoginLimits::default()
             },

@@ -1,7 +1,10 @@
 //! CSV for German Excel: UTF-8 with byte-order mark, `;` as separator, CRLF line ends,
-//! decimal comma, dates as `TT.MM.JJJJ`, fields quoted where needed.
+//! decimal comma, dates as `TT.MM.JJJJ`, times as `HH:MM`, fields quoted where needed.
+//! Text that a spreadsheet could read as a formula gets a leading apostrophe.
 
-use super::table::{Cell, Table, offers_table, timetable_table};
+use std::borrow::Cow;
+
+use super::table::{Cell, Table, looks_like_formula, offers_table, timetable_table};
 use crate::OffersError;
 use crate::classification::Classification;
 use crate::model::Offer;
@@ -22,12 +25,22 @@ pub fn german_number(x: f64) -> String {
     s.replace('.', ",")
 }
 
+/// Text as a spreadsheet shows it, never as a formula: `=1+1` → `'=1+1`.
+pub fn neutralise(s: &str) -> Cow<'_, str> {
+    if looks_like_formula(s) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 fn cell(c: &Cell) -> String {
     match c {
-        Cell::Text(s) => s.clone(),
+        Cell::Text(s) => neutralise(s).into_owned(),
         Cell::Number(x) => german_number(*x),
         Cell::Int(i) => i.to_string(),
         Cell::Date(d) => d.format("%d.%m.%Y").to_string(),
+        Cell::Time(t) => t.format("%H:%M").to_string(),
         Cell::Empty => String::new(),
     }
 }
@@ -39,7 +52,8 @@ pub fn table_csv(table: &Table) -> Result<String, OffersError> {
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
     let err = |e: ::csv::Error| OffersError::Export(e.to_string());
-    w.write_record(&table.headers).map_err(err)?;
+    w.write_record(table.headers.iter().map(|h| neutralise(h).into_owned()))
+        .map_err(err)?;
     for row in &table.rows {
         w.write_record(row.iter().map(cell)).map_err(err)?;
     }
@@ -73,5 +87,15 @@ mod tests {
         assert_eq!(german_number(3.0), "3");
         assert_eq!(german_number(0.75), "0,75");
         assert_eq!(german_number(-0.0), "0");
+    }
+
+    #[test]
+    fn formulas_are_neutralised() {
+        for bad in ["=1+1", "+49 30", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(neutralise(bad), format!("'{bad}"));
+        }
+        for ok in ["Pflege", "", " =1", "1-2", "'=x"] {
+            assert_eq!(neutralise(ok), ok);
+        }
     }
 }

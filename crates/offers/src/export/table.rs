@@ -5,8 +5,12 @@
 //! `offers-time_model-<code>`, `offers-session-<kind>`, `offers-weekday-<mon..sun>`,
 //! `offers-class-<class>`) passed to the `label` function, which returns the text (the web
 //! layer resolves it with fluent-templates; tests may return the id itself).
+//!
+//! Text comes from users (titles, names), so a spreadsheet must never read it as a formula:
+//! [`looks_like_formula`] is the one rule, the CSV writer puts an apostrophe before such a
+//! cell and the XLSX writer stores it as a quote-prefixed string.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use lernweg_planner::Plan;
 use lernweg_planner::model::weekday_code;
 
@@ -20,7 +24,16 @@ pub enum Cell {
     Number(f64),
     Int(i64),
     Date(NaiveDate),
+    /// A time of day (a session's start or end).
+    Time(NaiveTime),
     Empty,
+}
+
+/// Whether a spreadsheet program could take this text for a formula (or, after a tab or
+/// carriage return, split it into one): it starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return (OWASP "CSV injection").
+pub fn looks_like_formula(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 /// A header row and data rows.
@@ -154,8 +167,8 @@ pub fn timetable_table(plan: &Plan, label: &dyn Fn(&str) -> String) -> Table {
                     "offers-weekday-{}",
                     weekday_code(s.date.weekday())
                 ))),
-                s.start.map_or(Cell::Empty, |t| text(t.to_string())),
-                s.end.map_or(Cell::Empty, |t| text(t.to_string())),
+                s.start.map_or(Cell::Empty, |t| Cell::Time(t.to_naive())),
+                s.end.map_or(Cell::Empty, |t| Cell::Time(t.to_naive())),
                 Cell::Number(s.hours),
                 text(label(&format!("offers-session-{}", s.kind.code()))),
                 s.module.map_or(Cell::Empty, |m| Cell::Int(m as i64)),

@@ -108,11 +108,13 @@ audit-action-view = angesehen
 audit-action-login = angemeldet
 audit-action-login_failed = Anmeldung fehlgeschlagen
 audit-action-logout = abgemeldet
+audit-action-access_denied = Zugriff verweigert
 audit-entity-provider = Träger
 audit-entity-user = Benutzerkonto
 audit-entity-api_token = API-Schlüssel
 audit-entity-session = Sitzung
 audit-entity-audit_log = Protokoll
+audit-entity-route = Seite oder Schnittstelle
 
 form-has-errors = Bitte korrigieren Sie die markierten Angaben.
 form-choose = Bitte wählen

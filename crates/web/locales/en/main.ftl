@@ -108,11 +108,13 @@ audit-action-view = viewed
 audit-action-login = logged in
 audit-action-login_failed = login failed
 audit-action-logout = logged out
+audit-action-access_denied = access refused
 audit-entity-provider = Provider
 audit-entity-user = User account
 audit-entity-api_token = API token
 audit-entity-session = Session
 audit-entity-audit_log = Audit log
+audit-entity-route = Page or API route
 
 form-has-errors = Please correct the marked fields.
 form-choose = Please choose

@@ -1,15 +1,13 @@
 //! Logging in and out.
 
-use std::net::SocketAddr;
-
 use askama::Template;
-use axum::extract::{ConnectInfo, FromRequest, Query, Request, State};
+use axum::extract::{FromRequest, Query, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use axum_extra::extract::cookie::{Cookie, CookieJar};
+use lernweg_app::sessions;
 use lernweg_domain::{LoginId, Role};
-use lernweg_store::{Actor, AuditAction, NewAuditEntry};
 use serde::Deserialize;
 
 use super::{render, safe_next};
@@ -17,6 +15,7 @@ use crate::AppState;
 use crate::context::{Ctx, SESSION_COOKIE, session_cookie};
 use crate::error::PageError;
 use crate::portal::PortalLayout;
+use crate::ratelimit::Refused;
 
 #[derive(Template)]
 #[template(path = "login.html")]
@@ -71,10 +70,7 @@ pub async fn submit(
     jar: CookieJar,
     req: Request,
 ) -> Result<Response, PageError> {
-    let ip = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip());
+    let ip = ctx.client;
     let Ok(Form(form)) = <Form<LoginForm> as FromRequest<()>>::from_request(req, &()).await else {
         return Err(PageError::BadRequest);
     };
@@ -100,49 +96,36 @@ pub async fn submit(
             "portal-login-error-password-missing",
         ));
     }
-    if let Err(wait) = state.limiter.check(ip, login.as_str()) {
-        let secs = wait.as_secs().max(1);
-        tracing::warn!(login = %login, "login rate limit reached");
-        let mut res = again(
-            StatusCode::TOO_MANY_REQUESTS,
-            "portal-login-error-rate-limited",
-        );
-        res.headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
-        return Ok(res);
-    }
-    let user = state.store.verify_login_id(&login, &form.password).await?;
-    let Some(user) = user else {
-        let entry = NewAuditEntry {
-            actor: None,
-            actor_email: Some(login.to_string()),
-            provider: None,
-            action: AuditAction::LoginFailed,
-            entity: "session",
-            entity_id: None,
-            detail: ip.map(|i| i.to_string()).unwrap_or_default(),
-        };
-        if let Err(e) = state.store.audit(&entry).await {
-            tracing::error!(error = %e, "audit failed");
+    let delay = match state.limiter.before_login(ip, login.as_str()) {
+        Ok(delay) => delay,
+        Err(Refused::TryAgainIn(wait)) => {
+            tracing::warn!(login = %login, "login rate limit reached");
+            let mut res = again(
+                StatusCode::TOO_MANY_REQUESTS,
+                "portal-login-error-rate-limited",
+            );
+            res.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from(wait.as_secs().max(1)),
+            );
+            return Ok(res);
         }
+    };
+    // Earlier failures of this account (from anywhere) slow every attempt down, the right
+    // password included, so that the answer's timing tells nothing.
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
+    let Some(opened) = sessions::log_in(&state.app, &login, &form.password, ip).await? else {
+        state.limiter.failed(ip, login.as_str());
         return Ok(again(StatusCode::UNAUTHORIZED, "portal-login-error-failed"));
     };
-    let (secret, _session) = state.store.create_session(&user).await?;
-    let actor = Actor::user(user.id, user.login_id().to_string());
-    let entry = actor.entry(
-        user.provider_id,
-        AuditAction::Login,
-        "session",
-        user.id,
-        ip.map(|i| i.to_string()).unwrap_or_default(),
-    );
-    if let Err(e) = state.store.audit(&entry).await {
-        tracing::error!(error = %e, "audit failed");
-    }
-    let jar = jar.add(session_cookie(secret, state.config.secure_cookies()));
+    state.limiter.succeeded(ip, login.as_str());
+    let role = opened.session.user.role;
+    let jar = jar.add(session_cookie(opened.secret, state.config.secure_cookies()));
     Ok((
         jar,
-        Redirect::to(&safe_next(form.next.as_deref(), landing(user.role))),
+        Redirect::to(&safe_next(form.next.as_deref(), landing(role))),
     )
         .into_response())
 }
@@ -154,19 +137,7 @@ pub async fn logout(
     jar: CookieJar,
 ) -> Result<Response, PageError> {
     if let Some(secret) = &ctx.session_secret {
-        state.store.delete_session(secret).await?;
-        if let Some(u) = &ctx.user {
-            let entry = Actor::user(u.id, u.login_id().to_string()).entry(
-                u.provider_id,
-                AuditAction::Logout,
-                "session",
-                u.id,
-                "",
-            );
-            if let Err(e) = state.store.audit(&entry).await {
-                tracing::error!(error = %e, "audit failed");
-            }
-        }
+        sessions::log_out(&state.app, secret).await?;
     }
     let jar = jar.remove(Cookie::build(SESSION_COOKIE).path("/"));
     Ok((jar, Redirect::to("/anmelden")).into_response())

@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod cohorts;
 pub mod home;
 pub mod login;
+mod next;
 pub mod offers;
 pub mod participants;
 
@@ -22,6 +23,8 @@ use crate::AppState;
 use crate::context::{Ctx, LANG_COOKIE};
 use crate::i18n::Lang;
 use crate::routes;
+
+pub use next::safe_next;
 
 /// A link in the main navigation.
 #[derive(Debug, Clone)]
@@ -208,28 +211,4 @@ pub async fn language(jar: CookieJar, Form(form): Form<LanguageForm>) -> Respons
         Redirect::to(&safe_next(form.next.as_deref(), "/")),
     )
         .into_response()
-}
-
-/// Only local paths are followed after login or a language switch (no open redirects).
-pub fn safe_next(next: Option<&str>, default: &str) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => {
-            n.to_owned()
-        }
-        _ => default.to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn next_must_be_local() {
-        assert_eq!(safe_next(Some("/start"), "/"), "/start");
-        assert_eq!(safe_next(Some("//evil.test"), "/"), "/");
-        assert_eq!(safe_next(Some("https://evil.test"), "/"), "/");
-        assert_eq!(safe_next(Some("/\\evil.test"), "/"), "/");
-        assert_eq!(safe_next(None, "/start"), "/start");
-    }
 }

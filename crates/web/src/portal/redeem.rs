@@ -3,16 +3,17 @@
 //! in and land on their path. Every attempt counts against the login rate limit of the
 //! address. A used, expired, revoked or unknown secret gets a clear page, never a 500.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 
 use askama::Template;
-use axum::extract::{ConnectInfo, FromRequest, Request, State};
+use axum::extract::{FromRequest, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use axum_extra::extract::cookie::CookieJar;
+use lernweg_app::sessions;
 use lernweg_domain::{LoginId, OneTimeCode};
-use lernweg_store::{Actor, AuditAction, Invitation, InvitationKind, Refusal, StoreError};
+use lernweg_store::{Invitation, InvitationKind, Refusal, StoreError};
 use serde::Deserialize;
 
 use super::layout::{PortalLayout, internal, message_page};
@@ -21,6 +22,7 @@ use crate::AppState;
 use crate::context::{Ctx, session_cookie};
 use crate::i18n::Lang;
 use crate::pages::render;
+use crate::ratelimit::Refused;
 
 #[derive(Template)]
 #[template(path = "portal_code.html")]
@@ -44,21 +46,11 @@ pub struct PasswordPage {
     pub error: Option<String>,
 }
 
-fn client_ip(req: &Request) -> Option<IpAddr> {
-    req.extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip())
-}
-
 /// Counts one attempt of this address; `Some(page)` (429) when it is over the limit.
 fn limit(state: &AppState, ctx: &Ctx, lang: Lang, ip: Option<IpAddr>) -> Option<Response> {
-    let key = format!(
-        "invitation:{}",
-        ip.map(|i| i.to_string()).unwrap_or_default()
-    );
-    match state.limiter.check(ip, &key) {
+    match state.limiter.check_redemption(ip) {
         Ok(()) => None,
-        Err(wait) => {
+        Err(Refused::TryAgainIn(wait)) => {
             tracing::warn!("invitation rate limit reached");
             let mut res = message_page(
                 ctx,
@@ -163,7 +155,7 @@ pub async fn link(
     req: Request,
 ) -> Response {
     let lang = ctx.portal_lang();
-    if let Some(r) = limit(&state, &ctx, lang, client_ip(&req)) {
+    if let Some(r) = limit(&state, &ctx, lang, ctx.client) {
         return r;
     }
     let secret = req
@@ -209,7 +201,7 @@ pub async fn code_submit(
     req: Request,
 ) -> Response {
     let lang = ctx.portal_lang();
-    let ip = client_ip(&req);
+    let ip = ctx.client;
     let Ok(Form(form)) = <Form<CodeForm> as FromRequest<()>>::from_request(req, &()).await else {
         return message_page(
             &ctx,
@@ -268,7 +260,7 @@ pub async fn set_password(
     req: Request,
 ) -> Response {
     let lang = ctx.portal_lang();
-    let ip = client_ip(&req);
+    let ip = ctx.client;
     let Ok(Form(form)) = <Form<PasswordForm> as FromRequest<()>>::from_request(req, &()).await
     else {
         return message_page(
@@ -319,28 +311,11 @@ pub async fn set_password(
         Err(e) => return internal(&ctx, lang, &e),
     };
     // Whoever was logged in on this browser is logged out: it is the participant's now.
-    if let Some(old) = &ctx.session_secret
-        && let Err(e) = state.store.delete_session(old).await
-    {
-        return internal(&ctx, lang, &e);
-    }
-    let (secret, _) = match state.store.create_session(&user).await {
-        Ok(s) => s,
+    let replacing = ctx.session_secret.as_deref();
+    let secret = match sessions::open(&state.app, &user, replacing, "after invitation", ip).await {
+        Ok(opened) => opened.secret,
         Err(e) => return internal(&ctx, lang, &e),
     };
-    let entry = Actor::user(user.id, user.login_id().to_string()).entry(
-        user.provider_id,
-        AuditAction::Login,
-        "session",
-        user.id,
-        format!(
-            "after invitation; {}",
-            ip.map(|i| i.to_string()).unwrap_or_default()
-        ),
-    );
-    if let Err(e) = state.store.audit(&entry).await {
-        tracing::error!(error = %e, "audit failed");
-    }
     let jar = jar.add(session_cookie(secret, state.config.secure_cookies()));
     (jar, Redirect::to("/mein-weg")).into_response()
 }

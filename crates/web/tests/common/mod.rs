@@ -292,7 +292,7 @@ pub async fn add_user(
 /// Limits high enough that tests logging in many times are not throttled.
 pub fn relaxed_limits() -> LoginLimits {
     LoginLimits {
-        per_account_burst: 1000,
+        per_pair_burst: 1000,
         per_ip_burst: 1000,
         ..LoginLimits::default()
     }
