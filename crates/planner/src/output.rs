@@ -218,9 +218,10 @@ pub fn plan_csv(plan: &Plan) -> String {
     t
 }
 
-/// The plan as an iCalendar feed (SEQUENCE 0 everywhere).
-pub fn plan_ics(plan: &Plan) -> String {
-    ical::write(&ical::plan_calendar(plan))
+/// The plan as an iCalendar feed (SEQUENCE 0 everywhere); `dtstamp`: see
+/// [`ical::plan_calendar`].
+pub fn plan_ics(plan: &Plan, dtstamp: chrono::NaiveDateTime) -> String {
+    ical::write(&ical::plan_calendar(plan, dtstamp))
 }
 
 /// `[{"date":"2027-01-01","name":"Neujahr"}, …]`
