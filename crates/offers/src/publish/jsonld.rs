@@ -12,13 +12,13 @@
 //! let provider = ProviderLd { name: "Bildungsträger Süd".into(), url: None, address: None };
 //! let mut ld = CourseLd::new(&offer, "https://lernweg.example/angebote/deutsch".into(), provider, &|id| id.to_owned());
 //! ld.cohorts.push(CohortLd::new(start, end));
-//! let html = jsonld_script(&course_jsonld(&ld));
+//! let html = jsonld_script(&course_jsonld(&ld, start));
 //! assert!(html.contains(r#""courseMode":"online""#));
 //! ```
 
 use std::collections::BTreeMap;
 
-use chrono::{NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use lernweg_planner::{ClockTime, Plan};
 use serde_json::{Map, Value, json};
 
@@ -90,6 +90,9 @@ pub struct CohortLd<'a> {
     /// course URL.
     pub url: Option<String>,
     pub name: Option<String>,
+    /// The instance's `description`, e.g. the weekly load in words (see
+    /// [`CohortLd::weekly_load`]); the caller writes it from its Fluent texts.
+    pub description: Option<String>,
 }
 
 impl<'a> CohortLd<'a> {
@@ -104,6 +107,7 @@ impl<'a> CohortLd<'a> {
             mode: None,
             url: None,
             name: None,
+            description: None,
         }
     }
 
@@ -115,6 +119,43 @@ impl<'a> CohortLd<'a> {
             ..CohortLd::new(start, plan.end_date)
         }
     }
+
+    /// Hours per week the run asks for (sessions and self-study): the given ones, else the
+    /// plan's average over its weeks with sessions, else an estimate from the time model.
+    pub fn weekly_load(&self, offer: &Offer) -> Option<f64> {
+        self.weekly_hours
+            .or_else(|| self.plan.and_then(plan_weekly_hours))
+            .or_else(|| estimated_weekly_hours(offer))
+            .filter(|h| *h > 0.0)
+    }
+
+    /// The total workload of the run (`courseWorkload`): with a plan, the hours of its
+    /// sessions plus all self-study; else the weekly load times the weeks of the run; else
+    /// the offer's hours.
+    pub fn total_workload(&self, offer: &Offer) -> Option<f64> {
+        let total = match (self.plan, self.weekly_hours) {
+            (Some(p), None) => {
+                p.total_hours
+                    + p.load
+                        .weekly
+                        .iter()
+                        .map(|w| w.self_study_hours)
+                        .sum::<f64>()
+            }
+            _ => match self.weekly_load(offer) {
+                Some(weekly) => weekly * weeks_between(self.start, self.end) as f64,
+                None => offer.total_hours(),
+            },
+        };
+        (total > 0.0).then_some(total)
+    }
+}
+
+/// Calendar weeks from `start` to `end`, both included (at least one).
+fn weeks_between(start: NaiveDate, end: NaiveDate) -> i64 {
+    let monday =
+        |d: NaiveDate| d - chrono::Duration::days(d.weekday().num_days_from_monday().into());
+    ((monday(end) - monday(start)).num_days() / 7 + 1).max(1)
 }
 
 /// Everything [`course_jsonld`] needs.
@@ -126,6 +167,9 @@ pub struct CourseLd<'a> {
     pub provider: ProviderLd,
     /// `educationalCredentialAwarded` (German text); see [`CourseLd::new`].
     pub credential: Option<String>,
+    /// The name of a block seminar's weekend schedule (Fluent id
+    /// `publish-schedule-block-weekend`): one weekend a month, not every Friday and Saturday.
+    pub block_weekend: String,
     pub cohorts: Vec<CohortLd<'a>>,
 }
 
@@ -149,6 +193,7 @@ impl<'a> CourseLd<'a> {
             url,
             provider,
             credential,
+            block_weekend: label("publish-schedule-block-weekend"),
             cohorts: Vec::new(),
         }
     }
@@ -167,8 +212,9 @@ pub fn credential_message_id(goal: Goal) -> Option<&'static str> {
     }
 }
 
-/// The schema.org `Course` of an offer with one `CourseInstance` per cohort.
-pub fn course_jsonld(input: &CourseLd) -> Value {
+/// The schema.org `Course` of an offer with one `CourseInstance` per cohort that has not
+/// ended by `today` (ended runs are not offered any more).
+pub fn course_jsonld(input: &CourseLd, today: NaiveDate) -> Value {
     let o = input.offer;
     let mut course = Map::new();
     course.insert("@context".into(), json!("https://schema.org"));
@@ -211,7 +257,12 @@ pub fn course_jsonld(input: &CourseLd) -> Value {
         course.insert("timeRequired".into(), json!(iso_duration(o.total_hours())));
     }
     course.insert("offers".into(), offer_ld(input));
-    let instances: Vec<Value> = input.cohorts.iter().map(|c| instance(input, c)).collect();
+    let instances: Vec<Value> = input
+        .cohorts
+        .iter()
+        .filter(|c| c.end >= today)
+        .map(|c| instance(input, c))
+        .collect();
     if !instances.is_empty() {
         course.insert("hasCourseInstance".into(), Value::Array(instances));
     }
@@ -304,23 +355,24 @@ fn instance(input: &CourseLd, c: &CohortLd) -> Value {
     if c.url.is_some() {
         m.insert("url".into(), json!(url));
     }
+    if let Some(d) = c.description.as_ref().filter(|d| !d.trim().is_empty()) {
+        m.insert("description".into(), json!(d));
+    }
     m.insert("courseMode".into(), json!(mode.code()));
-    let schedules = schedules(&o.time_model, c.start, c.end);
+    let schedules = schedules(&o.time_model, c, &input.block_weekend);
     if !schedules.is_empty() {
         m.insert("courseSchedule".into(), one_or_many(schedules));
     }
-    let weekly = c
-        .weekly_hours
-        .or_else(|| c.plan.and_then(plan_weekly_hours))
-        .or_else(|| estimated_weekly_hours(o));
-    if let Some(h) = weekly.filter(|h| *h > 0.0) {
+    if let Some(h) = c.total_workload(o) {
         m.insert("courseWorkload".into(), json!(iso_duration(h)));
     }
     m.insert("startDate".into(), json!(c.start.to_string()));
     m.insert("endDate".into(), json!(c.end.to_string()));
     let mut locations = Vec::new();
     let place_of = c.location.as_ref().or(o.location.as_ref());
-    if let Some(l) = place_of.filter(|_| mode != CourseMode::Online || o.has_presence_events()) {
+    // An online run has no physical place (presence days of an online course are in the
+    // offer's text, not a place of the run).
+    if let Some(l) = place_of.filter(|_| mode != CourseMode::Online) {
         let mut place = Map::new();
         place.insert("@type".into(), json!("Place"));
         if !l.name.trim().is_empty() {
@@ -411,25 +463,76 @@ fn clock(t: ClockTime) -> String {
     format!("{t}:00")
 }
 
-fn schedule(freq: &str, days: &[Weekday], span: Span, start: NaiveDate, end: NaiveDate) -> Value {
-    let days: Vec<&str> = days.iter().map(|d| day_url(*d)).collect();
-    json!({
-        "@type": "Schedule",
-        "repeatFrequency": freq,
-        "byDay": days,
-        "startTime": clock(span.start),
-        "endTime": clock(span.end),
-        "duration": iso_duration(span.hours()),
-        "startDate": start.to_string(),
-        "endDate": end.to_string(),
-        "scheduleTimezone": "Europe/Berlin",
-    })
+/// One repeating part of a run's timetable.
+struct Rhythm<'n> {
+    freq: &'static str,
+    /// The weekdays of each repetition (`byDay`); empty for a block weekend, which is one
+    /// Friday and Saturday a month, not every one.
+    days: Vec<Weekday>,
+    /// The weekdays its sessions fall on.
+    on: Vec<Weekday>,
+    span: Span,
+    name: Option<&'n str>,
 }
 
-/// The time model as `Schedule`s: weekly slots grouped by clock time (`P1W`); a block
-/// seminar's monthly Friday+Saturday (`P1M`); a compact seminar's Monday–Friday week each
-/// quarter (`P3M`). Self-paced offers have no fixed times (only `courseWorkload`).
-fn schedules(model: &TimeModelDef, start: NaiveDate, end: NaiveDate) -> Vec<Value> {
+/// The period a date belongs to for a repetition frequency: ISO week, month or quarter.
+fn period(freq: &str, d: NaiveDate) -> (i32, u32) {
+    match freq {
+        "P1W" => (d.iso_week().year(), d.iso_week().week()),
+        "P1M" => (d.year(), d.month()),
+        _ => (d.year(), d.month0() / 3),
+    }
+}
+
+fn schedule(r: &Rhythm, c: &CohortLd) -> Value {
+    // The dates of the rhythm: the plan's sessions at its times, else every matching
+    // weekday of the run.
+    let dates: Vec<NaiveDate> = match c.plan {
+        Some(p) => p
+            .sessions
+            .iter()
+            .filter(|s| r.on.contains(&s.date.weekday()))
+            .filter(|s| s.start == Some(r.span.start) && s.end == Some(r.span.end))
+            .map(|s| s.date)
+            .collect(),
+        None => c
+            .start
+            .iter_days()
+            .take_while(|d| *d <= c.end)
+            .filter(|d| r.on.contains(&d.weekday()))
+            .collect(),
+    };
+    let periods: std::collections::BTreeSet<(i32, u32)> =
+        dates.iter().map(|d| period(r.freq, *d)).collect();
+    let (first, last) = match (dates.first(), dates.last()) {
+        (Some(a), Some(b)) if c.plan.is_some() => (*a, *b),
+        _ => (c.start, c.end),
+    };
+    let mut m = Map::new();
+    m.insert("@type".into(), json!("Schedule"));
+    if let Some(n) = r.name {
+        m.insert("name".into(), json!(n));
+    }
+    m.insert("repeatFrequency".into(), json!(r.freq));
+    m.insert("repeatCount".into(), json!(periods.len()));
+    if !r.days.is_empty() {
+        let days: Vec<&str> = r.days.iter().map(|d| day_url(*d)).collect();
+        m.insert("byDay".into(), json!(days));
+    }
+    m.insert("startTime".into(), json!(clock(r.span.start)));
+    m.insert("endTime".into(), json!(clock(r.span.end)));
+    m.insert("duration".into(), json!(iso_duration(r.span.hours())));
+    m.insert("startDate".into(), json!(first.to_string()));
+    m.insert("endDate".into(), json!(last.to_string()));
+    m.insert("scheduleTimezone".into(), json!("Europe/Berlin"));
+    Value::Object(m)
+}
+
+/// The time model as `Schedule`s with their `repeatCount`: weekly slots grouped by clock time
+/// (`P1W`); a block seminar's evening per week plus one weekend a month (`P1M`, named, without
+/// `byDay`, which would read as every Friday and Saturday); a compact seminar's Monday–Friday
+/// week each quarter (`P3M`). Self-paced offers have no fixed times (only `courseWorkload`).
+fn schedules(model: &TimeModelDef, c: &CohortLd, block_weekend: &str) -> Vec<Value> {
     let weekly = |slots: &[Slot]| {
         let mut by_time: BTreeMap<(ClockTime, ClockTime), Vec<Weekday>> = BTreeMap::new();
         for s in slots {
@@ -440,7 +543,15 @@ fn schedules(model: &TimeModelDef, start: NaiveDate, end: NaiveDate) -> Vec<Valu
             .map(|((a, b), mut days)| {
                 days.sort_by_key(|d| d.num_days_from_monday());
                 days.dedup();
-                schedule("P1W", &days, Span { start: a, end: b }, start, end)
+                let span = Span { start: a, end: b };
+                let r = Rhythm {
+                    freq: "P1W",
+                    on: days.clone(),
+                    days,
+                    span,
+                    name: None,
+                };
+                schedule(&r, c)
             })
             .collect::<Vec<_>>()
     };
@@ -450,28 +561,33 @@ fn schedules(model: &TimeModelDef, start: NaiveDate, end: NaiveDate) -> Vec<Valu
         }
         TimeModelDef::BlockSeminar { evening, weekend } => {
             let mut v = weekly(std::slice::from_ref(evening));
-            v.push(schedule(
-                "P1M",
-                &[Weekday::Fri, Weekday::Sat],
-                *weekend,
-                start,
-                end,
-            ));
+            let r = Rhythm {
+                freq: "P1M",
+                days: Vec::new(),
+                on: vec![Weekday::Fri, Weekday::Sat],
+                span: *weekend,
+                name: Some(block_weekend),
+            };
+            v.push(schedule(&r, c));
             v
         }
-        TimeModelDef::CompactSeminar { day, .. } => vec![schedule(
-            "P3M",
-            &[
+        TimeModelDef::CompactSeminar { day, .. } => {
+            let week = vec![
                 Weekday::Mon,
                 Weekday::Tue,
                 Weekday::Wed,
                 Weekday::Thu,
                 Weekday::Fri,
-            ],
-            *day,
-            start,
-            end,
-        )],
+            ];
+            let r = Rhythm {
+                freq: "P3M",
+                days: week.clone(),
+                on: week,
+                span: *day,
+                name: None,
+            };
+            vec![schedule(&r, c)]
+        }
         TimeModelDef::SelfPaced { .. } => Vec::new(),
     }
 }
