@@ -145,7 +145,7 @@ async fn the_cohort_page_reads_within_the_provider() {
         .unwrap();
     assert_eq!(page.cohort.id, cohort.id);
     assert_eq!(page.offer.id, cohort.offer_id);
-    assert_eq!(page.trainers, [f.trainer.display_name.clone()]);
+    assert_eq!(page.trainers, std::slice::from_ref(&f.trainer.display_name));
     assert_eq!(
         page.feeds.iter().map(|x| x.id).collect::<Vec<_>>(),
         [issued.feed.id]
