@@ -1,7 +1,8 @@
 //! schema.org `Course` as JSON-LD for public offer pages (MISSION.md §2.2, "Where the dates
-//! go"): every cohort is a `CourseInstance` whose `courseMode`, `courseSchedule` and
-//! `courseWorkload` carry the delivery mode, the time model and the weekly hours to search
-//! engines and course portals.
+//! go"): every cohort that has not ended is a `CourseInstance` from its first session, whose
+//! `courseMode`, `courseSchedule` (with `repeatCount`) and `courseWorkload` carry the delivery
+//! mode, the time model and the total workload of the run (ISO 8601) to search engines and
+//! course portals; the weekly load goes into the instance's `description` in words.
 //!
 //! ```
 //! # use lernweg_offers::OfferDraft;
