@@ -267,10 +267,9 @@ pub fn holidays_ics(state: State, year: i32, days: &[PublicHoliday]) -> String {
         .collect();
     ical::write(&Calendar {
         name: format!("Feiertage {} {year}", state.name_de()),
-        dtstamp: NaiveDate::from_ymd_opt(year, 1, 1)
-            .expect("valid year")
-            .and_hms_opt(0, 0, 0)
-            .expect("midnight"),
+        // The holiday rules change only with the program: no time of change is known, and
+        // 1 January of the year would be a future DTSTAMP for next year's list.
+        dtstamp: crate::cli::unknown_change(),
         events,
     })
 }
