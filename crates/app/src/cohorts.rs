@@ -11,7 +11,10 @@ use lernweg_domain::{
 };
 use lernweg_offers::Offer;
 use lernweg_planner::{ClockTime, PlanOptions, SessionKind};
-use lernweg_store::{Cohort, NewCohort, NewSession, SessionMove, SessionRecord};
+use lernweg_store::{
+    Cohort, FeedToken, NewCohort, NewSession, OfferRecord, SessionChange, SessionMove,
+    SessionRecord, StoreError,
+};
 
 use crate::offers::require;
 use crate::{App, AppError, Caller, refusals};
@@ -73,6 +76,44 @@ pub async fn timetable(
     let cohort = cohort(app, principal, id).await?;
     let sessions = app.store.timetable(cohort.id).await?;
     Ok((cohort, sessions))
+}
+
+/// What the cohort page shows: the cohort with its offer, timetable (cancelled sessions
+/// included), the names of its trainers (accounts deleted since are left out) and its
+/// calendar feeds (revoked ones included, newest first).
+#[derive(Debug, Clone)]
+pub struct CohortOverview {
+    pub cohort: Cohort,
+    pub offer: OfferRecord,
+    pub sessions: Vec<SessionRecord>,
+    pub trainers: Vec<String>,
+    pub feeds: Vec<FeedToken>,
+}
+
+/// The cohort page's content for a cohort the principal may see.
+pub async fn overview(
+    app: &App,
+    principal: &Principal,
+    id: CohortId,
+) -> Result<CohortOverview, AppError> {
+    let (cohort, sessions) = timetable(app, principal, id).await?;
+    let offer = app.store.offer(cohort.offer_id).await?;
+    let feeds = app.store.feeds_of(&cohort.id.to_string()).await?;
+    let mut trainers = Vec::new();
+    for t in &cohort.trainers {
+        match app.store.user(*t).await {
+            Ok(u) => trainers.push(u.display_name),
+            Err(StoreError::NotFound) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(CohortOverview {
+        cohort,
+        offer,
+        sessions,
+        trainers,
+        feeds,
+    })
 }
 
 /// What a new cohort is made of.
@@ -167,6 +208,18 @@ pub async fn session(
     let session = app.store.timetable_session(id).await?;
     let cohort = cohort(app, principal, session.cohort_id).await?;
     Ok((session, cohort))
+}
+
+/// A session the principal may see, with its cohort and its history of changes (oldest
+/// first, each with its reason).
+pub async fn session_history(
+    app: &App,
+    principal: &Principal,
+    id: SessionId,
+) -> Result<(SessionRecord, Cohort, Vec<SessionChange>), AppError> {
+    let (session, cohort) = session(app, principal, id).await?;
+    let history = app.store.session_changes(session.id).await?;
+    Ok((session, cohort, history))
 }
 
 /// A session the caller may see and change, with its cohort.

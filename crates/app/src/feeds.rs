@@ -1,9 +1,13 @@
 //! Calendar feeds (`/feeds/{token}.ics`): links with a random token that calendar clients
 //! subscribe to without logging in. The token is shown once, stored hashed and revocable.
 
+use chrono::{DateTime, SubsecRound, Utc};
 use lernweg_domain::access::{MANAGERS, STAFF};
-use lernweg_domain::{CohortId, FeedId};
-use lernweg_store::{FeedKind, FeedToken, IssuedFeed};
+use lernweg_domain::{CohortId, CohortStatus, FeedId, ParticipantId, UserId};
+use lernweg_participants::EnrolmentStatus;
+use lernweg_planner::Calendar;
+use lernweg_planner::event::{EventContext, EventWords, SessionFacts, SessionState, session_event};
+use lernweg_store::{Cohort, FeedKind, FeedToken, IssuedFeed, SessionRecord, SessionStatus};
 
 use crate::offers::require;
 use crate::{App, AppError, Caller, cohorts};
@@ -49,4 +53,178 @@ pub async fn revoke_feed(app: &App, caller: &Caller, id: FeedId) -> Result<FeedT
     let feed = app.store.feed(id).await?;
     caller.ensure_provider(feed.provider_id)?;
     Ok(app.store.revoke_feed(&caller.actor, feed.id).await?)
+}
+
+// ---------------------------------------------------------------- reading a feed
+
+/// Whose dates a feed carries, with what its name needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeedOwner {
+    /// All sessions of one cohort (the feed's only [`FeedCohort`]).
+    Cohort,
+    /// All sessions a trainer teaches.
+    Trainer { display_name: String },
+    /// The sessions of a participant's cohorts; the feed speaks the participant's portal
+    /// language: their mother tongue (ISO 639-1) when the portal speaks it.
+    Participant { mother_tongue: Option<String> },
+}
+
+/// One session of a feed, with the reason of its cancellation.
+#[derive(Debug, Clone)]
+pub struct FeedSession {
+    pub session: SessionRecord,
+    /// The reason given when the session was cancelled (`None` while it is not).
+    pub cancel_reason: Option<String>,
+}
+
+/// One cohort of a feed with its offer's title and its whole timetable (cancelled sessions
+/// included, so that calendar clients remove them).
+#[derive(Debug, Clone)]
+pub struct FeedCohort {
+    pub cohort: Cohort,
+    pub offer_title: String,
+    pub sessions: Vec<FeedSession>,
+}
+
+/// What a feed shows.
+#[derive(Debug, Clone)]
+pub struct FeedContent {
+    pub owner: FeedOwner,
+    pub cohorts: Vec<FeedCohort>,
+    /// The time of the last change of anything the feed shows (sessions, cohorts, offers,
+    /// the feed itself, the participant), never later than now: DTSTAMP and Last-Modified.
+    pub last_change: DateTime<Utc>,
+}
+
+/// The content behind a feed secret; `None` for an unknown, revoked or broken one. Anyone
+/// with the secret may read it (calendar clients cannot log in).
+pub async fn feed_by_secret(app: &App, secret: &str) -> Result<Option<FeedContent>, AppError> {
+    let Some(feed) = app.store.feed_by_secret(secret).await? else {
+        return Ok(None);
+    };
+    let mut changes = vec![feed.created_at];
+    let (owner, cohorts) = match feed.kind {
+        FeedKind::Cohort => {
+            let Ok(id) = CohortId::parse(&feed.target_id) else {
+                return Ok(None);
+            };
+            (FeedOwner::Cohort, vec![app.store.cohort(id).await?])
+        }
+        FeedKind::Participant => {
+            let Ok(id) = ParticipantId::parse(&feed.target_id) else {
+                return Ok(None);
+            };
+            let p = app.store.participant(id).await?;
+            changes.push(p.updated_at);
+            let mut cohorts = Vec::new();
+            for e in app.store.enrolments_of(p.id).await? {
+                if on_path(e.status) {
+                    changes.push(e.created_at);
+                    cohorts.push(app.store.cohort(e.cohort_id).await?);
+                }
+            }
+            let mother_tongue = p.data.mother_tongue.as_ref().map(|l| l.as_str().to_owned());
+            (FeedOwner::Participant { mother_tongue }, cohorts)
+        }
+        FeedKind::Trainer => {
+            let Ok(id) = UserId::parse(&feed.target_id) else {
+                return Ok(None);
+            };
+            let user = app.store.user(id).await?;
+            let cohorts = app.store.cohorts_of_trainer(user.id).await?;
+            let display_name = user.display_name;
+            (FeedOwner::Trainer { display_name }, cohorts)
+        }
+    };
+    let mut out = Vec::with_capacity(cohorts.len());
+    for cohort in cohorts {
+        let offer = app.store.offer(cohort.offer_id).await?;
+        changes.extend([cohort.created_at, offer.updated_at]);
+        changes.extend(cohort.published_at);
+        let mut sessions = Vec::new();
+        for session in app.store.timetable(cohort.id).await? {
+            changes.push(session.updated_at);
+            let cancel_reason = if session.status == SessionStatus::Cancelled {
+                app.store
+                    .session_changes(session.id)
+                    .await?
+                    .into_iter()
+                    .rev()
+                    .find(|c| c.change == "cancelled")
+                    .map(|c| c.reason)
+            } else {
+                None
+            };
+            sessions.push(FeedSession {
+                session,
+                cancel_reason,
+            });
+        }
+        out.push(FeedCohort {
+            cohort,
+            offer_title: offer.offer.title,
+            sessions,
+        });
+    }
+    let newest = changes.into_iter().max().unwrap_or_default();
+    Ok(Some(FeedContent {
+        owner,
+        cohorts: out,
+        last_change: newest.min(app.clock.now_utc()).trunc_subsecs(0),
+    }))
+}
+
+/// Enrolments whose cohorts are on a participant's path and in their feed: all but a
+/// drop-out.
+pub fn on_path(status: EnrolmentStatus) -> bool {
+    status != EnrolmentStatus::Dropped
+}
+
+/// The calendar of a feed, every session by the planner's one event rule
+/// ([`lernweg_planner::event::session_event`]) in the words given. Sessions of a draft
+/// cohort are TENTATIVE with "Entwurf: " (never confirmed), cancelled ones CANCELLED with
+/// "Abgesagt: " and the reason. DTSTAMP is the last change, so an unchanged feed is
+/// byte-identical.
+pub fn calendar(content: &FeedContent, name: String, words: &dyn EventWords) -> Calendar {
+    let mut events = Vec::new();
+    for c in &content.cohorts {
+        let location = [c.cohort.room.as_str(), c.cohort.online_link.as_str()]
+            .into_iter()
+            .filter(|x| !x.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let ctx = EventContext {
+            offer_title: &c.offer_title,
+            cohort_name: Some(&c.cohort.name),
+            location: Some(&location),
+        };
+        for f in &c.sessions {
+            let s = &f.session;
+            let state = if s.status == SessionStatus::Cancelled {
+                SessionState::Cancelled(f.cancel_reason.as_deref())
+            } else if c.cohort.status == CohortStatus::Draft {
+                SessionState::Draft
+            } else {
+                SessionState::Confirmed
+            };
+            let facts = SessionFacts {
+                uid: &s.uid,
+                sequence: u32::try_from(s.sequence).unwrap_or(u32::MAX),
+                state,
+                date: s.date,
+                start: s.start,
+                end: s.end,
+                hours: s.hours,
+                module: s.module.and_then(|m| usize::try_from(m).ok()),
+                kind: s.kind,
+                title: &s.title,
+            };
+            events.push(session_event(&facts, &ctx, words));
+        }
+    }
+    Calendar {
+        name,
+        dtstamp: content.last_change.naive_utc(),
+        events,
+    }
 }

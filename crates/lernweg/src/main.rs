@@ -148,6 +148,19 @@ enum Command {
     },
 }
 
+/// The time of a file's last change (its modification time, in UTC, whole seconds), never
+/// later than now: the DTSTAMP of `plan --format ics`. Unknown: the Unix epoch.
+fn last_change(file: &std::path::Path) -> chrono::NaiveDateTime {
+    let now = std::time::SystemTime::now();
+    std::fs::metadata(file)
+        .and_then(|m| m.modified())
+        .ok()
+        .map(|t| t.min(now))
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .and_then(|d| chrono::DateTime::from_timestamp(d.as_secs() as i64, 0))
+        .map_or_else(lernweg_planner::cli::unknown_change, |t| t.naive_utc())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     logging::init(&cli.log_format);
@@ -163,8 +176,12 @@ fn main() -> ExitCode {
             compare,
             load_limit,
         } => match std::fs::read_to_string(&file) {
-            Ok(src) => print(lernweg_planner::cli::plan(
-                &src, &format, compare, load_limit,
+            Ok(src) => print(lernweg_planner::cli::plan_changed_at(
+                &src,
+                &format,
+                compare,
+                load_limit,
+                last_change(&file),
             )),
             Err(e) => fail(format!("cannot read {}: {e}", file.display())),
         },

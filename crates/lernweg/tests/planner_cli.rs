@@ -144,6 +144,14 @@ fn plan_ics_and_text() {
     assert!(ics.contains("SEQUENCE:0\r\n"));
     assert!(ics.contains("CATEGORIES:Prüfung"));
     assert!(ics.split("\r\n").all(|l| l.len() <= 75));
+    // DTSTAMP is the offer file's last change: never in the future, not the plan's start.
+    let modified: chrono::DateTime<chrono::Utc> = std::fs::metadata(example("block_seminar"))
+        .unwrap()
+        .modified()
+        .unwrap()
+        .into();
+    let stamp = modified.format("DTSTAMP:%Y%m%dT%H%M%SZ\r\n").to_string();
+    assert!(ics.contains(&stamp), "{stamp}");
     let again = stdout(&lernweg(&[
         "plan",
         &example("block_seminar"),

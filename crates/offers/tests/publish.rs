@@ -4,6 +4,8 @@ mod common;
 
 use std::collections::BTreeSet;
 
+use chrono::Datelike;
+
 use common::*;
 use lernweg_offers::publish::MESSAGE_IDS;
 use lernweg_offers::publish::jsonld::{
@@ -63,12 +65,12 @@ fn vocabulary(t: &str) -> Option<Vec<&'static str>> {
         "Audience" => "@type audienceType",
         "Offer" => "@type price priceCurrency category url description",
         "CourseInstance" => {
-            "@type name url courseMode courseSchedule courseWorkload startDate endDate \
-             location maximumAttendeeCapacity"
+            "@type name description url courseMode courseSchedule courseWorkload startDate \
+             endDate location maximumAttendeeCapacity"
         }
         "Schedule" => {
-            "@type repeatFrequency byDay startTime endTime duration startDate endDate \
-             scheduleTimezone"
+            "@type name repeatFrequency repeatCount byDay startTime endTime duration startDate \
+             endDate scheduleTimezone"
         }
         "Place" => "@type name address",
         "VirtualLocation" => "@type url",
@@ -128,7 +130,13 @@ fn course_with_a_planned_cohort_uses_the_schema_org_vocabulary() {
         weekly_hours: Some(5.5),
         ..CohortLd::new(date(2027, 9, 7), date(2028, 1, 27))
     });
-    let v = course_jsonld(&ld);
+    // A run that ended before today is not offered any more.
+    ld.cohorts.push(CohortLd {
+        name: Some("Herbst 2026".into()),
+        ..CohortLd::new(date(2026, 9, 1), date(2026, 12, 15))
+    });
+    let v = course_jsonld(&ld, date(2027, 1, 4));
+    assert_eq!(v["hasCourseInstance"].as_array().map(Vec::len), Some(2));
     let mut types = BTreeSet::new();
     check_vocabulary(&v, &mut types);
     for t in [
@@ -178,15 +186,23 @@ fn course_with_a_planned_cohort_uses_the_schema_org_vocabulary() {
     assert_eq!(s["scheduleTimezone"], "Europe/Berlin");
     assert_eq!(s["duration"], "PT3H");
     assert!(iso_date(&s["startDate"]) && iso_date(&s["endDate"]));
-    // The workload is the course's (sessions + self-study), not the job's 40 hours.
+    // One repetition per week with sessions at these times.
+    let weeks: BTreeSet<_> = p
+        .sessions
+        .iter()
+        .filter(|x| x.start.map(|t| t.to_string()).as_deref() == Some("18:00"))
+        .filter(|x| x.end.map(|t| t.to_string()).as_deref() == Some("21:00"))
+        .map(|x| x.date.iso_week())
+        .collect();
+    assert_eq!(s["repeatCount"], weeks.len());
+    assert!(weeks.len() > 5);
+    // The workload is the whole run's (sessions + self-study), not a week's or the job's.
     assert!(iso_duration(&first["courseWorkload"]));
-    let hours: f64 = first["courseWorkload"].as_str().unwrap()[2..]
-        .split('H')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
-    assert!((4.0..=9.0).contains(&hours), "{hours}");
+    let study: f64 = p.load.weekly.iter().map(|w| w.self_study_hours).sum();
+    assert_eq!(
+        first["courseWorkload"],
+        lernweg_offers::publish::jsonld::iso_duration(p.total_hours + study)
+    );
     let locations = first["location"].as_array().unwrap();
     assert_eq!(locations[0]["@type"], "Place");
     assert_eq!(locations[0]["address"]["postalCode"], "80331");
@@ -195,7 +211,10 @@ fn course_with_a_planned_cohort_uses_the_schema_org_vocabulary() {
 
     let second = &v["hasCourseInstance"][1];
     assert_eq!(second["courseMode"], "online");
-    assert_eq!(second["courseWorkload"], "PT5H30M");
+    // 5.5 hours a week over the 21 calendar weeks of the run.
+    assert_eq!(second["courseWorkload"], "PT115H30M");
+    // Online: a virtual location only, even though the offer has presence days.
+    assert_eq!(second["location"]["@type"], "VirtualLocation");
     assert_eq!(second["url"], "https://lernweg.example/durchgang/2");
 }
 
@@ -217,7 +236,7 @@ fn modes_schedules_and_credentials_follow_the_offer() {
     });
     ld.cohorts
         .push(CohortLd::new(date(2027, 1, 13), date(2027, 12, 18)));
-    let v = course_jsonld(&ld);
+    let v = course_jsonld(&ld, date(2027, 1, 1));
     check_vocabulary(&v, &mut BTreeSet::new());
     assert_eq!(
         v["educationalCredentialAwarded"]["name"],
@@ -233,13 +252,18 @@ fn modes_schedules_and_credentials_follow_the_offer() {
     assert_eq!(s[0]["repeatFrequency"], "P1W");
     assert_eq!(s[0]["byDay"], json!(["https://schema.org/Wednesday"]));
     assert_eq!(s[0]["endTime"], "21:15:00");
+    // Wednesdays from 13 January to 15 December.
+    assert_eq!(s[0]["repeatCount"], 49);
+    // One weekend a month, named so, not "every Friday and Saturday".
     assert_eq!(s[1]["repeatFrequency"], "P1M");
+    assert_eq!(s[1]["repeatCount"], 12);
+    assert_eq!(s[1]["name"], "[publish-schedule-block-weekend]");
+    assert!(s[1].get("byDay").is_none());
+    // No plan and an irregular time model: the offer's hours.
     assert_eq!(
-        s[1]["byDay"],
-        json!(["https://schema.org/Friday", "https://schema.org/Saturday"])
+        i["courseWorkload"],
+        lernweg_offers::publish::jsonld::iso_duration(o.total_hours())
     );
-    // No plan and an irregular time model: no workload rather than a wrong one.
-    assert!(i.get("courseWorkload").is_none());
 
     // Language support, online only: no credential, a virtual location, estimated workload
     // 2 × 3 h plus the modules' average self-study (0 and 2.5 → 1.25).
@@ -257,14 +281,15 @@ fn modes_schedules_and_credentials_follow_the_offer() {
     });
     ld.cohorts
         .push(CohortLd::new(date(2027, 1, 12), date(2027, 4, 1)));
-    let v = course_jsonld(&ld);
+    let v = course_jsonld(&ld, date(2027, 1, 1));
     check_vocabulary(&v, &mut BTreeSet::new());
     assert!(v.get("educationalCredentialAwarded").is_none());
     let i = &v["hasCourseInstance"][0];
     assert_eq!(i["courseMode"], "online");
     assert_eq!(i["location"]["@type"], "VirtualLocation");
     assert_eq!(i["location"]["url"], "https://x.example/b");
-    assert_eq!(i["courseWorkload"], "PT7H15M");
+    // 2 × 3 h plus 1.25 h self-study a week, over 12 calendar weeks.
+    assert_eq!(i["courseWorkload"], "PT87H");
 }
 
 #[test]
@@ -274,7 +299,7 @@ fn script_embedding_cannot_break_out() {
     let ld = CourseLd::new(&o, "https://x.example/?a=1&b=2".into(), provider(), &|id| {
         id.into()
     });
-    let v = course_jsonld(&ld);
+    let v = course_jsonld(&ld, date(2027, 1, 1));
     let s = jsonld_script(&v);
     assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'));
     assert!(!s.contains('\u{2028}'));

@@ -247,7 +247,7 @@ fn course_jsonld_of_an_offer_page() {
         name: Some("Herbst 2027 (online)".into()),
         ..CohortLd::new(date(2027, 9, 7), date(2028, 1, 27))
     });
-    let value = course_jsonld(&ld);
+    let value = course_jsonld(&ld, date(2027, 1, 4));
 
     // What the page embeds parses back to the same document.
     let script = jsonld_script(&value);

@@ -1,5 +1,6 @@
 //! The two CLI commands as pure functions: input text in, output text out.
 
+use chrono::NaiveDateTime;
 use lernweg_domain::State;
 
 use crate::PlannerError;
@@ -25,15 +26,40 @@ pub fn holidays(state: &str, year: i32, format: &str) -> Result<String, PlannerE
     }
 }
 
-/// `lernweg plan FILE [--compare] [--format json|text|ics|csv] [--load-limit H]`.
-///
-/// `toml_src` is the file's content; `load_limit` overrides the offer's `load_limit_hours`
-/// (default 48). A missed deadline is not an error: the plan says so in its output.
+/// DTSTAMP when the time of the offer's last change is unknown: the Unix epoch, a time that
+/// is never in the future and keeps the output reproducible.
+pub fn unknown_change() -> NaiveDateTime {
+    chrono::DateTime::UNIX_EPOCH.naive_utc()
+}
+
+/// `lernweg plan FILE [--compare] [--format json|text|ics|csv] [--load-limit H]`, with the
+/// time of the offer's last change unknown (see [`plan_changed_at`]).
 pub fn plan(
     toml_src: &str,
     format: &str,
     compare_models: bool,
     load_limit: Option<f64>,
+) -> Result<String, PlannerError> {
+    plan_changed_at(
+        toml_src,
+        format,
+        compare_models,
+        load_limit,
+        unknown_change(),
+    )
+}
+
+/// `lernweg plan FILE …`: `toml_src` is the file's content; `load_limit` overrides the
+/// offer's `load_limit_hours` (default 48). A missed deadline is not an error: the plan says
+/// so in its output. `changed` (UTC) is the DTSTAMP of the `ics` format: the time of the last
+/// change of the offer (the CLI passes the file's modification time, never later than now),
+/// so the same file always gives the same bytes.
+pub fn plan_changed_at(
+    toml_src: &str,
+    format: &str,
+    compare_models: bool,
+    load_limit: Option<f64>,
+    changed: NaiveDateTime,
 ) -> Result<String, PlannerError> {
     let known = ["json", "text", "ics", "csv"];
     if !known.contains(&format) {
@@ -64,7 +90,7 @@ pub fn plan(
     Ok(match format {
         "json" => output::plan_json(&p),
         "text" => output::plan_text(&p),
-        "ics" => output::plan_ics(&p),
+        "ics" => output::plan_ics(&p, changed),
         _ => output::plan_csv(&p),
     })
 }

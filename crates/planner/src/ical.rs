@@ -4,9 +4,10 @@
 //! Outlook, Thunderbird and Google keep the wall-clock times. Lines end in CRLF and are folded
 //! at 75 octets without splitting UTF-8 characters. Nothing reads the clock: DTSTAMP is given.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::plan::{Plan, PlannedSession, SessionKind};
+use crate::event::{EventContext, German, SessionFacts, SessionState, session_event};
+use crate::plan::Plan;
 
 /// The status of an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,8 +57,8 @@ pub struct CalendarEvent {
 pub struct Calendar {
     /// Shown by clients as the calendar's name (X-WR-CALNAME).
     pub name: String,
-    /// DTSTAMP of every event, in UTC. Pass the time of the last change; the CLI uses the
-    /// offer's start date at 00:00 UTC so that its output is reproducible.
+    /// DTSTAMP of every event, in UTC: the time of the last change (never a time in the
+    /// future, and not the start of the plan).
     pub dtstamp: NaiveDateTime,
     pub events: Vec<CalendarEvent>,
 }
@@ -175,58 +176,32 @@ fn fold_into(out: &mut String, content: &str) {
     out.push_str("\r\n");
 }
 
-/// The events of a plan, all with SEQUENCE 0 and STATUS CONFIRMED. Exams carry the category
-/// "Prüfung"; every event carries its kind ("Unterricht", "Auftakt", …).
+/// The events of a plan, all with SEQUENCE 0 and STATUS CONFIRMED, by the one rule of
+/// [`crate::event::session_event`] in German.
 pub fn plan_events(plan: &Plan) -> Vec<CalendarEvent> {
+    let ctx = EventContext {
+        offer_title: &plan.title,
+        cohort_name: None,
+        location: plan.location.as_deref(),
+    };
     plan.sessions
         .iter()
-        .map(|s| session_event(plan, s))
+        .map(|s| {
+            let facts = SessionFacts {
+                uid: &s.uid,
+                sequence: 0,
+                state: SessionState::Confirmed,
+                date: s.date,
+                start: s.start,
+                end: s.end,
+                hours: s.hours,
+                module: s.module,
+                kind: s.kind,
+                title: &s.title,
+            };
+            session_event(&facts, &ctx, &German)
+        })
         .collect()
-}
-
-fn session_event(plan: &Plan, s: &PlannedSession) -> CalendarEvent {
-    let (start, end) = match (s.start, s.end) {
-        (Some(a), Some(b)) => (
-            EventTime::Local(s.date.and_time(a.to_naive())),
-            EventTime::Local(s.date.and_time(b.to_naive())),
-        ),
-        _ => (
-            EventTime::AllDay(s.date),
-            EventTime::AllDay(s.date + Duration::days(1)),
-        ),
-    };
-    let summary = match (s.kind, s.module) {
-        (SessionKind::Lesson, Some(m)) => format!("Modul {m}: {}", s.title),
-        (SessionKind::Exam, _) => format!("Prüfung: {}", s.title),
-        (SessionKind::SelfPaced, _) => format!("Fällig – {}", s.title),
-        _ => s.title.clone(),
-    };
-    let mut description = format!("{}\n{}", plan.title, s.kind.name_de());
-    if let Some(m) = s.module {
-        description.push_str(&format!(" · Modul {m}"));
-    }
-    description.push_str(&format!(" · {} Std.", crate::output::de_num(s.hours)));
-    let mut categories = vec![s.kind.name_de().to_owned()];
-    if s.kind == SessionKind::Exam {
-        categories.insert(0, "Prüfung".to_owned());
-        categories.dedup();
-    }
-    categories.push("Lernweg".to_owned());
-    CalendarEvent {
-        uid: s.uid.clone(),
-        sequence: 0,
-        status: EventStatus::Confirmed,
-        start,
-        end,
-        summary,
-        description: Some(description),
-        location: if s.kind.is_presence() {
-            plan.location.clone()
-        } else {
-            None
-        },
-        categories,
-    }
 }
 
 /// Builds a revision of a feed: events of `current` that differ from their `previous` version
@@ -259,11 +234,12 @@ pub fn revise(previous: &[CalendarEvent], current: Vec<CalendarEvent>) -> Vec<Ca
     out
 }
 
-/// The CLI's feed of a plan: DTSTAMP is the start date at 00:00 UTC (reproducible output).
-pub fn plan_calendar(plan: &Plan) -> Calendar {
+/// The CLI's feed of a plan. `dtstamp` is the time of the last change of the offer the plan
+/// comes from (the CLI passes its file's modification time); the planner reads no clock.
+pub fn plan_calendar(plan: &Plan, dtstamp: NaiveDateTime) -> Calendar {
     Calendar {
         name: plan.title.clone(),
-        dtstamp: plan.start.and_hms_opt(0, 0, 0).expect("midnight"),
+        dtstamp,
         events: plan_events(plan),
     }
 }

@@ -26,6 +26,7 @@
 pub mod cli;
 pub mod compare;
 pub mod error;
+pub mod event;
 pub mod holidays;
 pub mod ical;
 pub mod load;

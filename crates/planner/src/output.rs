@@ -218,9 +218,10 @@ pub fn plan_csv(plan: &Plan) -> String {
     t
 }
 
-/// The plan as an iCalendar feed (SEQUENCE 0 everywhere).
-pub fn plan_ics(plan: &Plan) -> String {
-    ical::write(&ical::plan_calendar(plan))
+/// The plan as an iCalendar feed (SEQUENCE 0 everywhere); `dtstamp`: see
+/// [`ical::plan_calendar`].
+pub fn plan_ics(plan: &Plan, dtstamp: chrono::NaiveDateTime) -> String {
+    ical::write(&ical::plan_calendar(plan, dtstamp))
 }
 
 /// `[{"date":"2027-01-01","name":"Neujahr"}, …]`
@@ -266,10 +267,9 @@ pub fn holidays_ics(state: State, year: i32, days: &[PublicHoliday]) -> String {
         .collect();
     ical::write(&Calendar {
         name: format!("Feiertage {} {year}", state.name_de()),
-        dtstamp: NaiveDate::from_ymd_opt(year, 1, 1)
-            .expect("valid year")
-            .and_hms_opt(0, 0, 0)
-            .expect("midnight"),
+        // The holiday rules change only with the program: no time of change is known, and
+        // 1 January of the year would be a future DTSTAMP for next year's list.
+        dtstamp: crate::cli::unknown_change(),
         events,
     })
 }

@@ -184,3 +184,26 @@ fn plan_formats_and_errors() {
     );
     assert!(e.starts_with("line "), "{e}");
 }
+
+#[test]
+fn plan_ics_stamps_the_last_change_not_the_start() {
+    let src = example("evening_course");
+    let changed = chrono::NaiveDate::from_ymd_opt(2026, 11, 30)
+        .unwrap()
+        .and_hms_opt(9, 15, 0)
+        .unwrap();
+    let ics = cli::plan_changed_at(&src, "ics", false, None, changed).unwrap();
+    let stamps: Vec<&str> = ics
+        .split("\r\n")
+        .filter_map(|l| l.strip_prefix("DTSTAMP:"))
+        .collect();
+    assert!(!stamps.is_empty());
+    assert!(
+        stamps.iter().all(|s| *s == "20261130T091500Z"),
+        "{stamps:?}"
+    );
+    // Unknown (the pure `plan`): the Unix epoch, never a future date, still reproducible.
+    let unknown = cli::plan(&src, "ics", false, None).unwrap();
+    assert!(unknown.contains("DTSTAMP:19700101T000000Z\r\n"));
+    assert!(!unknown.contains("DTSTAMP:2027"), "not the plan's start");
+}

@@ -393,6 +393,10 @@ fn all_day_end_is_the_next_day() {
             || ics.contains("DTSTART;VALUE=DATE:20271226\r\nDTEND;VALUE=DATE:20271227")
     );
     assert!(!ics.contains("Mariä Himmelfahrt"));
+    assert!(
+        ics.contains("DTSTAMP:19700101T000000Z\r\n") && !ics.contains("DTSTAMP:2027"),
+        "never a future DTSTAMP"
+    );
 }
 
 #[test]

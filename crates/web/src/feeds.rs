@@ -2,19 +2,21 @@
 //! participant (the cohorts they are enrolled in).
 //!
 //! Anyone with the link can subscribe (calendar clients cannot log in); the token is random,
-//! stored hashed, and revocable. A revoked or unknown token answers 404.
-
-use std::collections::HashMap;
+//! stored hashed, and revocable. A revoked or unknown token answers 404. What a feed shows
+//! is read by `lernweg_app::feeds::feed_by_secret` and turned into events by the planner's
+//! one event rule; this handler only picks the language, writes the file and answers
+//! conditional requests: every feed carries an ETag (a hash of its bytes) and Last-Modified
+//! (its last change), and `If-None-Match` / `If-Modified-Since` get 304 Not Modified.
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use chrono::NaiveDateTime;
-use lernweg_domain::{CohortId, ParticipantId, UserId};
+use chrono::{DateTime, Utc};
+use lernweg_app::feeds::{FeedContent, FeedOwner};
 use lernweg_planner::SessionKind;
-use lernweg_planner::ical::{Calendar, CalendarEvent, EventStatus, EventTime, write};
-use lernweg_store::{Cohort, FeedKind, SessionRecord, SessionStatus, StoreError};
+use lernweg_planner::event::EventWords;
+use lernweg_planner::uid::stable_id;
 
 use crate::AppState;
 use crate::error::log_store_error;
@@ -25,135 +27,159 @@ pub fn routes() -> Vec<Route> {
     route_table![(page("GET", "/feeds/{file}", PUBLIC), get(feed))]
 }
 
-/// One calendar event for a stored session.
-pub fn session_event(
-    s: &SessionRecord,
-    offer_title: &str,
-    cohort: &Cohort,
+/// The words of a feed from the Fluent files: staff feeds (cohort, trainer) in German with
+/// the staff pages' session kinds, a participant's feed in their portal language.
+pub struct FeedWords {
     lang: Lang,
-) -> CalendarEvent {
-    let kind = lang.t(&format!("session-kind-{}", s.kind.code()));
-    let (start, end) = match (s.start, s.end) {
-        (Some(a), Some(b)) => (
-            EventTime::Local(s.date.and_time(a.to_naive())),
-            EventTime::Local(s.date.and_time(b.to_naive())),
-        ),
-        _ => (EventTime::AllDay(s.date), EventTime::AllDay(s.date)),
-    };
-    let mut categories = vec![kind.clone()];
-    if s.kind == SessionKind::Exam {
-        categories.push("EXAM".to_owned());
+    /// `portal-kind-*` (participants' words) instead of `session-kind-*`.
+    portal: bool,
+}
+
+impl FeedWords {
+    pub fn staff() -> FeedWords {
+        FeedWords {
+            lang: Lang::De,
+            portal: false,
+        }
     }
-    let location = [cohort.room.as_str(), cohort.online_link.as_str()]
-        .into_iter()
-        .filter(|x| !x.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
-    CalendarEvent {
-        uid: s.uid.clone(),
-        sequence: u32::try_from(s.sequence).unwrap_or(u32::MAX),
-        status: if s.status == SessionStatus::Cancelled {
-            EventStatus::Cancelled
+
+    pub fn participant(lang: Lang) -> FeedWords {
+        FeedWords { lang, portal: true }
+    }
+
+    fn t(&self, id: &str, args: &[(&'static str, String)]) -> String {
+        self.lang.t_args(id, args)
+    }
+}
+
+impl EventWords for FeedWords {
+    fn kind(&self, kind: SessionKind) -> String {
+        let prefix = if self.portal {
+            "portal-kind"
         } else {
-            EventStatus::Confirmed
-        },
-        start,
-        end,
-        summary: format!("{offer_title}: {}", s.title),
-        description: Some(format!("{kind} · {} · {}", cohort.name, offer_title)),
-        location: (!location.is_empty()).then_some(location),
-        categories,
+            "session-kind"
+        };
+        self.lang.t(&format!("{prefix}-{}", kind.code()))
+    }
+    fn module(&self, module: usize) -> String {
+        self.t("portal-ics-module", &[("module", module.to_string())])
+    }
+    fn module_summary(&self, module: usize, title: &str) -> String {
+        let args = [("module", module.to_string()), ("title", title.to_owned())];
+        self.t("portal-ics-module-summary", &args)
+    }
+    fn exam_summary(&self, title: &str) -> String {
+        self.t("portal-ics-exam-summary", &[("title", title.to_owned())])
+    }
+    fn due_summary(&self, title: &str) -> String {
+        self.t("portal-ics-due-summary", &[("title", title.to_owned())])
+    }
+    fn cancelled(&self, summary: &str) -> String {
+        self.t("portal-ics-cancelled", &[("summary", summary.to_owned())])
+    }
+    fn draft(&self, summary: &str) -> String {
+        self.t("portal-ics-draft", &[("summary", summary.to_owned())])
+    }
+    fn hours(&self, hours: f64) -> String {
+        let separator = self.lang.t("portal-publish-decimal-separator");
+        let number = lernweg_planner::output::de_num(hours).replace(',', &separator);
+        self.t("portal-ics-hours", &[("hours", number)])
+    }
+    fn reason(&self, reason: &str) -> String {
+        self.t("portal-ics-reason", &[("reason", reason.to_owned())])
     }
 }
 
-/// The calendar of some cohorts; DTSTAMP is the newest change, so an unchanged timetable
-/// gives byte-identical feeds.
-async fn calendar(
-    state: &AppState,
-    name: String,
-    cohorts: &[Cohort],
-) -> Result<Calendar, StoreError> {
-    let mut events = Vec::new();
-    let mut stamp: Option<NaiveDateTime> = None;
-    let mut titles: HashMap<String, String> = HashMap::new();
-    for c in cohorts {
-        let key = c.offer_id.to_string();
-        if !titles.contains_key(&key) {
-            titles.insert(
-                key.clone(),
-                state.store.offer(c.offer_id).await?.offer.title,
-            );
+/// The feed file: its calendar in the owner's language.
+fn render(content: &FeedContent) -> String {
+    let (name, words) = match &content.owner {
+        FeedOwner::Cohort => {
+            let name = content
+                .cohorts
+                .first()
+                .map(|c| format!("{} – {}", c.offer_title, c.cohort.name))
+                .unwrap_or_default();
+            (name, FeedWords::staff())
         }
-        for s in state.store.timetable(c.id).await? {
-            let changed = s.updated_at.naive_utc();
-            stamp = Some(stamp.map_or(changed, |t| t.max(changed)));
-            events.push(session_event(&s, &titles[&key], c, Lang::De));
+        FeedOwner::Trainer { display_name } => {
+            (format!("Lernweg – {display_name}"), FeedWords::staff())
         }
+        FeedOwner::Participant { mother_tongue } => {
+            let lang = mother_tongue
+                .as_deref()
+                .and_then(Lang::for_participant)
+                .unwrap_or_default();
+            (lang.t("portal-feed-name"), FeedWords::participant(lang))
+        }
+    };
+    let calendar = lernweg_app::feeds::calendar(content, name, &words);
+    lernweg_planner::ical::write(&calendar)
+}
+
+/// An HTTP date (RFC 9110 IMF-fixdate).
+fn http_date(t: DateTime<Utc>) -> String {
+    t.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
+}
+
+/// Whether the client's copy is current: `If-None-Match` names the ETag (or `*`); without
+/// it, `If-Modified-Since` is not before the last change (RFC 9110 §13.2.2).
+fn not_modified(headers: &HeaderMap, etag: &str, last_change: DateTime<Utc>) -> bool {
+    if let Some(v) = headers.get(header::IF_NONE_MATCH) {
+        let Ok(v) = v.to_str() else { return false };
+        return v
+            .split(',')
+            .map(str::trim)
+            .any(|tag| tag == "*" || tag.strip_prefix("W/").unwrap_or(tag) == etag);
     }
-    let dtstamp = stamp.unwrap_or_default();
-    Ok(Calendar {
-        name,
-        dtstamp,
-        events,
-    })
+    headers
+        .get(header::IF_MODIFIED_SINCE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| DateTime::parse_from_rfc2822(v).ok())
+        .is_some_and(|since| last_change <= since.with_timezone(&Utc))
 }
 
-/// The calendar behind a feed file name (`{secret}.ics`); `None` for an unknown, revoked or
-/// malformed one.
-async fn feed_calendar(state: &AppState, file: &str) -> Result<Option<Calendar>, StoreError> {
-    let Some(secret) = file.strip_suffix(".ics") else {
-        return Ok(None);
-    };
-    let Some(feed) = state.store.feed_by_secret(secret).await? else {
-        return Ok(None);
-    };
-    let calendar = match feed.kind {
-        FeedKind::Cohort => {
-            let Ok(id) = CohortId::parse(&feed.target_id) else {
-                return Ok(None);
-            };
-            let c = state.store.cohort(id).await?;
-            let title = state.store.offer(c.offer_id).await?.offer.title;
-            calendar(state, format!("{title} – {}", c.name), &[c]).await?
-        }
-        FeedKind::Participant => {
-            let Ok(id) = ParticipantId::parse(&feed.target_id) else {
-                return Ok(None);
-            };
-            let cohorts = crate::portal::cohorts_of(state, id).await?;
-            calendar(state, Lang::De.t("portal-feed-name"), &cohorts).await?
-        }
-        FeedKind::Trainer => {
-            let Ok(id) = UserId::parse(&feed.target_id) else {
-                return Ok(None);
-            };
-            let user = state.store.user(id).await?;
-            let cohorts = state.store.cohorts_of_trainer(id).await?;
-            calendar(state, format!("Lernweg – {}", user.display_name), &cohorts).await?
-        }
-    };
-    Ok(Some(calendar))
-}
-
-async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+async fn feed(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    headers: HeaderMap,
+) -> Response {
     let not_found = || (StatusCode::NOT_FOUND, "unknown or revoked calendar feed").into_response();
-    match feed_calendar(&state, &file).await {
-        Ok(Some(cal)) => {
-            let mut res = write(&cal).into_response();
-            res.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/calendar; charset=utf-8"),
-            );
-            res.headers_mut().insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, max-age=300"),
-            );
-            res
-        }
-        Ok(None) | Err(StoreError::NotFound) => not_found(),
-        Err(e) => {
+    let Some(secret) = file.strip_suffix(".ics") else {
+        return not_found();
+    };
+    let content = match lernweg_app::feeds::feed_by_secret(&state.app, secret).await {
+        Ok(Some(c)) => c,
+        Ok(None) | Err(lernweg_app::AppError::NotFound) => return not_found(),
+        Err(lernweg_app::AppError::Store(e)) => {
             log_store_error(&e);
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
+        Err(e) => {
+            tracing::error!(error = %e, "calendar feed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let body = render(&content);
+    let etag = format!("\"{}\"", stable_id(&body));
+    let mut res = if not_modified(&headers, &etag, content.last_change) {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        body.into_response()
+    };
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/calendar; charset=utf-8"),
+    );
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=300"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        h.insert(header::ETAG, v);
     }
+    if let Ok(v) = HeaderValue::from_str(&http_date(content.last_change)) {
+        h.insert(header::LAST_MODIFIED, v);
+    }
+    res
 }

@@ -184,7 +184,73 @@ async fn offer_page_course_jsonld() {
             .to_string()
     );
 
+    // The provider has a url; the run's workload is its total, the week's load is text.
+    assert_eq!(ld["provider"]["url"], "https://lernweg.example/");
+    let run = &ld["hasCourseInstance"][0];
+    let total: f64 = run["courseWorkload"].as_str().unwrap()[2..]
+        .trim_end_matches('H')
+        .parse()
+        .expect("whole hours");
+    assert!(total > 40.0, "{total}");
+    assert!(run["description"].as_str().unwrap().contains("pro Woche"));
+    assert!(run["courseSchedule"]["repeatCount"].as_u64().unwrap() > 10);
+
     insta::assert_json_snapshot!("offer_page_jsonld", ld);
+}
+
+/// The JSON-LD of the fixture's offer page with its cohort published, on `today`.
+async fn offer_jsonld_on(today: chrono::NaiveDate, first_moved: bool) -> serde_json::Value {
+    let app = TestApp::spawn_with(Options {
+        today: Some(today),
+        ..Options::default()
+    })
+    .await;
+    let store = &app.state.store;
+    store
+        .set_cohort_status(&Actor::system(), app.cohort.id, CohortStatus::Published)
+        .await
+        .unwrap();
+    if first_moved {
+        let first = &store.timetable(app.cohort.id).await.unwrap()[0];
+        let to = lernweg_store::SessionMove {
+            date: first.date.succ_opt().unwrap(),
+            start: first.start,
+            end: first.end,
+        };
+        store
+            .move_session(&Actor::system(), first.id, to, "Raum belegt")
+            .await
+            .unwrap();
+    }
+    let html = reqwest::get(app.url(&format!("/angebote/{}", app.offer.offer.slug)))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let marker = "<script type=\"application/ld+json\">";
+    let start = html.find(marker).expect("a JSON-LD block") + marker.len();
+    let end = html[start..].find("</script>").unwrap() + start;
+    serde_json::from_str(&html[start..end]).expect("JSON-LD parses")
+}
+
+#[tokio::test]
+async fn offer_page_jsonld_lists_runs_from_their_first_session_until_they_end() {
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2027, m, d).unwrap();
+    // The fixture's cohort starts on 2 March 2027; its first session moves to the 3rd.
+    let ld = offer_jsonld_on(day(2, 1), true).await;
+    let run = &ld["hasCourseInstance"][0];
+    assert_eq!(
+        run["startDate"], "2027-03-03",
+        "the first session, not the cohort's start"
+    );
+    let last = run["endDate"].as_str().unwrap().to_owned();
+    // Still listed on its last day, gone the day after.
+    let last = chrono::NaiveDate::parse_from_str(&last, "%Y-%m-%d").unwrap();
+    let ld = offer_jsonld_on(last, false).await;
+    assert_eq!(ld["hasCourseInstance"].as_array().map(Vec::len), Some(1));
+    let ld = offer_jsonld_on(last.succ_opt().unwrap(), false).await;
+    assert!(ld.get("hasCourseInstance").is_none(), "{ld}");
 }
 
 #[tokio::test]

@@ -1,7 +1,8 @@
 //! schema.org `Course` as JSON-LD for public offer pages (MISSION.md §2.2, "Where the dates
-//! go"): every cohort is a `CourseInstance` whose `courseMode`, `courseSchedule` and
-//! `courseWorkload` carry the delivery mode, the time model and the weekly hours to search
-//! engines and course portals.
+//! go"): every cohort that has not ended is a `CourseInstance` from its first session, whose
+//! `courseMode`, `courseSchedule` (with `repeatCount`) and `courseWorkload` carry the delivery
+//! mode, the time model and the total workload of the run (ISO 8601) to search engines and
+//! course portals; the weekly load goes into the instance's `description` in words.
 //!
 //! ```
 //! # use lernweg_offers::OfferDraft;
@@ -12,17 +13,20 @@
 //! let provider = ProviderLd { name: "Bildungsträger Süd".into(), url: None, address: None };
 //! let mut ld = CourseLd::new(&offer, "https://lernweg.example/angebote/deutsch".into(), provider, &|id| id.to_owned());
 //! ld.cohorts.push(CohortLd::new(start, end));
-//! let html = jsonld_script(&course_jsonld(&ld));
+//! let html = jsonld_script(&course_jsonld(&ld, start));
 //! assert!(html.contains(r#""courseMode":"online""#));
 //! ```
 
-use std::collections::BTreeMap;
-
-use chrono::{NaiveDate, Weekday};
-use lernweg_planner::{ClockTime, Plan};
+use chrono::{Datelike, NaiveDate};
+use lernweg_planner::Plan;
 use serde_json::{Map, Value, json};
 
-use crate::model::{DeliveryMode, Goal, Location, Offer, Slot, Span, TimeModelDef};
+mod schedule;
+
+pub use schedule::day_url;
+use schedule::schedules;
+
+use crate::model::{DeliveryMode, Goal, Location, Offer, Slot, TimeModelDef};
 
 /// A postal address in Germany.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -90,6 +94,9 @@ pub struct CohortLd<'a> {
     /// course URL.
     pub url: Option<String>,
     pub name: Option<String>,
+    /// The instance's `description`, e.g. the weekly load in words (see
+    /// [`CohortLd::weekly_load`]); the caller writes it from its Fluent texts.
+    pub description: Option<String>,
 }
 
 impl<'a> CohortLd<'a> {
@@ -104,6 +111,7 @@ impl<'a> CohortLd<'a> {
             mode: None,
             url: None,
             name: None,
+            description: None,
         }
     }
 
@@ -115,6 +123,43 @@ impl<'a> CohortLd<'a> {
             ..CohortLd::new(start, plan.end_date)
         }
     }
+
+    /// Hours per week the run asks for (sessions and self-study): the given ones, else the
+    /// plan's average over its weeks with sessions, else an estimate from the time model.
+    pub fn weekly_load(&self, offer: &Offer) -> Option<f64> {
+        self.weekly_hours
+            .or_else(|| self.plan.and_then(plan_weekly_hours))
+            .or_else(|| estimated_weekly_hours(offer))
+            .filter(|h| *h > 0.0)
+    }
+
+    /// The total workload of the run (`courseWorkload`): with a plan, the hours of its
+    /// sessions plus all self-study; else the weekly load times the weeks of the run; else
+    /// the offer's hours.
+    pub fn total_workload(&self, offer: &Offer) -> Option<f64> {
+        let total = match (self.plan, self.weekly_hours) {
+            (Some(p), None) => {
+                p.total_hours
+                    + p.load
+                        .weekly
+                        .iter()
+                        .map(|w| w.self_study_hours)
+                        .sum::<f64>()
+            }
+            _ => match self.weekly_load(offer) {
+                Some(weekly) => weekly * weeks_between(self.start, self.end) as f64,
+                None => offer.total_hours(),
+            },
+        };
+        (total > 0.0).then_some(total)
+    }
+}
+
+/// Calendar weeks from `start` to `end`, both included (at least one).
+fn weeks_between(start: NaiveDate, end: NaiveDate) -> i64 {
+    let monday =
+        |d: NaiveDate| d - chrono::Duration::days(d.weekday().num_days_from_monday().into());
+    ((monday(end) - monday(start)).num_days() / 7 + 1).max(1)
 }
 
 /// Everything [`course_jsonld`] needs.
@@ -126,6 +171,9 @@ pub struct CourseLd<'a> {
     pub provider: ProviderLd,
     /// `educationalCredentialAwarded` (German text); see [`CourseLd::new`].
     pub credential: Option<String>,
+    /// The name of a block seminar's weekend schedule (Fluent id
+    /// `publish-schedule-block-weekend`): one weekend a month, not every Friday and Saturday.
+    pub block_weekend: String,
     pub cohorts: Vec<CohortLd<'a>>,
 }
 
@@ -149,6 +197,7 @@ impl<'a> CourseLd<'a> {
             url,
             provider,
             credential,
+            block_weekend: label("publish-schedule-block-weekend"),
             cohorts: Vec::new(),
         }
     }
@@ -167,8 +216,9 @@ pub fn credential_message_id(goal: Goal) -> Option<&'static str> {
     }
 }
 
-/// The schema.org `Course` of an offer with one `CourseInstance` per cohort.
-pub fn course_jsonld(input: &CourseLd) -> Value {
+/// The schema.org `Course` of an offer with one `CourseInstance` per cohort that has not
+/// ended by `today` (ended runs are not offered any more).
+pub fn course_jsonld(input: &CourseLd, today: NaiveDate) -> Value {
     let o = input.offer;
     let mut course = Map::new();
     course.insert("@context".into(), json!("https://schema.org"));
@@ -211,7 +261,12 @@ pub fn course_jsonld(input: &CourseLd) -> Value {
         course.insert("timeRequired".into(), json!(iso_duration(o.total_hours())));
     }
     course.insert("offers".into(), offer_ld(input));
-    let instances: Vec<Value> = input.cohorts.iter().map(|c| instance(input, c)).collect();
+    let instances: Vec<Value> = input
+        .cohorts
+        .iter()
+        .filter(|c| c.end >= today)
+        .map(|c| instance(input, c))
+        .collect();
     if !instances.is_empty() {
         course.insert("hasCourseInstance".into(), Value::Array(instances));
     }
@@ -304,23 +359,24 @@ fn instance(input: &CourseLd, c: &CohortLd) -> Value {
     if c.url.is_some() {
         m.insert("url".into(), json!(url));
     }
+    if let Some(d) = c.description.as_ref().filter(|d| !d.trim().is_empty()) {
+        m.insert("description".into(), json!(d));
+    }
     m.insert("courseMode".into(), json!(mode.code()));
-    let schedules = schedules(&o.time_model, c.start, c.end);
+    let schedules = schedules(&o.time_model, c, &input.block_weekend);
     if !schedules.is_empty() {
         m.insert("courseSchedule".into(), one_or_many(schedules));
     }
-    let weekly = c
-        .weekly_hours
-        .or_else(|| c.plan.and_then(plan_weekly_hours))
-        .or_else(|| estimated_weekly_hours(o));
-    if let Some(h) = weekly.filter(|h| *h > 0.0) {
+    if let Some(h) = c.total_workload(o) {
         m.insert("courseWorkload".into(), json!(iso_duration(h)));
     }
     m.insert("startDate".into(), json!(c.start.to_string()));
     m.insert("endDate".into(), json!(c.end.to_string()));
     let mut locations = Vec::new();
     let place_of = c.location.as_ref().or(o.location.as_ref());
-    if let Some(l) = place_of.filter(|_| mode != CourseMode::Online || o.has_presence_events()) {
+    // An online run has no physical place (presence days of an online course are in the
+    // offer's text, not a place of the run).
+    if let Some(l) = place_of.filter(|_| mode != CourseMode::Online) {
         let mut place = Map::new();
         place.insert("@type".into(), json!("Place"));
         if !l.name.trim().is_empty() {
@@ -391,87 +447,5 @@ pub fn iso_duration(hours: f64) -> String {
         (0, m) => format!("PT{m}M"),
         (h, 0) => format!("PT{h}H"),
         (h, m) => format!("PT{h}H{m}M"),
-    }
-}
-
-/// The schema.org URL of a weekday.
-pub fn day_url(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Mon => "https://schema.org/Monday",
-        Weekday::Tue => "https://schema.org/Tuesday",
-        Weekday::Wed => "https://schema.org/Wednesday",
-        Weekday::Thu => "https://schema.org/Thursday",
-        Weekday::Fri => "https://schema.org/Friday",
-        Weekday::Sat => "https://schema.org/Saturday",
-        Weekday::Sun => "https://schema.org/Sunday",
-    }
-}
-
-fn clock(t: ClockTime) -> String {
-    format!("{t}:00")
-}
-
-fn schedule(freq: &str, days: &[Weekday], span: Span, start: NaiveDate, end: NaiveDate) -> Value {
-    let days: Vec<&str> = days.iter().map(|d| day_url(*d)).collect();
-    json!({
-        "@type": "Schedule",
-        "repeatFrequency": freq,
-        "byDay": days,
-        "startTime": clock(span.start),
-        "endTime": clock(span.end),
-        "duration": iso_duration(span.hours()),
-        "startDate": start.to_string(),
-        "endDate": end.to_string(),
-        "scheduleTimezone": "Europe/Berlin",
-    })
-}
-
-/// The time model as `Schedule`s: weekly slots grouped by clock time (`P1W`); a block
-/// seminar's monthly Friday+Saturday (`P1M`); a compact seminar's Monday–Friday week each
-/// quarter (`P3M`). Self-paced offers have no fixed times (only `courseWorkload`).
-fn schedules(model: &TimeModelDef, start: NaiveDate, end: NaiveDate) -> Vec<Value> {
-    let weekly = |slots: &[Slot]| {
-        let mut by_time: BTreeMap<(ClockTime, ClockTime), Vec<Weekday>> = BTreeMap::new();
-        for s in slots {
-            by_time.entry((s.start, s.end)).or_default().push(s.weekday);
-        }
-        by_time
-            .into_iter()
-            .map(|((a, b), mut days)| {
-                days.sort_by_key(|d| d.num_days_from_monday());
-                days.dedup();
-                schedule("P1W", &days, Span { start: a, end: b }, start, end)
-            })
-            .collect::<Vec<_>>()
-    };
-    match model {
-        TimeModelDef::EveningCourse { evenings: s } | TimeModelDef::ReleaseSlots { slots: s } => {
-            weekly(s)
-        }
-        TimeModelDef::BlockSeminar { evening, weekend } => {
-            let mut v = weekly(std::slice::from_ref(evening));
-            v.push(schedule(
-                "P1M",
-                &[Weekday::Fri, Weekday::Sat],
-                *weekend,
-                start,
-                end,
-            ));
-            v
-        }
-        TimeModelDef::CompactSeminar { day, .. } => vec![schedule(
-            "P3M",
-            &[
-                Weekday::Mon,
-                Weekday::Tue,
-                Weekday::Wed,
-                Weekday::Thu,
-                Weekday::Fri,
-            ],
-            *day,
-            start,
-            end,
-        )],
-        TimeModelDef::SelfPaced { .. } => Vec::new(),
     }
 }

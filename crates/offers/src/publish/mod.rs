@@ -33,6 +33,7 @@ pub const MESSAGE_IDS: &[&str] = &[
     "publish-credential-partial_qualification",
     "publish-credential-compensation_measure",
     "publish-credential-adaptation_qualification",
+    "publish-schedule-block-weekend",
 ];
 
 /// A date as Germans write it: `12.01.2027`.

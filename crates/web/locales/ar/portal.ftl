@@ -230,3 +230,13 @@ portal-publish-path-modules = وحدات
 portal-publish-path-exams = امتحانات
 portal-publish-path-hours = ساعة
 portal-publish-decimal-separator = ,
+
+# Calendar feeds (.ics): event texts; staff feeds use the German ones.
+portal-ics-module = الوحدة { $module }
+portal-ics-module-summary = الوحدة { $module }: { $title }
+portal-ics-exam-summary = امتحان: { $title }
+portal-ics-due-summary = آخر موعد – { $title }
+portal-ics-cancelled = ملغى: { $summary }
+portal-ics-draft = مسودة: { $summary }
+portal-ics-hours = { $hours } ساعة
+portal-ics-reason = السبب: { $reason }

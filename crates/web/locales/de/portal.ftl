@@ -230,3 +230,13 @@ portal-publish-path-modules = Module
 portal-publish-path-exams = Prüfungen
 portal-publish-path-hours = Std.
 portal-publish-decimal-separator = ,
+
+# Calendar feeds (.ics): event texts; staff feeds use the German ones.
+portal-ics-module = Modul { $module }
+portal-ics-module-summary = Modul { $module }: { $title }
+portal-ics-exam-summary = Prüfung: { $title }
+portal-ics-due-summary = Fällig – { $title }
+portal-ics-cancelled = Abgesagt: { $summary }
+portal-ics-draft = Entwurf: { $summary }
+portal-ics-hours = { $hours } Std.
+portal-ics-reason = Grund: { $reason }

@@ -16,3 +16,7 @@ publish-decimal-separator = ,
 publish-credential-partial_qualification = Zertifikat über die Teilqualifizierung
 publish-credential-compensation_measure = Bescheinigung über die Ausgleichsmaßnahme
 publish-credential-adaptation_qualification = Bescheinigung über die Anpassungsqualifizierung
+
+# schema.org JSON-LD of offer pages (German in the document: inLanguage de)
+publish-schedule-block-weekend = Ein Wochenende im Monat: Freitag und Samstag
+publish-weekly-load = Etwa { $hours } Stunden pro Woche (Termine und Selbstlernen)

@@ -230,3 +230,13 @@ portal-publish-path-modules = Modules
 portal-publish-path-exams = Exams
 portal-publish-path-hours = h
 portal-publish-decimal-separator = .
+
+# Calendar feeds (.ics): event texts; staff feeds use the German ones.
+portal-ics-module = Module { $module }
+portal-ics-module-summary = Module { $module }: { $title }
+portal-ics-exam-summary = Exam: { $title }
+portal-ics-due-summary = Due – { $title }
+portal-ics-cancelled = Cancelled: { $summary }
+portal-ics-draft = Draft: { $summary }
+portal-ics-hours = { $hours } h
+portal-ics-reason = Reason: { $reason }

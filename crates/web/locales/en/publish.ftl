@@ -16,3 +16,7 @@ publish-decimal-separator = .
 publish-credential-partial_qualification = Certificate of the partial qualification
 publish-credential-compensation_measure = Certificate of the compensation measure
 publish-credential-adaptation_qualification = Certificate of the adaptation qualification
+
+# schema.org JSON-LD of offer pages (German in the document: inLanguage de)
+publish-schedule-block-weekend = One weekend a month: Friday and Saturday
+publish-weekly-load = About { $hours } hours a week (sessions and self-study)

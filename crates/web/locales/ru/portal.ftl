@@ -230,3 +230,13 @@ portal-publish-path-modules = Модули
 portal-publish-path-exams = Экзамены
 portal-publish-path-hours = ч.
 portal-publish-decimal-separator = ,
+
+# Calendar feeds (.ics): event texts; staff feeds use the German ones.
+portal-ics-module = Модуль { $module }
+portal-ics-module-summary = Модуль { $module }: { $title }
+portal-ics-exam-summary = Экзамен: { $title }
+portal-ics-due-summary = Срок – { $title }
+portal-ics-cancelled = Отменено: { $summary }
+portal-ics-draft = Черновик: { $summary }
+portal-ics-hours = { $hours } ч
+portal-ics-reason = Причина: { $reason }

@@ -230,3 +230,13 @@ portal-publish-path-modules = Modüller
 portal-publish-path-exams = Sınavlar
 portal-publish-path-hours = sa.
 portal-publish-decimal-separator = ,
+
+# Calendar feeds (.ics): event texts; staff feeds use the German ones.
+portal-ics-module = Modül { $module }
+portal-ics-module-summary = Modül { $module }: { $title }
+portal-ics-exam-summary = Sınav: { $title }
+portal-ics-due-summary = Son tarih – { $title }
+portal-ics-cancelled = İptal edildi: { $summary }
+portal-ics-draft = Taslak: { $summary }
+portal-ics-hours = { $hours } saat
+portal-ics-reason = Neden: { $reason }

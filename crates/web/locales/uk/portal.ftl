@@ -230,3 +230,13 @@ portal-publish-path-modules = Модулі
 portal-publish-path-exams = Іспити
 portal-publish-path-hours = год.
 portal-publish-decimal-separator = ,
+
+# Calendar feeds (.ics): event texts; staff feeds use the German ones.
+portal-ics-module = Модуль { $module }
+portal-ics-module-summary = Модуль { $module }: { $title }
+portal-ics-exam-summary = Іспит: { $title }
+portal-ics-due-summary = Термін – { $title }
+portal-ics-cancelled = Скасовано: { $summary }
+portal-ics-draft = Чернетка: { $summary }
+portal-ics-hours = { $hours } год.
+portal-ics-reason = Причина: { $reason }

@@ -15,16 +15,14 @@ mod redeem;
 mod staff;
 
 use axum::routing::{get, post};
-use lernweg_domain::ParticipantId;
 use lernweg_domain::access::{COUNSELLING, PARTICIPANT};
 use lernweg_participants::EnrolmentStatus;
-use lernweg_store::{Cohort, ParticipantRecord, StoreError};
+use lernweg_store::ParticipantRecord;
 
 pub use layout::PortalLayout;
 pub use mail::MailConfig;
 pub use staff::StaffAccess;
 
-use crate::AppState;
 use crate::context::Ctx;
 use crate::i18n::Lang;
 use crate::routes::{PUBLIC, Route, page, route_table};
@@ -103,21 +101,7 @@ pub fn portal_lang(ctx: &Ctx, participant: Option<&ParticipantRecord>) -> Lang {
 
 /// Enrolments that belong on the path: everything but a drop-out.
 pub(crate) fn on_path(status: EnrolmentStatus) -> bool {
-    status != EnrolmentStatus::Dropped
-}
-
-/// The cohorts on a participant's path (their calendar feed serves these).
-pub async fn cohorts_of(
-    state: &AppState,
-    participant: ParticipantId,
-) -> Result<Vec<Cohort>, StoreError> {
-    let mut out = Vec::new();
-    for e in state.store.enrolments_of(participant).await? {
-        if on_path(e.status) {
-            out.push(state.store.cohort(e.cohort_id).await?);
-        }
-    }
-    Ok(out)
+    lernweg_app::feeds::on_path(status)
 }
 
 /// A date for participants: `02.03.2027` (the form German offices and schools use).

@@ -165,16 +165,21 @@ pub async fn page(
     headers: HeaderMap,
 ) -> Result<Response, PageError> {
     let PublicOffer { listed, plans } = public_offer(&state.app, &slug).await?;
-    let url = format!(
-        "{}/angebote/{}",
-        base_url(&state, &headers),
-        listed.offer().slug
-    );
-    let page = build(&ctx, &listed, &plans, url);
+    let site = base_url(&state, &headers);
+    let url = format!("{site}/angebote/{}", listed.offer().slug);
+    let page = build(&ctx, &listed, &plans, url, &site, state.app.today());
     Ok(render(&page))
 }
 
-fn build(ctx: &Ctx, l: &Listed, plans: &[Plan], url: String) -> OfferPage {
+/// The page; `site` is the installation's address, `today` hides ended runs from the JSON-LD.
+fn build(
+    ctx: &Ctx,
+    l: &Listed,
+    plans: &[Plan],
+    url: String,
+    site: &str,
+    today: chrono::NaiveDate,
+) -> OfferPage {
     let lang = ctx.lang;
     let o = l.offer();
     let path = format!("/angebote/{}", o.slug);
@@ -251,21 +256,25 @@ fn build(ctx: &Ctx, l: &Listed, plans: &[Plan], url: String) -> OfferPage {
         lang.t("catalogue-apply-step-register"),
     ];
 
+    // Providers have no website of their own in Lernweg yet: their `url` is the installation
+    // that publishes their offers.
     let provider = ProviderLd {
         name: l.provider.name.to_string(),
-        url: None,
+        url: Some(format!("{site}/")),
         address: None,
     };
     let de = |id: &str| Lang::De.t(id);
     let mut ld = CourseLd::new(o, url.clone(), provider, &de);
     for (c, p) in l.cohorts.iter().zip(plans) {
+        // From the first to the last stored session.
         let mut cl = CohortLd::from_plan(p);
-        cl.start = c.start_date;
-        cl.end = c.end_date.unwrap_or(p.end_date);
         cl.name = Some(c.name.clone());
+        cl.description = cl
+            .weekly_load(o)
+            .map(|h| Lang::De.t_args("publish-weekly-load", &[("hours", hours_text(Lang::De, h))]));
         ld.cohorts.push(cl);
     }
-    let jsonld = jsonld_script(&course_jsonld(&ld));
+    let jsonld = jsonld_script(&course_jsonld(&ld, today));
 
     OfferPage {
         layout,

@@ -2,13 +2,13 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use chrono::NaiveDate;
 use lernweg_app::AppError;
 use lernweg_domain::{CohortId, CohortStatus, FeedId};
-use lernweg_store::{Cohort, FeedKind, FeedToken, SessionStatus, StoreError};
+use lernweg_store::{Cohort, FeedKind, FeedToken, SessionStatus};
 use serde::Deserialize;
 
 use super::{feed_url, is_manager, status_label};
@@ -64,23 +64,18 @@ pub(crate) fn hours_text(h: f64) -> String {
 pub(crate) async fn page(
     state: &AppState,
     ctx: &Ctx,
-    cohort: Cohort,
+    cohort: CohortId,
     new_feed_url: Option<String>,
     error: Option<String>,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    // `cohort` is one the caller may see (loaded through the use-cases).
-    let offer = state.store.offer(cohort.offer_id).await?;
-    let sessions = state.store.timetable(cohort.id).await?;
-    let feeds = state.store.feeds_of(&cohort.id.to_string()).await?;
-    let mut trainers = Vec::new();
-    for t in &cohort.trainers {
-        match state.store.user(*t).await {
-            Ok(u) => trainers.push(u.display_name),
-            Err(StoreError::NotFound) => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
+    let lernweg_app::cohorts::CohortOverview {
+        cohort,
+        offer,
+        sessions,
+        trainers,
+        feeds,
+    } = lernweg_app::cohorts::overview(&state.app, &principal(ctx)?, cohort).await?;
     let total: f64 = sessions
         .iter()
         .filter(|s| s.status == SessionStatus::Confirmed)
@@ -157,8 +152,7 @@ pub async fn show(
     Extension(ctx): Extension<Ctx>,
     PageId(id): PageId<CohortId>,
 ) -> Result<Response, PageError> {
-    let cohort = lernweg_app::cohorts::cohort(&state.app, &principal(&ctx)?, id).await?;
-    page(&state, &ctx, cohort, None, None).await
+    page(&state, &ctx, id, None, None).await
 }
 
 /// Back to the cohort page after a change.
@@ -176,7 +170,7 @@ async fn refused(
     key: &str,
 ) -> Result<Response, PageError> {
     match e {
-        AppError::Invalid(_) => page(state, ctx, cohort, None, Some(ctx.lang.t(key))).await,
+        AppError::Invalid(_) => page(state, ctx, cohort.id, None, Some(ctx.lang.t(key))).await,
         other => Err(other.into()),
     }
 }
@@ -223,7 +217,7 @@ pub async fn replan(
     let cohort = lernweg_app::cohorts::cohort(&state.app, &caller.principal, id).await?;
     let Ok(start) = NaiveDate::parse_from_str(form.start_date.trim(), "%Y-%m-%d") else {
         let error = Some(ctx.lang.t("cohort-error-date"));
-        return page(&state, &ctx, cohort, None, error).await;
+        return page(&state, &ctx, cohort.id, None, error).await;
     };
     match lernweg_app::cohorts::replan(&state.app, &caller, cohort.id, start).await {
         Ok(c) => Ok(to_cohort(&c)),
@@ -233,7 +227,7 @@ pub async fn replan(
             } else {
                 "cohort-error-not-draft"
             };
-            page(&state, &ctx, cohort, None, Some(ctx.lang.t(key))).await
+            page(&state, &ctx, cohort.id, None, Some(ctx.lang.t(key))).await
         }
         Err(e) => Err(e.into()),
     }
@@ -243,13 +237,14 @@ pub async fn replan(
 pub async fn create_feed(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
+    headers: HeaderMap,
     PageId(id): PageId<CohortId>,
 ) -> Result<Response, PageError> {
     let caller = caller(&ctx)?;
     let cohort = lernweg_app::cohorts::cohort(&state.app, &caller.principal, id).await?;
     let issued = lernweg_app::feeds::create_cohort_feed(&state.app, &caller, cohort.id).await?;
-    let url = feed_url(&state, &issued.secret);
-    page(&state, &ctx, cohort, Some(url), None).await
+    let url = feed_url(&state, &headers, &issued.secret);
+    page(&state, &ctx, cohort.id, Some(url), None).await
 }
 
 /// `POST /verwaltung/kalender/{id}/widerrufen`.

@@ -7,7 +7,7 @@ pub(crate) mod views;
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Form};
@@ -155,8 +155,10 @@ pub struct NewCohortForm {
     pub online_link: String,
 }
 
-pub(crate) fn feed_url(state: &AppState, secret: &str) -> String {
-    let base = state.config.public_url.clone().unwrap_or_default();
+/// The absolute link of a feed, shown to the user once: under `--public-url` when it is set,
+/// else under the address of the request (for display only: UIDs never depend on it).
+pub(crate) fn feed_url(state: &AppState, headers: &HeaderMap, secret: &str) -> String {
+    let base = crate::public_catalogue::base_url(state, headers);
     format!("{}/feeds/{secret}.ics", base.trim_end_matches('/'))
 }
 
@@ -367,7 +369,9 @@ pub async fn create(
 pub async fn trainer_feed(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
+    headers: HeaderMap,
 ) -> Result<Response, PageError> {
     let issued = lernweg_app::feeds::create_trainer_feed(&state.app, &caller(&ctx)?).await?;
-    fresh_list(&state, &ctx, Some(feed_url(&state, &issued.secret))).await
+    let url = feed_url(&state, &headers, &issued.secret);
+    fresh_list(&state, &ctx, Some(url)).await
 }

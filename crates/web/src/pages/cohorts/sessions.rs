@@ -59,12 +59,12 @@ pub struct MoveForm {
 async fn session_page(
     state: &AppState,
     ctx: &Ctx,
-    session: SessionRecord,
-    cohort: Cohort,
+    id: SessionId,
     form: Option<MoveForm>,
     errors: FormErrors,
 ) -> Result<Response, PageError> {
-    let history = state.store.session_changes(session.id).await?;
+    let (session, cohort, history) =
+        lernweg_app::cohorts::session_history(&state.app, &principal(ctx)?, id).await?;
     let form = form.unwrap_or_else(|| MoveForm {
         date: session.date.to_string(),
         start: session.start.map(|t| t.to_string()).unwrap_or_default(),
@@ -106,8 +106,7 @@ pub async fn show(
     Extension(ctx): Extension<Ctx>,
     PageId(id): PageId<SessionId>,
 ) -> Result<Response, PageError> {
-    let (s, c) = lernweg_app::cohorts::session(&state.app, &principal(&ctx)?, id).await?;
-    session_page(&state, &ctx, s, c, None, FormErrors::default()).await
+    session_page(&state, &ctx, id, None, FormErrors::default()).await
 }
 
 fn parse_time(
@@ -144,8 +143,7 @@ pub async fn reschedule(
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let caller = caller(&ctx)?;
-    let (session, cohort) =
-        lernweg_app::cohorts::session(&state.app, &caller.principal, id).await?;
+    let (session, _) = lernweg_app::cohorts::session(&state.app, &caller.principal, id).await?;
     let mut errors = FormErrors::default();
     let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d").ok();
     if date.is_none() {
@@ -160,7 +158,7 @@ pub async fn reschedule(
         errors.0.insert("start".into(), lang.t("cohort-error-time"));
     }
     let Some(date) = date.filter(|_| errors.is_empty()) else {
-        return session_page(&state, &ctx, session, cohort, Some(form), errors).await;
+        return session_page(&state, &ctx, session.id, Some(form), errors).await;
     };
     let to = SessionMove { date, start, end };
     match lernweg_app::cohorts::move_session(&state.app, &caller, session.id, to, &form.reason)
@@ -169,7 +167,7 @@ pub async fn reschedule(
         Ok(s) => Ok(Redirect::to(&format!("/verwaltung/termine/{}", s.id)).into_response()),
         Err(e) => {
             let errors = session_errors(&ctx, e)?;
-            session_page(&state, &ctx, session, cohort, Some(form), errors).await
+            session_page(&state, &ctx, session.id, Some(form), errors).await
         }
     }
 }
@@ -188,8 +186,7 @@ pub async fn cancel(
     Form(form): Form<ReasonForm>,
 ) -> Result<Response, PageError> {
     let caller = caller(&ctx)?;
-    let (session, cohort) =
-        lernweg_app::cohorts::session(&state.app, &caller.principal, id).await?;
+    let (session, _) = lernweg_app::cohorts::session(&state.app, &caller.principal, id).await?;
     match lernweg_app::cohorts::cancel_session(&state.app, &caller, session.id, &form.reason).await
     {
         Ok(s) => Ok(Redirect::to(&format!("/verwaltung/termine/{}", s.id)).into_response()),
@@ -198,7 +195,7 @@ pub async fn cancel(
             // The cancel form's reason field has its own name.
             let reason = errors.0.remove("reason").unwrap_or_default();
             errors.0.insert("cancel_reason".into(), reason);
-            session_page(&state, &ctx, session, cohort, None, errors).await
+            session_page(&state, &ctx, session.id, None, errors).await
         }
     }
 }
@@ -241,7 +238,7 @@ pub async fn add(
         (date, start, end, kind, title.is_empty(), errors.is_empty())
     else {
         let error = Some(lang.t("session-error-add"));
-        return cohort_page(&state, &ctx, cohort, None, error).await;
+        return cohort_page(&state, &ctx, cohort.id, None, error).await;
     };
     let extra = ExtraSession {
         date,
@@ -263,7 +260,7 @@ pub async fn add(
                 _ => "session-error-add".to_owned(),
             };
             let error = Some(lang.t(&key));
-            cohort_page(&state, &ctx, cohort, None, error).await
+            cohort_page(&state, &ctx, cohort.id, None, error).await
         }
         Err(e) => Err(e.into()),
     }
