@@ -11,8 +11,8 @@ use lernweg_domain::{
     UserId, check_password_policy,
 };
 use lernweg_store::{
-    Actor, ApiToken, AuditAction, AuditEntry, IssuedToken, NewProvider, NewUser, Provider,
-    ProviderPatch, StoreError, User, UserPatch, parse_display_name,
+    Actor, ApiToken, AuditAction, AuditEntity, AuditEntry, IssuedToken, NewProvider, NewUser,
+    Provider, ProviderPatch, StoreError, User, UserPatch, parse_display_name,
 };
 
 use crate::{App, AppError, Caller};
@@ -137,11 +137,13 @@ pub async fn view_user(
 ) -> Result<User, AppError> {
     let user = user(app, &caller.principal, id).await?;
     app.store
-        .audit(
-            &caller
-                .actor
-                .entry(user.provider_id, AuditAction::View, "user", user.id, what),
-        )
+        .audit(&caller.actor.entry(
+            user.provider_id,
+            AuditAction::View,
+            AuditEntity::User,
+            user.id,
+            what,
+        ))
         .await?;
     Ok(user)
 }

@@ -16,7 +16,7 @@ use lernweg_domain::{CohortId, EnrolmentId, ParticipantId, Principal, Role, Sess
 use lernweg_participants::attendance::on_roll_call;
 use lernweg_participants::{Decision, Progress, ProgressRules, RollCallEntry, RollCallError};
 use lernweg_store::{
-    AttendanceRecord, AuditAction, Cohort, Enrolment, NewProgressEntry, ProgressEntry,
+    AttendanceRecord, AuditAction, AuditEntity, Cohort, Enrolment, NewProgressEntry, ProgressEntry,
     SessionRecord, SessionStatus, StoreError, session_facts,
 };
 
@@ -143,7 +143,7 @@ pub async fn view_roll_call(
         .audit(&caller.actor.entry(
             Some(cohort.provider_id),
             AuditAction::View,
-            "attendance",
+            AuditEntity::Attendance,
             session.id,
             what,
         ))
@@ -264,7 +264,7 @@ async fn audit_enrolment(
         .audit(&caller.actor.entry(
             Some(cohort.provider_id),
             AuditAction::View,
-            "enrolment",
+            AuditEntity::Enrolment,
             enrolment.id,
             what,
         ))

@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 use lernweg_domain::{ParseError, ParticipantId, Principal, ProviderId};
-use lernweg_store::{AuditAction, Device, Loan, NewDevice, NewLoan};
+use lernweg_store::{AuditAction, AuditEntity, Device, Loan, NewDevice, NewLoan};
 
 use crate::{App, AppError, Caller};
 
@@ -118,7 +118,7 @@ pub async fn loans(app: &App, caller: &Caller, seen_by: &str) -> Result<Vec<Loan
         .audit(&caller.actor.entry(
             scope,
             AuditAction::View,
-            "device_loans",
+            AuditEntity::DeviceLoan,
             scope.map(|p| p.to_string()).unwrap_or_else(|| "all".into()),
             seen_by,
         ))

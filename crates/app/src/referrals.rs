@@ -10,8 +10,8 @@
 use chrono::NaiveDate;
 use lernweg_domain::{ParseError, ParticipantId, Principal, ProviderId};
 use lernweg_store::{
-    AuditAction, CounsellingService, ParticipantRecord, Referral, ReferralStep, ServiceInput,
-    StoreError,
+    AuditAction, AuditEntity, CounsellingService, ParticipantRecord, Referral, ReferralStep,
+    ServiceInput, StoreError,
 };
 
 use crate::{App, AppError, Caller};
@@ -136,11 +136,13 @@ pub async fn open_referrals(
     let scope = caller.principal.provider_scope();
     let list = app.store.referrals(scope, true).await?;
     app.store
-        .audit(
-            &caller
-                .actor
-                .entry(scope, AuditAction::View, "referral", "open", seen_by),
-        )
+        .audit(&caller.actor.entry(
+            scope,
+            AuditAction::View,
+            AuditEntity::Referral,
+            "open",
+            seen_by,
+        ))
         .await?;
     Ok(list)
 }

@@ -9,7 +9,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use uuid::Uuid;
 
-use crate::audit::{self, Actor, AuditAction};
+use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::cohorts::parse_date;
 use crate::{Store, StoreError, time};
 
@@ -179,7 +179,13 @@ impl Store {
         audit::write(
             self.now(),
             &mut *tx,
-            &actor.entry(Some(provider), AuditAction::Create, "participant", id, ""),
+            &actor.entry(
+                Some(provider),
+                AuditAction::Create,
+                AuditEntity::Participant,
+                id,
+                "",
+            ),
         )
         .await?;
         tx.commit().await?;
@@ -254,7 +260,7 @@ impl Store {
             &actor.entry(
                 Some(current.provider_id),
                 AuditAction::Update,
-                "participant",
+                AuditEntity::Participant,
                 id,
                 "",
             ),
@@ -290,7 +296,7 @@ impl Store {
             &actor.entry(
                 Some(p.provider_id),
                 AuditAction::Create,
-                "consent",
+                AuditEntity::Consent,
                 &cid,
                 code(&scope),
             ),
@@ -329,7 +335,7 @@ impl Store {
             &actor.entry(
                 Some(p.provider_id),
                 AuditAction::Update,
-                "consent",
+                AuditEntity::Consent,
                 consent_id,
                 "withdrawn",
             ),
@@ -409,7 +415,7 @@ impl Store {
             &actor.entry(
                 Some(p.provider_id),
                 AuditAction::Create,
-                "contact",
+                AuditEntity::Contact,
                 &cid,
                 "",
             ),
@@ -499,7 +505,7 @@ impl Store {
             &actor.entry(
                 Some(p.provider_id),
                 AuditAction::Create,
-                "readiness_check",
+                AuditEntity::ReadinessCheck,
                 &rid,
                 "",
             ),

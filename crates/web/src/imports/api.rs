@@ -9,7 +9,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use lernweg_domain::{ParseError, ProviderId, UserId};
-use lernweg_store::{AuditAction, ImportJob, ImportStatus, NewImport, StoreError};
+use lernweg_store::{AuditAction, AuditEntity, ImportJob, ImportStatus, NewImport, StoreError};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -134,7 +134,7 @@ async fn full_dto(
             .audit(&actor.entry(
                 Some(job.provider_id),
                 AuditAction::View,
-                "participant_import",
+                AuditEntity::ParticipantImport,
                 &job.id,
                 "api: preview",
             ))

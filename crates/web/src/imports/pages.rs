@@ -10,7 +10,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use lernweg_domain::UserId;
-use lernweg_store::{AuditAction, ImportJob, ImportStatus, NewImport, StoreError};
+use lernweg_store::{AuditAction, AuditEntity, ImportJob, ImportStatus, NewImport, StoreError};
 
 use super::{
     FILE_LIMIT, UPLOAD_PAGE, Upload, failure_message, field_label, issue_message, refusal,
@@ -483,7 +483,7 @@ async fn job_page(state: &AppState, ctx: &Ctx, job: ImportJob) -> Result<Respons
             .audit(&ctx.actor().entry(
                 Some(job.provider_id),
                 AuditAction::View,
-                "participant_import",
+                AuditEntity::ParticipantImport,
                 &job.id,
                 "preview",
             ))

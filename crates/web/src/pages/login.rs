@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use axum_extra::extract::cookie::{Cookie, CookieJar};
 use lernweg_domain::{LoginId, Role};
-use lernweg_store::{Actor, AuditAction, NewAuditEntry};
+use lernweg_store::{Actor, AuditAction, AuditEntity, NewAuditEntry};
 use serde::Deserialize;
 
 use super::{render, safe_next};
@@ -118,7 +118,7 @@ pub async fn submit(
             actor_email: Some(login.to_string()),
             provider: None,
             action: AuditAction::LoginFailed,
-            entity: "session",
+            entity: AuditEntity::Session,
             entity_id: None,
             detail: ip.map(|i| i.to_string()).unwrap_or_default(),
         };
@@ -132,7 +132,7 @@ pub async fn submit(
     let entry = actor.entry(
         user.provider_id,
         AuditAction::Login,
-        "session",
+        AuditEntity::Session,
         user.id,
         ip.map(|i| i.to_string()).unwrap_or_default(),
     );
@@ -159,7 +159,7 @@ pub async fn logout(
             let entry = Actor::user(u.id, u.login_id().to_string()).entry(
                 u.provider_id,
                 AuditAction::Logout,
-                "session",
+                AuditEntity::Session,
                 u.id,
                 "",
             );

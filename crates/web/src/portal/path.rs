@@ -11,7 +11,7 @@ use chrono::Datelike;
 use lernweg_offers::publish::path_svg::{path_list, path_svg};
 use lernweg_participants::EnrolmentStatus;
 use lernweg_participants::progress::ProgressRules;
-use lernweg_store::{AuditAction, ParticipantRecord, SessionStatus, StoreError};
+use lernweg_store::{AuditAction, AuditEntity, ParticipantRecord, SessionStatus, StoreError};
 use serde::Deserialize;
 
 use super::layout::{PortalLayout, internal, message_page};
@@ -148,7 +148,7 @@ pub(crate) async fn audit_own_read(
         .audit(&ctx.actor().entry(
             Some(p.provider_id),
             AuditAction::View,
-            "participant",
+            AuditEntity::Participant,
             p.id,
             format!("portal: {what}"),
         ))

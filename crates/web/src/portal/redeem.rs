@@ -12,7 +12,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use axum_extra::extract::cookie::CookieJar;
 use lernweg_domain::{LoginId, OneTimeCode};
-use lernweg_store::{Actor, AuditAction, Invitation, InvitationKind, Refusal, StoreError};
+use lernweg_store::{
+    Actor, AuditAction, AuditEntity, Invitation, InvitationKind, Refusal, StoreError,
+};
 use serde::Deserialize;
 
 use super::layout::{PortalLayout, internal, message_page};
@@ -331,7 +333,7 @@ pub async fn set_password(
     let entry = Actor::user(user.id, user.login_id().to_string()).entry(
         user.provider_id,
         AuditAction::Login,
-        "session",
+        AuditEntity::Session,
         user.id,
         format!(
             "after invitation; {}",

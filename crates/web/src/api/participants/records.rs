@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use lernweg_app::participants::{self, NewConsent, NewParticipant};
 use lernweg_domain::{ParticipantId, ProviderId, UserId};
 use lernweg_participants::{ConsentScope, ParticipantData, ParticipantDraft};
-use lernweg_store::{AuditAction, ParticipantRecord};
+use lernweg_store::{AuditAction, AuditEntity, ParticipantRecord};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use utoipa::{IntoParams, ToSchema};
@@ -324,7 +324,7 @@ pub async fn list(
         .audit(&caller.actor.entry(
             scope.or(wanted),
             AuditAction::View,
-            "participant",
+            AuditEntity::Participant,
             "",
             format!("api: list of {}", records.len()),
         ))
