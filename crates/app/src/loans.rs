@@ -118,7 +118,7 @@ pub async fn loans(app: &App, caller: &Caller, seen_by: &str) -> Result<Vec<Loan
         .audit(&caller.actor.entry(
             scope,
             AuditAction::View,
-            AuditEntity::DeviceLoan,
+            AuditEntity::DeviceLoans,
             scope.map(|p| p.to_string()).unwrap_or_else(|| "all".into()),
             seen_by,
         ))

@@ -71,6 +71,8 @@ audit_names! {
         Invitation => "invitation",
         Device => "device",
         DeviceLoan => "device_loan",
+        /// The list of a provider's loans (or all).
+        DeviceLoans => "device_loans",
         CounsellingService => "counselling_service",
         Referral => "referral",
     }

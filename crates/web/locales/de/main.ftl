@@ -128,6 +128,7 @@ audit-entity-progress_entry = Lernfortschritt
 audit-entity-invitation = Einladung ins Portal
 audit-entity-device = Leihgerät
 audit-entity-device_loan = Geräteausleihe
+audit-entity-device_loans = Liste der Geräteausleihen
 audit-entity-counselling_service = Beratungsstelle
 audit-entity-referral = Verweis
 audit-entity-audit_log = Protokoll

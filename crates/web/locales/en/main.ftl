@@ -128,6 +128,7 @@ audit-entity-progress_entry = Learning progress
 audit-entity-invitation = Portal invitation
 audit-entity-device = Loan device
 audit-entity-device_loan = Device loan
+audit-entity-device_loans = List of device loans
 audit-entity-counselling_service = Counselling service
 audit-entity-referral = Referral
 audit-entity-audit_log = Audit log
