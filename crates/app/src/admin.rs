@@ -11,8 +11,8 @@ use lernweg_domain::{
     UserId, check_password_policy,
 };
 use lernweg_store::{
-    Actor, ApiToken, AuditAction, AuditEntry, IssuedToken, NewProvider, NewUser, Provider,
-    ProviderPatch, StoreError, User, UserPatch, parse_display_name,
+    Actor, ApiToken, AuditAction, AuditEntity, AuditEntry, IssuedToken, NewProvider, NewUser,
+    Provider, ProviderPatch, StoreError, User, UserPatch, parse_display_name,
 };
 
 use crate::{App, AppError, Caller, refusals};
@@ -59,7 +59,7 @@ pub async fn providers(app: &App, who: &Principal) -> Result<Vec<Provider>, AppE
 
 /// One provider (another provider's is "not found").
 pub async fn provider(app: &App, who: &Principal, id: ProviderId) -> Result<Provider, AppError> {
-    refusals::ensure_provider(app, who, id, "provider", id).await?;
+    refusals::ensure_provider(app, who, id, lernweg_store::AuditEntity::Provider, id).await?;
     Ok(app.store.provider(id).await?)
 }
 
@@ -125,7 +125,15 @@ pub async fn user(app: &App, who: &Principal, id: UserId) -> Result<User, AppErr
         let detail = user
             .provider_id
             .map_or_else(|| "no provider".to_owned(), |p| format!("provider {p}"));
-        refusals::record(app, &actor, who, "user", id, detail).await;
+        refusals::record(
+            app,
+            &actor,
+            who,
+            lernweg_store::AuditEntity::User,
+            id,
+            detail,
+        )
+        .await;
         return Err(AppError::NotFound);
     }
     Ok(user)
@@ -140,11 +148,13 @@ pub async fn view_user(
 ) -> Result<User, AppError> {
     let user = user(app, &caller.principal, id).await?;
     app.store
-        .audit(
-            &caller
-                .actor
-                .entry(user.provider_id, AuditAction::View, "user", user.id, what),
-        )
+        .audit(&caller.actor.entry(
+            user.provider_id,
+            AuditAction::View,
+            AuditEntity::User,
+            user.id,
+            what,
+        ))
         .await?;
     Ok(user)
 }

@@ -18,7 +18,7 @@ use lernweg_participants::{
     Decision, ModuleInfo, Progress, ProgressRules, RollCallEntry, RollCallError,
 };
 use lernweg_store::{
-    AttendanceRecord, AuditAction, Cohort, Enrolment, NewProgressEntry, ProgressEntry,
+    AttendanceRecord, AuditAction, AuditEntity, Cohort, Enrolment, NewProgressEntry, ProgressEntry,
     RollCallSession, SessionRecord, SessionStatus, StoreError, module_infos, session_facts,
 };
 
@@ -32,7 +32,14 @@ pub async fn visible_session(
 ) -> Result<(SessionRecord, Cohort), AppError> {
     let session = app.store.timetable_session(id).await?;
     let cohort = app.store.cohort(session.cohort_id).await?;
-    refusals::ensure_provider(app, who, cohort.provider_id, "cohort", cohort.id).await?;
+    refusals::ensure_provider(
+        app,
+        who,
+        cohort.provider_id,
+        lernweg_store::AuditEntity::Cohort,
+        cohort.id,
+    )
+    .await?;
     if who.role == Role::Trainer && !app.store.teaches(who.user_id, cohort.id).await? {
         return Err(AppError::NotFound);
     }
@@ -47,7 +54,14 @@ pub async fn visible_enrolment(
 ) -> Result<(Enrolment, Cohort), AppError> {
     let enrolment = app.store.enrolment(id).await?;
     let cohort = app.store.cohort(enrolment.cohort_id).await?;
-    refusals::ensure_provider(app, who, cohort.provider_id, "enrolment", id).await?;
+    refusals::ensure_provider(
+        app,
+        who,
+        cohort.provider_id,
+        lernweg_store::AuditEntity::Enrolment,
+        id,
+    )
+    .await?;
     Ok((enrolment, cohort))
 }
 
@@ -144,7 +158,7 @@ pub async fn view_roll_call(
         .audit(&caller.actor.entry(
             Some(cohort.provider_id),
             AuditAction::View,
-            "attendance",
+            AuditEntity::Attendance,
             session.id,
             what,
         ))
@@ -265,7 +279,7 @@ async fn audit_enrolment(
         .audit(&caller.actor.entry(
             Some(cohort.provider_id),
             AuditAction::View,
-            "enrolment",
+            AuditEntity::Enrolment,
             enrolment.id,
             what,
         ))

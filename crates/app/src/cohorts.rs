@@ -35,7 +35,14 @@ pub fn generate(
 pub async fn cohort(app: &App, principal: &Principal, id: CohortId) -> Result<Cohort, AppError> {
     require(principal, STAFF)?;
     let cohort = app.store.cohort(id).await?;
-    refusals::ensure_provider(app, principal, cohort.provider_id, "cohort", id).await?;
+    refusals::ensure_provider(
+        app,
+        principal,
+        cohort.provider_id,
+        lernweg_store::AuditEntity::Cohort,
+        id,
+    )
+    .await?;
     Ok(cohort)
 }
 
@@ -63,7 +70,14 @@ pub async fn of_provider(
     provider: ProviderId,
 ) -> Result<Vec<Cohort>, AppError> {
     require(principal, STAFF)?;
-    refusals::ensure_provider(app, principal, provider, "provider", provider).await?;
+    refusals::ensure_provider(
+        app,
+        principal,
+        provider,
+        lernweg_store::AuditEntity::Provider,
+        provider,
+    )
+    .await?;
     Ok(app.store.cohorts(Some(provider), None).await?)
 }
 

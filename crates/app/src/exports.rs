@@ -21,7 +21,8 @@ pub async fn scope(
     wanted: Option<ProviderId>,
 ) -> Result<Option<ProviderId>, AppError> {
     if let Some(w) = wanted {
-        refusals::ensure_provider(app, principal, w, "provider", w).await?;
+        refusals::ensure_provider(app, principal, w, lernweg_store::AuditEntity::Provider, w)
+            .await?;
     }
     let scope = principal.provider_scope().or(wanted);
     if let Some(p) = scope {

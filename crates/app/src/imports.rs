@@ -10,7 +10,7 @@
 use lernweg_domain::{ParseError, Principal, ProviderId, UserId};
 use lernweg_participants::ImportPreview;
 use lernweg_participants::import_plan::not_text;
-use lernweg_store::{Actor, AuditAction, NewImport, StoreError, User};
+use lernweg_store::{Actor, AuditAction, AuditEntity, NewImport, StoreError, User};
 
 pub use lernweg_store::{ImportIssue, ImportJob, ImportStatus, StagedRow};
 
@@ -179,7 +179,7 @@ async fn audit_preview(
     let entry = actor.entry(
         Some(job.provider_id),
         AuditAction::View,
-        "participant_import",
+        AuditEntity::ParticipantImport,
         &job.id,
         seen_by,
     );

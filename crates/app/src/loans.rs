@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 use lernweg_domain::{ParseError, ParticipantId, Principal, ProviderId};
-use lernweg_store::{AuditAction, Device, Loan, NewDevice, NewLoan};
+use lernweg_store::{AuditAction, AuditEntity, Device, Loan, NewDevice, NewLoan};
 
 use crate::{App, AppError, Caller, refusals};
 
@@ -40,14 +40,28 @@ pub struct Lending {
 /// A device the caller may see (another provider's: `NotFound`).
 pub async fn visible_device(app: &App, who: &Principal, id: &str) -> Result<Device, AppError> {
     let device = app.store.device(id).await?;
-    refusals::ensure_provider(app, who, device.provider_id, "device", &device.id).await?;
+    refusals::ensure_provider(
+        app,
+        who,
+        device.provider_id,
+        lernweg_store::AuditEntity::Device,
+        &device.id,
+    )
+    .await?;
     Ok(device)
 }
 
 /// A loan the caller may see (another provider's: `NotFound`).
 pub async fn visible_loan(app: &App, who: &Principal, id: &str) -> Result<Loan, AppError> {
     let loan = app.store.loan(id).await?;
-    refusals::ensure_provider(app, who, loan.provider_id, "device_loan", &loan.id).await?;
+    refusals::ensure_provider(
+        app,
+        who,
+        loan.provider_id,
+        lernweg_store::AuditEntity::DeviceLoan,
+        &loan.id,
+    )
+    .await?;
     Ok(loan)
 }
 
@@ -114,7 +128,7 @@ pub async fn loans(app: &App, caller: &Caller, seen_by: &str) -> Result<Vec<Loan
         .audit(&caller.actor.entry(
             scope,
             AuditAction::View,
-            "device_loans",
+            AuditEntity::DeviceLoans,
             scope.map(|p| p.to_string()).unwrap_or_else(|| "all".into()),
             seen_by,
         ))

@@ -131,7 +131,14 @@ impl OfferView {
 pub async fn offer(app: &App, principal: &Principal, id: OfferId) -> Result<OfferRecord, AppError> {
     require(principal, STAFF)?;
     let record = app.store.offer(id).await?;
-    refusals::ensure_provider(app, principal, record.provider_id, "offer", id).await?;
+    refusals::ensure_provider(
+        app,
+        principal,
+        record.provider_id,
+        lernweg_store::AuditEntity::Offer,
+        id,
+    )
+    .await?;
     Ok(record)
 }
 

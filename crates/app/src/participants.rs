@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use lernweg_domain::{ParseError, ParticipantId, Principal, ProviderId, UserId};
 use lernweg_participants::import::{ConsentRefusal, consent_given_on};
 use lernweg_participants::{ConsentScope, ParticipantData, ParticipantDraft};
-use lernweg_store::{Actor, AuditAction, ParticipantRecord, StoreError};
+use lernweg_store::{Actor, AuditAction, AuditEntity, ParticipantRecord, StoreError};
 
 use crate::{App, AppError, Caller};
 
@@ -61,7 +61,7 @@ pub async fn audit_view(
         .audit(&actor.entry(
             Some(p.provider_id),
             AuditAction::View,
-            "participant",
+            AuditEntity::Participant,
             p.id,
             what,
         ))
@@ -138,11 +138,13 @@ pub async fn audit_list(
     what: String,
 ) -> Result<(), AppError> {
     app.store
-        .audit(
-            &caller
-                .actor
-                .entry(provider, AuditAction::View, "participant", "", what),
-        )
+        .audit(&caller.actor.entry(
+            provider,
+            AuditAction::View,
+            AuditEntity::Participant,
+            "",
+            what,
+        ))
         .await?;
     Ok(())
 }

@@ -10,8 +10,8 @@
 use chrono::NaiveDate;
 use lernweg_domain::{ParseError, ParticipantId, Principal, ProviderId};
 use lernweg_store::{
-    AuditAction, CounsellingService, ParticipantRecord, Referral, ReferralStep, ServiceInput,
-    StoreError,
+    AuditAction, AuditEntity, CounsellingService, ParticipantRecord, Referral, ReferralStep,
+    ServiceInput, StoreError,
 };
 
 use crate::{App, AppError, Caller, refusals};
@@ -85,7 +85,7 @@ pub async fn visible_service(
         app,
         who,
         service.provider_id,
-        "counselling_service",
+        lernweg_store::AuditEntity::CounsellingService,
         &service.id,
     )
     .await?;
@@ -141,11 +141,13 @@ pub async fn open_referrals(
     let scope = caller.principal.provider_scope();
     let list = app.store.referrals(scope, true).await?;
     app.store
-        .audit(
-            &caller
-                .actor
-                .entry(scope, AuditAction::View, "referral", "open", seen_by),
-        )
+        .audit(&caller.actor.entry(
+            scope,
+            AuditAction::View,
+            AuditEntity::Referral,
+            "open",
+            seen_by,
+        ))
         .await?;
     Ok(list)
 }
@@ -168,9 +170,15 @@ async fn named_participant(
         .participant(id)
         .await
         .map_err(|e| named_or(e, unknown_participant))?;
-    refusals::ensure_provider(app, who, p.provider_id, "participant", p.id)
-        .await
-        .map_err(|_| unknown_participant())?;
+    refusals::ensure_provider(
+        app,
+        who,
+        p.provider_id,
+        lernweg_store::AuditEntity::Participant,
+        p.id,
+    )
+    .await
+    .map_err(|_| unknown_participant())?;
     Ok(p)
 }
 
@@ -193,7 +201,7 @@ pub async fn create_referral(
         app,
         who,
         service.provider_id,
-        "counselling_service",
+        lernweg_store::AuditEntity::CounsellingService,
         &service.id,
     )
     .await
@@ -214,7 +222,14 @@ pub async fn change_status(
     change: StatusChange,
 ) -> Result<Referral, AppError> {
     let r = app.store.referral(id).await?;
-    refusals::ensure_provider(app, &caller.principal, r.provider_id, "referral", &r.id).await?;
+    refusals::ensure_provider(
+        app,
+        &caller.principal,
+        r.provider_id,
+        lernweg_store::AuditEntity::Referral,
+        &r.id,
+    )
+    .await?;
     let on = change.on.unwrap_or_else(|| app.today());
     Ok(app
         .store

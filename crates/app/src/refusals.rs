@@ -5,7 +5,7 @@
 //! for another provider's record, that provider; it is filed under the caller's provider.
 
 use lernweg_domain::{Principal, ProviderId};
-use lernweg_store::{Actor, AuditAction};
+use lernweg_store::{Actor, AuditAction, AuditEntity};
 
 use crate::{App, AppError};
 
@@ -15,7 +15,7 @@ pub async fn ensure_provider(
     app: &App,
     who: &Principal,
     owner: ProviderId,
-    entity: &'static str,
+    entity: AuditEntity,
     id: impl ToString,
 ) -> Result<(), AppError> {
     if who.can_access_provider(owner) {
@@ -32,7 +32,7 @@ pub async fn record(
     app: &App,
     actor: &Actor,
     who: &Principal,
-    entity: &'static str,
+    entity: AuditEntity,
     id: impl ToString,
     detail: String,
 ) {

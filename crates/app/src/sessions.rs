@@ -8,7 +8,7 @@
 use std::net::IpAddr;
 
 use lernweg_domain::LoginId;
-use lernweg_store::{Actor, AuditAction, LoginSession, NewAuditEntry, User};
+use lernweg_store::{Actor, AuditAction, AuditEntity, LoginSession, NewAuditEntry, User};
 
 use crate::{App, AppError};
 
@@ -48,7 +48,7 @@ pub async fn log_in(
                 actor_email: Some(login.to_string()),
                 provider: None,
                 action: AuditAction::LoginFailed,
-                entity: "session",
+                entity: AuditEntity::Session,
                 entity_id: None,
                 detail: address(from),
             },
@@ -81,7 +81,7 @@ pub async fn open(
     let entry = Actor::user(user.id, user.login_id().to_string()).entry(
         user.provider_id,
         AuditAction::Login,
-        "session",
+        AuditEntity::Session,
         user.id,
         detail,
     );
@@ -99,7 +99,7 @@ pub async fn log_out(app: &App, secret: &str) -> Result<(), AppError> {
         let entry = Actor::user(u.id, u.login_id().to_string()).entry(
             u.provider_id,
             AuditAction::Logout,
-            "session",
+            AuditEntity::Session,
             u.id,
             "",
         );

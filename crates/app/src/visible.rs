@@ -14,7 +14,14 @@ pub async fn participant_record(
     id: ParticipantId,
 ) -> Result<ParticipantRecord, AppError> {
     let p = app.store.participant(id).await?;
-    refusals::ensure_provider(app, principal, p.provider_id, "participant", id).await?;
+    refusals::ensure_provider(
+        app,
+        principal,
+        p.provider_id,
+        lernweg_store::AuditEntity::Participant,
+        id,
+    )
+    .await?;
     Ok(p)
 }
 

@@ -19,7 +19,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use uuid::Uuid;
 
-use crate::audit::{self, Actor, AuditAction};
+use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::cohorts::parse_date;
 use crate::timetable::{SessionRecord, SessionStatus, session_from_row};
 use crate::{Store, StoreError, time};
@@ -226,7 +226,7 @@ impl Store {
             &actor.entry(
                 Some(cohort.provider_id),
                 AuditAction::Update,
-                "attendance",
+                AuditEntity::Attendance,
                 session,
                 detail,
             ),
@@ -277,7 +277,7 @@ impl Store {
             &actor.entry(
                 Some(cohort.provider_id),
                 AuditAction::Update,
-                "attendance",
+                AuditEntity::Attendance,
                 cohort.id,
                 detail,
             ),
@@ -411,7 +411,7 @@ impl Store {
             &actor.entry(
                 Some(cohort.provider_id),
                 AuditAction::Create,
-                "progress_entry",
+                AuditEntity::ProgressEntry,
                 enrolment,
                 format!("module {}: {}", new.module, new.decision.code()),
             ),

@@ -8,44 +8,88 @@ use uuid::Uuid;
 
 use crate::{Store, StoreError, time};
 
-/// What happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AuditAction {
-    Create,
-    Update,
-    Delete,
-    View,
-    Login,
-    LoginFailed,
-    Logout,
-    /// Refused: another provider's record, or a route the role may not use.
-    AccessDenied,
+/// Declares a closed set of audit names: the enum, its stored text and the list of all
+/// variants (so that a test can check that every name has a text in every language).
+macro_rules! audit_names {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl $name {
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The text stored in the audit log (and the suffix of its Fluent id).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+        }
+    };
 }
 
-impl AuditAction {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AuditAction::Create => "create",
-            AuditAction::Update => "update",
-            AuditAction::Delete => "delete",
-            AuditAction::View => "view",
-            AuditAction::Login => "login",
-            AuditAction::LoginFailed => "login_failed",
-            AuditAction::Logout => "logout",
-            AuditAction::AccessDenied => "access_denied",
-        }
+audit_names! {
+    /// What happened.
+    AuditAction {
+        Create => "create",
+        Update => "update",
+        Delete => "delete",
+        View => "view",
+        Login => "login",
+        LoginFailed => "login_failed",
+        Logout => "logout",
+        /// Refused: another provider's record, or a route the role may not use.
+        AccessDenied => "access_denied",
     }
 }
 
-/// An entry to write. `entity` is a table-like name (`user`, `provider`, `api_token`, …).
+audit_names! {
+    /// What kind of record an entry is about: one name per table-like thing the code audits.
+    AuditEntity {
+        Provider => "provider",
+        User => "user",
+        ApiToken => "api_token",
+        /// A login session.
+        Session => "session",
+        Offer => "offer",
+        Cohort => "cohort",
+        /// A dated session of a cohort's timetable.
+        CohortSession => "cohort_session",
+        Feed => "feed",
+        Participant => "participant",
+        ParticipantImport => "participant_import",
+        Consent => "consent",
+        Contact => "contact",
+        ReadinessCheck => "readiness_check",
+        Enrolment => "enrolment",
+        WorkPattern => "work_pattern",
+        Attendance => "attendance",
+        ProgressEntry => "progress_entry",
+        Invitation => "invitation",
+        Device => "device",
+        DeviceLoan => "device_loan",
+        /// The list of a provider's loans (or all).
+        DeviceLoans => "device_loans",
+        CounsellingService => "counselling_service",
+        Referral => "referral",
+        /// A page or API route (a refused request names its method and path).
+        Route => "route",
+    }
+}
+
+/// An entry to write.
 #[derive(Debug, Clone)]
 pub struct NewAuditEntry {
     pub actor: Option<UserId>,
     pub actor_email: Option<String>,
     pub provider: Option<ProviderId>,
     pub action: AuditAction,
-    pub entity: &'static str,
+    pub entity: AuditEntity,
     pub entity_id: Option<String>,
     pub detail: String,
 }
@@ -82,7 +126,7 @@ where
     .bind(entry.actor_email.clone())
     .bind(entry.provider.map(|p| p.to_string()))
     .bind(entry.action.as_str())
-    .bind(entry.entity)
+    .bind(entry.entity.as_str())
     .bind(entry.entity_id.clone())
     .bind(entry.detail.clone())
     .execute(exec)
@@ -170,7 +214,7 @@ impl Actor {
         &self,
         provider: Option<ProviderId>,
         action: AuditAction,
-        entity: &'static str,
+        entity: AuditEntity,
         entity_id: impl ToString,
         detail: impl Into<String>,
     ) -> NewAuditEntry {

@@ -8,7 +8,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use uuid::Uuid;
 
-use crate::audit::{self, Actor, AuditAction};
+use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::timetable::{NewSession, insert_session};
 use crate::{Store, StoreError, time};
 
@@ -143,7 +143,7 @@ impl Store {
             &actor.entry(
                 Some(offer.provider_id),
                 AuditAction::Create,
-                "cohort",
+                AuditEntity::Cohort,
                 id,
                 detail,
             ),
@@ -262,7 +262,7 @@ impl Store {
             &actor.entry(
                 Some(current.provider_id),
                 AuditAction::Update,
-                "cohort",
+                AuditEntity::Cohort,
                 id,
                 detail,
             ),

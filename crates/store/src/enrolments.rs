@@ -9,7 +9,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use uuid::Uuid;
 
-use crate::audit::{self, Actor, AuditAction};
+use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::cohorts::parse_date;
 use crate::{Store, StoreError, time};
 
@@ -102,7 +102,7 @@ impl Store {
             &actor.entry(
                 Some(p.provider_id),
                 AuditAction::Create,
-                "enrolment",
+                AuditEntity::Enrolment,
                 id,
                 cohort.to_string(),
             ),
@@ -236,7 +236,13 @@ impl Store {
         audit::write(
             self.now(),
             &mut *tx,
-            &actor.entry(Some(provider), AuditAction::Update, "enrolment", id, detail),
+            &actor.entry(
+                Some(provider),
+                AuditAction::Update,
+                AuditEntity::Enrolment,
+                id,
+                detail,
+            ),
         )
         .await?;
         tx.commit().await?;
@@ -289,7 +295,7 @@ impl Store {
             &actor.entry(
                 Some(p.provider_id),
                 AuditAction::Delete,
-                "participant",
+                AuditEntity::Participant,
                 id,
                 "erased (GDPR)",
             ),

@@ -9,7 +9,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use uuid::Uuid;
 
-use crate::audit::{self, Actor, AuditAction};
+use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::secret::{hash_secret, random_token};
 use crate::{Store, StoreError, time};
 
@@ -108,7 +108,7 @@ impl Store {
             &actor.entry(
                 Some(provider),
                 AuditAction::Create,
-                "feed",
+                AuditEntity::Feed,
                 id,
                 format!("{} {target_id}", kind.as_str()),
             ),
@@ -173,7 +173,7 @@ impl Store {
             &actor.entry(
                 Some(feed.provider_id),
                 AuditAction::Delete,
-                "feed",
+                AuditEntity::Feed,
                 id,
                 feed.target_id.clone(),
             ),
@@ -222,7 +222,7 @@ impl Store {
             &actor.entry(
                 Some(provider),
                 AuditAction::Create,
-                "feed",
+                AuditEntity::Feed,
                 id,
                 format!("participant {target}, {revoked} older revoked"),
             ),
@@ -259,7 +259,7 @@ impl Store {
                 &actor.entry(
                     Some(provider),
                     AuditAction::Delete,
-                    "feed",
+                    AuditEntity::Feed,
                     &target,
                     format!("participant feeds revoked: {n}"),
                 ),

@@ -19,7 +19,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use uuid::Uuid;
 
-use crate::audit::{self, Actor, AuditAction};
+use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::secret::{hash_secret, random_token};
 use crate::users::hash_blocking;
 use crate::{ParticipantRecord, Store, StoreError, User, time};
@@ -251,7 +251,7 @@ impl Store {
             &actor.entry(
                 Some(participant.provider_id),
                 AuditAction::Create,
-                "invitation",
+                AuditEntity::Invitation,
                 id,
                 format!("{} for participant {}", kind.as_str(), participant.id),
             ),
@@ -347,7 +347,7 @@ impl Store {
                 &actor.entry(
                     Some(participant.provider_id),
                     AuditAction::Update,
-                    "invitation",
+                    AuditEntity::Invitation,
                     participant.id,
                     format!("open invitations revoked: {n}"),
                 ),
@@ -498,7 +498,7 @@ impl Store {
             &actor.entry(
                 Some(participant.provider_id),
                 AuditAction::Update,
-                "invitation",
+                AuditEntity::Invitation,
                 inv.id,
                 format!(
                     "{} redeemed for participant {}",
@@ -563,7 +563,7 @@ impl Store {
             &actor.entry(
                 Some(p.provider_id),
                 AuditAction::Update,
-                "user",
+                AuditEntity::User,
                 user,
                 format!("linked to participant {participant}"),
             ),

@@ -10,7 +10,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use uuid::Uuid;
 
-use crate::audit::{self, Actor, AuditAction};
+use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::cohorts::parse_date;
 use crate::referrals::refused;
 use crate::{Store, StoreError, time};
@@ -169,7 +169,13 @@ impl Store {
         audit::write(
             self.now(),
             &mut *tx,
-            &actor.entry(Some(provider), AuditAction::Create, "device", &id, ""),
+            &actor.entry(
+                Some(provider),
+                AuditAction::Create,
+                AuditEntity::Device,
+                &id,
+                "",
+            ),
         )
         .await?;
         tx.commit().await?;
@@ -220,7 +226,7 @@ impl Store {
             &actor.entry(
                 Some(device.provider_id),
                 AuditAction::Update,
-                "device",
+                AuditEntity::Device,
                 id,
                 detail,
             ),
@@ -281,7 +287,7 @@ impl Store {
             &actor.entry(
                 Some(device.provider_id),
                 AuditAction::Create,
-                "device_loan",
+                AuditEntity::DeviceLoan,
                 &id,
                 format!("device {}", device.id),
             ),
@@ -315,7 +321,7 @@ impl Store {
             &actor.entry(
                 Some(loan.provider_id),
                 AuditAction::Update,
-                "device_loan",
+                AuditEntity::DeviceLoan,
                 id,
                 "returned",
             ),

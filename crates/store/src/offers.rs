@@ -8,7 +8,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use uuid::Uuid;
 
-use crate::audit::{self, Actor, AuditAction};
+use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::{Store, StoreError, time};
 
 /// An offer as stored: the validated [`Offer`] and its bookkeeping.
@@ -108,7 +108,7 @@ impl Store {
             &actor.entry(
                 Some(provider),
                 AuditAction::Create,
-                "offer",
+                AuditEntity::Offer,
                 id,
                 offer.title.clone(),
             ),
@@ -151,7 +151,7 @@ impl Store {
             &actor.entry(
                 Some(current.provider_id),
                 AuditAction::Update,
-                "offer",
+                AuditEntity::Offer,
                 id,
                 offer.title.clone(),
             ),
@@ -195,7 +195,7 @@ impl Store {
             &actor.entry(
                 Some(current.provider_id),
                 AuditAction::Update,
-                "offer",
+                AuditEntity::Offer,
                 id,
                 what,
             ),

@@ -9,7 +9,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use uuid::Uuid;
 
-use crate::audit::{self, Actor, AuditAction};
+use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::cohorts::parse_date;
 use crate::{Store, StoreError, time};
 
@@ -193,7 +193,13 @@ impl Store {
         audit::write(
             self.now(),
             &mut *tx,
-            &actor.entry(Some(provider), AuditAction::Create, "participant", id, ""),
+            &actor.entry(
+                Some(provider),
+                AuditAction::Create,
+                AuditEntity::Participant,
+                id,
+                "",
+            ),
         )
         .await?;
         for (scope, given_on) in consents {
@@ -230,7 +236,7 @@ impl Store {
             &actor.entry(
                 Some(provider),
                 AuditAction::Create,
-                "consent",
+                AuditEntity::Consent,
                 &cid,
                 code(&scope),
             ),
@@ -307,7 +313,7 @@ impl Store {
             &actor.entry(
                 Some(current.provider_id),
                 AuditAction::Update,
-                "participant",
+                AuditEntity::Participant,
                 id,
                 "",
             ),
@@ -363,7 +369,7 @@ impl Store {
             &actor.entry(
                 Some(p.provider_id),
                 AuditAction::Update,
-                "consent",
+                AuditEntity::Consent,
                 consent_id,
                 "withdrawn",
             ),
@@ -443,7 +449,7 @@ impl Store {
             &actor.entry(
                 Some(p.provider_id),
                 AuditAction::Create,
-                "contact",
+                AuditEntity::Contact,
                 &cid,
                 "",
             ),
@@ -533,7 +539,7 @@ impl Store {
             &actor.entry(
                 Some(p.provider_id),
                 AuditAction::Create,
-                "readiness_check",
+                AuditEntity::ReadinessCheck,
                 &rid,
                 "",
             ),

@@ -7,7 +7,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use uuid::Uuid;
 
-use crate::audit::{self, Actor, AuditAction};
+use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::{Store, StoreError, time};
 
 #[derive(Debug, Clone, Serialize)]
@@ -70,7 +70,7 @@ impl Store {
             &actor.entry(
                 Some(id),
                 AuditAction::Create,
-                "provider",
+                AuditEntity::Provider,
                 id,
                 format!("{} ({})", new.name, new.state),
             ),
@@ -166,7 +166,13 @@ impl Store {
         audit::write(
             self.now(),
             &mut *tx,
-            &actor.entry(Some(id), AuditAction::Update, "provider", id, detail),
+            &actor.entry(
+                Some(id),
+                AuditAction::Update,
+                AuditEntity::Provider,
+                id,
+                detail,
+            ),
         )
         .await?;
         tx.commit().await?;

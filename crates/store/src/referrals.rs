@@ -11,7 +11,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use uuid::Uuid;
 
-use crate::audit::{self, Actor, AuditAction};
+use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::cohorts::parse_date;
 use crate::{Store, StoreError, time};
 
@@ -227,7 +227,7 @@ impl Store {
             &actor.entry(
                 Some(provider),
                 AuditAction::Create,
-                "counselling_service",
+                AuditEntity::CounsellingService,
                 &id,
                 "",
             ),
@@ -294,7 +294,7 @@ impl Store {
             &actor.entry(
                 Some(current.provider_id),
                 AuditAction::Update,
-                "counselling_service",
+                AuditEntity::CounsellingService,
                 id,
                 "",
             ),
@@ -364,7 +364,7 @@ impl Store {
             &actor.entry(
                 Some(p.provider_id),
                 AuditAction::Create,
-                "referral",
+                AuditEntity::Referral,
                 &id,
                 service.kind.clone(),
             ),
@@ -517,7 +517,7 @@ impl Store {
             &actor.entry(
                 Some(current.provider_id),
                 AuditAction::Update,
-                "referral",
+                AuditEntity::Referral,
                 id,
                 format!("{} -> {to}", current.status),
             ),

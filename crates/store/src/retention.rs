@@ -6,7 +6,7 @@ use chrono::{Months, NaiveDate};
 use lernweg_domain::{ParseError, ParticipantId, ProviderId};
 use sqlx::Row;
 
-use crate::audit::{self, Actor, AuditAction};
+use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::{Store, StoreError, time};
 
 /// Why a participant is due for erasure.
@@ -85,7 +85,7 @@ impl Store {
             &actor.entry(
                 Some(provider),
                 AuditAction::Update,
-                "provider",
+                AuditEntity::Provider,
                 provider,
                 format!("retention {months} months"),
             ),

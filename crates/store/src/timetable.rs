@@ -11,7 +11,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use uuid::Uuid;
 
-use crate::audit::{self, Actor, AuditAction};
+use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::cohorts::{Cohort, parse_date};
 use crate::{Store, StoreError, time};
 
@@ -337,7 +337,7 @@ impl Store {
             &actor.entry(
                 Some(cohort.provider_id),
                 AuditAction::Update,
-                "session",
+                AuditEntity::CohortSession,
                 id,
                 format!("{change}: {reason}"),
             ),
@@ -374,7 +374,7 @@ impl Store {
             &actor.entry(
                 Some(cohort.provider_id),
                 AuditAction::Update,
-                "session",
+                AuditEntity::CohortSession,
                 id,
                 format!("cancelled: {reason}"),
             ),
@@ -404,7 +404,7 @@ impl Store {
             &actor.entry(
                 Some(cohort.provider_id),
                 AuditAction::Create,
-                "session",
+                AuditEntity::CohortSession,
                 id,
                 format!("{} {}", new.date, new.title),
             ),
@@ -455,7 +455,7 @@ impl Store {
             &actor.entry(
                 Some(cohort.provider_id),
                 AuditAction::Update,
-                "cohort",
+                AuditEntity::Cohort,
                 cohort_id,
                 detail,
             ),

@@ -7,7 +7,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use uuid::Uuid;
 
-use crate::audit::{self, Actor, AuditAction};
+use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::secret::{hash_secret, random_token};
 use crate::{Store, StoreError, User, time};
 
@@ -102,7 +102,7 @@ impl Store {
             &actor.entry(
                 user.provider_id,
                 AuditAction::Create,
-                "api_token",
+                AuditEntity::ApiToken,
                 id,
                 detail,
             ),
@@ -164,7 +164,7 @@ impl Store {
             &actor.entry(
                 user.provider_id,
                 AuditAction::Delete,
-                "api_token",
+                AuditEntity::ApiToken,
                 id,
                 detail,
             ),

@@ -10,7 +10,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use uuid::Uuid;
 
-use crate::audit::{self, Actor, AuditAction};
+use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::{Store, StoreError, password, time};
 
 #[derive(Debug, Clone, Serialize)]
@@ -157,7 +157,13 @@ impl Store {
         audit::write(
             self.now(),
             &mut *tx,
-            &actor.entry(new.provider_id, AuditAction::Create, "user", id, detail),
+            &actor.entry(
+                new.provider_id,
+                AuditAction::Create,
+                AuditEntity::User,
+                id,
+                detail,
+            ),
         )
         .await?;
         tx.commit().await?;
@@ -275,7 +281,7 @@ impl Store {
             &actor.entry(
                 current.provider_id,
                 AuditAction::Update,
-                "user",
+                AuditEntity::User,
                 id,
                 changes.join(", "),
             ),

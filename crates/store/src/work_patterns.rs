@@ -8,7 +8,7 @@ use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use crate::audit::{self, Actor, AuditAction};
+use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::{Store, StoreError, time};
 
 pub use lernweg_participants::TRAVEL_MINUTES_MAX;
@@ -133,7 +133,7 @@ impl Store {
             &actor.entry(
                 Some(participant.provider_id),
                 AuditAction::Update,
-                "work_pattern",
+                AuditEntity::WorkPattern,
                 id,
                 format!("{} week(s), {}", pattern.cycle_weeks(), source.code()),
             ),
@@ -164,7 +164,7 @@ impl Store {
             &actor.entry(
                 Some(participant.provider_id),
                 AuditAction::Delete,
-                "work_pattern",
+                AuditEntity::WorkPattern,
                 id,
                 "",
             ),

@@ -107,6 +107,7 @@ pub fn build_app_with(state: AppState, extra: Router<AppState>) -> Router {
                 .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
                 .layer(middleware::from_fn(limit_body)),
         )
+        .layer(middleware::from_fn(error::api_problems))
 }
 
 /// Request bodies: 2 MiB, except the CSV upload routes, whose handlers read up to their own

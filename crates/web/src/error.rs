@@ -91,6 +91,8 @@ pub enum ApiError {
     Forbidden,
     NotFound,
     Conflict(String),
+    /// The body is larger than the server takes (413).
+    TooLarge,
     Internal,
 }
 
@@ -218,6 +220,12 @@ impl IntoResponse for ApiError {
             ),
             ApiError::NotFound => problem(StatusCode::NOT_FOUND, "Not Found", None, vec![]),
             ApiError::Conflict(d) => problem(StatusCode::CONFLICT, "Conflict", Some(d), vec![]),
+            ApiError::TooLarge => problem(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "Content Too Large",
+                Some("the request body is larger than the server accepts".to_owned()),
+                vec![],
+            ),
             ApiError::Internal => problem(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "Internal Server Error",
@@ -226,6 +234,46 @@ impl IntoResponse for ApiError {
             ),
         }
     }
+}
+
+/// Makes every error answer of an API route a problem document, also those that no handler
+/// wrote: axum's rejections (a query string that does not deserialise, a wrong method), the
+/// body limit (413), the timeout (503) and a caught panic (500). A plain-text body becomes the
+/// `detail` (these texts are English, like every API message); other headers are kept.
+pub async fn api_problems(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    if !crate::context::is_api_path(req.uri().path()) {
+        return next.run(req).await;
+    }
+    let res = next.run(req).await;
+    let status = res.status();
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_problem {
+        return res;
+    }
+    let plain = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/plain"));
+    let (parts, body) = res.into_parts();
+    let detail = match plain {
+        true => axum::body::to_bytes(body, 4096)
+            .await
+            .ok()
+            .map(|b| String::from_utf8_lossy(&b).trim().to_owned())
+            .filter(|d| !d.is_empty()),
+        false => None,
+    };
+    let title = status.canonical_reason().unwrap_or("Error");
+    let mut fresh = problem(status, title, detail, vec![]);
+    for (name, value) in parts.headers.iter() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            fresh.headers_mut().append(name, value.clone());
+        }
+    }
+    fresh
 }
 
 /// Errors of page handlers: a full HTML page in the visitor's language.

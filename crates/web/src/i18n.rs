@@ -82,10 +82,22 @@ impl Lang {
         self.code().parse().expect("static language codes parse")
     }
 
-    /// The text of `key` in this language (German as fallback). A missing key shows as the
-    /// key itself, which the tests catch.
+    /// The text of `key` in this language (German as fallback). A key that no language has
+    /// shows as "Unknown localization key", which the tests catch (`tests/i18n.rs`).
     pub fn t(self, key: &str) -> String {
         LOCALES.lookup(&self.id(), key)
+    }
+
+    /// The text of `key` (German as fallback), or `None` when not even German has it.
+    pub fn try_t(self, key: &str) -> Option<String> {
+        LOCALES.try_lookup(&self.id(), key)
+    }
+
+    /// Whether this language itself has a message `key` (without falling back to German).
+    pub fn has(self, key: &str) -> bool {
+        LOCALES
+            .lookup_single_language::<&str>(&self.id(), key, None)
+            .is_ok()
     }
 
     /// A number with at most one decimal, with the language's decimal separator (`19,5`

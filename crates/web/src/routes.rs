@@ -256,11 +256,13 @@ pub fn specs() -> &'static [RouteSpec] {
     &SPECS
 }
 
-/// The OpenAPI document of every API route, from the same table; built once.
+/// The OpenAPI document of every API route, from the same table; built once. The errors
+/// the table implies (401, 403, …) are added by [`api::doc::complete`].
 pub fn openapi() -> &'static utoipa::openapi::OpenApi {
     static DOC: LazyLock<utoipa::openapi::OpenApi> = LazyLock::new(|| {
         let mut doc = api::document();
-        for (paths, schemas) in table().into_iter().filter_map(|r| r.doc) {
+        let (specs, docs): (Vec<_>, Vec<_>) = table().into_iter().map(|r| (r.spec, r.doc)).unzip();
+        for (paths, schemas) in docs.into_iter().flatten() {
             for (path, item) in paths.paths {
                 match doc.paths.paths.get_mut(&path) {
                     Some(it) => it.merge_operations(item),
@@ -281,6 +283,7 @@ pub fn openapi() -> &'static utoipa::openapi::OpenApi {
                 components.schemas.insert(name, schema);
             }
         }
+        api::doc::complete(&mut doc, &specs);
         doc
     });
     &DOC
@@ -324,7 +327,7 @@ async fn check_access(
             &state.app,
             &caller.actor,
             &caller.principal,
-            "route",
+            lernweg_store::AuditEntity::Route,
             what,
             format!("role {}", caller.principal.role.as_str()),
         )

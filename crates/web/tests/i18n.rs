@@ -76,24 +76,12 @@ fn every_used_key_exists_in_both_languages() {
 }
 
 #[test]
-fn dynamic_keys_exist_for_every_role_and_audit_action() {
+fn dynamic_keys_exist_for_every_role_and_form_error() {
     use lernweg_web::i18n::Lang;
     for lang in Lang::ALL {
         for role in lernweg_domain::Role::ALL {
             let key = format!("role-{}", role.as_str());
-            assert_ne!(lang.t(&key), key, "{key} in {lang:?}");
-        }
-        for action in [
-            "create",
-            "update",
-            "delete",
-            "view",
-            "login",
-            "login_failed",
-            "logout",
-        ] {
-            let key = format!("audit-action-{action}");
-            assert_ne!(lang.t(&key), key);
+            assert!(lang.try_t(&key).is_some(), "{key} in {lang:?}");
         }
         for code in [
             "required",
@@ -108,7 +96,7 @@ fn dynamic_keys_exist_for_every_role_and_audit_action() {
             "needs_provider",
         ] {
             let key = format!("form-error-{code}");
-            assert_ne!(lang.t(&key), key);
+            assert!(lang.try_t(&key).is_some(), "{key} in {lang:?}");
         }
     }
 }

@@ -34,7 +34,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use uuid::Uuid;
 
-use crate::audit::{self, Actor, AuditAction};
+use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::{Store, StoreError, time};
 
 /// Rows per INSERT statement.
@@ -319,7 +319,7 @@ impl Store {
             &actor.entry(
                 Some(new.provider),
                 AuditAction::Create,
-                "participant_import",
+                AuditEntity::ParticipantImport,
                 &id,
                 format!(
                     "preview: {} rows, {} valid, {} with errors",
@@ -412,7 +412,7 @@ impl Store {
             &actor.entry(
                 Some(job.provider_id),
                 AuditAction::Delete,
-                "participant_import",
+                AuditEntity::ParticipantImport,
                 id,
                 "preview discarded",
             ),

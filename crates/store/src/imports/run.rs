@@ -11,7 +11,7 @@ use super::{
     IMPORT_BATCH_ROWS, IMPORT_PREVIEW_HOURS, INTERRUPTED_AFTER_HOURS, ImportJob, ImportStatus,
     StagedRow, stored_emails,
 };
-use crate::audit::{self, Actor, AuditAction};
+use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::{Store, StoreError, time};
 
 /// Progress of the jobs this process is running: job id → rows written.
@@ -156,7 +156,7 @@ impl Store {
                 &actor.entry(
                     Some(job.provider_id),
                     AuditAction::Update,
-                    "participant_import",
+                    AuditEntity::ParticipantImport,
                     id,
                     format!("failed ({}): nothing imported", e.code),
                 ),
@@ -257,7 +257,7 @@ impl Store {
             &actor.entry(
                 Some(job.provider_id),
                 AuditAction::Create,
-                "participant_import",
+                AuditEntity::ParticipantImport,
                 &job.id,
                 format!(
                     "imported {done} participants with their data-processing consent \

@@ -134,13 +134,14 @@ pub struct StatusDto {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CohortQuery {
     /// Only cohorts of this offer.
     pub offer_id: Option<String>,
 }
 
 /// Cohorts the caller may see, by start date.
-#[utoipa::path(get, path = "/api/v1/cohorts", tag = "cohorts", params(CohortQuery),
+#[utoipa::path(get, path = "/api/v1/cohorts", operation_id = "list_cohorts", tag = "cohorts", params(CohortQuery),
     responses((status = 200, body = [CohortDto]), (status = 401, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -155,7 +156,7 @@ pub async fn list(
 
 /// Creates a cohort of an offer; its timetable is generated from the offer's time model and
 /// the state's public holidays.
-#[utoipa::path(post, path = "/api/v1/cohorts", tag = "cohorts", request_body = NewCohortDto,
+#[utoipa::path(post, path = "/api/v1/cohorts", operation_id = "create_cohort", tag = "cohorts", request_body = NewCohortDto,
     responses((status = 201, body = CohortDto), (status = 400, body = Problem), (status = 422, body = Problem)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -203,7 +204,7 @@ pub async fn create(
 }
 
 /// One cohort.
-#[utoipa::path(get, path = "/api/v1/cohorts/{id}", tag = "cohorts", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/cohorts/{id}", operation_id = "show_cohort", tag = "cohorts", params(("id" = String, Path)),
     responses((status = 200, body = CohortDto), (status = 404, body = Problem)))]
 pub async fn show(
     State(state): State<AppState>,

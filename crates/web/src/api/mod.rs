@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod cohorts;
+pub mod doc;
 pub mod exports;
 pub mod me;
 pub mod offers;
@@ -16,6 +17,7 @@ pub mod users;
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use lernweg_domain::Principal;
@@ -83,6 +85,9 @@ where
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         match Json::<T>::from_request(req, state).await {
             Ok(Json(v)) => Ok(ApiJson(v)),
+            Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(ApiError::TooLarge)
+            }
             Err(rejection) => Err(ApiError::BadRequest(describe(&rejection))),
         }
     }

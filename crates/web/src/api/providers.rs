@@ -58,7 +58,7 @@ pub fn path_id<T>(
 }
 
 /// Providers the caller may see.
-#[utoipa::path(get, path = "/api/v1/providers", tag = "providers",
+#[utoipa::path(get, path = "/api/v1/providers", operation_id = "list_providers", tag = "providers",
     responses((status = 200, body = [ProviderDto]), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -70,7 +70,7 @@ pub async fn list(
 }
 
 /// Creates a provider (admins).
-#[utoipa::path(post, path = "/api/v1/providers", tag = "providers", request_body = NewProviderDto,
+#[utoipa::path(post, path = "/api/v1/providers", operation_id = "create_provider", tag = "providers", request_body = NewProviderDto,
     responses((status = 201, body = ProviderDto), (status = 400, body = Problem), (status = 422, body = Problem)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -88,7 +88,7 @@ pub async fn create(
 }
 
 /// One provider (404 for another provider's record).
-#[utoipa::path(get, path = "/api/v1/providers/{id}", tag = "providers", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/providers/{id}", operation_id = "show_provider", tag = "providers", params(("id" = String, Path)),
     responses((status = 200, body = ProviderDto), (status = 404, body = Problem)))]
 pub async fn show(
     State(state): State<AppState>,
@@ -105,7 +105,7 @@ pub async fn show(
 }
 
 /// Changes name or state of a provider (admins).
-#[utoipa::path(patch, path = "/api/v1/providers/{id}", tag = "providers", params(("id" = String, Path)), request_body = ProviderPatchDto,
+#[utoipa::path(patch, path = "/api/v1/providers/{id}", operation_id = "update_provider", tag = "providers", params(("id" = String, Path)), request_body = ProviderPatchDto,
     responses((status = 200, body = ProviderDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn update(
     State(state): State<AppState>,

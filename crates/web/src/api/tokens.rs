@@ -52,7 +52,7 @@ pub struct NewTokenDto {
 }
 
 /// The caller's tokens.
-#[utoipa::path(get, path = "/api/v1/tokens", tag = "account", responses((status = 200, body = [TokenDto]), (status = 401, body = Problem)))]
+#[utoipa::path(get, path = "/api/v1/tokens", operation_id = "list_tokens", tag = "account", responses((status = 200, body = [TokenDto]), (status = 401, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
@@ -63,7 +63,7 @@ pub async fn list(
 }
 
 /// Creates a token for the caller; the secret is in the response only.
-#[utoipa::path(post, path = "/api/v1/tokens", tag = "account", request_body = NewTokenDto,
+#[utoipa::path(post, path = "/api/v1/tokens", operation_id = "create_token", tag = "account", request_body = NewTokenDto,
     responses((status = 201, body = IssuedTokenDto), (status = 422, body = Problem)))]
 pub async fn create(
     State(state): State<AppState>,

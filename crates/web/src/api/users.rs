@@ -61,7 +61,7 @@ pub struct UserPatchDto {
 }
 
 /// Accounts the caller may see.
-#[utoipa::path(get, path = "/api/v1/users", tag = "users",
+#[utoipa::path(get, path = "/api/v1/users", operation_id = "list_users", tag = "users",
     responses((status = 200, body = [UserDto]), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -73,7 +73,7 @@ pub async fn list(
 }
 
 /// Creates an account (admins).
-#[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = NewUserDto,
+#[utoipa::path(post, path = "/api/v1/users", operation_id = "create_user", tag = "users", request_body = NewUserDto,
     responses((status = 201, body = UserDto), (status = 400, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -93,7 +93,7 @@ pub async fn create(
 }
 
 /// One account (404 for another provider's account). Viewing is logged.
-#[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/users/{id}", operation_id = "show_user", tag = "users", params(("id" = String, Path)),
     responses((status = 200, body = UserDto), (status = 404, body = Problem)))]
 pub async fn show(
     State(state): State<AppState>,
@@ -106,7 +106,7 @@ pub async fn show(
 }
 
 /// Changes an account (admins).
-#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", params(("id" = String, Path)), request_body = UserPatchDto,
+#[utoipa::path(patch, path = "/api/v1/users/{id}", operation_id = "update_user", tag = "users", params(("id" = String, Path)), request_body = UserPatchDto,
     responses((status = 200, body = UserDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn update(
     State(state): State<AppState>,

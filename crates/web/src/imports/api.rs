@@ -171,7 +171,7 @@ fn id_field(field: &'static str, raw: Option<&str>) -> Result<Option<String>, Ap
 }
 
 /// The import jobs of the caller's provider (all for the admin), newest first, at most 50.
-#[utoipa::path(get, path = "/api/v1/participants/imports", tag = "participants",
+#[utoipa::path(get, path = "/api/v1/participants/imports", operation_id = "list_imports", tag = "participants",
     responses((status = 200, body = [ImportJobDto])))]
 pub async fn list(
     State(state): State<AppState>,
@@ -185,7 +185,7 @@ pub async fn list(
 /// Uploads a CSV file (semicolon-separated; UTF-8 with or without BOM, UTF-16 with BOM or
 /// Windows-1252; German or English headers) and answers its preview: counts and the errors
 /// per row. Nothing is written until `POST …/{id}/confirm`. At most 10 MiB.
-#[utoipa::path(post, path = "/api/v1/participants/imports", tag = "participants",
+#[utoipa::path(post, path = "/api/v1/participants/imports", operation_id = "create_import", tag = "participants",
     params(CreateQuery),
     request_body(content = String, content_type = "text/csv",
         description = "The CSV file's bytes, e.g. `Vorname;Nachname;E-Mail` and one row per person."),
@@ -289,7 +289,7 @@ async fn create_job(
 
 /// A job with its status and progress (`done_rows` of `valid_rows`), and while it is a
 /// preview, its errors per row.
-#[utoipa::path(get, path = "/api/v1/participants/imports/{id}", tag = "participants",
+#[utoipa::path(get, path = "/api/v1/participants/imports/{id}", operation_id = "show_import", tag = "participants",
     params(("id" = String, Path, description = "Import job id")),
     responses((status = 200, body = ImportJobDto), (status = 404, body = Problem)))]
 pub async fn show(

@@ -481,7 +481,21 @@ pub async fn update_user(
 #[template(path = "admin_audit.html")]
 pub struct AuditPage {
     pub layout: Layout,
-    pub entries: Vec<AuditEntry>,
+    pub entries: Vec<AuditRow>,
+}
+
+/// One entry with its action and record kind in words.
+pub struct AuditRow {
+    pub entry: AuditEntry,
+    pub action: String,
+    pub entity: String,
+}
+
+/// The word for a stored audit code (`kind` is `action` or `entity`); a code this version
+/// has no text for (written by another version) shows as itself, never as a missing key.
+pub fn audit_word(lang: Lang, kind: &str, code: &str) -> String {
+    lang.try_t(&format!("audit-{kind}-{code}"))
+        .unwrap_or_else(|| code.to_owned())
 }
 
 /// `GET /admin/protokoll`: the newest 500 entries.
@@ -490,8 +504,17 @@ pub async fn audit(
     Extension(ctx): Extension<Ctx>,
 ) -> Result<Response, PageError> {
     let entries = admin::audit_log(&state.app, &caller(&ctx)?, None, 500).await?;
+    let layout = Layout::new(&ctx, "/admin/protokoll", "audit-title");
+    let lang = layout.lang;
     Ok(render(&AuditPage {
-        layout: Layout::new(&ctx, "/admin/protokoll", "audit-title"),
-        entries,
+        layout,
+        entries: entries
+            .into_iter()
+            .map(|entry| AuditRow {
+                action: audit_word(lang, "action", &entry.action),
+                entity: audit_word(lang, "entity", &entry.entity),
+                entry,
+            })
+            .collect(),
     }))
 }

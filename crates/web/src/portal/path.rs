@@ -13,7 +13,7 @@ use lernweg_app::participants::readiness;
 use lernweg_offers::publish::path_svg::{path_list, path_svg};
 use lernweg_participants::EnrolmentStatus;
 use lernweg_participants::progress::ProgressRules;
-use lernweg_store::{AuditAction, ParticipantRecord, SessionStatus, StoreError};
+use lernweg_store::{AuditAction, AuditEntity, ParticipantRecord, SessionStatus, StoreError};
 use serde::Deserialize;
 
 use super::layout::{PortalLayout, internal, message_page};
@@ -150,7 +150,7 @@ pub(crate) async fn audit_own_read(
         .audit(&ctx.actor().entry(
             Some(p.provider_id),
             AuditAction::View,
-            "participant",
+            AuditEntity::Participant,
             p.id,
             format!("portal: {what}"),
         ))

@@ -2,16 +2,19 @@
 //! JSON list takes the same parameters): `state` (federal state code of a cohort, or of the
 //! provider when there is no cohort), `field` (KldB Berufsbereich, 0–9), `time_model`
 //! (code), `mode` (`online`, `blended`, `onsite`), `month` (`YYYY-MM` of a cohort's start).
-//! Unknown values are ignored (the filter is off), so a stale link still shows offers.
+//! On the pages unknown values are ignored (the filter is off), so a stale link still shows
+//! offers; the JSON list refuses them (422, naming the parameter), so that a client's typo
+//! is not mistaken for "no filter".
 
 use lernweg_app::catalogue::Criteria;
-use lernweg_domain::State as FedState;
+use lernweg_domain::{ParseError, State as FedState};
 use lernweg_offers::publish::jsonld::CourseMode;
 use lernweg_planner::TimeModelKind;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 #[derive(Debug, Default, Clone, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct FilterQuery {
     /// Federal state code, e.g. `NW`.
     pub state: Option<String>,
@@ -39,19 +42,101 @@ fn valid_month(s: &str) -> bool {
         && matches!(s[5..].parse::<u32>(), Ok(1..=12))
 }
 
+/// One parameter: absent or empty is `None`; a value `parse` refuses is an error naming
+/// `field` and what it accepts.
+fn param<T>(
+    v: &Option<String>,
+    field: &'static str,
+    expected: &str,
+    parse: impl FnOnce(&str) -> Option<T>,
+) -> Result<Option<T>, ParseError> {
+    let Some(raw) = given(v) else {
+        return Ok(None);
+    };
+    parse(raw).map(Some).ok_or_else(|| {
+        ParseError::new(
+            field,
+            "invalid",
+            format!("{field}: unknown value {raw:?}; expected {expected}"),
+        )
+    })
+}
+
+/// Each parameter parsed on its own.
+struct Parsed {
+    state: Result<Option<FedState>, ParseError>,
+    field: Result<Option<u8>, ParseError>,
+    time_model: Result<Option<TimeModelKind>, ParseError>,
+    mode: Result<Option<CourseMode>, ParseError>,
+    month: Result<Option<String>, ParseError>,
+}
+
 impl FilterQuery {
+    fn parsed(&self) -> Parsed {
+        Parsed {
+            state: param(
+                &self.state,
+                "state",
+                "a federal state code such as NW",
+                |s| FedState::parse(s).ok(),
+            ),
+            field: param(&self.field, "field", "one digit 0-9", |s| {
+                (s.len() == 1).then(|| s.parse::<u8>().ok()).flatten()
+            }),
+            time_model: param(
+                &self.time_model,
+                "time_model",
+                "evening_course, block_seminar, compact_seminar, release_slots or self_paced",
+                |s| TimeModelKind::ALL.into_iter().find(|k| k.code() == s),
+            ),
+            mode: param(&self.mode, "mode", "online, blended or onsite", |s| {
+                MODES.into_iter().find(|m| m.code() == s)
+            }),
+            month: param(&self.month, "month", "YYYY-MM", |s| {
+                valid_month(s).then(|| s.to_owned())
+            }),
+        }
+    }
+
+    /// The criteria, or an error for every parameter whose value is not understood (the
+    /// JSON list).
+    pub fn parse(&self) -> Result<Criteria, Vec<ParseError>> {
+        match self.parsed() {
+            Parsed {
+                state: Ok(state),
+                field: Ok(field),
+                time_model: Ok(time_model),
+                mode: Ok(mode),
+                month: Ok(month),
+            } => Ok(Criteria {
+                state,
+                field,
+                time_model,
+                mode,
+                month,
+            }),
+            p => Err([
+                p.state.err(),
+                p.field.err(),
+                p.time_model.err(),
+                p.mode.err(),
+                p.month.err(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect()),
+        }
+    }
+
+    /// The criteria with every value that is not understood left out (the pages).
     pub fn criteria(&self) -> Criteria {
+        let p = self.parsed();
         Criteria {
-            state: given(&self.state).and_then(|s| FedState::parse(s).ok()),
-            field: given(&self.field)
-                .filter(|s| s.len() == 1)
-                .and_then(|s| s.parse::<u8>().ok()),
-            time_model: given(&self.time_model)
-                .and_then(|s| TimeModelKind::ALL.into_iter().find(|k| k.code() == s)),
-            mode: given(&self.mode).and_then(|s| MODES.into_iter().find(|m| m.code() == s)),
-            month: given(&self.month)
-                .filter(|s| valid_month(s))
-                .map(str::to_owned),
+            state: p.state.ok().flatten(),
+            field: p.field.ok().flatten(),
+            time_model: p.time_model.ok().flatten(),
+            mode: p.mode.ok().flatten(),
+            month: p.month.ok().flatten(),
         }
     }
 }
@@ -83,5 +168,12 @@ mod tests {
             month: Some("2027-13".into()),
         };
         assert!(bad.criteria().is_empty());
+        let refused: Vec<_> = bad.parse().unwrap_err().iter().map(|e| e.field).collect();
+        assert_eq!(refused, ["state", "field", "time_model", "month"]);
+        assert_eq!(q.parse().ok(), Some(c));
+        assert_eq!(
+            FilterQuery::default().parse().ok(),
+            Some(Criteria::default())
+        );
     }
 }

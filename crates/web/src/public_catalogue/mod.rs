@@ -14,7 +14,7 @@ use utoipa::{OpenApi, ToSchema};
 
 pub use self::filter::{FilterQuery, MODES};
 use crate::AppState;
-use crate::error::ApiError;
+use crate::error::{ApiError, FieldError, Problem};
 
 /// The public API routes of the catalogue for the OpenAPI document (merged in `api::document`).
 #[derive(OpenApi)]
@@ -113,13 +113,17 @@ fn dto(base: &str, l: &Listed) -> PublicOfferDto {
 /// Published offers with their next start dates, without login; newest publication first.
 #[utoipa::path(get, path = "/api/v1/public/offers", tag = "public", security(()),
     params(FilterQuery),
-    responses((status = 200, body = [PublicOfferDto])))]
+    responses((status = 200, body = [PublicOfferDto]),
+        (status = 422, description = "A filter value is not understood; `errors` names the parameter", body = Problem)))]
 pub async fn offers_json(
     State(state): State<AppState>,
     Query(q): Query<FilterQuery>,
     headers: HeaderMap,
 ) -> Result<Json<Vec<PublicOfferDto>>, ApiError> {
-    let found = search(&state.app, &q.criteria()).await?;
+    let criteria = q
+        .parse()
+        .map_err(|e| ApiError::Validation(e.into_iter().map(FieldError::from).collect()))?;
+    let found = search(&state.app, &criteria).await?;
     let base = base_url(&state, &headers);
     Ok(Json(found.iter().map(|l| dto(&base, l)).collect()))
 }

@@ -100,7 +100,7 @@ async fn api_creates_reads_patches_and_checks_an_offer() {
     assert!(["synchronous", "asynchronous", "mixed", "not_part_time"].contains(&class));
     let reasons = created["classification"]["reasons"].as_array().unwrap();
     assert!(
-        reasons.iter().any(|r| r == "Zeitmodell: Blockseminar."),
+        reasons.iter().any(|r| r == "Time model: block seminar."),
         "{reasons:?}"
     );
     let id = created["id"].as_str().unwrap().to_owned();
@@ -249,7 +249,7 @@ async fn api_rejects_invalid_drafts_with_problem_details() {
     assert_eq!(find("title")["code"], "too_short");
     assert_eq!(
         find("title")["message"],
-        "Der Titel braucht mindestens 3 Zeichen."
+        "The title needs at least 3 characters."
     );
     assert_eq!(find("modules.1.hours")["code"], "invalid_number");
     assert_eq!(find("language_justification")["code"], "required_above_b1");

@@ -63,6 +63,7 @@ fn download(body: impl IntoResponse, content_type: &'static str, filename: &str)
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ProviderQuery {
     /// Admins only: the provider to export (default: all providers). Others always get their
     /// own provider; another provider's id is a 404.

@@ -137,7 +137,7 @@ pub struct OfferFields {
 pub struct ClassificationDto {
     /// synchronous | asynchronous | mixed | not_part_time
     pub class: String,
-    /// German sentences.
+    /// English sentences.
     pub reasons: Vec<String>,
 }
 
@@ -183,7 +183,7 @@ pub struct SuccessFactorDto {
     pub factor: String,
     /// met | partly | not_met
     pub status: String,
-    /// One German sentence.
+    /// One English sentence.
     pub explanation: String,
     /// Section of the paper: 1, 2.1, 2.2 or 2.3.
     pub section: String,

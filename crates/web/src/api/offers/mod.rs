@@ -1,5 +1,5 @@
 //! Offers over the API: list, create, read, change (partial), success factors. Every offer
-//! carries its computed classification with German reasons.
+//! carries its computed classification with English reasons.
 
 mod dto;
 
@@ -57,8 +57,9 @@ pub fn routes() -> Vec<Route> {
 )))]
 pub struct Doc;
 
-/// The language of sentences in API answers.
-const API_LANG: Lang = Lang::De;
+/// The language of sentences in API answers and errors: English, like every API message
+/// (the pages speak the visitor's language).
+const API_LANG: Lang = Lang::En;
 
 /// The offer as JSON with its classification.
 fn offer_dto(record: &OfferRecord, analysis: &Analysis) -> Result<OfferDto, ApiError> {
@@ -112,7 +113,7 @@ fn api_error(field: &str, code: &str, key: &str) -> FieldError {
     }
 }
 
-/// The draft's validation errors as API field errors with German messages.
+/// The draft's validation errors as API field errors with English messages.
 fn draft_errors(list: &[lernweg_offers::FieldError]) -> Vec<FieldError> {
     list.iter().map(|e| FieldError::of(API_LANG, e)).collect()
 }
@@ -151,7 +152,7 @@ fn provider_error(p: ProviderProblem) -> FieldError {
 }
 
 /// Offers of the caller's provider (admins: all).
-#[utoipa::path(get, path = "/api/v1/offers", tag = "offers",
+#[utoipa::path(get, path = "/api/v1/offers", operation_id = "list_offers", tag = "offers",
     responses((status = 200, body = [OfferDto]), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -167,9 +168,9 @@ pub async fn list(
 }
 
 /// Creates an offer. Coordinators create for their own provider; admins name `provider_id`.
-#[utoipa::path(post, path = "/api/v1/offers", tag = "offers", request_body = NewOfferDoc,
+#[utoipa::path(post, path = "/api/v1/offers", operation_id = "create_offer", tag = "offers", request_body = NewOfferDoc,
     responses((status = 201, body = OfferDto), (status = 400, body = Problem),
-        (status = 403, body = Problem), (status = 422, description = "Invalid fields: `field` is the draft's field path (e.g. `modules.0.hours`), `code` the rule, `message` a German sentence", body = Problem)))]
+        (status = 403, body = Problem), (status = 422, description = "Invalid fields: `field` is the draft's field path (e.g. `modules.0.hours`), `code` the rule, `message` an English sentence", body = Problem)))]
 pub async fn create(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
@@ -181,6 +182,9 @@ pub async fn create(
         .remove("provider_id")
         .filter(|v| !v.is_null())
         .map(|v| v.as_str().map(str::to_owned).unwrap_or_default());
+    // `null` is "not given", as in `PATCH` (the schema documents the optional keys as
+    // nullable, e.g. `location: null` for an online offer).
+    map.retain(|_, v| !v.is_null());
     let draft = parse_draft(map)?;
     let record = lernweg_app::offers::create(&state.app, &caller, given.as_deref(), &draft)
         .await
@@ -190,7 +194,7 @@ pub async fn create(
 }
 
 /// One offer (404 for another provider's).
-#[utoipa::path(get, path = "/api/v1/offers/{id}", tag = "offers", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/offers/{id}", operation_id = "show_offer", tag = "offers", params(("id" = String, Path)),
     responses((status = 200, body = OfferDto), (status = 404, body = Problem)))]
 pub async fn show(
     State(state): State<AppState>,
@@ -215,7 +219,7 @@ const READ_ONLY: [&str; 7] = [
 
 /// Changes an offer: the given keys replace the stored values (`null` clears one), the
 /// result is validated again as a whole; `published` shows or hides it in the catalogue.
-#[utoipa::path(patch, path = "/api/v1/offers/{id}", tag = "offers", params(("id" = String, Path)), request_body = OfferPatchDoc,
+#[utoipa::path(patch, path = "/api/v1/offers/{id}", operation_id = "update_offer", tag = "offers", params(("id" = String, Path)), request_body = OfferPatchDoc,
     responses((status = 200, body = OfferDto), (status = 400, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn update(
     State(state): State<AppState>,

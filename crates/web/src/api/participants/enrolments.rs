@@ -107,7 +107,7 @@ pub(super) fn detail_of(e: Enrolment, history: Vec<EnrolmentStep>) -> EnrolmentD
 }
 
 /// The participant's enrolments with their history.
-#[utoipa::path(get, path = "/api/v1/participants/{id}/enrolments", tag = "participants", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/participants/{id}/enrolments", operation_id = "list_enrolments", tag = "participants", params(("id" = String, Path)),
     responses((status = 200, body = [EnrolmentDetailDto]), (status = 404, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -124,7 +124,7 @@ pub async fn list(
 }
 
 /// Registers interest in a cohort of the same provider (status `interested`).
-#[utoipa::path(post, path = "/api/v1/participants/{id}/enrolments", tag = "participants", params(("id" = String, Path)), request_body = NewEnrolmentDto,
+#[utoipa::path(post, path = "/api/v1/participants/{id}/enrolments", operation_id = "create_enrolment", tag = "participants", params(("id" = String, Path)), request_body = NewEnrolmentDto,
     responses((status = 201, body = EnrolmentDetailDto), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -145,7 +145,7 @@ pub async fn create(
 }
 
 /// One enrolment with its history (audited as a view of the participant).
-#[utoipa::path(get, path = "/api/v1/enrolments/{id}", tag = "participants", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/enrolments/{id}", operation_id = "show_enrolment", tag = "participants", params(("id" = String, Path)),
     responses((status = 200, body = EnrolmentDetailDto), (status = 404, body = Problem)))]
 pub async fn show(
     State(state): State<AppState>,

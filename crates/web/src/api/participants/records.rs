@@ -144,6 +144,7 @@ pub struct EnrolmentAttendanceDto {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// Admins: only this provider's participants.
     pub provider_id: Option<String>,
@@ -307,7 +308,7 @@ fn consents(
 }
 
 /// Participants of the caller's provider (admins: all, or `?provider_id=`).
-#[utoipa::path(get, path = "/api/v1/participants", tag = "participants", params(ListQuery),
+#[utoipa::path(get, path = "/api/v1/participants", operation_id = "list_participants", tag = "participants", params(ListQuery),
     responses((status = 200, body = [ParticipantDto]), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -333,7 +334,7 @@ pub async fn list(
 /// Creates a participant with its consents (201); without a consent to data processing (or
 /// with one given after today) 422 naming `consents`. Field errors answer 422 with the draft
 /// key as `field`.
-#[utoipa::path(post, path = "/api/v1/participants", tag = "participants", request_body = ParticipantInputDto,
+#[utoipa::path(post, path = "/api/v1/participants", operation_id = "create_participant", tag = "participants", request_body = ParticipantInputDto,
     responses((status = 201, body = ParticipantDto), (status = 400, body = Problem), (status = 422, body = Problem)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -389,7 +390,7 @@ pub async fn create(
 }
 
 /// One participant (audited as a view).
-#[utoipa::path(get, path = "/api/v1/participants/{id}", tag = "participants", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/participants/{id}", operation_id = "show_participant", tag = "participants", params(("id" = String, Path)),
     responses((status = 200, body = ParticipantDto), (status = 404, body = Problem)))]
 pub async fn show(
     State(state): State<AppState>,
@@ -403,7 +404,7 @@ pub async fn show(
 }
 
 /// Changes the keys sent; the whole record is validated again.
-#[utoipa::path(patch, path = "/api/v1/participants/{id}", tag = "participants", params(("id" = String, Path)), request_body = ParticipantInputDto,
+#[utoipa::path(patch, path = "/api/v1/participants/{id}", operation_id = "update_participant", tag = "participants", params(("id" = String, Path)), request_body = ParticipantInputDto,
     responses((status = 200, body = ParticipantDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn update(
     State(state): State<AppState>,
