@@ -247,8 +247,7 @@ fn header(x: &mut X, c: &CatalogExport) -> R {
         },
     )?;
     x.close("ADDRESS")?;
-    x.open("EXTENDED_INFO", &[("input_type", "0")])?;
-    x.close("EXTENDED_INFO")?;
+    x.empty("EXTENDED_INFO", &[("input_type", "0")])?;
     x.close("SUPPLIER")?;
     x.close("HEADER")
 }

@@ -110,13 +110,11 @@ fn module_course(x: &mut X, o: &OfferExport, start: NaiveDate, end: NaiveDate) -
         )?;
         x.close("LOCATION")?;
     }
-    x.open("DURATION", &[("type", duration_class(start, end))])?;
-    x.close("DURATION")?;
+    x.empty("DURATION", &[("type", duration_class(start, end))])?;
     x.opt("INSTRUCTION_REMARKS", &module_remarks(&o.modules), 2000)?;
     x.text("FLEXIBLE_START", "false")?;
     x.open("EXTENDED_INFO", &[])?;
-    x.open("SEGMENT_TYPE", &[("type", "0")])?;
-    x.close("SEGMENT_TYPE")?;
+    x.empty("SEGMENT_TYPE", &[("type", "0")])?;
     x.close("EXTENDED_INFO")?;
     x.close("MODULE_COURSE")
 }

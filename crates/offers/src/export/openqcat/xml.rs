@@ -106,6 +106,15 @@ impl X {
         self.event(Event::Start(s))
     }
 
+    /// An element without content, e.g. `<SEGMENT_TYPE type="0"/>`.
+    pub fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> R {
+        let mut s = BytesStart::new(name);
+        for a in attrs {
+            s.push_attribute(*a);
+        }
+        self.event(Event::Empty(s))
+    }
+
     pub fn close(&mut self, name: &str) -> R {
         self.event(Event::End(BytesEnd::new(name)))
     }
