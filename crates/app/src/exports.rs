@@ -210,8 +210,7 @@ pub async fn openqcat_catalog(app: &App, scope: Option<ProviderId>) -> Result<Ca
             })
             .collect();
         let offer_id = record.id.to_string();
-        if let Some(o) = catalog_offer(&record.offer, record.published, &offer_id, &inputs, today)
-        {
+        if let Some(o) = catalog_offer(&record.offer, record.published, &offer_id, &inputs, today) {
             offers.push(o);
         }
     }

@@ -70,7 +70,10 @@ async fn providers_are_made_by_admins_with_every_mistake_named() {
         .await
         .unwrap();
     assert_eq!(
-        (p.details.kursnet_supplier_id.as_str(), p.details.city.as_str()),
+        (
+            p.details.kursnet_supplier_id.as_str(),
+            p.details.city.as_str()
+        ),
         ("245884", "München")
     );
     assert_eq!(p.name.to_string(), "Träger Drei gGmbH");

@@ -67,8 +67,8 @@ fn line(field: &'static str, raw: &str, max: usize) -> Result<String, ParseError
 
 fn digits(field: &'static str, raw: &str, min: usize, max: usize) -> Result<String, ParseError> {
     let s = raw.trim();
-    let ok = s.is_empty()
-        || ((min..=max).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit()));
+    let ok =
+        s.is_empty() || ((min..=max).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit()));
     if ok {
         Ok(s.to_owned())
     } else {

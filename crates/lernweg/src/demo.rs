@@ -2,9 +2,7 @@
 //! content. Every later capability adds its own records here.
 
 use anyhow::anyhow;
-use lernweg_domain::{
-    CohortStatus, Email, ProviderDetails, ProviderId, ProviderName, Role, State,
-};
+use lernweg_domain::{CohortStatus, Email, ProviderDetails, ProviderId, ProviderName, Role, State};
 use lernweg_store::{Actor, NewProvider, NewUser, ProviderPatch, Store, StoreError};
 
 /// The password of every demo account. Demo data only: never use it for real accounts.

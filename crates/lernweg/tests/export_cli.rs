@@ -149,7 +149,9 @@ async fn exports_the_public_offers_and_current_runs_of_a_provider() {
     assert!(xml.contains(&format!("<PRODUCT_ID>{}</PRODUCT_ID>", record.id)));
     assert!(xml.contains(&format!("<PRODUCT_ID>{}</PRODUCT_ID>", cohorts[0].id)));
     assert!(!xml.contains(&cohorts[1].id.to_string()));
-    assert!(xml.contains("<EDUCATION type=\"true\">") && xml.contains("<EDUCATION type=\"false\">"));
+    assert!(
+        xml.contains("<EDUCATION type=\"true\">") && xml.contains("<EDUCATION type=\"false\">")
+    );
     assert!(xml.contains("<EXTRA_OCCUPATIONAL>true</EXTRA_OCCUPATIONAL>"));
     assert!(xml.contains("Fachsprache Pflege am Abend"));
     let err = String::from_utf8_lossy(&out.stderr);

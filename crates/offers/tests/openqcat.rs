@@ -349,7 +349,10 @@ fn offer_record_and_run_records_in_schema_order() {
     assert_eq!(text(sup, "ADDRESS/ZIP"), "80337");
     assert_eq!(text(sup, "ADDRESS/COUNTRY"), "DE");
     assert_eq!(text(sup, "ADDRESS/PHONE"), "+49.89.765432");
-    assert_eq!(child(sup, "EXTENDED_INFO").attribute("input_type"), Some("0"));
+    assert_eq!(
+        child(sup, "EXTENDED_INFO").attribute("input_type"),
+        Some("0")
+    );
 
     let services: Vec<Node> = child(root, "NEW_CATALOG")
         .children()
@@ -374,7 +377,8 @@ fn offer_record_and_run_records_in_schema_order() {
             assert_schema_order(l, ADDRESS);
         }
         // Offer record: type true, COURSE_ID its own PRODUCT_ID; run: type false, the offer's.
-        let is_offer = ids.contains(&text(*s, "PRODUCT_ID")) && text(*s, "PRODUCT_ID").starts_with('A');
+        let is_offer =
+            ids.contains(&text(*s, "PRODUCT_ID")) && text(*s, "PRODUCT_ID").starts_with('A');
         assert_eq!(
             edu.attribute("type"),
             Some(if is_offer { "true" } else { "false" })
@@ -388,21 +392,37 @@ fn offer_record_and_run_records_in_schema_order() {
         }
         let duration = child(module, "DURATION").attribute("type").unwrap();
         assert!(("1"..="9").contains(&duration), "{duration}");
-        assert_eq!(text(*s, "SERVICE_PRICE_DETAILS/SERVICE_PRICE/PRICE_CURRENCY"), "EUR");
+        assert_eq!(
+            text(*s, "SERVICE_PRICE_DETAILS/SERVICE_PRICE/PRICE_CURRENCY"),
+            "EUR"
+        );
         assert_eq!(text(details, "ANNOUNCEMENT/START_DATE"), "2027-02-01+01:00");
     }
 
     let evening = services[0];
-    let ext = at(evening, "SERVICE_DETAILS/SERVICE_MODULE/EDUCATION/EXTENDED_INFO");
-    assert_eq!(child(ext, "INSTRUCTION_FORM").attribute("type"), Some("301"));
+    let ext = at(
+        evening,
+        "SERVICE_DETAILS/SERVICE_MODULE/EDUCATION/EXTENDED_INFO",
+    );
+    assert_eq!(
+        child(ext, "INSTRUCTION_FORM").attribute("type"),
+        Some("301")
+    );
     assert_eq!(text(ext, "INSTRUCTION_FORM"), "Blended Learning");
     assert_eq!(child(ext, "INSTRUCTION_TIME").attribute("type"), Some("2"));
     assert_eq!(text(ext, "EXTRA_OCCUPATIONAL"), "true");
     assert_eq!(child(ext, "EDUCATION_TYPE").attribute("type"), Some("104"));
     // The offer spans its runs: first start of the January run to the end of September's.
-    let date_of = |s: Node, p: &str| text(s, &format!("SERVICE_DETAILS/SERVICE_DATE/{p}")).to_owned();
-    assert_eq!(date_of(evening, "START_DATE"), date_of(services[1], "START_DATE"));
-    assert_eq!(date_of(evening, "END_DATE"), date_of(services[2], "END_DATE"));
+    let date_of =
+        |s: Node, p: &str| text(s, &format!("SERVICE_DETAILS/SERVICE_DATE/{p}")).to_owned();
+    assert_eq!(
+        date_of(evening, "START_DATE"),
+        date_of(services[1], "START_DATE")
+    );
+    assert_eq!(
+        date_of(evening, "END_DATE"),
+        date_of(services[2], "END_DATE")
+    );
     assert!(date_of(services[2], "START_DATE").starts_with("2027-09-0"));
     assert!(date_of(services[2], "START_DATE").ends_with("+02:00"));
     // The running run's announcement ends today; the September run's on its first day.
@@ -424,7 +444,10 @@ fn offer_record_and_run_records_in_schema_order() {
     );
     assert_eq!(text(place, "COUNTRY"), "DE");
     assert_eq!(text(place, "BARRIER_FREE_LOCATION"), "true");
-    assert_eq!(text(evening, "SERVICE_DETAILS/CONTACT/PHONE"), "+49.89.123456");
+    assert_eq!(
+        text(evening, "SERVICE_DETAILS/CONTACT/PHONE"),
+        "+49.89.123456"
+    );
     // The online course: virtual classroom, no place, and no Kurssystematik for KldB 99.
     let online = services[3];
     let online_edu = at(online, "SERVICE_DETAILS/SERVICE_MODULE/EDUCATION");
@@ -432,14 +455,23 @@ fn offer_record_and_run_records_in_schema_order() {
         at(online_edu, "EXTENDED_INFO/INSTRUCTION_FORM").attribute("type"),
         Some("201")
     );
-    assert!(!child(online_edu, "MODULE_COURSE").children().any(|c| c.has_tag_name("LOCATION")));
-    assert!(!online.children().any(|c| c.has_tag_name("SERVICE_CLASSIFICATION")));
+    assert!(
+        !child(online_edu, "MODULE_COURSE")
+            .children()
+            .any(|c| c.has_tag_name("LOCATION"))
+    );
+    assert!(
+        !online
+            .children()
+            .any(|c| c.has_tag_name("SERVICE_CLASSIFICATION"))
+    );
     assert_eq!(
-        written.warnings.iter().map(|w| (w.record.as_str(), &w.kind)).collect::<Vec<_>>(),
-        [(
-            "A-18",
-            &WarningKind::NoKurssystematik { kldb: "99".into() }
-        )]
+        written
+            .warnings
+            .iter()
+            .map(|w| (w.record.as_str(), &w.kind))
+            .collect::<Vec<_>>(),
+        [("A-18", &WarningKind::NoKurssystematik { kldb: "99".into() })]
     );
 
     insta::assert_snapshot!("openqcat_catalogue", written.xml);
@@ -454,9 +486,14 @@ fn texts_are_cut_to_their_limits_with_a_warning() {
             "zip": "80331", "city": "München", "step_free": false},
     }));
     let plan = plan_of(&o, date(2027, 3, 2), None);
-    let mut e =
-        catalog_offer(&o, true, "A-1", &[run("K-1", CohortStatus::Published, &plan)], today())
-            .unwrap();
+    let mut e = catalog_offer(
+        &o,
+        true,
+        "A-1",
+        &[run("K-1", CohortStatus::Published, &plan)],
+        today(),
+    )
+    .unwrap();
     // Offers are validated to 200 characters; the writer cuts whatever it gets.
     e.title = format!("Fachsprache Pflege {}", "sehr lang ".repeat(40));
     let mut with_gaps = supplier();
@@ -498,9 +535,18 @@ fn texts_are_cut_to_their_limits_with_a_warning() {
     };
     assert!(has("HEADER", "SUPPLIER_ID is not set"), "{kinds:?}");
     assert!(has("HEADER", "STREET is not set"), "{kinds:?}");
-    assert!(has("A-1", "TITLE cut to its limit of 255 characters"), "{kinds:?}");
-    assert!(has("A-1", "LAST_NAME cut to its limit of 30 characters"), "{kinds:?}");
-    assert!(has("A-1", "NAME cut to its limit of 30 characters"), "{kinds:?}");
+    assert!(
+        has("A-1", "TITLE cut to its limit of 255 characters"),
+        "{kinds:?}"
+    );
+    assert!(
+        has("A-1", "LAST_NAME cut to its limit of 30 characters"),
+        "{kinds:?}"
+    );
+    assert!(
+        has("A-1", "NAME cut to its limit of 30 characters"),
+        "{kinds:?}"
+    );
     assert!(has("A-1", "PHONE left out"), "{kinds:?}");
     // The run repeats the offer's texts without repeating the warnings.
     assert!(kinds.iter().all(|(r, _)| *r != "K-1"), "{kinds:?}");

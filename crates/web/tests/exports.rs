@@ -160,7 +160,9 @@ async fn openqcat_has_the_offer_and_its_current_runs() {
         warnings.len().to_string()
     );
     assert!(
-        warnings.iter().any(|w| w == "HEADER: SUPPLIER_ID is not set"),
+        warnings
+            .iter()
+            .any(|w| w == "HEADER: SUPPLIER_ID is not set"),
         "{warnings:?}"
     );
     let xml = res.text().await.unwrap();
@@ -182,8 +184,14 @@ async fn openqcat_has_the_offer_and_its_current_runs() {
     for s in elements(root, "SERVICE") {
         let edu = elements(s, "EDUCATION")[0];
         let own = elements(s, "PRODUCT_ID")[0].text() == Some(offer_id.as_str());
-        assert_eq!(edu.attribute("type"), Some(if own { "true" } else { "false" }));
-        assert_eq!(elements(edu, "COURSE_ID")[0].text(), Some(offer_id.as_str()));
+        assert_eq!(
+            edu.attribute("type"),
+            Some(if own { "true" } else { "false" })
+        );
+        assert_eq!(
+            elements(edu, "COURSE_ID")[0].text(),
+            Some(offer_id.as_str())
+        );
         assert_eq!(
             elements(s, "EXTRA_OCCUPATIONAL")[0].text(),
             Some("true"),
@@ -242,7 +250,10 @@ async fn openqcat_has_the_offer_and_its_current_runs() {
     let supplier = elements(doc.root_element(), "SUPPLIER")[0];
     assert_eq!(elements(supplier, "SUPPLIER_ID")[0].text(), Some("245884"));
     assert_eq!(elements(supplier, "ZIP")[0].text(), Some("50667"));
-    assert_eq!(elements(supplier, "PHONE")[0].text(), Some("+49.221.123456"));
+    assert_eq!(
+        elements(supplier, "PHONE")[0].text(),
+        Some("+49.221.123456")
+    );
 }
 
 #[tokio::test]

@@ -43,7 +43,10 @@ async fn admin_edits_kursnet_details_on_the_provider_page() {
     assert_eq!(res.status(), 422);
     let html = res.text().await.unwrap();
     assert!(html.contains("id=\"zip-error\""), "{html}");
-    assert!(html.contains("value=\"Lindenallee 4\""), "typed values stay");
+    assert!(
+        html.contains("value=\"Lindenallee 4\""),
+        "typed values stay"
+    );
     let p = app.state.store.provider(app.p1.id).await.unwrap();
     assert_eq!(p.details.kursnet_supplier_id, "", "nothing saved");
 

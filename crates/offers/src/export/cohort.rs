@@ -45,7 +45,11 @@ pub struct RunInput<'a> {
 }
 
 fn first_day(plan: &Plan) -> NaiveDate {
-    plan.sessions.iter().map(|s| s.date).min().unwrap_or(plan.start)
+    plan.sessions
+        .iter()
+        .map(|s| s.date)
+        .min()
+        .unwrap_or(plan.start)
 }
 
 /// A run goes to KURSNET when its dates are public and binding (published or running) and it

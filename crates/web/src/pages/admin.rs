@@ -191,7 +191,12 @@ impl DetailsForm {
 
 /// The KURSNET fields in form order: name, Fluent label id, input type, max length.
 pub const DETAIL_FIELDS: &[(&str, &str, &str, u32)] = &[
-    ("kursnet_supplier_id", "provider-kursnet_supplier_id", "text", 12),
+    (
+        "kursnet_supplier_id",
+        "provider-kursnet_supplier_id",
+        "text",
+        12,
+    ),
     ("street", "provider-street", "text", 200),
     ("zip", "provider-zip", "text", 5),
     ("city", "provider-city", "text", 200),

@@ -113,7 +113,11 @@ pub const KLDB_TO_KURSSYSTEMATIK: &[(&str, &str, &str)] = &[
     ("51", "C 1618-10", "Logistik - allgemein"),
     ("513", "C 1615-15", "Lagerwirtschaft"),
     ("52", "C 1620-20-10", "Güter-/Personenverkehr - allgemein"),
-    ("531", "C 3015-10", "Wach- und Sicherheitsdienste - allgemein"),
+    (
+        "531",
+        "C 3015-10",
+        "Wach- und Sicherheitsdienste - allgemein",
+    ),
     ("54", "C 3030-10", "Reinigung - allgemein"),
     ("62", "C 0225-15", "Groß- und Einzelhandel"),
     (

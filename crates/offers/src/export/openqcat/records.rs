@@ -58,8 +58,15 @@ fn extended_info(x: &mut X, o: &OfferExport, part_time: bool) -> R {
         ("1", "Vollzeit")
     };
     x.leaf("INSTRUCTION_TIME", &[("type", time_type)], time_text)?;
-    x.text("EXTRA_OCCUPATIONAL", if part_time { "true" } else { "false" })?;
-    x.leaf("EDUCATION_TYPE", &[("type", EDUCATION_TYPE.0)], EDUCATION_TYPE.1)?;
+    x.text(
+        "EXTRA_OCCUPATIONAL",
+        if part_time { "true" } else { "false" },
+    )?;
+    x.leaf(
+        "EDUCATION_TYPE",
+        &[("type", EDUCATION_TYPE.0)],
+        EDUCATION_TYPE.1,
+    )?;
     x.close("EXTENDED_INFO")
 }
 
@@ -78,7 +85,12 @@ fn module_remarks(modules: &[(String, f64)]) -> String {
         .iter()
         .enumerate()
         .map(|(k, (title, hours))| {
-            format!("Modul {}: {} ({} Std.)", k + 1, title.trim(), hours_text(*hours))
+            format!(
+                "Modul {}: {} ({} Std.)",
+                k + 1,
+                title.trim(),
+                hours_text(*hours)
+            )
         })
         .collect::<Vec<_>>()
         .join("; ")
@@ -149,8 +161,7 @@ fn contact(x: &mut X, o: &OfferExport) -> R {
 pub(super) fn offer(x: &mut X, c: &CatalogExport, o: &OfferExport) -> R {
     x.record = o.product_id.clone();
     x.quiet = false;
-    let (Some(first), Some(last_end)) = (o.runs.first(), o.runs.iter().map(|r| r.end).max())
-    else {
+    let (Some(first), Some(last_end)) = (o.runs.first(), o.runs.iter().map(|r| r.end).max()) else {
         return Ok(());
     };
     let longest = o

@@ -109,13 +109,22 @@ pub async fn openqcat(
     let name = format!("openqcat-{}.xml", date_part(catalog.generated.date_naive()));
     let mut res = download(catalog.xml, XML, &name);
     let h = res.headers_mut();
-    h.insert("x-export-warnings", HeaderValue::from(catalog.warnings.len()));
+    h.insert(
+        "x-export-warnings",
+        HeaderValue::from(catalog.warnings.len()),
+    );
     for w in &catalog.warnings {
         // Header values are visible ASCII: other characters become `?`.
         let text: String = w
             .to_string()
             .chars()
-            .map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { '?' })
+            .map(|c| {
+                if c.is_ascii_graphic() || c == ' ' {
+                    c
+                } else {
+                    '?'
+                }
+            })
             .collect();
         if let Ok(v) = HeaderValue::from_str(&text) {
             h.append("x-export-warning", v);
