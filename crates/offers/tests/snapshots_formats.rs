@@ -7,14 +7,13 @@ mod common;
 
 use chrono::{DateTime, FixedOffset};
 use common::*;
-use lernweg_offers::classify;
 use lernweg_offers::publish::atom::{
     AtomCategory, AtomEntry, AtomFeed, AtomPerson, offers_feed, tag_uri,
 };
 use lernweg_offers::publish::jsonld::{
     CohortLd, CourseLd, CourseMode, PostalAddressLd, ProviderLd, course_jsonld, jsonld_script,
 };
-use serde_json::{Value, json};
+use serde_json::Value;
 
 const PUBLISH_DE: &str = include_str!("../../web/locales/de/publish.ftl");
 

@@ -88,10 +88,12 @@ fn date_part(d: chrono::NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// The open-Qcat 1.1 catalogue (KURSNET / mein NOW): the published offers open to the public
-/// and their runs that have not ended. What the provider should know about the file (texts
-/// cut to their field limits, missing KURSNET details) is in `X-Export-Warnings` (the count)
-/// and one `X-Export-Warning` header per warning.
+/// The open-Qcat 1.1 catalogue for KURSNET / mein NOW.
+///
+/// The published offers open to the public and their runs that have not ended. What the
+/// provider should know about the file (texts cut to their field limits, missing KURSNET
+/// details) is in `X-Export-Warnings` (the count) and one `X-Export-Warning` header per
+/// warning.
 #[utoipa::path(get, path = "/api/v1/exports/openqcat", tag = "exports", params(ProviderQuery),
     responses(
         (status = 200, content_type = "application/xml", description = "OPENQCAT version 1.1: one offer record and one record per current run",
