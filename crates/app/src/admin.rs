@@ -4,11 +4,12 @@
 //! Creating and changing providers and accounts is for admins ([`operator`] on the command
 //! line); reading is scoped by the caller's provider. Input arrives as sent (text) and every
 //! invalid field is reported at once ([`AppError::Invalid`]), named as the API names it
-//! (`email`, `display_name`, `role`, `provider`, `provider_id`, `password`, `name`, `state`).
+//! (`email`, `display_name`, `role`, `provider`, `provider_id`, `password`, `name`, `state`,
+//! `kursnet_supplier_id`, `street`, `zip`, `city`, `phone`).
 
 use lernweg_domain::{
-    Email, ParseError, Principal, ProviderId, ProviderName, Role, State as FedState, TokenId,
-    UserId, check_password_policy,
+    Email, ParseError, Principal, ProviderDetailsInput, ProviderId, ProviderName, Role,
+    State as FedState, TokenId, UserId, check_password_policy,
 };
 use lernweg_store::{
     Actor, ApiToken, AuditAction, AuditEntity, AuditEntry, IssuedToken, NewProvider, NewUser,
@@ -81,23 +82,55 @@ pub async fn create_provider(
         .await?)
 }
 
-/// Changes the name or the state of a provider (`None`: unchanged).
+/// The changes to a provider as sent (`None`: unchanged; empty text clears a detail).
+#[derive(Debug, Clone, Default)]
+pub struct ProviderChange {
+    pub name: Option<String>,
+    pub state: Option<String>,
+    /// KURSNET supplier number and address (admins only, like every provider change).
+    pub details: ProviderDetailsInput,
+}
+
+/// Changes a provider: name, federal state, KURSNET supplier number and address.
 pub async fn update_provider(
     app: &App,
     caller: &Caller,
     id: ProviderId,
-    name: Option<&str>,
-    state: Option<&str>,
+    change: &ProviderChange,
 ) -> Result<Provider, AppError> {
     ensure_admin(caller)?;
     caller.ensure_provider(id)?;
+    let current = app.store.provider(id).await?;
     let mut errors = Vec::new();
-    let name = field(&mut errors, name.map(ProviderName::parse).transpose());
-    let state = field(&mut errors, state.map(FedState::parse).transpose());
+    let name = field(
+        &mut errors,
+        change.name.as_deref().map(ProviderName::parse).transpose(),
+    );
+    let state = field(
+        &mut errors,
+        change.state.as_deref().map(FedState::parse).transpose(),
+    );
+    let details = if change.details.is_empty() {
+        None
+    } else {
+        current
+            .details
+            .apply(&change.details)
+            .map_err(|list| errors.extend(list))
+            .ok()
+    };
     let (name, state) = done(errors, name.zip(state))?;
     Ok(app
         .store
-        .update_provider(&caller.actor, id, ProviderPatch { name, state })
+        .update_provider(
+            &caller.actor,
+            id,
+            ProviderPatch {
+                name,
+                state,
+                details,
+            },
+        )
         .await?)
 }
 

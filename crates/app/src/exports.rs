@@ -2,14 +2,16 @@
 //! classification, the open-Qcat catalogue of one or all providers. Shared by the API, the
 //! pages and the `lernweg export` command.
 
+use std::collections::HashMap;
+
 use chrono::DateTime;
 use chrono_tz::Tz;
-use lernweg_domain::{CohortId, CohortStatus, Principal, ProviderId};
-use lernweg_offers::export::cohort::service_from_plan;
-use lernweg_offers::export::openqcat::{CatalogExport, Supplier, write_catalog};
+use lernweg_domain::{CohortId, CohortStatus, OfferId, Principal, ProviderId};
+use lernweg_offers::export::cohort::{RunInput, catalog_offer, is_public};
+use lernweg_offers::export::openqcat::{CatalogExport, ExportWarning, Supplier, write_catalog};
 use lernweg_offers::{Classification, Offer, classify};
 use lernweg_planner::{LoadReport, Plan, PlanOptions, PlannedSession};
-use lernweg_store::{Cohort, OfferRecord, SessionRecord, SessionStatus, StoreError};
+use lernweg_store::{Cohort, OfferRecord, Provider, SessionRecord, SessionStatus, StoreError};
 
 use crate::{App, AppError, refusals};
 
@@ -133,29 +135,43 @@ fn bare_plan(offer: &Offer, cohort: &Cohort) -> Plan {
     }
 }
 
-/// An open-Qcat catalogue and when it was generated (Europe/Berlin).
+/// An open-Qcat catalogue, what the provider should know about it, and when it was generated
+/// (Europe/Berlin).
 pub struct Catalog {
     pub xml: String,
+    /// Texts cut to their field limits, missing KURSNET details, unmapped fields.
+    pub warnings: Vec<ExportWarning>,
     pub generated: DateTime<Tz>,
 }
 
-/// The open-Qcat catalogue of the published and running cohorts of one provider (`Some`) or
-/// of all (`None`), generated now. The supplier is the provider: its Lernweg id stands in for
-/// the KURSNET provider number, and address fields stay empty (providers have only a name and
-/// a state).
+fn supplier(p: &Provider) -> Supplier {
+    let d = &p.details;
+    Supplier {
+        id: d.kursnet_supplier_id.clone(),
+        name: p.name.to_string(),
+        street: d.street.clone(),
+        zip: d.zip.clone(),
+        city: d.city.clone(),
+        phone: d.phone.clone(),
+        email: d.email.clone(),
+        url: String::new(),
+    }
+}
+
+/// The open-Qcat catalogue of one provider (`Some`) or of all (`None`), generated now: the
+/// published offers open to the public with their published or running runs that have not
+/// ended today (the rules are [`lernweg_offers::export::cohort::catalog_offer`]). The supplier
+/// is the provider with its KURSNET supplier number and address; a catalogue of all providers
+/// names them together and has no supplier number (KURSNET takes one provider per file).
 pub async fn openqcat_catalog(app: &App, scope: Option<ProviderId>) -> Result<Catalog, AppError> {
     let store = &app.store;
     let generated = app.clock.now();
+    let today = generated.date_naive();
     let providers = store.providers(scope).await?;
     let supplier = match (scope, providers.as_slice()) {
-        (Some(_), [p]) => Supplier {
-            id: p.id.to_string(),
-            name: p.name.to_string(),
-            ..Supplier::default()
-        },
+        (Some(_), [p]) => supplier(p),
         (Some(_), _) => return Err(StoreError::NotFound.into()),
         (None, all) => Supplier {
-            id: "lernweg".to_owned(),
             name: all
                 .iter()
                 .map(|p| p.name.to_string())
@@ -164,33 +180,56 @@ pub async fn openqcat_catalog(app: &App, scope: Option<ProviderId>) -> Result<Ca
             ..Supplier::default()
         },
     };
-    let mut services = Vec::new();
+    let mut by_offer: HashMap<OfferId, Vec<(Cohort, Plan)>> = HashMap::new();
+    let records = store.offers(scope).await?;
     for cohort in store.cohorts(scope, None).await? {
         if !is_visible(&cohort) {
             continue;
         }
-        let record = store.offer(cohort.offer_id).await?;
+        let Some(record) = records.iter().find(|r| r.id == cohort.offer_id) else {
+            continue;
+        };
+        if !is_public(&record.offer, record.published) {
+            continue;
+        }
         let stored = store.timetable(cohort.id).await?;
         let plan = cohort_plan(&record.offer, &cohort, &stored);
-        let classification = classify(&record.offer, Some(&plan));
-        services.push(service_from_plan(
-            &record.offer,
-            &plan,
-            &classification,
-            &cohort.id.to_string(),
-            &record.id.to_string(),
-        ));
+        by_offer.entry(record.id).or_default().push((cohort, plan));
     }
-    let catalog_id = match scope {
-        Some(p) => format!("lernweg-{p}"),
-        None => "lernweg".to_owned(),
+    let mut offers = Vec::new();
+    for record in &records {
+        let runs = by_offer.get(&record.id).map(Vec::as_slice).unwrap_or(&[]);
+        let ids: Vec<String> = runs.iter().map(|(c, _)| c.id.to_string()).collect();
+        let inputs: Vec<RunInput<'_>> = runs
+            .iter()
+            .zip(&ids)
+            .map(|((c, plan), id)| RunInput {
+                id,
+                status: c.status,
+                plan,
+            })
+            .collect();
+        let offer_id = record.id.to_string();
+        if let Some(o) = catalog_offer(&record.offer, record.published, &offer_id, &inputs, today) {
+            offers.push(o);
+        }
+    }
+    let (catalog_id, catalog_name) = match (scope, providers.as_slice()) {
+        (Some(p), [one]) => (format!("lernweg-{p}"), format!("{} (Lernweg)", one.name)),
+        _ => ("lernweg".to_owned(), "Lernweg".to_owned()),
     };
-    let xml = write_catalog(&CatalogExport {
+    let written = write_catalog(&CatalogExport {
         supplier,
         catalog_id,
+        catalog_name,
         generation_date: generated.fixed_offset(),
-        services,
+        today,
+        offers,
     })
     .map_err(|e| AppError::Internal(format!("open-Qcat export failed: {e}")))?;
-    Ok(Catalog { xml, generated })
+    Ok(Catalog {
+        xml: written.xml,
+        warnings: written.warnings,
+        generated,
+    })
 }

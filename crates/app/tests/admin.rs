@@ -8,8 +8,9 @@ mod common;
 use common::world;
 use lernweg_app::AppError;
 use lernweg_app::admin::{
-    AccountPatch, NewAccount, audit_log, create_provider, create_token, create_user, operator,
-    provider, providers, revoke_token, update_provider, update_user, users, view_user,
+    AccountPatch, NewAccount, ProviderChange, audit_log, create_provider, create_token,
+    create_user, operator, provider, providers, revoke_token, update_provider, update_user, users,
+    view_user,
 };
 use lernweg_domain::Role;
 
@@ -48,13 +49,48 @@ async fn providers_are_made_by_admins_with_every_mistake_named() {
         .await
         .unwrap();
     assert_eq!(p.state.code(), "BY");
-    let p = update_provider(&w.app, &w.admin, p.id, Some("Träger Drei gGmbH"), None)
+    let rename = ProviderChange {
+        name: Some("Träger Drei gGmbH".into()),
+        ..ProviderChange::default()
+    };
+    let p = update_provider(&w.app, &w.admin, p.id, &rename)
         .await
         .unwrap();
     assert_eq!(
         (p.name.to_string().as_str(), p.state.code()),
         ("Träger Drei gGmbH", "BY")
     );
+    // The KURSNET supplier number and address: checked field by field, kept otherwise.
+    let mut kursnet = ProviderChange::default();
+    kursnet.details.kursnet_supplier_id = Some("245884".into());
+    kursnet.details.street = Some("Lindenallee 4".into());
+    kursnet.details.zip = Some("80331".into());
+    kursnet.details.city = Some("München".into());
+    let p = update_provider(&w.app, &w.admin, p.id, &kursnet)
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            p.details.kursnet_supplier_id.as_str(),
+            p.details.city.as_str()
+        ),
+        ("245884", "München")
+    );
+    assert_eq!(p.name.to_string(), "Träger Drei gGmbH");
+    let mut bad = ProviderChange::default();
+    bad.details.zip = Some("8033".into());
+    bad.details.kursnet_supplier_id = Some("abc".into());
+    let e = update_provider(&w.app, &w.admin, p.id, &bad)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        fields(e),
+        [("kursnet_supplier_id", "invalid"), ("zip", "invalid")]
+    );
+    let e = update_provider(&w.app, &w.coordinator, p.id, &kursnet)
+        .await
+        .unwrap_err();
+    assert!(matches!(e, AppError::Forbidden));
     // Staff see their own provider only.
     let mine = providers(&w.app, &w.coordinator.principal).await.unwrap();
     assert_eq!(mine.iter().map(|p| p.id).collect::<Vec<_>>(), [w.provider]);

@@ -12,6 +12,7 @@ pub mod ids;
 pub mod kldb;
 pub mod login;
 pub mod provider;
+pub mod provider_details;
 pub mod reason;
 pub mod role;
 pub mod state;
@@ -27,6 +28,7 @@ pub use ids::{
 pub use kldb::KldbCode;
 pub use login::{LoginId, LoginName, OneTimeCode};
 pub use provider::{ProviderName, check_password_policy};
+pub use provider_details::{ProviderDetails, ProviderDetailsInput};
 pub use reason::{Args, FieldError, Namespace, Reason};
 pub use role::Role;
 pub use state::State;

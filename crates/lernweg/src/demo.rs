@@ -2,8 +2,8 @@
 //! content. Every later capability adds its own records here.
 
 use anyhow::anyhow;
-use lernweg_domain::{CohortStatus, Email, ProviderId, ProviderName, Role, State};
-use lernweg_store::{Actor, NewProvider, NewUser, Store, StoreError};
+use lernweg_domain::{CohortStatus, Email, ProviderDetails, ProviderId, ProviderName, Role, State};
+use lernweg_store::{Actor, NewProvider, NewUser, ProviderPatch, Store, StoreError};
 
 /// The password of every demo account. Demo data only: never use it for real accounts.
 pub const PASSWORD: &str = "lernweg-demo";
@@ -14,6 +14,8 @@ struct DemoProvider {
     name: &'static str,
     state: State,
     staff: [(&'static str, Role, &'static str); 3],
+    /// Invented KURSNET supplier number, street, postcode, city, phone and e-mail.
+    kursnet: [&'static str; 6],
 }
 
 const PROVIDERS: [DemoProvider; 2] = [
@@ -33,6 +35,14 @@ const PROVIDERS: [DemoProvider; 2] = [
                 "Dr. Maria Kowalski",
             ),
         ],
+        kursnet: [
+            "904711",
+            "Rheinuferstraße 12",
+            "47051",
+            "Duisburg",
+            "0203 555012",
+            "kurse@rhein-ruhr.demo.example",
+        ],
     },
     DemoProvider {
         name: "Qualifizierungsnetz Sachsen e. V.",
@@ -49,6 +59,14 @@ const PROVIDERS: [DemoProvider; 2] = [
                 "Olena Shevchenko",
             ),
             ("lehrkraft2@demo.example", Role::Trainer, "Samir Haddad"),
+        ],
+        kursnet: [
+            "904712",
+            "Königsbrücker Straße 45",
+            "01099",
+            "Dresden",
+            "0351 555034",
+            "kurse@qualinetz-sachsen.demo.example",
         ],
     },
 ];
@@ -111,6 +129,26 @@ pub async fn seed(store: &Store) -> anyhow::Result<bool> {
                     .await?
             }
             Err(e) => return Err(e.into()),
+        };
+        let provider = if provider.details.kursnet_supplier_id.is_empty() {
+            let [id, street, zip, city, phone, email] = p.kursnet.map(str::to_owned);
+            let details = ProviderDetails {
+                kursnet_supplier_id: id,
+                street,
+                zip,
+                city,
+                phone,
+                email,
+            };
+            let patch = ProviderPatch {
+                details: Some(details),
+                ..ProviderPatch::default()
+            };
+            store
+                .update_provider(&Actor::system(), provider.id, patch)
+                .await?
+        } else {
+            provider
         };
         for (mail, role, display_name) in &p.staff {
             ensure_user(store, mail, display_name, *role, Some(provider.id)).await?;

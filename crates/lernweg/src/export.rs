@@ -9,7 +9,7 @@ use lernweg_store::{Store, StoreError};
 
 #[derive(Subcommand, Debug)]
 pub enum ExportCommand {
-    /// Write the open-Qcat 1.1 catalogue (KURSNET / mein NOW) of a provider's published and running cohorts.
+    /// Write the open-Qcat 1.1 catalogue (KURSNET / mein NOW) of a provider's public offers and their current runs; warnings go to standard error.
     Openqcat {
         /// The provider's id or exact name.
         #[arg(long, env = "LERNWEG_PROVIDER")]
@@ -30,21 +30,24 @@ pub async fn export(cmd: ExportCommand, store: &Store) -> anyhow::Result<()> {
                 other => anyhow!(other),
             })?;
             let app = lernweg_app::App::new(store.clone());
-            let xml = openqcat_catalog(&app, Some(p.id))
+            let catalog = openqcat_catalog(&app, Some(p.id))
                 .await
-                .map_err(|e| anyhow!("{e}"))?
-                .xml;
+                .map_err(|e| anyhow!("{e}"))?;
+            for w in &catalog.warnings {
+                eprintln!("warning: {w}");
+            }
             match output {
                 Some(path) => {
-                    std::fs::write(&path, &xml)
+                    std::fs::write(&path, &catalog.xml)
                         .with_context(|| format!("cannot write {}", path.display()))?;
                     eprintln!(
-                        "open-Qcat catalogue of {} written to {}.",
+                        "open-Qcat catalogue of {} written to {} ({} warnings).",
                         p.name,
-                        path.display()
+                        path.display(),
+                        catalog.warnings.len()
                     );
                 }
-                None => print!("{xml}"),
+                None => print!("{}", catalog.xml),
             }
             Ok(())
         }

@@ -58,7 +58,7 @@ fn count(haystack: &str, needle: &str) -> usize {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn exports_the_published_cohorts_of_a_provider() {
+async fn exports_the_public_offers_and_current_runs_of_a_provider() {
     let db = TestDb::new().await;
     let target = db.target.clone();
     // The provider through the binary's own command.
@@ -96,7 +96,13 @@ async fn exports_the_published_cohorts_of_a_provider() {
         .await
         .unwrap();
     let mut cohorts = Vec::new();
-    for start in ["2027-03-02", "2027-09-07"] {
+    store
+        .set_offer_published(&actor, record.id, true)
+        .await
+        .unwrap();
+    // Far in the future: the binary reads today from the system clock, and runs that ended
+    // are not exported.
+    for start in ["2031-03-04", "2031-09-02"] {
         let start = start.parse().unwrap();
         let plan =
             lernweg_planner::plan(&record.offer.to_spec(start, State::NW), &Default::default())
@@ -126,19 +132,33 @@ async fn exports_the_published_cohorts_of_a_provider() {
         .await
         .unwrap();
 
-    // To standard output, provider by name.
-    let xml = ok(&lernweg(
+    // To standard output, provider by name; the warnings on standard error.
+    let out = lernweg(
         &target,
         &["export", "openqcat", "--provider", "Träger Export"],
-    ));
+    );
+    let xml = ok(&out);
     assert!(xml.starts_with("<?xml"), "{xml}");
     assert!(xml.contains("<OPENQCAT version=\"1.1\""), "{xml}");
     assert!(xml.contains("<SUPPLIER_NAME>Träger Export</SUPPLIER_NAME>"));
-    assert_eq!(count(&xml, "<SERVICE "), 1, "only the published cohort");
+    assert_eq!(
+        count(&xml, "<SERVICE>"),
+        2,
+        "the offer and its published run"
+    );
+    assert!(xml.contains(&format!("<PRODUCT_ID>{}</PRODUCT_ID>", record.id)));
     assert!(xml.contains(&format!("<PRODUCT_ID>{}</PRODUCT_ID>", cohorts[0].id)));
     assert!(!xml.contains(&cohorts[1].id.to_string()));
+    assert!(
+        xml.contains("<EDUCATION type=\"true\">") && xml.contains("<EDUCATION type=\"false\">")
+    );
     assert!(xml.contains("<EXTRA_OCCUPATIONAL>true</EXTRA_OCCUPATIONAL>"));
     assert!(xml.contains("Fachsprache Pflege am Abend"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: HEADER: SUPPLIER_ID is not set"),
+        "{err}"
+    );
 
     // To a file, provider by id.
     let dir = tempfile::tempdir().unwrap();
@@ -156,7 +176,7 @@ async fn exports_the_published_cohorts_of_a_provider() {
     );
     assert!(ok(&out).is_empty(), "nothing on stdout when writing a file");
     let written = std::fs::read_to_string(&file).unwrap();
-    assert_eq!(count(&written, "<SERVICE "), 1);
+    assert_eq!(count(&written, "<SERVICE>"), 2);
     assert!(written.contains("<OPENQCAT version=\"1.1\""));
 
     // The other provider has no cohorts: a valid, empty catalogue.
@@ -164,7 +184,7 @@ async fn exports_the_published_cohorts_of_a_provider() {
         &target,
         &["export", "openqcat", "--provider", "Anderer Träger"],
     ));
-    assert!(empty.contains("<OPENQCAT version=\"1.1\"") && !empty.contains("<SERVICE "));
+    assert!(empty.contains("<OPENQCAT version=\"1.1\"") && !empty.contains("<SERVICE>"));
 
     // An unknown provider fails with a message.
     let out = lernweg(&target, &["export", "openqcat", "--provider", "Niemand"]);

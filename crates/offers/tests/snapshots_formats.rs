@@ -1,5 +1,5 @@
-//! Snapshots of the exchange formats this crate writes: the open-Qcat catalogue, the Atom feed
-//! of new offers and the schema.org JSON-LD of an offer page. Each is built from fixed input,
+//! Snapshots of the exchange formats this crate writes: the Atom feed of new offers and the
+//! schema.org JSON-LD of an offer page (the open-Qcat catalogue: `tests/openqcat.rs`). Each is built from fixed input,
 //! pinned with insta (`tests/snapshots/`) and read back by an independent parser
 //! (roxmltree for XML, serde_json for JSON) in the same test.
 
@@ -7,16 +7,13 @@ mod common;
 
 use chrono::{DateTime, FixedOffset};
 use common::*;
-use lernweg_offers::classify;
-use lernweg_offers::export::cohort::service_from_plan;
-use lernweg_offers::export::openqcat::{CatalogExport, Supplier, write_catalog};
 use lernweg_offers::publish::atom::{
     AtomCategory, AtomEntry, AtomFeed, AtomPerson, offers_feed, tag_uri,
 };
 use lernweg_offers::publish::jsonld::{
     CohortLd, CourseLd, CourseMode, PostalAddressLd, ProviderLd, course_jsonld, jsonld_script,
 };
-use serde_json::{Value, json};
+use serde_json::Value;
 
 const PUBLISH_DE: &str = include_str!("../../web/locales/de/publish.ftl");
 
@@ -38,90 +35,6 @@ fn elements<'a, 'i>(n: roxmltree::Node<'a, 'i>, name: &str) -> Vec<roxmltree::No
     n.descendants()
         .filter(|c| c.is_element() && c.tag_name().name() == name)
         .collect()
-}
-
-/// An online evening course for a second cohort: lessons online, so modules have no place.
-fn online_offer() -> lernweg_offers::Offer {
-    offer_with(json!({
-        "title": "Deutsch für Gesundheitsberufe B2 – online",
-        "goal": "language_support",
-        "degree": "",
-        "delivery_modes": ["online_live"],
-        "kickoff_in_presence": false,
-        "closing_in_presence": false,
-        "time_model": {"kind": "evening_course",
-            "evenings": [{"weekday": "mon", "start": "17:30", "end": "20:45"}]},
-        "exams": [],
-        "keywords": ["Deutsch", "Gesundheit"],
-    }))
-}
-
-// ---------------------------------------------------------------- open-Qcat
-
-#[test]
-fn openqcat_catalogue() {
-    // The evening course in two cohorts (winter and summer start: both Berlin offsets) and
-    // an online language course.
-    let o = offer();
-    let winter = plan_of(&o, date(2027, 1, 11), None);
-    let summer = plan_of(&o, date(2027, 9, 6), None);
-    let online = online_offer();
-    let online_plan = plan_of(&online, date(2027, 3, 1), None);
-    let export = CatalogExport {
-        supplier: Supplier {
-            id: "654321".into(),
-            name: "Bildungsträger Süd gGmbH".into(),
-            street: "Lindwurmstraße 12".into(),
-            zip: "80337".into(),
-            city: "München".into(),
-            phone: "+49 89 765432".into(),
-            email: "kursnet@traeger.example".into(),
-            url: "https://www.traeger.example".into(),
-        },
-        catalog_id: "lernweg-654321-2027-02-01".into(),
-        generation_date: time("2027-02-01T07:30:00+01:00"),
-        services: vec![
-            service_from_plan(
-                &o,
-                &winter,
-                &classify(&o, Some(&winter)),
-                "K-2027-01",
-                "A-17",
-            ),
-            service_from_plan(
-                &o,
-                &summer,
-                &classify(&o, Some(&summer)),
-                "K-2027-09",
-                "A-17",
-            ),
-            service_from_plan(
-                &online,
-                &online_plan,
-                &classify(&online, Some(&online_plan)),
-                "K-2027-03-online",
-                "A-18",
-            ),
-        ],
-    };
-    let xml = write_catalog(&export).unwrap();
-
-    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
-    let root = doc.root_element();
-    assert_eq!(root.tag_name().name(), "OPENQCAT");
-    let ids: Vec<_> = elements(root, "PRODUCT_ID")
-        .iter()
-        .map(|n| n.text().unwrap_or(""))
-        .collect();
-    assert_eq!(ids, ["K-2027-01", "K-2027-09", "K-2027-03-online"]);
-    assert_eq!(
-        elements(root, "SUPPLIER_NAME")
-            .first()
-            .and_then(|n| n.text()),
-        Some("Bildungsträger Süd gGmbH")
-    );
-
-    insta::assert_snapshot!("openqcat_catalogue", xml);
 }
 
 // ---------------------------------------------------------------- Atom

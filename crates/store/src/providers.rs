@@ -1,7 +1,7 @@
 //! Providers (Träger).
 
 use chrono::{DateTime, Utc};
-use lernweg_domain::{ProviderId, ProviderName, State};
+use lernweg_domain::{ProviderDetails, ProviderId, ProviderName, State};
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -15,6 +15,8 @@ pub struct Provider {
     pub id: ProviderId,
     pub name: ProviderName,
     pub state: State,
+    /// KURSNET supplier number and address (migration 0012).
+    pub details: ProviderDetails,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -29,11 +31,13 @@ pub struct NewProvider {
 pub struct ProviderPatch {
     pub name: Option<ProviderName>,
     pub state: Option<State>,
+    /// The new KURSNET supplier number and address, validated (`None`: unchanged).
+    pub details: Option<ProviderDetails>,
 }
 
 macro_rules! columns {
     () => {
-        "id, name, state, created_at, updated_at"
+        "id, name, state, kursnet_supplier_id, street, zip, city, phone, email, created_at, updated_at"
     };
 }
 
@@ -43,6 +47,14 @@ fn from_row(r: &AnyRow) -> Result<Provider, StoreError> {
         id: ProviderId::parse(&r.try_get::<String, _>("id")?).map_err(bad)?,
         name: ProviderName::parse(&r.try_get::<String, _>("name")?).map_err(bad)?,
         state: State::parse(&r.try_get::<String, _>("state")?).map_err(bad)?,
+        details: ProviderDetails {
+            kursnet_supplier_id: r.try_get("kursnet_supplier_id")?,
+            street: r.try_get("street")?,
+            zip: r.try_get("zip")?,
+            city: r.try_get("city")?,
+            phone: r.try_get("phone")?,
+            email: r.try_get("email")?,
+        },
         created_at: time::parse("providers", &r.try_get::<String, _>("created_at")?)?,
         updated_at: time::parse("providers", &r.try_get::<String, _>("updated_at")?)?,
     })
@@ -146,12 +158,20 @@ impl Store {
         let current = self.provider(id).await?;
         let name = patch.name.unwrap_or(current.name.clone());
         let state = patch.state.unwrap_or(current.state);
+        let details = patch.details.unwrap_or_else(|| current.details.clone());
         let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
-            "UPDATE providers SET name = $1, state = $2, updated_at = $3 WHERE id = $4",
+            "UPDATE providers SET name = $1, state = $2, kursnet_supplier_id = $3, street = $4, \
+             zip = $5, city = $6, phone = $7, email = $8, updated_at = $9 WHERE id = $10",
         )
         .bind(name.as_str())
         .bind(state.code())
+        .bind(details.kursnet_supplier_id.as_str())
+        .bind(details.street.as_str())
+        .bind(details.zip.as_str())
+        .bind(details.city.as_str())
+        .bind(details.phone.as_str())
+        .bind(details.email.as_str())
         .bind(time::fmt(self.now()))
         .bind(id.to_string())
         .execute(&mut *tx)
@@ -159,10 +179,13 @@ impl Store {
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
-        let detail = format!(
+        let mut detail = format!(
             "{} ({}) -> {} ({})",
             current.name, current.state, name, state
         );
+        if details != current.details {
+            detail.push_str("; KURSNET supplier number and address changed");
+        }
         audit::write(
             self.now(),
             &mut *tx,

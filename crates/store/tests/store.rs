@@ -68,6 +68,31 @@ async fn providers_round_trip_and_update() {
         .unwrap();
     assert_eq!(patched.state, State::BW);
     assert_eq!(patched.name.as_str(), "Bildungswerk Süd");
+    assert_eq!(patched.details, lernweg_domain::ProviderDetails::default());
+    // The KURSNET supplier number and address (migration 0012) round-trip.
+    let details = lernweg_domain::ProviderDetails {
+        kursnet_supplier_id: "245884".into(),
+        street: "Lindenallee 4".into(),
+        zip: "80331".into(),
+        city: "München".into(),
+        phone: "089 123456".into(),
+        email: "kurse@bildungswerk.example".into(),
+    };
+    let with_details = db
+        .store
+        .update_provider(
+            &Actor::system(),
+            p.id,
+            ProviderPatch {
+                details: Some(details.clone()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(with_details.details, details);
+    assert_eq!(db.store.provider(p.id).await.unwrap().details, details);
+    assert_eq!(with_details.state, State::BW, "other fields unchanged");
     let other = provider(&db, "Netzwerk Nord", State::HH).await;
     assert_eq!(db.store.providers(None).await.unwrap().len(), 2);
     let scoped = db.store.providers(Some(other.id)).await.unwrap();

@@ -43,8 +43,10 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-/// Provider 1: the fixture offer with the fixture cohort (published here), a second
-/// published cohort and a draft one. Provider 2: an offer with one published cohort.
+/// Today is 1 December 2026. Provider 1: the fixture offer with the fixture cohort
+/// (published here), a second published cohort, a draft one and a published one that ended in
+/// spring. Provider 2: a published offer with one published cohort, and a published company
+/// measure with a published cohort.
 struct World {
     app: TestApp,
     p1_published: Vec<Cohort>,
@@ -54,7 +56,11 @@ struct World {
 }
 
 async fn world() -> World {
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_with(common::Options {
+        today: Some(date(2026, 12, 1)),
+        ..Default::default()
+    })
+    .await;
     let store = app.state.store.clone();
     let actor = Actor::system();
     let first = store
@@ -63,10 +69,29 @@ async fn world() -> World {
         .unwrap();
     let second = cohort(&store, &app.offer, date(2027, 9, 7), true).await;
     cohort(&store, &app.offer, date(2028, 1, 11), false).await;
+    cohort(&store, &app.offer, date(2026, 1, 13), true).await;
+    let mut company = common::sample_offer();
+    company.title = "Ausgleichsmaßnahme für die Klinik Nord".into();
+    company.slug = "ausgleich-klinik-nord".into();
+    company.goal = lernweg_offers::Goal::CompensationMeasure;
+    company.company_measure_only = true;
+    let company = store
+        .create_offer(&actor, app.p2.id, company)
+        .await
+        .unwrap();
+    store
+        .set_offer_published(&actor, company.id, true)
+        .await
+        .unwrap();
+    cohort(&store, &company, date(2027, 2, 2), true).await;
     let mut o = common::sample_offer();
     o.title = "Zweites Angebot von Träger Zwei".into();
     o.slug = "zweites-angebot".into();
     let p2_offer = store.create_offer(&actor, app.p2.id, o).await.unwrap();
+    let p2_offer = store
+        .set_offer_published(&actor, p2_offer.id, true)
+        .await
+        .unwrap();
     let p2_cohort = cohort(&store, &p2_offer, date(2027, 4, 6), true).await;
     let other_token = store
         .create_token(&actor, &app.other_coordinator, "Test")
@@ -108,7 +133,7 @@ fn product_ids(xml: &str) -> Vec<String> {
 }
 
 #[tokio::test]
-async fn openqcat_has_one_service_per_published_cohort_of_the_provider() {
+async fn openqcat_has_the_offer_and_its_current_runs() {
     let w = world().await;
     let res = get(
         &w.app,
@@ -122,7 +147,24 @@ async fn openqcat_has_one_service_per_published_cohort_of_the_provider() {
         .to_str()
         .unwrap()
         .to_owned();
-    assert!(cd.starts_with("attachment; filename=\"openqcat-") && cd.ends_with(".xml\""));
+    assert!(cd.starts_with("attachment; filename=\"openqcat-2026-12-01") && cd.ends_with(".xml\""));
+    // The provider has no KURSNET supplier number nor address yet: the export says so.
+    let warnings: Vec<String> = res
+        .headers()
+        .get_all("x-export-warning")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        res.headers()["x-export-warnings"].to_str().unwrap(),
+        warnings.len().to_string()
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w == "HEADER: SUPPLIER_ID is not set"),
+        "{warnings:?}"
+    );
     let xml = res.text().await.unwrap();
     let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
     let root = doc.root_element();
@@ -132,31 +174,35 @@ async fn openqcat_has_one_service_per_published_cohort_of_the_provider() {
         elements(root, "SUPPLIER_NAME")[0].text(),
         Some("Träger Eins")
     );
-    let services = elements(root, "SERVICE");
-    assert_eq!(
-        services.len(),
-        2,
-        "the draft cohort and provider 2 are not exported"
-    );
+    // One offer record and one per current run: not the draft, not the run that ended, not
+    // provider 2's.
+    let offer_id = w.app.offer.id.to_string();
     let mut expected: Vec<String> = w.p1_published.iter().map(|c| c.id.to_string()).collect();
+    expected.push(offer_id.clone());
     expected.sort();
     assert_eq!(product_ids(&xml), expected);
-    for s in &services {
+    for s in elements(root, "SERVICE") {
+        let edu = elements(s, "EDUCATION")[0];
+        let own = elements(s, "PRODUCT_ID")[0].text() == Some(offer_id.as_str());
         assert_eq!(
-            elements(*s, "EXTRA_OCCUPATIONAL")[0].text(),
+            edu.attribute("type"),
+            Some(if own { "true" } else { "false" })
+        );
+        assert_eq!(
+            elements(edu, "COURSE_ID")[0].text(),
+            Some(offer_id.as_str())
+        );
+        assert_eq!(
+            elements(s, "EXTRA_OCCUPATIONAL")[0].text(),
             Some("true"),
             "an evening course is part-time"
         );
         assert_eq!(
-            elements(*s, "TITLE")[0].text(),
+            elements(s, "TITLE")[0].text(),
             Some("Fachsprache Pflege berufsbegleitend")
         );
-        assert_eq!(
-            elements(*s, "COURSE_ID")[0].text(),
-            Some(w.app.offer.id.to_string().as_str())
-        );
     }
-    let starts: Vec<&str> = services
+    let starts: Vec<&str> = elements(root, "SERVICE_DATE")
         .iter()
         .map(|s| elements(*s, "START_DATE")[0].text().unwrap())
         .collect();
@@ -168,6 +214,46 @@ async fn openqcat_has_one_service_per_published_cohort_of_the_provider() {
         starts.iter().any(|d| d.starts_with("2027-09-")),
         "{starts:?}"
     );
+
+    // The admin enters the KURSNET supplier number and address over the API.
+    let patched = TestApp::client()
+        .patch(w.app.url(&format!("/api/v1/providers/{}", w.app.p1.id)))
+        .bearer_auth(w.app.token(Role::Admin))
+        .json(&serde_json::json!({
+            "kursnet_supplier_id": "245884", "street": "Lindenallee 4", "zip": "50667",
+            "city": "Köln", "phone": "0221 123456", "email": "kurse@traeger-eins.example"
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(patched.status(), 200);
+    let body: serde_json::Value = patched.json().await.unwrap();
+    assert_eq!(body["kursnet_supplier_id"], "245884");
+    assert_eq!(body["city"], "Köln");
+    let bad = TestApp::client()
+        .patch(w.app.url(&format!("/api/v1/providers/{}", w.app.p1.id)))
+        .bearer_auth(w.app.token(Role::Admin))
+        .json(&serde_json::json!({"zip": "5066", "kursnet_supplier_id": "K1"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 422);
+    let res = get(
+        &w.app,
+        w.app.token(Role::Coordinator),
+        "/api/v1/exports/openqcat",
+    )
+    .await;
+    assert_eq!(res.headers()["x-export-warnings"].to_str().unwrap(), "0");
+    let xml = res.text().await.unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let supplier = elements(doc.root_element(), "SUPPLIER")[0];
+    assert_eq!(elements(supplier, "SUPPLIER_ID")[0].text(), Some("245884"));
+    assert_eq!(elements(supplier, "ZIP")[0].text(), Some("50667"));
+    assert_eq!(
+        elements(supplier, "PHONE")[0].text(),
+        Some("+49.221.123456")
+    );
 }
 
 #[tokio::test]
@@ -176,14 +262,17 @@ async fn openqcat_scopes_by_provider_and_role() {
     let admin = w.app.token(Role::Admin);
     let p2 = format!("/api/v1/exports/openqcat?provider_id={}", w.app.p2.id);
     let xml = get(&w.app, admin, &p2).await.text().await.unwrap();
-    assert_eq!(product_ids(&xml), vec![w.p2_cohort.id.to_string()]);
+    let mut p2_ids = vec![w.p2_cohort.id.to_string(), w.p2_offer.id.to_string()];
+    p2_ids.sort();
+    assert_eq!(product_ids(&xml), p2_ids, "never the company measure");
     assert!(xml.contains("Träger Zwei") && !xml.contains("Träger Eins"));
+    assert!(!xml.contains("Klinik Nord"));
     let all = get(&w.app, admin, "/api/v1/exports/openqcat")
         .await
         .text()
         .await
         .unwrap();
-    assert_eq!(product_ids(&all).len(), 3);
+    assert_eq!(product_ids(&all).len(), 5);
     // A coordinator cannot reach another provider's catalogue.
     let res = get(&w.app, w.app.token(Role::Coordinator), &p2).await;
     assert_eq!(res.status(), 404);
@@ -192,7 +281,7 @@ async fn openqcat_scopes_by_provider_and_role() {
         .text()
         .await
         .unwrap();
-    assert_eq!(product_ids(&own), vec![w.p2_cohort.id.to_string()]);
+    assert_eq!(product_ids(&own), p2_ids);
     // Unknown or malformed provider ids are 404s; trainers and counsellors may not export.
     let unknown = "/api/v1/exports/openqcat?provider_id=0191e3a4-7b1c-7c3e-8f00-0123456789ab";
     assert_eq!(get(&w.app, admin, unknown).await.status(), 404);

@@ -77,6 +77,14 @@ provider-title = Träger
 provider-edit = Träger bearbeiten
 provider-staff = Mitarbeitende
 provider-no-staff = Diesem Träger ist noch niemand zugeordnet.
+provider-kursnet = KURSNET und Anschrift
+provider-kursnet-hint = Für den Export nach KURSNET (open-Qcat): die Anbieternummer, die KURSNET Ihrem Träger gegeben hat, und die Hauptanschrift. Leere Felder werden beim Export gemeldet.
+provider-kursnet_supplier_id = KURSNET-Anbieternummer
+provider-street = Straße und Hausnummer
+provider-zip = Postleitzahl
+provider-city = Ort
+provider-phone = Telefon
+provider-email = E-Mail
 
 users-title = Benutzer
 users-caption = Alle Benutzerkonten

@@ -77,6 +77,14 @@ provider-title = Provider
 provider-edit = Edit provider
 provider-staff = Staff
 provider-no-staff = No one belongs to this provider yet.
+provider-kursnet = KURSNET and address
+provider-kursnet-hint = For the export to KURSNET (open-Qcat): the supplier number KURSNET gave your provider, and the main address. Empty fields are reported when exporting.
+provider-kursnet_supplier_id = KURSNET supplier number
+provider-street = Street and number
+provider-zip = Postcode
+provider-city = City
+provider-phone = Phone
+provider-email = E-mail
 
 users-title = Users
 users-caption = All user accounts

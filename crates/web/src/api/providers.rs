@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use lernweg_app::admin;
-use lernweg_domain::ProviderId;
+use lernweg_domain::{ProviderDetailsInput, ProviderId};
 use lernweg_store::Provider;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -21,6 +21,13 @@ pub struct ProviderDto {
     pub name: String,
     /// ISO 3166-2:DE code without prefix, e.g. `NW`.
     pub state: String,
+    /// The provider number at KURSNET (empty: not set).
+    pub kursnet_supplier_id: String,
+    pub street: String,
+    pub zip: String,
+    pub city: String,
+    pub phone: String,
+    pub email: String,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -31,6 +38,12 @@ impl From<Provider> for ProviderDto {
             id: p.id.to_string(),
             name: p.name.to_string(),
             state: p.state.code().to_owned(),
+            kursnet_supplier_id: p.details.kursnet_supplier_id,
+            street: p.details.street,
+            zip: p.details.zip,
+            city: p.details.city,
+            phone: p.details.phone,
+            email: p.details.email,
             created_at: p.created_at.to_rfc3339(),
             updated_at: p.updated_at.to_rfc3339(),
         }
@@ -43,10 +56,19 @@ pub struct NewProviderDto {
     pub state: String,
 }
 
+/// Fields left out stay unchanged; an empty text clears a KURSNET detail.
 #[derive(Deserialize, ToSchema)]
 pub struct ProviderPatchDto {
     pub name: Option<String>,
     pub state: Option<String>,
+    /// Digits only, e.g. `245884`.
+    pub kursnet_supplier_id: Option<String>,
+    pub street: Option<String>,
+    /// Five digits.
+    pub zip: Option<String>,
+    pub city: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
 }
 
 /// Parses the id of a path; a malformed id is as unknown as a missing record.
@@ -104,7 +126,7 @@ pub async fn show(
     Ok(Json(p.into()))
 }
 
-/// Changes name or state of a provider (admins).
+/// Changes name, state, KURSNET supplier number or address of a provider (admins).
 #[utoipa::path(patch, path = "/api/v1/providers/{id}", operation_id = "update_provider", tag = "providers", params(("id" = String, Path)), request_body = ProviderPatchDto,
     responses((status = 200, body = ProviderDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn update(
@@ -113,12 +135,23 @@ pub async fn update(
     ApiId(id): ApiId<ProviderId>,
     ApiJson(body): ApiJson<ProviderPatchDto>,
 ) -> Result<Json<ProviderDto>, ApiError> {
+    let change = admin::ProviderChange {
+        name: body.name,
+        state: body.state,
+        details: ProviderDetailsInput {
+            kursnet_supplier_id: body.kursnet_supplier_id,
+            street: body.street,
+            zip: body.zip,
+            city: body.city,
+            phone: body.phone,
+            email: body.email,
+        },
+    };
     let p = admin::update_provider(
         &state.app,
         &ctx.caller().ok_or(ApiError::Unauthorized)?,
         id,
-        body.name.as_deref(),
-        body.state.as_deref(),
+        &change,
     )
     .await?;
     Ok(Json(p.into()))

@@ -7,9 +7,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
-use lernweg_app::admin::{self, AccountPatch, NewAccount};
+use lernweg_app::admin::{self, AccountPatch, NewAccount, ProviderChange};
 use lernweg_app::{AppError, Caller};
-use lernweg_domain::{ParseError, ProviderId, Role, State as FedState, UserId};
+use lernweg_domain::{
+    ParseError, ProviderDetails, ProviderDetailsInput, ProviderId, Role, State as FedState, UserId,
+};
 use lernweg_store::{AuditEntry, Provider, User};
 use serde::Deserialize;
 
@@ -152,7 +154,74 @@ pub struct ProviderForm {
     name: String,
     #[serde(default)]
     state: String,
+    /// KURSNET supplier number and address: only on a provider's own page.
+    #[serde(flatten)]
+    details: DetailsForm,
 }
+
+/// The KURSNET fields of a provider's page, as sent (`None` when the form has no such field).
+#[derive(Deserialize, Default)]
+pub struct DetailsForm {
+    pub kursnet_supplier_id: Option<String>,
+    pub street: Option<String>,
+    pub zip: Option<String>,
+    pub city: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+impl DetailsForm {
+    fn of(d: &ProviderDetails) -> Self {
+        Self {
+            kursnet_supplier_id: Some(d.kursnet_supplier_id.clone()),
+            street: Some(d.street.clone()),
+            zip: Some(d.zip.clone()),
+            city: Some(d.city.clone()),
+            phone: Some(d.phone.clone()),
+            email: Some(d.email.clone()),
+        }
+    }
+
+    fn input(&self) -> ProviderDetailsInput {
+        ProviderDetailsInput {
+            kursnet_supplier_id: self.kursnet_supplier_id.clone(),
+            street: self.street.clone(),
+            zip: self.zip.clone(),
+            city: self.city.clone(),
+            phone: self.phone.clone(),
+            email: self.email.clone(),
+        }
+    }
+
+    /// The value of a field for the re-rendered form.
+    pub fn value(&self, field: &str) -> &str {
+        let v = match field {
+            "kursnet_supplier_id" => &self.kursnet_supplier_id,
+            "street" => &self.street,
+            "zip" => &self.zip,
+            "city" => &self.city,
+            "phone" => &self.phone,
+            "email" => &self.email,
+            _ => &None,
+        };
+        v.as_deref().unwrap_or("")
+    }
+}
+
+/// The KURSNET fields in form order: name, Fluent label id, input type, max length.
+pub const DETAIL_FIELDS: &[(&str, &str, &str, u32)] = &[
+    (
+        "kursnet_supplier_id",
+        "provider-kursnet_supplier_id",
+        "text",
+        12,
+    ),
+    ("street", "provider-street", "text", 200),
+    ("zip", "provider-zip", "text", 5),
+    ("city", "provider-city", "text", 200),
+    ("phone", "provider-phone", "tel", 40),
+    ("email", "provider-email", "email", 254),
+];
 
 async fn providers_page(
     state: &AppState,
@@ -204,6 +273,8 @@ pub struct ProviderPage {
     pub errors: FormErrors,
     pub name: String,
     pub states: Vec<Choice>,
+    pub details: DetailsForm,
+    pub detail_fields: &'static [(&'static str, &'static str, &'static str, u32)],
 }
 
 async fn provider_page(
@@ -222,9 +293,10 @@ async fn provider_page(
             (u, r)
         })
         .collect();
-    let form = form.unwrap_or(ProviderForm {
+    let form = form.unwrap_or_else(|| ProviderForm {
         name: provider.name.to_string(),
         state: provider.state.code().to_owned(),
+        details: DetailsForm::of(&provider.details),
     });
     let page = ProviderPage {
         layout: Layout::new(ctx, "/admin/traeger", "provider-title"),
@@ -232,6 +304,8 @@ async fn provider_page(
         users,
         name: form.name,
         states: state_choices(&form.state),
+        details: form.details,
+        detail_fields: DETAIL_FIELDS,
         errors,
     };
     Ok((status_of(&page.errors), render(&page)).into_response())
@@ -254,8 +328,12 @@ pub async fn update_provider(
     Form(form): Form<ProviderForm>,
 ) -> Result<Response, PageError> {
     let caller = caller(&ctx)?;
-    match admin::update_provider(&state.app, &caller, id, Some(&form.name), Some(&form.state)).await
-    {
+    let change = ProviderChange {
+        name: Some(form.name.clone()),
+        state: Some(form.state.clone()),
+        details: form.details.input(),
+    };
+    match admin::update_provider(&state.app, &caller, id, &change).await {
         Ok(p) => Ok(Redirect::to(&format!("/admin/traeger/{}", p.id)).into_response()),
         Err(e) => {
             let mut errors = FormErrors::default();

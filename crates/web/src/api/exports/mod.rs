@@ -89,10 +89,17 @@ fn date_part(d: chrono::NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// The open-Qcat 1.1 catalogue (KURSNET / mein NOW) of the published and running cohorts.
+/// The open-Qcat 1.1 catalogue for KURSNET / mein NOW.
+///
+/// The published offers open to the public and their runs that have not ended. What the
+/// provider should know about the file (texts cut to their field limits, missing KURSNET
+/// details) is in `X-Export-Warnings` (the count) and one `X-Export-Warning` header per
+/// warning.
 #[utoipa::path(get, path = "/api/v1/exports/openqcat", tag = "exports", params(ProviderQuery),
     responses(
-        (status = 200, content_type = "application/xml", description = "OPENQCAT version 1.1, one SERVICE per published or running cohort"),
+        (status = 200, content_type = "application/xml", description = "OPENQCAT version 1.1: one offer record and one record per current run",
+            headers(("X-Export-Warnings" = u32, description = "Number of warnings"),
+                ("X-Export-Warning" = String, description = "One warning, e.g. `0191…: TITLE cut to its limit of 255 characters (was 300)`; repeated"))),
         (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn openqcat(
     State(state): State<AppState>,
@@ -103,7 +110,30 @@ pub async fn openqcat(
     let scope = scope(&state, &principal, &q).await?;
     let catalog = openqcat_catalog(&state.app, scope).await?;
     let name = format!("openqcat-{}.xml", date_part(catalog.generated.date_naive()));
-    Ok(download(catalog.xml, XML, &name))
+    let mut res = download(catalog.xml, XML, &name);
+    let h = res.headers_mut();
+    h.insert(
+        "x-export-warnings",
+        HeaderValue::from(catalog.warnings.len()),
+    );
+    for w in &catalog.warnings {
+        // Header values are visible ASCII: other characters become `?`.
+        let text: String = w
+            .to_string()
+            .chars()
+            .map(|c| {
+                if c.is_ascii_graphic() || c == ' ' {
+                    c
+                } else {
+                    '?'
+                }
+            })
+            .collect();
+        if let Ok(v) = HeaderValue::from_str(&text) {
+            h.append("x-export-warning", v);
+        }
+    }
+    Ok(res)
 }
 
 async fn offer_rows(

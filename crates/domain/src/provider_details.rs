@@ -1,0 +1,164 @@
+//! What a provider tells course portals about itself: its KURSNET supplier number and its
+//! main address with phone and e-mail (the open-Qcat `SUPPLIER` block).
+
+use serde::Serialize;
+
+use crate::{Email, ParseError};
+
+/// A provider's KURSNET supplier number and address. Empty text means "not set".
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct ProviderDetails {
+    /// The provider number at KURSNET (digits only, as in every public catalogue seen).
+    pub kursnet_supplier_id: String,
+    pub street: String,
+    /// A German postcode (5 digits).
+    pub zip: String,
+    pub city: String,
+    pub phone: String,
+    /// Empty or a valid address.
+    pub email: String,
+}
+
+/// The raw input of the fields, as sent; `None` keeps the current value.
+#[derive(Debug, Clone, Default)]
+pub struct ProviderDetailsInput {
+    pub kursnet_supplier_id: Option<String>,
+    pub street: Option<String>,
+    pub zip: Option<String>,
+    pub city: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+impl ProviderDetailsInput {
+    pub fn is_empty(&self) -> bool {
+        [
+            &self.kursnet_supplier_id,
+            &self.street,
+            &self.zip,
+            &self.city,
+            &self.phone,
+            &self.email,
+        ]
+        .iter()
+        .all(|f| f.is_none())
+    }
+}
+
+/// A line of free text: trimmed, at most `max` characters, no control characters.
+fn line(field: &'static str, raw: &str, max: usize) -> Result<String, ParseError> {
+    let s = raw.trim();
+    if s.chars().count() > max {
+        return Err(ParseError::new(
+            field,
+            "too_long",
+            format!("{field} is longer than {max} characters"),
+        ));
+    }
+    if s.chars().any(char::is_control) {
+        return Err(ParseError::new(
+            field,
+            "control_chars",
+            format!("{field} contains control characters"),
+        ));
+    }
+    Ok(s.to_owned())
+}
+
+fn digits(field: &'static str, raw: &str, min: usize, max: usize) -> Result<String, ParseError> {
+    let s = raw.trim();
+    let ok =
+        s.is_empty() || ((min..=max).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit()));
+    if ok {
+        Ok(s.to_owned())
+    } else {
+        Err(ParseError::new(
+            field,
+            "invalid",
+            format!("{field}: expected {min} to {max} digits"),
+        ))
+    }
+}
+
+impl ProviderDetails {
+    /// Applies the input to `self`, checking every given field; all mistakes are reported.
+    pub fn apply(&self, input: &ProviderDetailsInput) -> Result<Self, Vec<ParseError>> {
+        let mut errors = Vec::new();
+        let mut out = self.clone();
+        let mut set = |target: &mut String, r: Result<String, ParseError>| match r {
+            Ok(v) => *target = v,
+            Err(e) => errors.push(e),
+        };
+        if let Some(v) = &input.kursnet_supplier_id {
+            set(
+                &mut out.kursnet_supplier_id,
+                digits("kursnet_supplier_id", v, 1, 12),
+            );
+        }
+        if let Some(v) = &input.street {
+            set(&mut out.street, line("street", v, 200));
+        }
+        if let Some(v) = &input.zip {
+            set(&mut out.zip, digits("zip", v, 5, 5));
+        }
+        if let Some(v) = &input.city {
+            set(&mut out.city, line("city", v, 200));
+        }
+        if let Some(v) = &input.phone {
+            set(&mut out.phone, line("phone", v, 40));
+        }
+        if let Some(v) = &input.email {
+            let r = if v.trim().is_empty() {
+                Ok(String::new())
+            } else {
+                Email::parse(v).map(|e| e.as_str().to_owned())
+            };
+            set(&mut out.email, r);
+        }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(f: impl FnOnce(&mut ProviderDetailsInput)) -> ProviderDetailsInput {
+        let mut i = ProviderDetailsInput::default();
+        f(&mut i);
+        i
+    }
+
+    #[test]
+    fn applies_and_checks_every_field() {
+        let d = ProviderDetails::default()
+            .apply(&input(|i| {
+                i.kursnet_supplier_id = Some(" 245884 ".into());
+                i.street = Some("Hauptstraße 5".into());
+                i.zip = Some("50667".into());
+                i.city = Some("Köln".into());
+                i.email = Some("kurse@traeger.example".into());
+            }))
+            .unwrap();
+        assert_eq!(d.kursnet_supplier_id, "245884");
+        assert_eq!(d.city, "Köln");
+        // Unchanged fields stay; empty text clears.
+        let cleared = d.apply(&input(|i| i.street = Some(" ".into()))).unwrap();
+        assert_eq!(cleared.street, "");
+        assert_eq!(cleared.zip, "50667");
+        let errors = d
+            .apply(&input(|i| {
+                i.kursnet_supplier_id = Some("K-12".into());
+                i.zip = Some("5066".into());
+                i.email = Some("nope".into());
+                i.city = Some("a\u{1}b".into());
+            }))
+            .unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["kursnet_supplier_id", "zip", "city", "email"]);
+    }
+}
