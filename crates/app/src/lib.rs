@@ -21,6 +21,7 @@ pub mod imports;
 pub mod loans;
 pub mod offers;
 pub mod participants;
+pub mod portal;
 pub mod referrals;
 pub mod refusals;
 pub mod sessions;

@@ -142,6 +142,12 @@ pub async fn offer(app: &App, principal: &Principal, id: OfferId) -> Result<Offe
     Ok(record)
 }
 
+/// The offers the principal may see (the admin: all), without their analysis.
+pub async fn offers(app: &App, principal: &Principal) -> Result<Vec<OfferRecord>, AppError> {
+    require(principal, STAFF)?;
+    Ok(app.store.offers(principal.provider_scope()).await?)
+}
+
 /// An offer the caller may see and change (coordinators of its provider, admins).
 async fn managed(app: &App, caller: &Caller, id: OfferId) -> Result<OfferRecord, AppError> {
     require(&caller.principal, MANAGERS)?;

@@ -16,7 +16,6 @@ mod staff;
 
 use axum::routing::{get, post};
 use lernweg_domain::access::{COUNSELLING, PARTICIPANT};
-use lernweg_participants::EnrolmentStatus;
 use lernweg_store::ParticipantRecord;
 
 pub use layout::PortalLayout;
@@ -97,11 +96,6 @@ pub fn portal_lang(ctx: &Ctx, participant: Option<&ParticipantRecord>) -> Lang {
                 .and_then(|l| Lang::for_participant(l.as_str()))
         })
         .unwrap_or_default()
-}
-
-/// Enrolments that belong on the path: everything but a drop-out.
-pub(crate) fn on_path(status: EnrolmentStatus) -> bool {
-    lernweg_app::feeds::on_path(status)
 }
 
 /// A date for participants: `02.03.2027` (the form German offices and schools use).

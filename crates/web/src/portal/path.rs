@@ -10,14 +10,14 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Datelike;
 use lernweg_app::AppError;
 use lernweg_app::participants::readiness;
+use lernweg_app::portal::{self, PathCohort};
 use lernweg_offers::publish::path_svg::{path_list, path_svg};
 use lernweg_participants::EnrolmentStatus;
-use lernweg_participants::progress::ProgressRules;
-use lernweg_store::{AuditAction, AuditEntity, ParticipantRecord, SessionStatus, StoreError};
+use lernweg_store::{ParticipantRecord, SessionStatus};
 use serde::Deserialize;
 
-use super::layout::{PortalLayout, internal, message_page};
-use super::{date, on_path, portal_lang};
+use super::layout::{PortalLayout, internal, message_page, not_found};
+use super::{date, portal_lang};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::i18n::Lang;
@@ -128,12 +128,10 @@ async fn own_record(state: &AppState, ctx: &Ctx) -> Result<ParticipantRecord, Re
             None,
         )
     };
-    let Some(id) = ctx.user.as_ref().and_then(|u| u.participant_id) else {
-        return Err(unlinked());
-    };
-    match state.store.participant(id).await {
+    let linked = ctx.user.as_ref().and_then(|u| u.participant_id);
+    match portal::own(&state.app, linked).await {
         Ok(p) => Ok(p),
-        Err(StoreError::NotFound) => Err(unlinked()),
+        Err(AppError::NotFound) => Err(unlinked()),
         Err(e) => Err(internal(ctx, lang, &e)),
     }
 }
@@ -144,17 +142,9 @@ pub(crate) async fn audit_own_read(
     ctx: &Ctx,
     p: &ParticipantRecord,
     what: &str,
-) -> Result<(), StoreError> {
-    state
-        .store
-        .audit(&ctx.actor().entry(
-            Some(p.provider_id),
-            AuditAction::View,
-            AuditEntity::Participant,
-            p.id,
-            format!("portal: {what}"),
-        ))
-        .await
+) -> Result<(), AppError> {
+    let caller = ctx.caller().ok_or(AppError::Forbidden)?;
+    portal::audit_own_read(&state.app, &caller, p, what).await
 }
 
 fn status_text(lang: Lang, s: EnrolmentStatus) -> String {
@@ -176,18 +166,20 @@ async fn build(
     fresh_feed: Option<String>,
 ) -> Result<PathPage, AppError> {
     let lang = portal_lang(ctx, Some(p));
-    let now = state.app.today();
+    let path = portal::path(&state.app, p).await?;
+    let now = path.today;
     let label = |k: &str| lang.t(&format!("portal-{k}"));
     let mut cohorts = Vec::new();
     let mut upcoming = Vec::new();
-    let work = state.store.work_pattern(p.id).await?.map(|w| w.pattern);
-    for e in state.store.enrolments_of(p.id).await? {
-        if !on_path(e.status) {
-            continue;
-        }
-        let cohort = state.store.cohort(e.cohort_id).await?;
-        let offer = state.store.offer(cohort.offer_id).await?.offer;
-        let sessions = state.store.timetable(cohort.id).await?;
+    let work = path.work;
+    for PathCohort {
+        enrolment: e,
+        cohort,
+        offer,
+        sessions,
+        progress,
+    } in path.cohorts
+    {
         let titles: Vec<String> = offer.modules.iter().map(|m| m.title.clone()).collect();
         let goals: Vec<Option<String>> =
             offer.modules.iter().map(|m| m.milestone.clone()).collect();
@@ -238,10 +230,6 @@ async fn build(
                 },
             ));
         }
-        let progress = state
-            .store
-            .enrolment_progress(e.id, now, ProgressRules::default())
-            .await?;
         cohorts.push(CohortView {
             id: cohort.id.to_string(),
             heading: format!("{} – {}", offer.title, cohort.name),
@@ -263,10 +251,7 @@ async fn build(
         .take(NEXT_DATES)
         .map(|(_, _, r)| r)
         .collect();
-    let person = match p.contact_person_id {
-        Some(id) => Some(state.store.user(id).await?),
-        None => None,
-    };
+    let person = path.contact_person;
     let contact = ContactView {
         name: person.as_ref().map(|u| u.display_name.clone()),
         email: person.as_ref().map(|u| u.email.to_string()),
@@ -276,8 +261,8 @@ async fn build(
             .map(|c| lang.t(&format!("portal-channel-{}", c.code()))),
         reachable: p.data.reachable_times.clone(),
     };
-    let checks = readiness::checks_of(&state.app, p)
-        .await?
+    let checks = path
+        .checks
         .into_iter()
         .rev()
         .map(|c| CheckRow {
@@ -288,11 +273,7 @@ async fn build(
             on: date(c.checked_on),
         })
         .collect();
-    let feed_since = state
-        .store
-        .participant_feed(p.id)
-        .await?
-        .map(|f| date(f.created_at.date_naive()));
+    let feed_since = path.feed.map(|f| date(f.created_at.date_naive()));
     let fresh_feed = fresh_feed.map(|secret| {
         format!(
             "{}/feeds/{secret}.ics",
@@ -365,11 +346,10 @@ pub async fn renew_feed(
         Err(r) => return r,
     };
     let lang = portal_lang(&ctx, Some(&p));
-    let issued = match state
-        .store
-        .renew_participant_feed(&ctx.actor(), p.id, p.provider_id)
-        .await
-    {
+    let Some(caller) = ctx.caller() else {
+        return not_found(&ctx, lang);
+    };
+    let issued = match portal::renew_feed(&state.app, &caller, &p).await {
         Ok(f) => f,
         Err(e) => return internal(&ctx, lang, &e),
     };
@@ -394,11 +374,10 @@ pub async fn revoke_feed(
         Ok(p) => p,
         Err(r) => return r,
     };
-    match state
-        .store
-        .revoke_participant_feeds(&ctx.actor(), p.id, p.provider_id)
-        .await
-    {
+    let Some(caller) = ctx.caller() else {
+        return not_found(&ctx, portal_lang(&ctx, Some(&p)));
+    };
+    match portal::revoke_feed(&state.app, &caller, &p).await {
         Ok(_) => Redirect::to("/mein-weg?kalender=widerrufen#kalender").into_response(),
         Err(e) => internal(&ctx, portal_lang(&ctx, Some(&p)), &e),
     }

@@ -11,9 +11,9 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use axum_extra::extract::cookie::CookieJar;
-use lernweg_app::sessions;
+use lernweg_app::{AppError, portal, sessions};
 use lernweg_domain::{LoginId, OneTimeCode};
-use lernweg_store::{Invitation, InvitationKind, Refusal, StoreError};
+use lernweg_store::{Invitation, InvitationKind, Refusal};
 use serde::Deserialize;
 
 use super::layout::{PortalLayout, internal, message_page};
@@ -110,22 +110,13 @@ async fn password_page(
     secret: String,
     error_key: Option<&str>,
 ) -> Response {
-    let p = match state.store.participant(inv.participant_id).await {
-        Ok(p) => p,
+    // What the participant will log in with: the linked account's login, the login name of
+    // the invitation, or the e-mail address.
+    let (p, login) = match portal::invited(&state.app, inv).await {
+        Ok(found) => found,
         Err(e) => return internal(ctx, ctx.portal_lang(), &e),
     };
     let lang = portal_lang(ctx, Some(&p));
-    // What the participant will log in with: the linked account's login, the login name of
-    // the invitation, or the e-mail address.
-    let login = match state.store.participant_account(p.id).await {
-        Ok(Some(u)) => Some(u.login_id()),
-        Ok(None) => inv
-            .login_name
-            .clone()
-            .map(LoginId::Name)
-            .or_else(|| p.data.email.clone().map(LoginId::Email)),
-        Err(e) => return internal(ctx, lang, &e),
-    };
     let (login_label, login) = match login {
         Some(LoginId::Email(e)) => (lang.t("portal-login-is-email"), e.to_string()),
         Some(LoginId::Name(n)) => (lang.t("portal-login-is-name"), n.to_string()),
@@ -167,11 +158,7 @@ pub async fn link(
                 .map(|(_, v)| v.into_owned())
         })
         .unwrap_or_default();
-    match state
-        .store
-        .invitation_by_secret(InvitationKind::Email, &secret)
-        .await
-    {
+    match portal::invitation(&state.app, InvitationKind::Email, &secret).await {
         Ok(Ok(inv)) => password_page(&state, &ctx, &inv, secret, None).await,
         Ok(Err(r)) => refused(&ctx, lang, r),
         Err(e) => internal(&ctx, lang, &e),
@@ -228,11 +215,7 @@ pub async fn code_submit(
         Err(e) if e.code == "required" => return again("portal-code-error-required"),
         Err(_) => return again("portal-code-error-invalid"),
     };
-    match state
-        .store
-        .invitation_by_secret(InvitationKind::Code, code.normalized())
-        .await
-    {
+    match portal::invitation(&state.app, InvitationKind::Code, code.normalized()).await {
         Ok(Ok(inv)) => password_page(&state, &ctx, &inv, code.grouped(), None).await,
         Ok(Err(Refusal::Unknown)) => again("portal-code-error-unknown"),
         Ok(Err(r)) => refused(&ctx, lang, r),
@@ -278,7 +261,7 @@ pub async fn set_password(
     let Some(kind) = kind_of(&form.kind) else {
         return refused(&ctx, lang, Refusal::Unknown);
     };
-    let inv = match state.store.invitation_by_secret(kind, &form.secret).await {
+    let inv = match portal::invitation(&state.app, kind, &form.secret).await {
         Ok(Ok(inv)) => inv,
         Ok(Err(r)) => return refused(&ctx, lang, r),
         Err(e) => return internal(&ctx, lang, &e),
@@ -293,15 +276,11 @@ pub async fn set_password(
     if let Some(key) = problem {
         return password_page(&state, &ctx, &inv, form.secret.clone(), Some(key)).await;
     }
-    let user = match state
-        .store
-        .redeem_invitation(kind, &form.secret, &form.password)
-        .await
-    {
+    let user = match portal::redeem(&state.app, kind, &form.secret, &form.password).await {
         Ok(Ok(u)) => u,
         Ok(Err(r)) => return refused(&ctx, lang, r),
-        Err(StoreError::Invalid(e)) => {
-            let key = if e.code == "too_long" {
+        Err(AppError::Invalid(e)) => {
+            let key = if e.iter().any(|e| e.code == "too_long") {
                 "portal-password-error-long"
             } else {
                 "portal-password-error-short"

@@ -171,10 +171,9 @@ async fn list_page(
     new_feed_url: Option<String>,
 ) -> Result<Response, PageError> {
     let principal = principal(ctx)?;
-    let scope = principal.provider_scope();
     let cohorts = lernweg_app::cohorts::cohorts(&state.app, &principal, None).await?;
-    let offers = state.store.offers(scope).await?;
-    let users = state.store.users(scope).await?;
+    let offers = lernweg_app::offers::offers(&state.app, &principal).await?;
+    let users = lernweg_app::admin::users(&state.app, &principal).await?;
     let offer_title = |id: OfferId| {
         offers
             .iter()
@@ -205,7 +204,11 @@ async fn list_page(
         })
         .collect();
     let default_state = match principal.provider_id {
-        Some(p) => state.store.provider(p).await?.state.code().to_owned(),
+        Some(p) => lernweg_app::admin::provider(&state.app, &principal, p)
+            .await?
+            .state
+            .code()
+            .to_owned(),
         None => String::new(),
     };
     let chosen_state = if form.state.is_empty() {

@@ -1,0 +1,142 @@
+//! The participant portal (MISSION §2.1–§2.3): a participant's own path, calendar link and
+//! readiness checks, and redeeming an invitation. The caller is the participant's own
+//! account; every read of their data is audited as `portal: …`.
+
+use chrono::NaiveDate;
+use lernweg_domain::{LoginId, ParticipantId};
+use lernweg_participants::{Progress, ProgressRules, WorkPattern};
+use lernweg_store::{
+    Cohort, Enrolment, FeedToken, Invitation, InvitationKind, IssuedFeed, ParticipantRecord,
+    ReadinessRecord, Refusal, SessionRecord, User,
+};
+
+use crate::{App, AppError, Caller};
+
+/// The record an account is linked to (`NotFound`: none, or it is gone).
+pub async fn own(app: &App, linked: Option<ParticipantId>) -> Result<ParticipantRecord, AppError> {
+    crate::participants::own(app, linked.ok_or(AppError::NotFound)?).await
+}
+
+/// Writes the `view` entry of the participant reading their own data.
+pub async fn audit_own_read(
+    app: &App,
+    caller: &Caller,
+    p: &ParticipantRecord,
+    what: &str,
+) -> Result<(), AppError> {
+    crate::participants::audit_view(app, &caller.actor, p, &format!("portal: {what}")).await
+}
+
+/// One cohort on the path with its offer, timetable and the progress as of today.
+#[derive(Debug, Clone)]
+pub struct PathCohort {
+    pub enrolment: Enrolment,
+    pub cohort: Cohort,
+    pub offer: lernweg_offers::Offer,
+    pub sessions: Vec<SessionRecord>,
+    pub progress: Progress,
+}
+
+/// Everything the path page shows.
+#[derive(Debug, Clone)]
+pub struct Path {
+    pub today: NaiveDate,
+    pub work: Option<WorkPattern>,
+    pub cohorts: Vec<PathCohort>,
+    pub contact_person: Option<User>,
+    /// Oldest first.
+    pub checks: Vec<ReadinessRecord>,
+    pub feed: Option<FeedToken>,
+}
+
+/// The participant's path (no audit entry: the page writes its own).
+pub async fn path(app: &App, p: &ParticipantRecord) -> Result<Path, AppError> {
+    let store = &app.store;
+    let today = app.today();
+    let mut cohorts = Vec::new();
+    for enrolment in store.enrolments_of(p.id).await? {
+        if !crate::feeds::on_path(enrolment.status) {
+            continue;
+        }
+        let cohort = store.cohort(enrolment.cohort_id).await?;
+        cohorts.push(PathCohort {
+            offer: store.offer(cohort.offer_id).await?.offer,
+            sessions: store.timetable(cohort.id).await?,
+            progress: store
+                .enrolment_progress(enrolment.id, today, ProgressRules::default())
+                .await?,
+            cohort,
+            enrolment,
+        });
+    }
+    Ok(Path {
+        today,
+        work: store.work_pattern(p.id).await?.map(|w| w.pattern),
+        cohorts,
+        contact_person: crate::participants::contact_person(app, p).await?,
+        checks: store.readiness_checks(p.id).await?,
+        feed: store.participant_feed(p.id).await?,
+    })
+}
+
+/// A new calendar link for the participant; the old one stops working.
+pub async fn renew_feed(
+    app: &App,
+    caller: &Caller,
+    p: &ParticipantRecord,
+) -> Result<IssuedFeed, AppError> {
+    Ok(app
+        .store
+        .renew_participant_feed(&caller.actor, p.id, p.provider_id)
+        .await?)
+}
+
+/// The participant's calendar link stops working.
+pub async fn revoke_feed(
+    app: &App,
+    caller: &Caller,
+    p: &ParticipantRecord,
+) -> Result<(), AppError> {
+    app.store
+        .revoke_participant_feeds(&caller.actor, p.id, p.provider_id)
+        .await?;
+    Ok(())
+}
+
+/// An open invitation by its secret, or why it cannot be used.
+pub async fn invitation(
+    app: &App,
+    kind: InvitationKind,
+    secret: &str,
+) -> Result<Result<Invitation, Refusal>, AppError> {
+    Ok(app.store.invitation_by_secret(kind, secret).await?)
+}
+
+/// The invited participant and what they will log in with: the linked account's login, the
+/// invitation's login name, or their e-mail address.
+pub async fn invited(
+    app: &App,
+    inv: &Invitation,
+) -> Result<(ParticipantRecord, Option<LoginId>), AppError> {
+    let p = app.store.participant(inv.participant_id).await?;
+    let login = match app.store.participant_account(p.id).await? {
+        Some(u) => Some(u.login_id()),
+        None => inv
+            .login_name
+            .clone()
+            .map(LoginId::Name)
+            .or_else(|| p.data.email.clone().map(LoginId::Email)),
+    };
+    Ok((p, login))
+}
+
+/// Redeems an invitation with a new password: the participant's account (a password the
+/// rules refuse is `Invalid`).
+pub async fn redeem(
+    app: &App,
+    kind: InvitationKind,
+    secret: &str,
+    password: &str,
+) -> Result<Result<User, Refusal>, AppError> {
+    Ok(app.store.redeem_invitation(kind, secret, password).await?)
+}
