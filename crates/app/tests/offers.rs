@@ -275,3 +275,92 @@ async fn lists_are_per_provider_and_admins_may_filter() {
         .unwrap();
     assert_eq!(ids(filtered), vec![theirs.id]);
 }
+
+/// A participant of the cohort with a place: contact person (the coordinator), optionally
+/// with reachable times, and a readiness check on `checked_on` when given.
+async fn placed(
+    f: &Fixture,
+    cohort: lernweg_domain::CohortId,
+    family: &str,
+    reachable: bool,
+    checked_on: Option<chrono::NaiveDate>,
+) {
+    use lernweg_participants::{EnrolmentEvent, ParticipantDraft, ReadinessAnswers};
+    let s = &f.app.store;
+    let actor = &f.coordinator.actor;
+    let mut json = serde_json::json!({
+        "given_name": "Test", "family_name": family, "preferred_channel": "phone",
+    });
+    if reachable {
+        json["reachable_times"] = "werktags ab 18 Uhr".into();
+    }
+    let draft: ParticipantDraft = serde_json::from_value(json).unwrap();
+    let data = draft.validate(2027).unwrap();
+    let contact = Some(f.coordinator.principal.user_id);
+    let p = s
+        .create_participant(actor, f.p1.id, contact, data)
+        .await
+        .unwrap();
+    let e = s.enrol(actor, p.id, cohort).await.unwrap();
+    for ev in [EnrolmentEvent::Counsel, EnrolmentEvent::Enrol] {
+        s.apply_enrolment_event(actor, e.id, date(2027, 1, 10), ev)
+            .await
+            .unwrap();
+    }
+    if let Some(on) = checked_on {
+        let answers = ReadinessAnswers::default();
+        s.add_readiness_check(actor, p.id, on, &answers, &serde_json::json!({}))
+            .await
+            .unwrap();
+    }
+}
+
+#[tokio::test]
+async fn the_success_factors_read_the_participants_records() {
+    let f = Fixture::new().await;
+    let principal = &f.coordinator.principal;
+    let r = offers::create(&f.app, &f.coordinator, None, &draft())
+        .await
+        .unwrap();
+    let input = CohortInput {
+        offer_id: r.id,
+        name: "Frühjahr 2027".into(),
+        start_date: date(2027, 3, 2),
+        state: None,
+        room: String::new(),
+        online_link: String::new(),
+        trainers: vec![],
+    };
+    let c = lernweg_app::cohorts::create(&f.app, &f.coordinator, input)
+        .await
+        .unwrap();
+    let factor = |v: &OfferView, id: &str| {
+        let x = v.analysis.factors.iter().find(|x| x.factor == id).unwrap();
+        (x.status, x.explanation.code)
+    };
+
+    // Nobody with a place yet: the declared answers (none) count.
+    let v = offers::offer_view(&f.app, principal, r.id).await.unwrap();
+    assert_eq!(
+        factor(&v, "contact_person"),
+        (FactorStatus::Partly, "no_participants_yet")
+    );
+
+    // Two people with a place; one reachable after work and checked before the start, the
+    // other neither (a check after the start does not count).
+    placed(&f, c.id, "Haddad", true, Some(date(2027, 1, 12))).await;
+    placed(&f, c.id, "Kovalenko", false, Some(date(2027, 3, 9))).await;
+    let v = offers::offer_view(&f.app, principal, r.id).await.unwrap();
+    assert_eq!(
+        factor(&v, "contact_person"),
+        (FactorStatus::Met, "contact_person_all")
+    );
+    assert_eq!(
+        factor(&v, "staff_reachable_off_hours"),
+        (FactorStatus::Partly, "reachable_some")
+    );
+    assert_eq!(
+        factor(&v, "readiness_check"),
+        (FactorStatus::Partly, "checked_some")
+    );
+}
