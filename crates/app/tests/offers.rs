@@ -10,6 +10,19 @@ use lernweg_app::offers::{self, OfferChange, OfferView, ProviderProblem, SaveErr
 use lernweg_domain::CohortStatus;
 use lernweg_offers::{FactorStatus, PartTimeClass};
 
+/// A cohort of the offer starting on 2 March 2027.
+fn spring(offer_id: lernweg_domain::OfferId) -> CohortInput {
+    CohortInput {
+        offer_id,
+        name: "Frühjahr 2027".into(),
+        start_date: date(2027, 3, 2),
+        state: None,
+        room: String::new(),
+        online_link: String::new(),
+        trainers: vec![],
+    }
+}
+
 fn invalid(e: SaveError) -> (Option<ProviderProblem>, Vec<String>) {
     match e {
         SaveError::Invalid { provider, fields } => {
@@ -187,16 +200,7 @@ async fn the_analysis_plans_from_the_monday_after_today_or_the_first_cohort() {
     assert!(v.analysis.readability.words > 10);
     assert!(v.analysis.readability.sentences >= 3);
 
-    let input = CohortInput {
-        offer_id: r.id,
-        name: "Frühjahr 2027".into(),
-        start_date: date(2027, 3, 2),
-        state: None,
-        room: String::new(),
-        online_link: String::new(),
-        trainers: vec![],
-    };
-    let c = lernweg_app::cohorts::create(&f.app, &f.coordinator, input)
+    let c = lernweg_app::cohorts::create(&f.app, &f.coordinator, spring(r.id))
         .await
         .unwrap();
     assert_eq!(c.status, CohortStatus::Draft);
@@ -322,16 +326,7 @@ async fn the_success_factors_read_the_participants_records() {
     let r = offers::create(&f.app, &f.coordinator, None, &draft())
         .await
         .unwrap();
-    let input = CohortInput {
-        offer_id: r.id,
-        name: "Frühjahr 2027".into(),
-        start_date: date(2027, 3, 2),
-        state: None,
-        room: String::new(),
-        online_link: String::new(),
-        trainers: vec![],
-    };
-    let c = lernweg_app::cohorts::create(&f.app, &f.coordinator, input)
+    let c = lernweg_app::cohorts::create(&f.app, &f.coordinator, spring(r.id))
         .await
         .unwrap();
     let factor = |v: &OfferView, id: &str| {
