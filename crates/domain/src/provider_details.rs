@@ -1,7 +1,7 @@
 //! What a provider tells course portals about itself: its KURSNET supplier number and its
 //! main address with phone and e-mail (the open-Qcat `SUPPLIER` block).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::{Email, ParseError};
 
@@ -19,8 +19,9 @@ pub struct ProviderDetails {
     pub email: String,
 }
 
-/// The raw input of the fields, as sent; `None` keeps the current value.
-#[derive(Debug, Clone, Default)]
+/// The raw input of the fields, as sent (a form or a JSON body); `None` keeps the current
+/// value.
+#[derive(Debug, Clone, Default, Deserialize)]
 pub struct ProviderDetailsInput {
     pub kursnet_supplier_id: Option<String>,
     pub street: Option<String>,
@@ -42,6 +43,34 @@ impl ProviderDetailsInput {
         ]
         .iter()
         .all(|f| f.is_none())
+    }
+
+    /// The value of a field as typed (empty when not sent), e.g. to show a refused form again.
+    pub fn value(&self, field: &str) -> &str {
+        let v = match field {
+            "kursnet_supplier_id" => &self.kursnet_supplier_id,
+            "street" => &self.street,
+            "zip" => &self.zip,
+            "city" => &self.city,
+            "phone" => &self.phone,
+            "email" => &self.email,
+            _ => &None,
+        };
+        v.as_deref().unwrap_or("")
+    }
+}
+
+impl From<&ProviderDetails> for ProviderDetailsInput {
+    /// The stored details as input (every field given).
+    fn from(d: &ProviderDetails) -> Self {
+        ProviderDetailsInput {
+            kursnet_supplier_id: Some(d.kursnet_supplier_id.clone()),
+            street: Some(d.street.clone()),
+            zip: Some(d.zip.clone()),
+            city: Some(d.city.clone()),
+            phone: Some(d.phone.clone()),
+            email: Some(d.email.clone()),
+        }
     }
 }
 

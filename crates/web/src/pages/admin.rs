@@ -10,7 +10,7 @@ use axum::{Extension, Form};
 use lernweg_app::admin::{self, AccountPatch, NewAccount, ProviderChange};
 use lernweg_app::{AppError, Caller};
 use lernweg_domain::{
-    ParseError, ProviderDetails, ProviderDetailsInput, ProviderId, Role, State as FedState, UserId,
+    ParseError, ProviderDetailsInput, ProviderId, Role, State as FedState, UserId,
 };
 use lernweg_store::{AuditEntry, Provider, User};
 use serde::Deserialize;
@@ -156,56 +156,7 @@ pub struct ProviderForm {
     state: String,
     /// KURSNET supplier number and address: only on a provider's own page.
     #[serde(flatten)]
-    details: DetailsForm,
-}
-
-/// The KURSNET fields of a provider's page, as sent (`None` when the form has no such field).
-#[derive(Deserialize, Default)]
-pub struct DetailsForm {
-    pub kursnet_supplier_id: Option<String>,
-    pub street: Option<String>,
-    pub zip: Option<String>,
-    pub city: Option<String>,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-}
-
-impl DetailsForm {
-    fn of(d: &ProviderDetails) -> Self {
-        Self {
-            kursnet_supplier_id: Some(d.kursnet_supplier_id.clone()),
-            street: Some(d.street.clone()),
-            zip: Some(d.zip.clone()),
-            city: Some(d.city.clone()),
-            phone: Some(d.phone.clone()),
-            email: Some(d.email.clone()),
-        }
-    }
-
-    fn input(&self) -> ProviderDetailsInput {
-        ProviderDetailsInput {
-            kursnet_supplier_id: self.kursnet_supplier_id.clone(),
-            street: self.street.clone(),
-            zip: self.zip.clone(),
-            city: self.city.clone(),
-            phone: self.phone.clone(),
-            email: self.email.clone(),
-        }
-    }
-
-    /// The value of a field for the re-rendered form.
-    pub fn value(&self, field: &str) -> &str {
-        let v = match field {
-            "kursnet_supplier_id" => &self.kursnet_supplier_id,
-            "street" => &self.street,
-            "zip" => &self.zip,
-            "city" => &self.city,
-            "phone" => &self.phone,
-            "email" => &self.email,
-            _ => &None,
-        };
-        v.as_deref().unwrap_or("")
-    }
+    details: ProviderDetailsInput,
 }
 
 /// The KURSNET fields in form order: name, Fluent label id, input type, max length.
@@ -273,7 +224,7 @@ pub struct ProviderPage {
     pub errors: FormErrors,
     pub name: String,
     pub states: Vec<Choice>,
-    pub details: DetailsForm,
+    pub details: ProviderDetailsInput,
     pub detail_fields: &'static [(&'static str, &'static str, &'static str, u32)],
 }
 
@@ -296,7 +247,7 @@ async fn provider_page(
     let form = form.unwrap_or_else(|| ProviderForm {
         name: provider.name.to_string(),
         state: provider.state.code().to_owned(),
-        details: DetailsForm::of(&provider.details),
+        details: ProviderDetailsInput::from(&provider.details),
     });
     let page = ProviderPage {
         layout: Layout::new(ctx, "/admin/traeger", "provider-title"),
@@ -331,7 +282,7 @@ pub async fn update_provider(
     let change = ProviderChange {
         name: Some(form.name.clone()),
         state: Some(form.state.clone()),
-        details: form.details.input(),
+        details: form.details.clone(),
     };
     match admin::update_provider(&state.app, &caller, id, &change).await {
         Ok(p) => Ok(Redirect::to(&format!("/admin/traeger/{}", p.id)).into_response()),
