@@ -53,7 +53,8 @@ pub fn is_visible(c: &Cohort) -> bool {
     matches!(c.status, CohortStatus::Published | CohortStatus::Running)
 }
 
-fn planned(s: &SessionRecord) -> PlannedSession {
+/// A stored session as the planner's session (for the exports and the calendar feeds).
+pub(crate) fn planned(s: &SessionRecord) -> PlannedSession {
     PlannedSession {
         uid: s.uid.clone(),
         date: s.date,

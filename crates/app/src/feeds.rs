@@ -6,7 +6,7 @@ use lernweg_domain::access::{MANAGERS, STAFF};
 use lernweg_domain::{CohortId, CohortStatus, FeedId, ParticipantId, UserId};
 use lernweg_participants::EnrolmentStatus;
 use lernweg_planner::Calendar;
-use lernweg_planner::event::{EventContext, EventWords, SessionFacts, SessionState, session_event};
+use lernweg_planner::event::{EventContext, EventWords, SessionState, session_event};
 use lernweg_store::{Cohort, FeedKind, FeedToken, IssuedFeed, SessionRecord, SessionStatus};
 
 use crate::offers::require;
@@ -207,19 +207,9 @@ pub fn calendar(content: &FeedContent, name: String, words: &dyn EventWords) -> 
             } else {
                 SessionState::Confirmed
             };
-            let facts = SessionFacts {
-                uid: &s.uid,
-                sequence: u32::try_from(s.sequence).unwrap_or(u32::MAX),
-                state,
-                date: s.date,
-                start: s.start,
-                end: s.end,
-                hours: s.hours,
-                module: s.module.and_then(|m| usize::try_from(m).ok()),
-                kind: s.kind,
-                title: &s.title,
-            };
-            events.push(session_event(&facts, &ctx, words));
+            let sequence = u32::try_from(s.sequence).unwrap_or(u32::MAX);
+            let planned = crate::exports::planned(s);
+            events.push(session_event(&planned, sequence, state, &ctx, words));
         }
     }
     Calendar {

@@ -21,7 +21,7 @@ use chrono::{Duration, NaiveDate};
 
 use crate::ical::{CalendarEvent, EventStatus, EventTime};
 use crate::model::ClockTime;
-use crate::plan::SessionKind;
+use crate::plan::{PlannedSession, SessionKind};
 
 /// The words of a calendar event in one language.
 pub trait EventWords {
@@ -90,23 +90,6 @@ pub enum SessionState<'a> {
     Cancelled(Option<&'a str>),
 }
 
-/// One session, as the planner plans it or the store keeps it.
-#[derive(Debug, Clone, Copy)]
-pub struct SessionFacts<'a> {
-    pub uid: &'a str,
-    pub sequence: u32,
-    pub state: SessionState<'a>,
-    pub date: NaiveDate,
-    /// `None` (with `end`): due on `date`, an all-day event.
-    pub start: Option<ClockTime>,
-    pub end: Option<ClockTime>,
-    pub hours: f64,
-    /// 1-based module number.
-    pub module: Option<usize>,
-    pub kind: SessionKind,
-    pub title: &'a str,
-}
-
 /// What the session belongs to.
 #[derive(Debug, Clone, Copy)]
 pub struct EventContext<'a> {
@@ -136,27 +119,30 @@ pub fn session_times(
     }
 }
 
-/// The calendar event of one session (see the module documentation for the rule).
+/// The calendar event of one session, as planned or as stored with its `sequence` (changes
+/// so far) and `state` (see the module documentation for the rule).
 pub fn session_event(
-    s: &SessionFacts,
+    s: &PlannedSession,
+    sequence: u32,
+    state: SessionState<'_>,
     ctx: &EventContext,
     words: &dyn EventWords,
 ) -> CalendarEvent {
     let (start, end) = session_times(s.date, s.start, s.end);
     let summary = match (s.kind, s.module) {
-        (SessionKind::Lesson, Some(m)) => words.module_summary(m, s.title),
-        (SessionKind::Exam, _) => words.exam_summary(s.title),
-        (SessionKind::SelfPaced, _) => words.due_summary(s.title),
-        _ => s.title.to_owned(),
+        (SessionKind::Lesson, Some(m)) => words.module_summary(m, &s.title),
+        (SessionKind::Exam, _) => words.exam_summary(&s.title),
+        (SessionKind::SelfPaced, _) => words.due_summary(&s.title),
+        _ => s.title.clone(),
     };
-    let (status, summary) = match s.state {
+    let (status, summary) = match state {
         SessionState::Confirmed => (EventStatus::Confirmed, summary),
         SessionState::Draft => (EventStatus::Tentative, words.draft(&summary)),
         SessionState::Cancelled(_) => (EventStatus::Cancelled, words.cancelled(&summary)),
     };
     let kind = words.kind(s.kind);
     let mut lines = Vec::new();
-    if let SessionState::Cancelled(Some(reason)) = s.state
+    if let SessionState::Cancelled(Some(reason)) = state
         && !reason.trim().is_empty()
     {
         lines.push(words.reason(reason.trim()));
@@ -172,8 +158,8 @@ pub fn session_event(
     facts.push(words.hours(s.hours));
     lines.push(facts.join(" · "));
     CalendarEvent {
-        uid: s.uid.to_owned(),
-        sequence: s.sequence,
+        uid: s.uid.clone(),
+        sequence,
         status,
         start,
         end,
@@ -191,18 +177,16 @@ pub fn session_event(
 mod tests {
     use super::*;
 
-    fn facts(state: SessionState<'_>) -> SessionFacts<'_> {
-        SessionFacts {
-            uid: "u@l",
-            sequence: 2,
-            state,
+    fn unit() -> PlannedSession {
+        PlannedSession {
+            uid: "u@l".into(),
             date: NaiveDate::from_ymd_opt(2027, 3, 2).unwrap(),
             start: None,
             end: None,
             hours: 2.5,
             module: Some(1),
             kind: SessionKind::SelfPaced,
-            title: "Einheit",
+            title: "Einheit".into(),
         }
     }
 
@@ -214,7 +198,7 @@ mod tests {
 
     #[test]
     fn all_day_sessions_end_the_next_day() {
-        let e = session_event(&facts(SessionState::Confirmed), &CTX, &German);
+        let e = session_event(&unit(), 2, SessionState::Confirmed, &CTX, &German);
         assert_eq!(
             e.end,
             EventTime::AllDay(NaiveDate::from_ymd_opt(2027, 3, 3).unwrap())
@@ -231,14 +215,16 @@ mod tests {
     #[test]
     fn cancelled_and_draft_sessions_say_so() {
         let e = session_event(
-            &facts(SessionState::Cancelled(Some("krank"))),
+            &unit(),
+            2,
+            SessionState::Cancelled(Some("krank")),
             &CTX,
             &German,
         );
         assert_eq!(e.status, EventStatus::Cancelled);
         assert_eq!(e.summary, "Abgesagt: Fällig – Einheit");
         assert!(e.description.unwrap().starts_with("Grund: krank\n"));
-        let e = session_event(&facts(SessionState::Draft), &CTX, &German);
+        let e = session_event(&unit(), 2, SessionState::Draft, &CTX, &German);
         assert_eq!(e.status, EventStatus::Tentative);
         assert_eq!(e.summary, "Entwurf: Fällig – Einheit");
     }

@@ -6,7 +6,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::event::{EventContext, German, SessionFacts, SessionState, session_event};
+use crate::event::{EventContext, German, SessionState, session_event};
 use crate::plan::Plan;
 
 /// The status of an event.
@@ -186,21 +186,7 @@ pub fn plan_events(plan: &Plan) -> Vec<CalendarEvent> {
     };
     plan.sessions
         .iter()
-        .map(|s| {
-            let facts = SessionFacts {
-                uid: &s.uid,
-                sequence: 0,
-                state: SessionState::Confirmed,
-                date: s.date,
-                start: s.start,
-                end: s.end,
-                hours: s.hours,
-                module: s.module,
-                kind: s.kind,
-                title: &s.title,
-            };
-            session_event(&facts, &ctx, &German)
-        })
+        .map(|s| session_event(s, 0, SessionState::Confirmed, &ctx, &German))
         .collect()
 }
 
