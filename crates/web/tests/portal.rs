@@ -8,6 +8,8 @@ mod common;
 mod feed;
 #[path = "portal/languages.rs"]
 mod languages;
+#[path = "portal/outage.rs"]
+mod outage;
 #[path = "portal/support.rs"]
 mod support;
 

@@ -6,6 +6,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use lernweg_domain::Role;
 
+use lernweg_app::AppError;
+
 use crate::context::Ctx;
 use crate::i18n::Lang;
 use crate::pages::render;
@@ -137,4 +139,44 @@ pub fn internal(ctx: &Ctx, lang: Lang, e: &dyn std::error::Error) -> Response {
         "portal-error-text",
         None,
     )
+}
+
+/// The error of participant pages, already rendered in the participant's language: portal
+/// handlers return `Result<Response, PortalError>` and use `?` (through [`OrPortal`]) the way
+/// staff pages use `PageError`; what a staff page says in German a participant reads in
+/// their own language.
+#[derive(Debug)]
+pub struct PortalError(Box<Response>);
+
+impl PortalError {
+    /// Any page as the answer (a refused invitation, the rate limit, a missing record).
+    pub fn page(res: Response) -> PortalError {
+        PortalError(Box::new(res))
+    }
+
+    /// A use-case error as a page: an unknown or someone else's record is a 404 (they look
+    /// the same), anything else is our own failure, logged with its source, never a 404.
+    pub fn app(ctx: &Ctx, lang: Lang, e: AppError) -> PortalError {
+        match e {
+            AppError::NotFound | AppError::Forbidden => PortalError::page(not_found(ctx, lang)),
+            e => PortalError::page(internal(ctx, lang, &e)),
+        }
+    }
+}
+
+impl IntoResponse for PortalError {
+    fn into_response(self) -> Response {
+        *self.0
+    }
+}
+
+/// `result.or_portal(&ctx, lang)?` in portal handlers.
+pub trait OrPortal<T> {
+    fn or_portal(self, ctx: &Ctx, lang: Lang) -> Result<T, PortalError>;
+}
+
+impl<T> OrPortal<T> for Result<T, AppError> {
+    fn or_portal(self, ctx: &Ctx, lang: Lang) -> Result<T, PortalError> {
+        self.map_err(|e| PortalError::app(ctx, lang, e))
+    }
 }

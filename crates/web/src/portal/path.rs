@@ -16,7 +16,7 @@ use lernweg_participants::EnrolmentStatus;
 use lernweg_store::{ParticipantRecord, SessionStatus};
 use serde::Deserialize;
 
-use super::layout::{PortalLayout, internal, message_page, not_found};
+use super::layout::{OrPortal, PortalError, PortalLayout, message_page};
 use super::{date, portal_lang};
 use crate::AppState;
 use crate::context::Ctx;
@@ -116,23 +116,20 @@ impl PathPage {
 
 /// The participant record of the logged-in participant, or the page that explains why
 /// there is none.
-async fn own_record(state: &AppState, ctx: &Ctx) -> Result<ParticipantRecord, Response> {
+async fn own_record(state: &AppState, ctx: &Ctx) -> Result<ParticipantRecord, PortalError> {
     let lang = ctx.portal_lang();
-    let unlinked = || {
-        message_page(
+    let linked = ctx.user.as_ref().and_then(|u| u.participant_id);
+    match portal::own(&state.app, linked).await {
+        Ok(p) => Ok(p),
+        Err(AppError::NotFound) => Err(PortalError::page(message_page(
             ctx,
             lang,
             StatusCode::OK,
             "portal-path-title",
             "portal-unlinked-text",
             None,
-        )
-    };
-    let linked = ctx.user.as_ref().and_then(|u| u.participant_id);
-    match portal::own(&state.app, linked).await {
-        Ok(p) => Ok(p),
-        Err(AppError::NotFound) => Err(unlinked()),
-        Err(e) => Err(internal(ctx, lang, &e)),
+        ))),
+        Err(e) => Err(PortalError::app(ctx, lang, e)),
     }
 }
 
@@ -311,27 +308,22 @@ pub async fn show(
     Extension(ctx): Extension<Ctx>,
     headers: HeaderMap,
     Query(q): Query<PathQuery>,
-) -> Response {
-    let p = match own_record(&state, &ctx).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+) -> Result<Response, PortalError> {
+    let p = own_record(&state, &ctx).await?;
     let lang = portal_lang(&ctx, Some(&p));
-    if let Err(e) = audit_own_read(&state, &ctx, &p, "path").await {
-        return internal(&ctx, lang, &e);
+    audit_own_read(&state, &ctx, &p, "path")
+        .await
+        .or_portal(&ctx, lang)?;
+    let mut page = build(&state, &ctx, &headers, &p, None)
+        .await
+        .or_portal(&ctx, lang)?;
+    if q.kalender.as_deref() == Some("widerrufen") {
+        // Shown only while no new link exists; a language switch drops the notice.
+        page.feed_revoked = page.feed_since.is_none();
+        page.layout.here = "/mein-weg".to_owned();
+        page.layout.on_path = true;
     }
-    match build(&state, &ctx, &headers, &p, None).await {
-        Ok(mut page) => {
-            if q.kalender.as_deref() == Some("widerrufen") {
-                // Shown only while no new link exists; a language switch drops the notice.
-                page.feed_revoked = page.feed_since.is_none();
-                page.layout.here = "/mein-weg".to_owned();
-                page.layout.on_path = true;
-            }
-            render(&page)
-        }
-        Err(e) => internal(&ctx, lang, &e),
-    }
+    Ok(render(&page))
 }
 
 /// `POST /mein-weg/kalender`: a new calendar link; the old one stops working. The new link
@@ -340,28 +332,23 @@ pub async fn renew_feed(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     headers: HeaderMap,
-) -> Response {
-    let p = match own_record(&state, &ctx).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+) -> Result<Response, PortalError> {
+    let p = own_record(&state, &ctx).await?;
     let lang = portal_lang(&ctx, Some(&p));
-    let Some(caller) = ctx.caller() else {
-        return not_found(&ctx, lang);
-    };
-    let issued = match portal::renew_feed(&state.app, &caller, &p).await {
-        Ok(f) => f,
-        Err(e) => return internal(&ctx, lang, &e),
-    };
-    match build(&state, &ctx, &headers, &p, Some(issued.secret)).await {
-        Ok(mut page) => {
-            // A language switch on this answer returns to the path, not to the POST route.
-            page.layout.here = "/mein-weg".to_owned();
-            page.layout.on_path = true;
-            render(&page)
-        }
-        Err(e) => internal(&ctx, lang, &e),
-    }
+    let caller = ctx
+        .caller()
+        .ok_or(AppError::Forbidden)
+        .or_portal(&ctx, lang)?;
+    let issued = portal::renew_feed(&state.app, &caller, &p)
+        .await
+        .or_portal(&ctx, lang)?;
+    let mut page = build(&state, &ctx, &headers, &p, Some(issued.secret))
+        .await
+        .or_portal(&ctx, lang)?;
+    // A language switch on this answer returns to the path, not to the POST route.
+    page.layout.here = "/mein-weg".to_owned();
+    page.layout.on_path = true;
+    Ok(render(&page))
 }
 
 /// `POST /mein-weg/kalender/widerrufen`: the participant's calendar link stops working (a new
@@ -369,16 +356,15 @@ pub async fn renew_feed(
 pub async fn revoke_feed(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-) -> Response {
-    let p = match own_record(&state, &ctx).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let Some(caller) = ctx.caller() else {
-        return not_found(&ctx, portal_lang(&ctx, Some(&p)));
-    };
-    match portal::revoke_feed(&state.app, &caller, &p).await {
-        Ok(_) => Redirect::to("/mein-weg?kalender=widerrufen#kalender").into_response(),
-        Err(e) => internal(&ctx, portal_lang(&ctx, Some(&p)), &e),
-    }
+) -> Result<Response, PortalError> {
+    let p = own_record(&state, &ctx).await?;
+    let lang = portal_lang(&ctx, Some(&p));
+    let caller = ctx
+        .caller()
+        .ok_or(AppError::Forbidden)
+        .or_portal(&ctx, lang)?;
+    portal::revoke_feed(&state.app, &caller, &p)
+        .await
+        .or_portal(&ctx, lang)?;
+    Ok(Redirect::to("/mein-weg?kalender=widerrufen#kalender").into_response())
 }

@@ -11,7 +11,7 @@ use lernweg_app::AppError;
 use lernweg_app::participants::{self, readiness};
 use lernweg_participants::{Dimension, Light, ReadinessAnswers};
 
-use super::layout::{PortalLayout, internal, message_page, not_found};
+use super::layout::{OrPortal, PortalError, PortalLayout, message_page};
 use super::path::code_of;
 use super::{date, portal_lang};
 use crate::AppState;
@@ -88,32 +88,29 @@ pub async fn show(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Path(id): Path<String>,
-) -> Response {
+) -> Result<Response, PortalError> {
     let Some(pid) = ctx.user.as_ref().and_then(|u| u.participant_id) else {
-        return message_page(
+        return Err(PortalError::page(message_page(
             &ctx,
             ctx.portal_lang(),
             StatusCode::NOT_FOUND,
             "portal-not-found-title",
             "portal-unlinked-text",
             None,
-        );
+        )));
     };
-    let p = match participants::own(&state.app, pid).await {
-        Ok(p) => p,
-        Err(AppError::NotFound) => return not_found(&ctx, ctx.portal_lang()),
-        Err(e) => return internal(&ctx, ctx.portal_lang(), &e),
-    };
+    let p = participants::own(&state.app, pid)
+        .await
+        .or_portal(&ctx, ctx.portal_lang())?;
     let lang = portal_lang(&ctx, Some(&p));
-    let Some(caller) = ctx.caller() else {
-        return not_found(&ctx, lang);
-    };
+    let caller = ctx
+        .caller()
+        .ok_or(AppError::Forbidden)
+        .or_portal(&ctx, lang)?;
     // Only the participant's own checks are looked at: any other id is simply not there.
-    let (check, result) = match readiness::own_check(&state.app, &caller, &p, &id).await {
-        Ok(found) => found,
-        Err(AppError::NotFound) => return not_found(&ctx, lang),
-        Err(e) => return internal(&ctx, lang, &e),
-    };
+    let (check, result) = readiness::own_check(&state.app, &caller, &p, &id)
+        .await
+        .or_portal(&ctx, lang)?;
     let rows = result
         .dimensions
         .iter()
@@ -124,7 +121,7 @@ pub async fn show(
             light_text: lang.t(&format!("portal-rc-light-{}", light_code(d.light))),
         })
         .collect();
-    render(&ReadinessPage {
+    Ok(render(&ReadinessPage {
         layout: PortalLayout::new(&ctx, lang, "portal-rc-title"),
         on: date(check.checked_on),
         overall: lang.t(&format!("portal-rc-overall-{}", code_of(&result.overall))),
@@ -139,5 +136,5 @@ pub async fn show(
             .iter()
             .map(|a| lang.t(&format!("portal-rc-action-{}", code_of(a))))
             .collect(),
-    })
+    }))
 }

@@ -16,7 +16,7 @@ use lernweg_domain::{LoginId, OneTimeCode};
 use lernweg_store::{Invitation, InvitationKind, Refusal};
 use serde::Deserialize;
 
-use super::layout::{PortalLayout, internal, message_page};
+use super::layout::{OrPortal, PortalError, PortalLayout, message_page};
 use super::portal_lang;
 use crate::AppState;
 use crate::context::{Ctx, session_cookie};
@@ -46,10 +46,10 @@ pub struct PasswordPage {
     pub error: Option<String>,
 }
 
-/// Counts one attempt of this address; `Some(page)` (429) when it is over the limit.
-fn limit(state: &AppState, ctx: &Ctx, lang: Lang, ip: Option<IpAddr>) -> Option<Response> {
+/// Counts one attempt of this address; the 429 page when it is over the limit.
+fn limit(state: &AppState, ctx: &Ctx, lang: Lang, ip: Option<IpAddr>) -> Result<(), PortalError> {
     match state.limiter.check_redemption(ip) {
-        Ok(()) => None,
+        Ok(()) => Ok(()),
         Err(Refused::TryAgainIn(wait)) => {
             tracing::warn!("invitation rate limit reached");
             let mut res = message_page(
@@ -64,27 +64,39 @@ fn limit(state: &AppState, ctx: &Ctx, lang: Lang, ip: Option<IpAddr>) -> Option<
                 header::RETRY_AFTER,
                 HeaderValue::from(wait.as_secs().max(1)),
             );
-            Some(res)
+            Err(PortalError::page(res))
         }
     }
 }
 
 /// The page for a secret that does not (or no longer) open the portal.
-fn refused(ctx: &Ctx, lang: Lang, r: Refusal) -> Response {
+fn refused(ctx: &Ctx, lang: Lang, r: Refusal) -> PortalError {
     let (status, key) = match r {
         Refusal::Unknown => (StatusCode::NOT_FOUND, "unknown"),
         Refusal::Used => (StatusCode::GONE, "used"),
         Refusal::Expired => (StatusCode::GONE, "expired"),
         Refusal::Revoked => (StatusCode::GONE, "revoked"),
     };
-    message_page(
+    PortalError::page(message_page(
         ctx,
         lang,
         status,
         &format!("portal-refused-{key}-title"),
         &format!("portal-refused-{key}-text"),
         Some(("/anmelden", "portal-go-login")),
-    )
+    ))
+}
+
+/// The 400 page for a form body that cannot be read.
+fn bad_request(ctx: &Ctx, lang: Lang) -> PortalError {
+    PortalError::page(message_page(
+        ctx,
+        lang,
+        StatusCode::BAD_REQUEST,
+        "portal-error-title",
+        "portal-bad-request",
+        None,
+    ))
 }
 
 fn kind_of(code: &str) -> Option<InvitationKind> {
@@ -109,13 +121,12 @@ async fn password_page(
     inv: &Invitation,
     secret: String,
     error_key: Option<&str>,
-) -> Response {
+) -> Result<Response, PortalError> {
     // What the participant will log in with: the linked account's login, the login name of
     // the invitation, or the e-mail address.
-    let (p, login) = match portal::invited(&state.app, inv).await {
-        Ok(found) => found,
-        Err(e) => return internal(ctx, ctx.portal_lang(), &e),
-    };
+    let (p, login) = portal::invited(&state.app, inv)
+        .await
+        .or_portal(ctx, ctx.portal_lang())?;
     let lang = portal_lang(ctx, Some(&p));
     let (login_label, login) = match login {
         Some(LoginId::Email(e)) => (lang.t("portal-login-is-email"), e.to_string()),
@@ -136,7 +147,7 @@ async fn password_page(
     } else {
         StatusCode::OK
     };
-    (status, render(&page)).into_response()
+    Ok((status, render(&page)).into_response())
 }
 
 /// `GET /einladung?code=…`: the link from the invitation e-mail.
@@ -144,11 +155,9 @@ pub async fn link(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     req: Request,
-) -> Response {
+) -> Result<Response, PortalError> {
     let lang = ctx.portal_lang();
-    if let Some(r) = limit(&state, &ctx, lang, ctx.client) {
-        return r;
-    }
+    limit(&state, &ctx, lang, ctx.client)?;
     let secret = req
         .uri()
         .query()
@@ -158,11 +167,11 @@ pub async fn link(
                 .map(|(_, v)| v.into_owned())
         })
         .unwrap_or_default();
-    match portal::invitation(&state.app, InvitationKind::Email, &secret).await {
-        Ok(Ok(inv)) => password_page(&state, &ctx, &inv, secret, None).await,
-        Ok(Err(r)) => refused(&ctx, lang, r),
-        Err(e) => internal(&ctx, lang, &e),
-    }
+    let inv = portal::invitation(&state.app, InvitationKind::Email, &secret)
+        .await
+        .or_portal(&ctx, lang)?
+        .map_err(|r| refused(&ctx, lang, r))?;
+    password_page(&state, &ctx, &inv, secret, None).await
 }
 
 /// `GET /code`: the form for the printed code.
@@ -186,22 +195,13 @@ pub async fn code_submit(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     req: Request,
-) -> Response {
+) -> Result<Response, PortalError> {
     let lang = ctx.portal_lang();
     let ip = ctx.client;
     let Ok(Form(form)) = <Form<CodeForm> as FromRequest<()>>::from_request(req, &()).await else {
-        return message_page(
-            &ctx,
-            lang,
-            StatusCode::BAD_REQUEST,
-            "portal-error-title",
-            "portal-bad-request",
-            None,
-        );
+        return Err(bad_request(&ctx, lang));
     };
-    if let Some(r) = limit(&state, &ctx, lang, ip) {
-        return r;
-    }
+    limit(&state, &ctx, lang, ip)?;
     let again = |key: &str| {
         let page = CodePage {
             layout: PortalLayout::new(&ctx, lang, "portal-code-title"),
@@ -212,14 +212,17 @@ pub async fn code_submit(
     };
     let code = match OneTimeCode::parse(&form.code) {
         Ok(c) => c,
-        Err(e) if e.code == "required" => return again("portal-code-error-required"),
-        Err(_) => return again("portal-code-error-invalid"),
+        Err(e) if e.code == "required" => return Ok(again("portal-code-error-required")),
+        Err(_) => return Ok(again("portal-code-error-invalid")),
     };
-    match portal::invitation(&state.app, InvitationKind::Code, code.normalized()).await {
-        Ok(Ok(inv)) => password_page(&state, &ctx, &inv, code.grouped(), None).await,
-        Ok(Err(Refusal::Unknown)) => again("portal-code-error-unknown"),
-        Ok(Err(r)) => refused(&ctx, lang, r),
-        Err(e) => internal(&ctx, lang, &e),
+    let found = portal::invitation(&state.app, InvitationKind::Code, code.normalized())
+        .await
+        .or_portal(&ctx, lang)?;
+    match found {
+        Ok(inv) => password_page(&state, &ctx, &inv, code.grouped(), None).await,
+        // An unknown code is most likely mistyped: the form again, with the code kept.
+        Err(Refusal::Unknown) => Ok(again("portal-code-error-unknown")),
+        Err(r) => Err(refused(&ctx, lang, r)),
     }
 }
 
@@ -241,31 +244,19 @@ pub async fn set_password(
     Extension(ctx): Extension<Ctx>,
     jar: CookieJar,
     req: Request,
-) -> Response {
+) -> Result<Response, PortalError> {
     let lang = ctx.portal_lang();
     let ip = ctx.client;
     let Ok(Form(form)) = <Form<PasswordForm> as FromRequest<()>>::from_request(req, &()).await
     else {
-        return message_page(
-            &ctx,
-            lang,
-            StatusCode::BAD_REQUEST,
-            "portal-error-title",
-            "portal-bad-request",
-            None,
-        );
+        return Err(bad_request(&ctx, lang));
     };
-    if let Some(r) = limit(&state, &ctx, lang, ip) {
-        return r;
-    }
-    let Some(kind) = kind_of(&form.kind) else {
-        return refused(&ctx, lang, Refusal::Unknown);
-    };
-    let inv = match portal::invitation(&state.app, kind, &form.secret).await {
-        Ok(Ok(inv)) => inv,
-        Ok(Err(r)) => return refused(&ctx, lang, r),
-        Err(e) => return internal(&ctx, lang, &e),
-    };
+    limit(&state, &ctx, lang, ip)?;
+    let kind = kind_of(&form.kind).ok_or_else(|| refused(&ctx, lang, Refusal::Unknown))?;
+    let inv = portal::invitation(&state.app, kind, &form.secret)
+        .await
+        .or_portal(&ctx, lang)?
+        .map_err(|r| refused(&ctx, lang, r))?;
     let problem = if form.password.is_empty() {
         Some("portal-password-error-missing")
     } else if form.password != form.password_repeat {
@@ -278,7 +269,7 @@ pub async fn set_password(
     }
     let user = match portal::redeem(&state.app, kind, &form.secret, &form.password).await {
         Ok(Ok(u)) => u,
-        Ok(Err(r)) => return refused(&ctx, lang, r),
+        Ok(Err(r)) => return Err(refused(&ctx, lang, r)),
         Err(AppError::Invalid(e)) => {
             let key = if e.iter().any(|e| e.code == "too_long") {
                 "portal-password-error-long"
@@ -287,14 +278,13 @@ pub async fn set_password(
             };
             return password_page(&state, &ctx, &inv, form.secret.clone(), Some(key)).await;
         }
-        Err(e) => return internal(&ctx, lang, &e),
+        Err(e) => return Err(PortalError::app(&ctx, lang, e)),
     };
     // Whoever was logged in on this browser is logged out: it is the participant's now.
     let replacing = ctx.session_secret.as_deref();
-    let secret = match sessions::open(&state.app, &user, replacing, "after invitation", ip).await {
-        Ok(opened) => opened.secret,
-        Err(e) => return internal(&ctx, lang, &e),
-    };
-    let jar = jar.add(session_cookie(secret, state.config.secure_cookies()));
-    (jar, Redirect::to("/mein-weg")).into_response()
+    let opened = sessions::open(&state.app, &user, replacing, "after invitation", ip)
+        .await
+        .or_portal(&ctx, lang)?;
+    let jar = jar.add(session_cookie(opened.secret, state.config.secure_cookies()));
+    Ok((jar, Redirect::to("/mein-weg")).into_response())
 }

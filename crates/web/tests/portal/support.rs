@@ -211,3 +211,36 @@ pub fn german_sentences() -> String {
     }
     out
 }
+
+/// A new participant (see [`new_participant`]) logged in through a printed code: their
+/// browser client.
+pub async fn logged_in_participant(app: &TestApp, given: &str, tongue: &str) -> reqwest::Client {
+    let p = new_participant(app, given, None, tongue).await;
+    let (staff, csrf) = app.login("coordinator@test.example").await;
+    let sheet = staff
+        .post(app.url(&format!("/verwaltung/teilnehmende/{p}/zugang/code")))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let code = code_from(&sheet);
+    let client = TestApp::client();
+    let csrf = app.csrf_from(&client, "/code").await;
+    let res = client
+        .post(app.url("/einladung"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("kind", "code"),
+            ("secret", &code),
+            ("password", "ein-langes-passwort"),
+            ("password_repeat", "ein-langes-passwort"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303, "the participant is logged in");
+    client
+}
