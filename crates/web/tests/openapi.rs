@@ -279,3 +279,75 @@ async fn null_is_not_given_and_messages_are_english() {
         .unwrap();
     assert_eq!(title["message"], "The title needs at least 3 characters.");
 }
+
+/// The request bodies of `tests/data/offer_requests.json` (which CI also validates against
+/// the pinned document's request schemas with Python's `jsonschema`) are accepted by the
+/// server, and the document's offer request schema requires nothing and allows `null`.
+#[tokio::test]
+async fn offer_request_schemas_take_what_the_server_takes() {
+    let app = TestApp::spawn().await;
+    let doc = document(&app).await;
+    let schemas = &doc["components"]["schemas"];
+    let input = &schemas["OfferFieldsInput"];
+    assert!(input.get("required").is_none(), "{input}");
+    let props = input["properties"].as_object().unwrap();
+    assert_eq!(
+        props.len(),
+        schemas["OfferFields"]["properties"]
+            .as_object()
+            .unwrap()
+            .len(),
+        "the input has every field of the answer"
+    );
+    for (key, prop) in props {
+        assert!(
+            prop.to_string().contains("\"null\""),
+            "{key} may be null: {prop}"
+        );
+    }
+    assert!(props["costs_eur"].to_string().contains("\"string\""));
+    let module = &schemas["ModuleDtoInput"];
+    assert!(module.get("required").is_none(), "{module}");
+    assert!(props["location"].to_string().contains("LocationDtoInput"));
+    for op in ["NewOfferDoc", "OfferPatchDoc"] {
+        let text = schemas[op].to_string();
+        assert!(
+            text.contains("#/components/schemas/OfferFieldsInput"),
+            "{op}: {text}"
+        );
+        assert!(
+            !text.contains("#/components/schemas/OfferFields\""),
+            "{op}: {text}"
+        );
+    }
+
+    let examples: Value = serde_json::from_str(include_str!("data/offer_requests.json")).unwrap();
+    let c = reqwest::Client::new();
+    let mut created = None;
+    for body in examples["create_offer"].as_array().unwrap() {
+        let res = c
+            .post(app.url("/api/v1/offers"))
+            .bearer_auth(app.token(Role::Coordinator))
+            .json(body)
+            .send()
+            .await
+            .unwrap();
+        let status = res.status();
+        let answer: Value = res.json().await.unwrap();
+        assert_eq!(status, 201, "{body} → {answer}");
+        created = Some(answer["id"].as_str().unwrap().to_owned());
+    }
+    let id = created.unwrap();
+    for body in examples["update_offer"].as_array().unwrap() {
+        let res = c
+            .patch(app.url(&format!("/api/v1/offers/{id}")))
+            .bearer_auth(app.token(Role::Coordinator))
+            .json(body)
+            .send()
+            .await
+            .unwrap();
+        let status = res.status();
+        let answer: Value = res.json().await.unwrap();
+        assert_eq!(status, 200, "{body} → {answer}");
+    }
+}

@@ -3,7 +3,8 @@
 //! once on the merged document (in `routes::openapi`), so that every operation documents
 //! 401 when it needs a token, 403 when it needs a role, 404 for a malformed or unknown id,
 //! 400 and 413 for a refused body, 400 for a refused query string, every error as
-//! `application/problem+json`, and every response with a description.
+//! `application/problem+json`, and every response with a description; and the offer's
+//! request schemas are derived from its answer ([`super::input_schema`]).
 
 use axum::http::StatusCode;
 use lernweg_domain::Access;
@@ -29,6 +30,7 @@ pub fn complete(doc: &mut OpenApi, specs: &[RouteSpec]) {
         };
         complete_operation(op, spec);
     }
+    super::input_schema::derive(doc);
 }
 
 fn operation<'a>(item: &'a mut PathItem, method: &str) -> Option<&'a mut Operation> {

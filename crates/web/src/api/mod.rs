@@ -7,6 +7,7 @@ pub mod audit;
 pub mod cohorts;
 pub mod doc;
 pub mod exports;
+mod input_schema;
 pub mod me;
 pub mod offers;
 pub mod participants;
