@@ -1,5 +1,5 @@
-//! What a provider tells course portals about itself: its KURSNET supplier number and its
-//! main address with phone and e-mail (the open-Qcat `SUPPLIER` block).
+//! What a provider tells course portals about itself: its KURSNET supplier number, its
+//! main address with phone and e-mail (the open-Qcat `SUPPLIER` block) and its website.
 
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +17,8 @@ pub struct ProviderDetails {
     pub phone: String,
     /// Empty or a valid address.
     pub email: String,
+    /// Empty or an absolute `https://` (or `http://`) address.
+    pub website: String,
 }
 
 /// The raw input of the fields, as sent (a form or a JSON body); `None` keeps the current
@@ -29,6 +31,7 @@ pub struct ProviderDetailsInput {
     pub city: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
+    pub website: Option<String>,
 }
 
 impl ProviderDetailsInput {
@@ -40,6 +43,7 @@ impl ProviderDetailsInput {
             &self.city,
             &self.phone,
             &self.email,
+            &self.website,
         ]
         .iter()
         .all(|f| f.is_none())
@@ -54,6 +58,7 @@ impl ProviderDetailsInput {
             "city" => &self.city,
             "phone" => &self.phone,
             "email" => &self.email,
+            "website" => &self.website,
             _ => &None,
         };
         v.as_deref().unwrap_or("")
@@ -70,6 +75,7 @@ impl From<&ProviderDetails> for ProviderDetailsInput {
             city: Some(d.city.clone()),
             phone: Some(d.phone.clone()),
             email: Some(d.email.clone()),
+            website: Some(d.website.clone()),
         }
     }
 }
@@ -109,6 +115,43 @@ fn digits(field: &'static str, raw: &str, min: usize, max: usize) -> Result<Stri
     }
 }
 
+/// An absolute web address: `http(s)://`, a host with a dot, no spaces; at most 300
+/// characters. Empty is "not set".
+fn website(raw: &str) -> Result<String, ParseError> {
+    let s = line("website", raw, 300)?;
+    if s.is_empty() {
+        return Ok(s);
+    }
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or_default());
+    let ok = host.is_some_and(|h| {
+        let name = h.rsplit_once(':').map_or(h, |(name, port)| {
+            if port.chars().all(|c| c.is_ascii_digit()) {
+                name
+            } else {
+                h
+            }
+        });
+        name.contains('.')
+            && !name.starts_with('.')
+            && !name.ends_with('.')
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+    }) && !s.contains(char::is_whitespace);
+    if ok {
+        Ok(s)
+    } else {
+        Err(ParseError::new(
+            "website",
+            "invalid_url",
+            "website: expected an address such as https://www.traeger.example",
+        ))
+    }
+}
+
 impl ProviderDetails {
     /// Applies the input to `self`, checking every given field; all mistakes are reported.
     pub fn apply(&self, input: &ProviderDetailsInput) -> Result<Self, Vec<ParseError>> {
@@ -143,6 +186,9 @@ impl ProviderDetails {
                 Email::parse(v).map(|e| e.as_str().to_owned())
             };
             set(&mut out.email, r);
+        }
+        if let Some(v) = &input.website {
+            set(&mut out.website, website(v));
         }
         if errors.is_empty() {
             Ok(out)
@@ -189,5 +235,34 @@ mod tests {
             .unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
         assert_eq!(fields, ["kursnet_supplier_id", "zip", "city", "email"]);
+    }
+
+    #[test]
+    fn a_website_is_an_absolute_web_address() {
+        for ok in [
+            "https://www.traeger.example",
+            " https://traeger.example/kurse?x=1 ",
+            "http://bildung-süd.example:8080/",
+            "",
+        ] {
+            let d = ProviderDetails::default()
+                .apply(&input(|i| i.website = Some(ok.into())))
+                .unwrap_or_else(|e| panic!("{ok}: {e:?}"));
+            assert_eq!(d.website, ok.trim());
+        }
+        for bad in [
+            "www.traeger.example",
+            "https://",
+            "https://localhost",
+            "ftp://traeger.example",
+            "javascript:alert(1)",
+            "https://traeger .example",
+            "https://.example",
+        ] {
+            let e = ProviderDetails::default()
+                .apply(&input(|i| i.website = Some(bad.into())))
+                .unwrap_err();
+            assert_eq!(e[0].field, "website", "{bad}");
+        }
     }
 }

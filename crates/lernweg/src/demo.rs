@@ -14,8 +14,8 @@ struct DemoProvider {
     name: &'static str,
     state: State,
     staff: [(&'static str, Role, &'static str); 3],
-    /// Invented KURSNET supplier number, street, postcode, city, phone and e-mail.
-    kursnet: [&'static str; 6],
+    /// Invented KURSNET supplier number, street, postcode, city, phone, e-mail and website.
+    kursnet: [&'static str; 7],
 }
 
 const PROVIDERS: [DemoProvider; 2] = [
@@ -42,6 +42,7 @@ const PROVIDERS: [DemoProvider; 2] = [
             "Duisburg",
             "0203 555012",
             "kurse@rhein-ruhr.demo.example",
+            "https://www.rhein-ruhr.demo.example",
         ],
     },
     DemoProvider {
@@ -67,6 +68,7 @@ const PROVIDERS: [DemoProvider; 2] = [
             "Dresden",
             "0351 555034",
             "kurse@qualinetz-sachsen.demo.example",
+            "https://www.qualinetz-sachsen.demo.example",
         ],
     },
 ];
@@ -131,7 +133,7 @@ pub async fn seed(store: &Store) -> anyhow::Result<bool> {
             Err(e) => return Err(e.into()),
         };
         let provider = if provider.details.kursnet_supplier_id.is_empty() {
-            let [id, street, zip, city, phone, email] = p.kursnet.map(str::to_owned);
+            let [id, street, zip, city, phone, email, website] = p.kursnet.map(str::to_owned);
             let details = ProviderDetails {
                 kursnet_supplier_id: id,
                 street,
@@ -139,6 +141,7 @@ pub async fn seed(store: &Store) -> anyhow::Result<bool> {
                 city,
                 phone,
                 email,
+                website,
             };
             let patch = ProviderPatch {
                 details: Some(details),

@@ -37,7 +37,8 @@ pub struct ProviderPatch {
 
 macro_rules! columns {
     () => {
-        "id, name, state, kursnet_supplier_id, street, zip, city, phone, email, created_at, updated_at"
+        "id, name, state, kursnet_supplier_id, street, zip, city, phone, email, website, \
+         created_at, updated_at"
     };
 }
 
@@ -54,6 +55,7 @@ fn from_row(r: &AnyRow) -> Result<Provider, StoreError> {
             city: r.try_get("city")?,
             phone: r.try_get("phone")?,
             email: r.try_get("email")?,
+            website: r.try_get("website")?,
         },
         created_at: time::parse("providers", &r.try_get::<String, _>("created_at")?)?,
         updated_at: time::parse("providers", &r.try_get::<String, _>("updated_at")?)?,
@@ -162,7 +164,8 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
             "UPDATE providers SET name = $1, state = $2, kursnet_supplier_id = $3, street = $4, \
-             zip = $5, city = $6, phone = $7, email = $8, updated_at = $9 WHERE id = $10",
+             zip = $5, city = $6, phone = $7, email = $8, website = $9, updated_at = $10 \
+             WHERE id = $11",
         )
         .bind(name.as_str())
         .bind(state.code())
@@ -172,6 +175,7 @@ impl Store {
         .bind(details.city.as_str())
         .bind(details.phone.as_str())
         .bind(details.email.as_str())
+        .bind(details.website.as_str())
         .bind(time::fmt(self.now()))
         .bind(id.to_string())
         .execute(&mut *tx)

@@ -69,7 +69,8 @@ async fn providers_round_trip_and_update() {
     assert_eq!(patched.state, State::BW);
     assert_eq!(patched.name.as_str(), "Bildungswerk Süd");
     assert_eq!(patched.details, lernweg_domain::ProviderDetails::default());
-    // The KURSNET supplier number and address (migration 0012) round-trip.
+    // The KURSNET supplier number and address (migration 0012) and the website (0013)
+    // round-trip.
     let details = lernweg_domain::ProviderDetails {
         kursnet_supplier_id: "245884".into(),
         street: "Lindenallee 4".into(),
@@ -77,6 +78,7 @@ async fn providers_round_trip_and_update() {
         city: "München".into(),
         phone: "089 123456".into(),
         email: "kurse@bildungswerk.example".into(),
+        website: "https://www.bildungswerk.example".into(),
     };
     let with_details = db
         .store

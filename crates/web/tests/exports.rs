@@ -221,7 +221,8 @@ async fn openqcat_has_the_offer_and_its_current_runs() {
         .bearer_auth(w.app.token(Role::Admin))
         .json(&serde_json::json!({
             "kursnet_supplier_id": "245884", "street": "Lindenallee 4", "zip": "50667",
-            "city": "Köln", "phone": "0221 123456", "email": "kurse@traeger-eins.example"
+            "city": "Köln", "phone": "0221 123456", "email": "kurse@traeger-eins.example",
+            "website": "https://www.traeger-eins.example"
         }))
         .send()
         .await
@@ -230,14 +231,27 @@ async fn openqcat_has_the_offer_and_its_current_runs() {
     let body: serde_json::Value = patched.json().await.unwrap();
     assert_eq!(body["kursnet_supplier_id"], "245884");
     assert_eq!(body["city"], "Köln");
+    assert_eq!(body["website"], "https://www.traeger-eins.example");
     let bad = TestApp::client()
         .patch(w.app.url(&format!("/api/v1/providers/{}", w.app.p1.id)))
         .bearer_auth(w.app.token(Role::Admin))
-        .json(&serde_json::json!({"zip": "5066", "kursnet_supplier_id": "K1"}))
+        .json(&serde_json::json!({"zip": "5066", "kursnet_supplier_id": "K1", "website": "traeger.example"}))
         .send()
         .await
         .unwrap();
     assert_eq!(bad.status(), 422);
+    let problem: serde_json::Value = bad.json().await.unwrap();
+    let fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        ["kursnet_supplier_id", "zip", "website"],
+        "{problem}"
+    );
     let res = get(
         &w.app,
         w.app.token(Role::Coordinator),

@@ -1,5 +1,6 @@
-//! The admin enters a provider's KURSNET supplier number and address on the provider's page;
-//! mistakes come back field by field with what was typed.
+//! The admin enters a provider's KURSNET supplier number, address and website on the
+//! provider's page; mistakes come back field by field with what was typed. The public offer
+//! pages name the provider with its website and address (JSON-LD).
 
 mod common;
 
@@ -21,7 +22,7 @@ async fn admin_edits_kursnet_details_on_the_provider_page() {
     assert!(html.contains("KURSNET-Anbieternummer"), "{html}");
     assert!(html.contains("name=\"kursnet_supplier_id\""));
 
-    let form = |zip: &'static str| {
+    let form = |zip: &'static str, website: &'static str| {
         vec![
             ("csrf", csrf.clone()),
             ("name", "Träger Eins".to_owned()),
@@ -32,17 +33,20 @@ async fn admin_edits_kursnet_details_on_the_provider_page() {
             ("city", "Köln".to_owned()),
             ("phone", "0221 123456".to_owned()),
             ("email", "kurse@traeger-eins.example".to_owned()),
+            ("website", website.to_owned()),
         ]
     };
     let res = client
         .post(app.url(&page))
-        .form(&form("5066"))
+        .form(&form("5066", "www.traeger-eins.example"))
         .send()
         .await
         .unwrap();
     assert_eq!(res.status(), 422);
     let html = res.text().await.unwrap();
     assert!(html.contains("id=\"zip-error\""), "{html}");
+    assert!(html.contains("id=\"website-error\""), "{html}");
+    assert!(html.contains("mit https:// beginnt"), "{html}");
     assert!(
         html.contains("value=\"Lindenallee 4\""),
         "typed values stay"
@@ -52,7 +56,7 @@ async fn admin_edits_kursnet_details_on_the_provider_page() {
 
     let res = client
         .post(app.url(&page))
-        .form(&form("50667"))
+        .form(&form("50667", "https://www.traeger-eins.example"))
         .send()
         .await
         .unwrap();
@@ -75,4 +79,19 @@ async fn admin_edits_kursnet_details_on_the_provider_page() {
         .await
         .unwrap();
     assert!(html.contains("value=\"245884\""));
+
+    // The offer page's JSON-LD names the provider with its own website and address.
+    let html = reqwest::get(app.url(&format!("/angebote/{}", app.offer.offer.slug)))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let start = html.find("application/ld+json\">").unwrap() + "application/ld+json\">".len();
+    let end = start + html[start..].find("</script>").unwrap();
+    let ld: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+    let provider = &ld["provider"];
+    assert_eq!(provider["url"], "https://www.traeger-eins.example", "{ld}");
+    assert_eq!(provider["address"]["postalCode"], "50667", "{ld}");
+    assert_eq!(provider["address"]["addressLocality"], "Köln", "{ld}");
 }

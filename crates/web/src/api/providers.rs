@@ -28,6 +28,8 @@ pub struct ProviderDto {
     pub city: String,
     pub phone: String,
     pub email: String,
+    /// The provider's own website (empty: not set).
+    pub website: String,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -44,6 +46,7 @@ impl From<Provider> for ProviderDto {
             city: p.details.city,
             phone: p.details.phone,
             email: p.details.email,
+            website: p.details.website,
             created_at: p.created_at.to_rfc3339(),
             updated_at: p.updated_at.to_rfc3339(),
         }
@@ -69,6 +72,8 @@ pub struct ProviderPatchDto {
     pub city: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
+    /// `https://…`; empty clears it.
+    pub website: Option<String>,
 }
 
 /// Parses the id of a path; a malformed id is as unknown as a missing record.
@@ -145,6 +150,7 @@ pub async fn update(
             city: body.city,
             phone: body.phone,
             email: body.email,
+            website: body.website,
         },
     };
     let p = admin::update_provider(

@@ -172,6 +172,7 @@ pub const DETAIL_FIELDS: &[(&str, &str, &str, u32)] = &[
     ("city", "provider-city", "text", 200),
     ("phone", "provider-phone", "tel", 40),
     ("email", "provider-email", "email", 254),
+    ("website", "provider-website", "url", 300),
 ];
 
 async fn providers_page(

@@ -14,7 +14,8 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use lernweg_app::catalogue::{Listed, PublicOffer, public_offer};
 use lernweg_offers::publish::jsonld::{
-    CohortLd, CourseLd, CourseMode, ProviderLd, course_jsonld, jsonld_script, plan_weekly_hours,
+    CohortLd, CourseLd, CourseMode, PostalAddressLd, ProviderLd, course_jsonld, jsonld_script,
+    plan_weekly_hours,
 };
 use lernweg_offers::{DeliveryMode, Slot, Span, TimeModelDef, classify};
 use lernweg_planner::Plan;
@@ -256,12 +257,20 @@ fn build(
         lang.t("catalogue-apply-step-register"),
     ];
 
-    // Providers have no website of their own in Lernweg yet: their `url` is the installation
-    // that publishes their offers.
+    // The provider's own website; without one, the installation that publishes its offers.
+    let details = &l.provider.details;
     let provider = ProviderLd {
         name: l.provider.name.to_string(),
-        url: Some(format!("{site}/")),
-        address: None,
+        url: Some(if details.website.is_empty() {
+            format!("{site}/")
+        } else {
+            details.website.clone()
+        }),
+        address: (!details.city.is_empty()).then(|| PostalAddressLd {
+            street: details.street.clone(),
+            zip: details.zip.clone(),
+            city: details.city.clone(),
+        }),
     };
     let de = |id: &str| Lang::De.t(id);
     let mut ld = CourseLd::new(o, url.clone(), provider, &de);
