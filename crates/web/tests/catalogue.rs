@@ -328,7 +328,7 @@ async fn offer_page_explains_the_offer_and_carries_course_jsonld() {
         "02.03.2027",
         "Nordrhein-Westfalen",
         "Stunden",
-        "So rechnen wir die Zeit pro Woche",
+        "So rechnen wir: Unterricht und Lernen zu Hause zählen zusammen.",
         "Mentoring",
         "Leihgeräte",
         "Das Angebot ist für Sie kostenlos.",
@@ -342,7 +342,7 @@ async fn offer_page_explains_the_offer_and_carries_course_jsonld() {
         "So melden Sie sich an",
         "Schreiben Sie Aylin Demir eine E-Mail",
         "Können Sie das neben der Arbeit machen?",
-        "Ja. Sie lernen zu festen Zeiten neben der Arbeit.",
+        "<p><strong>Ja. Sie lernen",
         "Wir rechnen mit dem Plan des ersten Durchgangs.",
         "<dt>Beruf</dt><dd>Medizinische Gesundheitsberufe</dd>",
     ] {

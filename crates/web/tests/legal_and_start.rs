@@ -119,7 +119,7 @@ async fn the_admin_and_coordinators_set_their_own_texts() {
     // installation's, and says so.
     let (_, privacy) = text(&visitor, app.url(&format!("/traeger/{p1}/datenschutz"))).await;
     assert!(
-        privacy.contains("Datenschutz bei Träger Eins &lt;b&gt;"),
+        privacy.contains("Datenschutz bei Träger Eins &#60;b&#62;"),
         "{privacy}"
     );
     let (_, imprint) = text(&visitor, app.url(&format!("/traeger/{p1}/impressum"))).await;
