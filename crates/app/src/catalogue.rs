@@ -140,6 +140,21 @@ pub struct PublicOffer {
 /// One published offer by its slug; an unpublished or unknown one is `NotFound`.
 pub async fn public_offer(app: &App, slug: &str) -> Result<PublicOffer, AppError> {
     let record = app.store.published_offer_by_slug(slug).await?;
+    assemble(app, record).await
+}
+
+/// Any offer the principal may see (staff; another provider's is `NotFound`) as its public
+/// page shows it, published or not: for the plain-language check of the page's text.
+pub async fn preview(
+    app: &App,
+    principal: &lernweg_domain::Principal,
+    id: lernweg_domain::OfferId,
+) -> Result<PublicOffer, AppError> {
+    let record = crate::offers::offer(app, principal, id).await?;
+    assemble(app, record).await
+}
+
+async fn assemble(app: &App, record: OfferRecord) -> Result<PublicOffer, AppError> {
     let cohorts = visible_cohorts(app, &record).await?;
     let provider = app.store.provider(record.provider_id).await?;
     let mut plans = Vec::with_capacity(cohorts.len());

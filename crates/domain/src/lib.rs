@@ -10,6 +10,7 @@ pub mod decimal;
 pub mod email;
 pub mod ids;
 pub mod kldb;
+pub mod legal;
 pub mod login;
 pub mod provider;
 pub mod provider_details;
@@ -26,6 +27,7 @@ pub use ids::{
     TokenId, UserId,
 };
 pub use kldb::KldbCode;
+pub use legal::LegalKind;
 pub use login::{LoginId, LoginName, OneTimeCode};
 pub use provider::{ProviderName, check_password_policy};
 pub use provider_details::{ProviderDetails, ProviderDetailsInput};

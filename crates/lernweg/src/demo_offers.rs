@@ -29,7 +29,7 @@ fn common(
         "contact_phone": contact.2,
         "costs_eur": 0,
         "capacity": 16,
-        "funding": "Gefördert im Programm „Integration durch Qualifizierung (IQ)“ – für Teilnehmende kostenfrei",
+        "funding": "Das Programm „Integration durch Qualifizierung“ (IQ) bezahlt den Kurs.",
     })
 }
 
@@ -57,8 +57,8 @@ fn drafts() -> Vec<(usize, Value, bool)> {
                     "Anpassungsqualifizierung Pflegefachkraft",
                     "adaptation_qualification",
                     "81302",
-                    "Pflegefachkräfte mit ausländischem Abschluss und teilweiser Anerkennung",
-                    "Sie arbeiten schon in der Pflege. Hier lernen Sie, was für die volle Anerkennung noch fehlt. Der Kurs ist an einem Abend in der Woche. Einmal im Monat gibt es einen Block am Freitag und Samstag. Am Ende steht die Kenntnisprüfung.",
+                    "Pflegekräfte mit einem Abschluss aus dem Ausland, der zum Teil anerkannt ist",
+                    "Sie arbeiten schon in der Pflege. Hier lernen Sie, was für die volle Anerkennung noch fehlt. Am Ende steht die Kenntnisprüfung.",
                     NW,
                 ),
                 json!({
@@ -87,7 +87,7 @@ fn drafts() -> Vec<(usize, Value, bool)> {
                     "language_support",
                     "25",
                     "Fachkräfte aus Metall- und Elektroberufen mit Deutsch ab B1",
-                    "Sie lernen die Sprache für Ihre Arbeit in der Technik. Wir lesen Pläne, schreiben Berichte und sprechen mit Kunden. Der Kurs ist zweimal pro Woche am Abend online.",
+                    "Sie lernen die Sprache für Ihre Arbeit in der Technik. Wir lesen Pläne, schreiben Berichte und sprechen mit Kunden.",
                     NW,
                 ),
                 json!({
@@ -139,8 +139,8 @@ fn drafts() -> Vec<(usize, Value, bool)> {
                     "Teilqualifizierung Lagerlogistik (TQ 1)",
                     "partial_qualification",
                     "513",
-                    "Beschäftigte in der Logistik ohne anerkannten Berufsabschluss",
-                    "Sie arbeiten im Lager. Mit dieser Teilqualifizierung machen Sie den ersten Schritt zum Berufsabschluss Fachkraft für Lagerlogistik. Sie lernen an einem Vormittag pro Woche in Ihrer Arbeitszeit. Ihr Betrieb stellt Sie dafür frei.",
+                    "Menschen, die im Lager arbeiten und keinen Abschluss in Deutschland haben",
+                    "Sie arbeiten im Lager. Mit dieser Teilqualifizierung machen Sie den ersten Schritt zum Berufsabschluss Fachkraft für Lagerlogistik. Sie lernen in Ihrer Arbeitszeit. Ihr Betrieb stellt Sie dafür frei.",
                     SN,
                 ),
                 json!({
@@ -166,7 +166,7 @@ fn drafts() -> Vec<(usize, Value, bool)> {
                     "Selbstlernkurs Anerkennungsverfahren verstehen",
                     "full_recognition",
                     "7",
-                    "Zugewanderte Fachkräfte vor dem Antrag auf Anerkennung",
+                    "Fachkräfte aus dem Ausland, die ihren Abschluss anerkennen lassen wollen",
                     "Sie wollen Ihren Abschluss anerkennen lassen. In kurzen Online-Einheiten lernen Sie Schritt für Schritt, wie der Antrag geht. Sie lernen, wann es Ihnen passt.",
                     SN,
                 ),
@@ -190,8 +190,8 @@ fn drafts() -> Vec<(usize, Value, bool)> {
                     "Vorbereitung Kenntnisprüfung Medizin",
                     "partial_recognition",
                     "814",
-                    "Ärztinnen und Ärzte aus Drittstaaten mit Defizitbescheid",
-                    "Sie bereiten sich auf die Kenntnisprüfung vor. Der Kurs ist zweimal pro Woche am Abend. Dazu kommen Fallbesprechungen in kleinen Gruppen.",
+                    "Ärztinnen und Ärzte aus Ländern außerhalb der EU, denen für die Anerkennung noch etwas fehlt",
+                    "Sie bereiten sich auf die Kenntnisprüfung vor. Sie besprechen echte Fälle in kleinen Gruppen.",
                     SN,
                 ),
                 json!({

@@ -5,6 +5,7 @@ mod admin;
 mod demo;
 mod demo_attendance;
 mod demo_imports;
+mod demo_legal;
 mod demo_offers;
 mod demo_participants;
 mod demo_portal;
@@ -140,8 +141,17 @@ enum Command {
     },
     /// Measure how easy a German text is to read (Flesch-Amstad, Wiener Sachtextformel, long sentences and words).
     Readability {
-        /// A UTF-8 text file.
-        file: PathBuf,
+        /// A UTF-8 text file (or `--offer`).
+        #[arg(required_unless_present = "offer", conflicts_with = "offer")]
+        file: Option<PathBuf>,
+        /// Instead of a file: the text a participant reads on an offer's public page, by the
+        /// offer's slug (published offers) or id (any offer, as its page would look). Reads
+        /// the database.
+        #[arg(long, value_name = "SLUG_OR_ID")]
+        offer: Option<String>,
+        /// The page's language with `--offer`: de or en.
+        #[arg(long, default_value = "de", value_parser = ["de", "en"])]
+        lang: String,
         /// Output format: json or text.
         #[arg(long, env = "LERNWEG_FORMAT", default_value = "text")]
         format: String,
@@ -185,7 +195,11 @@ fn main() -> ExitCode {
             )),
             Err(e) => fail(format!("cannot read {}: {e}", file.display())),
         },
-        Command::Readability { file, format } => match std::fs::read_to_string(&file) {
+        Command::Readability {
+            file: Some(file),
+            format,
+            ..
+        } => match std::fs::read_to_string(&file) {
             Ok(text) => print(lernweg_offers::readability::cli_readability(&text, &format)),
             Err(e) => fail(format!("cannot read {}: {e}", file.display())),
         },
@@ -280,6 +294,26 @@ async fn run(command: Command, db: DbArgs) -> anyhow::Result<()> {
         Command::Token(cmd) => admin::token(cmd, &open(&db.target("./lernweg-data")).await?).await,
         Command::Export(cmd) => {
             export::export(cmd, &open(&db.target("./lernweg-data")).await?).await
+        }
+        Command::Readability {
+            offer: Some(offer),
+            lang,
+            format,
+            ..
+        } => {
+            let store = open(&db.target("./lernweg-data")).await?;
+            let app = lernweg_app::App::new(store);
+            let text = lernweg_web::public_page_text(&app, &offer, &lang)
+                .await
+                .map_err(|e| match e {
+                    lernweg_app::AppError::NotFound => {
+                        anyhow::anyhow!("no offer with the slug or id {offer:?}")
+                    }
+                    other => anyhow::anyhow!("cannot read the offer: {other}"),
+                })?;
+            let out = lernweg_offers::readability::cli_readability(&text, &format)?;
+            print!("{out}");
+            Ok(())
         }
         Command::Holidays { .. } | Command::Plan { .. } | Command::Readability { .. } => {
             unreachable!("handled without a database")

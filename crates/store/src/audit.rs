@@ -77,6 +77,8 @@ audit_names! {
         DeviceLoans => "device_loans",
         CounsellingService => "counselling_service",
         Referral => "referral",
+        /// An Impressum, privacy statement or accessibility statement.
+        LegalText => "legal_text",
         /// A page or API route (a refused request names its method and path).
         Route => "route",
     }

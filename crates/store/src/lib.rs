@@ -15,6 +15,7 @@ mod error;
 mod feeds;
 mod imports;
 mod invitations;
+mod legal;
 mod loans;
 mod offers;
 mod participants;

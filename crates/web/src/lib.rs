@@ -29,5 +29,6 @@ pub(crate) mod work;
 
 pub use app::{AppState, WebConfig, build_app, build_app_with, serve};
 pub use context::{Ctx, SESSION_COOKIE};
+pub use pages::catalogue::public_page_text;
 pub use proxy::TrustedProxy;
 pub use ratelimit::LoginLimits;

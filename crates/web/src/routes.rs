@@ -149,6 +149,7 @@ pub fn table() -> Vec<Route> {
     all.extend(pages::offers::routes());
     all.extend(pages::cohorts::routes());
     all.extend(pages::catalogue::routes());
+    all.extend(pages::legal::routes());
     all.extend(api::offers::routes());
     all.extend(api::cohorts::routes());
     all.extend(api::exports::routes());

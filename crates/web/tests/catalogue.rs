@@ -328,7 +328,7 @@ async fn offer_page_explains_the_offer_and_carries_course_jsonld() {
         "02.03.2027",
         "Nordrhein-Westfalen",
         "Stunden",
-        "So rechnen wir die Zeit pro Woche",
+        "So rechnen wir: Unterricht und Lernen zu Hause zählen zusammen.",
         "Mentoring",
         "Leihgeräte",
         "Das Angebot ist für Sie kostenlos.",
@@ -342,11 +342,34 @@ async fn offer_page_explains_the_offer_and_carries_course_jsonld() {
         "So melden Sie sich an",
         "Schreiben Sie Aylin Demir eine E-Mail",
         "Können Sie das neben der Arbeit machen?",
-        "Berufsbegleitend",
-        "Grundlage ist der Terminplan des ersten Durchgangs.",
+        "<p><strong>Ja. Sie lernen",
+        "Wir rechnen mit dem Plan des ersten Durchgangs.",
+        "<dt>Beruf</dt><dd>Medizinische Gesundheitsberufe</dd>",
     ] {
         assert!(html.contains(text), "offer page lacks {text:?}");
     }
+    // No codes: the occupation by name, not its KldB number; the time model in words.
+    for code in ["KldB", "81302", "evening_course", "Abendkurs"] {
+        assert!(!html.contains(code), "offer page shows {code:?}");
+    }
+    // The summary comes first, with the contact and how to apply.
+    let summary = html.find("Auf einen Blick").unwrap();
+    let what = html.find("Was lernen Sie?").unwrap();
+    for term in [
+        "Beginn",
+        "Wann",
+        "Zeit pro Woche",
+        "Kosten",
+        "Ort",
+        "Kontakt",
+        "Anmelden",
+    ] {
+        let at = html.find(&format!("<dt>{term}</dt>")).unwrap();
+        assert!(summary < at && at < what, "{term} is not in the summary");
+    }
+    assert!(
+        html.contains("<dt>Wann</dt><dd>Der Kurs ist jeden Dienstag von 18:00 bis 21:00 Uhr.</dd>")
+    );
     // Only data blocks, no executable inline script (CSP script-src 'self').
     for (i, _) in html.match_indices("<script") {
         assert!(html[i..].starts_with("<script type=\"application/ld+json\">"));
@@ -389,8 +412,8 @@ async fn offer_page_explains_the_offer_and_carries_course_jsonld() {
     let ld = jsonld(&html);
     assert_eq!(ld["@type"], "Course");
     assert!(ld.get("hasCourseInstance").is_none());
-    assert!(html.contains("Grundlage ist das Zeitmodell."));
-    assert!(html.contains("einmal im Monat Freitag und Samstag"));
+    assert!(html.contains("Es gibt noch keinen Plan mit Terminen."));
+    assert!(html.contains("einmal im Monat am Freitag und Samstag"));
 
     // English on request.
     let html = TestApp::client()

@@ -100,6 +100,20 @@ function definePass(viewport, accounts) {
       await checkPage(pass, 'start', { h1: /^Willkommen, .+!$/ });
     });
 
+    test('legal texts: edited from Start, shown at the footer links', async () => {
+      await navigate(page, () => page.getByRole('link', { name: 'Impressum, Datenschutz und Barrierefreiheit bearbeiten' }).click());
+      assert.equal(pathOf(page), '/verwaltung/rechtstexte');
+      await checkPage(pass, 'legal-edit', { h1: 'Rechtstexte' });
+      const footer = () => page.getByRole('navigation', { name: 'Rechtliches' });
+      await navigate(page, () => footer().getByRole('link', { name: 'Erklärung zur Barrierefreiheit' }).click());
+      assert.equal(pathOf(page), '/barrierefreiheit');
+      await checkPage(pass, 'legal-accessibility', { h1: 'Erklärung zur Barrierefreiheit' });
+      await navigate(page, () => footer().getByRole('link', { name: 'Impressum' }).click());
+      assert.equal(pathOf(page), '/impressum');
+      assert.match(await page.locator('main').textContent(), /Hier fehlt noch das Impressum\./);
+      await checkPage(pass, 'legal-imprint', { h1: 'Impressum' });
+    });
+
     const pages = [
       { label: 'Teilnehmende', path: '/verwaltung/teilnehmende', h1: /Teilnehmende/, name: 'participants-admin' },
       { label: 'Angebote', path: '/verwaltung/angebote', h1: 'Angebote', name: 'offers-admin' },
@@ -266,6 +280,15 @@ function definePass(viewport, accounts) {
       assert.equal(pathOf(page), '/anmelden');
       assert.equal(new URL(page.url()).searchParams.get('next'), '/start');
       assert.equal(await h1(page), 'Anmelden');
+    });
+
+    test('a visitor at / sees the catalogue, the staff login is in the footer', async () => {
+      await page.goto(url('/'));
+      assert.equal(pathOf(page), '/angebote');
+      await checkPage(pass, 'catalogue-visitor', { h1: 'Angebote' });
+      const footer = page.getByRole('navigation', { name: 'Rechtliches' });
+      await navigate(page, () => footer.getByRole('link', { name: 'Anmelden für Mitarbeitende' }).click());
+      assert.equal(pathOf(page), '/anmelden');
     });
 
     test('the new user logs in; an account without tokens', async () => {

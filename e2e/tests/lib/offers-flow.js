@@ -128,7 +128,7 @@ function defineOffersPass(viewport, accounts) {
       await click(demo);
       assert.match(pathOf(page), new RegExp(`^/verwaltung/angebote/${UUID}$`));
       const detailPath = pathOf(page);
-      for (const heading of ['Einordnung', 'Gelingensfaktoren', 'Einfache Sprache: Beschreibung für Teilnehmende']) {
+      for (const heading of ['Einordnung', 'Gelingensfaktoren', 'Einfache Sprache: öffentliche Seite für Teilnehmende']) {
         assert.equal(await page.getByRole('heading', { name: heading, level: 2 }).count(), 1, `section ${heading}`);
       }
       const factors = page.getByRole('region', { name: /^Gelingensfaktoren mit Status/ });

@@ -420,7 +420,7 @@ pub fn plan_weekly_hours(plan: &Plan) -> Option<f64> {
 
 /// Without a plan: the weekly slots (or self-paced hours) plus the modules' average
 /// self-study; `None` for block and compact seminars, whose weeks differ too much.
-fn estimated_weekly_hours(o: &Offer) -> Option<f64> {
+pub fn estimated_weekly_hours(o: &Offer) -> Option<f64> {
     let n = o.modules.len().max(1) as f64;
     let study = o
         .modules

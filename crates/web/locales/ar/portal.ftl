@@ -7,6 +7,10 @@ portal-skip = إلى المحتوى
 portal-logout = تسجيل الخروج
 portal-nav-label = القائمة
 portal-footer = Lernweg. طريقك في الدورة.
+portal-legal-nav = معلومات قانونية
+portal-legal-imprint = بيانات الناشر
+portal-legal-privacy = حماية البيانات
+portal-legal-accessibility = إمكانية الوصول
 portal-back-to-path = العودة إلى طريقي
 portal-go-login = إلى تسجيل الدخول
 

@@ -37,11 +37,20 @@ login-error-rate-limited = Zu viele Anmeldeversuche. Bitte warten Sie einen Mome
 
 home-title = Start
 home-welcome = Willkommen, { $name }!
-home-role = Ihre Rolle
-home-provider = Träger
-home-state = Bundesland
-home-team-size = Personen im Team
-home-next-steps = Weiter zu
+home-queue = Das steht an
+home-queue-empty = Gerade ist nichts zu tun.
+home-queue-today = Ihre Termine heute
+home-queue-roll-calls = Anwesenheit noch nicht vollständig
+home-queue-contact = Teilnehmende ohne feste Ansprechperson
+home-queue-loans = Leihgeräte überfällig
+home-queue-start = Durchgänge, die bald beginnen
+home-queue-imports = Importe warten auf Ihre Entscheidung
+home-task-session = { $time } · { $cohort } · { $title }
+home-task-roll-call = { $date } · { $cohort } · { $title }: { $recorded } von { $expected } erfasst
+home-task-loan = { $person }, Rückgabe war am { $due } fällig
+home-task-cohort = { $name }, Beginn { $date } ({ $status })
+home-task-import = { $file }: { $rows } gültige Zeilen
+home-legal-texts = Impressum, Datenschutz und Barrierefreiheit bearbeiten
 
 team-title = Team
 team-caption = Mitarbeitende des Trägers
@@ -141,6 +150,7 @@ audit-entity-device_loan = Geräteausleihe
 audit-entity-device_loans = Liste der Geräteausleihen
 audit-entity-counselling_service = Beratungsstelle
 audit-entity-referral = Verweis
+audit-entity-legal_text = Rechtstext
 audit-entity-audit_log = Protokoll
 audit-entity-route = Seite oder Schnittstelle
 

@@ -7,6 +7,10 @@ portal-skip = Zum Inhalt
 portal-logout = Abmelden
 portal-nav-label = Menü
 portal-footer = Lernweg. Ihr Weg im Kurs.
+portal-legal-nav = Rechtliches
+portal-legal-imprint = Impressum
+portal-legal-privacy = Datenschutz
+portal-legal-accessibility = Barrierefreiheit
 portal-back-to-path = Zurück zu Mein Weg
 portal-go-login = Zur Anmeldung
 

@@ -37,11 +37,20 @@ login-error-rate-limited = Too many login attempts. Please wait a moment and try
 
 home-title = Start
 home-welcome = Welcome, { $name }!
-home-role = Your role
-home-provider = Provider
-home-state = Federal state
-home-team-size = People in the team
-home-next-steps = Go to
+home-queue = To do
+home-queue-empty = Nothing to do right now.
+home-queue-today = Your sessions today
+home-queue-roll-calls = Attendance not complete yet
+home-queue-contact = Participants without a contact person
+home-queue-loans = Device loans overdue
+home-queue-start = Cohorts starting soon
+home-queue-imports = Imports waiting for your decision
+home-task-session = { $time } · { $cohort } · { $title }
+home-task-roll-call = { $date } · { $cohort } · { $title }: { $recorded } of { $expected } recorded
+home-task-loan = { $person }, was due back on { $due }
+home-task-cohort = { $name }, starts { $date } ({ $status })
+home-task-import = { $file }: { $rows } valid rows
+home-legal-texts = Edit imprint, privacy and accessibility statements
 
 team-title = Team
 team-caption = Staff of the provider
@@ -141,6 +150,7 @@ audit-entity-device_loan = Device loan
 audit-entity-device_loans = List of device loans
 audit-entity-counselling_service = Counselling service
 audit-entity-referral = Referral
+audit-entity-legal_text = Legal text
 audit-entity-audit_log = Audit log
 audit-entity-route = Page or API route
 

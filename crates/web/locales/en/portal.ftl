@@ -7,6 +7,10 @@ portal-skip = Skip to content
 portal-logout = Log out
 portal-nav-label = Menu
 portal-footer = Lernweg. Your way through the course.
+portal-legal-nav = Legal
+portal-legal-imprint = Imprint
+portal-legal-privacy = Privacy
+portal-legal-accessibility = Accessibility
 portal-back-to-path = Back to My path
 portal-go-login = Go to login
 

@@ -7,6 +7,10 @@ portal-skip = К содержанию
 portal-logout = Выйти
 portal-nav-label = Меню
 portal-footer = Lernweg. Ваш путь в курсе.
+portal-legal-nav = Правовая информация
+portal-legal-imprint = Выходные данные
+portal-legal-privacy = Защита данных
+portal-legal-accessibility = Доступность
 portal-back-to-path = Назад к «Мой путь»
 portal-go-login = Ко входу
 

@@ -7,6 +7,10 @@ portal-skip = İçeriğe geç
 portal-logout = Çıkış yap
 portal-nav-label = Menü
 portal-footer = Lernweg. Kurstaki yolunuz.
+portal-legal-nav = Yasal bilgiler
+portal-legal-imprint = Künye
+portal-legal-privacy = Veri koruma
+portal-legal-accessibility = Erişilebilirlik
 portal-back-to-path = Yolum sayfasına dön
 portal-go-login = Girişe git
 

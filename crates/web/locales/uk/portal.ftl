@@ -7,6 +7,10 @@ portal-skip = До змісту
 portal-logout = Вийти
 portal-nav-label = Меню
 portal-footer = Lernweg. Ваш шлях у курсі.
+portal-legal-nav = Правова інформація
+portal-legal-imprint = Вихідні дані
+portal-legal-privacy = Захист даних
+portal-legal-accessibility = Доступність
 portal-back-to-path = Назад до «Мій шлях»
 portal-go-login = До входу
 

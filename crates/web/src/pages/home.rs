@@ -1,27 +1,45 @@
-//! The start page and the team of a provider.
+//! The start page — each role's work queue (`lernweg_app::queue`) — and the team of a
+//! provider.
 
 use askama::Template;
 use axum::Extension;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
+use lernweg_app::queue::{WorkQueue, work_queue};
 use lernweg_app::team::{self, Team};
-use lernweg_store::{Provider, User};
+use lernweg_domain::Role;
+use lernweg_store::{Provider, RollCallSession, User};
 
+use super::catalogue::date_text;
 use super::{Layout, render, role_label};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
+use crate::i18n::Lang;
+use crate::routes::may_get;
 
-/// `GET /`: to the start page when logged in, else to the login.
+/// `GET /`: visitors see the catalogue; logged-in people their start page.
 pub async fn root(Extension(ctx): Extension<Ctx>) -> Response {
     match &ctx.user {
         Some(u) if u.role.is_staff() => Redirect::to("/start").into_response(),
-        Some(u) if u.role == lernweg_domain::Role::Participant => {
-            Redirect::to("/mein-weg").into_response()
-        }
+        Some(u) if u.role == Role::Participant => Redirect::to("/mein-weg").into_response(),
         Some(_) => Redirect::to("/konto").into_response(),
-        None => Redirect::to("/anmelden").into_response(),
+        None => Redirect::to("/angebote").into_response(),
     }
+}
+
+/// One entry of the work queue: a link and what it is about.
+pub struct Task {
+    pub href: String,
+    pub text: String,
+}
+
+/// One list of the work queue.
+pub struct TaskList {
+    /// The heading's id, for `aria-labelledby`.
+    pub id: &'static str,
+    pub heading: String,
+    pub tasks: Vec<Task>,
 }
 
 #[derive(Template)]
@@ -29,27 +47,152 @@ pub async fn root(Extension(ctx): Extension<Ctx>) -> Response {
 pub struct HomePage {
     pub layout: Layout,
     pub welcome: String,
-    pub role: String,
-    pub provider: Option<Provider>,
-    pub team_size: usize,
+    /// "Koordination · Träger Eins".
+    pub who: String,
+    pub lists: Vec<TaskList>,
+    /// Link to the legal texts (admin and coordinators).
+    pub legal_texts: bool,
 }
 
-/// `GET /start`.
+fn session_task(lang: Lang, s: &RollCallSession, with_date: bool) -> Task {
+    let time = match (s.session.start, s.session.end) {
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        _ => String::new(),
+    };
+    let key = if with_date {
+        "home-task-roll-call"
+    } else {
+        "home-task-session"
+    };
+    Task {
+        href: format!("/verwaltung/termine/{}/anwesenheit", s.session.id),
+        text: lang.t_args(
+            key,
+            &[
+                ("date", date_text(lang, s.session.date)),
+                ("time", time),
+                ("cohort", s.cohort_name.clone()),
+                ("title", s.session.title.clone()),
+                ("recorded", s.recorded.to_string()),
+                ("expected", s.expected.to_string()),
+            ],
+        ),
+    }
+}
+
+/// The queue as lists with links; empty lists are left out.
+fn task_lists(lang: Lang, q: WorkQueue) -> Vec<TaskList> {
+    let list = |id, key: &str, tasks: Vec<Task>| TaskList {
+        id,
+        heading: lang.t(key),
+        tasks,
+    };
+    let lists = vec![
+        list(
+            "queue-today",
+            "home-queue-today",
+            q.today
+                .iter()
+                .map(|s| session_task(lang, s, false))
+                .collect(),
+        ),
+        list(
+            "queue-roll-calls",
+            "home-queue-roll-calls",
+            q.open_roll_calls
+                .iter()
+                .map(|s| session_task(lang, s, true))
+                .collect(),
+        ),
+        list(
+            "queue-contact",
+            "home-queue-contact",
+            q.without_contact
+                .iter()
+                .map(|p| Task {
+                    href: format!("/verwaltung/teilnehmende/{}", p.id),
+                    text: format!("{} {}", p.data.given_name, p.data.family_name),
+                })
+                .collect(),
+        ),
+        list(
+            "queue-loans",
+            "home-queue-loans",
+            q.overdue_loans
+                .iter()
+                .map(|l| Task {
+                    href: "/verwaltung/leihgeraete".to_owned(),
+                    text: lang.t_args(
+                        "home-task-loan",
+                        &[
+                            ("person", l.participant.clone()),
+                            ("due", date_text(lang, l.loan.due_on)),
+                        ],
+                    ),
+                })
+                .collect(),
+        ),
+        list(
+            "queue-start",
+            "home-queue-start",
+            q.to_start
+                .iter()
+                .map(|c| Task {
+                    href: format!("/verwaltung/durchgaenge/{}", c.id),
+                    text: lang.t_args(
+                        "home-task-cohort",
+                        &[
+                            ("name", c.name.clone()),
+                            ("date", date_text(lang, c.start_date)),
+                            (
+                                "status",
+                                lang.t(&format!("cohort-status-{}", c.status.as_str())),
+                            ),
+                        ],
+                    ),
+                })
+                .collect(),
+        ),
+        list(
+            "queue-imports",
+            "home-queue-imports",
+            q.imports
+                .iter()
+                .map(|j| Task {
+                    href: format!("/verwaltung/teilnehmende/import/{}", j.id),
+                    text: lang.t_args(
+                        "home-task-import",
+                        &[
+                            ("file", j.file_name.clone()),
+                            ("rows", j.valid_rows.to_string()),
+                        ],
+                    ),
+                })
+                .collect(),
+        ),
+    ];
+    lists.into_iter().filter(|l| !l.tasks.is_empty()).collect()
+}
+
+/// `GET /start`: the caller's work queue.
 pub async fn dashboard(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
 ) -> Result<Response, PageError> {
     let user = ctx.user.as_ref().ok_or(PageError::Forbidden)?;
-    let principal = ctx.principal().ok_or(PageError::Forbidden)?;
-    let Team { provider, staff } = team::team(&state.app, &principal).await?;
-    let team_size = staff.len();
+    let caller = ctx.caller().ok_or(PageError::Forbidden)?;
+    let queue = work_queue(&state.app, &caller).await?;
+    let Team { provider, .. } = team::team(&state.app, &caller.principal).await?;
+    let lang = ctx.lang;
+    let role = role_label(lang, user.role);
     let page = HomePage {
-        welcome: ctx
-            .lang
-            .t_args("home-welcome", &[("name", user.display_name.clone())]),
-        role: role_label(ctx.lang, user.role),
-        provider,
-        team_size,
+        welcome: lang.t_args("home-welcome", &[("name", user.display_name.clone())]),
+        who: match provider {
+            Some(p) => format!("{role} · {}", p.name),
+            None => role,
+        },
+        lists: task_lists(lang, queue),
+        legal_texts: may_get("/verwaltung/rechtstexte", Some(user.role)),
         layout: Layout::new(&ctx, "/start", "home-title"),
     };
     Ok(render(&page))

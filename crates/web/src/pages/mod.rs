@@ -5,6 +5,7 @@ pub mod admin;
 pub mod catalogue;
 pub mod cohorts;
 pub mod home;
+pub mod legal;
 pub mod login;
 mod next;
 pub mod offers;
@@ -47,6 +48,9 @@ pub struct Layout {
     pub path: String,
     /// The page itself (path and query), to come back to after a language switch.
     pub here: String,
+    /// Where the footer's legal links point: '' (the installation's texts) or
+    /// `/traeger/{id}` (a provider's, for its staff and its offer pages).
+    pub legal_base: String,
 }
 
 /// The navigation: each link is shown only to roles the route table allows.
@@ -91,7 +95,13 @@ impl Layout {
             nav,
             path: path.to_owned(),
             here: ctx.here.clone(),
+            legal_base: legal::base(ctx.user.as_ref().and_then(|u| u.provider_id)),
         }
+    }
+
+    /// The footer's legal links point to `provider`'s texts (a page of the provider's).
+    pub fn legal_provider(&mut self, provider: lernweg_domain::ProviderId) {
+        self.legal_base = legal::base(Some(provider));
     }
 
     /// A layout without user or navigation, for error pages.
@@ -105,6 +115,7 @@ impl Layout {
             nav: Vec::new(),
             path: String::new(),
             here: "/".to_owned(),
+            legal_base: String::new(),
         }
     }
 

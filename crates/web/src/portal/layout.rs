@@ -35,6 +35,9 @@ pub struct PortalLayout {
     /// The current page is the path (`/mein-weg`), for `aria-current`.
     pub on_path: bool,
     pub langs: Vec<LangChoice>,
+    /// Where the footer's legal links point: the participant's provider's texts
+    /// (`/traeger/{id}`), else the installation's ('').
+    pub legal_base: String,
 }
 
 impl PortalLayout {
@@ -56,6 +59,12 @@ impl PortalLayout {
                     rtl: l.is_rtl(),
                 })
                 .collect(),
+            legal_base: ctx
+                .user
+                .as_ref()
+                .and_then(|u| u.provider_id)
+                .map(|p| format!("/traeger/{p}"))
+                .unwrap_or_default(),
         }
     }
 

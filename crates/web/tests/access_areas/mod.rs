@@ -6,6 +6,7 @@ mod cohorts;
 mod exports;
 mod feeds;
 mod imports;
+mod legal;
 mod loans;
 mod offers;
 mod participants_api;
@@ -28,6 +29,7 @@ pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
         referrals::EXPECTED,
         attendance::EXPECTED,
         imports::EXPECTED,
+        legal::EXPECTED,
         work::EXPECTED,
     ]
     .concat()

@@ -1,6 +1,11 @@
 //! `GET /angebote/{slug}`: one published offer in plain language, with schema.org `Course`
 //! JSON-LD for search engines and course portals.
 //!
+//! The page starts with a summary (start, when, hours per week, costs, place, contact and
+//! how to apply); the time model is said in one sentence ([`text::when`]) and the occupation
+//! by name. [`build`] makes the page for the public page, the staff readability check and
+//! `lernweg readability --offer`; [`OfferPage::main_text`] is its visible text.
+//!
 //! The weekly load of a cohort is the average over the weeks that have sessions of the hours
 //! of sessions plus self-study, from the planner's plan of the offer at the cohort's start
 //! date and federal state (`publish::jsonld::plan_weekly_hours`); the peak is the highest such
@@ -12,16 +17,17 @@ use axum::Extension;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use lernweg_app::catalogue::{Listed, PublicOffer, public_offer};
+use chrono::NaiveDate;
+use lernweg_app::catalogue::{PublicOffer, public_offer};
+use lernweg_offers::classify;
 use lernweg_offers::publish::jsonld::{
-    CohortLd, CourseLd, CourseMode, PostalAddressLd, ProviderLd, course_jsonld, jsonld_script,
-    plan_weekly_hours,
+    CohortLd, CourseLd, CourseMode, PostalAddressLd, ProviderLd, course_jsonld,
+    estimated_weekly_hours, jsonld_script, plan_weekly_hours,
 };
-use lernweg_offers::{DeliveryMode, Slot, Span, TimeModelDef, classify};
 use lernweg_planner::Plan;
-use lernweg_planner::model::weekday_code;
 
-use super::{base_url, date_text, field_label, hours_text, mode_label, state_name};
+use super::text::{occupation, place, when};
+use super::{base_url, date_text, hours_text, state_name};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -38,18 +44,44 @@ pub struct CohortView {
     pub peak: String,
 }
 
+/// A module as one line: title, hours and its milestone.
 pub struct ModuleView {
-    pub title: String,
-    pub hours: String,
-    pub milestone: Option<String>,
+    pub text: String,
 }
 
 pub struct Place {
     pub name: String,
     pub street: String,
     pub city: String,
-    pub step_free: bool,
+    /// Whether one gets in without steps, as a sentence.
+    pub step_free: String,
+    /// "Zugang: …".
     pub accessibility: Option<String>,
+}
+
+/// A line of the summary: a term and its value, the value as a link when `href` is set.
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+    pub href: Option<String>,
+}
+
+impl Fact {
+    fn new(label: String, value: String) -> Fact {
+        Fact {
+            label,
+            value,
+            href: None,
+        }
+    }
+
+    fn link(label: String, value: String, href: String) -> Fact {
+        Fact {
+            label,
+            value,
+            href: Some(href),
+        }
+    }
 }
 
 #[derive(Template)]
@@ -57,90 +89,30 @@ pub struct Place {
 pub struct OfferPage {
     pub layout: Layout,
     pub title: String,
-    pub description: String,
     pub target_group: String,
-    pub provider: String,
-    pub goal: String,
-    pub field: String,
-    pub kldb: String,
-    pub degree: Option<String>,
+    /// Start, when, hours per week, costs, place, contact, how to apply, goal, occupation,
+    /// provider.
+    pub summary: Vec<Fact>,
+    pub description: String,
     pub modules: Vec<ModuleView>,
-    pub exams: Vec<String>,
+    /// "Unterricht insgesamt: … Stunden".
     pub total_hours: String,
-    pub time_model: String,
-    pub mode: String,
-    pub modes: Vec<String>,
-    pub rhythm: Vec<String>,
-    pub cohorts: Vec<CohortView>,
+    /// "Prüfungen: …", or empty.
+    pub exams: String,
+    /// "Abschluss: …".
+    pub degree: Option<String>,
     pub language: String,
+    /// "Warum dieses Niveau: …".
     pub language_reason: Option<String>,
-    pub support: Vec<String>,
-    pub costs: String,
-    pub funding: Option<String>,
-    pub place: Option<Place>,
     pub presence_note: String,
-    pub contact_name: String,
-    pub contact_email: String,
-    pub contact_phone: Option<String>,
-    /// The phone number as a `tel:` target.
-    pub contact_tel: String,
+    pub cohorts: Vec<CohortView>,
+    pub support: Vec<String>,
+    pub place: Option<Place>,
     pub apply_steps: Vec<String>,
     pub class_label: String,
     pub class_reasons: Vec<String>,
     pub class_basis: String,
     pub jsonld: String,
-}
-
-fn day(lang: Lang, w: chrono::Weekday) -> String {
-    lang.t(&format!("catalogue-day-{}", weekday_code(w)))
-}
-
-fn slot_line(lang: Lang, s: &Slot) -> String {
-    lang.t_args(
-        "catalogue-rhythm-weekly",
-        &[
-            ("day", day(lang, s.weekday)),
-            ("start", s.start.to_string()),
-            ("end", s.end.to_string()),
-        ],
-    )
-}
-
-fn span_args(s: &Span) -> [(&'static str, String); 2] {
-    [("start", s.start.to_string()), ("end", s.end.to_string())]
-}
-
-/// The weekly rhythm of the time model in sentences.
-pub fn rhythm(lang: Lang, model: &TimeModelDef) -> Vec<String> {
-    match model {
-        TimeModelDef::EveningCourse { evenings: s } | TimeModelDef::ReleaseSlots { slots: s } => {
-            s.iter().map(|s| slot_line(lang, s)).collect()
-        }
-        TimeModelDef::BlockSeminar { evening, weekend } => vec![
-            slot_line(lang, evening),
-            lang.t_args("catalogue-rhythm-block-weekend", &span_args(weekend)),
-        ],
-        TimeModelDef::CompactSeminar {
-            day,
-            weeks_per_quarter,
-        } => {
-            let [a, b] = span_args(day);
-            vec![lang.t_args(
-                "catalogue-rhythm-compact",
-                &[a, b, ("weeks", weeks_per_quarter.to_string())],
-            )]
-        }
-        TimeModelDef::SelfPaced {
-            hours_per_week,
-            presence,
-        } => vec![
-            lang.t_args(
-                "catalogue-rhythm-self-paced",
-                &[("hours", hours_text(lang, *hours_per_week))],
-            ),
-            slot_line(lang, presence),
-        ],
-    }
 }
 
 fn peak_hours(plan: &Plan) -> Option<f64> {
@@ -159,32 +131,154 @@ fn hours_or_unknown(lang: Lang, h: Option<f64>) -> String {
     }
 }
 
+/// "Label: value" as one line of text.
+fn labelled(lang: Lang, key: &str, value: &str) -> String {
+    lang.t_args(
+        "catalogue-labelled",
+        &[("label", lang.t(key)), ("value", value.to_owned())],
+    )
+}
+
+fn given(s: &Option<String>) -> Option<String> {
+    s.clone().filter(|s| !s.trim().is_empty())
+}
+
 pub async fn page(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, PageError> {
-    let PublicOffer { listed, plans } = public_offer(&state.app, &slug).await?;
+    let public = public_offer(&state.app, &slug).await?;
     let site = base_url(&state, &headers);
-    let url = format!("{site}/angebote/{}", listed.offer().slug);
-    let page = build(&ctx, &listed, &plans, url, &site, state.app.today());
+    let path = format!("/angebote/{}", public.listed.offer().slug);
+    let mut layout = Layout::new(&ctx, &path, "catalogue-title");
+    layout.legal_provider(public.listed.provider.id);
+    let page = build(
+        ctx.lang,
+        layout,
+        &public,
+        format!("{site}{path}"),
+        &site,
+        state.app.today(),
+    );
     Ok(render(&page))
 }
 
-/// The page; `site` is the installation's address, `today` hides ended runs from the JSON-LD.
-fn build(
-    ctx: &Ctx,
-    l: &Listed,
-    plans: &[Plan],
+/// The summary at the top of the page.
+fn summary(lang: Lang, p: &PublicOffer, today: NaiveDate, when: &str) -> Vec<Fact> {
+    let l = &p.listed;
+    let o = l.offer();
+    let t = |k: &str| lang.t(k);
+    // The next start; a run that has begun when none is ahead.
+    let next = l
+        .cohorts
+        .iter()
+        .position(|c| c.start_date >= today)
+        .or((!l.cohorts.is_empty()).then_some(0));
+    let start = match next {
+        Some(i) => lang.t_args(
+            "catalogue-start-in",
+            &[
+                ("date", date_text(lang, l.cohorts[i].start_date)),
+                ("state", state_name(l.cohorts[i].state)),
+            ],
+        ),
+        None => t("catalogue-no-dates"),
+    };
+    let weekly = match next.and_then(|i| p.plans.get(i)) {
+        Some(plan) => plan_weekly_hours(plan),
+        None => estimated_weekly_hours(o),
+    };
+    let weekly = match weekly {
+        Some(h) => lang.t_args(
+            "catalogue-summary-weekly-value",
+            &[("hours", hours_text(lang, h))],
+        ),
+        None => t("catalogue-summary-weekly-varies"),
+    };
+    let place = place(lang, l);
+    let c = &o.contact;
+    let mut facts = vec![
+        Fact::new(t("catalogue-summary-start"), start),
+        Fact::new(t("catalogue-summary-when"), when.to_owned()),
+        Fact::new(t("catalogue-summary-weekly"), weekly),
+        Fact::new(t("catalogue-summary-costs"), costs(lang, o.costs_eur)),
+    ];
+    if let Some(f) = given(&o.funding) {
+        facts.push(Fact::new(t("catalogue-funding"), f));
+    }
+    facts.extend([
+        Fact::new(t("catalogue-summary-place"), place),
+        Fact::new(t("catalogue-summary-contact"), c.name.clone()),
+        Fact::link(
+            t("catalogue-contact-email"),
+            c.email.as_str().to_owned(),
+            format!("mailto:{}", c.email.as_str()),
+        ),
+    ]);
+    if let Some(phone) = given(&c.phone) {
+        facts.push(Fact::link(
+            t("catalogue-contact-phone"),
+            phone.clone(),
+            format!("tel:{}", tel(&phone)),
+        ));
+    }
+    facts.push(Fact::link(
+        t("catalogue-summary-apply"),
+        t("catalogue-summary-apply-value"),
+        "#apply-heading".to_owned(),
+    ));
+    facts.extend([
+        Fact::new(
+            t("catalogue-goal"),
+            t(&format!("offers-goal-{}", o.goal.code())),
+        ),
+        Fact::new(t("catalogue-occupation"), occupation(lang, &o.kldb)),
+        Fact::new(t("catalogue-provider"), l.provider.name.to_string()),
+    ]);
+    facts
+}
+
+fn costs(lang: Lang, eur: f64) -> String {
+    if eur == 0.0 {
+        lang.t("catalogue-costs-free")
+    } else {
+        lang.t_args(
+            "catalogue-costs-amount",
+            &[("amount", format!("{eur:.2}").replace('.', ","))],
+        )
+    }
+}
+
+/// A reason of the classification in the catalogue's plain words (`catalogue-reason-<code>`),
+/// with numbers in the language's format. The time model's name is left out: the page says
+/// when the course is in one sentence.
+fn public_reason(lang: Lang, code: &str, args: &[(&'static str, String)]) -> String {
+    let args: Vec<(&'static str, String)> = args
+        .iter()
+        .map(|(k, v)| match v.parse::<f64>() {
+            Ok(n) if v.contains('.') => (*k, hours_text(lang, n)),
+            _ => (*k, v.clone()),
+        })
+        .collect();
+    lang.t_args(&format!("catalogue-reason-{code}"), &args)
+}
+
+/// The page of a published offer (or, for the staff check, of any offer as it would be
+/// published). `site` is the installation's address, `today` picks the next start and
+/// hides ended runs from the JSON-LD.
+pub fn build(
+    lang: Lang,
+    mut layout: Layout,
+    p: &PublicOffer,
     url: String,
     site: &str,
-    today: chrono::NaiveDate,
+    today: NaiveDate,
 ) -> OfferPage {
-    let lang = ctx.lang;
+    let l = &p.listed;
+    let plans = &p.plans;
     let o = l.offer();
-    let path = format!("/angebote/{}", o.slug);
-    let mut layout = Layout::new(ctx, &path, "catalogue-title");
     layout.title = o.title.clone();
 
     let cohorts = l
@@ -212,8 +306,13 @@ fn build(
         name: loc.name.clone(),
         street: loc.street.clone(),
         city: format!("{} {}", loc.zip, loc.city).trim().to_owned(),
-        step_free: loc.step_free,
-        accessibility: loc.accessibility.clone().filter(|a| !a.trim().is_empty()),
+        step_free: if loc.step_free {
+            lang.t("catalogue-step-free")
+        } else {
+            lang.t("catalogue-not-step-free")
+        },
+        accessibility: given(&loc.accessibility)
+            .map(|a| labelled(lang, "catalogue-accessibility", &a)),
     });
     let presence_note = match l.mode() {
         CourseMode::Blended => lang.t("catalogue-presence-blended"),
@@ -224,24 +323,13 @@ fn build(
         CourseMode::Online => lang.t("catalogue-presence-online"),
     };
 
-    let costs = if o.costs_eur == 0.0 {
-        lang.t("catalogue-costs-free")
-    } else {
-        lang.t_args(
-            "catalogue-costs-amount",
-            &[("amount", format!("{:.2}", o.costs_eur).replace('.', ","))],
-        )
-    };
-
     let (language, language_reason) = match o.language_level {
         Some(level) => (
             lang.t_args(
                 "catalogue-language-level",
                 &[("level", level.as_str().to_owned())],
             ),
-            o.language_justification
-                .clone()
-                .filter(|j| !j.trim().is_empty()),
+            given(&o.language_justification).map(|j| labelled(lang, "catalogue-language-why", &j)),
         ),
         None => (lang.t("catalogue-language-none"), None),
     };
@@ -284,61 +372,61 @@ fn build(
         ld.cohorts.push(cl);
     }
     let jsonld = jsonld_script(&course_jsonld(&ld, today));
+    let when = when(lang, &o.time_model);
+    let exams: Vec<String> = o.exams.iter().map(|e| e.title.clone()).collect();
 
     OfferPage {
+        summary: summary(lang, p, today, &when),
         layout,
         title: o.title.clone(),
         description: o.description.clone(),
         target_group: o.target_group.clone(),
-        provider: l.provider.name.to_string(),
-        goal: lang.t(&format!("offers-goal-{}", o.goal.code())),
-        field: field_label(lang, o.kldb.occupational_area()),
-        kldb: o.kldb.as_str().to_owned(),
-        degree: o.degree.clone().filter(|d| !d.trim().is_empty()),
         modules: o
             .modules
             .iter()
-            .map(|m| ModuleView {
-                title: m.title.clone(),
-                hours: lang.t_args("catalogue-hours", &[("hours", hours_text(lang, m.hours))]),
-                milestone: m.milestone.clone().filter(|s| !s.trim().is_empty()),
+            .map(|m| {
+                let hours = hours_text(lang, m.hours);
+                ModuleView {
+                    text: match given(&m.milestone) {
+                        Some(goal) => lang.t_args(
+                            "catalogue-module-milestone",
+                            &[("title", m.title.clone()), ("hours", hours), ("goal", goal)],
+                        ),
+                        None => lang.t_args(
+                            "catalogue-module",
+                            &[("title", m.title.clone()), ("hours", hours)],
+                        ),
+                    },
+                }
             })
             .collect(),
-        exams: o.exams.iter().map(|e| e.title.clone()).collect(),
         total_hours: lang.t_args(
-            "catalogue-hours",
+            "catalogue-total-hours-text",
             &[("hours", hours_text(lang, o.total_hours()))],
         ),
-        time_model: lang.t(&format!("offers-time_model-{}", o.time_model.kind().code())),
-        mode: mode_label(lang, l.mode()),
-        modes: o
-            .delivery_modes
-            .iter()
-            .map(|m: &DeliveryMode| lang.t(&format!("offers-mode-{}", m.code())))
-            .collect(),
-        rhythm: rhythm(lang, &o.time_model),
-        cohorts,
+        exams: if exams.is_empty() {
+            String::new()
+        } else {
+            labelled(lang, "catalogue-exams", &exams.join(", "))
+        },
+        degree: given(&o.degree).map(|d| labelled(lang, "catalogue-degree", &d)),
         language,
         language_reason,
+        presence_note,
+        cohorts,
         support: o
             .support
             .iter()
             .map(|s| lang.t(&format!("offers-support-{}", s.code())))
             .collect(),
-        costs,
-        funding: o.funding.clone().filter(|f| !f.trim().is_empty()),
         place,
-        presence_note,
-        contact_name: contact.name.clone(),
-        contact_email: contact.email.as_str().to_owned(),
-        contact_phone: contact.phone.clone().filter(|p| !p.trim().is_empty()),
-        contact_tel: tel(contact.phone.as_deref().unwrap_or("")),
         apply_steps,
-        class_label: lang.t(&classification.class.message_id()),
+        class_label: lang.t(&format!("catalogue-class-{}", classification.class.code())),
         class_reasons: classification
             .reasons
             .iter()
-            .map(|r| lang.t_args(&r.message_id(), &r.args))
+            .filter(|r| r.code != "time_model")
+            .map(|r| public_reason(lang, r.code, &r.args))
             .collect(),
         class_basis,
         jsonld,

@@ -10,6 +10,7 @@ use lernweg_app::catalogue::{Criteria, Listed, listed_offers};
 use lernweg_domain::State as FedState;
 use lernweg_planner::TimeModelKind;
 
+use super::text::{occupation, place, when};
 use super::{date_text, field_label, mode_label, state_name};
 use crate::AppState;
 use crate::context::Ctx;
@@ -26,10 +27,12 @@ pub struct Card {
     pub target_group: String,
     pub provider: String,
     pub goal: String,
-    pub field: String,
-    pub time_model: String,
-    pub mode: String,
-    pub states: String,
+    /// The occupation by name.
+    pub occupation: String,
+    /// When the course is, in one sentence.
+    pub when: String,
+    /// Where: the city, online, or both.
+    pub place: String,
     /// The start dates with their federal state, e.g. "02.03.2027 (Nordrhein-Westfalen)".
     pub starts: Vec<String>,
 }
@@ -59,15 +62,9 @@ fn card(lang: Lang, l: &Listed) -> Card {
         target_group: o.target_group.clone(),
         provider: l.provider.name.to_string(),
         goal: lang.t(&format!("offers-goal-{}", o.goal.code())),
-        field: field_label(lang, o.kldb.occupational_area()),
-        time_model: lang.t(&format!("offers-time_model-{}", o.time_model.kind().code())),
-        mode: mode_label(lang, l.mode()),
-        states: l
-            .states()
-            .into_iter()
-            .map(state_name)
-            .collect::<Vec<_>>()
-            .join(", "),
+        occupation: occupation(lang, &o.kldb),
+        when: when(lang, &o.time_model),
+        place: place(lang, l),
         starts: l
             .cohorts
             .iter()

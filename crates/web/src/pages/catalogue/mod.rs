@@ -8,9 +8,10 @@
 //! offer names: cohorts show dates, federal state and name, never rooms, links or trainers.
 //! Only cohorts whose dates are binding (published or running) are listed.
 
-mod detail;
+pub mod detail;
 mod feed;
 mod list;
+pub mod text;
 
 use axum::routing::get;
 use chrono::NaiveDate;
@@ -20,8 +21,11 @@ use lernweg_offers::publish::jsonld::CourseMode;
 use utoipa_axum::routes;
 
 use crate::i18n::Lang;
+use crate::pages::Layout;
 pub use crate::public_catalogue::base_url;
 use crate::routes::{PUBLIC, Route, documented, page, route_table};
+use lernweg_app::catalogue::{PublicOffer, preview, public_offer};
+use lernweg_app::{App, AppError};
 
 pub fn routes() -> Vec<Route> {
     route_table![
@@ -56,4 +60,22 @@ pub fn mode_label(lang: Lang, mode: CourseMode) -> String {
 
 pub fn state_name(s: FedState) -> String {
     s.name_de().to_owned()
+}
+
+/// The visible main text of an offer's public page in `lang`, as the page shows it (the
+/// staff readability check and `lernweg readability --offer` score it).
+pub fn offer_page_text(lang: Lang, p: &PublicOffer, today: NaiveDate) -> String {
+    let layout = Layout::bare(lang, "catalogue-title");
+    detail::build(lang, layout, p, String::new(), "", today).main_text()
+}
+
+/// For the command line: the page text of a published offer by its slug, or of any offer by
+/// its id (as its page would look once published), in German or English (`lang` `de`|`en`).
+pub async fn public_page_text(app: &App, slug_or_id: &str, lang: &str) -> Result<String, AppError> {
+    let lang = if lang == "en" { Lang::En } else { Lang::De };
+    let found = match lernweg_domain::OfferId::parse(slug_or_id.trim()) {
+        Ok(id) => preview(app, &lernweg_app::admin::operator().principal, id).await?,
+        Err(_) => public_offer(app, slug_or_id.trim()).await?,
+    };
+    Ok(offer_page_text(lang, &found, app.today()))
 }

@@ -1,5 +1,5 @@
 //! `GET /verwaltung/angebote/{id}`: everything about one offer, its classification with
-//! reasons, the success factors, the plain-language check of its description and its cohorts.
+//! reasons, the success factors, the plain-language check of its public page and its cohorts.
 
 use askama::Template;
 use axum::Extension;
@@ -64,7 +64,6 @@ pub struct DetailPage {
     pub published_text: String,
     pub can_manage: bool,
     pub facts: Vec<Fact>,
-    pub description: String,
     pub modules: Vec<ModuleRow>,
     pub exams: Vec<ExamRow>,
     pub class: String,
@@ -262,7 +261,11 @@ pub async fn show(
     PageId(id): PageId<OfferId>,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let view = lernweg_app::offers::offer_view(&state.app, &principal(&ctx)?, id).await?;
+    let who = principal(&ctx)?;
+    let view = lernweg_app::offers::offer_view(&state.app, &who, id).await?;
+    // The plain-language check scores what a participant reads: the whole public page.
+    let public = lernweg_app::catalogue::preview(&state.app, &who, id).await?;
+    let page_text = crate::pages::catalogue::offer_page_text(lang, &public, state.app.today());
     let (record, provider, cohorts, a) =
         (&view.record, &view.provider, &view.cohorts, &view.analysis);
     let o = &record.offer;
@@ -302,7 +305,6 @@ pub async fn show(
         published_text,
         can_manage: MANAGERS.permits(ctx.role()),
         facts: facts(lang, o, admin.then(|| provider.name.to_string())),
-        description: o.description.clone(),
         modules: o
             .modules
             .iter()
@@ -348,7 +350,7 @@ pub async fn show(
                 }
             })
             .collect(),
-        readability: Some(ReadabilityView::of(lang, &o.description, &a.readability)),
+        readability: Some(ReadabilityView::new(lang, &page_text)),
         cohorts: cohorts
             .iter()
             .map(|c| CohortRow {
