@@ -49,6 +49,7 @@ cohort-month-prev = Vorheriger Monat
 cohort-month-next = Nächster Monat
 cohort-month-count = { $count } Termine
 cohort-month-scroll-hint = Der Monat ist breiter als der Bildschirm: Wischen Sie seitlich, um alle Tage bis Sonntag zu sehen.
+cohort-month-today = Heute
 cohort-week = KW
 cohort-path-title = Lernweg
 cohort-path-list = Der Lernweg als Liste

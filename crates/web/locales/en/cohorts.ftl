@@ -49,6 +49,7 @@ cohort-month-prev = Previous month
 cohort-month-next = Next month
 cohort-month-count = { $count } sessions
 cohort-month-scroll-hint = The month is wider than the screen: swipe sideways to see every day up to Sunday.
+cohort-month-today = Today
 cohort-week = Week
 cohort-path-title = Learning path
 cohort-path-list = The learning path as a list
