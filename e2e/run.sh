@@ -73,4 +73,5 @@ cd "$E2E_DIR"
 status=0
 node --test --test-reporter=spec --test-concurrency=2 tests/*.test.js || status=$?
 echo "Screenshots: $RESULTS"
+echo "Key pages at 375 px and 1280 px for review: $E2E_DIR/artifacts/screenshots"
 exit "$status"

@@ -6,7 +6,7 @@
 const assert = require('node:assert/strict');
 const { describe, before, after, test } = require('node:test');
 
-const { PASSWORD, url, launch, openPass, navigate, checkPage, submitLogin, pathOf } = require('./lib/browser');
+const { PASSWORD, url, launch, openPass, navigate, checkPage, submitLogin, openMenu, pathOf } = require('./lib/browser');
 
 describe('attendance at 375×812, JavaScript disabled', () => {
   let browser;
@@ -28,6 +28,7 @@ describe('attendance at 375×812, JavaScript disabled', () => {
   });
 
   test('the overview lists the trainer’s sessions', async () => {
+    await openMenu(page);
     const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
     const res = await navigate(page, () => nav.getByRole('link', { name: 'Anwesenheit', exact: true }).click());
     assert.equal(res.status(), 200);
@@ -67,7 +68,18 @@ describe('attendance at 375×812, JavaScript disabled', () => {
       assert.ok(box.x + box.width <= 375, 'fits the phone');
     }
 
-    // Mark the first person absent with a note, then save.
+    // Nothing is preselected: exactly the recorded people are marked, as the count says.
+    const recordedBefore = Number((await page.locator('dl.facts').innerText()).match(/(\d+) von \d+ erfasst/)[1]);
+    assert.equal(await page.locator('input.att-radio:checked').count(), recordedBefore, 'only recorded people are marked');
+    if (recordedBefore === 0) {
+      // Saving with nobody marked asks for a choice in German and keeps the page.
+      const refused = await navigate(page, () => page.getByRole('button', { name: 'Anwesenheit speichern' }).click());
+      assert.equal(refused.status(), 422);
+      assert.match(await page.getByRole('alert').innerText(), /Es ist noch niemand markiert\./);
+      await checkPage(pass, 'attendance-roll-call-nothing-marked', { h1: /^Anwesenheit: / });
+    }
+
+    // Mark the first person absent with a note, then save: only the marked person is saved.
     await first.locator('label.att-absent').click();
     // The note sits in a <details> (open already when a note exists).
     const details = first.locator('details.att-note');
@@ -82,6 +94,14 @@ describe('attendance at 375×812, JavaScript disabled', () => {
     const again = page.locator('fieldset.att-row').filter({ hasText: name }).first();
     assert.equal(await again.locator('input[value="absent"]').isChecked(), true);
     assert.equal(await again.getByLabel(`Notiz zu ${name}`).inputValue(), 'Nicht erschienen');
+    const marked = await page.locator('input.att-radio:checked').count();
+    assert.match(await page.locator('dl.facts').innerText(), new RegExp(`${marked} von ${count} erfasst`));
+
+    // The others present: everybody is recorded.
+    for (const row of await page.locator('fieldset.att-row').all()) {
+      if ((await row.locator('input.att-radio:checked').count()) === 0) await row.locator('label.att-present').click();
+    }
+    await navigate(page, () => page.getByRole('button', { name: 'Anwesenheit speichern' }).click());
     assert.match(await page.locator('dl.facts').innerText(), new RegExp(`${count} von ${count} erfasst`));
     await checkPage(pass, 'attendance-roll-call-saved', { h1: /^Anwesenheit: / });
   });

@@ -46,7 +46,30 @@ test('axe-core passes a clean page', async () => {
 test('the width check catches a page that scrolls sideways', async () => {
   await show(`<!doctype html><html lang="de"><head><title>x</title></head><body>
     <div style="width:600px">breit</div></body></html>`);
-  await assert.rejects(checkNoHorizontalScroll(pass, 'selftest-wide'), /scrolls horizontally.*div/);
+  await assert.rejects(checkNoHorizontalScroll(pass, 'selftest-wide'), /page scrolls sideways[\s\S]*too wide[^\n]*div/);
+});
+
+test('the width check catches a table that scrolls inside the page and squeezed text', async () => {
+  await show(`<!doctype html><html lang="de"><head><title>x</title></head><body>
+    <div style="overflow-x:auto"><table style="width:600px"><tr><td>breit</td></tr></table></div>
+    <dl style="display:grid;grid-template-columns:max-content minmax(0,1fr);width:240px"><dt>Stunden (ohne abgesagte Termine)</dt><dd style="overflow-wrap:anywhere;margin:0">Abgeschlossen</dd></dl>
+    </body></html>`);
+  await assert.rejects(checkNoHorizontalScroll(pass, 'selftest-squeezed'), (err) => {
+    assert.match(err.message, /div scrolls sideways inside the page/);
+    assert.match(err.message, /text squeezed to about one character per line: dd "Abgeschlossen"/);
+    return true;
+  });
+});
+
+test('a grid may scroll only with its caption in view and a visible hint', async () => {
+  const grid = (hint) => `<!doctype html><html lang="de"><head><title>x</title></head><body>
+    ${hint ? '<p id="h">Seitlich wischen</p>' : ''}
+    <div class="scroll-grid" style="overflow-x:auto" aria-describedby="h"><table style="width:600px">
+    <caption style="position:sticky;left:0;max-width:300px">Januar</caption><tr><td>1</td></tr></table></div></body></html>`;
+  await show(grid(false));
+  await assert.rejects(checkNoHorizontalScroll(pass, 'selftest-grid'), /scrolls without a visible hint/);
+  await show(grid(true));
+  await checkNoHorizontalScroll(pass, 'selftest-grid-hint');
 });
 
 test('the no-JavaScript check allows JSON-LD data but catches a real script', async () => {

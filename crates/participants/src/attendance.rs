@@ -78,22 +78,6 @@ pub fn on_roll_call(status: EnrolmentStatus) -> bool {
     )
 }
 
-/// The status a roll-call row starts with when nothing is recorded yet: paused people are
-/// excused; the others are present on a session that took place and open before it.
-pub fn default_status(
-    enrolment: EnrolmentStatus,
-    date: NaiveDate,
-    today: NaiveDate,
-) -> Option<AttendanceStatus> {
-    if enrolment == EnrolmentStatus::Paused {
-        Some(AttendanceStatus::Excused)
-    } else if date <= today {
-        Some(AttendanceStatus::Present)
-    } else {
-        None
-    }
-}
-
 /// One line of a roll call.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RollCallEntry {
@@ -308,17 +292,8 @@ mod tests {
     }
 
     #[test]
-    fn defaults_excuse_paused_people_and_leave_future_sessions_open() {
+    fn roll_call_lists_enrolled_active_and_paused_people() {
         use EnrolmentStatus::*;
-        assert_eq!(
-            default_status(Paused, day(9), day(2)),
-            Some(AttendanceStatus::Excused)
-        );
-        assert_eq!(
-            default_status(Active, day(2), day(2)),
-            Some(AttendanceStatus::Present)
-        );
-        assert_eq!(default_status(Active, day(9), day(2)), None);
         assert!(on_roll_call(Enrolled) && on_roll_call(Paused) && !on_roll_call(Dropped));
         assert!(takes_part(Completed) && !takes_part(Interested));
     }

@@ -198,7 +198,7 @@ async fn the_trainer_takes_the_roll_call_on_the_pages() {
     assert!(html.contains(">Anwesenheit</a>"), "nav entry");
     assert_no_raw_keys(&html);
 
-    // The roll call of a past lesson: the active participant starts as present.
+    // The roll call of a past lesson starts with nothing marked, in line with "0 von 1 erfasst".
     let lesson = run.lessons(1)[0];
     let path = format!("/verwaltung/termine/{}/anwesenheit", lesson.id);
     let (status, html) = get(&client, &app, &path).await;
@@ -206,14 +206,41 @@ async fn the_trainer_takes_the_roll_call_on_the_pages() {
     assert!(html.contains("Amina Haddad"));
     let e = run.enrolment.to_string();
     assert!(html.contains(&format!(
-        "id=\"s-{e}-present\" name=\"status-{e}\" value=\"present\" checked"
+        "id=\"s-{e}-present\" name=\"status-{e}\" value=\"present\">"
     )));
+    assert!(!html.contains(" checked"), "nothing preselected");
+    assert!(html.contains("0 von 1 erfasst"));
     assert!(html.contains("Entschuldigt") && html.contains("Abwesend"));
     assert!(
         !html.contains("disabled"),
         "a past session takes every status"
     );
     assert_no_raw_keys(&html);
+
+    // Saving with nobody marked: a German error, nothing written.
+    let (status, _, html) = post(
+        &client,
+        &app,
+        &path,
+        &pairs(&[
+            ("csrf", csrf.clone()),
+            (&format!("note-{e}"), String::new()),
+        ]),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(html.contains("Es ist noch niemand markiert."));
+    assert!(
+        html.contains("href=\"#row-session\""),
+        "the error links to the form"
+    );
+    assert!(
+        store
+            .session_attendance(lesson.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     // Saved as absent with a note; the page says so and shows it.
     let (status, location, _) = post(
@@ -472,7 +499,8 @@ async fn staff_see_progress_on_the_participant_page_and_record_entries() {
     let att = html.split("id=\"ak-presence\"").nth(1).unwrap();
     let att = att.split("</section>").next().unwrap();
     assert_eq!(
-        att.matches("<td>Anwesend</td>").count(),
+        att.matches("<td data-label=\"Stand\">Anwesend</td>")
+            .count(),
         run.lessons(1).len(),
         "one row per recorded session"
     );

@@ -324,6 +324,30 @@ async fn month_grid_and_path_render() {
     let html = res.text().await.unwrap();
     assert!(html.contains("<table class=\"month-grid\">"));
     assert!(html.contains("März 2027"), "German month name");
+    // On a phone the grid scrolls, described by a hint; public holidays are named.
+    assert!(html.contains("aria-describedby=\"grid-hint\""));
+    assert!(html.contains("Wischen Sie seitlich"));
+    assert!(html.contains("<span class=\"day-note\" lang=\"de\">Karfreitag</span>"));
+    assert!(
+        !html.contains("aria-current=\"date\""),
+        "today is not in March 2027"
+    );
+    // Today is marked in its month.
+    let today = app.state.app.today();
+    let html = client
+        .get(app.url(&format!(
+            "/verwaltung/durchgaenge/{}/kalender?monat={}",
+            app.cohort.id,
+            today.format("%Y-%m")
+        )))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(html.matches("aria-current=\"date\"").count(), 1);
+    assert!(html.contains("<span class=\"day-note\">Heute</span>"));
     let res = client
         .get(app.url(&format!("/verwaltung/durchgaenge/{}/pfad", app.cohort.id)))
         .send()

@@ -181,8 +181,13 @@ async fn windows_1252_upload_previews_errors_writes_nothing_then_exactly_the_val
     assert!(preview.contains("„X9“ ist kein Sprachniveau"));
     assert!(preview.contains("Diese E-Mail-Adresse steht schon in Zeile 2."));
     assert!(preview.contains("bei Ihrem Träger schon gespeichert"));
-    assert!(preview.contains("<td>5</td><td>Deutschniveau</td>"));
-    assert!(preview.contains("<td>8</td><td>Einwilligung Datenverarbeitung</td>"));
+    assert!(
+        preview
+            .contains(r#"<td data-label="Zeile">5</td><td data-label="Spalte">Deutschniveau</td>"#)
+    );
+    assert!(preview.contains(
+        r#"<td data-label="Zeile">8</td><td data-label="Spalte">Einwilligung Datenverarbeitung</td>"#
+    ));
     assert!(preview.contains("Es fehlt das Datum der Einwilligung in die Datenverarbeitung."));
     // The umlauts of the Windows-1252 file arrive intact.
     assert!(preview.contains("Jürgen Weiß"));

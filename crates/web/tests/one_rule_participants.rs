@@ -343,7 +343,7 @@ async fn every_imported_row_needs_the_data_processing_consent() {
     let page_rows: Vec<u64> = (2..=6)
         .filter(|row| {
             preview.contains(&format!(
-                "<tr><td>{row}</td><td>Einwilligung Datenverarbeitung</td>"
+                r#"<tr><td data-label="Zeile">{row}</td><td data-label="Spalte">Einwilligung Datenverarbeitung</td>"#
             ))
         })
         .collect();

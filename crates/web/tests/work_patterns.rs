@@ -322,7 +322,9 @@ async fn staff_enter_working_times_in_the_form_and_see_the_check_on_the_particip
         .unwrap();
     assert!(html.contains("jede Woche gleich"), "{html}");
     assert!(
-        html.contains("<td>Dienstag</td><td>17:00</td><td>20:00</td>"),
+        html.contains(
+            r#"<td data-label="Tag">Dienstag</td><td data-label="von">17:00</td><td data-label="bis">20:00</td>"#
+        ),
         "{html}"
     );
 

@@ -113,28 +113,107 @@ async function checkA11y(pass, label) {
   }
 }
 
-/** The page must not scroll sideways (tables may scroll inside their `.table-wrap`). */
-async function checkNoHorizontalScroll(pass, label) {
-  const { scrollWidth, wide } = await pass.page.evaluate(() => {
+/**
+ * What makes a page hard to read on a narrow screen, as a list of findings (empty: fine):
+ * - the page scrolls sideways, or an element sticks out of the viewport;
+ * - a box scrolls sideways inside the page (a table in its `.table-wrap`), except a grid that
+ *   is the point of its page (`.scroll-grid`, the month grid), which then needs its caption in
+ *   view and a visible hint it is described by;
+ * - text squeezed so narrow that it wraps about one character per line;
+ * - a table cell shown as a card (phones) without its column name in `data-label`.
+ */
+async function narrowLayoutProblems(page) {
+  return page.evaluate(() => {
     const limit = document.documentElement.clientWidth;
-    const wide = [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > limit + 1 && !el.closest('.table-wrap'))
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className ? '.' + String(el.className).replace(/\s+/g, '.') : ''} (right edge ${Math.round(el.getBoundingClientRect().right)}px)`);
-    return { scrollWidth: document.documentElement.scrollWidth, wide };
+    const name = (el) =>
+      `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${typeof el.className === 'string' && el.className ? '.' + el.className.trim().replace(/\s+/g, '.') : ''}`;
+    const visible = (el) => {
+      if (!el.checkVisibility()) return false; // display: none, or a closed <details>
+      const r = el.getBoundingClientRect();
+      return r.width > 1 && r.height > 1 && getComputedStyle(el).visibility !== 'hidden';
+    };
+    const problems = [];
+    const scrollWidth = document.documentElement.scrollWidth;
+    if (scrollWidth > limit + 1) problems.push(`the page scrolls sideways (scrollWidth ${scrollWidth}px)`);
+    const scrollers = [];
+    const sticking = [];
+    for (const el of document.querySelectorAll('body *')) {
+      if (scrollers.some((s) => s.contains(el))) continue;
+      const r = el.getBoundingClientRect();
+      if ((r.width === 0 && r.height === 0) || !el.checkVisibility()) continue;
+      if (r.right <= 0 || r.left >= limit) continue; // moved off-screen on purpose (skip link)
+      const style = getComputedStyle(el);
+      if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1) {
+        scrollers.push(el);
+        if (!el.matches('.scroll-grid')) {
+          problems.push(`${name(el)} scrolls sideways inside the page (${el.scrollWidth}px content in ${el.clientWidth}px)`);
+          continue;
+        }
+        const caption = el.querySelector('caption');
+        const cr = caption?.getBoundingClientRect();
+        if (!caption || cr.left < -1 || cr.right > limit + 1) {
+          problems.push(`${name(el)} scrolls, but its caption is not in view`);
+        }
+        const hints = (el.getAttribute('aria-describedby') || '')
+          .split(/\s+/)
+          .map((id) => id && document.getElementById(id))
+          .filter((h) => h && visible(h));
+        if (hints.length === 0) problems.push(`${name(el)} scrolls without a visible hint (aria-describedby)`);
+        continue;
+      }
+      if (r.right > limit + 1 || r.left < -1) {
+        sticking.push(`${name(el)} (${Math.round(r.left)}–${Math.round(r.right)}px)`);
+      } else if (style.overflowX === 'visible' && r.left + el.scrollWidth > limit + 1 && el.scrollWidth > el.clientWidth + 1) {
+        sticking.push(`the content of ${name(el)} (${el.scrollWidth}px in ${el.clientWidth}px)`);
+      }
+    }
+    const unlabelled = [...document.querySelectorAll('td')].filter(
+      (td) => getComputedStyle(td).display === 'block' && !td.hasAttribute('data-label') && td.textContent.trim() !== '',
+    );
+    if (unlabelled.length > 0) {
+      problems.push(`${unlabelled.length} table cell(s) shown as a card without a data-label, e.g. "${unlabelled[0].textContent.trim().slice(0, 30)}"`);
+    }
+    if (sticking.length > 0) problems.push(`too wide for ${limit}px: ${sticking.slice(0, 5).join(', ')}`);
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const squeezed = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent.replace(/\s+/g, '');
+      const parent = node.parentElement;
+      if (text.length < 4 || !parent || !visible(parent)) continue;
+      if (scrollers.some((s) => s.contains(parent))) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      if (lines >= 3 && text.length / lines < 4) squeezed.push(`${name(parent)} "${text.slice(0, 30)}" (${lines} lines)`);
+    }
+    if (squeezed.length > 0) problems.push(`text squeezed to about one character per line: ${squeezed.slice(0, 5).join(', ')}`);
+    return problems;
   });
-  assert.ok(
-    scrollWidth <= pass.viewport.width,
-    `${label} scrolls horizontally at ${pass.viewport.width}px: scrollWidth ${scrollWidth}; too wide: ${wide.join(', ')}`,
-  );
+}
+
+/** The page must fit a narrow screen (see narrowLayoutProblems). */
+async function checkNoHorizontalScroll(pass, label) {
+  const problems = await narrowLayoutProblems(pass.page);
+  assert.deepEqual(problems, [], `${label} does not fit ${pass.viewport.width}px:\n  ${problems.join('\n  ')}`);
+}
+
+// A full-page screenshot of a very long page (the audit log's 500 entries as cards on a
+// phone) takes longer than the timeout: such pages are photographed down to this height.
+const SHOT_MAX_HEIGHT = 12_000;
+
+/** A screenshot of the whole page, or of its top SHOT_MAX_HEIGHT pixels. */
+async function shoot(page, file) {
+  const { width, height } = await page.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    height: document.documentElement.scrollHeight,
+  }));
+  const clip = height > SHOT_MAX_HEIGHT ? { clip: { x: 0, y: 0, width, height: SHOT_MAX_HEIGHT } } : {};
+  await page.screenshot({ path: file, fullPage: true, ...clip });
 }
 
 async function screenshot(pass, name) {
   fs.mkdirSync(RESULTS, { recursive: true });
-  await pass.page.screenshot({
-    path: path.join(RESULTS, `${pass.viewport.width}-${name}.png`),
-    fullPage: true,
-  });
+  await shoot(pass.page, path.join(RESULTS, `${pass.viewport.width}-${name}.png`));
 }
 
 /** Every check a page gets: no scripts, h1, axe, sideways scroll at small widths, screenshot. */
@@ -164,6 +243,17 @@ async function h1(page) {
   return (await page.locator('h1').first().textContent()).trim();
 }
 
+/**
+ * Opens the staff menu if it is collapsed (on phones the navigation and the logout button sit
+ * in a <details> that opens without JavaScript); nothing to do where it is always shown.
+ */
+async function openMenu(page) {
+  const menu = page.locator('details.site-menu');
+  if ((await menu.count()) === 0 || (await menu.getAttribute('open')) !== null) return;
+  const summary = menu.locator('summary');
+  if (await summary.isVisible()) await summary.click();
+}
+
 /** Fills and submits the login form on the current page. */
 async function submitLogin(page, email, password) {
   await page.getByLabel('E-Mail-Adresse').fill(email);
@@ -184,9 +274,12 @@ module.exports = {
   navigate,
   checkA11y,
   checkNoHorizontalScroll,
+  narrowLayoutProblems,
   checkPage,
   screenshot,
+  shoot,
   submitLogin,
+  openMenu,
   h1,
   pathOf,
 };

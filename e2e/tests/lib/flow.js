@@ -13,6 +13,7 @@ const {
   checkA11y,
   checkPage,
   submitLogin,
+  openMenu,
   h1,
   pathOf,
 } = require('./browser');
@@ -56,8 +57,10 @@ function definePass(viewport, accounts) {
     let providerPath;
 
     const nav = () => page.getByRole('navigation', { name: NAV });
-    const clickNav = (label) =>
-      navigate(page, () => nav().getByRole('link', { name: label, exact: true }).click());
+    const clickNav = async (label) => {
+      await openMenu(page);
+      return navigate(page, () => nav().getByRole('link', { name: label, exact: true }).click());
+    };
 
     before(async () => {
       browser = await launch();
@@ -91,6 +94,7 @@ function definePass(viewport, accounts) {
       assert.equal(res.status(), 200);
       assert.equal(pathOf(page), '/start');
       assert.match(await h1(page), /^Willkommen, .+!$/);
+      await openMenu(page);
       const labels = (await nav().getByRole('link').allTextContents()).map((s) => s.trim());
       assert.deepEqual(labels, [
         'Start', 'Teilnehmende', 'Angebote', 'Durchgänge', 'Anwesenheit', 'Leihgeräte', 'Verweise', 'Erfolgsfaktoren', 'Team', 'Träger', 'Benutzer',
@@ -132,6 +136,7 @@ function definePass(viewport, accounts) {
         const res = await clickNav(p.label);
         assert.equal(res.status(), 200);
         assert.equal(pathOf(page), p.path);
+        await openMenu(page);
         const current = nav().locator('[aria-current="page"]');
         assert.equal((await current.textContent()).trim(), p.label);
         await checkPage(pass, p.name, { h1: p.h1 });
@@ -248,6 +253,7 @@ function definePass(viewport, accounts) {
       assert.equal(pathOf(page), '/admin/traeger', 'stays on the page');
       assert.equal(await page.locator('html').getAttribute('lang'), 'en');
       assert.equal(await h1(page), 'Providers');
+      await openMenu(page);
       const labels = (await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allTextContents()).map((s) => s.trim());
       assert.deepEqual(labels, [
         'Start', 'Participants', 'Offers', 'Cohorts', 'Attendance', 'Devices', 'Referrals', 'Success factors', 'Team', 'Providers', 'Users',
@@ -273,6 +279,7 @@ function definePass(viewport, accounts) {
 
     test('logout ends the session; /start then asks to log in', async () => {
       await page.goto(url('/start'));
+      await openMenu(page);
       await navigate(page, () => page.getByRole('button', { name: 'Abmelden' }).click());
       assert.equal(await nav().count(), 0, 'no navigation when logged out');
       const res = await page.goto(url('/start'));
@@ -299,6 +306,7 @@ function definePass(viewport, accounts) {
       assert.match(await page.locator('main').textContent(), /Sie haben noch keine Schlüssel\./);
       assert.equal(await page.locator('table').count(), 0);
       await checkPage(pass, 'account-no-tokens', { h1: 'Mein Konto' });
+      await openMenu(page);
       await navigate(page, () => page.getByRole('button', { name: 'Abmelden' }).click());
     });
 
@@ -309,6 +317,7 @@ function definePass(viewport, accounts) {
       await submitLogin(page, accounts.coordinator, PASSWORD);
       assert.equal(pathOf(page), '/team');
       assert.equal(await h1(page), 'Team');
+      await openMenu(page);
       const labels = (await nav().getByRole('link').allTextContents()).map((s) => s.trim());
       for (const admin of ADMIN_NAV) {
         assert.ok(!labels.includes(admin), `no "${admin}" link for a coordinator: ${labels}`);

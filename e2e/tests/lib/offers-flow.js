@@ -15,6 +15,7 @@ const {
   navigate,
   checkPage,
   submitLogin,
+  openMenu,
   h1,
   pathOf,
 } = require('./browser');
@@ -117,6 +118,7 @@ function defineOffersPass(viewport, accounts) {
     test('coordinator logs in; offers list, an offer and its edit form (saved unchanged)', async () => {
       pass = await loginPass(browser, viewport, accounts.coordinator);
       page = pass.page;
+      await openMenu(page);
       const nav = page.getByRole('navigation', { name: NAV });
       await click(nav.getByRole('link', { name: 'Angebote', exact: true }));
       assert.equal(pathOf(page), '/verwaltung/angebote');
@@ -333,6 +335,7 @@ function defineOffersPass(viewport, accounts) {
 
     test('cohort: created for the new offer, with month grid and learning path', async () => {
       await page.goto(url('/verwaltung/angebote'));
+      await openMenu(page);
       await click(page.getByRole('navigation', { name: NAV }).getByRole('link', { name: 'Durchgänge', exact: true }));
       assert.equal(pathOf(page), '/verwaltung/durchgaenge');
       await check('cohorts', { h1: 'Durchgänge' });
@@ -484,6 +487,7 @@ function defineOffersPass(viewport, accounts) {
       assert.equal(pathOf(page), '/verwaltung/durchgaenge', 'stays on the page');
       await go(cohortPath);
       assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+      await openMenu(page);
       const current = page.getByRole('navigation', { name: 'Main navigation' }).locator('[aria-current="page"]');
       assert.equal((await current.textContent()).trim(), 'Cohorts');
       assert.equal(await page.getByRole('region', { name: 'All sessions, cancelled ones included' }).count(), 1);
@@ -519,6 +523,7 @@ function defineOffersPass(viewport, accounts) {
       const t = await loginPass(browser, viewport, accounts.trainer);
       try {
         const p = t.page;
+        await openMenu(p);
         assert.match(await p.locator('.whoami').innerText(), new RegExp(`${accounts.trainerName} · Lehrkraft`));
         await p.goto(url('/verwaltung/durchgaenge'));
         assert.equal(await p.locator('form[action="/verwaltung/durchgaenge"]').count(), 0, 'no create form');

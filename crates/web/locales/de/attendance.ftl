@@ -29,6 +29,7 @@ attendance-take-link = Anwesenheit erfassen
 attendance-status-present = Anwesend
 attendance-status-excused = Entschuldigt
 attendance-status-absent = Abwesend
+attendance-error-nothing_marked = Es ist noch niemand markiert. Bitte wählen Sie für jede Person „Anwesend“, „Entschuldigt“ oder „Abwesend“. Gespeichert werden nur die markierten Personen.
 attendance-error-unknown_status = Bitte „Anwesend“, „Entschuldigt“ oder „Abwesend“ wählen.
 attendance-error-session_cancelled = Der Termin ist abgesagt. Es wird keine Anwesenheit erfasst.
 attendance-error-not_in_cohort = Diese Person ist nicht in diesem Durchgang eingeschrieben.

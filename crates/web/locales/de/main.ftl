@@ -3,6 +3,8 @@
 skip-to-content = Zum Inhalt springen
 switch-language = English
 nav-label = Hauptnavigation
+nav-menu = Menü
+toc-label = Auf dieser Seite
 nav-start = Start
 nav-participants = Teilnehmende
 nav-offers = Angebote

@@ -29,6 +29,7 @@ attendance-take-link = Take the roll call
 attendance-status-present = Present
 attendance-status-excused = Excused
 attendance-status-absent = Absent
+attendance-error-nothing_marked = Nobody is marked yet. Please choose “Present”, “Excused” or “Absent” for each person. Only the people you mark are saved.
 attendance-error-unknown_status = Please choose "Present", "Excused" or "Absent".
 attendance-error-session_cancelled = The session is cancelled. No attendance is recorded.
 attendance-error-not_in_cohort = This person is not enrolled in this cohort.

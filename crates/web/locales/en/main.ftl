@@ -3,6 +3,8 @@
 skip-to-content = Skip to content
 switch-language = Deutsch
 nav-label = Main navigation
+nav-menu = Menu
+toc-label = On this page
 nav-start = Start
 nav-participants = Participants
 nav-offers = Offers

@@ -11,7 +11,7 @@ use axum::{Extension, Form};
 use lernweg_app::AppError;
 use lernweg_app::attendance::{self as uc, RollCall, RollCallFailure};
 use lernweg_domain::SessionId;
-use lernweg_participants::attendance::{NOTE_MAX, default_status};
+use lernweg_participants::attendance::NOTE_MAX;
 use lernweg_participants::{AttendanceStatus, RollCallEntry, RollCallError};
 use lernweg_store::{RollCallSession, SessionRecord};
 use serde::Deserialize;
@@ -180,13 +180,9 @@ fn build(
             let id = e.id.to_string();
             let value = match sent.and_then(|s| s.get(&id)) {
                 Some(v) => v.clone(),
+                // Nothing is marked until someone is recorded: the count above says what is open.
                 None => Sent {
-                    status: r
-                        .record
-                        .as_ref()
-                        .map(|x| x.status)
-                        .or_else(|| default_status(e.status, session.date, now))
-                        .map(|s| s.code().to_owned()),
+                    status: r.record.as_ref().map(|x| x.status.code().to_owned()),
                     note: r
                         .record
                         .as_ref()
@@ -276,7 +272,8 @@ fn refusal_texts(
 }
 
 /// `POST /verwaltung/termine/{id}/anwesenheit`: the whole roll call in one transaction. Rows
-/// without a choice stay as they are. Refusals show at their row (422), nothing is written.
+/// without a choice stay as they are (only the marked people are saved); with nobody marked the
+/// page asks for a choice. Refusals show at their row (422), nothing is written.
 pub async fn save_roll_call(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
@@ -318,6 +315,12 @@ pub async fn save_roll_call(
                 row_errors.insert(key, lang.t("attendance-error-unknown_status"));
             }
         }
+    }
+    if entries.is_empty() && row_errors.is_empty() {
+        row_errors.insert(
+            "session".to_owned(),
+            lang.t("attendance-error-nothing_marked"),
+        );
     }
     let outcome = if row_errors.is_empty() {
         uc::record_roll_call(&state.app, &caller, id, &entries).await

@@ -10,7 +10,7 @@ use lernweg_offers::publish::calendar_grid::{
     GridSession, MonthGrid, YearMonth, month_grid, months_between,
 };
 use lernweg_offers::publish::path_svg::{PathExam, PathInput, PathModule, path_list, path_svg};
-use lernweg_planner::SessionKind;
+use lernweg_planner::{HolidayCalendar, SessionKind};
 use lernweg_store::{Cohort, SessionRecord, SessionStatus};
 use serde::Deserialize;
 
@@ -33,9 +33,20 @@ pub struct MonthPage {
     pub weekdays: Vec<String>,
     pub prev: Option<String>,
     pub next: Option<String>,
+    /// Marked in the grid (`aria-current="date"`).
+    pub today: NaiveDate,
+    /// The public holidays of the cohort's state in the grid's weeks, with their names.
+    pub holidays: Vec<(NaiveDate, &'static str)>,
 }
 
 impl MonthPage {
+    pub fn holiday(&self, date: &NaiveDate) -> Option<&'static str> {
+        self.holidays
+            .iter()
+            .find(|(d, _)| d == date)
+            .map(|(_, name)| *name)
+    }
+
     pub fn kind_label(&self, k: &SessionKind) -> String {
         self.layout.t(&format!("session-kind-{}", k.code()))
     }
@@ -98,6 +109,13 @@ pub async fn month(
     let grid = month_grid(first_day.year(), first_day.month(), &grid_sessions)
         .ok_or(PageError::NotFound)?;
     let in_span = |m: YearMonth| span.contains(&m);
+    let calendar = HolidayCalendar::new(cohort.state);
+    let holidays = grid
+        .weeks
+        .iter()
+        .flat_map(|w| w.days.iter())
+        .filter_map(|d| calendar.name(d.date).map(|name| (d.date, name)))
+        .collect();
     let page = MonthPage {
         layout: Layout::new(&ctx, "/verwaltung/durchgaenge", "cohort-month-title"),
         month_name: month_label(ctx.lang, ym),
@@ -109,6 +127,8 @@ pub async fn month(
             .iter()
             .map(|d| ctx.lang.t(&format!("weekday-{d}")))
             .collect(),
+        today: state.app.today(),
+        holidays,
         prev: in_span(grid.prev).then(|| grid.prev.key()),
         next: in_span(grid.next).then(|| grid.next.key()),
         grid,
