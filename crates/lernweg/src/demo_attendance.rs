@@ -5,7 +5,7 @@
 //! entries (exam results, a module completed by a make-up task), so that progress shows.
 
 use anyhow::anyhow;
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use lernweg_domain::{CohortStatus, ProviderId, UserId};
 use lernweg_participants::attendance::takes_part;
 use lernweg_participants::{
@@ -87,7 +87,7 @@ async fn class(
             "employer": employer, "weekly_hours": "30"
         }))?;
         let data = draft
-            .validate(2026)
+            .validate(today.year())
             .map_err(|e| anyhow!("demo class member {given} {family}: {e:?}"))?;
         let p = store
             .create_participant(&actor, provider, Some(counsellor), data)
@@ -143,7 +143,7 @@ pub async fn seed(
     counsellor: UserId,
     offset: usize,
 ) -> anyhow::Result<()> {
-    let today = lernweg_app::Clock::system().today();
+    let today = store.clock().today();
     let open_from = today - Duration::days(7);
     let staff = Actor::user(counsellor, "beratung@demo.example");
     class(store, provider, counsellor, offset, today).await?;

@@ -8,6 +8,8 @@ mod demo_imports;
 mod demo_offers;
 mod demo_participants;
 mod demo_portal;
+#[cfg(test)]
+mod demo_tests;
 mod demo_work;
 mod export;
 mod logging;

@@ -24,7 +24,15 @@ catalogue-states = Bundesland
 catalogue-provider = Träger
 catalogue-next-starts = Nächste Termine
 catalogue-no-dates = Noch keine festen Termine
-catalogue-start-in = ab { $date } in { $state }
+catalogue-start-in = ab { $date } { $in_state }
+catalogue-in-state = { $code ->
+    [SL] im { $name }
+   *[other] in { $name }
+}
+catalogue-running-join-in = läuft seit { $date } { $in_state }, Einstieg noch bis { $until } möglich
+catalogue-running-closed-in = läuft seit { $date } { $in_state }, kein Einstieg mehr möglich
+catalogue-running-join = läuft seit { $date }, Einstieg noch bis { $until } möglich
+catalogue-running-closed = läuft seit { $date }, kein Einstieg mehr möglich
 catalogue-month = { $month } { $year }
 catalogue-month-1 = Januar
 catalogue-month-2 = Februar
@@ -76,7 +84,10 @@ catalogue-dates = Wann ist der Kurs?
 catalogue-rhythm = So oft treffen Sie sich
 catalogue-rhythm-weekly = jeden { $day } von { $start } bis { $end } Uhr
 catalogue-rhythm-block-weekend = einmal im Monat Freitag und Samstag, von { $start } bis { $end } Uhr
-catalogue-rhythm-compact = { $weeks } Woche(n) im Quartal, Montag bis Freitag, von { $start } bis { $end } Uhr
+catalogue-rhythm-compact = { $weeks ->
+    [one] eine Woche im Quartal, Montag bis Freitag, von { $start } bis { $end } Uhr
+   *[other] { $weeks } Wochen im Quartal, Montag bis Freitag, von { $start } bis { $end } Uhr
+}
 catalogue-rhythm-self-paced = etwa { $hours } Stunden pro Woche, Sie lernen selbst zu Zeiten, die Ihnen passen
 catalogue-day-mon = Montag
 catalogue-day-tue = Dienstag

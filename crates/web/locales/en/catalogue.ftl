@@ -24,7 +24,12 @@ catalogue-states = Federal state
 catalogue-provider = Provider
 catalogue-next-starts = Next dates
 catalogue-no-dates = No fixed dates yet
-catalogue-start-in = from { $date } in { $state }
+catalogue-start-in = from { $date } { $in_state }
+catalogue-in-state = in { $name }
+catalogue-running-join-in = running since { $date } { $in_state }; you can still join until { $until }
+catalogue-running-closed-in = running since { $date } { $in_state }; joining is no longer possible
+catalogue-running-join = running since { $date }; you can still join until { $until }
+catalogue-running-closed = running since { $date }; joining is no longer possible
 catalogue-month = { $month } { $year }
 catalogue-month-1 = January
 catalogue-month-2 = February
@@ -76,7 +81,10 @@ catalogue-dates = When is the course?
 catalogue-rhythm = How often you meet
 catalogue-rhythm-weekly = every { $day } from { $start } to { $end }
 catalogue-rhythm-block-weekend = once a month on Friday and Saturday, from { $start } to { $end }
-catalogue-rhythm-compact = { $weeks } week(s) per quarter, Monday to Friday, from { $start } to { $end }
+catalogue-rhythm-compact = { $weeks ->
+    [one] one week per quarter, Monday to Friday, from { $start } to { $end }
+   *[other] { $weeks } weeks per quarter, Monday to Friday, from { $start } to { $end }
+}
 catalogue-rhythm-self-paced = about { $hours } hours a week, you learn on your own at times that suit you
 catalogue-day-mon = Monday
 catalogue-day-tue = Tuesday

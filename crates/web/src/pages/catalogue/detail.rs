@@ -20,10 +20,10 @@ use lernweg_offers::{DeliveryMode, Slot, Span, TimeModelDef, classify};
 use lernweg_planner::Plan;
 use lernweg_planner::model::weekday_code;
 
-use super::{base_url, date_text, field_label, hours_text, mode_label, state_name};
+use super::{base_url, date_text, field_label, hours_text, mode_label, run_text, state_name};
 use crate::AppState;
 use crate::context::Ctx;
-use crate::error::PageError;
+use crate::error::{PageError, localized_args};
 use crate::i18n::Lang;
 use crate::pages::{Layout, render};
 
@@ -192,7 +192,7 @@ fn build(
         .zip(plans)
         .map(|(c, p)| CohortView {
             name: c.name.clone(),
-            start: date_text(lang, c.start_date),
+            start: run_text(lang, c, l.today, false),
             end: date_text(lang, c.end_date.unwrap_or(p.end_date)),
             state: state_name(c.state),
             weekly: hours_or_unknown(lang, plan_weekly_hours(p)),
@@ -329,7 +329,7 @@ fn build(
         class_reasons: classification
             .reasons
             .iter()
-            .map(|r| lang.t_args(&r.message_id(), &r.args))
+            .map(|r| lang.t_args(&r.message_id(), &localized_args(lang, &r.args)))
             .collect(),
         class_basis,
         jsonld,
