@@ -56,7 +56,11 @@ async fn class(
     let mut best = None;
     let mut most = 0;
     for c in store.cohorts(Some(provider), None).await? {
-        if c.status == CohortStatus::Draft || c.start_date > today {
+        // A class in a cohort that runs today (by its dates).
+        let run = lernweg_offers::run::Run::new(c.start_date, c.end_date);
+        if c.status == CohortStatus::Draft
+            || run.phase(today) != lernweg_offers::run::Phase::Running
+        {
             continue;
         }
         let near = store

@@ -4,6 +4,7 @@
 use anyhow::{Context, anyhow};
 use chrono::{Datelike, Duration, NaiveDate};
 use lernweg_domain::{CohortStatus, ProviderId, UserId};
+use lernweg_offers::run::{Phase, Run};
 use lernweg_participants::readiness::evaluate;
 use lernweg_participants::{
     ConsentScope, ContactChannel, EnrolmentEvent, ParticipantDraft, ReadinessAnswers,
@@ -119,13 +120,20 @@ fn answers(v: serde_json::Value) -> anyhow::Result<ReadinessAnswers> {
     serde_json::from_value(v).context("demo readiness answers")
 }
 
-/// Creates the demo participants of one provider; `cohorts` are (id, start) of its published or
-/// running cohorts.
+/// Creates the demo participants of one provider; `cohorts` are (id, first day, last day,
+/// status) of its cohorts that are not drafts. People who have started are in a cohort that has
+/// started (those who completed in one that has ended), the others in one still to come; every
+/// step is dated between the start and today.
 pub async fn seed(
     store: &Store,
     provider: ProviderId,
     counsellor: UserId,
-    cohorts: &[(lernweg_domain::CohortId, NaiveDate, CohortStatus)],
+    cohorts: &[(
+        lernweg_domain::CohortId,
+        NaiveDate,
+        Option<NaiveDate>,
+        CohortStatus,
+    )],
     offset: usize,
 ) -> anyhow::Result<()> {
     let actor = Actor::user(counsellor, "beratung@demo.example");
@@ -159,13 +167,26 @@ pub async fn seed(
         // How far this person has come: 0 interested … 7 dropped. Those who have started
         // are in a cohort that has started; the others in one still to come, if there is one.
         let stage = (i + offset) % 8;
-        let (started, coming): (Vec<_>, Vec<_>) = cohorts.iter().partition(|c| c.1 <= today);
-        let pool = match (stage >= 3, started.is_empty(), coming.is_empty()) {
-            (true, false, _) => started,
-            (false, _, false) => coming,
-            _ => cohorts.iter().collect(),
+        let phase = |c: &&(_, NaiveDate, Option<NaiveDate>, _)| Run::new(c.1, c.2).phase(today);
+        let wanted = match stage {
+            0..=2 => Phase::Coming,
+            6 => Phase::Ended,
+            _ => Phase::Running,
         };
-        let (cohort, start, _) = *pool[i % pool.len()];
+        let mut pool: Vec<_> = cohorts.iter().filter(|c| phase(c) == wanted).collect();
+        if pool.is_empty() {
+            pool = cohorts
+                .iter()
+                .filter(|c| phase(c) != Phase::Ended)
+                .collect();
+        }
+        if pool.is_empty() {
+            continue;
+        }
+        let (cohort, start, end, _) = *pool[i % pool.len()];
+        // Days between the start and today, to date the steps on the way.
+        let ran = (today - start).num_days().max(0);
+        let after = |share: i64| start + Duration::days(ran * share / 6);
         starts.push((p.id, start));
         // First counselled two months before the start, but never later than 25 days ago:
         // nothing is recorded that has not happened yet.
@@ -270,14 +291,19 @@ pub async fn seed(
         if stage >= 3 {
             steps.push((start, EnrolmentEvent::Activate));
         }
+        // Pauses and drops need some days of the course behind them.
         match stage {
-            4 => steps.push((start + Duration::days(60), serde_json::from_value(json!({"event": "pause", "reason": "family", "expected_return": (start + Duration::days(120)).to_string(), "note": "Geburt eines Kindes"}))?)),
+            4 | 5 | 7 if ran < 12 => {}
+            4 => steps.push((after(4), serde_json::from_value(json!({"event": "pause", "reason": "family", "expected_return": (today + Duration::days(60)).to_string(), "note": "Geburt eines Kindes"}))?)),
             5 => {
-                steps.push((start + Duration::days(40), serde_json::from_value(json!({"event": "pause", "reason": "workload", "expected_return": (start + Duration::days(70)).to_string()}))?));
-                steps.push((start + Duration::days(70), EnrolmentEvent::Resume));
+                steps.push((after(2), serde_json::from_value(json!({"event": "pause", "reason": "workload", "expected_return": after(4).to_string()}))?));
+                steps.push((after(4), EnrolmentEvent::Resume));
             }
-            6 => steps.push((start + Duration::days(300), EnrolmentEvent::Complete { stayed_employed: Some(true) })),
-            7 => steps.push((start + Duration::days(90), serde_json::from_value(json!({"event": "drop", "reason": "job_change", "text": "Neue Stelle im Schichtdienst, Kurszeiten passen nicht mehr.", "stayed_employed": true}))?)),
+            6 => {
+                let done = end.map_or(today, |e| (e + Duration::days(3)).min(today));
+                steps.push((done, EnrolmentEvent::Complete { stayed_employed: Some(true) }));
+            }
+            7 => steps.push((after(3), serde_json::from_value(json!({"event": "drop", "reason": "job_change", "text": "Neue Stelle im Schichtdienst, Kurszeiten passen nicht mehr.", "stayed_employed": true}))?)),
             _ => {}
         }
         // Only what has happened by today; the rest of the way is still to come.

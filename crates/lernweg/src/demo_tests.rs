@@ -98,6 +98,7 @@ async fn check(today: NaiveDate) -> Vec<String> {
         p.check(phases.contains(&phase), || format!("no cohort {phase:?}"));
     }
 
+    let (mut completed, mut dropped) = (0, 0);
     for person in store.participants(None).await.unwrap() {
         let who = format!("{} {}", person.data.given_name, person.data.family_name);
         for c in store.contacts(person.id).await.unwrap() {
@@ -140,6 +141,24 @@ async fn check(today: NaiveDate) -> Vec<String> {
                     || phase != Phase::Coming,
                 || format!("{who}: {:?} in {} before it starts", e.status, cohort.name),
             );
+            p.check(
+                !matches!(
+                    e.status,
+                    EnrolmentStatus::Enrolled | EnrolmentStatus::Active | EnrolmentStatus::Paused
+                ) || phase != Phase::Ended,
+                || {
+                    format!(
+                        "{who}: still {:?} in {}, which has ended",
+                        e.status, cohort.name
+                    )
+                },
+            );
+            if e.status == EnrolmentStatus::Completed {
+                completed += 1;
+            }
+            if e.status == EnrolmentStatus::Dropped {
+                dropped += 1;
+            }
             for a in store.enrolment_attendance(e.id).await.unwrap() {
                 let s = store.timetable_session(a.session_id).await.unwrap();
                 p.check(s.date <= today && a.recorded_at <= now, || {
@@ -153,6 +172,10 @@ async fn check(today: NaiveDate) -> Vec<String> {
             }
         }
     }
+    // The way has every end: some completed, some dropped (the retention rules need both).
+    p.check(completed >= 1 && dropped >= 1, || {
+        format!("{completed} completed and {dropped} dropped")
+    });
     for a in store.audit_entries(None, 1000).await.unwrap() {
         p.check(a.at <= now, || format!("audit entry at {}", a.at));
     }
