@@ -494,7 +494,11 @@ mod path {
         assert_eq!(rows[0].heading, "Heute");
         for (li, row) in items.iter().zip(&rows) {
             let strong = li.children().find(|n| n.has_tag_name("strong")).unwrap();
-            let shown: String = strong.descendants().filter_map(|n| n.text()).collect();
+            let shown: String = strong
+                .descendants()
+                .filter(|n| n.is_text())
+                .filter_map(|n| n.text())
+                .collect();
             assert_eq!(shown, row.heading);
             // The offer's own words are isolated for right-to-left pages.
             let bdi: Vec<_> = li

@@ -308,3 +308,36 @@ async fn the_portal_takes_its_state_from_the_dates() {
     assert!(page.contains(&format!("Der Kurs ist am {} zu Ende gegangen.", de(end))));
     assert!(!page.contains("Sie machen diesen Kurs gerade."));
 }
+
+#[tokio::test]
+async fn the_public_offer_page_writes_hours_with_a_decimal_comma() {
+    let app = spawn().await;
+    let store = &app.state.store;
+    let mut o = common::sample_offer();
+    o.title = "Zweites Angebot".into();
+    o.slug = "zweites-angebot".into();
+    o.modules[0].hours = 150.5;
+    let r = store
+        .create_offer(&Actor::system(), app.p1.id, o)
+        .await
+        .unwrap();
+    store
+        .set_offer_published(&Actor::system(), r.id, true)
+        .await
+        .unwrap();
+    let page = text(&TestApp::client(), app.url("/angebote/zweites-angebot")).await;
+    assert!(page.contains("150,5 Stunden"), "the module's hours");
+    // No number before "Stunden" has a decimal point: also not in the classification's reasons.
+    for (i, _) in page.match_indices(" Stunden") {
+        let number: String = page[..i]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+            .collect();
+        assert!(
+            !number.contains('.'),
+            "{}",
+            number.chars().rev().collect::<String>()
+        );
+    }
+}
