@@ -199,7 +199,7 @@ describe('participant flows at 375×812, JavaScript disabled', { timeout: 300_00
     assert.equal(await box.getByRole('link', { name: CONTACT_PERSON_EMAIL }).getAttribute('href'), `mailto:${CONTACT_PERSON_EMAIL}`);
 
     const record = await text(page.getByRole('region', { name: 'Angaben', exact: true }));
-    assert.match(record, /Muttersprache tr\b/, 'the language is stored as its code');
+    assert.match(record, /Muttersprache Türkisch\b/, 'the language by its name in the page language');
     assert.match(record, /Deutschniveau B1\b/);
     const consents = await rowsOf(page.getByRole('region', { name: 'Einwilligungen mit Datum' }).locator('table'));
     assert.deepEqual(consents.map((r) => r.slice(0, 3)), [['Verarbeitung der Daten', day().de, '–']]);

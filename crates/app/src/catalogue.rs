@@ -3,7 +3,9 @@
 //!
 //! Nothing of unpublished offers appears here, and no personal data beyond the contact the
 //! offer names: cohorts show dates, federal state and name, never rooms, links or trainers.
-//! Only cohorts whose dates are binding (published or running) are listed.
+//! Only cohorts whose dates are binding (published or running) and that have not ended by
+//! today are listed (`lernweg_offers::run`): a run that has started is shown as running, with
+//! whether people can still join.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -14,15 +16,18 @@ use lernweg_offers::publish::jsonld::CourseMode;
 use lernweg_planner::{Plan, TimeModelKind};
 use lernweg_store::{Cohort, OfferRecord, Provider};
 
-use crate::exports::{cohort_plan, is_visible};
+use crate::cohorts::is_offered;
+use crate::exports::cohort_plan;
 use crate::{App, AppError};
 
 /// A published offer with what the public may see of it.
 pub struct Listed {
     pub record: OfferRecord,
-    /// Published and running cohorts, by start date.
+    /// The cohorts offered today (binding dates, not ended), by start date.
     pub cohorts: Vec<Cohort>,
     pub provider: Provider,
+    /// The day the list was made for (the app's clock).
+    pub today: NaiveDate,
 }
 
 impl Listed {
@@ -91,10 +96,11 @@ impl Criteria {
 /// Every published offer with its visible cohorts and its provider, newest first.
 pub async fn listed_offers(app: &App) -> Result<Vec<Listed>, AppError> {
     let store = &app.store;
+    let today = app.today();
     let mut providers: HashMap<ProviderId, Provider> = HashMap::new();
     let mut out = Vec::new();
     for record in store.published_offers().await? {
-        let cohorts = visible_cohorts(app, &record).await?;
+        let cohorts = offered_cohorts(app, &record, today).await?;
         let provider = match providers.get(&record.provider_id) {
             Some(p) => p.clone(),
             None => {
@@ -107,6 +113,7 @@ pub async fn listed_offers(app: &App) -> Result<Vec<Listed>, AppError> {
             record,
             cohorts,
             provider,
+            today,
         });
     }
     Ok(out)
@@ -119,13 +126,17 @@ pub async fn search(app: &App, criteria: &Criteria) -> Result<Vec<Listed>, AppEr
     Ok(all)
 }
 
-async fn visible_cohorts(app: &App, record: &OfferRecord) -> Result<Vec<Cohort>, AppError> {
+async fn offered_cohorts(
+    app: &App,
+    record: &OfferRecord,
+    today: NaiveDate,
+) -> Result<Vec<Cohort>, AppError> {
     Ok(app
         .store
         .cohorts(None, Some(record.id))
         .await?
         .into_iter()
-        .filter(is_visible)
+        .filter(|c| is_offered(c, today))
         .collect())
 }
 
@@ -155,7 +166,8 @@ pub async fn preview(
 }
 
 async fn assemble(app: &App, record: OfferRecord) -> Result<PublicOffer, AppError> {
-    let cohorts = visible_cohorts(app, &record).await?;
+    let today = app.today();
+    let cohorts = offered_cohorts(app, &record, today).await?;
     let provider = app.store.provider(record.provider_id).await?;
     let mut plans = Vec::with_capacity(cohorts.len());
     for c in &cohorts {
@@ -167,6 +179,7 @@ async fn assemble(app: &App, record: OfferRecord) -> Result<PublicOffer, AppErro
             record,
             cohorts,
             provider,
+            today,
         },
         plans,
     })

@@ -10,6 +10,7 @@ use lernweg_domain::{
     State as FedState, UserId,
 };
 use lernweg_offers::Offer;
+use lernweg_offers::run::Run;
 use lernweg_planner::{ClockTime, PlanOptions, SessionKind};
 use lernweg_store::{
     Cohort, FeedToken, NewCohort, NewSession, OfferRecord, SessionChange, SessionMove,
@@ -18,6 +19,23 @@ use lernweg_store::{
 
 use crate::offers::require;
 use crate::{App, AppError, Caller, refusals};
+
+/// The run of a cohort in time: its first and its last day (`lernweg_offers::run`).
+pub fn run(c: &Cohort) -> Run {
+    Run::new(c.start_date, c.end_date)
+}
+
+/// The lifecycle status a cohort has on `today`: its stored status moved forward by its dates
+/// (a published cohort whose first day has come is running, one whose last day has passed is
+/// finished).
+pub fn status_on(c: &Cohort, today: NaiveDate) -> CohortStatus {
+    run(c).status(c.status, today)
+}
+
+/// Whether a cohort is offered on `today`: its dates are binding and it has not ended.
+pub fn is_offered(c: &Cohort, today: NaiveDate) -> bool {
+    run(c).is_offered(c.status, today)
+}
 
 /// Plans an offer's timetable for a cohort: the planner's sessions, ready to store.
 pub fn generate(

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::DateTime;
 use chrono_tz::Tz;
-use lernweg_domain::{CohortId, CohortStatus, OfferId, Principal, ProviderId};
+use lernweg_domain::{CohortId, OfferId, Principal, ProviderId};
 use lernweg_offers::export::cohort::{RunInput, catalog_offer, is_public};
 use lernweg_offers::export::openqcat::{CatalogExport, ExportWarning, Supplier, write_catalog};
 use lernweg_offers::{Classification, Offer, classify};
@@ -46,11 +46,6 @@ pub async fn offers_classified(
             (r.offer, c)
         })
         .collect())
-}
-
-/// Cohorts whose dates are public and binding: published or running.
-pub fn is_visible(c: &Cohort) -> bool {
-    matches!(c.status, CohortStatus::Published | CohortStatus::Running)
 }
 
 /// A stored session as the planner's session (for the exports and the calendar feeds).
@@ -184,7 +179,7 @@ pub async fn openqcat_catalog(app: &App, scope: Option<ProviderId>) -> Result<Ca
     let mut by_offer: HashMap<OfferId, Vec<(Cohort, Plan)>> = HashMap::new();
     let records = store.offers(scope).await?;
     for cohort in store.cohorts(scope, None).await? {
-        if !is_visible(&cohort) {
+        if !crate::cohorts::is_offered(&cohort, today) {
             continue;
         }
         let Some(record) = records.iter().find(|r| r.id == cohort.offer_id) else {

@@ -4,7 +4,8 @@
 
 use chrono::NaiveDate;
 use lernweg_domain::{LoginId, ParticipantId};
-use lernweg_participants::{Progress, ProgressRules, WorkPattern};
+use lernweg_offers::run::Phase;
+use lernweg_participants::{EnrolmentStatus, Progress, ProgressRules, WorkPattern};
 use lernweg_store::{
     Cohort, Enrolment, FeedToken, Invitation, InvitationKind, IssuedFeed, ParticipantRecord,
     ReadinessRecord, Refusal, SessionRecord, User,
@@ -32,6 +33,8 @@ pub async fn audit_own_read(
 pub struct PathCohort {
     pub enrolment: Enrolment,
     pub cohort: Cohort,
+    /// Where the cohort's run stands today (`lernweg_offers::run`).
+    pub phase: Phase,
     pub offer: lernweg_offers::Offer,
     pub sessions: Vec<SessionRecord>,
     pub progress: Progress,
@@ -60,6 +63,7 @@ pub async fn path(app: &App, p: &ParticipantRecord) -> Result<Path, AppError> {
         }
         let cohort = store.cohort(enrolment.cohort_id).await?;
         cohorts.push(PathCohort {
+            phase: crate::cohorts::run(&cohort).phase(today),
             offer: store.offer(cohort.offer_id).await?.offer,
             sessions: store.timetable(cohort.id).await?,
             progress: store
@@ -77,6 +81,19 @@ pub async fn path(app: &App, p: &ParticipantRecord) -> Result<Path, AppError> {
         checks: store.readiness_checks(p.id).await?,
         feed: store.participant_feed(p.id).await?,
     })
+}
+
+/// What the path says about a participation whose cohort's run stands at `phase`: its
+/// status, unless the dates contradict it. A participation that is active or paused in a run
+/// that has not started yet reads as enrolled; one still open (enrolled, active, paused) in a
+/// run that has ended says nothing of taking part (the page says that the run has ended).
+pub fn status_to_show(status: EnrolmentStatus, phase: Phase) -> Option<EnrolmentStatus> {
+    use EnrolmentStatus::*;
+    match (status, phase) {
+        (Active | Paused, Phase::Coming) => Some(Enrolled),
+        (Enrolled | Active | Paused, Phase::Ended) => None,
+        (s, _) => Some(s),
+    }
 }
 
 /// A new calendar link for the participant; the old one stops working.
@@ -139,4 +156,23 @@ pub async fn redeem(
     password: &str,
 ) -> Result<Result<User, Refusal>, AppError> {
     Ok(app.store.redeem_invitation(kind, secret, password).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EnrolmentStatus::*;
+
+    #[test]
+    fn the_dates_overrule_a_status_that_contradicts_them() {
+        // The found problem: "you are taking this course now" for a course that has ended.
+        assert_eq!(status_to_show(Active, Phase::Ended), None);
+        assert_eq!(status_to_show(Paused, Phase::Ended), None);
+        assert_eq!(status_to_show(Enrolled, Phase::Ended), None);
+        assert_eq!(status_to_show(Active, Phase::Coming), Some(Enrolled));
+        assert_eq!(status_to_show(Active, Phase::Running), Some(Active));
+        assert_eq!(status_to_show(Completed, Phase::Ended), Some(Completed));
+        assert_eq!(status_to_show(Enrolled, Phase::Coming), Some(Enrolled));
+        assert_eq!(status_to_show(Dropped, Phase::Running), Some(Dropped));
+    }
 }

@@ -176,8 +176,8 @@ pub async fn seed(store: &Store) -> anyhow::Result<bool> {
                 .cohorts(Some(*provider), None)
                 .await?
                 .into_iter()
-                .filter(|c| matches!(c.status, CohortStatus::Published | CohortStatus::Running))
-                .map(|c| (c.id, c.start_date, c.status))
+                .filter(|c| c.status != CohortStatus::Draft)
+                .map(|c| (c.id, c.start_date, c.end_date, c.status))
                 .collect();
             crate::demo_participants::seed(store, *provider, counsellor, &cohorts, i).await?;
             crate::demo_attendance::seed(store, *provider, counsellor, i).await?;

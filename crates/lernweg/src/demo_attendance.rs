@@ -5,7 +5,7 @@
 //! entries (exam results, a module completed by a make-up task), so that progress shows.
 
 use anyhow::anyhow;
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use lernweg_domain::{CohortStatus, ProviderId, UserId};
 use lernweg_participants::attendance::takes_part;
 use lernweg_participants::{
@@ -56,7 +56,11 @@ async fn class(
     let mut best = None;
     let mut most = 0;
     for c in store.cohorts(Some(provider), None).await? {
-        if c.status == CohortStatus::Draft || c.start_date > today {
+        // A class in a cohort that runs today (by its dates).
+        let run = lernweg_offers::run::Run::new(c.start_date, c.end_date);
+        if c.status == CohortStatus::Draft
+            || run.phase(today) != lernweg_offers::run::Phase::Running
+        {
             continue;
         }
         let near = store
@@ -87,7 +91,7 @@ async fn class(
             "employer": employer, "weekly_hours": "30"
         }))?;
         let data = draft
-            .validate(2026)
+            .validate(today.year())
             .map_err(|e| anyhow!("demo class member {given} {family}: {e:?}"))?;
         let p = store
             .create_participant(&actor, provider, Some(counsellor), data)
@@ -143,7 +147,7 @@ pub async fn seed(
     counsellor: UserId,
     offset: usize,
 ) -> anyhow::Result<()> {
-    let today = lernweg_app::Clock::system().today();
+    let today = store.clock().today();
     let open_from = today - Duration::days(7);
     let staff = Actor::user(counsellor, "beratung@demo.example");
     class(store, provider, counsellor, offset, today).await?;

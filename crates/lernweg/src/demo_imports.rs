@@ -16,7 +16,7 @@ pub async fn seed(store: &Store, provider: ProviderId) -> anyhow::Result<()> {
     }
     let mail = Email::parse("beratung1@demo.example").map_err(|e| anyhow!("{e}"))?;
     let counsellor = store.user_by_email(&mail).await?;
-    let preview = lernweg_participants::preview_csv(FILE, lernweg_app::Clock::system().today())
+    let preview = lernweg_participants::preview_csv(FILE, store.clock().today())
         .map_err(|e| anyhow!("demo import file: {e}"))?;
     store
         .stage_import(

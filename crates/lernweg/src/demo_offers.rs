@@ -3,11 +3,12 @@
 //! show.
 
 use anyhow::{Context, anyhow};
-use chrono::NaiveDate;
+use chrono::{Datelike, Duration, NaiveDate};
 use lernweg_domain::{CohortStatus, ProviderId, State, UserId};
+use lernweg_offers::run::{Phase, Run};
 use lernweg_offers::{Offer, OfferDraft};
 use lernweg_planner::PlanOptions;
-use lernweg_store::{Actor, NewCohort, NewSession, Store};
+use lernweg_store::{Actor, Clock, NewCohort, NewSession, Store};
 use serde_json::{Value, json};
 
 fn common(
@@ -244,59 +245,106 @@ fn validate(v: Value) -> anyhow::Result<Offer> {
         .map_err(|e| anyhow!("demo offer {title:?} is invalid: {e:?}"))
 }
 
-const STATUSES: [CohortStatus; 4] = [
-    CohortStatus::Draft,
-    CohortStatus::Published,
-    CohortStatus::Running,
-    CohortStatus::Finished,
-];
+/// The provider's own state (where the offers' venues are).
+const HOME: [State; 2] = [State::NW, State::SN];
 
-/// Creates the demo offers and one cohort per federal state.
+/// A venue city in each federal state (its capital) for cohorts away from the provider's home.
+pub fn venue_city(state: State) -> &'static str {
+    match state {
+        State::BW => "Stuttgart",
+        State::BY => "München",
+        State::BE => "Berlin",
+        State::BB => "Potsdam",
+        State::HB => "Bremen",
+        State::HH => "Hamburg",
+        State::HE => "Wiesbaden",
+        State::MV => "Schwerin",
+        State::NI => "Hannover",
+        State::NW => "Düsseldorf",
+        State::RP => "Mainz",
+        State::SL => "Saarbrücken",
+        State::SN => "Dresden",
+        State::ST => "Magdeburg",
+        State::SH => "Kiel",
+        State::TH => "Erfurt",
+    }
+}
+
+/// Where a cohort is taught, as "venue, city": the offer's venue in the provider's home state,
+/// else a rented room in the state's capital; nothing for an offer without presence.
+fn room(offer: &Offer, state: State, home: State) -> String {
+    match &offer.location {
+        Some(l) if state == home => format!("{}, {}", l.name, l.city),
+        Some(_) => {
+            let city = venue_city(state);
+            format!("Schulungsraum {city}, {city}")
+        }
+        None => String::new(),
+    }
+}
+
+/// The first day of the month `months` away from `today`'s month, moved to the 5th.
+fn month_start(today: NaiveDate, months: i32) -> NaiveDate {
+    let m0 = today.year() * 12 + today.month0() as i32 + months;
+    NaiveDate::from_ymd_opt(m0.div_euclid(12), m0.rem_euclid(12) as u32 + 1, 5)
+        .expect("valid demo date")
+}
+
+/// Creates the demo offers and one cohort per federal state, starting between 14 months
+/// before and 8 months after `today` (the store's clock); each cohort's status fits its
+/// dates (`lernweg_offers::run`): finished or running once started, published or a draft
+/// before.
 pub async fn seed(
     store: &Store,
     providers: [ProviderId; 2],
     trainers: [UserId; 2],
 ) -> anyhow::Result<()> {
     let actor = Actor::system();
+    let today = store.clock().today();
+    // Each record is written at the time it happened (never later than now): a store whose
+    // clock the demo moves.
+    let clock = Clock::fixed(store.clock().now_utc());
+    let past = store.clone().with_clock(clock.clone());
+    let at = |day: NaiveDate| {
+        if day < today {
+            clock.set_day(day);
+        } else {
+            clock.set(store.clock().now_utc());
+        }
+    };
+    at(month_start(today, -17));
     let mut offers = Vec::new();
     for (p, draft, publish) in drafts() {
         let offer = validate(draft)?;
-        let rec = store.create_offer(&actor, providers[p], offer).await?;
+        let rec = past.create_offer(&actor, providers[p], offer).await?;
         if publish {
-            store.set_offer_published(&actor, rec.id, true).await?;
+            past.set_offer_published(&actor, rec.id, true).await?;
         }
         offers.push((p, rec));
     }
-    // One cohort in every federal state, in every lifecycle state, starting from 2026 to 2027.
     for (i, state) in State::ALL.iter().enumerate() {
         let (p, rec) = &offers[i % offers.len()];
-        let month = 1 + (i as u32 * 3) % 12;
-        let year = if i < 8 { 2026 } else { 2027 };
-        let start = NaiveDate::from_ymd_opt(year, month, 5).expect("valid demo date");
-        let status = if year == 2026 && month < 9 {
-            if i % 2 == 0 {
-                CohortStatus::Finished
-            } else {
-                CohortStatus::Running
-            }
-        } else {
-            STATUSES[i % 2]
-        };
+        let start = month_start(today, (i as i32 * 5) % 24 - 14);
         let plan =
             lernweg_planner::plan(&rec.offer.to_spec(start, *state), &PlanOptions::default())?;
+        let run = Run::new(start, Some(plan.end_date));
+        let status = match run.phase(today) {
+            Phase::Coming if i % 2 == 0 => CohortStatus::Draft,
+            _ => run.status(CohortStatus::Published, today),
+        };
         let sessions: Vec<NewSession> =
             plan.sessions.iter().map(NewSession::from_planned).collect();
         let new = NewCohort {
             offer_id: rec.id,
-            name: format!("{} {} – {}", season(month), year, state.name_de()),
+            name: format!(
+                "{} {} – {}",
+                season(start.month()),
+                start.year(),
+                state.name_de()
+            ),
             state: *state,
             start_date: start,
-            room: rec
-                .offer
-                .location
-                .as_ref()
-                .map(|l| l.name.clone())
-                .unwrap_or_default(),
+            room: room(&rec.offer, *state, HOME[*p]),
             online_link: if rec.offer.online_lessons {
                 "https://meet.demo.example/lernweg".into()
             } else {
@@ -304,17 +352,29 @@ pub async fn seed(
             },
             trainers: vec![trainers[*p]],
         };
-        let cohort = store.create_cohort(&actor, new, &sessions).await?;
-        for to in STATUSES.iter().skip(1) {
-            if STATUSES.iter().position(|s| s == to) > STATUSES.iter().position(|s| *s == status) {
+        at(start - Duration::days(60));
+        let cohort = past.create_cohort(&actor, new, &sessions).await?;
+        // Published a month before the start, running from it, finished after the last day.
+        let days = [
+            start - Duration::days(30),
+            start,
+            plan.end_date + Duration::days(1),
+        ];
+        for (to, day) in CohortStatus::ALL.iter().skip(1).zip(days) {
+            if !cohort_reaches(status, *to) {
                 break;
             }
-            store.set_cohort_status(&actor, cohort.id, *to).await?;
+            at(day);
+            past.set_cohort_status(&actor, cohort.id, *to).await?;
         }
+        at(today);
         if status != CohortStatus::Draft && i % 3 == 0 {
-            // A cancelled session and a moved one, as they happen in real life.
+            // A coming session cancelled, as it happens in real life.
             let timetable = store.timetable(cohort.id).await?;
-            if let Some(s) = timetable.get(5) {
+            if let Some(s) = timetable
+                .iter()
+                .find(|s| s.date > today + Duration::days(7))
+            {
                 store
                     .cancel_session(&actor, s.id, "Lehrkraft erkrankt – Nachholtermin folgt")
                     .await?;
@@ -322,6 +382,12 @@ pub async fn seed(
         }
     }
     Ok(())
+}
+
+/// Whether a cohort that ends up in `status` passes through `to` on its way.
+fn cohort_reaches(status: CohortStatus, to: CohortStatus) -> bool {
+    let at = |s: CohortStatus| CohortStatus::ALL.iter().position(|x| *x == s);
+    at(to) <= at(status)
 }
 
 fn season(month: u32) -> &'static str {

@@ -2,8 +2,9 @@
 //! readiness checks (some repeated, showing the change) and pauses.
 
 use anyhow::{Context, anyhow};
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use lernweg_domain::{CohortStatus, ProviderId, UserId};
+use lernweg_offers::run::{Phase, Run};
 use lernweg_participants::readiness::evaluate;
 use lernweg_participants::{
     ConsentScope, ContactChannel, EnrolmentEvent, ParticipantDraft, ReadinessAnswers,
@@ -119,16 +120,24 @@ fn answers(v: serde_json::Value) -> anyhow::Result<ReadinessAnswers> {
     serde_json::from_value(v).context("demo readiness answers")
 }
 
-/// Creates the demo participants of one provider; `cohorts` are (id, start) of its published or
-/// running cohorts.
+/// Creates the demo participants of one provider; `cohorts` are (id, first day, last day,
+/// status) of its cohorts that are not drafts. People who have started are in a cohort that has
+/// started (those who completed in one that has ended), the others in one still to come; every
+/// step is dated between the start and today.
 pub async fn seed(
     store: &Store,
     provider: ProviderId,
     counsellor: UserId,
-    cohorts: &[(lernweg_domain::CohortId, NaiveDate, CohortStatus)],
+    cohorts: &[(
+        lernweg_domain::CohortId,
+        NaiveDate,
+        Option<NaiveDate>,
+        CohortStatus,
+    )],
     offset: usize,
 ) -> anyhow::Result<()> {
     let actor = Actor::user(counsellor, "beratung@demo.example");
+    let today = store.clock().today();
     if cohorts.is_empty() {
         return Ok(());
     }
@@ -149,15 +158,39 @@ pub async fn seed(
             "kldb": kldb, "recognition_status": recognition, "employer": employer, "weekly_hours": if i % 3 == 0 { "38,5" } else { "30" },
         }))?;
         let data = draft
-            .validate(2026)
+            .validate(today.year())
             .map_err(|e| anyhow!("demo participant {given} {family}: {e:?}"))?;
         let p = store
             .create_participant(&actor, provider, Some(counsellor), data)
             .await?;
         created.push(p.id);
-        let (cohort, start, _) = cohorts[i % cohorts.len()];
+        // How far this person has come: 0 interested … 7 dropped. Those who have started
+        // are in a cohort that has started; the others in one still to come, if there is one.
+        let stage = (i + offset) % 8;
+        let phase = |c: &&(_, NaiveDate, Option<NaiveDate>, _)| Run::new(c.1, c.2).phase(today);
+        let wanted = match stage {
+            0..=2 => Phase::Coming,
+            6 => Phase::Ended,
+            _ => Phase::Running,
+        };
+        let mut pool: Vec<_> = cohorts.iter().filter(|c| phase(c) == wanted).collect();
+        if pool.is_empty() {
+            pool = cohorts
+                .iter()
+                .filter(|c| phase(c) != Phase::Ended)
+                .collect();
+        }
+        if pool.is_empty() {
+            continue;
+        }
+        let (cohort, start, end, _) = *pool[i % pool.len()];
+        // Days between the start and today, to date the steps on the way.
+        let ran = (today - start).num_days().max(0);
+        let after = |share: i64| start + Duration::days(ran * share / 6);
         starts.push((p.id, start));
-        let first = start - Duration::days(60);
+        // First counselled two months before the start, but never later than 25 days ago:
+        // nothing is recorded that has not happened yet.
+        let first = (start - Duration::days(60)).min(today - Duration::days(25));
         store
             .add_consent(&actor, p.id, ConsentScope::DataProcessing, first)
             .await?;
@@ -248,8 +281,6 @@ pub async fn seed(
                 .await?;
         }
         let e = store.enrol(&actor, p.id, cohort).await?;
-        // How far this person has come: 0 interested … 6 dropped.
-        let stage = (i + offset) % 8;
         let mut steps: Vec<(NaiveDate, EnrolmentEvent)> = Vec::new();
         if stage >= 1 {
             steps.push((first + Duration::days(2), EnrolmentEvent::Counsel));
@@ -260,17 +291,23 @@ pub async fn seed(
         if stage >= 3 {
             steps.push((start, EnrolmentEvent::Activate));
         }
+        // Pauses and drops need some days of the course behind them.
         match stage {
-            4 => steps.push((start + Duration::days(60), serde_json::from_value(json!({"event": "pause", "reason": "family", "expected_return": (start + Duration::days(120)).to_string(), "note": "Geburt eines Kindes"}))?)),
+            4 | 5 | 7 if ran < 12 => {}
+            4 => steps.push((after(4), serde_json::from_value(json!({"event": "pause", "reason": "family", "expected_return": (today + Duration::days(60)).to_string(), "note": "Geburt eines Kindes"}))?)),
             5 => {
-                steps.push((start + Duration::days(40), serde_json::from_value(json!({"event": "pause", "reason": "workload", "expected_return": (start + Duration::days(70)).to_string()}))?));
-                steps.push((start + Duration::days(70), EnrolmentEvent::Resume));
+                steps.push((after(2), serde_json::from_value(json!({"event": "pause", "reason": "workload", "expected_return": after(4).to_string()}))?));
+                steps.push((after(4), EnrolmentEvent::Resume));
             }
-            6 => steps.push((start + Duration::days(300), EnrolmentEvent::Complete { stayed_employed: Some(true) })),
-            7 => steps.push((start + Duration::days(90), serde_json::from_value(json!({"event": "drop", "reason": "job_change", "text": "Neue Stelle im Schichtdienst, Kurszeiten passen nicht mehr.", "stayed_employed": true}))?)),
+            6 => {
+                let done = end.map_or(today, |e| (e + Duration::days(3)).min(today));
+                steps.push((done, EnrolmentEvent::Complete { stayed_employed: Some(true) }));
+            }
+            7 => steps.push((after(3), serde_json::from_value(json!({"event": "drop", "reason": "job_change", "text": "Neue Stelle im Schichtdienst, Kurszeiten passen nicht mehr.", "stayed_employed": true}))?)),
             _ => {}
         }
-        for (on, ev) in steps {
+        // Only what has happened by today; the rest of the way is still to come.
+        for (on, ev) in steps.into_iter().take_while(|(on, _)| *on <= today) {
             store
                 .apply_enrolment_event(&actor, e.id, on, ev)
                 .await
@@ -279,7 +316,7 @@ pub async fn seed(
     }
     loans(store, &actor, provider, &created).await?;
     crate::demo_work::seed(store, &actor, &starts).await?;
-    referrals(store, &actor, provider, &created, offset).await
+    referrals(store, &actor, provider, &created, offset, today).await
 }
 
 /// Six counselling services in the provider's city and referrals in several states.
@@ -289,6 +326,7 @@ async fn referrals(
     provider: ProviderId,
     people: &[lernweg_domain::ParticipantId],
     offset: usize,
+    today: NaiveDate,
 ) -> anyhow::Result<()> {
     let city = if offset == 0 {
         ("Essen", "45127")
@@ -393,27 +431,28 @@ async fn referrals(
             ),
         )
         .await?;
-    let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(2026, m, d).expect("valid demo date");
+    // Days counted back from today: all of it has happened.
+    let day = |days_ago: i64| today - Duration::days(days_ago);
     if let [a, b, c, ..] = people {
         let r1 = store
             .create_referral(
                 actor,
                 *a,
                 &iq.id,
-                day(10, 6),
+                day(50),
                 "Anerkennung des ausländischen Abschlusses klären",
             )
             .await?;
         store
-            .set_referral_status(actor, &r1.id, "referred", day(10, 7), "")
+            .set_referral_status(actor, &r1.id, "referred", day(49), "")
             .await?;
         store
             .set_referral_status(
                 actor,
                 &r1.id,
                 "appointment_made",
-                day(10, 9),
-                "Termin am 20.10.",
+                day(47),
+                "Termin in zwei Wochen",
             )
             .await?;
         let r2 = store
@@ -421,33 +460,33 @@ async fn referrals(
                 actor,
                 *b,
                 &kita.id,
-                day(11, 3),
+                day(22),
                 "Betreuung für zwei Kinder während der Abendkurse",
             )
             .await?;
         store
-            .set_referral_status(actor, &r2.id, "referred", day(11, 4), "")
+            .set_referral_status(actor, &r2.id, "referred", day(21), "")
             .await?;
         store
             .create_referral(
                 actor,
                 *c,
                 &debt.id,
-                day(11, 18),
+                day(7),
                 "Mietrückstände, Ratenplan gewünscht",
             )
             .await?;
         let r4 = store
-            .create_referral(actor, *a, &mbe.id, day(9, 1), "Fragen zum Aufenthaltstitel")
+            .create_referral(actor, *a, &mbe.id, day(85), "Fragen zum Aufenthaltstitel")
             .await?;
         store
-            .set_referral_status(actor, &r4.id, "referred", day(9, 2), "")
+            .set_referral_status(actor, &r4.id, "referred", day(84), "")
             .await?;
         store
-            .set_referral_status(actor, &r4.id, "appointment_made", day(9, 5), "")
+            .set_referral_status(actor, &r4.id, "appointment_made", day(81), "")
             .await?;
         store
-            .set_referral_status(actor, &r4.id, "done", day(9, 15), "Verlängerung beantragt")
+            .set_referral_status(actor, &r4.id, "done", day(71), "Verlängerung beantragt")
             .await?;
     }
     Ok(())
@@ -461,7 +500,7 @@ async fn loans(
     provider: ProviderId,
     people: &[lernweg_domain::ParticipantId],
 ) -> anyhow::Result<()> {
-    let today = lernweg_app::Clock::system().today();
+    let today = store.clock().today();
     let device = |kind: &str, label: &str, serial: &str| lernweg_store::NewDevice {
         kind: kind.into(),
         label: label.into(),

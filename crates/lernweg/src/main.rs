@@ -9,6 +9,8 @@ mod demo_legal;
 mod demo_offers;
 mod demo_participants;
 mod demo_portal;
+#[cfg(test)]
+mod demo_tests;
 mod demo_work;
 mod export;
 mod logging;

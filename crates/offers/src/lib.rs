@@ -34,6 +34,7 @@ pub mod model;
 pub mod publish;
 pub mod readability;
 pub mod reason;
+pub mod run;
 pub mod success;
 
 pub use classification::{Classification, PartTimeClass, classify};

@@ -494,7 +494,22 @@ mod path {
         assert_eq!(rows[0].heading, "Heute");
         for (li, row) in items.iter().zip(&rows) {
             let strong = li.children().find(|n| n.has_tag_name("strong")).unwrap();
-            assert_eq!(strong.text(), Some(row.heading.as_str()));
+            let shown: String = strong
+                .descendants()
+                .filter(|n| n.is_text())
+                .filter_map(|n| n.text())
+                .collect();
+            assert_eq!(shown, row.heading);
+            // The offer's own words are isolated for right-to-left pages.
+            let bdi: Vec<_> = li
+                .descendants()
+                .filter(|n| n.has_tag_name("bdi"))
+                .filter_map(|n| n.text())
+                .collect();
+            assert_eq!(
+                bdi,
+                row.names.iter().map(String::as_str).collect::<Vec<_>>()
+            );
             let time = li.children().find(|n| n.has_tag_name("time")).unwrap();
             assert_eq!(
                 time.attribute("datetime"),

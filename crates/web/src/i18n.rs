@@ -115,13 +115,78 @@ impl Lang {
         }
     }
 
-    /// The text of `key` with named arguments.
+    /// The text of `key` with named arguments. An argument written as a whole number
+    /// ("0", "1", "12") is passed as a Fluent number, so that messages can choose their
+    /// plural form (`{ $count -> [one] … *[other] … }`, by the language's plural rules); it
+    /// reads the same. Any other value (decimals already formatted with [`Lang::decimal`],
+    /// codes with leading zeros such as "01099", names) stays text.
     pub fn t_args(self, key: &str, args: &[(&'static str, String)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
-            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone())))
+            .map(|(k, v)| (Cow::Borrowed(*k), fluent_value(v)))
             .collect();
         LOCALES.lookup_with_args(&self.id(), key, &map)
+    }
+
+    /// The text of `key` as HTML (escaped, for `|safe`), with every argument that is not a
+    /// whole number inside `<bdi>`: a German name or title inside Arabic text keeps its own
+    /// direction and order (Unicode bidirectional isolation).
+    pub fn t_isolated(self, key: &str, args: &[(&'static str, String)]) -> String {
+        // Each isolated value is first a private-use placeholder, then its `<bdi>` element.
+        let mark = |i: usize| {
+            char::from_u32(0xE000 + i as u32)
+                .unwrap_or('\u{E000}')
+                .to_string()
+        };
+        let isolate = |v: &str| matches!(fluent_value(v), FluentValue::String(_));
+        let with_marks: Vec<(&'static str, String)> = args
+            .iter()
+            .enumerate()
+            .map(|(i, (k, v))| (*k, if isolate(v) { mark(i) } else { v.clone() }))
+            .collect();
+        let mut html = escape_html(&self.t_args(key, &with_marks));
+        for (i, (_, v)) in args.iter().enumerate() {
+            if isolate(v) {
+                html = html.replace(&mark(i), &format!("<bdi>{}</bdi>", escape_html(v)));
+            }
+        }
+        html
+    }
+
+    /// The name of a language (ISO 639-1 code) in this language: "Englisch" on a German
+    /// page, "English" on an English one; the code itself if no name is known.
+    pub fn language_name(self, iso_639_1: &str) -> String {
+        self.try_t(&format!("language-{iso_639_1}"))
+            .unwrap_or_else(|| iso_639_1.to_owned())
+    }
+}
+
+/// Text as HTML: `&`, `<`, `>`, `"` and `'` escaped.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A whole number as a Fluent number (for plural selection), anything else as text.
+fn fluent_value(v: &str) -> FluentValue<'static> {
+    let digits = v.strip_prefix('-').unwrap_or(v);
+    let whole = !digits.is_empty()
+        && digits.len() <= 15
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'));
+    match v.parse::<i64>() {
+        Ok(n) if whole => FluentValue::from(n),
+        _ => FluentValue::from(v.to_owned()),
     }
 }
 
@@ -140,6 +205,74 @@ mod tests {
         let s = Lang::De.t_args("home-welcome", &[("name", "Aylin".to_owned())]);
         assert!(s.contains("Aylin"));
         assert!(!s.contains('\u{2068}'));
+    }
+
+    #[test]
+    fn whole_numbers_choose_the_plural_form_and_read_the_same() {
+        let de = |n: &str| {
+            Lang::De.t_args(
+                "offers-reason-exams_in_timetable",
+                &[("count", n.to_owned())],
+            )
+        };
+        assert_eq!(de("1"), "Der eine Prüfungstermin steht im Terminplan.");
+        assert_eq!(de("3"), "Alle 3 Prüfungstermine stehen im Terminplan.");
+        let modules = |lang: Lang, done: &str, total: &str| {
+            lang.t_args(
+                "portal-progress-modules",
+                &[("done", done.to_owned()), ("total", total.to_owned())],
+            )
+        };
+        assert_eq!(modules(Lang::De, "0", "1"), "Geschafft: 0 von 1 Modul.");
+        assert_eq!(modules(Lang::De, "1", "3"), "Geschafft: 1 von 3 Modulen.");
+        assert_eq!(modules(Lang::En, "0", "1"), "Done: 0 of 1 module.");
+        // Russian and Ukrainian have three forms, Arabic six: each message picks its own.
+        assert_ne!(modules(Lang::Ru, "0", "1"), modules(Lang::Ru, "0", "5"));
+        assert_ne!(modules(Lang::Uk, "0", "1"), modules(Lang::Uk, "0", "5"));
+        // Text stays text: codes with leading zeros, decimals, names.
+        for v in ["01099", "150,5", "19.5", "81302", "Saarland", "-3", "0"] {
+            let s = Lang::De.t_args("home-welcome", &[("name", v.to_owned())]);
+            assert!(s.contains(v), "{v}: {s}");
+        }
+    }
+
+    #[test]
+    fn names_inside_a_sentence_are_isolated_and_escaped() {
+        let html = Lang::Ar.t_isolated(
+            "portal-dates-place",
+            &[("place", "Bildungszentrum <Essen> & Co".to_owned())],
+        );
+        assert!(
+            html.contains("<bdi>Bildungszentrum &lt;Essen&gt; &amp; Co</bdi>"),
+            "{html}"
+        );
+        assert!(!html.contains('\u{E000}'));
+        // Numbers stay numbers (plural selection), not isolated.
+        let html = Lang::De.t_isolated(
+            "portal-at-work-summary",
+            &[
+                ("count", "2".to_owned()),
+                ("dates", "Mo 05.01.2027".to_owned()),
+            ],
+        );
+        assert_eq!(
+            html,
+            "2 Termine sind in Ihrer Arbeitszeit: <bdi>Mo 05.01.2027</bdi>."
+        );
+    }
+
+    #[test]
+    fn language_names_in_the_page_language() {
+        assert_eq!(Lang::De.language_name("en"), "Englisch");
+        assert_eq!(Lang::En.language_name("en"), "English");
+        assert_eq!(Lang::De.language_name("ti"), "Tigrinya");
+        assert_eq!(Lang::De.language_name("uk"), "Ukrainisch");
+        // Every ISO 639-1 code has a name in German and English.
+        for code in lernweg_participants::language::ISO_639_1 {
+            for lang in Lang::STAFF {
+                assert!(lang.has(&format!("language-{code}")), "{lang:?} {code}");
+            }
+        }
     }
 
     #[test]

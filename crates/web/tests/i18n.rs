@@ -42,7 +42,13 @@ fn used_keys(dir: &Path, out: &mut BTreeSet<String>) {
             continue;
         }
         let text = std::fs::read_to_string(&path).unwrap();
-        for marker in [".t(\"", ".t1(\"", ".t_args(\""] {
+        for marker in [
+            ".t(\"",
+            ".t1(\"",
+            ".t_args(\"",
+            ".t1_bdi(\"",
+            ".t_isolated(\"",
+        ] {
             for (i, _) in text.match_indices(marker) {
                 let rest = &text[i + marker.len()..];
                 let key: String = rest.chars().take_while(|c| *c != '"').collect();

@@ -328,7 +328,8 @@ async fn edit_form_is_prefilled_saves_and_shows_readability() {
     let (_, html) = get_html(&app, &client, &to).await;
     assert!(html.contains("Das Angebot ist gespeichert."));
     assert!(html.contains("Noch nicht leicht genug zu lesen."));
-    assert!(html.contains("Sätze haben mehr als 15 Wörter"));
+    // One long sentence: the singular form.
+    assert!(html.contains("Ein Satz hat mehr als 15 Wörter"));
 
     // An invalid edit changes nothing.
     let res = post_form(

@@ -323,10 +323,9 @@ async fn offer_request_schemas_take_what_the_server_takes() {
 
     let examples: Value = serde_json::from_str(include_str!("data/offer_requests.json")).unwrap();
     let c = reqwest::Client::new();
-    let mut created = None;
-    for body in examples["create_offer"].as_array().unwrap() {
-        let res = c
-            .post(app.url("/api/v1/offers"))
+    // Sends `body` with the coordinator's token; the answer, after checking its status.
+    let send = async |req: reqwest::RequestBuilder, body: &Value, expected: u16| {
+        let res = req
             .bearer_auth(app.token(Role::Coordinator))
             .json(body)
             .send()
@@ -334,20 +333,16 @@ async fn offer_request_schemas_take_what_the_server_takes() {
             .unwrap();
         let status = res.status();
         let answer: Value = res.json().await.unwrap();
-        assert_eq!(status, 201, "{body} → {answer}");
+        assert_eq!(status, expected, "{body} → {answer}");
+        answer
+    };
+    let mut created = None;
+    for body in examples["create_offer"].as_array().unwrap() {
+        let answer = send(c.post(app.url("/api/v1/offers")), body, 201).await;
         created = Some(answer["id"].as_str().unwrap().to_owned());
     }
     let id = created.unwrap();
     for body in examples["update_offer"].as_array().unwrap() {
-        let res = c
-            .patch(app.url(&format!("/api/v1/offers/{id}")))
-            .bearer_auth(app.token(Role::Coordinator))
-            .json(body)
-            .send()
-            .await
-            .unwrap();
-        let status = res.status();
-        let answer: Value = res.json().await.unwrap();
-        assert_eq!(status, 200, "{body} → {answer}");
+        send(c.patch(app.url(&format!("/api/v1/offers/{id}"))), body, 200).await;
     }
 }

@@ -123,7 +123,10 @@ async fn invitation_by_mail_leads_to_the_own_path_and_a_working_feed() {
         page.contains("<html lang=\"de\">"),
         "Farsi is no portal language: German"
     );
-    assert!(page.contains("Hallo Mariam!"));
+    assert!(
+        page.contains("Hallo <bdi>Mariam</bdi>!"),
+        "the name isolated"
+    );
     assert!(page.contains("Frühjahr 2027"), "own cohort");
     assert!(page.contains("Fachsprache Pflege berufsbegleitend"));
     assert!(page.contains("<svg"), "the timeline");
@@ -165,7 +168,7 @@ async fn invitation_by_mail_leads_to_the_own_path_and_a_working_feed() {
     assert!(page.contains("Raum 1"), "the place");
     assert!(page.contains("Test counsellor"), "the contact person");
     assert!(page.contains("counsellor@test.example"));
-    assert!(page.contains("Ihre Zeiten: Mo–Fr ab 16 Uhr"));
+    assert!(page.contains("Ihre Zeiten: <bdi>Mo–Fr ab 16 Uhr</bdi>"));
     assert!(!page.contains("Amina"), "nobody else's data");
     // The link is used up.
     let res = TestApp::client().get(&link).send().await.unwrap();

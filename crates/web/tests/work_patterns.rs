@@ -454,7 +454,7 @@ async fn participants_see_which_of_their_dates_fall_into_their_working_time() {
     let email = app.user(Role::Participant).email.to_string();
     let (client, _) = app.login(&email).await;
     let html = portal(client.clone()).await;
-    assert!(!html.contains("portal-at-work"), "no working times yet");
+    assert!(!html.contains("portal-warn"), "no working times yet");
 
     // Late shifts on Tuesdays: the Tuesday evening course needs release.
     let (status, _) = call(
@@ -468,9 +468,11 @@ async fn participants_see_which_of_their_dates_fall_into_their_working_time() {
     assert_eq!(status, 200);
     let html = portal(client).await;
     // The portal speaks the participant's language (Arabic for the test participant).
-    assert!(html.contains("هذا الموعد في وقت عملك."), "{html}");
+    // One summary listing the dates, a short note at each of them.
+    assert_eq!(html.matches("portal-warn").count(), 1, "{html}");
+    assert!(html.contains("في وقت عملك: <bdi>"), "{html}");
     assert!(
-        html.matches("portal-at-work").count() >= 3,
+        html.matches("portal-date-note").count() >= 3,
         "every Tuesday shown"
     );
 }

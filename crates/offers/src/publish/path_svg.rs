@@ -163,6 +163,10 @@ pub struct PathRow {
     pub extra: Option<String>,
     /// "Zwischenziel: Modulzertifikat".
     pub note: Option<String>,
+    /// The offer's own words in `heading` and `note` (a module's or exam's title, a goal),
+    /// which the HTML list isolates (`<bdi>`) so that they keep their order inside
+    /// right-to-left text.
+    pub names: Vec<String>,
 }
 
 impl PathRow {
@@ -188,6 +192,7 @@ pub fn path_rows(input: &PathInput, label: &dyn Fn(&str) -> String) -> Vec<PathR
         heading,
         extra: None,
         note: None,
+        names: Vec::new(),
     };
     let mut rows = Vec::new();
     if let Some(d) = input.kickoff {
@@ -209,6 +214,10 @@ pub fn path_rows(input: &PathInput, label: &dyn Fn(&str) -> String) -> Vec<PathR
                 .as_ref()
                 .filter(|g| !g.trim().is_empty())
                 .map(|g| format!("{}: {}", label("publish-path-milestone"), g.trim())),
+            names: std::iter::once(m.title.clone())
+                .chain(m.milestone.iter().map(|g| g.trim().to_owned()))
+                .filter(|n| !n.is_empty())
+                .collect(),
             ..row(
                 PathRowKind::Module,
                 m.start,
@@ -218,7 +227,10 @@ pub fn path_rows(input: &PathInput, label: &dyn Fn(&str) -> String) -> Vec<PathR
     }
     for e in &input.exams {
         let heading = format!("{}: {}", label("publish-path-exam"), e.title);
-        rows.push(row(PathRowKind::Exam, e.date, heading));
+        rows.push(PathRow {
+            names: vec![e.title.clone()],
+            ..row(PathRowKind::Exam, e.date, heading)
+        });
     }
     if let Some(d) = input.closing {
         rows.push(row(PathRowKind::Closing, d, label("publish-path-closing")));
@@ -244,15 +256,27 @@ pub fn path_list(input: &PathInput, label: &dyn Fn(&str) -> String) -> String {
         out.push_str(&format!(
             "<li class=\"lw-path-item lw-path-item-{}\"><strong>{}</strong> {dates}",
             r.kind.code(),
-            escape_xml(&r.heading)
+            isolated(&r.heading, &r.names)
         ));
         for s in r.extra.iter().chain(r.note.iter()) {
-            out.push_str(&format!(" · {}", escape_xml(s)));
+            out.push_str(&format!(" · {}", isolated(s, &r.names)));
         }
         out.push_str("</li>\n");
     }
     out.push_str("</ol>\n");
     out
+}
+
+/// `text` escaped, with the first of `names` it ends with inside `<bdi>`.
+fn isolated(text: &str, names: &[String]) -> String {
+    match names.iter().find(|n| text.ends_with(n.as_str())) {
+        Some(n) => format!(
+            "{}<bdi>{}</bdi>",
+            escape_xml(&text[..text.len() - n.len()]),
+            escape_xml(n)
+        ),
+        None => escape_xml(text),
+    }
 }
 
 /// The path as plain text, one line per row.

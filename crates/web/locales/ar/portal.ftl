@@ -75,7 +75,12 @@ portal-path-none = أنت لست في دورة بعد. الشخص المسؤول
 portal-path-end = النهاية: { $date }
 portal-path-no-dates = المواعيد ليست جاهزة بعد.
 portal-path-list = كل الخطوات
-portal-progress-modules = أنجزت: { $done } من { $total } وحدات.
+portal-progress-modules = { $total ->
+    [one] أنجزت: { $done } من وحدة واحدة.
+    [two] أنجزت: { $done } من وحدتين.
+    [few] أنجزت: { $done } من { $total } وحدات.
+   *[other] أنجزت: { $done } من { $total } وحدة.
+}
 portal-progress-milestones = أهداف تحققت: { $done } من { $total }.
 
 portal-status-interested = أنت مهتم بهذه الدورة.
@@ -89,7 +94,17 @@ portal-status-dropped = لم تعد تدرس هذه الدورة.
 portal-dates-title = مواعيدك القادمة
 portal-dates-none = لا توجد مواعيد جديدة.
 portal-dates-cancelled = ملغى.
-portal-dates-at-work = هذا الموعد في وقت عملك. من فضلك تحدّث مع صاحب العمل عن إذن للحضور.
+portal-run-coming = تبدأ الدورة في { $date }.
+portal-run-running = الدورة جارية منذ { $date }.
+portal-run-ended = انتهت الدورة في { $date }.
+portal-at-work-summary = { $count ->
+    [one] موعد واحد في وقت عملك: { $dates }.
+    [two] موعدان في وقت عملك: { $dates }.
+    [few] { $count } مواعيد في وقت عملك: { $dates }.
+   *[other] { $count } موعدًا في وقت عملك: { $dates }.
+}
+portal-at-work-ask = من فضلك تحدّث مع صاحب العمل عن إذن للحضور.
+portal-dates-at-work = في وقت عملك
 portal-dates-place = المكان: { $place }
 portal-dates-online = المشاركة عبر الإنترنت
 portal-weekday-1 = الإثنين

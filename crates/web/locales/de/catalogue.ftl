@@ -19,7 +19,15 @@ catalogue-goal = Ziel
 catalogue-provider = Träger
 catalogue-next-starts = Nächste Termine
 catalogue-no-dates = Noch keine festen Termine
-catalogue-start-in = ab { $date } in { $state }
+catalogue-start-in = ab { $date } { $in_state }
+catalogue-in-state = { $code ->
+    [SL] im { $name }
+   *[other] in { $name }
+}
+catalogue-running-join-in = läuft seit { $date } { $in_state }, Einstieg noch bis { $until } möglich
+catalogue-running-closed-in = läuft seit { $date } { $in_state }, kein Einstieg mehr möglich
+catalogue-running-join = läuft seit { $date }, Einstieg noch bis { $until } möglich
+catalogue-running-closed = läuft seit { $date }, kein Einstieg mehr möglich
 catalogue-month = { $month } { $year }
 catalogue-month-1 = Januar
 catalogue-month-2 = Februar

@@ -34,6 +34,9 @@ cohort-status-draft = Entwurf
 cohort-status-published = Veröffentlicht
 cohort-status-running = Läuft
 cohort-status-finished = Abgeschlossen
+cohort-running-since-join = Läuft seit { $date }, Einstieg noch bis { $until } möglich
+cohort-running-since-closed = Läuft seit { $date }, kein Einstieg mehr möglich
+cohort-status-stored = (eingetragen: { $status })
 cohort-advance-published = Stundenplan verbindlich veröffentlichen
 cohort-advance-running = Durchgang starten
 cohort-advance-finished = Durchgang abschließen
@@ -47,7 +50,10 @@ cohort-month-title = Monatsansicht
 cohort-months-nav = Monate des Durchgangs
 cohort-month-prev = Vorheriger Monat
 cohort-month-next = Nächster Monat
-cohort-month-count = { $count } Termine
+cohort-month-count = { $count ->
+    [one] 1 Termin
+   *[other] { $count } Termine
+}
 cohort-month-scroll-hint = Der Monat ist breiter als der Bildschirm: Wischen Sie seitlich, um alle Tage bis Sonntag zu sehen.
 cohort-month-today = Heute
 cohort-week = KW

@@ -89,7 +89,10 @@ imports-count-errors = Zeilen mit Fehlern
 imports-warnings-title = Hinweise zur Datei:
 imports-confirm = Importieren bestätigen
 imports-discard = Verwerfen
-imports-confirm-hint = Beim Bestätigen werden { $count } Personen gespeichert – alle oder keine.
+imports-confirm-hint = { $count ->
+    [one] Beim Bestätigen wird eine Person gespeichert.
+   *[other] Beim Bestätigen werden { $count } Personen gespeichert – alle oder keine.
+}
 imports-nothing-valid = Keine Zeile ist gültig. Bitte die Datei korrigieren und neu hochladen.
 imports-errors-title = Fehler je Zeile
 imports-errors-none = Keine Fehler gefunden.
@@ -98,7 +101,10 @@ imports-col-row = Zeile
 imports-col-column = Spalte
 imports-col-message = Fehler
 imports-col-name = Name
-imports-errors-more = Weitere { $count } Fehler werden nicht angezeigt.
+imports-errors-more = { $count ->
+    [one] Ein weiterer Fehler wird nicht angezeigt.
+   *[other] Weitere { $count } Fehler werden nicht angezeigt.
+}
 imports-sample-title = Die ersten Zeilen, die importiert werden
 imports-sample-caption = Vorschau der gültigen Zeilen
 imports-running-intro = Die Teilnehmenden werden gespeichert. Diese Seite aktualisiert sich jede Sekunde.

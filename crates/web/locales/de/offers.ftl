@@ -26,7 +26,10 @@ offers-reason-full_time_schedule = In { $share } % der Wochen verlangt der Plan 
 offers-reason-sessions_in_work_time = { $share } % der Terminstunden ({ $hours } Stunden) liegen in der Arbeitszeit.
 offers-reason-sessions_outside_work_time = { $share } % der Terminstunden ({ $hours } Stunden) liegen außerhalb der Arbeitszeit.
 offers-reason-self_paced_share = { $share } % der Stunden ({ $hours } Stunden) sind Selbstlerneinheiten, die man frei einteilen kann.
-offers-reason-release_needed = An { $days } Tagen brauchen Teilnehmende eine Freistellung.
+offers-reason-release_needed = { $days ->
+    [one] An einem Tag brauchen Teilnehmende eine Freistellung.
+   *[other] An { $days } Tagen brauchen Teilnehmende eine Freistellung.
+}
 offers-reason-needs_release = Einige Termine liegen in der üblichen Arbeitszeit. Dafür braucht es eine Freistellung oder Urlaub.
 
 ## Gelingensfaktoren (MISSION §1, §2.1–§2.3)
@@ -73,43 +76,88 @@ offers-reason-device_loans_offered = Teilnehmende ohne Gerät können eines ausl
 offers-reason-no_device_loans = Teile des Angebots sind online, aber es gibt keine Leihgeräte.
 offers-reason-contact_person_unknown = Es ist nicht bekannt, ob alle Teilnehmenden eine feste Ansprechperson haben.
 offers-reason-no_participants_yet = Es sind noch keine Teilnehmenden angemeldet.
-offers-reason-contact_person_all = Alle { $total } Teilnehmenden haben eine feste Ansprechperson.
+offers-reason-contact_person_all = { $total ->
+    [one] Die eine teilnehmende Person hat eine feste Ansprechperson.
+   *[other] Alle { $total } Teilnehmenden haben eine feste Ansprechperson.
+}
 offers-reason-contact_person_some = { $with } von { $total } Teilnehmenden haben eine feste Ansprechperson.
 offers-reason-contact_person_none = Keine der { $total } Teilnehmenden hat eine feste Ansprechperson.
 offers-reason-staff_reachable_off_hours_yes = Das Team ist auch früh morgens und abends erreichbar.
 offers-reason-staff_reachable_off_hours_unknown = Es ist nicht angegeben, ob das Team früh morgens und abends erreichbar ist.
 offers-reason-staff_reachable_off_hours_no = Das Team ist nur zu üblichen Bürozeiten erreichbar.
-offers-reason-reachable_all = Für alle { $total } Teilnehmenden sind Ansprechperson, Kanal und Zeiten außerhalb der Arbeit festgehalten.
+offers-reason-reachable_all = { $total ->
+    [one] Für die eine teilnehmende Person sind Ansprechperson, Kanal und Zeiten außerhalb der Arbeit festgehalten.
+   *[other] Für alle { $total } Teilnehmenden sind Ansprechperson, Kanal und Zeiten außerhalb der Arbeit festgehalten.
+}
 offers-reason-reachable_some = Nur für { $with } von { $total } Teilnehmenden sind Ansprechperson, Kanal und Zeiten außerhalb der Arbeit festgehalten.
 offers-reason-reachable_none = Für keine der { $total } Teilnehmenden sind Kanal und Zeiten außerhalb der Arbeit festgehalten.
 offers-reason-employer_involvement_yes = Betriebe haben Rückmeldung zu den geplanten Terminen gegeben.
 offers-reason-employer_involvement_unknown = Es ist nicht angegeben, ob Betriebe an der Planung beteiligt waren.
 offers-reason-employer_involvement_no = Betriebe waren an der Planung nicht beteiligt.
 offers-reason-no_timetable = Es gibt noch keinen Terminplan.
-offers-reason-published_year_ahead = Die Termine wurden { $days } Tage vor dem Start veröffentlicht (Start: { $first }).
-offers-reason-published_late = Die Termine wurden { $days } Tage vor dem Start veröffentlicht. Besser sind zwölf Monate.
-offers-reason-published_too_late = Die Termine wurden erst { $days } Tage vor dem Start veröffentlicht.
+offers-reason-published_year_ahead = { $days ->
+    [one] Die Termine wurden einen Tag vor dem Start veröffentlicht (Start: { $first }).
+   *[other] Die Termine wurden { $days } Tage vor dem Start veröffentlicht (Start: { $first }).
+}
+offers-reason-published_late = { $days ->
+    [one] Die Termine wurden einen Tag vor dem Start veröffentlicht. Besser sind zwölf Monate.
+   *[other] Die Termine wurden { $days } Tage vor dem Start veröffentlicht. Besser sind zwölf Monate.
+}
+offers-reason-published_too_late = { $days ->
+    [one] Die Termine wurden erst einen Tag vor dem Start veröffentlicht.
+   *[other] Die Termine wurden erst { $days } Tage vor dem Start veröffentlicht.
+}
 offers-reason-not_published_time_left = Die Termine sind noch nicht veröffentlicht. Veröffentlichen Sie sie bis { $until }, zwölf Monate vor dem Start.
 offers-reason-not_published = Die Termine sind noch nicht veröffentlicht, und der Start am { $first } ist weniger als zwölf Monate entfernt.
 offers-reason-no_exam_defined = Das Angebot hat keine Prüfung. Sagen Sie klar, womit es endet.
 offers-reason-no_exam_defined_expected = Für dieses Ziel ist eine Prüfung üblich, aber es ist keine geplant.
-offers-reason-exams_without_timetable = { $count } Prüfungen sind geplant, aber noch nicht im Terminplan.
-offers-reason-exams_in_timetable = Alle { $count } Prüfungstermine stehen im Terminplan.
+offers-reason-exams_without_timetable = { $count ->
+    [one] Eine Prüfung ist geplant, aber noch nicht im Terminplan.
+   *[other] { $count } Prüfungen sind geplant, aber noch nicht im Terminplan.
+}
+offers-reason-exams_in_timetable = { $count ->
+    [one] Der eine Prüfungstermin steht im Terminplan.
+   *[other] Alle { $count } Prüfungstermine stehen im Terminplan.
+}
 offers-reason-exams_missing_in_timetable = Nur { $planned } von { $count } Prüfungen stehen im Terminplan.
 offers-reason-end_after_deadline = Der Plan endet am { $end }, nach dem gewünschten Ende am { $deadline }.
-offers-reason-clear_end = Das Angebot endet am { $end } nach { $weeks } Wochen.
-offers-reason-all_modules_with_milestones = Alle { $count } Module haben ein Zwischenziel.
-offers-reason-some_modules_with_milestones = { $with } von { $count } Modulen haben ein Zwischenziel.
+offers-reason-clear_end = { $weeks ->
+    [one] Das Angebot endet am { $end } nach einer Woche.
+   *[other] Das Angebot endet am { $end } nach { $weeks } Wochen.
+}
+offers-reason-all_modules_with_milestones = { $count ->
+    [one] Das eine Modul hat ein Zwischenziel.
+   *[other] Alle { $count } Module haben ein Zwischenziel.
+}
+offers-reason-some_modules_with_milestones = { $count ->
+    [one] { $with } von einem Modul hat ein Zwischenziel.
+   *[other] { $with } von { $count } Modulen haben ein Zwischenziel.
+}
 offers-reason-single_short_module = Das Angebot hat nur ein Modul mit { $hours } Stunden.
 offers-reason-single_long_module = Das Angebot hat nur ein langes Modul mit { $hours } Stunden. Teilen Sie es in Module mit Zwischenzielen.
 offers-reason-no_timetable_load = Die Belastung lässt sich erst mit einem Terminplan prüfen.
 offers-reason-load_within_limit = Die höchste Wochenbelastung liegt bei { $peak } Stunden und damit unter der Grenze von { $limit } Stunden.
-offers-reason-load_occasional_peaks = In { $weeks } Wochen liegt die Belastung über { $limit } Stunden (höchstens { $peak } Stunden). Das sind nur einzelne Spitzen.
-offers-reason-load_over_limit = In { $weeks } Wochen liegt die Belastung über { $limit } Stunden (höchstens { $peak } Stunden).
+offers-reason-load_occasional_peaks = { $weeks ->
+    [one] In einer Woche liegt die Belastung über { $limit } Stunden (höchstens { $peak } Stunden). Das ist nur eine einzelne Spitze.
+   *[other] In { $weeks } Wochen liegt die Belastung über { $limit } Stunden (höchstens { $peak } Stunden). Das sind nur einzelne Spitzen.
+}
+offers-reason-load_over_limit = { $weeks ->
+    [one] In einer Woche liegt die Belastung über { $limit } Stunden (höchstens { $peak } Stunden).
+   *[other] In { $weeks } Wochen liegt die Belastung über { $limit } Stunden (höchstens { $peak } Stunden).
+}
 offers-reason-no_release_needed = Kein Termin liegt in der Arbeitszeit. Eine Freistellung ist nicht nötig.
-offers-reason-release_agreed = Für { $days } Tage in der Arbeitszeit ist eine Freistellung vereinbart.
-offers-reason-release_unknown = An { $days } Tagen liegen Termine in der Arbeitszeit. Ob eine Freistellung vereinbart ist, ist nicht bekannt.
-offers-reason-release_missing = An { $days } Tagen liegen Termine in der Arbeitszeit, aber es gibt keine Freistellung.
+offers-reason-release_agreed = { $days ->
+    [one] Für einen Tag in der Arbeitszeit ist eine Freistellung vereinbart.
+   *[other] Für { $days } Tage in der Arbeitszeit ist eine Freistellung vereinbart.
+}
+offers-reason-release_unknown = { $days ->
+    [one] An einem Tag liegen Termine in der Arbeitszeit. Ob eine Freistellung vereinbart ist, ist nicht bekannt.
+   *[other] An { $days } Tagen liegen Termine in der Arbeitszeit. Ob eine Freistellung vereinbart ist, ist nicht bekannt.
+}
+offers-reason-release_missing = { $days ->
+    [one] An einem Tag liegen Termine in der Arbeitszeit, aber es gibt keine Freistellung.
+   *[other] An { $days } Tagen liegen Termine in der Arbeitszeit, aber es gibt keine Freistellung.
+}
 offers-reason-public_and_portal = Das Angebot hat eine öffentliche Seite und steht in KURSNET / mein NOW.
 offers-reason-public_no_portal = Das Angebot hat eine öffentliche Seite, steht aber nicht in KURSNET / mein NOW.
 offers-reason-portal_no_public = Das Angebot steht in KURSNET / mein NOW, hat aber keine öffentliche Seite.
@@ -129,9 +177,15 @@ offers-reason-language_is_content = Sprache ist selbst Inhalt des Angebots.
 offers-reason-no_language_coaching = Es gibt keine Sprachbegleitung.
 offers-reason-no_exchange = Es gibt keine Austauschtreffen.
 offers-reason-exchange_not_scheduled = Austauschtreffen sind vorgesehen, aber nicht im Terminplan.
-offers-reason-exchange_outside_work_time = Alle { $count } Austauschtreffen liegen außerhalb der Arbeitszeit.
+offers-reason-exchange_outside_work_time = { $count ->
+    [one] Das eine Austauschtreffen liegt außerhalb der Arbeitszeit.
+   *[other] Alle { $count } Austauschtreffen liegen außerhalb der Arbeitszeit.
+}
 offers-reason-exchange_partly_in_work_time = { $in_work } von { $count } Austauschtreffen liegen in der Arbeitszeit.
-offers-reason-exchange_in_work_time = Alle { $count } Austauschtreffen liegen in der Arbeitszeit.
+offers-reason-exchange_in_work_time = { $count ->
+    [one] Das eine Austauschtreffen liegt in der Arbeitszeit.
+   *[other] Alle { $count } Austauschtreffen liegen in der Arbeitszeit.
+}
 offers-reason-exchange_slot_in_work_time = Die Austauschtreffen liegen in der üblichen Arbeitszeit.
 offers-reason-exchange_slot_outside_work_time = Die Austauschtreffen liegen außerhalb der üblichen Arbeitszeit.
 offers-reason-childcare_not_needed = Es gibt keine Präsenztermine.
@@ -140,7 +194,10 @@ offers-reason-no_childcare = Bei Präsenzterminen gibt es keine Kinderbetreuung.
 offers-reason-readiness_check_yes = Vor dem Start gibt es eine Beratung zur Belastung.
 offers-reason-readiness_check_unknown = Es ist nicht angegeben, ob es vor dem Start eine Beratung zur Belastung gibt.
 offers-reason-readiness_check_no = Vor dem Start gibt es keine Beratung zur Belastung.
-offers-reason-checked_all = Alle { $total } Teilnehmenden hatten vor dem Start eine Beratung zur Belastung.
+offers-reason-checked_all = { $total ->
+    [one] Die eine teilnehmende Person hatte vor dem Start eine Beratung zur Belastung.
+   *[other] Alle { $total } Teilnehmenden hatten vor dem Start eine Beratung zur Belastung.
+}
 offers-reason-checked_some = { $with } von { $total } Teilnehmenden hatten vor dem Start eine Beratung zur Belastung.
 offers-reason-checked_none = Keine der { $total } Teilnehmenden hatte vor dem Start eine Beratung zur Belastung.
 
@@ -157,8 +214,14 @@ offers-hint-split_compound = Langes Wort: Trennen Sie es mit einem Mediopunkt, z
 offers-hint-use_shorter_word = Langes Wort: Gibt es ein kürzeres Wort?
 offers-reason-no_text = Der Text ist leer.
 offers-reason-flesch_below_target = Die Lesbarkeit ist { $score }. Ziel ist mindestens { $target }.
-offers-reason-long_sentences = { $count } Sätze haben mehr als { $limit } Wörter (der längste { $max }).
-offers-reason-long_words = { $count } Wörter sind lang.
+offers-reason-long_sentences = { $count ->
+    [one] Ein Satz hat mehr als { $limit } Wörter ({ $max } Wörter).
+   *[other] { $count } Sätze haben mehr als { $limit } Wörter (der längste { $max }).
+}
+offers-reason-long_words = { $count ->
+    [one] Ein Wort ist lang.
+   *[other] { $count } Wörter sind lang.
+}
 
 ## Fehlermeldungen
 offers-error-title-required = Bitte geben Sie einen Titel ein.

@@ -52,9 +52,15 @@ offers-page-plan-summary = Der Plan hat { $sessions } Termine mit { $hours } Stu
 offers-page-plan-failed = Aus diesem Angebot lässt sich kein Terminplan erstellen. Die Einordnung beruht auf dem Zeitmodell.
 offers-page-slot = { $weekday } { $start }–{ $end } Uhr
 offers-page-tm-block = ein Abend pro Woche ({ $evening }) und einmal im Monat Freitag und Samstag { $start }–{ $end } Uhr
-offers-page-tm-compact = eine Woche Montag bis Freitag { $start }–{ $end } Uhr, { $weeks } Woche(n) pro Quartal
+offers-page-tm-compact = { $weeks ->
+    [one] eine Woche Montag bis Freitag { $start }–{ $end } Uhr, eine Woche pro Quartal
+   *[other] eine Woche Montag bis Freitag { $start }–{ $end } Uhr, { $weeks } Wochen pro Quartal
+}
 offers-page-tm-self-paced = { $hours } Stunden pro Woche selbst einteilbar, Präsenz: { $presence }
-offers-page-exchange = alle { $weeks } Wochen, { $slot }
+offers-page-exchange = { $weeks ->
+    [one] jede Woche, { $slot }
+   *[other] alle { $weeks } Wochen, { $slot }
+}
 
 offers-form-provider = Träger
 offers-form-provider-error = Bitte wählen Sie den Träger, für den Sie das Angebot anlegen.

@@ -75,7 +75,10 @@ portal-path-none = Sie sind noch in keinem Kurs. Ihre Ansprechperson hilft Ihnen
 portal-path-end = Ende: { $date }
 portal-path-no-dates = Die Termine sind noch nicht fertig.
 portal-path-list = Alle Schritte
-portal-progress-modules = Geschafft: { $done } von { $total } Modulen.
+portal-progress-modules = { $total ->
+    [one] Geschafft: { $done } von { $total } Modul.
+   *[other] Geschafft: { $done } von { $total } Modulen.
+}
 portal-progress-milestones = Ziele erreicht: { $done } von { $total }.
 
 portal-status-interested = Sie haben Interesse an diesem Kurs.
@@ -89,7 +92,15 @@ portal-status-dropped = Sie machen diesen Kurs nicht mehr.
 portal-dates-title = Ihre nächsten Termine
 portal-dates-none = Es gibt keine neuen Termine.
 portal-dates-cancelled = Fällt aus.
-portal-dates-at-work = Dieser Termin ist in Ihrer Arbeitszeit. Bitte sprechen Sie mit Ihrem Betrieb über eine Freistellung.
+portal-run-coming = Der Kurs beginnt am { $date }.
+portal-run-running = Der Kurs läuft seit { $date }.
+portal-run-ended = Der Kurs ist am { $date } zu Ende gegangen.
+portal-at-work-summary = { $count ->
+    [one] Ein Termin ist in Ihrer Arbeitszeit: { $dates }.
+   *[other] { $count } Termine sind in Ihrer Arbeitszeit: { $dates }.
+}
+portal-at-work-ask = Bitte sprechen Sie mit Ihrem Betrieb über eine Freistellung.
+portal-dates-at-work = In Ihrer Arbeitszeit
 portal-dates-place = Ort: { $place }
 portal-dates-online = Online dabei sein
 portal-weekday-1 = Mo

@@ -21,7 +21,10 @@ portal-staff-status-open = offen
 portal-staff-status-used = benutzt
 portal-staff-status-expired = abgelaufen
 portal-staff-status-revoked = widerrufen
-portal-staff-rules = Eine Einladung gilt { $days } Tage und nur einmal. Eine neue Einladung widerruft die offenen.
+portal-staff-rules = { $days ->
+    [one] Eine Einladung gilt einen Tag und nur einmal. Eine neue Einladung widerruft die offenen.
+   *[other] Eine Einladung gilt { $days } Tage und nur einmal. Eine neue Einladung widerruft die offenen.
+}
 portal-staff-invite-mail = Einladung per E-Mail senden
 portal-staff-invite-code = Code zum Ausdrucken erstellen
 portal-staff-revoke = Offene Einladung widerrufen

@@ -12,7 +12,10 @@ wp-hours = { $hours } Stunden
 wp-minutes = { $minutes } Minuten
 wp-cycle = Rhythmus
 wp-cycle-fixed = jede Woche gleich
-wp-cycle-weeks = Wechsel alle { $weeks } Wochen
+wp-cycle-weeks = { $weeks ->
+    [one] Wechsel jede Woche
+   *[other] Wechsel alle { $weeks } Wochen
+}
 wp-cycle-anchor = Woche 1 beginnt am { $date }
 wp-travel = Weg zum Kurs (eine Richtung)
 wp-source = Eingetragen
@@ -60,7 +63,10 @@ wp-fit-pattern = Arbeitszeit: durchschnittlich { $hours } Stunden pro Woche.
 wp-fit-no-enrolment = Keine laufende Anmeldung. Sobald die Person für einen Durchgang angemeldet ist, prüft Lernweg dessen Termine gegen die Arbeitszeit.
 wp-fit-no-sessions = Der Durchgang hat noch keine Termine.
 wp-fit-summary = Belastung mit Arbeit, Terminen, Selbstlernzeit und Weg: durchschnittlich { $avg } Stunden pro Woche, höchstens { $peak } Stunden (Grenze: { $limit } Stunden).
-wp-fit-over = In { $count } Woche(n) liegt die Belastung über { $limit } Stunden.
+wp-fit-over = { $count ->
+    [one] In einer Woche liegt die Belastung über { $limit } Stunden.
+   *[other] In { $count } Wochen liegt die Belastung über { $limit } Stunden.
+}
 wp-fit-over-short = über der Grenze
 wp-fit-release = Termine in der Arbeitszeit: { $count }, zusammen { $hours } Stunden. Dafür braucht die Person eine Freistellung oder Urlaub.
 wp-fit-no-collisions = Kein Termin fällt in die Arbeitszeit.

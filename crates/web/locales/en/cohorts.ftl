@@ -34,6 +34,9 @@ cohort-status-draft = Draft
 cohort-status-published = Published
 cohort-status-running = Running
 cohort-status-finished = Finished
+cohort-running-since-join = Running since { $date }; people can still join until { $until }
+cohort-running-since-closed = Running since { $date }; joining is no longer possible
+cohort-status-stored = (recorded: { $status })
 cohort-advance-published = Publish the binding timetable
 cohort-advance-running = Start the cohort
 cohort-advance-finished = Finish the cohort
@@ -47,7 +50,10 @@ cohort-month-title = Month view
 cohort-months-nav = Months of the cohort
 cohort-month-prev = Previous month
 cohort-month-next = Next month
-cohort-month-count = { $count } sessions
+cohort-month-count = { $count ->
+    [one] 1 session
+   *[other] { $count } sessions
+}
 cohort-month-scroll-hint = The month is wider than the screen: swipe sideways to see every day up to Sunday.
 cohort-month-today = Today
 cohort-week = Week

@@ -89,7 +89,10 @@ imports-count-errors = Rows with errors
 imports-warnings-title = Notes on the file:
 imports-confirm = Confirm import
 imports-discard = Discard
-imports-confirm-hint = Confirming stores { $count } people – all or none.
+imports-confirm-hint = { $count ->
+    [one] Confirming stores one person.
+   *[other] Confirming stores { $count } people – all or none.
+}
 imports-nothing-valid = No row is valid. Please correct the file and upload it again.
 imports-errors-title = Errors per row
 imports-errors-none = No errors found.
@@ -98,7 +101,10 @@ imports-col-row = Row
 imports-col-column = Column
 imports-col-message = Error
 imports-col-name = Name
-imports-errors-more = { $count } more errors are not shown.
+imports-errors-more = { $count ->
+    [one] One more error is not shown.
+   *[other] { $count } more errors are not shown.
+}
 imports-sample-title = The first rows that will be imported
 imports-sample-caption = Preview of the valid rows
 imports-running-intro = The participants are being stored. This page refreshes every second.

@@ -23,7 +23,10 @@ offers-reason-full_time_schedule = In { $share } % of the weeks the timetable de
 offers-reason-sessions_in_work_time = { $share } % of the session hours ({ $hours } hours) are during working time.
 offers-reason-sessions_outside_work_time = { $share } % of the session hours ({ $hours } hours) are outside working time.
 offers-reason-self_paced_share = { $share } % of the hours ({ $hours } hours) are self-paced units that can be done at any time.
-offers-reason-release_needed = Participants need release from work on { $days } days.
+offers-reason-release_needed = { $days ->
+    [one] Participants need release from work on one day.
+   *[other] Participants need release from work on { $days } days.
+}
 offers-reason-needs_release = Some sessions are during usual working hours. They need release from work or leave.
 
 ## Success factors (MISSION §1, §2.1–§2.3)
@@ -70,43 +73,88 @@ offers-reason-device_loans_offered = Participants without a device can borrow on
 offers-reason-no_device_loans = Parts of the offer are online, but no devices are lent.
 offers-reason-contact_person_unknown = It is not known whether every participant has a fixed contact person.
 offers-reason-no_participants_yet = No participants are enrolled yet.
-offers-reason-contact_person_all = All { $total } participants have a fixed contact person.
+offers-reason-contact_person_all = { $total ->
+    [one] The one participant has a fixed contact person.
+   *[other] All { $total } participants have a fixed contact person.
+}
 offers-reason-contact_person_some = { $with } of { $total } participants have a fixed contact person.
 offers-reason-contact_person_none = None of the { $total } participants has a fixed contact person.
 offers-reason-staff_reachable_off_hours_yes = Staff can be reached early in the morning and in the evening.
 offers-reason-staff_reachable_off_hours_unknown = It is not stated whether staff can be reached early in the morning and in the evening.
 offers-reason-staff_reachable_off_hours_no = Staff can only be reached during office hours.
-offers-reason-reachable_all = For all { $total } participants, the contact person, channel and times outside work are recorded.
+offers-reason-reachable_all = { $total ->
+    [one] For the one participant, the contact person, channel and times outside work are recorded.
+   *[other] For all { $total } participants, the contact person, channel and times outside work are recorded.
+}
 offers-reason-reachable_some = For only { $with } of { $total } participants, the contact person, channel and times outside work are recorded.
 offers-reason-reachable_none = For none of the { $total } participants are the channel and times outside work recorded.
 offers-reason-employer_involvement_yes = Employers gave feedback on the planned dates.
 offers-reason-employer_involvement_unknown = It is not stated whether employers were involved in planning.
 offers-reason-employer_involvement_no = Employers were not involved in planning.
 offers-reason-no_timetable = There is no timetable yet.
-offers-reason-published_year_ahead = The dates were published { $days } days before the start (start: { $first }).
-offers-reason-published_late = The dates were published { $days } days before the start. Twelve months are better.
-offers-reason-published_too_late = The dates were published only { $days } days before the start.
+offers-reason-published_year_ahead = { $days ->
+    [one] The dates were published one day before the start (start: { $first }).
+   *[other] The dates were published { $days } days before the start (start: { $first }).
+}
+offers-reason-published_late = { $days ->
+    [one] The dates were published one day before the start. Twelve months are better.
+   *[other] The dates were published { $days } days before the start. Twelve months are better.
+}
+offers-reason-published_too_late = { $days ->
+    [one] The dates were published only one day before the start.
+   *[other] The dates were published only { $days } days before the start.
+}
 offers-reason-not_published_time_left = The dates are not published yet. Publish them by { $until }, twelve months before the start.
 offers-reason-not_published = The dates are not published, and the start on { $first } is less than twelve months away.
 offers-reason-no_exam_defined = The offer has no exam. Say clearly how it ends.
 offers-reason-no_exam_defined_expected = An exam is usual for this goal, but none is planned.
-offers-reason-exams_without_timetable = { $count } exams are planned but not yet in a timetable.
-offers-reason-exams_in_timetable = All { $count } exam dates are in the timetable.
+offers-reason-exams_without_timetable = { $count ->
+    [one] One exam is planned but not yet in a timetable.
+   *[other] { $count } exams are planned but not yet in a timetable.
+}
+offers-reason-exams_in_timetable = { $count ->
+    [one] The exam date is in the timetable.
+   *[other] All { $count } exam dates are in the timetable.
+}
 offers-reason-exams_missing_in_timetable = Only { $planned } of { $count } exams are in the timetable.
 offers-reason-end_after_deadline = The timetable ends on { $end }, after the intended end on { $deadline }.
-offers-reason-clear_end = The offer ends on { $end } after { $weeks } weeks.
-offers-reason-all_modules_with_milestones = All { $count } modules have an intermediate goal.
-offers-reason-some_modules_with_milestones = { $with } of { $count } modules have an intermediate goal.
+offers-reason-clear_end = { $weeks ->
+    [one] The offer ends on { $end } after one week.
+   *[other] The offer ends on { $end } after { $weeks } weeks.
+}
+offers-reason-all_modules_with_milestones = { $count ->
+    [one] The one module has an intermediate goal.
+   *[other] All { $count } modules have an intermediate goal.
+}
+offers-reason-some_modules_with_milestones = { $count ->
+    [one] { $with } of one module has an intermediate goal.
+   *[other] { $with } of { $count } modules have an intermediate goal.
+}
 offers-reason-single_short_module = The offer has only one module of { $hours } hours.
 offers-reason-single_long_module = The offer has only one long module of { $hours } hours. Split it into modules with intermediate goals.
 offers-reason-no_timetable_load = The load can only be checked with a timetable.
 offers-reason-load_within_limit = The highest weekly load is { $peak } hours, below the limit of { $limit } hours.
-offers-reason-load_occasional_peaks = In { $weeks } weeks the load is above { $limit } hours (at most { $peak } hours). These are occasional peaks.
-offers-reason-load_over_limit = In { $weeks } weeks the load is above { $limit } hours (at most { $peak } hours).
+offers-reason-load_occasional_peaks = { $weeks ->
+    [one] In one week the load is above { $limit } hours (at most { $peak } hours). This is an occasional peak.
+   *[other] In { $weeks } weeks the load is above { $limit } hours (at most { $peak } hours). These are occasional peaks.
+}
+offers-reason-load_over_limit = { $weeks ->
+    [one] In one week the load is above { $limit } hours (at most { $peak } hours).
+   *[other] In { $weeks } weeks the load is above { $limit } hours (at most { $peak } hours).
+}
 offers-reason-no_release_needed = No session is during working time. No release is needed.
-offers-reason-release_agreed = Release is agreed for { $days } days during working time.
-offers-reason-release_unknown = On { $days } days sessions are during working time. It is not known whether release is agreed.
-offers-reason-release_missing = On { $days } days sessions are during working time, but there is no release agreement.
+offers-reason-release_agreed = { $days ->
+    [one] Release is agreed for one day during working time.
+   *[other] Release is agreed for { $days } days during working time.
+}
+offers-reason-release_unknown = { $days ->
+    [one] On one day sessions are during working time. It is not known whether release is agreed.
+   *[other] On { $days } days sessions are during working time. It is not known whether release is agreed.
+}
+offers-reason-release_missing = { $days ->
+    [one] On one day sessions are during working time, but there is no release agreement.
+   *[other] On { $days } days sessions are during working time, but there is no release agreement.
+}
 offers-reason-public_and_portal = The offer has a public page and is listed in KURSNET / mein NOW.
 offers-reason-public_no_portal = The offer has a public page but is not listed in KURSNET / mein NOW.
 offers-reason-portal_no_public = The offer is listed in KURSNET / mein NOW but has no public page.
@@ -126,9 +174,15 @@ offers-reason-language_is_content = Language is itself the content of the offer.
 offers-reason-no_language_coaching = No language coaching is offered.
 offers-reason-no_exchange = There are no exchange meetings.
 offers-reason-exchange_not_scheduled = Exchange meetings are intended but not in the timetable.
-offers-reason-exchange_outside_work_time = All { $count } exchange meetings are outside working time.
+offers-reason-exchange_outside_work_time = { $count ->
+    [one] The one exchange meeting is outside working time.
+   *[other] All { $count } exchange meetings are outside working time.
+}
 offers-reason-exchange_partly_in_work_time = { $in_work } of { $count } exchange meetings are during working time.
-offers-reason-exchange_in_work_time = All { $count } exchange meetings are during working time.
+offers-reason-exchange_in_work_time = { $count ->
+    [one] The one exchange meeting is during working time.
+   *[other] All { $count } exchange meetings are during working time.
+}
 offers-reason-exchange_slot_in_work_time = The exchange meetings are during usual working hours.
 offers-reason-exchange_slot_outside_work_time = The exchange meetings are outside usual working hours.
 offers-reason-childcare_not_needed = There are no in-person sessions.
@@ -137,7 +191,10 @@ offers-reason-no_childcare = There is no childcare at in-person sessions.
 offers-reason-readiness_check_yes = Counselling on the load is offered before the start.
 offers-reason-readiness_check_unknown = It is not stated whether counselling on the load is offered before the start.
 offers-reason-readiness_check_no = No counselling on the load is offered before the start.
-offers-reason-checked_all = All { $total } participants had counselling on the load before the start.
+offers-reason-checked_all = { $total ->
+    [one] The one participant had counselling on the load before the start.
+   *[other] All { $total } participants had counselling on the load before the start.
+}
 offers-reason-checked_some = { $with } of { $total } participants had counselling on the load before the start.
 offers-reason-checked_none = None of the { $total } participants had counselling on the load before the start.
 
@@ -154,8 +211,14 @@ offers-hint-split_compound = Long word: split it with a middle dot, for example 
 offers-hint-use_shorter_word = Long word: is there a shorter one?
 offers-reason-no_text = The text is empty.
 offers-reason-flesch_below_target = The reading ease is { $score }. The target is at least { $target }.
-offers-reason-long_sentences = { $count } sentences have more than { $limit } words (the longest { $max }).
-offers-reason-long_words = { $count } words are long.
+offers-reason-long_sentences = { $count ->
+    [one] One sentence has more than { $limit } words ({ $max } words).
+   *[other] { $count } sentences have more than { $limit } words (the longest { $max }).
+}
+offers-reason-long_words = { $count ->
+    [one] One word is long.
+   *[other] { $count } words are long.
+}
 
 ## Validation errors
 offers-error-title-required = Please enter a title.

@@ -52,9 +52,15 @@ offers-page-plan-summary = The plan has { $sessions } sessions with { $hours } h
 offers-page-plan-failed = No timetable can be made from this offer. The classification is based on the time model.
 offers-page-slot = { $weekday } { $start }–{ $end }
 offers-page-tm-block = one evening a week ({ $evening }) and once a month Friday and Saturday { $start }–{ $end }
-offers-page-tm-compact = one week Monday to Friday { $start }–{ $end }, { $weeks } week(s) per quarter
+offers-page-tm-compact = { $weeks ->
+    [one] one week Monday to Friday { $start }–{ $end }, one week per quarter
+   *[other] one week Monday to Friday { $start }–{ $end }, { $weeks } weeks per quarter
+}
 offers-page-tm-self-paced = { $hours } hours a week at one's own pace, presence: { $presence }
-offers-page-exchange = every { $weeks } weeks, { $slot }
+offers-page-exchange = { $weeks ->
+    [one] every week, { $slot }
+   *[other] every { $weeks } weeks, { $slot }
+}
 
 offers-form-provider = Provider
 offers-form-provider-error = Please choose the provider you are creating the offer for.

@@ -75,7 +75,10 @@ portal-path-none = You are not in a course yet. Your contact person will help yo
 portal-path-end = End: { $date }
 portal-path-no-dates = The dates are not ready yet.
 portal-path-list = All steps
-portal-progress-modules = Done: { $done } of { $total } modules.
+portal-progress-modules = { $total ->
+    [one] Done: { $done } of { $total } module.
+   *[other] Done: { $done } of { $total } modules.
+}
 portal-progress-milestones = Goals reached: { $done } of { $total }.
 
 portal-status-interested = You are interested in this course.
@@ -89,7 +92,15 @@ portal-status-dropped = You no longer take this course.
 portal-dates-title = Your next dates
 portal-dates-none = There are no new dates.
 portal-dates-cancelled = Cancelled.
-portal-dates-at-work = This date is during your working hours. Please talk to your employer about time off for it.
+portal-run-coming = The course starts on { $date }.
+portal-run-running = The course has been running since { $date }.
+portal-run-ended = The course ended on { $date }.
+portal-at-work-summary = { $count ->
+    [one] One date is during your working hours: { $dates }.
+   *[other] { $count } dates are during your working hours: { $dates }.
+}
+portal-at-work-ask = Please talk to your employer about time off for them.
+portal-dates-at-work = During your working hours
 portal-dates-place = Place: { $place }
 portal-dates-online = Join online
 portal-weekday-1 = Mon

@@ -21,7 +21,10 @@ portal-staff-status-open = open
 portal-staff-status-used = used
 portal-staff-status-expired = expired
 portal-staff-status-revoked = revoked
-portal-staff-rules = An invitation is valid for { $days } days and only once. A new invitation revokes the open ones.
+portal-staff-rules = { $days ->
+    [one] An invitation is valid for one day and only once. A new invitation revokes the open ones.
+   *[other] An invitation is valid for { $days } days and only once. A new invitation revokes the open ones.
+}
 portal-staff-invite-mail = Send invitation by e-mail
 portal-staff-invite-code = Create a code to print
 portal-staff-revoke = Revoke open invitation

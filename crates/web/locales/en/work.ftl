@@ -12,7 +12,10 @@ wp-hours = { $hours } hours
 wp-minutes = { $minutes } minutes
 wp-cycle = Rhythm
 wp-cycle-fixed = the same every week
-wp-cycle-weeks = rotation every { $weeks } weeks
+wp-cycle-weeks = { $weeks ->
+    [one] rotation every week
+   *[other] rotation every { $weeks } weeks
+}
 wp-cycle-anchor = week 1 starts on { $date }
 wp-travel = Way to the course (one way)
 wp-source = Recorded
@@ -60,7 +63,10 @@ wp-fit-pattern = Working times: on average { $hours } hours a week.
 wp-fit-no-enrolment = No current enrolment. As soon as the person is enrolled in a cohort, Lernweg checks its sessions against the working times.
 wp-fit-no-sessions = The cohort has no sessions yet.
 wp-fit-summary = Load of work, sessions, self-study and travel: on average { $avg } hours a week, at most { $peak } hours (limit: { $limit } hours).
-wp-fit-over = In { $count } week(s) the load is above { $limit } hours.
+wp-fit-over = { $count ->
+    [one] In one week the load is above { $limit } hours.
+   *[other] In { $count } weeks the load is above { $limit } hours.
+}
 wp-fit-over-short = above the limit
 wp-fit-release = Sessions in working time: { $count }, { $hours } hours in all. The person needs release (Freistellung) or leave for them.
 wp-fit-no-collisions = No session falls into working time.

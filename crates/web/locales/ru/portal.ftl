@@ -75,7 +75,10 @@ portal-path-none = Вы ещё не в курсе. Ваш контактный �
 portal-path-end = Конец: { $date }
 portal-path-no-dates = Даты ещё не готовы.
 portal-path-list = Все шаги
-portal-progress-modules = Сделано: { $done } из { $total } модулей.
+portal-progress-modules = { $total ->
+    [one] Сделано: { $done } из { $total } модуля.
+   *[other] Сделано: { $done } из { $total } модулей.
+}
 portal-progress-milestones = Цели достигнуты: { $done } из { $total }.
 
 portal-status-interested = Вас интересует этот курс.
@@ -89,7 +92,16 @@ portal-status-dropped = Вы больше не проходите этот ку�
 portal-dates-title = Ваши следующие даты
 portal-dates-none = Новых дат нет.
 portal-dates-cancelled = Отменено.
-portal-dates-at-work = Это занятие приходится на ваше рабочее время. Пожалуйста, поговорите с работодателем об освобождении от работы.
+portal-run-coming = Курс начинается { $date }.
+portal-run-running = Курс идёт с { $date }.
+portal-run-ended = Курс закончился { $date }.
+portal-at-work-summary = { $count ->
+    [one] { $count } занятие приходится на ваше рабочее время: { $dates }.
+    [few] { $count } занятия приходятся на ваше рабочее время: { $dates }.
+   *[other] { $count } занятий приходятся на ваше рабочее время: { $dates }.
+}
+portal-at-work-ask = Пожалуйста, поговорите с работодателем об освобождении от работы.
+portal-dates-at-work = В ваше рабочее время
 portal-dates-place = Место: { $place }
 portal-dates-online = Участвовать онлайн
 portal-weekday-1 = Пн

@@ -75,7 +75,10 @@ portal-path-none = Ви ще не в курсі. Ваша контактна о�
 portal-path-end = Кінець: { $date }
 portal-path-no-dates = Дати ще не готові.
 portal-path-list = Усі кроки
-portal-progress-modules = Зроблено: { $done } з { $total } модулів.
+portal-progress-modules = { $total ->
+    [one] Зроблено: { $done } з { $total } модуля.
+   *[other] Зроблено: { $done } з { $total } модулів.
+}
 portal-progress-milestones = Цілі досягнуто: { $done } з { $total }.
 
 portal-status-interested = Вас цікавить цей курс.
@@ -89,7 +92,16 @@ portal-status-dropped = Ви більше не проходите цей кур�
 portal-dates-title = Ваші наступні дати
 portal-dates-none = Нових дат немає.
 portal-dates-cancelled = Скасовано.
-portal-dates-at-work = Це заняття припадає на ваш робочий час. Будь ласка, поговоріть із роботодавцем про звільнення від роботи на цей час.
+portal-run-coming = Курс починається { $date }.
+portal-run-running = Курс триває з { $date }.
+portal-run-ended = Курс закінчився { $date }.
+portal-at-work-summary = { $count ->
+    [one] { $count } заняття припадає на ваш робочий час: { $dates }.
+    [few] { $count } заняття припадають на ваш робочий час: { $dates }.
+   *[other] { $count } занять припадають на ваш робочий час: { $dates }.
+}
+portal-at-work-ask = Будь ласка, поговоріть із роботодавцем про звільнення від роботи на цей час.
+portal-dates-at-work = У ваш робочий час
 portal-dates-place = Місце: { $place }
 portal-dates-online = Приєднатися онлайн
 portal-weekday-1 = Пн

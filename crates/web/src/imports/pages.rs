@@ -427,7 +427,7 @@ async fn job_page(
             mother_tongue: r
                 .data
                 .mother_tongue
-                .map(|l| l.as_str().to_owned())
+                .map(|l| lang.language_name(l.as_str()))
                 .unwrap_or_default(),
         })
         .collect();

@@ -76,6 +76,11 @@ impl PortalLayout {
         self.lang.t_args(key, &[(name, value.to_owned())])
     }
 
+    /// [`Lang::t_isolated`] with one argument: HTML with the value in `<bdi>` (for `|safe`).
+    pub fn t1_bdi(&self, key: &str, name: &'static str, value: &str) -> String {
+        self.lang.t_isolated(key, &[(name, value.to_owned())])
+    }
+
     pub fn lang_code(&self) -> &'static str {
         self.lang.code()
     }

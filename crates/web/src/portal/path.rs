@@ -12,6 +12,7 @@ use lernweg_app::AppError;
 use lernweg_app::participants::readiness;
 use lernweg_app::portal::{self, PathCohort};
 use lernweg_offers::publish::path_svg::{path_list, path_svg};
+use lernweg_offers::run::Phase;
 use lernweg_participants::EnrolmentStatus;
 use lernweg_store::{ParticipantRecord, SessionStatus};
 use serde::Deserialize;
@@ -42,7 +43,10 @@ pub struct ProgressView {
 pub struct CohortView {
     pub id: String,
     pub heading: String,
-    pub status: String,
+    /// "Der Kurs läuft seit …": where the run stands today.
+    pub run: String,
+    /// The participation's status, unless the dates contradict it (`portal::status_to_show`).
+    pub status: Option<String>,
     pub end: Option<String>,
     pub svg: String,
     pub list: String,
@@ -53,7 +57,9 @@ pub struct DateRow {
     pub iso: String,
     pub day: String,
     pub time: Option<String>,
-    pub what: String,
+    /// The kind of session ("Unterricht") and its title (shown isolated for right-to-left).
+    pub kind: String,
+    pub title: String,
     pub place: Option<String>,
     pub link: Option<String>,
     pub cancelled: bool,
@@ -78,10 +84,13 @@ pub struct CheckRow {
 #[template(path = "portal_path.html")]
 pub struct PathPage {
     pub layout: PortalLayout,
+    /// HTML (the name isolated with `<bdi>`).
     pub greeting: String,
     pub login: String,
     pub cohorts: Vec<CohortView>,
     pub dates: Vec<DateRow>,
+    /// One summary of the listed dates in working time, HTML with the dates isolated.
+    pub at_work: Option<String>,
     pub contact: ContactView,
     /// When the current calendar link was made (its secret is not stored).
     pub feed_since: Option<String>,
@@ -172,6 +181,7 @@ async fn build(
     for PathCohort {
         enrolment: e,
         cohort,
+        phase,
         offer,
         sessions,
         progress,
@@ -215,11 +225,8 @@ async fn build(
                         (Some(a), Some(b)) => Some(format!("{a}–{b}")),
                         _ => None,
                     },
-                    what: format!(
-                        "{}: {}",
-                        lang.t(&format!("portal-kind-{}", s.kind.code())),
-                        s.title
-                    ),
+                    kind: lang.t(&format!("portal-kind-{}", s.kind.code())),
+                    title: s.title.clone(),
                     place: place.clone(),
                     link: link.clone(),
                     cancelled: s.status == SessionStatus::Cancelled,
@@ -227,10 +234,18 @@ async fn build(
                 },
             ));
         }
+        let run_date = match phase {
+            Phase::Ended => input.as_ref().map_or(cohort.start_date, |i| i.end),
+            _ => cohort.start_date,
+        };
         cohorts.push(CohortView {
             id: cohort.id.to_string(),
             heading: format!("{} – {}", offer.title, cohort.name),
-            status: status_text(lang, e.status),
+            run: lang.t_args(
+                &format!("portal-run-{}", phase.code()),
+                &[("date", date(run_date))],
+            ),
+            status: portal::status_to_show(e.status, phase).map(|s| status_text(lang, s)),
             end: input.as_ref().map(|i| date(i.end)),
             svg,
             list,
@@ -243,11 +258,12 @@ async fn build(
         });
     }
     upcoming.sort_by_key(|(d, start, _)| (*d, *start));
-    let dates = upcoming
+    let dates: Vec<DateRow> = upcoming
         .into_iter()
         .take(NEXT_DATES)
         .map(|(_, _, r)| r)
         .collect();
+    let at_work = at_work_summary(lang, &dates);
     let person = path.contact_person;
     let contact = ContactView {
         name: person.as_ref().map(|u| u.display_name.clone()),
@@ -279,7 +295,7 @@ async fn build(
     });
     Ok(PathPage {
         layout: PortalLayout::new(ctx, lang, "portal-path-title"),
-        greeting: lang.t_args("portal-path-hello", &[("name", p.data.given_name.clone())]),
+        greeting: lang.t_isolated("portal-path-hello", &[("name", p.data.given_name.clone())]),
         login: ctx
             .user
             .as_ref()
@@ -287,11 +303,31 @@ async fn build(
             .unwrap_or_default(),
         cohorts,
         dates,
+        at_work,
         contact,
         feed_since,
         fresh_feed,
         feed_revoked: false,
         checks,
+    })
+}
+
+/// One summary of the listed dates that fall into working time, with those dates (HTML);
+/// `None` when there is none.
+pub(crate) fn at_work_summary(lang: Lang, dates: &[DateRow]) -> Option<String> {
+    let days: Vec<&str> = dates
+        .iter()
+        .filter(|d| d.at_work)
+        .map(|d| d.day.as_str())
+        .collect();
+    (!days.is_empty()).then(|| {
+        lang.t_isolated(
+            "portal-at-work-summary",
+            &[
+                ("count", days.len().to_string()),
+                ("dates", days.join(", ")),
+            ],
+        )
     })
 }
 

@@ -47,8 +47,13 @@ pub struct PublicStartDto {
     pub end: Option<String>,
     /// Federal state code, e.g. `NW`.
     pub state: String,
-    /// `published` (dates binding) or `running`.
+    /// `published` (dates binding, not started yet) or `running` (started, not ended), by
+    /// the dates of today.
     pub status: String,
+    /// Whether people can still join on the day of the answer.
+    pub can_join: bool,
+    /// The last day on which people can join, `YYYY-MM-DD`.
+    pub join_until: String,
 }
 
 /// A published offer as the public sees it.
@@ -71,7 +76,7 @@ pub struct PublicOfferDto {
     pub course_mode: String,
     /// Federal state codes of the cohorts, or of the provider when there is no cohort.
     pub states: Vec<String>,
-    /// Published and running cohorts, by start date.
+    /// The cohorts offered today (published or running, not ended), by start date.
     pub next_starts: Vec<PublicStartDto>,
     pub provider: String,
     /// The public offer page.
@@ -98,11 +103,16 @@ fn dto(base: &str, l: &Listed) -> PublicOfferDto {
         next_starts: l
             .cohorts
             .iter()
-            .map(|c| PublicStartDto {
-                start: c.start_date.to_string(),
-                end: c.end_date.map(|d| d.to_string()),
-                state: c.state.code().to_owned(),
-                status: c.status.as_str().to_owned(),
+            .map(|c| {
+                let run = lernweg_app::cohorts::run(c);
+                PublicStartDto {
+                    start: c.start_date.to_string(),
+                    end: c.end_date.map(|d| d.to_string()),
+                    state: c.state.code().to_owned(),
+                    status: run.status(c.status, l.today).as_str().to_owned(),
+                    can_join: run.can_join(l.today),
+                    join_until: run.join_until().to_string(),
+                }
             })
             .collect(),
         provider: l.provider.name.to_string(),

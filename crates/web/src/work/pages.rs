@@ -419,7 +419,10 @@ async fn import_file(
         Ok((_, notes)) => Ok(Ok(Feedback {
             notes: notes
                 .iter()
-                .map(|n| lang.t_args(&format!("participants-ics-note-{}", n.code), &n.args))
+                .map(|n| {
+                    let args = crate::error::localized_args(lang, &n.args);
+                    lang.t_args(&format!("participants-ics-note-{}", n.code), &args)
+                })
                 .collect(),
             saved: Some(lang.t("wp-imported")),
             ..Feedback::default()

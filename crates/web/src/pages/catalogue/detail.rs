@@ -27,7 +27,7 @@ use lernweg_offers::publish::jsonld::{
 use lernweg_planner::Plan;
 
 use super::text::{occupation, place, when};
-use super::{base_url, date_text, hours_text, state_name};
+use super::{base_url, date_text, hours_text, run_text, state_name};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -177,13 +177,8 @@ fn summary(lang: Lang, p: &PublicOffer, today: NaiveDate, when: &str) -> Vec<Fac
         .position(|c| c.start_date >= today)
         .or((!l.cohorts.is_empty()).then_some(0));
     let start = match next {
-        Some(i) => lang.t_args(
-            "catalogue-start-in",
-            &[
-                ("date", date_text(lang, l.cohorts[i].start_date)),
-                ("state", state_name(l.cohorts[i].state)),
-            ],
-        ),
+        // "ab … in …", or for a run that has begun "läuft seit …" and whether one can join.
+        Some(i) => run_text(lang, &l.cohorts[i], today, true),
         None => t("catalogue-no-dates"),
     };
     let weekly = match next.and_then(|i| p.plans.get(i)) {
@@ -287,7 +282,7 @@ pub fn build(
         .zip(plans)
         .map(|(c, p)| CohortView {
             name: c.name.clone(),
-            start: date_text(lang, c.start_date),
+            start: run_text(lang, c, l.today, false),
             end: date_text(lang, c.end_date.unwrap_or(p.end_date)),
             state: state_name(c.state),
             weekly: hours_or_unknown(lang, plan_weekly_hours(p)),

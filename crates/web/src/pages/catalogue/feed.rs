@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use lernweg_app::catalogue::{Listed, listed_offers};
 use lernweg_offers::publish::atom::{AtomCategory, AtomEntry, AtomFeed, AtomPerson, offers_feed};
 
-use super::{base_url, date_text, state_name};
+use super::{base_url, run_text};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -42,15 +42,7 @@ fn summary(lang: Lang, l: &Listed) -> String {
     } else {
         l.cohorts
             .iter()
-            .map(|c| {
-                lang.t_args(
-                    "catalogue-start-in",
-                    &[
-                        ("date", date_text(lang, c.start_date)),
-                        ("state", state_name(c.state)),
-                    ],
-                )
-            })
+            .map(|c| run_text(lang, c, l.today, true))
             .collect::<Vec<_>>()
             .join("; ")
     };

@@ -11,7 +11,7 @@ use lernweg_domain::State as FedState;
 use lernweg_planner::TimeModelKind;
 
 use super::text::{occupation, place, when};
-use super::{date_text, field_label, mode_label, state_name};
+use super::{field_label, mode_label, run_text, state_name};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -68,15 +68,7 @@ fn card(lang: Lang, l: &Listed) -> Card {
         starts: l
             .cohorts
             .iter()
-            .map(|c| {
-                lang.t_args(
-                    "catalogue-start-in",
-                    &[
-                        ("date", date_text(lang, c.start_date)),
-                        ("state", state_name(c.state)),
-                    ],
-                )
-            })
+            .map(|c| run_text(lang, c, l.today, true))
             .collect(),
     }
 }

@@ -17,6 +17,8 @@ use axum::routing::get;
 use chrono::NaiveDate;
 use lernweg_domain::State as FedState;
 use lernweg_offers::publish::jsonld::CourseMode;
+use lernweg_offers::run::Phase;
+use lernweg_store::Cohort;
 
 use utoipa_axum::routes;
 
@@ -78,4 +80,35 @@ pub async fn public_page_text(app: &App, slug_or_id: &str, lang: &str) -> Result
         Err(_) => public_offer(app, slug_or_id.trim()).await?,
     };
     Ok(offer_page_text(lang, &found, app.today()))
+}
+
+/// "in Sachsen", "im Saarland": the state with the preposition its name takes.
+pub fn in_state(lang: Lang, s: FedState) -> String {
+    lang.t_args(
+        "catalogue-in-state",
+        &[("code", s.code().to_owned()), ("name", state_name(s))],
+    )
+}
+
+/// How a listed run reads on `today` (`lernweg_offers::run`): "ab 05.01.2027 im Saarland",
+/// or once it has started "läuft seit … im Saarland, Einstieg noch bis … möglich" (or that
+/// joining is no longer possible). With `with_state: false` the state is left out (a table
+/// that has a column for it).
+pub fn run_text(lang: Lang, c: &Cohort, today: NaiveDate, with_state: bool) -> String {
+    let run = lernweg_app::cohorts::run(c);
+    let suffix = if with_state { "-in" } else { "" };
+    let key = match run.phase(today) {
+        Phase::Coming if with_state => "catalogue-start-in".to_owned(),
+        Phase::Coming => return date_text(lang, c.start_date),
+        _ if run.can_join(today) => format!("catalogue-running-join{suffix}"),
+        _ => format!("catalogue-running-closed{suffix}"),
+    };
+    lang.t_args(
+        &key,
+        &[
+            ("date", date_text(lang, c.start_date)),
+            ("until", date_text(lang, run.join_until())),
+            ("in_state", in_state(lang, c.state)),
+        ],
+    )
 }

@@ -127,7 +127,7 @@ pub(crate) async fn page(
     };
     let page = DetailPage {
         layout: Layout::new(ctx, "/verwaltung/durchgaenge", "cohort-title"),
-        status: status_label(ctx, &cohort),
+        status: status_label(ctx, &cohort, state.app.today()),
         state_name: cohort.state.name_de().to_owned(),
         offer_title: offer.offer.title.clone(),
         offer_id: offer.id.to_string(),

@@ -15,7 +15,8 @@ use chrono::NaiveDate;
 use lernweg_app::AppError;
 use lernweg_app::cohorts::CohortInput;
 use lernweg_domain::access::{MANAGERS, STAFF};
-use lernweg_domain::{OfferId, ParseError, Role, State as FedState, UserId};
+use lernweg_domain::{CohortStatus, OfferId, ParseError, Role, State as FedState, UserId};
+use lernweg_offers::run::Phase;
 use lernweg_store::{Cohort, OfferRecord};
 
 use super::admin::{Choice, FormErrors};
@@ -92,8 +93,41 @@ pub(crate) fn is_manager(ctx: &Ctx) -> bool {
     matches!(ctx.role(), Some(Role::Admin | Role::Coordinator))
 }
 
-pub(crate) fn status_label(ctx: &Ctx, c: &Cohort) -> String {
-    ctx.lang.t(&format!("cohort-status-{}", c.status.as_str()))
+/// The cohort's status as its dates make it on `today` (`lernweg_offers::run`): "Läuft seit
+/// 05.01.2027, Einstieg noch bis 26.01.2027 möglich"; when the stored status lags behind the
+/// dates, the stored one is named too, so that staff can move it on.
+pub(crate) fn status_label(ctx: &Ctx, c: &Cohort, today: NaiveDate) -> String {
+    let lang = ctx.lang;
+    let run = lernweg_app::cohorts::run(c);
+    let now = run.status(c.status, today);
+    let date = |d: NaiveDate| d.format("%d.%m.%Y").to_string();
+    let mut label = if now == CohortStatus::Running && run.phase(today) == Phase::Running {
+        let key = if run.can_join(today) {
+            "cohort-running-since-join"
+        } else {
+            "cohort-running-since-closed"
+        };
+        lang.t_args(
+            key,
+            &[
+                ("date", date(c.start_date)),
+                ("until", date(run.join_until())),
+            ],
+        )
+    } else {
+        lang.t(&format!("cohort-status-{}", now.as_str()))
+    };
+    if now != c.status {
+        label.push(' ');
+        label.push_str(&lang.t_args(
+            "cohort-status-stored",
+            &[(
+                "status",
+                lang.t(&format!("cohort-status-{}", c.status.as_str())),
+            )],
+        ));
+    }
+    label
 }
 
 /// The form errors of a refused use-case (`key(field, code)` gives the message id); any
@@ -192,7 +226,7 @@ async fn list_page(
                 .end_date
                 .map(|d| d.format("%d.%m.%Y").to_string())
                 .unwrap_or_else(|| "–".into()),
-            status: status_label(ctx, c),
+            status: status_label(ctx, c, state.app.today()),
         })
         .collect();
     let offer_choices = offers

@@ -123,14 +123,16 @@ pub(crate) fn facts(lang: Lang, p: &ParticipantRecord) -> Vec<(String, String)> 
     put("phone", d.phone.as_ref().map(|x| x.to_string()));
     put(
         "mother_tongue",
-        d.mother_tongue.as_ref().map(|x| x.as_str().to_owned()),
+        d.mother_tongue
+            .as_ref()
+            .map(|x| lang.language_name(x.as_str())),
     );
     put(
         "other_languages",
         Some(
             d.other_languages
                 .iter()
-                .map(|l| l.as_str().to_owned())
+                .map(|l| lang.language_name(l.as_str()))
                 .collect::<Vec<_>>()
                 .join(", "),
         ),

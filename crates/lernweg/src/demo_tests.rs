@@ -1,0 +1,191 @@
+//! The demo is consistent with the day it is generated for: nothing recorded after that day,
+//! every cohort taught in its own federal state, published before it starts, and in the
+//! status its dates give it (`lernweg_offers::run`). Checked against the store for two days.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use lernweg_domain::{CohortStatus, State};
+use lernweg_offers::run::{Phase, Run};
+use lernweg_participants::EnrolmentStatus;
+use lernweg_store::testing::TestDb;
+use lernweg_store::{Clock, Store};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// The federal state of each city a demo venue may name, written out here independently of
+/// the generator.
+fn state_of(city: &str) -> Option<State> {
+    use State::*;
+    let s = match city {
+        "Stuttgart" => BW,
+        "München" => BY,
+        "Berlin" => BE,
+        "Potsdam" => BB,
+        "Bremen" => HB,
+        "Hamburg" => HH,
+        "Wiesbaden" => HE,
+        "Schwerin" => MV,
+        "Hannover" => NI,
+        "Düsseldorf" | "Essen" | "Dortmund" | "Duisburg" => NW,
+        "Mainz" => RP,
+        "Saarbrücken" => SL,
+        "Dresden" | "Leipzig" => SN,
+        "Magdeburg" => ST,
+        "Kiel" => SH,
+        "Erfurt" => TH,
+        _ => return None,
+    };
+    Some(s)
+}
+
+/// Collects every problem instead of stopping at the first.
+struct Problems(Vec<String>);
+
+impl Problems {
+    fn check(&mut self, ok: bool, what: impl FnOnce() -> String) {
+        if !ok {
+            self.0.push(what());
+        }
+    }
+}
+
+async fn check(today: NaiveDate) -> Vec<String> {
+    let db = TestDb::new().await;
+    let clock = Clock::fixed_day(today);
+    let store: Store = db.store.clone().with_clock(clock.clone());
+    assert!(crate::demo::seed(&store).await.expect("demo seeds"));
+    let now: DateTime<Utc> = clock.now_utc();
+    let mut p = Problems(Vec::new());
+
+    let cohorts = store.cohorts(None, None).await.unwrap();
+    assert_eq!(cohorts.len(), State::ALL.len());
+    let mut phases = Vec::new();
+    for c in &cohorts {
+        let run = Run::new(c.start_date, c.end_date);
+        phases.push(run.phase(today));
+        let name = &c.name;
+        p.check(run.status(c.status, today) == c.status, || {
+            format!("{name}: status {} does not fit its dates", c.status)
+        });
+        p.check(
+            c.status != CohortStatus::Draft || run.phase(today) == Phase::Coming,
+            || format!("{name}: a draft that has started"),
+        );
+        p.check(c.created_at <= now, || format!("{name}: created later"));
+        if let Some(at) = c.published_at {
+            p.check(at.date_naive() < c.start_date, || {
+                format!("{name}: published on {at} after its start {}", c.start_date)
+            });
+            p.check(at <= now, || format!("{name}: published after today"));
+        }
+        if !c.room.is_empty() {
+            let city = c.room.rsplit(", ").next().unwrap_or_default();
+            p.check(state_of(city) == Some(c.state), || {
+                format!("{name} ({}) is taught in {:?}", c.state, c.room)
+            });
+        }
+        for s in store.timetable(c.id).await.unwrap() {
+            for change in store.session_changes(s.id).await.unwrap() {
+                p.check(change.at <= now, || {
+                    format!("{name}: a change recorded later")
+                });
+            }
+        }
+    }
+    // Every phase occurs, so that the pages have something to show.
+    for phase in [Phase::Coming, Phase::Running, Phase::Ended] {
+        p.check(phases.contains(&phase), || format!("no cohort {phase:?}"));
+    }
+
+    let (mut completed, mut dropped) = (0, 0);
+    for person in store.participants(None).await.unwrap() {
+        let who = format!("{} {}", person.data.given_name, person.data.family_name);
+        for c in store.contacts(person.id).await.unwrap() {
+            p.check(c.on_date <= today, || {
+                format!("{who}: contact on {}", c.on_date)
+            });
+        }
+        for c in store.consents(person.id).await.unwrap() {
+            p.check(c.given_on <= today, || {
+                format!("{who}: consent on {}", c.given_on)
+            });
+        }
+        for r in store.readiness_checks(person.id).await.unwrap() {
+            p.check(r.checked_on <= today, || {
+                format!("{who}: check on {}", r.checked_on)
+            });
+        }
+        for r in store.referrals_of(person.id).await.unwrap() {
+            p.check(
+                r.referred_on <= today && r.status_changed_on <= today,
+                || format!("{who}: referral on {}", r.referred_on),
+            );
+        }
+        for l in store.loans_of(person.id).await.unwrap() {
+            p.check(
+                l.lent_on <= today && l.returned_on.is_none_or(|r| r <= today),
+                || format!("{who}: loan on {}", l.lent_on),
+            );
+        }
+        for e in store.enrolments_of(person.id).await.unwrap() {
+            let cohort = cohorts.iter().find(|c| c.id == e.cohort_id).unwrap();
+            let phase = Run::new(cohort.start_date, cohort.end_date).phase(today);
+            for step in store.enrolment_history(e.id).await.unwrap() {
+                p.check(step.on_date <= today, || {
+                    format!("{who}: {:?} on {}", step.to, step.on_date)
+                });
+            }
+            p.check(
+                !matches!(e.status, EnrolmentStatus::Active | EnrolmentStatus::Paused)
+                    || phase != Phase::Coming,
+                || format!("{who}: {:?} in {} before it starts", e.status, cohort.name),
+            );
+            p.check(
+                !matches!(
+                    e.status,
+                    EnrolmentStatus::Enrolled | EnrolmentStatus::Active | EnrolmentStatus::Paused
+                ) || phase != Phase::Ended,
+                || {
+                    format!(
+                        "{who}: still {:?} in {}, which has ended",
+                        e.status, cohort.name
+                    )
+                },
+            );
+            if e.status == EnrolmentStatus::Completed {
+                completed += 1;
+            }
+            if e.status == EnrolmentStatus::Dropped {
+                dropped += 1;
+            }
+            for a in store.enrolment_attendance(e.id).await.unwrap() {
+                let s = store.timetable_session(a.session_id).await.unwrap();
+                p.check(s.date <= today && a.recorded_at <= now, || {
+                    format!("{who}: attendance for {}", s.date)
+                });
+            }
+            for x in store.progress_entries(e.id).await.unwrap() {
+                p.check(x.on_date <= today, || {
+                    format!("{who}: progress entry on {}", x.on_date)
+                });
+            }
+        }
+    }
+    // The way has every end: some completed, some dropped (the retention rules need both).
+    p.check(completed >= 1 && dropped >= 1, || {
+        format!("{completed} completed and {dropped} dropped")
+    });
+    for a in store.audit_entries(None, 1000).await.unwrap() {
+        p.check(a.at <= now, || format!("audit entry at {}", a.at));
+    }
+    p.0
+}
+
+#[tokio::test]
+async fn the_demo_fits_the_day_it_is_made_for() {
+    for today in [d(2026, 12, 3), d(2027, 7, 15)] {
+        let problems = check(today).await;
+        assert!(problems.is_empty(), "{today}: {problems:#?}");
+    }
+}
