@@ -30,14 +30,15 @@ async fn api_overdue(app: &TestApp) -> bool {
 }
 
 async fn page_overdue(app: &TestApp, client: &reqwest::Client) -> bool {
-    let html = client
+    let res = client
         .get(app.url("/verwaltung/leihgeraete"))
         .send()
         .await
-        .unwrap()
-        .text()
-        .await
         .unwrap();
+    // The loans page itself, not the login form after a lost session.
+    assert_eq!(res.status(), 200);
+    assert!(res.url().path().ends_with("/leihgeraete"), "{}", res.url());
+    let html = res.text().await.unwrap();
     !html.contains("Keine Ausleihe ist überfällig.")
 }
 
