@@ -254,6 +254,13 @@ async function openMenu(page) {
   if (await summary.isVisible()) await summary.click();
 }
 
+/** Closes the phone menu if it is open (it covers the top of the page below the header). */
+async function closeMenu(page) {
+  const menu = page.locator('details.site-menu');
+  if ((await menu.count()) === 0 || (await menu.getAttribute('open')) === null) return;
+  await menu.locator('summary').click();
+}
+
 /** Fills and submits the login form on the current page. */
 async function submitLogin(page, email, password) {
   await page.getByLabel('E-Mail-Adresse').fill(email);
@@ -280,6 +287,7 @@ module.exports = {
   shoot,
   submitLogin,
   openMenu,
+  closeMenu,
   h1,
   pathOf,
 };

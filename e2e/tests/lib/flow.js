@@ -14,6 +14,7 @@ const {
   checkPage,
   submitLogin,
   openMenu,
+  closeMenu,
   h1,
   pathOf,
 } = require('./browser');
@@ -105,6 +106,7 @@ function definePass(viewport, accounts) {
     });
 
     test('legal texts: edited from Start, shown at the footer links', async () => {
+      await closeMenu(page);
       await navigate(page, () => page.getByRole('link', { name: 'Impressum, Datenschutz und Barrierefreiheit bearbeiten' }).click());
       assert.equal(pathOf(page), '/verwaltung/rechtstexte');
       await checkPage(pass, 'legal-edit', { h1: 'Rechtstexte' });
