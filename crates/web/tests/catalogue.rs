@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use common::TestApp;
+use common::{TestApp, jsonld};
 use lernweg_domain::{CohortStatus, ProviderId, State};
 use lernweg_offers::{Offer, OfferDraft};
 use lernweg_store::{Actor, Cohort, NewCohort, NewSession, OfferRecord, Store};
@@ -298,13 +298,6 @@ async fn unpublished_offers_and_draft_cohorts_stay_hidden() {
         404
     );
     assert!(!api_slugs(&w.app, "").await.contains(&w.b.offer.slug));
-}
-
-fn jsonld(html: &str) -> serde_json::Value {
-    let marker = "<script type=\"application/ld+json\">";
-    let start = html.find(marker).expect("a JSON-LD block") + marker.len();
-    let end = html[start..].find("</script>").unwrap() + start;
-    serde_json::from_str(&html[start..end]).expect("JSON-LD parses")
 }
 
 #[tokio::test]

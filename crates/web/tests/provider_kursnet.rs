@@ -87,9 +87,7 @@ async fn admin_edits_kursnet_details_on_the_provider_page() {
         .text()
         .await
         .unwrap();
-    let start = html.find("application/ld+json\">").unwrap() + "application/ld+json\">".len();
-    let end = start + html[start..].find("</script>").unwrap();
-    let ld: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+    let ld = common::jsonld(&html);
     let provider = &ld["provider"];
     assert_eq!(provider["url"], "https://www.traeger-eins.example", "{ld}");
     assert_eq!(provider["address"]["postalCode"], "50667", "{ld}");

@@ -172,10 +172,7 @@ async fn offer_page_course_jsonld() {
         .unwrap();
     assert_eq!(res.status(), 200);
     let html = res.text().await.unwrap();
-    let marker = "<script type=\"application/ld+json\">";
-    let start = html.find(marker).expect("a JSON-LD block") + marker.len();
-    let end = html[start..].find("</script>").unwrap() + start;
-    let ld: serde_json::Value = serde_json::from_str(&html[start..end]).expect("JSON-LD parses");
+    let ld = common::jsonld(&html);
     assert_eq!(ld["@type"], "Course");
     assert_eq!(
         ld["hasCourseInstance"][0]["startDate"],
@@ -228,10 +225,7 @@ async fn offer_jsonld_on(today: chrono::NaiveDate, first_moved: bool) -> serde_j
         .text()
         .await
         .unwrap();
-    let marker = "<script type=\"application/ld+json\">";
-    let start = html.find(marker).expect("a JSON-LD block") + marker.len();
-    let end = html[start..].find("</script>").unwrap() + start;
-    serde_json::from_str(&html[start..end]).expect("JSON-LD parses")
+    common::jsonld(&html)
 }
 
 #[tokio::test]

@@ -393,3 +393,11 @@ pub async fn api_call(
     };
     (status, v)
 }
+
+/// The JSON-LD block of an HTML page, parsed.
+pub fn jsonld(html: &str) -> serde_json::Value {
+    let marker = "<script type=\"application/ld+json\">";
+    let start = html.find(marker).expect("a JSON-LD block") + marker.len();
+    let end = html[start..].find("</script>").unwrap() + start;
+    serde_json::from_str(&html[start..end]).expect("JSON-LD parses")
+}
