@@ -5,7 +5,7 @@
 const assert = require('node:assert/strict');
 const { describe, before, after, test } = require('node:test');
 
-const { PASSWORD, url, launch, openPass, navigate, submitLogin } = require('./lib/browser');
+const { url, launch, loggedInOnPhone, navigate } = require('./lib/browser');
 
 const NAV = 'Hauptnavigation';
 
@@ -64,11 +64,8 @@ describe('staff header and focus ring, JavaScript disabled', () => {
 
   before(async () => {
     browser = await launch();
-    pass = await openPass(browser, { width: 375, height: 812 });
+    pass = await loggedInOnPhone(browser, 'koordination2@demo.example');
     page = pass.page;
-    await page.goto(url('/anmelden'));
-    const res = await submitLogin(page, 'koordination2@demo.example', PASSWORD);
-    assert.equal(res.status(), 200);
   });
 
   after(async () => {

@@ -7,7 +7,7 @@
 const assert = require('node:assert/strict');
 const { describe, before, after, test } = require('node:test');
 
-const { PASSWORD, url, launch, openPass, navigate, checkPage, submitLogin, pathOf } = require('./lib/browser');
+const { url, launch, loggedInOnPhone, navigate, checkPage, pathOf } = require('./lib/browser');
 
 /** Windows-1252 bytes of `text` (only Latin-1 letters are used here). */
 function windows1252(text) {
@@ -29,11 +29,8 @@ describe('CSV import at 375×812, JavaScript disabled', () => {
 
   before(async () => {
     browser = await launch();
-    pass = await openPass(browser, { width: 375, height: 812 });
+    pass = await loggedInOnPhone(browser, 'beratung2@demo.example');
     page = pass.page;
-    await page.goto(url('/anmelden'));
-    const res = await submitLogin(page, 'beratung2@demo.example', PASSWORD);
-    assert.equal(res.status(), 200);
   });
 
   after(async () => {

@@ -6,7 +6,7 @@
 const assert = require('node:assert/strict');
 const { describe, before, after, test } = require('node:test');
 
-const { PASSWORD, url, launch, openPass, navigate, checkPage, submitLogin, pathOf } = require('./lib/browser');
+const { url, launch, loggedInOnPhone, navigate, checkPage, pathOf } = require('./lib/browser');
 
 describe('participants at 375×812, JavaScript disabled', () => {
   let browser;
@@ -16,11 +16,8 @@ describe('participants at 375×812, JavaScript disabled', () => {
 
   before(async () => {
     browser = await launch();
-    pass = await openPass(browser, { width: 375, height: 812 });
+    pass = await loggedInOnPhone(browser, 'beratung1@demo.example');
     page = pass.page;
-    await page.goto(url('/anmelden'));
-    const res = await submitLogin(page, 'beratung1@demo.example', PASSWORD);
-    assert.equal(res.status(), 200);
   });
 
   after(async () => {

@@ -8,7 +8,7 @@
 const assert = require('node:assert/strict');
 const { describe, before, after, test } = require('node:test');
 
-const { PASSWORD, url, launch, openPass, navigate, checkPage, submitLogin, pathOf } = require('./lib/browser');
+const { url, launch, openPass, loggedInOnPhone, navigate, checkPage, pathOf } = require('./lib/browser');
 
 const DEMO_CODE = 'K7QM-4XPD-2H9R';
 
@@ -101,11 +101,8 @@ describe('the printed code sheet for staff at 375×812', () => {
 
   before(async () => {
     browser = await launch();
-    pass = await openPass(browser, { width: 375, height: 812 });
+    pass = await loggedInOnPhone(browser, 'admin@demo.example');
     page = pass.page;
-    await page.goto(url('/anmelden'));
-    const res = await submitLogin(page, 'admin@demo.example', PASSWORD);
-    assert.equal(res.status(), 200);
   });
 
   after(async () => {

@@ -268,6 +268,15 @@ async function submitLogin(page, email, password) {
   return navigate(page, () => page.getByRole('button', { name: 'Anmelden', exact: true }).click());
 }
 
+/** A new pass at 375×812 with the demo user `email` logged in through the form. */
+async function loggedInOnPhone(browser, email) {
+  const pass = await openPass(browser, { width: 375, height: 812 });
+  await pass.page.goto(url('/anmelden'));
+  const res = await submitLogin(pass.page, email, PASSWORD);
+  assert.equal(res.status(), 200);
+  return pass;
+}
+
 function pathOf(page) {
   return new URL(page.url()).pathname;
 }
@@ -286,6 +295,7 @@ module.exports = {
   screenshot,
   shoot,
   submitLogin,
+  loggedInOnPhone,
   openMenu,
   closeMenu,
   h1,
