@@ -12,6 +12,7 @@ pub mod ids;
 pub mod kldb;
 pub mod legal;
 pub mod login;
+pub mod paging;
 pub mod provider;
 pub mod provider_details;
 pub mod reason;
@@ -29,6 +30,7 @@ pub use ids::{
 pub use kldb::KldbCode;
 pub use legal::LegalKind;
 pub use login::{LoginId, LoginName, OneTimeCode};
+pub use paging::{Cursor, Limit, PageNo, Paged, Search, Slice};
 pub use provider::{ProviderName, check_password_policy};
 pub use provider_details::{ProviderDetails, ProviderDetailsInput};
 pub use reason::{Args, FieldError, Namespace, Reason};

@@ -18,6 +18,7 @@ mod invitations;
 mod legal;
 mod loans;
 mod offers;
+mod paging;
 mod participants;
 pub mod password;
 mod providers;

@@ -19,6 +19,7 @@ pub mod i18n;
 mod imports;
 mod offers_view;
 mod pages;
+pub mod paging;
 pub mod portal;
 pub mod proxy;
 mod public_catalogue;

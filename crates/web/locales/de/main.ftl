@@ -188,3 +188,16 @@ error-internal-title = Interner Fehler
 error-internal-text = Etwas ist bei uns schiefgegangen. Der Fehler wurde protokolliert. Bitte versuchen Sie es später noch einmal.
 nav-loans = Leihgeräte
 nav-referrals = Verweise
+
+## Lists with pages and search (pager.html, search forms)
+paging-nav = Seiten der Liste
+paging-status = Seite { $page } von { $pages } ({ $total ->
+    [one] 1 Eintrag
+   *[other] { $total } Einträge
+})
+paging-prev = Vorherige Seite
+paging-next = Nächste Seite
+paging-search = Suchen
+paging-search-button = Suchen
+paging-reset = Alle zeigen
+paging-no-match = Keine Einträge passen zu Ihrer Suche.

@@ -188,3 +188,16 @@ error-internal-title = Internal error
 error-internal-text = Something went wrong on our side. The error was logged. Please try again later.
 nav-loans = Devices
 nav-referrals = Referrals
+
+## Lists with pages and search (pager.html, search forms)
+paging-nav = Pages of the list
+paging-status = Page { $page } of { $pages } ({ $total ->
+    [one] 1 entry
+   *[other] { $total } entries
+})
+paging-prev = Previous page
+paging-next = Next page
+paging-search = Search
+paging-search-button = Search
+paging-reset = Show all
+paging-no-match = No entries match your search.
