@@ -53,8 +53,11 @@ fn redact_url(url: &str) -> String {
 #[derive(Clone)]
 pub struct Store {
     pub(crate) pool: AnyPool,
-    backend: Backend,
+    pub(crate) backend: Backend,
     clock: Clock,
+    /// The list queries run so far, with their values (tests read their query plans).
+    #[cfg(feature = "test-support")]
+    pub(crate) lists_run: std::sync::Arc<std::sync::Mutex<Vec<(String, Vec<String>)>>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +110,8 @@ impl Store {
             pool,
             backend,
             clock: Clock::system(),
+            #[cfg(feature = "test-support")]
+            lists_run: Default::default(),
         })
     }
 

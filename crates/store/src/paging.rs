@@ -92,7 +92,13 @@ impl ListSql {
 
     /// The query `sql` (built here from fixed fragments; every value is bound) with the
     /// values bound.
-    fn bound(&self, sql: String) -> Query<'static, sqlx::Any, AnyArguments> {
+    fn bound(&self, store: &Store, sql: String) -> Query<'static, sqlx::Any, AnyArguments> {
+        #[cfg(feature = "test-support")]
+        if let Ok(mut seen) = store.lists_run.lock() {
+            seen.push((sql.clone(), self.binds.clone()));
+        }
+        #[cfg(not(feature = "test-support"))]
+        let _ = store;
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for b in &self.binds {
             q = q.bind(b.clone());
@@ -113,7 +119,7 @@ impl ListSql {
             self.from,
             self.where_clause()
         );
-        let rows = self.bound(sql).fetch_all(&store.pool).await?;
+        let rows = self.bound(store, sql).fetch_all(&store.pool).await?;
         rows.iter().map(map).collect()
     }
 
@@ -128,7 +134,7 @@ impl ListSql {
     ) -> Result<Paged<T>, StoreError> {
         let count_sql = format!("SELECT COUNT(*) FROM {}{}", self.from, self.where_clause());
         let total: i64 = self
-            .bound(count_sql)
+            .bound(store, count_sql)
             .fetch_one(&store.pool)
             .await
             .and_then(|r| sqlx::Row::try_get(&r, 0))?;
@@ -139,7 +145,7 @@ impl ListSql {
             self.where_clause(),
             page.offset(size)
         );
-        let rows = self.bound(sql).fetch_all(&store.pool).await?;
+        let rows = self.bound(store, sql).fetch_all(&store.pool).await?;
         Ok(Paged {
             items: rows.iter().map(map).collect::<Result<_, _>>()?,
             page,
@@ -190,7 +196,7 @@ impl ListSql {
             self.where_clause(),
             limit.get() + 1
         );
-        let rows = self.bound(sql).fetch_all(&store.pool).await?;
+        let rows = self.bound(store, sql).fetch_all(&store.pool).await?;
         let rows = rows.iter().map(map).collect::<Result<Vec<T>, _>>()?;
         Ok(Slice::from_fetched(rows, limit, cursor_of))
     }

@@ -70,6 +70,50 @@ impl TestDb {
     }
 }
 
+impl TestDb {
+    /// The query plan of every list query the store ran so far (and forgets them): the SQL
+    /// and the plan as text, `EXPLAIN QUERY PLAN` on SQLite, `EXPLAIN` on PostgreSQL with
+    /// sequential scans discouraged (on a tiny table PostgreSQL would scan anyway; this shows
+    /// whether an index can serve the query).
+    pub async fn plans_of_lists_run(&self) -> Vec<(String, String)> {
+        let seen: Vec<(String, Vec<String>)> =
+            std::mem::take(&mut *self.store.lists_run.lock().unwrap());
+        let postgres = self.store.backend == crate::db::Backend::Postgres;
+        let mut conn = self.store.pool.acquire().await.expect("connection");
+        if postgres {
+            conn.execute("SET enable_seqscan = off").await.expect("set");
+        }
+        let mut out = Vec::new();
+        for (sql, binds) in seen {
+            let explain = if postgres {
+                format!("EXPLAIN {sql}")
+            } else {
+                format!("EXPLAIN QUERY PLAN {sql}")
+            };
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(explain));
+            for b in binds {
+                q = q.bind(b);
+            }
+            let rows = q.fetch_all(&mut *conn).await.expect("explain");
+            let plan = rows
+                .iter()
+                .map(|r| {
+                    use sqlx::Row;
+                    // SQLite: (id, parent, notused, detail); PostgreSQL: one text column.
+                    let col = if postgres { 0 } else { 3 };
+                    r.try_get::<String, _>(col).unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            out.push((sql, plan));
+        }
+        if postgres {
+            conn.execute("RESET enable_seqscan").await.expect("reset");
+        }
+        out
+    }
+}
+
 impl Drop for TestDb {
     fn drop(&mut self) {
         if let Some((base, name)) = self.pg.take() {
