@@ -214,3 +214,12 @@ async fn ensure_user(
         Err(e) => Err(e.into()),
     }
 }
+
+/// Adds the bulk data of a load test to the first demo provider (once per database).
+pub async fn add_bulk(store: &Store, bulk: crate::demo_bulk::Bulk) -> anyhow::Result<bool> {
+    if bulk.is_empty() {
+        return Ok(false);
+    }
+    let provider = store.find_provider(PROVIDERS[0].name).await?;
+    crate::demo_bulk::seed(store, provider.id, bulk).await
+}

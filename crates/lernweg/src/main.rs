@@ -4,6 +4,7 @@
 mod admin;
 mod demo;
 mod demo_attendance;
+mod demo_bulk;
 mod demo_imports;
 mod demo_legal;
 mod demo_offers;
@@ -84,12 +85,27 @@ struct ServeArgs {
     mail_from: Option<String>,
 }
 
+#[derive(Args, Debug, Clone)]
+struct DemoArgs {
+    #[command(flatten)]
+    serve: ServeArgs,
+    /// For load tests: add this many generated participants to the first demo provider (once per database).
+    #[arg(long, env = "LERNWEG_BULK_PARTICIPANTS", default_value_t = 0)]
+    bulk_participants: usize,
+    /// For load tests: add this many generated cohorts (published, evening sessions) to the first demo provider.
+    #[arg(long, env = "LERNWEG_BULK_COHORTS", default_value_t = 0)]
+    bulk_cohorts: usize,
+    /// For load tests: the sessions of the generated cohorts in all (at least one per cohort).
+    #[arg(long, env = "LERNWEG_BULK_SESSIONS", default_value_t = 0)]
+    bulk_sessions: usize,
+}
+
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Serve the web UI and the JSON API (migrates the database first).
     Serve(ServeArgs),
     /// Create (or reuse) a demo database with realistic generated data and serve it.
-    Demo(ServeArgs),
+    Demo(DemoArgs),
     /// Apply all pending database migrations and exit.
     Migrate,
     /// Manage user accounts.
@@ -252,7 +268,13 @@ async fn run(command: Command, db: DbArgs) -> anyhow::Result<()> {
             let store = open(&db.target("./lernweg-data")).await?;
             serve(store, args).await
         }
-        Command::Demo(mut args) => {
+        Command::Demo(demo_args) => {
+            let mut args = demo_args.serve;
+            let bulk = demo_bulk::Bulk {
+                participants: demo_args.bulk_participants,
+                cohorts: demo_args.bulk_cohorts,
+                sessions: demo_args.bulk_sessions,
+            };
             let target = db.target("./lernweg-demo");
             if args.mail_dir.is_none() {
                 // The demo never sends mail: invitations land as .eml files next to the data.
@@ -268,6 +290,12 @@ async fn run(command: Command, db: DbArgs) -> anyhow::Result<()> {
                 println!("Demo data generated in {}.", target.redacted());
             } else {
                 println!("Reusing the demo data in {}.", target.redacted());
+            }
+            if demo::add_bulk(&store, bulk).await? {
+                println!(
+                    "Added {} participants and {} cohorts with {} sessions for load tests.",
+                    bulk.participants, bulk.cohorts, bulk.sessions
+                );
             }
             let logins = demo::logins();
             serve_with(store, args, move |addr| {
