@@ -1,7 +1,6 @@
 //! Login sessions of the web UI. The cookie holds a random id; the database holds only its hash.
 
 use chrono::{DateTime, Duration, Utc};
-use lernweg_domain::UserId;
 use sqlx::Row;
 
 use crate::secret::{hash_secret, random_token};
@@ -49,27 +48,30 @@ impl Store {
         ))
     }
 
-    /// The live session for a cookie secret: not expired, user still active.
+    /// The live session for a cookie secret: not expired, user still active. One statement
+    /// (it runs on every request of a logged-in user).
     pub async fn session(&self, secret: &str) -> Result<Option<LoginSession>, StoreError> {
-        let row =
-            sqlx::query("SELECT user_id, csrf_token, expires_at FROM sessions WHERE id_hash = $1")
-                .bind(hash_secret(secret))
-                .fetch_optional(&self.pool)
-                .await?;
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            crate::users::user_columns_of_u!(),
+            ", s.csrf_token AS session_csrf, s.expires_at AS session_expires",
+            " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1"
+        ))
+        .bind(hash_secret(secret))
+        .fetch_optional(&self.pool)
+        .await?;
         let Some(row) = row else { return Ok(None) };
-        let expires_at = time::parse("sessions", &row.try_get::<String, _>("expires_at")?)?;
+        let expires_at = time::parse("sessions", &row.try_get::<String, _>("session_expires")?)?;
         if expires_at < self.now() {
             return Ok(None);
         }
-        let user_id = UserId::parse(&row.try_get::<String, _>("user_id")?)
-            .map_err(|e| StoreError::corrupt("sessions", e))?;
-        let user = self.user(user_id).await?;
+        let user = crate::users::from_row(&row)?;
         if !user.active {
             return Ok(None);
         }
         Ok(Some(LoginSession {
             user,
-            csrf_token: row.try_get("csrf_token")?,
+            csrf_token: row.try_get("session_csrf")?,
             expires_at,
         }))
     }

@@ -65,6 +65,14 @@ macro_rules! user_columns {
     };
 }
 
+/// The same columns of `users` under the alias `u`, for joins ([`from_row`] reads both).
+macro_rules! user_columns_of_u {
+    () => {
+        "u.id, u.email, u.display_name, u.role, u.provider_id, u.active, u.created_at, u.login_name, u.participant_id"
+    };
+}
+pub(crate) use user_columns_of_u;
+
 pub(crate) fn from_row(r: &AnyRow) -> Result<User, StoreError> {
     let bad = |e: ParseError| StoreError::corrupt("users", e);
     Ok(User {
