@@ -14,7 +14,7 @@ use lernweg_offers::run::Run;
 use lernweg_planner::{ClockTime, PlanOptions, SessionKind};
 use lernweg_store::{
     Cohort, FeedToken, NewCohort, NewSession, OfferRecord, SessionChange, SessionMove,
-    SessionRecord, StoreError,
+    SessionRecord,
 };
 
 use crate::offers::require;
@@ -131,14 +131,7 @@ pub async fn overview(
     let (cohort, sessions) = timetable(app, principal, id).await?;
     let offer = app.store.offer(cohort.offer_id).await?;
     let feeds = app.store.feeds_of(&cohort.id.to_string()).await?;
-    let mut trainers = Vec::new();
-    for t in &cohort.trainers {
-        match app.store.user(*t).await {
-            Ok(u) => trainers.push(u.display_name),
-            Err(StoreError::NotFound) => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
+    let trainers = app.store.trainer_names(cohort.id).await?;
     Ok(CohortOverview {
         cohort,
         offer,

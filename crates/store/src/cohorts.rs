@@ -2,7 +2,9 @@
 //! in `timetable.rs`.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use lernweg_domain::{CohortId, CohortStatus, OfferId, ParseError, ProviderId, State, UserId};
+use lernweg_domain::{
+    CohortId, CohortStatus, OfferId, ParseError, ParticipantId, ProviderId, State, UserId,
+};
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -29,6 +31,51 @@ pub struct Cohort {
     pub created_at: DateTime<Utc>,
 }
 
+/// A set of cohorts whose rows (and sessions, offers) load in one statement each, however
+/// many there are (issue 12: no query per row).
+#[derive(Debug, Clone, Copy)]
+pub enum CohortsOf {
+    /// The cohorts of one offer.
+    Offer(OfferId),
+    /// The cohorts a participant is enrolled in (any status).
+    Participant(ParticipantId),
+    /// The cohorts of every published offer.
+    PublishedOffers,
+}
+
+impl CohortsOf {
+    /// A sub-query for the ids of the set, with its one value (`$1`) if it has one.
+    pub(crate) fn ids(self) -> (&'static str, Option<String>) {
+        match self {
+            CohortsOf::Offer(o) => (
+                "SELECT id FROM cohorts WHERE offer_id = $1",
+                Some(o.to_string()),
+            ),
+            CohortsOf::Participant(p) => (
+                "SELECT cohort_id FROM enrolments WHERE participant_id = $1",
+                Some(p.to_string()),
+            ),
+            CohortsOf::PublishedOffers => (
+                "SELECT c.id FROM cohorts c JOIN offers o ON o.id = c.offer_id WHERE o.published = 1",
+                None,
+            ),
+        }
+    }
+
+    /// `sql` (which names the sub-query as `{ids}`) with the set's value bound.
+    pub(crate) fn query(
+        self,
+        sql: &str,
+    ) -> sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments> {
+        let (ids, value) = self.ids();
+        let q = sqlx::query(sqlx::AssertSqlSafe(sql.replace("{ids}", ids)));
+        match value {
+            Some(v) => q.bind(v),
+            None => q,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct NewCohort {
     pub offer_id: OfferId,
@@ -45,14 +92,27 @@ pub(crate) fn parse_date(table: &'static str, s: &str) -> Result<NaiveDate, Stor
         .map_err(|e| StoreError::corrupt(table, format!("date {s:?}: {e}")))
 }
 
+/// The columns of a cohort row, its trainers included (one text of ids separated by
+/// commas, in id order: `string_agg` exists in SQLite from 3.44 and in PostgreSQL), so that
+/// any number of cohorts loads in one statement.
 macro_rules! cohort_columns {
     () => {
-        "id, offer_id, provider_id, name, state, start_date, end_date, status, room, online_link, published_at, created_at"
+        "id, offer_id, provider_id, name, state, start_date, end_date, status, room, online_link, published_at, created_at, \
+         (SELECT string_agg(ct.user_id, ',' ORDER BY ct.user_id) FROM cohort_trainers ct WHERE ct.cohort_id = cohorts.id) AS trainer_ids"
     };
 }
 
-fn cohort_from_row(r: &AnyRow, trainers: Vec<UserId>) -> Result<Cohort, StoreError> {
+fn trainers_of(text: Option<String>) -> Result<Vec<UserId>, StoreError> {
+    text.unwrap_or_default()
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(|s| UserId::parse(s).map_err(|e| StoreError::corrupt("cohort_trainers", e)))
+        .collect()
+}
+
+pub(crate) fn cohort_from_row(r: &AnyRow) -> Result<Cohort, StoreError> {
     let bad = |e: ParseError| StoreError::corrupt("cohorts", e);
+    let trainers = trainers_of(r.try_get("trainer_ids")?)?;
     Ok(Cohort {
         id: CohortId::parse(&r.try_get::<String, _>("id")?).map_err(bad)?,
         offer_id: OfferId::parse(&r.try_get::<String, _>("offer_id")?).map_err(bad)?,
@@ -163,20 +223,7 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?
         .ok_or(StoreError::NotFound)?;
-        let trainers = self.cohort_trainers(id).await?;
-        cohort_from_row(&row, trainers)
-    }
-
-    async fn cohort_trainers(&self, id: CohortId) -> Result<Vec<UserId>, StoreError> {
-        let ids: Vec<String> = sqlx::query_scalar(
-            "SELECT user_id FROM cohort_trainers WHERE cohort_id = $1 ORDER BY user_id",
-        )
-        .bind(id.to_string())
-        .fetch_all(&self.pool)
-        .await?;
-        ids.iter()
-            .map(|s| UserId::parse(s).map_err(|e| StoreError::corrupt("cohort_trainers", e)))
-            .collect()
+        cohort_from_row(&row)
     }
 
     /// Cohorts of a provider (or all), optionally of one offer, by start date.
@@ -194,33 +241,46 @@ impl Store {
         .bind(offer.map(|o| o.to_string()).unwrap_or_default())
         .fetch_all(&self.pool)
         .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in &rows {
-            let id = CohortId::parse(&r.try_get::<String, _>("id")?)
-                .map_err(|e| StoreError::corrupt("cohorts", e))?;
-            out.push(cohort_from_row(r, self.cohort_trainers(id).await?)?);
-        }
-        Ok(out)
+        rows.iter().map(cohort_from_row).collect()
+    }
+
+    /// The cohorts of a set, by start date: one statement.
+    pub async fn cohorts_of(&self, of: CohortsOf) -> Result<Vec<Cohort>, StoreError> {
+        let rows = of
+            .query(concat!(
+                "SELECT ",
+                cohort_columns!(),
+                " FROM cohorts WHERE id IN ({ids}) ORDER BY start_date, id"
+            ))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(cohort_from_row).collect()
+    }
+
+    /// The display names of a cohort's trainers in the order of their ids (accounts deleted
+    /// since are left out): one statement.
+    pub async fn trainer_names(&self, id: CohortId) -> Result<Vec<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT u.display_name FROM cohort_trainers ct JOIN users u ON u.id = ct.user_id \
+             WHERE ct.cohort_id = $1 ORDER BY ct.user_id",
+        )
+        .bind(id.to_string())
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     /// Cohorts a trainer teaches.
     pub async fn cohorts_of_trainer(&self, trainer: UserId) -> Result<Vec<Cohort>, StoreError> {
-        let ids: Vec<String> =
-            sqlx::query_scalar("SELECT cohort_id FROM cohort_trainers WHERE user_id = $1")
-                .bind(trainer.to_string())
-                .fetch_all(&self.pool)
-                .await?;
-        let mut out = Vec::new();
-        for id in ids {
-            out.push(
-                self.cohort(
-                    CohortId::parse(&id).map_err(|e| StoreError::corrupt("cohort_trainers", e))?,
-                )
-                .await?,
-            );
-        }
-        out.sort_by_key(|c| c.start_date);
-        Ok(out)
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            cohort_columns!(),
+            " FROM cohorts WHERE id IN (SELECT cohort_id FROM cohort_trainers WHERE user_id = $1) \
+             ORDER BY start_date, id"
+        ))
+        .bind(trainer.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(cohort_from_row).collect()
     }
 
     /// Moves a cohort one step along draft → published → running → finished.

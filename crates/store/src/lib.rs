@@ -21,6 +21,7 @@ mod offers;
 mod paging;
 mod participants;
 pub mod password;
+mod paths;
 mod providers;
 mod referrals;
 mod retention;
@@ -39,7 +40,7 @@ pub use attendance::{
 };
 pub use audit::{Actor, AuditAction, AuditEntity, AuditEntry, NewAuditEntry};
 pub use clock::Clock;
-pub use cohorts::{Cohort, NewCohort};
+pub use cohorts::{Cohort, CohortsOf, NewCohort};
 pub use db::{DatabaseTarget, Store};
 pub use enrolments::{Enrolment, EnrolmentStep};
 pub use error::StoreError;
@@ -58,6 +59,7 @@ pub use offers::OfferRecord;
 pub use participants::{
     CheckedAgainst, ConsentRecord, ContactEntry, NewContact, ParticipantRecord, ReadinessRecord,
 };
+pub use paths::EnrolledCohort;
 pub use providers::{NewProvider, Provider, ProviderPatch};
 pub use referrals::{
     CounsellingService, REASON_MAX, Referral, ReferralStep, SERVICE_KINDS, ServiceInput,

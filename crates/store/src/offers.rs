@@ -214,6 +214,24 @@ impl Store {
         .await
     }
 
+    /// The offers of the cohorts of a set, by id: one statement.
+    pub async fn offers_of(
+        &self,
+        of: crate::CohortsOf,
+    ) -> Result<std::collections::HashMap<OfferId, OfferRecord>, StoreError> {
+        let rows = of
+            .query(concat!(
+                "SELECT ",
+                columns!(),
+                " FROM offers WHERE id IN (SELECT offer_id FROM cohorts WHERE id IN ({ids}))"
+            ))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| from_row(r).map(|o| (o.id, o)))
+            .collect()
+    }
+
     /// A published offer by its slug (public catalogue).
     pub async fn published_offer_by_slug(&self, slug: &str) -> Result<OfferRecord, StoreError> {
         self.fetch_one(
