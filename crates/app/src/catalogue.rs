@@ -105,7 +105,7 @@ pub async fn listed_offers(app: &App) -> Result<Vec<Listed>, AppError> {
         .map(|p| (p.id, p))
         .collect();
     let mut cohorts: HashMap<OfferId, Vec<Cohort>> = HashMap::new();
-    for c in store.cohorts_of(CohortsOf::PublishedOffers).await? {
+    for c in store.cohorts_of(&CohortsOf::PublishedOffers).await? {
         if is_offered(&c, today) {
             cohorts.entry(c.offer_id).or_default().push(c);
         }
@@ -160,7 +160,7 @@ pub async fn preview(
 
 async fn assemble(app: &App, record: OfferRecord) -> Result<PublicOffer, AppError> {
     let today = app.today();
-    let of = CohortsOf::Offer(record.id);
+    let of = &CohortsOf::Offer(record.id);
     let cohorts: Vec<Cohort> = app
         .store
         .cohorts_of(of)

@@ -2,8 +2,10 @@
 //! in `timetable.rs`.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use lernweg_domain::paging::PAGE_SIZE;
 use lernweg_domain::{
-    CohortId, CohortStatus, OfferId, ParseError, ParticipantId, ProviderId, State, UserId,
+    CohortId, CohortStatus, Cursor, Limit, OfferId, PageNo, Paged, ParseError, ParticipantId,
+    ProviderId, Search, Slice, State, UserId,
 };
 use serde::Serialize;
 use sqlx::Row;
@@ -11,6 +13,7 @@ use sqlx::any::AnyRow;
 use uuid::Uuid;
 
 use crate::audit::{self, Actor, AuditAction, AuditEntity};
+use crate::paging::ListSql;
 use crate::timetable::{NewSession, insert_session};
 use crate::{Store, StoreError, time};
 
@@ -33,10 +36,12 @@ pub struct Cohort {
 
 /// A set of cohorts whose rows (and sessions, offers) load in one statement each, however
 /// many there are (issue 12: no query per row).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub enum CohortsOf {
     /// The cohorts of one offer.
     Offer(OfferId),
+    /// The cohorts of these offers (a page of a list).
+    Offers(Vec<OfferId>),
     /// The cohorts a participant is enrolled in (any status).
     Participant(ParticipantId),
     /// The cohorts of every published offer.
@@ -44,36 +49,62 @@ pub enum CohortsOf {
 }
 
 impl CohortsOf {
-    /// A sub-query for the ids of the set, with its one value (`$1`) if it has one.
-    pub(crate) fn ids(self) -> (&'static str, Option<String>) {
+    /// A sub-query for the ids of the set, with its values (`$1`, …).
+    fn ids(&self) -> (String, Vec<String>) {
         match self {
             CohortsOf::Offer(o) => (
-                "SELECT id FROM cohorts WHERE offer_id = $1",
-                Some(o.to_string()),
+                "SELECT id FROM cohorts WHERE offer_id = $1".into(),
+                vec![o.to_string()],
+            ),
+            CohortsOf::Offers(offers) if offers.is_empty() => {
+                ("SELECT id FROM cohorts WHERE 1 = 0".into(), vec![])
+            }
+            CohortsOf::Offers(offers) => (
+                format!(
+                    "SELECT id FROM cohorts WHERE offer_id IN ({})",
+                    (1..=offers.len())
+                        .map(|n| format!("${n}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                offers.iter().map(ToString::to_string).collect(),
             ),
             CohortsOf::Participant(p) => (
-                "SELECT cohort_id FROM enrolments WHERE participant_id = $1",
-                Some(p.to_string()),
+                "SELECT cohort_id FROM enrolments WHERE participant_id = $1".into(),
+                vec![p.to_string()],
             ),
             CohortsOf::PublishedOffers => (
-                "SELECT c.id FROM cohorts c JOIN offers o ON o.id = c.offer_id WHERE o.published = 1",
-                None,
+                "SELECT c.id FROM cohorts c JOIN offers o ON o.id = c.offer_id WHERE o.published = 1"
+                    .into(),
+                vec![],
             ),
         }
     }
 
-    /// `sql` (which names the sub-query as `{ids}`) with the set's value bound.
+    /// `sql` (which names the sub-query as `{ids}`) with the set's values bound.
     pub(crate) fn query(
-        self,
+        &self,
         sql: &str,
     ) -> sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments> {
-        let (ids, value) = self.ids();
-        let q = sqlx::query(sqlx::AssertSqlSafe(sql.replace("{ids}", ids)));
-        match value {
-            Some(v) => q.bind(v),
-            None => q,
+        let (ids, values) = self.ids();
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.replace("{ids}", &ids)));
+        for v in values {
+            q = q.bind(v);
         }
+        q
     }
+}
+
+/// What the cohort lists are narrowed to.
+#[derive(Debug, Clone, Default)]
+pub struct CohortFilter {
+    /// One provider's cohorts; `None`: all.
+    pub scope: Option<ProviderId>,
+    pub offer: Option<OfferId>,
+    /// The stored status.
+    pub status: Option<CohortStatus>,
+    /// In the cohort's name.
+    pub search: Option<Search>,
 }
 
 #[derive(Debug, Clone)]
@@ -100,6 +131,16 @@ macro_rules! cohort_columns {
         "id, offer_id, provider_id, name, state, start_date, end_date, status, room, online_link, published_at, created_at, \
          (SELECT string_agg(ct.user_id, ',' ORDER BY ct.user_id) FROM cohort_trainers ct WHERE ct.cohort_id = cohorts.id) AS trainer_ids"
     };
+}
+
+impl CohortFilter {
+    fn list(&self) -> ListSql {
+        ListSql::new(cohort_columns!(), "cohorts")
+            .scope("provider_id", self.scope)
+            .filter("offer_id = {}", self.offer.map(|o| o.to_string()))
+            .filter("status = {}", self.status.map(|s| s.as_str()))
+            .search(&["name"], self.search.as_ref())
+    }
 }
 
 fn trainers_of(text: Option<String>) -> Result<Vec<UserId>, StoreError> {
@@ -232,20 +273,53 @@ impl Store {
         scope: Option<ProviderId>,
         offer: Option<OfferId>,
     ) -> Result<Vec<Cohort>, StoreError> {
-        let rows = sqlx::query(concat!(
-            "SELECT ",
-            cohort_columns!(),
-            " FROM cohorts WHERE ($1 = '' OR provider_id = $1) AND ($2 = '' OR offer_id = $2) ORDER BY start_date, id"
-        ))
-        .bind(scope.map(|p| p.to_string()).unwrap_or_default())
-        .bind(offer.map(|o| o.to_string()).unwrap_or_default())
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(cohort_from_row).collect()
+        let filter = CohortFilter {
+            scope,
+            offer,
+            ..CohortFilter::default()
+        };
+        filter
+            .list()
+            .all(self, "start_date, id", cohort_from_row)
+            .await
+    }
+
+    /// One page of the cohorts that match, by start date.
+    pub async fn cohort_page(
+        &self,
+        filter: &CohortFilter,
+        page: PageNo,
+    ) -> Result<Paged<Cohort>, StoreError> {
+        filter
+            .list()
+            .page(self, "start_date, id", page, PAGE_SIZE, cohort_from_row)
+            .await
+    }
+
+    /// The cohorts that match after `cursor`, by start date: at most `limit`.
+    pub async fn cohorts_after(
+        &self,
+        filter: &CohortFilter,
+        cursor: Option<&Cursor>,
+        limit: Limit,
+    ) -> Result<Slice<Cohort>, StoreError> {
+        filter
+            .list()
+            .after(
+                self,
+                Some("start_date"),
+                "id",
+                false,
+                cursor,
+                limit,
+                cohort_from_row,
+                |c| Cursor::new(c.start_date.to_string(), c.id.to_string()),
+            )
+            .await
     }
 
     /// The cohorts of a set, by start date: one statement.
-    pub async fn cohorts_of(&self, of: CohortsOf) -> Result<Vec<Cohort>, StoreError> {
+    pub async fn cohorts_of(&self, of: &CohortsOf) -> Result<Vec<Cohort>, StoreError> {
         let rows = of
             .query(concat!(
                 "SELECT ",

@@ -40,7 +40,7 @@ pub use attendance::{
 };
 pub use audit::{Actor, AuditAction, AuditEntity, AuditEntry, NewAuditEntry};
 pub use clock::Clock;
-pub use cohorts::{Cohort, CohortsOf, NewCohort};
+pub use cohorts::{Cohort, CohortFilter, CohortsOf, NewCohort};
 pub use db::{DatabaseTarget, Store};
 pub use enrolments::{Enrolment, EnrolmentStep};
 pub use error::StoreError;
@@ -55,11 +55,11 @@ pub use invitations::{
     INVITATION_DAYS, Invitation, InvitationKind, InvitationStatus, IssuedInvitation, Refusal,
 };
 pub use loans::{DEVICE_KINDS, Device, Loan, NewDevice, NewLoan};
-pub use offers::OfferRecord;
+pub use offers::{OfferFilter, OfferRecord};
 pub use participants::{
     CheckedAgainst, ConsentRecord, ContactEntry, NewContact, ParticipantRecord, ReadinessRecord,
 };
-pub use paths::EnrolledCohort;
+pub use paths::{EnrolledCohort, OpenParticipation};
 pub use providers::{NewProvider, Provider, ProviderPatch};
 pub use referrals::{
     CounsellingService, REASON_MAX, Referral, ReferralStep, SERVICE_KINDS, ServiceInput,

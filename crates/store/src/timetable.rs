@@ -218,7 +218,7 @@ impl Store {
     /// The sessions of every cohort of a set, per cohort in date order: one statement.
     pub async fn timetables_of(
         &self,
-        of: crate::CohortsOf,
+        of: &crate::CohortsOf,
     ) -> Result<std::collections::HashMap<CohortId, Vec<SessionRecord>>, StoreError> {
         let rows = of
             .query(concat!(

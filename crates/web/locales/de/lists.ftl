@@ -1,0 +1,7 @@
+## Search forms of the lists that can grow (list_search.html)
+list-filter-all = Alle
+offers-list-search = Titel enthält
+offers-list-status = Veröffentlichung
+offers-list-status-published = Veröffentlicht
+offers-list-status-draft = Nicht veröffentlicht
+cohorts-list-search = Name enthält
