@@ -38,7 +38,7 @@ pub use attendance::{
     ATTENDANCE_NOTE_MAX, AttendanceRecord, ENTRY_NOTE_MAX, NewProgressEntry, ProgressEntry,
     RollCallSession, module_infos, session_facts,
 };
-pub use audit::{Actor, AuditAction, AuditEntity, AuditEntry, NewAuditEntry};
+pub use audit::{Actor, AuditAction, AuditEntity, AuditEntry, AuditFilter, NewAuditEntry};
 pub use clock::Clock;
 pub use cohorts::{Cohort, CohortFilter, CohortsOf, NewCohort};
 pub use db::{DatabaseTarget, Store};

@@ -5,3 +5,5 @@ offers-list-status = Veröffentlichung
 offers-list-status-published = Veröffentlicht
 offers-list-status-draft = Nicht veröffentlicht
 cohorts-list-search = Name enthält
+audit-search = Details oder E-Mail enthalten
+audit-filter-provider = Träger

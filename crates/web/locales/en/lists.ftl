@@ -5,3 +5,5 @@ offers-list-status = Publication
 offers-list-status-published = Published
 offers-list-status-draft = Not published
 cohorts-list-search = Name contains
+audit-search = Detail or e-mail contains
+audit-filter-provider = Provider
