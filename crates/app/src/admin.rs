@@ -8,12 +8,12 @@
 //! `kursnet_supplier_id`, `street`, `zip`, `city`, `phone`).
 
 use lernweg_domain::{
-    Email, ParseError, Principal, ProviderDetailsInput, ProviderId, ProviderName, Role,
-    State as FedState, TokenId, UserId, check_password_policy,
+    Cursor, Email, Limit, PageNo, Paged, ParseError, Principal, ProviderDetailsInput, ProviderId,
+    ProviderName, Role, Slice, State as FedState, TokenId, UserId, check_password_policy,
 };
 use lernweg_store::{
-    Actor, ApiToken, AuditAction, AuditEntity, AuditEntry, IssuedToken, NewProvider, NewUser,
-    Provider, ProviderPatch, StoreError, User, UserPatch, parse_display_name,
+    Actor, ApiToken, AuditAction, AuditEntity, AuditEntry, AuditFilter, IssuedToken, NewProvider,
+    NewUser, Provider, ProviderPatch, StoreError, User, UserPatch, parse_display_name,
 };
 
 use crate::{App, AppError, Caller, refusals};
@@ -308,6 +308,29 @@ pub async fn audit_log(
 ) -> Result<Vec<AuditEntry>, AppError> {
     ensure_admin(caller)?;
     Ok(app.store.audit_entries(provider, limit).await?)
+}
+
+/// One page of the audit entries that match, newest first (admins).
+pub async fn audit_page(
+    app: &App,
+    caller: &Caller,
+    filter: &AuditFilter,
+    page: PageNo,
+) -> Result<Paged<AuditEntry>, AppError> {
+    ensure_admin(caller)?;
+    Ok(app.store.audit_page(filter, page).await?)
+}
+
+/// The audit entries that match after `cursor`, newest first (admins).
+pub async fn audit_after(
+    app: &App,
+    caller: &Caller,
+    filter: &AuditFilter,
+    cursor: Option<&Cursor>,
+    limit: Limit,
+) -> Result<Slice<AuditEntry>, AppError> {
+    ensure_admin(caller)?;
+    Ok(app.store.audit_after(filter, cursor, limit).await?)
 }
 
 // ---------------------------------------------------------------- tokens

@@ -10,11 +10,11 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate};
-use lernweg_domain::{ProviderId, State as FedState};
+use lernweg_domain::{OfferId, ProviderId, State as FedState};
 use lernweg_offers::Offer;
 use lernweg_offers::publish::jsonld::CourseMode;
 use lernweg_planner::{Plan, TimeModelKind};
-use lernweg_store::{Cohort, OfferRecord, Provider};
+use lernweg_store::{Cohort, CohortsOf, OfferRecord, Provider};
 
 use crate::cohorts::is_offered;
 use crate::exports::cohort_plan;
@@ -93,25 +93,32 @@ impl Criteria {
     }
 }
 
-/// Every published offer with its visible cohorts and its provider, newest first.
+/// Every published offer with its visible cohorts and its provider, newest first: three
+/// statements however many offers and cohorts there are.
 pub async fn listed_offers(app: &App) -> Result<Vec<Listed>, AppError> {
     let store = &app.store;
     let today = app.today();
-    let mut providers: HashMap<ProviderId, Provider> = HashMap::new();
+    let providers: HashMap<ProviderId, Provider> = store
+        .providers(None)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let mut cohorts: HashMap<OfferId, Vec<Cohort>> = HashMap::new();
+    for c in store.cohorts_of(&CohortsOf::PublishedOffers).await? {
+        if is_offered(&c, today) {
+            cohorts.entry(c.offer_id).or_default().push(c);
+        }
+    }
     let mut out = Vec::new();
     for record in store.published_offers().await? {
-        let cohorts = offered_cohorts(app, &record, today).await?;
-        let provider = match providers.get(&record.provider_id) {
-            Some(p) => p.clone(),
-            None => {
-                let p = store.provider(record.provider_id).await?;
-                providers.insert(p.id, p.clone());
-                p
-            }
-        };
+        let provider = providers
+            .get(&record.provider_id)
+            .cloned()
+            .ok_or(AppError::NotFound)?;
         out.push(Listed {
+            cohorts: cohorts.remove(&record.id).unwrap_or_default(),
             record,
-            cohorts,
             provider,
             today,
         });
@@ -124,20 +131,6 @@ pub async fn search(app: &App, criteria: &Criteria) -> Result<Vec<Listed>, AppEr
     let mut all = listed_offers(app).await?;
     all.retain(|l| criteria.matches(l));
     Ok(all)
-}
-
-async fn offered_cohorts(
-    app: &App,
-    record: &OfferRecord,
-    today: NaiveDate,
-) -> Result<Vec<Cohort>, AppError> {
-    Ok(app
-        .store
-        .cohorts(None, Some(record.id))
-        .await?
-        .into_iter()
-        .filter(|c| is_offered(c, today))
-        .collect())
 }
 
 /// One published offer as the public sees it: with the plan of each visible cohort (the
@@ -167,13 +160,23 @@ pub async fn preview(
 
 async fn assemble(app: &App, record: OfferRecord) -> Result<PublicOffer, AppError> {
     let today = app.today();
-    let cohorts = offered_cohorts(app, &record, today).await?;
+    let of = &CohortsOf::Offer(record.id);
+    let cohorts: Vec<Cohort> = app
+        .store
+        .cohorts_of(of)
+        .await?
+        .into_iter()
+        .filter(|c| is_offered(c, today))
+        .collect();
     let provider = app.store.provider(record.provider_id).await?;
-    let mut plans = Vec::with_capacity(cohorts.len());
-    for c in &cohorts {
-        let stored = app.store.timetable(c.id).await?;
-        plans.push(cohort_plan(&record.offer, c, &stored));
-    }
+    let timetables = app.store.timetables_of(of).await?;
+    let plans = cohorts
+        .iter()
+        .map(|c| {
+            let stored = timetables.get(&c.id).map(Vec::as_slice).unwrap_or(&[]);
+            cohort_plan(&record.offer, c, stored)
+        })
+        .collect();
     Ok(PublicOffer {
         listed: Listed {
             record,

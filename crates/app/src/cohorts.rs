@@ -6,15 +6,15 @@
 use chrono::NaiveDate;
 use lernweg_domain::access::{MANAGERS, STAFF};
 use lernweg_domain::{
-    CohortId, CohortStatus, OfferId, ParseError, Principal, ProviderId, SessionId,
-    State as FedState, UserId,
+    CohortId, CohortStatus, Cursor, Limit, OfferId, PageNo, Paged, ParseError, Principal,
+    ProviderId, Search, SessionId, Slice, State as FedState, UserId,
 };
 use lernweg_offers::Offer;
 use lernweg_offers::run::Run;
 use lernweg_planner::{ClockTime, PlanOptions, SessionKind};
 use lernweg_store::{
-    Cohort, FeedToken, NewCohort, NewSession, OfferRecord, SessionChange, SessionMove,
-    SessionRecord, StoreError,
+    Cohort, CohortFilter, FeedToken, NewCohort, NewSession, OfferRecord, SessionChange,
+    SessionMove, SessionRecord,
 };
 
 use crate::offers::require;
@@ -80,6 +80,56 @@ pub async fn cohorts(
     Ok(app.store.cohorts(principal.provider_scope(), offer).await?)
 }
 
+/// What the cohort lists are narrowed to (besides the caller's provider).
+#[derive(Debug, Clone, Default)]
+pub struct CohortQuery {
+    pub offer: Option<OfferId>,
+    /// The stored status.
+    pub status: Option<CohortStatus>,
+    /// In the cohort's name.
+    pub search: Option<Search>,
+}
+
+impl CohortQuery {
+    fn filter(&self, principal: &Principal) -> CohortFilter {
+        CohortFilter {
+            scope: principal.provider_scope(),
+            offer: self.offer,
+            status: self.status,
+            search: self.search.clone(),
+        }
+    }
+}
+
+/// One page of the cohorts the principal may see that match, by start date.
+pub async fn cohort_page(
+    app: &App,
+    principal: &Principal,
+    query: &CohortQuery,
+    page: PageNo,
+) -> Result<Paged<Cohort>, AppError> {
+    require(principal, STAFF)?;
+    Ok(app
+        .store
+        .cohort_page(&query.filter(principal), page)
+        .await?)
+}
+
+/// The cohorts the principal may see that match after `cursor`, by start date.
+pub async fn cohorts_after(
+    app: &App,
+    principal: &Principal,
+    query: &CohortQuery,
+    cursor: Option<&Cursor>,
+    limit: Limit,
+) -> Result<Slice<Cohort>, AppError> {
+    require(principal, STAFF)?;
+    Ok(app
+        .store
+        .cohorts_after(&query.filter(principal), cursor, limit)
+        .await?)
+}
+
 /// The cohorts of one provider (e.g. to enrol that provider's participant), by start date;
 /// another provider's are `NotFound` for its staff.
 pub async fn of_provider(
@@ -131,14 +181,7 @@ pub async fn overview(
     let (cohort, sessions) = timetable(app, principal, id).await?;
     let offer = app.store.offer(cohort.offer_id).await?;
     let feeds = app.store.feeds_of(&cohort.id.to_string()).await?;
-    let mut trainers = Vec::new();
-    for t in &cohort.trainers {
-        match app.store.user(*t).await {
-            Ok(u) => trainers.push(u.display_name),
-            Err(StoreError::NotFound) => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
+    let trainers = app.store.trainer_names(cohort.id).await?;
     Ok(CohortOverview {
         cohort,
         offer,

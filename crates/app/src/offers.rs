@@ -7,7 +7,10 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use lernweg_domain::access::{Access, MANAGERS, STAFF};
-use lernweg_domain::{CohortStatus, OfferId, Principal, ProviderId, State as FedState};
+use lernweg_domain::{
+    CohortStatus, Cursor, Limit, OfferId, PageNo, Paged, Principal, ProviderId, Search, Slice,
+    State as FedState,
+};
 use lernweg_offers::{
     Classification, CohortPublication, FieldError, OfferDraft, ParticipantStats, ReadabilityReport,
     SuccessFactor, SuccessInput, analyze, check_success, classify,
@@ -15,7 +18,9 @@ use lernweg_offers::{
 use lernweg_participants::EnrolmentStatus;
 use lernweg_participants::attendance::takes_part;
 use lernweg_planner::{Plan, PlanOptions, plan};
-use lernweg_store::{Cohort, OfferRecord, Provider, StoreError};
+use lernweg_store::{
+    Cohort, CohortsOf, OfferFilter, OfferRecord, OpenParticipation, Provider, StoreError,
+};
 
 use crate::{App, AppError, Caller, refusals};
 
@@ -161,16 +166,8 @@ pub async fn offer_view(
     id: OfferId,
 ) -> Result<OfferView, AppError> {
     let record = offer(app, principal, id).await?;
-    let provider = app.store.provider(record.provider_id).await?;
-    let cohorts = app.store.cohorts(None, Some(record.id)).await?;
-    let stats = participant_stats(app, &cohorts).await?;
-    Ok(OfferView::new(
-        record,
-        provider,
-        cohorts,
-        app.today(),
-        stats,
-    ))
+    let mut views = views_of(app, Some(record.provider_id), vec![record]).await?;
+    views.pop().ok_or(AppError::NotFound)
 }
 
 /// The offers the principal may see, each analysed: the own provider's, for admins those of
@@ -183,30 +180,105 @@ pub async fn offer_views(
     require(principal, STAFF)?;
     let scope = principal.provider_scope().or(wanted);
     let offers = app.store.offers(scope).await?;
+    views_of(app, scope, offers).await
+}
+
+/// What the offer lists are narrowed to (besides the caller's provider).
+#[derive(Debug, Clone, Default)]
+pub struct OfferQuery {
+    /// Only published (`Some(true)`) or only unpublished offers.
+    pub published: Option<bool>,
+    pub search: Option<Search>,
+}
+
+impl OfferQuery {
+    fn filter(&self, principal: &Principal) -> OfferFilter {
+        OfferFilter {
+            scope: principal.provider_scope(),
+            published: self.published,
+            search: self.search.clone(),
+        }
+    }
+}
+
+/// One page of the offers the principal may see that match, each analysed, by title.
+pub async fn offer_view_page(
+    app: &App,
+    principal: &Principal,
+    query: &OfferQuery,
+    page: PageNo,
+) -> Result<Paged<OfferView>, AppError> {
+    require(principal, STAFF)?;
+    let scope = principal.provider_scope();
+    let found = app.store.offer_page(&query.filter(principal), page).await?;
+    let views = views_of(app, scope, found.items).await?;
+    Ok(Paged {
+        items: views,
+        page: found.page,
+        total: found.total,
+        size: found.size,
+    })
+}
+
+/// The offers the principal may see that match after `cursor`, each analysed, by title.
+pub async fn offer_views_after(
+    app: &App,
+    principal: &Principal,
+    query: &OfferQuery,
+    cursor: Option<&Cursor>,
+    limit: Limit,
+) -> Result<Slice<OfferView>, AppError> {
+    require(principal, STAFF)?;
+    let scope = principal.provider_scope();
+    let found = app
+        .store
+        .offers_after(&query.filter(principal), cursor, limit)
+        .await?;
+    Ok(Slice {
+        items: views_of(app, scope, found.items).await?,
+        next: found.next,
+    })
+}
+
+/// The offers analysed, in their order: three statements however many offers there are
+/// (their cohorts, the providers in `scope`, the participations of unfinished cohorts).
+async fn views_of(
+    app: &App,
+    scope: Option<ProviderId>,
+    offers: Vec<OfferRecord>,
+) -> Result<Vec<OfferView>, AppError> {
+    if offers.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<OfferId> = offers.iter().map(|o| o.id).collect();
     let mut cohorts: HashMap<OfferId, Vec<Cohort>> = HashMap::new();
-    for c in app.store.cohorts(scope, None).await? {
+    for c in app
+        .store
+        .cohorts_of(&CohortsOf::Offers(ids.clone()))
+        .await?
+    {
         cohorts.entry(c.offer_id).or_default().push(c);
     }
-    let mut providers: HashMap<ProviderId, Provider> = app
+    let providers: HashMap<ProviderId, Provider> = app
         .store
         .providers(scope)
         .await?
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
+    let mut open: HashMap<OfferId, Vec<OpenParticipation>> = HashMap::new();
+    for p in app.store.open_participations(&ids).await? {
+        open.entry(p.offer_id).or_default().push(p);
+    }
     let today = app.today();
     let mut out = Vec::with_capacity(offers.len());
     for record in offers {
-        let provider = match providers.get(&record.provider_id) {
-            Some(p) => p.clone(),
-            None => {
-                let p = app.store.provider(record.provider_id).await?;
-                providers.insert(p.id, p.clone());
-                p
-            }
-        };
+        let provider = providers
+            .get(&record.provider_id)
+            .cloned()
+            .ok_or(AppError::NotFound)?;
         let own = cohorts.remove(&record.id).unwrap_or_default();
-        let stats = participant_stats(app, &own).await?;
+        let stats = participant_stats(&own, open.get(&record.id).map(Vec::as_slice));
         out.push(OfferView::new(record, provider, own, today, stats));
     }
     Ok(out)
@@ -215,38 +287,31 @@ pub async fn offer_views(
 /// What is recorded for the participants of an offer's cohorts that are not finished (those
 /// with a place: enrolled or later, not dropped): contact person, reachability outside work,
 /// readiness check before their cohort's start. `None` without such cohorts.
-async fn participant_stats(
-    app: &App,
+fn participant_stats(
     cohorts: &[Cohort],
-) -> Result<Option<ParticipantStats>, AppError> {
-    let open: Vec<&Cohort> = cohorts
-        .iter()
-        .filter(|c| c.status != CohortStatus::Finished)
-        .collect();
-    if open.is_empty() {
-        return Ok(None);
+    open: Option<&[OpenParticipation]>,
+) -> Option<ParticipantStats> {
+    if cohorts.iter().all(|c| c.status == CohortStatus::Finished) {
+        return None;
     }
     let mut stats = ParticipantStats::default();
-    for c in open {
-        for e in app.store.enrolments_in(c.id).await? {
-            if !takes_part(e.status) || e.status == EnrolmentStatus::Dropped {
-                continue;
-            }
-            let p = app.store.participant(e.participant_id).await?;
-            stats.total += 1;
-            if p.contact_person_id.is_some() {
-                stats.with_contact_person += 1;
-                if p.data.reachable_times.is_some() && p.data.preferred_channel.is_some() {
-                    stats.reachable_recorded += 1;
-                }
-            }
-            let checks = app.store.readiness_checks(p.id).await?;
-            if checks.iter().any(|r| r.checked_on <= c.start_date) {
-                stats.checked_before_start += 1;
+    for e in open.unwrap_or(&[]) {
+        if !takes_part(e.status) || e.status == EnrolmentStatus::Dropped {
+            continue;
+        }
+        let p = &e.participant;
+        stats.total += 1;
+        if e.has_contact_person {
+            stats.with_contact_person += 1;
+            if p.reachable_times.is_some() && p.preferred_channel.is_some() {
+                stats.reachable_recorded += 1;
             }
         }
+        if e.first_check.is_some_and(|d| d <= e.cohort_start) {
+            stats.checked_before_start += 1;
+        }
     }
-    Ok(Some(stats))
+    Some(stats)
 }
 
 // ---------------------------------------------------------------- saving

@@ -56,23 +56,20 @@ pub struct Path {
 pub async fn path(app: &App, p: &ParticipantRecord) -> Result<Path, AppError> {
     let store = &app.store;
     let today = app.today();
-    let mut cohorts = Vec::new();
-    for enrolment in store.enrolments_of(p.id).await? {
-        if !crate::feeds::on_path(enrolment.status) {
-            continue;
-        }
-        let cohort = store.cohort(enrolment.cohort_id).await?;
-        cohorts.push(PathCohort {
-            phase: crate::cohorts::run(&cohort).phase(today),
-            offer: store.offer(cohort.offer_id).await?.offer,
-            sessions: store.timetable(cohort.id).await?,
-            progress: store
-                .enrolment_progress(enrolment.id, today, ProgressRules::default())
-                .await?,
-            cohort,
-            enrolment,
-        });
-    }
+    let cohorts = store
+        .enrolled_cohorts(p.id, today, ProgressRules::default())
+        .await?
+        .into_iter()
+        .filter(|e| crate::feeds::on_path(e.enrolment.status))
+        .map(|e| PathCohort {
+            phase: crate::cohorts::run(&e.cohort).phase(today),
+            offer: e.offer.offer,
+            sessions: e.sessions,
+            progress: e.progress,
+            cohort: e.cohort,
+            enrolment: e.enrolment,
+        })
+        .collect();
     Ok(Path {
         today,
         work: store.work_pattern(p.id).await?.map(|w| w.pattern),

@@ -114,7 +114,7 @@ pub fn module_infos(offer: &Offer) -> Vec<ModuleInfo> {
         .collect()
 }
 
-fn attendance_from_row(r: &AnyRow) -> Result<AttendanceRecord, StoreError> {
+pub(crate) fn attendance_from_row(r: &AnyRow) -> Result<AttendanceRecord, StoreError> {
     let bad = |e: ParseError| StoreError::corrupt("attendance", e);
     let status: String = r.try_get("status")?;
     Ok(AttendanceRecord {
@@ -128,7 +128,7 @@ fn attendance_from_row(r: &AnyRow) -> Result<AttendanceRecord, StoreError> {
     })
 }
 
-fn entry_from_row(r: &AnyRow) -> Result<ProgressEntry, StoreError> {
+pub(crate) fn entry_from_row(r: &AnyRow) -> Result<ProgressEntry, StoreError> {
     let decision: String = r.try_get("decision")?;
     let module: i64 = r.try_get("module")?;
     Ok(ProgressEntry {
@@ -151,6 +151,7 @@ macro_rules! attendance_columns {
         "a.session_id, a.enrolment_id, a.status, a.note, a.recorded_by, a.recorded_at"
     };
 }
+pub(crate) use attendance_columns;
 
 /// Enrolment statuses that are on a roll call (`lernweg_participants::attendance::on_roll_call`).
 macro_rules! on_roll {

@@ -1,11 +1,13 @@
 //! The audit log: who created, changed, deleted or viewed a sensitive record, and when.
 
 use chrono::{DateTime, Utc};
-use lernweg_domain::{ProviderId, UserId};
+use lernweg_domain::paging::{MAX_LIMIT, PAGE_SIZE};
+use lernweg_domain::{Cursor, Limit, PageNo, Paged, ProviderId, Search, Slice, UserId};
 use serde::Serialize;
 use sqlx::Row;
 use uuid::Uuid;
 
+use crate::paging::ListSql;
 use crate::{Store, StoreError, time};
 
 /// Declares a closed set of audit names: the enum, its stored text and the list of all
@@ -143,50 +145,91 @@ impl Store {
         write(self.now(), &self.pool, entry).await
     }
 
-    /// The newest entries first, optionally only those of one provider.
+    /// The newest entries first, optionally only those of one provider: at most `limit`
+    /// (1–500).
     pub async fn audit_entries(
         &self,
         provider: Option<ProviderId>,
         limit: i64,
     ) -> Result<Vec<AuditEntry>, StoreError> {
-        let limit = limit.clamp(1, 1000);
-        let rows = match provider {
-            Some(p) => {
-                sqlx::query(
-                    "SELECT id, at, actor_id, actor_email, provider_id, action, entity, entity_id, detail \
-                     FROM audit_log WHERE provider_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
-                )
-                .bind(p.to_string())
-                .bind(limit)
-                .fetch_all(&self.pool)
-                .await?
-            }
-            None => {
-                sqlx::query(
-                    "SELECT id, at, actor_id, actor_email, provider_id, action, entity, entity_id, detail \
-                     FROM audit_log ORDER BY at DESC, id DESC LIMIT $1",
-                )
-                .bind(limit)
-                .fetch_all(&self.pool)
-                .await?
-            }
+        let filter = AuditFilter {
+            provider,
+            ..AuditFilter::default()
         };
-        rows.iter()
-            .map(|r| {
-                Ok(AuditEntry {
-                    id: r.try_get("id")?,
-                    at: time::parse("audit_log", &r.try_get::<String, _>("at")?)?,
-                    actor_id: r.try_get("actor_id")?,
-                    actor_email: r.try_get("actor_email")?,
-                    provider_id: r.try_get("provider_id")?,
-                    action: r.try_get("action")?,
-                    entity: r.try_get("entity")?,
-                    entity_id: r.try_get("entity_id")?,
-                    detail: r.try_get("detail")?,
-                })
-            })
-            .collect()
+        let limit = Limit::new(u32::try_from(limit.max(1)).unwrap_or(MAX_LIMIT));
+        Ok(self.audit_after(&filter, None, limit).await?.items)
     }
+
+    /// One page of the entries that match, newest first.
+    pub async fn audit_page(
+        &self,
+        filter: &AuditFilter,
+        page: PageNo,
+    ) -> Result<Paged<AuditEntry>, StoreError> {
+        filter
+            .list()
+            .page(self, "at DESC, id DESC", page, PAGE_SIZE, entry_from_row)
+            .await
+    }
+
+    /// The entries that match after `cursor`, newest first: at most `limit`.
+    pub async fn audit_after(
+        &self,
+        filter: &AuditFilter,
+        cursor: Option<&Cursor>,
+        limit: Limit,
+    ) -> Result<Slice<AuditEntry>, StoreError> {
+        filter
+            .list()
+            .after(
+                self,
+                Some("at"),
+                "id",
+                true,
+                cursor,
+                limit,
+                entry_from_row,
+                |e| Cursor::new(time::fmt(e.at), e.id.clone()),
+            )
+            .await
+    }
+}
+
+/// What the audit log lists are narrowed to.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub provider: Option<ProviderId>,
+    pub action: Option<AuditAction>,
+    pub entity: Option<AuditEntity>,
+    /// In the detail or the actor's e-mail address.
+    pub search: Option<Search>,
+}
+
+impl AuditFilter {
+    fn list(&self) -> ListSql {
+        ListSql::new(
+            "id, at, actor_id, actor_email, provider_id, action, entity, entity_id, detail",
+            "audit_log",
+        )
+        .scope("provider_id", self.provider)
+        .filter("action = {}", self.action.map(AuditAction::as_str))
+        .filter("entity = {}", self.entity.map(AuditEntity::as_str))
+        .search(&["detail", "actor_email"], self.search.as_ref())
+    }
+}
+
+fn entry_from_row(r: &sqlx::any::AnyRow) -> Result<AuditEntry, StoreError> {
+    Ok(AuditEntry {
+        id: r.try_get("id")?,
+        at: time::parse("audit_log", &r.try_get::<String, _>("at")?)?,
+        actor_id: r.try_get("actor_id")?,
+        actor_email: r.try_get("actor_email")?,
+        provider_id: r.try_get("provider_id")?,
+        action: r.try_get("action")?,
+        entity: r.try_get("entity")?,
+        entity_id: r.try_get("entity_id")?,
+        detail: r.try_get("detail")?,
+    })
 }
 
 /// Who is acting, for the audit log: a logged-in user or the command line (`system`).

@@ -2,13 +2,18 @@
 //! in `timetable.rs`.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use lernweg_domain::{CohortId, CohortStatus, OfferId, ParseError, ProviderId, State, UserId};
+use lernweg_domain::paging::PAGE_SIZE;
+use lernweg_domain::{
+    CohortId, CohortStatus, Cursor, Limit, OfferId, PageNo, Paged, ParseError, ParticipantId,
+    ProviderId, Search, Slice, State, UserId,
+};
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 use uuid::Uuid;
 
 use crate::audit::{self, Actor, AuditAction, AuditEntity};
+use crate::paging::ListSql;
 use crate::timetable::{NewSession, insert_session};
 use crate::{Store, StoreError, time};
 
@@ -29,6 +34,79 @@ pub struct Cohort {
     pub created_at: DateTime<Utc>,
 }
 
+/// A set of cohorts whose rows (and sessions, offers) load in one statement each, however
+/// many there are (issue 12: no query per row).
+#[derive(Debug, Clone)]
+pub enum CohortsOf {
+    /// The cohorts of one offer.
+    Offer(OfferId),
+    /// The cohorts of these offers (a page of a list).
+    Offers(Vec<OfferId>),
+    /// The cohorts a participant is enrolled in (any status).
+    Participant(ParticipantId),
+    /// The cohorts of every published offer.
+    PublishedOffers,
+}
+
+impl CohortsOf {
+    /// A sub-query for the ids of the set, with its values (`$1`, …).
+    fn ids(&self) -> (String, Vec<String>) {
+        match self {
+            CohortsOf::Offer(o) => (
+                "SELECT id FROM cohorts WHERE offer_id = $1".into(),
+                vec![o.to_string()],
+            ),
+            CohortsOf::Offers(offers) if offers.is_empty() => {
+                ("SELECT id FROM cohorts WHERE 1 = 0".into(), vec![])
+            }
+            CohortsOf::Offers(offers) => (
+                format!(
+                    "SELECT id FROM cohorts WHERE offer_id IN ({})",
+                    (1..=offers.len())
+                        .map(|n| format!("${n}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                offers.iter().map(ToString::to_string).collect(),
+            ),
+            CohortsOf::Participant(p) => (
+                "SELECT cohort_id FROM enrolments WHERE participant_id = $1".into(),
+                vec![p.to_string()],
+            ),
+            CohortsOf::PublishedOffers => (
+                "SELECT c.id FROM cohorts c JOIN offers o ON o.id = c.offer_id WHERE o.published = 1"
+                    .into(),
+                vec![],
+            ),
+        }
+    }
+
+    /// `sql` (which names the sub-query as `{ids}`) with the set's values bound.
+    pub(crate) fn query(
+        &self,
+        sql: &str,
+    ) -> sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments> {
+        let (ids, values) = self.ids();
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.replace("{ids}", &ids)));
+        for v in values {
+            q = q.bind(v);
+        }
+        q
+    }
+}
+
+/// What the cohort lists are narrowed to.
+#[derive(Debug, Clone, Default)]
+pub struct CohortFilter {
+    /// One provider's cohorts; `None`: all.
+    pub scope: Option<ProviderId>,
+    pub offer: Option<OfferId>,
+    /// The stored status.
+    pub status: Option<CohortStatus>,
+    /// In the cohort's name.
+    pub search: Option<Search>,
+}
+
 #[derive(Debug, Clone)]
 pub struct NewCohort {
     pub offer_id: OfferId,
@@ -45,14 +123,37 @@ pub(crate) fn parse_date(table: &'static str, s: &str) -> Result<NaiveDate, Stor
         .map_err(|e| StoreError::corrupt(table, format!("date {s:?}: {e}")))
 }
 
+/// The columns of a cohort row, its trainers included (one text of ids separated by
+/// commas, in id order: `string_agg` exists in SQLite from 3.44 and in PostgreSQL), so that
+/// any number of cohorts loads in one statement.
 macro_rules! cohort_columns {
     () => {
-        "id, offer_id, provider_id, name, state, start_date, end_date, status, room, online_link, published_at, created_at"
+        "id, offer_id, provider_id, name, state, start_date, end_date, status, room, online_link, published_at, created_at, \
+         (SELECT string_agg(ct.user_id, ',' ORDER BY ct.user_id) FROM cohort_trainers ct WHERE ct.cohort_id = cohorts.id) AS trainer_ids"
     };
 }
 
-fn cohort_from_row(r: &AnyRow, trainers: Vec<UserId>) -> Result<Cohort, StoreError> {
+impl CohortFilter {
+    fn list(&self) -> ListSql {
+        ListSql::new(cohort_columns!(), "cohorts")
+            .scope("provider_id", self.scope)
+            .filter("offer_id = {}", self.offer.map(|o| o.to_string()))
+            .filter("status = {}", self.status.map(|s| s.as_str()))
+            .search(&["name"], self.search.as_ref())
+    }
+}
+
+fn trainers_of(text: Option<String>) -> Result<Vec<UserId>, StoreError> {
+    text.unwrap_or_default()
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(|s| UserId::parse(s).map_err(|e| StoreError::corrupt("cohort_trainers", e)))
+        .collect()
+}
+
+pub(crate) fn cohort_from_row(r: &AnyRow) -> Result<Cohort, StoreError> {
     let bad = |e: ParseError| StoreError::corrupt("cohorts", e);
+    let trainers = trainers_of(r.try_get("trainer_ids")?)?;
     Ok(Cohort {
         id: CohortId::parse(&r.try_get::<String, _>("id")?).map_err(bad)?,
         offer_id: OfferId::parse(&r.try_get::<String, _>("offer_id")?).map_err(bad)?,
@@ -163,20 +264,7 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?
         .ok_or(StoreError::NotFound)?;
-        let trainers = self.cohort_trainers(id).await?;
-        cohort_from_row(&row, trainers)
-    }
-
-    async fn cohort_trainers(&self, id: CohortId) -> Result<Vec<UserId>, StoreError> {
-        let ids: Vec<String> = sqlx::query_scalar(
-            "SELECT user_id FROM cohort_trainers WHERE cohort_id = $1 ORDER BY user_id",
-        )
-        .bind(id.to_string())
-        .fetch_all(&self.pool)
-        .await?;
-        ids.iter()
-            .map(|s| UserId::parse(s).map_err(|e| StoreError::corrupt("cohort_trainers", e)))
-            .collect()
+        cohort_from_row(&row)
     }
 
     /// Cohorts of a provider (or all), optionally of one offer, by start date.
@@ -185,42 +273,88 @@ impl Store {
         scope: Option<ProviderId>,
         offer: Option<OfferId>,
     ) -> Result<Vec<Cohort>, StoreError> {
-        let rows = sqlx::query(concat!(
-            "SELECT ",
-            cohort_columns!(),
-            " FROM cohorts WHERE ($1 = '' OR provider_id = $1) AND ($2 = '' OR offer_id = $2) ORDER BY start_date, id"
-        ))
-        .bind(scope.map(|p| p.to_string()).unwrap_or_default())
-        .bind(offer.map(|o| o.to_string()).unwrap_or_default())
+        let filter = CohortFilter {
+            scope,
+            offer,
+            ..CohortFilter::default()
+        };
+        filter
+            .list()
+            .all(self, "start_date, id", cohort_from_row)
+            .await
+    }
+
+    /// One page of the cohorts that match, by start date.
+    pub async fn cohort_page(
+        &self,
+        filter: &CohortFilter,
+        page: PageNo,
+    ) -> Result<Paged<Cohort>, StoreError> {
+        filter
+            .list()
+            .page(self, "start_date, id", page, PAGE_SIZE, cohort_from_row)
+            .await
+    }
+
+    /// The cohorts that match after `cursor`, by start date: at most `limit`.
+    pub async fn cohorts_after(
+        &self,
+        filter: &CohortFilter,
+        cursor: Option<&Cursor>,
+        limit: Limit,
+    ) -> Result<Slice<Cohort>, StoreError> {
+        filter
+            .list()
+            .after(
+                self,
+                Some("start_date"),
+                "id",
+                false,
+                cursor,
+                limit,
+                cohort_from_row,
+                |c| Cursor::new(c.start_date.to_string(), c.id.to_string()),
+            )
+            .await
+    }
+
+    /// The cohorts of a set, by start date: one statement.
+    pub async fn cohorts_of(&self, of: &CohortsOf) -> Result<Vec<Cohort>, StoreError> {
+        let rows = of
+            .query(concat!(
+                "SELECT ",
+                cohort_columns!(),
+                " FROM cohorts WHERE id IN ({ids}) ORDER BY start_date, id"
+            ))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(cohort_from_row).collect()
+    }
+
+    /// The display names of a cohort's trainers in the order of their ids (accounts deleted
+    /// since are left out): one statement.
+    pub async fn trainer_names(&self, id: CohortId) -> Result<Vec<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT u.display_name FROM cohort_trainers ct JOIN users u ON u.id = ct.user_id \
+             WHERE ct.cohort_id = $1 ORDER BY ct.user_id",
+        )
+        .bind(id.to_string())
         .fetch_all(&self.pool)
-        .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in &rows {
-            let id = CohortId::parse(&r.try_get::<String, _>("id")?)
-                .map_err(|e| StoreError::corrupt("cohorts", e))?;
-            out.push(cohort_from_row(r, self.cohort_trainers(id).await?)?);
-        }
-        Ok(out)
+        .await?)
     }
 
     /// Cohorts a trainer teaches.
     pub async fn cohorts_of_trainer(&self, trainer: UserId) -> Result<Vec<Cohort>, StoreError> {
-        let ids: Vec<String> =
-            sqlx::query_scalar("SELECT cohort_id FROM cohort_trainers WHERE user_id = $1")
-                .bind(trainer.to_string())
-                .fetch_all(&self.pool)
-                .await?;
-        let mut out = Vec::new();
-        for id in ids {
-            out.push(
-                self.cohort(
-                    CohortId::parse(&id).map_err(|e| StoreError::corrupt("cohort_trainers", e))?,
-                )
-                .await?,
-            );
-        }
-        out.sort_by_key(|c| c.start_date);
-        Ok(out)
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            cohort_columns!(),
+            " FROM cohorts WHERE id IN (SELECT cohort_id FROM cohort_trainers WHERE user_id = $1) \
+             ORDER BY start_date, id"
+        ))
+        .bind(trainer.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(cohort_from_row).collect()
     }
 
     /// Moves a cohort one step along draft → published → running → finished.

@@ -57,6 +57,7 @@ pub struct Store {
     clock: Clock,
     /// The list queries run so far, with their values (tests read their query plans).
     #[cfg(feature = "test-support")]
+    #[allow(clippy::type_complexity)]
     pub(crate) lists_run: std::sync::Arc<std::sync::Mutex<Vec<(String, Vec<String>)>>>,
 }
 

@@ -33,7 +33,7 @@ pub struct EnrolmentStep {
     pub recorded_by: Option<String>,
 }
 
-fn status_of(table: &'static str, s: &str) -> Result<EnrolmentStatus, StoreError> {
+pub(crate) fn status_of(table: &'static str, s: &str) -> Result<EnrolmentStatus, StoreError> {
     serde_json::from_value(serde_json::Value::String(s.to_owned()))
         .map_err(|e| StoreError::corrupt(table, e))
 }

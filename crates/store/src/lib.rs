@@ -21,6 +21,7 @@ mod offers;
 mod paging;
 mod participants;
 pub mod password;
+mod paths;
 mod providers;
 mod referrals;
 mod retention;
@@ -37,9 +38,9 @@ pub use attendance::{
     ATTENDANCE_NOTE_MAX, AttendanceRecord, ENTRY_NOTE_MAX, NewProgressEntry, ProgressEntry,
     RollCallSession, module_infos, session_facts,
 };
-pub use audit::{Actor, AuditAction, AuditEntity, AuditEntry, NewAuditEntry};
+pub use audit::{Actor, AuditAction, AuditEntity, AuditEntry, AuditFilter, NewAuditEntry};
 pub use clock::Clock;
-pub use cohorts::{Cohort, NewCohort};
+pub use cohorts::{Cohort, CohortFilter, CohortsOf, NewCohort};
 pub use db::{DatabaseTarget, Store};
 pub use enrolments::{Enrolment, EnrolmentStep};
 pub use error::StoreError;
@@ -54,10 +55,11 @@ pub use invitations::{
     INVITATION_DAYS, Invitation, InvitationKind, InvitationStatus, IssuedInvitation, Refusal,
 };
 pub use loans::{DEVICE_KINDS, Device, Loan, NewDevice, NewLoan};
-pub use offers::OfferRecord;
+pub use offers::{OfferFilter, OfferRecord};
 pub use participants::{
     CheckedAgainst, ConsentRecord, ContactEntry, NewContact, ParticipantRecord, ReadinessRecord,
 };
+pub use paths::{EnrolledCohort, OpenParticipation};
 pub use providers::{NewProvider, Provider, ProviderPatch};
 pub use referrals::{
     CounsellingService, REASON_MAX, Referral, ReferralStep, SERVICE_KINDS, ServiceInput,

@@ -1,7 +1,10 @@
 //! Qualification offers, stored as their validated JSON document plus indexed columns.
 
 use chrono::{DateTime, Utc};
-use lernweg_domain::{OfferId, ParseError, ProviderId};
+use lernweg_domain::paging::PAGE_SIZE;
+use lernweg_domain::{
+    Cursor, Limit, OfferId, PageNo, Paged, ParseError, ProviderId, Search, Slice,
+};
 use lernweg_offers::Offer;
 use serde::Serialize;
 use sqlx::Row;
@@ -9,6 +12,7 @@ use sqlx::any::AnyRow;
 use uuid::Uuid;
 
 use crate::audit::{self, Actor, AuditAction, AuditEntity};
+use crate::paging::ListSql;
 use crate::{Store, StoreError, time};
 
 /// An offer as stored: the validated [`Offer`] and its bookkeeping.
@@ -42,6 +46,27 @@ fn from_row(r: &AnyRow) -> Result<OfferRecord, StoreError> {
         created_at: time::parse("offers", &r.try_get::<String, _>("created_at")?)?,
         updated_at: time::parse("offers", &r.try_get::<String, _>("updated_at")?)?,
     })
+}
+
+/// What the staff's offer lists are narrowed to.
+#[derive(Debug, Clone, Default)]
+pub struct OfferFilter {
+    /// One provider's offers; `None`: all.
+    pub scope: Option<ProviderId>,
+    /// Only published (`Some(true)`) or only unpublished offers.
+    pub published: Option<bool>,
+    /// In the title.
+    pub search: Option<Search>,
+}
+
+impl OfferFilter {
+    fn list(&self) -> ListSql {
+        ListSql::new(columns!(), "offers")
+            .scope("provider_id", self.scope)
+            .when("published = 1", self.published == Some(true))
+            .when("published = 0", self.published == Some(false))
+            .search(&["title"], self.search.as_ref())
+    }
 }
 
 fn document(offer: &Offer) -> Result<String, StoreError> {
@@ -212,6 +237,58 @@ impl Store {
             from_row,
         )
         .await
+    }
+
+    /// One page of the offers that match, by title.
+    pub async fn offer_page(
+        &self,
+        filter: &OfferFilter,
+        page: PageNo,
+    ) -> Result<Paged<OfferRecord>, StoreError> {
+        filter
+            .list()
+            .page(self, "title, id", page, PAGE_SIZE, from_row)
+            .await
+    }
+
+    /// The offers that match after `cursor`, by title: at most `limit`.
+    pub async fn offers_after(
+        &self,
+        filter: &OfferFilter,
+        cursor: Option<&Cursor>,
+        limit: Limit,
+    ) -> Result<Slice<OfferRecord>, StoreError> {
+        filter
+            .list()
+            .after(
+                self,
+                Some("title"),
+                "id",
+                false,
+                cursor,
+                limit,
+                from_row,
+                |o| Cursor::new(o.offer.title.clone(), o.id.to_string()),
+            )
+            .await
+    }
+
+    /// The offers of the cohorts of a set, by id: one statement.
+    pub async fn offers_of(
+        &self,
+        of: &crate::CohortsOf,
+    ) -> Result<std::collections::HashMap<OfferId, OfferRecord>, StoreError> {
+        let rows = of
+            .query(concat!(
+                "SELECT ",
+                columns!(),
+                " FROM offers WHERE id IN (SELECT offer_id FROM cohorts WHERE id IN ({ids}))"
+            ))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| from_row(r).map(|o| (o.id, o)))
+            .collect()
     }
 
     /// A published offer by its slug (public catalogue).

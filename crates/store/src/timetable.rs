@@ -215,6 +215,28 @@ impl Store {
         rows.iter().map(session_from_row).collect()
     }
 
+    /// The sessions of every cohort of a set, per cohort in date order: one statement.
+    pub async fn timetables_of(
+        &self,
+        of: &crate::CohortsOf,
+    ) -> Result<std::collections::HashMap<CohortId, Vec<SessionRecord>>, StoreError> {
+        let rows = of
+            .query(concat!(
+                "SELECT ",
+                session_columns!(),
+                " FROM cohort_sessions WHERE cohort_id IN ({ids}) ORDER BY cohort_id, date, start_time, id"
+            ))
+            .fetch_all(&self.pool)
+            .await?;
+        let mut out: std::collections::HashMap<CohortId, Vec<SessionRecord>> =
+            std::collections::HashMap::new();
+        for r in &rows {
+            let s = session_from_row(r)?;
+            out.entry(s.cohort_id).or_default().push(s);
+        }
+        Ok(out)
+    }
+
     pub async fn timetable_session(&self, id: SessionId) -> Result<SessionRecord, StoreError> {
         self.fetch_one(
             concat!(

@@ -17,6 +17,7 @@ pub mod extract;
 mod feeds;
 pub mod i18n;
 mod imports;
+mod list_search;
 mod offers_view;
 mod pages;
 pub mod paging;

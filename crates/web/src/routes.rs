@@ -229,7 +229,7 @@ fn core() -> Vec<Route> {
         ),
         (
             page("GET", "/admin/protokoll", ADMIN),
-            get(pages::admin::audit),
+            get(pages::audit::audit),
         ),
         // API
         documented(PUBLIC, routes!(api::openapi_json)),

@@ -133,9 +133,21 @@ async fn every_error_answer_is_a_problem_document() {
     let c = reqwest::Client::new();
     let admin = app.token(Role::Admin);
 
-    // A query string that does not deserialise.
+    // A wrong limit is 422 naming it.
     let res = c
         .get(app.url("/api/v1/audit?limit=viele"))
+        .bearer_auth(admin)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(is_problem(&res));
+    let p: Value = res.json().await.unwrap();
+    assert!(p.to_string().contains("limit"), "{p}");
+
+    // A query string that does not deserialise.
+    let res = c
+        .get(app.url("/api/v1/audit?limit=1&limit=2"))
         .bearer_auth(admin)
         .send()
         .await

@@ -322,7 +322,7 @@ async fn viewing_a_user_is_audited_and_admins_read_the_log() {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
-    let log: Vec<serde_json::Value> = api
+    let log: serde_json::Value = api
         .get(app.url("/api/v1/audit"))
         .bearer_auth(app.token(Role::Admin))
         .send()
@@ -331,7 +331,9 @@ async fn viewing_a_user_is_audited_and_admins_read_the_log() {
         .json()
         .await
         .unwrap();
-    let view = log
+    let view = log["items"]
+        .as_array()
+        .unwrap()
         .iter()
         .find(|e| e["action"] == "view" && e["entity_id"] == trainer.to_string())
         .expect("view is logged");

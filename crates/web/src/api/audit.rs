@@ -3,13 +3,15 @@
 use axum::extract::{Query, State};
 use axum::{Extension, Json};
 use lernweg_app::admin;
-use lernweg_domain::ProviderId;
+use lernweg_domain::{ParseError, ProviderId, Search};
+use lernweg_store::{AuditAction, AuditEntity, AuditFilter};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::{ApiError, Problem};
+use crate::paging::{CursorParams, Items};
 
 #[derive(Serialize, ToSchema)]
 pub struct AuditEntryDto {
@@ -30,39 +32,77 @@ pub struct AuditEntryDto {
 pub struct AuditQuery {
     /// Only entries of this provider.
     pub provider_id: Option<String>,
-    /// At most this many entries (1–1000, default 200).
-    pub limit: Option<i64>,
+    /// Only entries of this action (`create`, `update`, `view`, …).
+    pub action: Option<String>,
+    /// Only entries about this kind of record (`participant`, `offer`, …).
+    pub entity: Option<String>,
+    /// Only entries whose detail or actor e-mail contains this text (case-insensitive).
+    pub q: Option<String>,
 }
 
-/// Audit entries, newest first.
-#[utoipa::path(get, path = "/api/v1/audit", operation_id = "list_audit_entries", tag = "audit", params(AuditQuery),
-    responses((status = 200, body = [AuditEntryDto]), (status = 401, body = Problem), (status = 403, body = Problem)))]
+fn given(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn unknown(field: &'static str, value: &str) -> ApiError {
+    ParseError::new(field, "unknown", format!("unknown {field} {value:?}")).into()
+}
+
+impl AuditQuery {
+    fn filter(&self) -> Result<AuditFilter, ApiError> {
+        let action = match given(&self.action) {
+            None => None,
+            Some(a) => Some(
+                AuditAction::ALL
+                    .iter()
+                    .copied()
+                    .find(|x| x.as_str() == a)
+                    .ok_or_else(|| unknown("action", a))?,
+            ),
+        };
+        let entity = match given(&self.entity) {
+            None => None,
+            Some(e) => Some(
+                AuditEntity::ALL
+                    .iter()
+                    .copied()
+                    .find(|x| x.as_str() == e)
+                    .ok_or_else(|| unknown("entity", e))?,
+            ),
+        };
+        Ok(AuditFilter {
+            provider: given(&self.provider_id)
+                .map(ProviderId::parse)
+                .transpose()?,
+            action,
+            entity,
+            search: Search::parse(self.q.as_deref().unwrap_or(""))?,
+        })
+    }
+}
+
+/// Audit entries, newest first, `limit` at a time.
+#[utoipa::path(get, path = "/api/v1/audit", operation_id = "list_audit_entries", tag = "audit", params(CursorParams, AuditQuery),
+    responses((status = 200, body = Items<AuditEntryDto>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
+    Query(page): Query<CursorParams>,
     Query(q): Query<AuditQuery>,
-) -> Result<Json<Vec<AuditEntryDto>>, ApiError> {
+) -> Result<Json<Items<AuditEntryDto>>, ApiError> {
     let caller = ctx.caller().ok_or(ApiError::Unauthorized)?;
-    let provider = q
-        .provider_id
-        .as_deref()
-        .map(ProviderId::parse)
-        .transpose()?;
-    let entries = admin::audit_log(&state.app, &caller, provider, q.limit.unwrap_or(200)).await?;
-    Ok(Json(
-        entries
-            .into_iter()
-            .map(|e| AuditEntryDto {
-                id: e.id,
-                at: e.at.to_rfc3339(),
-                actor_id: e.actor_id,
-                actor_email: e.actor_email,
-                provider_id: e.provider_id,
-                action: e.action,
-                entity: e.entity,
-                entity_id: e.entity_id,
-                detail: e.detail,
-            })
-            .collect(),
-    ))
+    let (limit, cursor) = page.parse()?;
+    let filter = q.filter()?;
+    let entries = admin::audit_after(&state.app, &caller, &filter, cursor.as_ref(), limit).await?;
+    Ok(Json(Items::from_slice(entries, |e| AuditEntryDto {
+        id: e.id,
+        at: e.at.to_rfc3339(),
+        actor_id: e.actor_id,
+        actor_email: e.actor_email,
+        provider_id: e.provider_id,
+        action: e.action,
+        entity: e.entity,
+        entity_id: e.entity_id,
+        detail: e.detail,
+    })))
 }

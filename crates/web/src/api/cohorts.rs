@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use lernweg_app::Caller;
 use lernweg_app::cohorts::CohortInput;
 use lernweg_domain::access::{MANAGERS, STAFF};
-use lernweg_domain::{CohortId, CohortStatus, OfferId, ParseError, State as FedState, UserId};
+use lernweg_domain::{
+    CohortId, CohortStatus, OfferId, ParseError, Search, State as FedState, UserId,
+};
 use lernweg_store::{Cohort, SessionRecord};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
@@ -19,6 +21,7 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::extract::ApiId;
+use crate::paging::{CursorParams, Items};
 use crate::routes::{Route, documented, route_table};
 
 pub fn routes() -> Vec<Route> {
@@ -138,20 +141,36 @@ pub struct StatusDto {
 pub struct CohortQuery {
     /// Only cohorts of this offer.
     pub offer_id: Option<String>,
+    /// Only cohorts with this stored status: draft | published | running | finished.
+    pub status: Option<String>,
+    /// Only cohorts whose name contains this text (case-insensitive).
+    pub q: Option<String>,
 }
 
-/// Cohorts the caller may see, by start date.
-#[utoipa::path(get, path = "/api/v1/cohorts", operation_id = "list_cohorts", tag = "cohorts", params(CohortQuery),
-    responses((status = 200, body = [CohortDto]), (status = 401, body = Problem)))]
+fn given(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Cohorts the caller may see, by start date, `limit` at a time.
+#[utoipa::path(get, path = "/api/v1/cohorts", operation_id = "list_cohorts", tag = "cohorts", params(CursorParams, CohortQuery),
+    responses((status = 200, body = Items<CohortDto>), (status = 401, body = Problem), (status = 422, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
+    Query(page): Query<CursorParams>,
     Query(q): Query<CohortQuery>,
-) -> Result<Json<Vec<CohortDto>>, ApiError> {
+) -> Result<Json<Items<CohortDto>>, ApiError> {
     let (principal, _) = caller(&ctx)?;
-    let offer = q.offer_id.as_deref().map(OfferId::parse).transpose()?;
-    let cohorts = lernweg_app::cohorts::cohorts(&state.app, &principal, offer).await?;
-    Ok(Json(cohorts.into_iter().map(CohortDto::from).collect()))
+    let (limit, cursor) = page.parse()?;
+    let query = lernweg_app::cohorts::CohortQuery {
+        offer: given(&q.offer_id).map(OfferId::parse).transpose()?,
+        status: given(&q.status).map(CohortStatus::parse).transpose()?,
+        search: Search::parse(q.q.as_deref().unwrap_or(""))?,
+    };
+    let found =
+        lernweg_app::cohorts::cohorts_after(&state.app, &principal, &query, cursor.as_ref(), limit)
+            .await?;
+    Ok(Json(Items::from_slice(found, CohortDto::from)))
 }
 
 /// Creates a cohort of an offer; its timetable is generated from the offer's time model and

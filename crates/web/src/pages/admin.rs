@@ -12,7 +12,7 @@ use lernweg_app::{AppError, Caller};
 use lernweg_domain::{
     ParseError, ProviderDetailsInput, ProviderId, Role, State as FedState, UserId,
 };
-use lernweg_store::{AuditEntry, Provider, User};
+use lernweg_store::{Provider, User};
 use serde::Deserialize;
 
 use super::{Layout, render, role_label};
@@ -112,7 +112,7 @@ fn state_choices(selected: &str) -> Vec<Choice> {
         .collect()
 }
 
-fn caller(ctx: &Ctx) -> Result<Caller, PageError> {
+pub(crate) fn caller(ctx: &Ctx) -> Result<Caller, PageError> {
     ctx.caller().ok_or(PageError::NotFound)
 }
 
@@ -503,48 +503,4 @@ pub async fn update_user(
             user_page(&state, &ctx, id, Some(form), errors).await
         }
     }
-}
-
-// ---------------------------------------------------------------- audit log
-
-#[derive(Template)]
-#[template(path = "admin_audit.html")]
-pub struct AuditPage {
-    pub layout: Layout,
-    pub entries: Vec<AuditRow>,
-}
-
-/// One entry with its action and record kind in words.
-pub struct AuditRow {
-    pub entry: AuditEntry,
-    pub action: String,
-    pub entity: String,
-}
-
-/// The word for a stored audit code (`kind` is `action` or `entity`); a code this version
-/// has no text for (written by another version) shows as itself, never as a missing key.
-pub fn audit_word(lang: Lang, kind: &str, code: &str) -> String {
-    lang.try_t(&format!("audit-{kind}-{code}"))
-        .unwrap_or_else(|| code.to_owned())
-}
-
-/// `GET /admin/protokoll`: the newest 500 entries.
-pub async fn audit(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-) -> Result<Response, PageError> {
-    let entries = admin::audit_log(&state.app, &caller(&ctx)?, None, 500).await?;
-    let layout = Layout::new(&ctx, "/admin/protokoll", "audit-title");
-    let lang = layout.lang;
-    Ok(render(&AuditPage {
-        layout,
-        entries: entries
-            .into_iter()
-            .map(|entry| AuditRow {
-                action: audit_word(lang, "action", &entry.action),
-                entity: audit_word(lang, "entity", &entry.entity),
-                entry,
-            })
-            .collect(),
-    }))
 }

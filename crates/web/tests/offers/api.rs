@@ -118,7 +118,7 @@ async fn api_creates_reads_patches_and_checks_an_offer() {
         .unwrap();
     assert_eq!(got, created);
     // The list has it too.
-    let list: Vec<Value> = c
+    let list: Value = c
         .get(app.url("/api/v1/offers"))
         .bearer_auth(token)
         .send()
@@ -127,6 +127,8 @@ async fn api_creates_reads_patches_and_checks_an_offer() {
         .json()
         .await
         .unwrap();
+    assert_eq!(list["next_cursor"], Value::Null);
+    let list = list["items"].as_array().unwrap();
     assert_eq!(list.len(), 2);
     assert!(
         list.iter()

@@ -3,17 +3,18 @@
 
 mod dto;
 
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use lernweg_app::Caller;
-use lernweg_app::offers::{Analysis, OfferChange, ProviderProblem, SaveError};
-use lernweg_domain::OfferId;
+use lernweg_app::offers::{Analysis, OfferChange, OfferQuery, ProviderProblem, SaveError};
 use lernweg_domain::access::{MANAGERS, STAFF};
+use lernweg_domain::{Cursor, OfferId, ParseError, Search};
 use lernweg_offers::OfferDraft;
 use lernweg_store::OfferRecord;
+use serde::Deserialize;
 use serde_json::{Map, Value};
-use utoipa::OpenApi;
+use utoipa::{IntoParams, OpenApi};
 
 pub use self::dto::*;
 use super::{ApiJson, caller};
@@ -26,6 +27,7 @@ use crate::extract::ApiId;
 use crate::i18n::Lang;
 use crate::offers_view::analysis::reason_text;
 use crate::offers_view::convert::draft_value;
+use crate::paging::{CursorParams, Items};
 use crate::routes::{Route, documented, route_table};
 
 pub fn routes() -> Vec<Route> {
@@ -151,20 +153,68 @@ fn provider_error(p: ProviderProblem) -> FieldError {
     )
 }
 
-/// Offers of the caller's provider (admins: all).
+/// The filters of the offer list.
+#[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
+pub struct OfferListQuery {
+    /// Only offers whose title contains this text (case-insensitive).
+    pub q: Option<String>,
+    /// `published` or `draft`.
+    pub status: Option<String>,
+}
+
+impl OfferListQuery {
+    fn parse(&self) -> Result<OfferQuery, ApiError> {
+        let published = match self.status.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some("published") => Some(true),
+            Some("draft") => Some(false),
+            Some(other) => {
+                return Err(ParseError::new(
+                    "status",
+                    "invalid_status",
+                    format!("status must be published or draft, not {other:?}"),
+                )
+                .into());
+            }
+        };
+        Ok(OfferQuery {
+            published,
+            search: Search::parse(self.q.as_deref().unwrap_or(""))?,
+        })
+    }
+}
+
+/// Offers of the caller's provider (admins: all), by title, `limit` at a time.
 #[utoipa::path(get, path = "/api/v1/offers", operation_id = "list_offers", tag = "offers",
-    responses((status = 200, body = [OfferDto]), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    params(CursorParams, OfferListQuery),
+    responses((status = 200, body = Items<OfferDto>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-) -> Result<Json<Vec<OfferDto>>, ApiError> {
+    Query(page): Query<CursorParams>,
+    Query(q): Query<OfferListQuery>,
+) -> Result<Json<Items<OfferDto>>, ApiError> {
     let (principal, _) = caller(&ctx)?;
-    let views = lernweg_app::offers::offer_views(&state.app, &principal, None).await?;
-    views
+    let (limit, cursor) = page.parse()?;
+    let query = q.parse()?;
+    let views = lernweg_app::offers::offer_views_after(
+        &state.app,
+        &principal,
+        &query,
+        cursor.as_ref(),
+        limit,
+    )
+    .await?;
+    let items = views
+        .items
         .iter()
         .map(|v| offer_dto(&v.record, &v.analysis))
-        .collect::<Result<Vec<_>, _>>()
-        .map(Json)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Json(Items {
+        items,
+        next_cursor: views.next.as_ref().map(Cursor::encode),
+    }))
 }
 
 /// Creates an offer. Coordinators create for their own provider; admins name `provider_id`.

@@ -6,14 +6,14 @@ mod sessions;
 pub(crate) mod views;
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Form};
 use chrono::NaiveDate;
 use lernweg_app::AppError;
-use lernweg_app::cohorts::CohortInput;
+use lernweg_app::cohorts::{CohortInput, CohortQuery};
 use lernweg_domain::access::{MANAGERS, STAFF};
 use lernweg_domain::{CohortStatus, OfferId, ParseError, Role, State as FedState, UserId};
 use lernweg_offers::run::Phase;
@@ -25,6 +25,8 @@ use super::{Layout, render};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
+use crate::list_search::{ListFilter, ListSearch};
+use crate::paging::{PageParams, Pager};
 use crate::routes::{Route, page, route_table};
 
 pub fn routes() -> Vec<Route> {
@@ -171,6 +173,19 @@ pub struct ListPage {
     pub form: NewCohortForm,
     pub is_trainer: bool,
     pub new_feed_url: Option<String>,
+    pub search: ListSearch,
+    pub pager: Pager,
+}
+
+/// `?page=`, `?q=` (in the name), `?angebot=` (an offer's id) and `?status=` of the list.
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+pub struct ListQuery {
+    #[serde(flatten)]
+    paging: PageParams,
+    #[serde(default)]
+    angebot: String,
+    #[serde(default)]
+    status: String,
 }
 
 #[derive(Debug, Default, Clone, serde::Deserialize)]
@@ -196,16 +211,24 @@ pub(crate) fn feed_url(state: &AppState, headers: &HeaderMap, secret: &str) -> S
     format!("{}/feeds/{secret}.ics", base.trim_end_matches('/'))
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn list_page(
     state: &AppState,
     ctx: &Ctx,
+    q: &ListQuery,
     form: NewCohortForm,
     picked: &[String],
     errors: FormErrors,
     new_feed_url: Option<String>,
 ) -> Result<Response, PageError> {
     let principal = principal(ctx)?;
-    let cohorts = lernweg_app::cohorts::cohorts(&state.app, &principal, None).await?;
+    let query = CohortQuery {
+        offer: OfferId::parse(&q.angebot).ok(),
+        status: CohortStatus::parse(&q.status).ok(),
+        search: q.paging.search(),
+    };
+    let cohorts =
+        lernweg_app::cohorts::cohort_page(&state.app, &principal, &query, q.paging.page()).await?;
     let offers = lernweg_app::offers::offers(&state.app, &principal).await?;
     let users = lernweg_app::admin::users(&state.app, &principal).await?;
     let offer_title = |id: OfferId| {
@@ -215,7 +238,52 @@ async fn list_page(
             .map(|o| o.offer.title.clone())
             .unwrap_or_default()
     };
+    let offer_code = query.offer.map(|o| o.to_string()).unwrap_or_default();
+    let status_code = query.status.map(|s| s.as_str()).unwrap_or_default();
+    let lang = ctx.lang;
+    let pager = Pager::new(
+        lang,
+        &cohorts,
+        "/verwaltung/durchgaenge",
+        &[
+            ("q", &q.paging.q),
+            ("angebot", &offer_code),
+            ("status", status_code),
+        ],
+    );
+    let search = ListSearch::new(
+        lang,
+        "/verwaltung/durchgaenge",
+        "cohorts-list-search",
+        &q.paging.q,
+        vec![
+            ListFilter::new(
+                lang,
+                "angebot",
+                "cohort-offer",
+                &offer_code,
+                offers
+                    .iter()
+                    .map(|o| (o.id.to_string(), o.offer.title.clone()))
+                    .collect(),
+            ),
+            ListFilter::new(
+                lang,
+                "status",
+                "col-status",
+                status_code,
+                CohortStatus::ALL
+                    .iter()
+                    .map(|s| {
+                        let code = s.as_str();
+                        (code.to_owned(), lang.t(&format!("cohort-status-{code}")))
+                    })
+                    .collect(),
+            ),
+        ],
+    );
     let rows = cohorts
+        .items
         .iter()
         .map(|c| CohortRow {
             id: c.id.to_string(),
@@ -283,6 +351,8 @@ async fn list_page(
         form,
         is_trainer: ctx.role() == Some(Role::Trainer),
         new_feed_url,
+        search,
+        pager,
     };
     Ok((status, render(&page)).into_response())
 }
@@ -291,18 +361,20 @@ async fn list_page(
 async fn fresh_list(
     state: &AppState,
     ctx: &Ctx,
+    q: &ListQuery,
     new_feed_url: Option<String>,
 ) -> Result<Response, PageError> {
     let (form, errors) = (NewCohortForm::default(), FormErrors::default());
-    list_page(state, ctx, form, &[], errors, new_feed_url).await
+    list_page(state, ctx, q, form, &[], errors, new_feed_url).await
 }
 
-/// `GET /verwaltung/durchgaenge`.
+/// `GET /verwaltung/durchgaenge`: 50 a page, with search and filters.
 pub async fn list(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
+    Query(q): Query<ListQuery>,
 ) -> Result<Response, PageError> {
-    fresh_list(&state, &ctx, None).await
+    fresh_list(&state, &ctx, &q, None).await
 }
 
 /// The offer named by the form, if the caller may see it.
@@ -377,7 +449,16 @@ pub async fn create(
         .filter_map(|t| UserId::parse(t).ok())
         .collect();
     let (Some(offer), Some(start), Some(fed), true) = (offer, start, fed, errors.is_empty()) else {
-        return list_page(&state, &ctx, form, &picked, errors, None).await;
+        return list_page(
+            &state,
+            &ctx,
+            &ListQuery::default(),
+            form,
+            &picked,
+            errors,
+            None,
+        )
+        .await;
     };
     let input = CohortInput {
         offer_id: offer.id,
@@ -396,7 +477,16 @@ pub async fn create(
                 (_, "cannot_plan") => "cohort-error-cannot-plan".to_owned(),
                 (_, code) => format!("form-error-{code}"),
             })?;
-            list_page(&state, &ctx, form, &picked, errors, None).await
+            list_page(
+                &state,
+                &ctx,
+                &ListQuery::default(),
+                form,
+                &picked,
+                errors,
+                None,
+            )
+            .await
         }
     }
 }
@@ -410,5 +500,5 @@ pub async fn trainer_feed(
 ) -> Result<Response, PageError> {
     let issued = lernweg_app::feeds::create_trainer_feed(&state.app, &caller(&ctx)?).await?;
     let url = feed_url(&state, &headers, &issued.secret);
-    fresh_list(&state, &ctx, Some(url)).await
+    fresh_list(&state, &ctx, &ListQuery::default(), Some(url)).await
 }

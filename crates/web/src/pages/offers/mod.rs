@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Form};
 use lernweg_app::Caller;
-use lernweg_app::offers::{OfferChange, OfferView, SaveError};
+use lernweg_app::offers::{OfferChange, OfferQuery, OfferView, SaveError};
 use lernweg_domain::access::{MANAGERS, STAFF};
 use lernweg_domain::{OfferId, Principal, ProviderId};
 use lernweg_offers::{OfferDraft, weakest_factors};
@@ -27,10 +27,12 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
 use crate::extract::PageId;
+use crate::list_search::{ListFilter, ListSearch};
 use crate::offers_view::analysis::{ReadabilityView, class_label, vocab};
 use crate::offers_view::convert;
 use crate::pages::admin::Choice;
 use crate::pages::{Layout, render};
+use crate::paging::{PageParams, Pager};
 use crate::routes::{Route, page, route_table};
 
 pub fn routes() -> Vec<Route> {
@@ -114,18 +116,73 @@ pub struct ListPage {
     pub rows: Vec<OfferRow>,
     pub can_manage: bool,
     pub show_provider: bool,
+    pub search: ListSearch,
+    pub pager: Pager,
 }
 
-/// `GET /verwaltung/angebote`: the offers of the caller's provider (admins: all).
+/// `?page=`, `?q=` (in the title) and `?status=` (`published`, `draft`) of the offer list.
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    #[serde(flatten)]
+    paging: PageParams,
+    #[serde(default)]
+    status: String,
+}
+
+/// The publication filter: `published`, `draft` or anything else for all.
+pub(crate) fn published_filter(status: &str) -> Option<bool> {
+    match status {
+        "published" => Some(true),
+        "draft" => Some(false),
+        _ => None,
+    }
+}
+
+/// `GET /verwaltung/angebote`: the offers of the caller's provider (admins: all), 50 a page.
 pub async fn list(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
+    Query(q): Query<ListQuery>,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let principal = principal(&ctx)?;
-    let views = lernweg_app::offers::offer_views(&state.app, &principal, None).await?;
+    let query = OfferQuery {
+        published: published_filter(&q.status),
+        search: q.paging.search(),
+    };
+    let status = match query.published {
+        Some(true) => "published",
+        Some(false) => "draft",
+        None => "",
+    };
+    let views =
+        lernweg_app::offers::offer_view_page(&state.app, &principal, &query, q.paging.page())
+            .await?;
     let layout = Layout::new(&ctx, "/verwaltung/angebote", "offers-page-list-title");
+    let pager = Pager::new(
+        lang,
+        &views,
+        "/verwaltung/angebote",
+        &[("q", &q.paging.q), ("status", status)],
+    );
+    let search = ListSearch::new(
+        lang,
+        "/verwaltung/angebote",
+        "offers-list-search",
+        &q.paging.q,
+        vec![ListFilter::new(
+            lang,
+            "status",
+            "offers-list-status",
+            status,
+            ["published", "draft"]
+                .iter()
+                .map(|s| (s.to_string(), lang.t(&format!("offers-list-status-{s}"))))
+                .collect(),
+        )],
+    );
     let rows = views
+        .items
         .iter()
         .map(|v| {
             let o = &v.record;
@@ -145,6 +202,8 @@ pub async fn list(
         show_provider: principal.provider_scope().is_none(),
         layout,
         rows,
+        search,
+        pager,
     };
     Ok(render(&page))
 }

@@ -1,0 +1,189 @@
+//! Issue 12: the offer, cohort and audit lists are read through an index of their table on
+//! both databases (first page, search, filter, a cursor), for one provider and for all.
+//! Migration 0016 adds the indexes.
+
+use chrono::NaiveDate;
+use lernweg_domain::{CohortStatus, Cursor, Limit, PageNo, ProviderName, Search, State};
+use lernweg_offers::{Offer, OfferDraft};
+use lernweg_store::testing::TestDb;
+use lernweg_store::{
+    Actor, AuditAction, AuditEntity, AuditFilter, CohortFilter, NewCohort, NewProvider, OfferFilter,
+};
+
+fn offer(n: usize) -> Offer {
+    let draft: OfferDraft = serde_json::from_value(serde_json::json!({
+        "title": format!("Fachsprache Pflege {n}"),
+        "goal": "adaptation_qualification",
+        "kldb": "81302",
+        "target_group": "Pflegefachkräfte mit teilweiser Anerkennung",
+        "description": "Sie lernen die Sprache im Beruf. Der Kurs ist am Abend.",
+        "delivery_modes": ["online_live", "presence"],
+        "kickoff_in_presence": true,
+        "closing_in_presence": true,
+        "time_model": {"kind": "evening_course", "evenings": [{"weekday": "tue", "start": "18:00", "end": "21:00"}]},
+        "modules": [{"title": "Fachsprache", "hours": 30, "milestone": "Modulzertifikat"}],
+        "exams": [{"after_module": 1, "title": "Abschlussprüfung", "hours": 3}],
+        "location": {"name": "Bildungszentrum", "street": "Hauptstraße 1", "zip": "80331", "city": "München", "step_free": true},
+        "costs_eur": 0, "capacity": 16,
+        "contact_name": "Aylin Demir", "contact_email": "a.demir@traeger.example"
+    }))
+    .unwrap();
+    draft.validate().unwrap()
+}
+
+/// Whether a plan line reads a table through an index (or its primary key).
+fn uses_index(plan: &str, postgres: bool) -> bool {
+    if postgres {
+        plan.contains("Index")
+    } else {
+        plan.contains("USING INDEX")
+            || plan.contains("USING COVERING INDEX")
+            || plan.contains("USING PRIMARY KEY")
+    }
+}
+
+fn s(text: &str) -> Option<Search> {
+    Search::parse(text).unwrap()
+}
+
+#[tokio::test]
+async fn offer_cohort_and_audit_lists_use_their_indexes() {
+    let db = TestDb::new().await;
+    let store = &db.store;
+    let actor = Actor::system();
+    let p = store
+        .create_provider(
+            &actor,
+            NewProvider {
+                name: ProviderName::parse("Träger Plan").unwrap(),
+                state: State::BY,
+            },
+        )
+        .await
+        .unwrap();
+    for n in 0..3 {
+        let o = store.create_offer(&actor, p.id, offer(n)).await.unwrap();
+        store
+            .create_cohort(
+                &actor,
+                NewCohort {
+                    offer_id: o.id,
+                    name: format!("Lauf {n}"),
+                    state: State::BY,
+                    start_date: NaiveDate::from_ymd_opt(2027, 3, 2).unwrap(),
+                    room: String::new(),
+                    online_link: String::new(),
+                    trainers: vec![],
+                },
+                &[],
+            )
+            .await
+            .unwrap();
+    }
+    db.plans_of_lists_run().await;
+    let mine = Some(p.id);
+    let cursor = Cursor::new("2027-03-02", "0190a1b2-0000-7000-8000-000000000001");
+    let limit = Limit::new(2);
+
+    // Offers: a provider's and all, first page, search, filter, cursor.
+    for scope in [mine, None] {
+        let f = OfferFilter {
+            scope,
+            ..OfferFilter::default()
+        };
+        store.offer_page(&f, PageNo::FIRST).await.unwrap();
+        store.offers_after(&f, None, limit).await.unwrap();
+        store
+            .offers_after(&f, Some(&Cursor::new("Fachsprache", "x")), limit)
+            .await
+            .unwrap();
+        let published = OfferFilter {
+            published: Some(true),
+            ..f.clone()
+        };
+        store.offer_page(&published, PageNo::FIRST).await.unwrap();
+    }
+    let searched = OfferFilter {
+        scope: mine,
+        search: s("pflege 1"),
+        ..OfferFilter::default()
+    };
+    store.offer_page(&searched, PageNo::FIRST).await.unwrap();
+    store.offers_after(&searched, None, limit).await.unwrap();
+
+    // Cohorts: a provider's and all, an offer's, by status, search, cursor.
+    let an_offer = store.offers(mine).await.unwrap()[0].id;
+    for scope in [mine, None] {
+        let f = CohortFilter {
+            scope,
+            ..CohortFilter::default()
+        };
+        store.cohort_page(&f, PageNo::FIRST).await.unwrap();
+        store.cohorts_after(&f, Some(&cursor), limit).await.unwrap();
+        let of_offer = CohortFilter {
+            offer: Some(an_offer),
+            status: Some(CohortStatus::Draft),
+            ..f.clone()
+        };
+        store.cohort_page(&of_offer, PageNo::FIRST).await.unwrap();
+        store.cohorts_after(&of_offer, None, limit).await.unwrap();
+    }
+    let searched = CohortFilter {
+        scope: mine,
+        search: s("lauf"),
+        ..CohortFilter::default()
+    };
+    store.cohort_page(&searched, PageNo::FIRST).await.unwrap();
+
+    // The audit log: all, a provider's, by action, by record kind, a cursor.
+    let at = Cursor::new(
+        "2099-01-01T00:00:00Z",
+        "ffffffff-ffff-7fff-bfff-ffffffffffff",
+    );
+    let filters = [
+        AuditFilter::default(),
+        AuditFilter {
+            provider: mine,
+            ..AuditFilter::default()
+        },
+        AuditFilter {
+            action: Some(AuditAction::Create),
+            ..AuditFilter::default()
+        },
+        AuditFilter {
+            entity: Some(AuditEntity::Offer),
+            ..AuditFilter::default()
+        },
+    ];
+    for f in &filters {
+        store.audit_page(f, PageNo::FIRST).await.unwrap();
+        store.audit_after(f, Some(&at), limit).await.unwrap();
+    }
+    let searched = AuditFilter {
+        search: s("fachsprache"),
+        ..AuditFilter::default()
+    };
+    store.audit_after(&searched, None, limit).await.unwrap();
+
+    let postgres = store.backend_name() != "sqlite";
+    let plans = db.plans_of_lists_run().await;
+    assert!(
+        plans.len() >= 40,
+        "every list query is seen: {}",
+        plans.len()
+    );
+    for (sql, plan) in &plans {
+        // A count over a search (`LIKE '%…%'`) without a provider reads every row of the
+        // scope by nature; every other query, and every row query, goes through an index.
+        let unscoped_search_count = sql.starts_with("SELECT COUNT(*)")
+            && sql.contains("LIKE")
+            && !sql.contains("provider_id =");
+        if unscoped_search_count {
+            continue;
+        }
+        assert!(
+            uses_index(plan, postgres),
+            "no index used by\n{sql}\n--- plan:\n{plan}"
+        );
+    }
+}

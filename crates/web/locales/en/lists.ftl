@@ -1,0 +1,9 @@
+## Search forms of the lists that can grow (list_search.html)
+list-filter-all = All
+offers-list-search = Title contains
+offers-list-status = Publication
+offers-list-status-published = Published
+offers-list-status-draft = Not published
+cohorts-list-search = Name contains
+audit-search = Detail or e-mail contains
+audit-filter-provider = Provider

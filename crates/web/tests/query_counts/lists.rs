@@ -1,0 +1,172 @@
+//! The lists' part of issue 12: the public catalogue, an offer page, the portal, the cohort
+//! page and the staff and API lists need the same number of statements with 10 and with 1,000
+//! rows (offers, cohorts, sessions, trainers, enrolments, audit entries).
+
+use chrono::{Duration, NaiveDate};
+use lernweg_domain::{CohortStatus, Email, Role, State};
+use lernweg_planner::SessionKind;
+use lernweg_store::{Actor, Cohort, NewCohort, NewSession, NewUser, Store};
+
+use crate::common::{Options, TestApp, relaxed_limits, sample_offer};
+use crate::counter;
+
+/// The most statements any case here may need (today's largest need is well below it).
+const BOUND: usize = 16;
+
+fn sessions(count: usize, start: NaiveDate) -> Vec<NewSession> {
+    (0..count)
+        .map(|i| NewSession {
+            uid: format!("s{i}"),
+            date: start + Duration::days(i as i64),
+            start: None,
+            end: None,
+            hours: 3.0,
+            module: Some(1),
+            kind: SessionKind::Lesson,
+            title: format!("Termin {i}"),
+        })
+        .collect()
+}
+
+async fn published_cohort(
+    store: &Store,
+    offer: lernweg_domain::OfferId,
+    name: String,
+    trainers: Vec<lernweg_domain::UserId>,
+    session_count: usize,
+) -> Cohort {
+    let actor = Actor::system();
+    let start = NaiveDate::from_ymd_opt(2027, 3, 2).unwrap();
+    let new = NewCohort {
+        offer_id: offer,
+        name,
+        state: State::NW,
+        start_date: start,
+        room: "Raum 1".into(),
+        online_link: String::new(),
+        trainers,
+    };
+    let c = store
+        .create_cohort(&actor, new, &sessions(session_count, start))
+        .await
+        .unwrap();
+    store
+        .set_cohort_status(&actor, c.id, CohortStatus::Published)
+        .await
+        .unwrap()
+}
+
+/// `n` published offers (each with a published cohort), `n` more cohorts of the sample offer
+/// that the logged-in participant is enrolled in, and one cohort with `n` sessions and `n`
+/// trainers. Every write leaves an audit entry.
+async fn grow(app: &TestApp, n: usize) -> Cohort {
+    let store = &app.state.store;
+    let actor = Actor::system();
+    for i in 0..n {
+        let mut offer = sample_offer();
+        offer.title = format!("Fachsprache Pflege {i}");
+        offer.slug = format!("fachsprache-pflege-{i}");
+        let o = store.create_offer(&actor, app.p1.id, offer).await.unwrap();
+        store.set_offer_published(&actor, o.id, true).await.unwrap();
+        published_cohort(store, o.id, format!("Kurs {i}"), vec![], 1).await;
+        let mine = published_cohort(store, app.offer.id, format!("Lauf {i}"), vec![], 1).await;
+        store.enrol(&actor, app.participant, mine.id).await.unwrap();
+    }
+    let mut trainers = Vec::with_capacity(n);
+    for i in 0..n {
+        let u = store
+            .create_user(
+                &actor,
+                NewUser {
+                    email: Email::parse(&format!("trainer{i}@test.example")).unwrap(),
+                    display_name: format!("Trainerin {i}"),
+                    role: Role::Trainer,
+                    provider_id: Some(app.p1.id),
+                    password: None,
+                },
+            )
+            .await
+            .unwrap();
+        trainers.push(u.id);
+    }
+    published_cohort(store, app.offer.id, "Groß".into(), trainers, n).await
+}
+
+/// Every case with its status and statement count, at `n` rows.
+async fn measure(n: usize) -> Vec<(String, u16, usize)> {
+    let app = TestApp::spawn_with(Options {
+        config: lernweg_web::WebConfig {
+            login_limits: relaxed_limits(),
+            ..Default::default()
+        },
+        ..Default::default()
+    })
+    .await;
+    let big = grow(&app, n).await;
+    let anon = TestApp::client();
+    let (participant, _) = app.login("participant@test.example").await;
+    let (coordinator, _) = app.login("coordinator@test.example").await;
+    let (admin, _) = app.login("admin@test.example").await;
+    let slug = &app.offer.offer.slug;
+    let pages = [
+        ("catalogue", &anon, "/angebote".to_owned()),
+        ("catalogue, filtered", &anon, "/angebote?state=NW".into()),
+        ("catalogue, search", &anon, "/angebote?q=pflege".into()),
+        ("offer page", &anon, format!("/angebote/{slug}")),
+        ("public offer API", &anon, "/api/v1/public/offers".into()),
+        ("portal", &participant, "/mein-weg".into()),
+        (
+            "cohort page",
+            &coordinator,
+            format!("/verwaltung/durchgaenge/{}", big.id),
+        ),
+        (
+            "cohort list",
+            &coordinator,
+            "/verwaltung/durchgaenge".into(),
+        ),
+        ("offer list", &coordinator, "/verwaltung/angebote".into()),
+        (
+            "staff offer page",
+            &coordinator,
+            format!("/verwaltung/angebote/{}", app.offer.id),
+        ),
+        ("audit log", &admin, "/admin/protokoll".into()),
+    ];
+    let mut out = Vec::new();
+    for (name, client, path) in pages {
+        let (status, count) = counter::get(client, &app.url(&path)).await;
+        out.push((name.to_owned(), status, count));
+    }
+    let api = [
+        ("cohorts API", Role::Coordinator, "/api/v1/cohorts"),
+        ("offers API", Role::Coordinator, "/api/v1/offers"),
+        ("audit API", Role::Admin, "/api/v1/audit"),
+    ];
+    let bearer = reqwest::Client::new();
+    for (name, role, path) in api {
+        let request = bearer.get(app.url(path)).bearer_auth(app.token(role));
+        let (status, count) = counter::get_with(request).await;
+        out.push((name.to_owned(), status, count));
+    }
+    out
+}
+
+#[tokio::test]
+async fn lists_and_pages_need_the_same_statements_at_10_and_at_1000_rows() {
+    let small = measure(10).await;
+    let large = measure(1000).await;
+    let mut report = String::new();
+    for ((name, s_status, s), (_, l_status, l)) in small.iter().zip(&large) {
+        report.push_str(&format!("{name}: {s} at 10, {l} at 1,000\n"));
+        assert_eq!((*s_status, *l_status), (200, 200), "{name}");
+    }
+    println!("{report}");
+    for ((name, _, s), (_, _, l)) in small.iter().zip(&large) {
+        assert_eq!(s, l, "{name} grows with the rows:\n{report}");
+        assert!(
+            *l <= BOUND,
+            "{name} needs {l} statements (bound {BOUND}):\n{report}"
+        );
+    }
+}
