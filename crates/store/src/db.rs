@@ -55,6 +55,8 @@ pub struct Store {
     pub(crate) pool: AnyPool,
     pub(crate) backend: Backend,
     clock: Clock,
+    /// When this process last wrote each API token's use (see `Store::authenticate_token`).
+    pub(crate) token_uses: std::sync::Arc<crate::tokens::TokenUses>,
     /// The list queries run so far, with their values (tests read their query plans).
     #[cfg(feature = "test-support")]
     pub(crate) lists_run: std::sync::Arc<std::sync::Mutex<Vec<(String, Vec<String>)>>>,
@@ -110,6 +112,7 @@ impl Store {
             pool,
             backend,
             clock: Clock::system(),
+            token_uses: Default::default(),
             #[cfg(feature = "test-support")]
             lists_run: Default::default(),
         })
