@@ -7,6 +7,7 @@
 
 mod attendance;
 mod audit;
+mod audit_queue;
 mod clock;
 mod cohorts;
 mod db;
@@ -14,6 +15,7 @@ mod enrolments;
 mod error;
 mod feeds;
 mod imports;
+mod instances;
 mod invitations;
 mod legal;
 mod loans;
@@ -37,6 +39,7 @@ pub use attendance::{
     ATTENDANCE_NOTE_MAX, AttendanceRecord, ENTRY_NOTE_MAX, NewProgressEntry, ProgressEntry,
     RollCallSession, module_infos, session_facts,
 };
+pub use audit_queue::AUDIT_QUEUE_CAPACITY;
 pub use audit::{Actor, AuditAction, AuditEntity, AuditEntry, NewAuditEntry};
 pub use clock::Clock;
 pub use cohorts::{Cohort, NewCohort};

@@ -76,3 +76,83 @@ async fn token_use_is_written_at_most_once_a_minute_per_token_and_instance() {
     assert_eq!(last_used().await, Some(t2));
     b.close().await;
 }
+
+fn view(n: usize) -> lernweg_store::NewAuditEntry {
+    Actor::system().entry(
+        None,
+        lernweg_store::AuditAction::View,
+        lernweg_store::AuditEntity::Participant,
+        "",
+        format!("read {n}"),
+    )
+}
+
+/// The entries in the table, without flushing the queue first.
+async fn stored_views(db: &TestDb) -> usize {
+    let other = Store::open(&db.target).await.unwrap();
+    let n = other
+        .audit_entries(None, 1000)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|e| e.detail.starts_with("read "))
+        .count();
+    other.close().await;
+    n
+}
+
+#[tokio::test]
+async fn read_entries_are_queued_flushed_in_batches_and_drained_on_close() {
+    let db = TestDb::new().await;
+    let store = db.store.clone();
+    // Without a flusher a read writes its entry at once.
+    store.audit_read(&view(0)).await.unwrap();
+    assert_eq!(stored_views(&db).await, 1);
+
+    store.start_audit_flusher();
+    for n in 1..=250 {
+        store.audit_read(&view(n)).await.unwrap();
+    }
+    assert_eq!(stored_views(&db).await, 1, "queued, not written on the request path");
+    assert_eq!(store.flush_audit().await.unwrap(), 250);
+    assert_eq!(stored_views(&db).await, 251);
+
+    // The background task writes within about a second.
+    store.audit_read(&view(251)).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(stored_views(&db).await, 252);
+
+    // A clean stop writes what is queued; reads then write directly again.
+    for n in 252..262 {
+        store.audit_read(&view(n)).await.unwrap();
+    }
+    store.close_audit().await.unwrap();
+    assert_eq!(stored_views(&db).await, 262);
+    store.audit_read(&view(262)).await.unwrap();
+    assert_eq!(stored_views(&db).await, 263);
+    // Reading the log through the store flushes first: every entry is there, in order.
+    store.start_audit_flusher();
+    store.audit_read(&view(263)).await.unwrap();
+    let entries = store.audit_entries(None, 1000).await.unwrap();
+    assert_eq!(entries[0].detail, "read 263");
+    assert_eq!(entries[1].detail, "read 262");
+    store.close_audit().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_full_queue_makes_the_read_write_its_own_entry() {
+    let db = TestDb::new().await;
+    let store = db.store.clone();
+    store.start_audit_flusher();
+    let total = lernweg_store::AUDIT_QUEUE_CAPACITY + 5;
+    // Filled faster than the task (sleeping for a second) empties it.
+    for n in 0..total {
+        store.audit_read(&view(n)).await.unwrap();
+    }
+    assert_eq!(stored_views(&db).await, 5, "the entries beyond the capacity");
+    store.close_audit().await.unwrap();
+    let written = db
+        .execute("DELETE FROM audit_log WHERE detail LIKE 'read %'")
+        .await;
+    assert_eq!(written, total as u64, "nothing lost");
+}

@@ -61,6 +61,9 @@ pub struct AppState {
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Self {
         let limiter = Arc::new(LoginLimiter::new(&config.login_limits));
+        // Audit entries of reads leave the request path (written once a second, and by
+        // `Store::close` at the end).
+        store.start_audit_flusher();
         AppState {
             app: lernweg_app::App::new(store.clone()),
             store,
