@@ -51,7 +51,11 @@ impl FromStr for DailyJob {
 
 /// Runs `job` for `day` if this instance is the first to claim it. Returns what it did, or
 /// `None` when another instance has claimed it already.
-pub async fn run_once(app: &App, job: DailyJob, day: NaiveDate) -> Result<Option<String>, AppError> {
+pub async fn run_once(
+    app: &App,
+    job: DailyJob,
+    day: NaiveDate,
+) -> Result<Option<String>, AppError> {
     if !app.store.claim_daily_run(job.as_str(), day).await? {
         return Ok(None);
     }
@@ -70,7 +74,9 @@ async fn run(app: &App, job: DailyJob, day: NaiveDate) -> Result<String, AppErro
         DailyJob::Imports => {
             let expired = crate::imports::expire(app).await?;
             let forgotten = app.store.sweep_login_failures().await?;
-            format!("{expired} import previews expired, {forgotten} login failure records forgotten")
+            format!(
+                "{expired} import previews expired, {forgotten} login failure records forgotten"
+            )
         }
         DailyJob::Purge => {
             let erased = app.store.purge(&Actor::system(), day).await?;

@@ -120,10 +120,7 @@ pub async fn token_user(app: &App, token: &str) -> Result<Option<User>, AppError
 
 /// Failed logins, kept in the database so that the limits hold across instances: for each
 /// key, how long its failures are still remembered.
-pub async fn failures_left(
-    app: &App,
-    keys: &[&str],
-) -> Result<Vec<std::time::Duration>, AppError> {
+pub async fn failures_left(app: &App, keys: &[&str]) -> Result<Vec<std::time::Duration>, AppError> {
     Ok(app.store.login_failures_left(keys).await?)
 }
 

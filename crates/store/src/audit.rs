@@ -141,8 +141,8 @@ where
         "INSERT INTO audit_log (id, at, actor_id, actor_email, provider_id, action, entity, \
          entity_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
-        .bind(Uuid::now_v7().to_string())
-        .bind(time::fmt(now));
+    .bind(Uuid::now_v7().to_string())
+    .bind(time::fmt(now));
     bind_entry(q, entry).execute(exec).await?;
     Ok(())
 }

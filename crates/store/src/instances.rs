@@ -64,7 +64,11 @@ impl Store {
 
     /// Records one failure of `key`: its bucket rises by `period` (from now, if it had
     /// drained). Atomic, so that failures on several instances add up.
-    pub async fn record_login_failure(&self, key: &str, period: Duration) -> Result<(), StoreError> {
+    pub async fn record_login_failure(
+        &self,
+        key: &str,
+        period: Duration,
+    ) -> Result<(), StoreError> {
         let (now, period) = (self.now_ms(), millis(period));
         sqlx::query(
             "INSERT INTO login_failures (key, until_ms) VALUES ($1, $2) \
@@ -147,11 +151,11 @@ impl Store {
 
     /// The instances that ran `job` (one per day claimed), oldest first: `(day, instance)`.
     pub async fn daily_runs(&self, job: &str) -> Result<Vec<(String, String)>, StoreError> {
-        Ok(sqlx::query_as(
-            "SELECT day, claimed_by FROM daily_runs WHERE job = $1 ORDER BY day",
+        Ok(
+            sqlx::query_as("SELECT day, claimed_by FROM daily_runs WHERE job = $1 ORDER BY day")
+                .bind(job)
+                .fetch_all(&self.pool)
+                .await?,
         )
-        .bind(job)
-        .fetch_all(&self.pool)
-        .await?)
     }
 }

@@ -39,8 +39,8 @@ pub use attendance::{
     ATTENDANCE_NOTE_MAX, AttendanceRecord, ENTRY_NOTE_MAX, NewProgressEntry, ProgressEntry,
     RollCallSession, module_infos, session_facts,
 };
-pub use audit_queue::AUDIT_QUEUE_CAPACITY;
 pub use audit::{Actor, AuditAction, AuditEntity, AuditEntry, NewAuditEntry};
+pub use audit_queue::AUDIT_QUEUE_CAPACITY;
 pub use clock::Clock;
 pub use cohorts::{Cohort, NewCohort};
 pub use db::{DatabaseTarget, Store};

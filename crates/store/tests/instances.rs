@@ -36,7 +36,10 @@ async fn user(store: &Store) -> User {
 
 /// A second instance on the same database, reading time from `clock`.
 async fn second(db: &TestDb, clock: &Clock) -> Store {
-    Store::open(&db.target).await.unwrap().with_clock(clock.clone())
+    Store::open(&db.target)
+        .await
+        .unwrap()
+        .with_clock(clock.clone())
 }
 
 #[tokio::test]
@@ -46,33 +49,66 @@ async fn token_use_is_written_at_most_once_a_minute_per_token_and_instance() {
     let clock = Clock::fixed(t0);
     let a = db.store.clone().with_clock(clock.clone());
     let u = user(&a).await;
-    let issued = a.create_token(&Actor::system(), &u, "Auswertung").await.unwrap();
+    let issued = a
+        .create_token(&Actor::system(), &u, "Auswertung")
+        .await
+        .unwrap();
     let last_used = || async { a.tokens(u.id).await.unwrap()[0].last_used_at };
     assert_eq!(last_used().await, None);
 
-    assert!(a.authenticate_token(&issued.secret).await.unwrap().is_some());
+    assert!(
+        a.authenticate_token(&issued.secret)
+            .await
+            .unwrap()
+            .is_some()
+    );
     assert_eq!(last_used().await, Some(t0));
 
     // Within the minute: this instance writes nothing, another one finds the stored value
     // recent enough and leaves it.
     clock.set(t0 + TimeDelta::seconds(40));
-    assert!(a.authenticate_token(&issued.secret).await.unwrap().is_some());
+    assert!(
+        a.authenticate_token(&issued.secret)
+            .await
+            .unwrap()
+            .is_some()
+    );
     let b = second(&db, &clock).await;
-    assert!(b.authenticate_token(&issued.secret).await.unwrap().is_some());
+    assert!(
+        b.authenticate_token(&issued.secret)
+            .await
+            .unwrap()
+            .is_some()
+    );
     assert_eq!(last_used().await, Some(t0));
 
     // A minute later instance a writes again; instance b, due by its own memory 40 s after
     // that, finds the stored value recent and leaves it.
     let t1 = t0 + TimeDelta::seconds(61);
     clock.set(t1);
-    assert!(a.authenticate_token(&issued.secret).await.unwrap().is_some());
+    assert!(
+        a.authenticate_token(&issued.secret)
+            .await
+            .unwrap()
+            .is_some()
+    );
     assert_eq!(last_used().await, Some(t1));
     clock.set(t1 + TimeDelta::seconds(40));
-    assert!(b.authenticate_token(&issued.secret).await.unwrap().is_some());
+    assert!(
+        b.authenticate_token(&issued.secret)
+            .await
+            .unwrap()
+            .is_some()
+    );
     assert_eq!(last_used().await, Some(t1));
     let t2 = t1 + TimeDelta::seconds(64);
     clock.set(t2);
-    assert!(a.authenticate_token(&issued.secret).await.unwrap().is_some());
+    assert!(
+        a.authenticate_token(&issued.secret)
+            .await
+            .unwrap()
+            .is_some()
+    );
     assert_eq!(last_used().await, Some(t2));
     b.close().await;
 }
@@ -113,7 +149,11 @@ async fn read_entries_are_queued_flushed_in_batches_and_drained_on_close() {
     for n in 1..=250 {
         store.audit_read(&view(n)).await.unwrap();
     }
-    assert_eq!(stored_views(&db).await, 1, "queued, not written on the request path");
+    assert_eq!(
+        stored_views(&db).await,
+        1,
+        "queued, not written on the request path"
+    );
     assert_eq!(store.flush_audit().await.unwrap(), 250);
     assert_eq!(stored_views(&db).await, 251);
 
@@ -149,7 +189,11 @@ async fn a_full_queue_makes_the_read_write_its_own_entry() {
     for n in 0..total {
         store.audit_read(&view(n)).await.unwrap();
     }
-    assert_eq!(stored_views(&db).await, 5, "the entries beyond the capacity");
+    assert_eq!(
+        stored_views(&db).await,
+        5,
+        "the entries beyond the capacity"
+    );
     store.close_audit().await.unwrap();
     let written = db
         .execute("DELETE FROM audit_log WHERE detail LIKE 'read %'")

@@ -81,7 +81,10 @@ pub async fn serve(Path(asset): Path<String>) -> Response {
     };
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static(a.content_type)),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(a.content_type),
+            ),
             (header::CACHE_CONTROL, HeaderValue::from_static(cache)),
         ],
         a.body,
@@ -94,8 +97,14 @@ mod tests {
     #[test]
     fn hashed_names_change_with_the_content() {
         let a = super::hashed_name("app.css", b"a{}");
-        assert!(a.starts_with("app.") && a.ends_with(".css") && a.len() == 24, "{a}");
+        assert!(
+            a.starts_with("app.") && a.ends_with(".css") && a.len() == 24,
+            "{a}"
+        );
         assert_ne!(a, super::hashed_name("app.css", b"b{}"));
-        assert_eq!(super::stylesheet_url(), format!("/static/{}", super::ASSETS[0].hashed));
+        assert_eq!(
+            super::stylesheet_url(),
+            format!("/static/{}", super::ASSETS[0].hashed)
+        );
     }
 }

@@ -246,7 +246,8 @@ mod tests {
         for _ in 0..3 {
             sessions::record_failure(&app, "a", period).await.unwrap();
         }
-        let left = |app: App| async move { sessions::failures_left(&app, &["a"]).await.unwrap()[0] };
+        let left =
+            |app: App| async move { sessions::failures_left(&app, &["a"]).await.unwrap()[0] };
         assert_eq!(count(left(app.clone()).await, period), 3);
         clock.set((t0 + chrono::TimeDelta::seconds(15)).into());
         assert_eq!(count(left(app.clone()).await, period), 2);
@@ -299,12 +300,22 @@ mod tests {
         });
         let ip: IpAddr = "127.0.0.1".parse().unwrap();
         for account in ["a", "b", "c"] {
-            assert!(l.before_login(&app, Some(ip), account).await.unwrap().is_ok());
+            assert!(
+                l.before_login(&app, Some(ip), account)
+                    .await
+                    .unwrap()
+                    .is_ok()
+            );
         }
         assert!(l.before_login(&app, Some(ip), "d").await.unwrap().is_err());
         assert!(l.check_address(Some(ip)).is_err());
         let other: IpAddr = "127.0.0.2".parse().unwrap();
-        assert!(l.before_login(&app, Some(other), "d").await.unwrap().is_ok());
+        assert!(
+            l.before_login(&app, Some(other), "d")
+                .await
+                .unwrap()
+                .is_ok()
+        );
     }
 
     #[tokio::test]
@@ -317,8 +328,18 @@ mod tests {
         la.failed(&a, Some(ip), "a@x.de").await.unwrap();
         lb.failed(&b, Some(ip), "a@x.de").await.unwrap();
         // Burst 2 per pair: the third attempt is refused on either instance.
-        assert!(la.before_login(&a, Some(ip), "a@x.de").await.unwrap().is_err());
-        assert!(lb.before_login(&b, Some(ip), "a@x.de").await.unwrap().is_err());
+        assert!(
+            la.before_login(&a, Some(ip), "a@x.de")
+                .await
+                .unwrap()
+                .is_err()
+        );
+        assert!(
+            lb.before_login(&b, Some(ip), "a@x.de")
+                .await
+                .unwrap()
+                .is_err()
+        );
         b.store.close().await;
     }
 }

@@ -63,7 +63,11 @@ async fn text_is_compressed_as_the_client_accepts() {
     let cases = [
         ("/angebote", None, "<html"),
         ("/api/v1/openapi.json", None, "\"openapi\""),
-        ("/api/v1/exports/offers.csv", Some(token.as_str()), "Fachsprache Pflege"),
+        (
+            "/api/v1/exports/offers.csv",
+            Some(token.as_str()),
+            "Fachsprache Pflege",
+        ),
     ];
     for (path, token, expected) in cases {
         for encoding in ["gzip", "br"] {
@@ -71,7 +75,9 @@ async fn text_is_compressed_as_the_client_accepts() {
             assert_eq!(res.status(), 200, "{path}");
             assert_eq!(header(&res, "content-encoding"), encoding, "{path}");
             assert!(
-                header(&res, "vary").to_lowercase().contains("accept-encoding"),
+                header(&res, "vary")
+                    .to_lowercase()
+                    .contains("accept-encoding"),
                 "{path}"
             );
             let body = decoded(res).await;
@@ -83,7 +89,13 @@ async fn text_is_compressed_as_the_client_accepts() {
         assert!(decoded(res).await.contains(expected));
     }
     // XLSX is a zip already: sent as it is.
-    let res = fetch(&app, "/api/v1/exports/offers.xlsx", "gzip, br", Some(&token)).await;
+    let res = fetch(
+        &app,
+        "/api/v1/exports/offers.xlsx",
+        "gzip, br",
+        Some(&token),
+    )
+    .await;
     assert_eq!(res.status(), 200);
     assert_eq!(header(&res, "content-encoding"), "");
     assert!(res.bytes().await.unwrap().starts_with(b"PK"));

@@ -51,6 +51,13 @@ pub fn err(out: &Output) -> String {
 
 pub struct Server(Child);
 
+impl Server {
+    /// Owns a started server process: it is killed when this is dropped.
+    pub fn new(child: Child) -> Server {
+        Server(child)
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.0.kill();
