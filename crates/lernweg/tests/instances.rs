@@ -11,7 +11,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::Server;
+use common::{Server, browser as client, log_in};
 use lernweg_domain::{Email, ProviderName, Role, State};
 use lernweg_store::testing::{POSTGRES_ENV, TestDb};
 use lernweg_store::{Actor, NewProvider, NewUser, Provider};
@@ -41,42 +41,6 @@ fn instance(url: &str) -> (Server, String) {
         .trim_end_matches('/')
         .to_owned();
     (server, base)
-}
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
-/// The hidden `csrf` field of the login form (its cookie lands in the client).
-async fn csrf(client: &reqwest::Client, base: &str) -> String {
-    let html = client
-        .get(format!("{base}/anmelden"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let marker = "name=\"csrf\" value=\"";
-    let start = html.find(marker).expect("csrf field") + marker.len();
-    html[start..start + html[start..].find('"').unwrap()].to_owned()
-}
-
-/// A login through the form on `base`; returns the status.
-async fn log_in(client: &reqwest::Client, base: &str, email: &str, password: &str) -> u16 {
-    let token = csrf(client, base).await;
-    client
-        .post(format!("{base}/anmelden"))
-        .form(&[("email", email), ("password", password), ("csrf", &token)])
-        .send()
-        .await
-        .unwrap()
-        .status()
-        .as_u16()
 }
 
 async fn setup(db: &TestDb) -> (Provider, String) {
