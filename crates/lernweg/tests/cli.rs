@@ -210,8 +210,7 @@ async fn demo_starts_prints_logins_and_keeps_its_data() {
     assert!(lines.join("\n").contains("Reusing the demo data"));
     // The demo logins work through the real form.
     let client = common::browser();
-    let status =
-        common::log_in(&client, &url, "koordination1@demo.example", "lernweg-demo").await;
+    let status = common::log_in(&client, &url, "koordination1@demo.example", "lernweg-demo").await;
     assert_eq!(status, 303);
     let team = client
         .get(format!("{url}/team"))

@@ -63,8 +63,12 @@ pub struct Store {
     pub(crate) audit_queue: std::sync::Arc<crate::audit_queue::AuditQueue>,
     /// The list queries run so far, with their values (tests read their query plans).
     #[cfg(feature = "test-support")]
-    pub(crate) lists_run: std::sync::Arc<std::sync::Mutex<Vec<(String, Vec<String>)>>>,
+    pub(crate) lists_run: ListsRun,
 }
+
+/// The list queries run so far: SQL and bound values.
+#[cfg(feature = "test-support")]
+pub(crate) type ListsRun = std::sync::Arc<std::sync::Mutex<Vec<(String, Vec<String>)>>>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Backend {
