@@ -181,7 +181,7 @@ pub async fn view_user(
 ) -> Result<User, AppError> {
     let user = user(app, &caller.principal, id).await?;
     app.store
-        .audit(&caller.actor.entry(
+        .audit_read(&caller.actor.entry(
             user.provider_id,
             AuditAction::View,
             AuditEntity::User,
@@ -300,6 +300,7 @@ pub async fn update_user(
 // ---------------------------------------------------------------- audit log
 
 /// Audit entries, newest first, of one provider or all (admins): at most `limit` (1–1000).
+/// The read entries still queued are written first, so that the log is complete.
 pub async fn audit_log(
     app: &App,
     caller: &Caller,
@@ -307,6 +308,7 @@ pub async fn audit_log(
     limit: i64,
 ) -> Result<Vec<AuditEntry>, AppError> {
     ensure_admin(caller)?;
+    app.store.flush_audit().await?;
     Ok(app.store.audit_entries(provider, limit).await?)
 }
 

@@ -155,7 +155,7 @@ pub async fn view_roll_call(
 ) -> Result<RollCall, AppError> {
     let (session, cohort) = visible_session(app, &caller.principal, id).await?;
     app.store
-        .audit(&caller.actor.entry(
+        .audit_read(&caller.actor.entry(
             Some(cohort.provider_id),
             AuditAction::View,
             AuditEntity::Attendance,
@@ -276,7 +276,7 @@ async fn audit_enrolment(
     what: &str,
 ) -> Result<(), AppError> {
     app.store
-        .audit(&caller.actor.entry(
+        .audit_read(&caller.actor.entry(
             Some(cohort.provider_id),
             AuditAction::View,
             AuditEntity::Enrolment,

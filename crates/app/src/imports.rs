@@ -183,7 +183,7 @@ async fn audit_preview(
         &job.id,
         seen_by,
     );
-    Ok(app.store.audit(&entry).await?)
+    Ok(app.store.audit_read(&entry).await?)
 }
 
 /// Confirms a preview the caller may see and starts writing its valid rows in a background
@@ -193,13 +193,19 @@ async fn audit_preview(
 pub async fn confirm(app: &App, caller: &Caller, id: &str) -> Result<ImportJob, AppError> {
     let job = visible_job(app, &caller.principal, id).await?;
     let running = app.store.confirm_import(&job.id).await?;
-    let (store, actor, id) = (app.store.clone(), caller.actor.clone(), job.id);
+    spawn_run(app, caller.actor.clone(), job.id);
+    Ok(running)
+}
+
+/// Runs a confirmed import in a background task (the store claims the run first, so that it
+/// happens on one instance only).
+pub(crate) fn spawn_run(app: &App, actor: Actor, id: String) {
+    let store = app.store.clone();
     tokio::spawn(async move {
         if let Err(e) = store.run_import(&actor, &id).await {
             tracing::error!(job = %id, error = %e, "participant import could not be ended");
         }
     });
-    Ok(running)
 }
 
 /// Discards a preview the caller may see: its staged rows and row errors are deleted,

@@ -14,6 +14,7 @@ pub mod admin;
 pub mod attendance;
 pub mod catalogue;
 pub mod cohorts;
+pub mod daily;
 mod error;
 pub mod exports;
 pub mod feeds;

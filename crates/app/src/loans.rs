@@ -125,7 +125,7 @@ pub async fn create_device(
 pub async fn loans(app: &App, caller: &Caller, seen_by: &str) -> Result<Vec<LoanOnDay>, AppError> {
     let scope = caller.principal.provider_scope();
     app.store
-        .audit(&caller.actor.entry(
+        .audit_read(&caller.actor.entry(
             scope,
             AuditAction::View,
             AuditEntity::DeviceLoans,

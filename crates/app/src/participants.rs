@@ -58,7 +58,7 @@ pub async fn audit_view(
     what: &str,
 ) -> Result<(), AppError> {
     app.store
-        .audit(&actor.entry(
+        .audit_read(&actor.entry(
             Some(p.provider_id),
             AuditAction::View,
             AuditEntity::Participant,
@@ -138,7 +138,7 @@ pub async fn audit_list(
     what: String,
 ) -> Result<(), AppError> {
     app.store
-        .audit(&caller.actor.entry(
+        .audit_read(&caller.actor.entry(
             provider,
             AuditAction::View,
             AuditEntity::Participant,

@@ -141,7 +141,7 @@ pub async fn open_referrals(
     let scope = caller.principal.provider_scope();
     let list = app.store.referrals(scope, true).await?;
     app.store
-        .audit(&caller.actor.entry(
+        .audit_read(&caller.actor.entry(
             scope,
             AuditAction::View,
             AuditEntity::Referral,

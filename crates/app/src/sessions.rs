@@ -117,3 +117,23 @@ pub async fn session(app: &App, secret: &str) -> Result<Option<LoginSession>, Ap
 pub async fn token_user(app: &App, token: &str) -> Result<Option<User>, AppError> {
     Ok(app.store.authenticate_token(token).await?)
 }
+
+/// Failed logins, kept in the database so that the limits hold across instances: for each
+/// key, how long its failures are still remembered.
+pub async fn failures_left(app: &App, keys: &[&str]) -> Result<Vec<std::time::Duration>, AppError> {
+    Ok(app.store.login_failures_left(keys).await?)
+}
+
+/// Records a failure of `key`, remembered for one more `period`.
+pub async fn record_failure(
+    app: &App,
+    key: &str,
+    period: std::time::Duration,
+) -> Result<(), AppError> {
+    Ok(app.store.record_login_failure(key, period).await?)
+}
+
+/// Forgets the failures of `keys` (a successful login).
+pub async fn forget_failures(app: &App, keys: &[&str]) -> Result<(), AppError> {
+    Ok(app.store.clear_login_failures(keys).await?)
+}

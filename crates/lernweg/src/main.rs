@@ -2,6 +2,7 @@
 //! timetables on the command line.
 
 mod admin;
+mod background;
 mod demo;
 mod demo_attendance;
 mod demo_bulk;
@@ -83,6 +84,14 @@ struct ServeArgs {
     /// Sender of invitation e-mails; default `Lernweg <lernweg@HOST>` with the host of --public-url.
     #[arg(long, env = "LERNWEG_MAIL_FROM")]
     mail_from: Option<String>,
+    /// Daily jobs this instance may run (each runs once a day across all instances on the database): `imports` (expire unconfirmed import previews, fail interrupted imports, forget old login failures), `purge` (erase records past their retention period, like `lernweg purge`), or `none`; comma-separated.
+    #[arg(
+        long,
+        env = "LERNWEG_DAILY_JOBS",
+        value_delimiter = ',',
+        default_value = "imports"
+    )]
+    daily_jobs: Vec<String>,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -373,8 +382,12 @@ async fn serve_with(
         },
         ..Default::default()
     };
+    let jobs = background::parse_daily_jobs(&args.daily_jobs)?;
     let state = AppState::new(store.clone(), config);
+    let background = background::spawn(state.app.clone(), jobs);
     let result = lernweg_web::serve(state, args.addr, on_ready).await;
+    background.abort();
+    // Writes the queued audit entries of reads before the pool closes.
     store.close().await;
     result
 }

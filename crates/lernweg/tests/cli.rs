@@ -209,33 +209,9 @@ async fn demo_starts_prints_logins_and_keeps_its_data() {
     let (_server, url, lines) = demo(&d);
     assert!(lines.join("\n").contains("Reusing the demo data"));
     // The demo logins work through the real form.
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let html = client
-        .get(format!("{url}/anmelden"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let marker = "name=\"csrf\" value=\"";
-    let start = html.find(marker).unwrap() + marker.len();
-    let csrf = &html[start..start + html[start..].find('"').unwrap()];
-    let res = client
-        .post(format!("{url}/anmelden"))
-        .form(&[
-            ("email", "koordination1@demo.example"),
-            ("password", "lernweg-demo"),
-            ("csrf", csrf),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 303);
+    let client = common::browser();
+    let status = common::log_in(&client, &url, "koordination1@demo.example", "lernweg-demo").await;
+    assert_eq!(status, 303);
     let team = client
         .get(format!("{url}/team"))
         .send()

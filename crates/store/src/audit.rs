@@ -112,6 +112,25 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
+/// The start of an INSERT of audit entries; each row has 9 parameters: id, at and
+/// [`bind_entry`]'s seven.
+pub(crate) const INSERT_HEAD: &str = "INSERT INTO audit_log (id, at, actor_id, actor_email, \
+     provider_id, action, entity, entity_id, detail) VALUES ";
+
+/// Binds an entry's seven values after its id and time.
+pub(crate) fn bind_entry<'q>(
+    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
+    entry: &NewAuditEntry,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    q.bind(entry.actor.map(|a| a.to_string()))
+        .bind(entry.actor_email.clone())
+        .bind(entry.provider.map(|p| p.to_string()))
+        .bind(entry.action.as_str())
+        .bind(entry.entity.as_str())
+        .bind(entry.entity_id.clone())
+        .bind(entry.detail.clone())
+}
+
 pub(crate) async fn write<'e, E>(
     now: chrono::DateTime<chrono::Utc>,
     exec: E,
@@ -120,27 +139,19 @@ pub(crate) async fn write<'e, E>(
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
-    sqlx::query(
-        "INSERT INTO audit_log (id, at, actor_id, actor_email, provider_id, action, entity, entity_id, detail) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    let q = sqlx::query(
+        "INSERT INTO audit_log (id, at, actor_id, actor_email, provider_id, action, entity, \
+         entity_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(Uuid::now_v7().to_string())
-    .bind(time::fmt(now))
-    .bind(entry.actor.map(|a| a.to_string()))
-    .bind(entry.actor_email.clone())
-    .bind(entry.provider.map(|p| p.to_string()))
-    .bind(entry.action.as_str())
-    .bind(entry.entity.as_str())
-    .bind(entry.entity_id.clone())
-    .bind(entry.detail.clone())
-    .execute(exec)
-    .await?;
+    .bind(time::fmt(now));
+    bind_entry(q, entry).execute(exec).await?;
     Ok(())
 }
 
 impl Store {
-    /// Writes one audit entry on its own (for reads and logins; writes log inside their
-    /// own transaction).
+    /// Writes one audit entry on its own, now (logins and refusals; reads use
+    /// [`Store::audit_read`]; writes log inside their own transaction).
     pub async fn audit(&self, entry: &NewAuditEntry) -> Result<(), StoreError> {
         write(self.now(), &self.pool, entry).await
     }
@@ -166,6 +177,8 @@ impl Store {
         filter: &AuditFilter,
         page: PageNo,
     ) -> Result<Paged<AuditEntry>, StoreError> {
+        // Every read entry queued so far belongs in the answer.
+        self.flush_audit().await?;
         filter
             .list()
             .page(self, "at DESC, id DESC", page, PAGE_SIZE, entry_from_row)
@@ -179,6 +192,8 @@ impl Store {
         cursor: Option<&Cursor>,
         limit: Limit,
     ) -> Result<Slice<AuditEntry>, StoreError> {
+        // Every read entry queued so far belongs in the answer.
+        self.flush_audit().await?;
         filter
             .list()
             .after(

@@ -55,11 +55,20 @@ pub struct Store {
     pub(crate) pool: AnyPool,
     pub(crate) backend: Backend,
     clock: Clock,
+    /// When this process last wrote each API token's use (see `Store::authenticate_token`).
+    pub(crate) token_uses: std::sync::Arc<crate::tokens::TokenUses>,
+    /// This instance's id (see `Store::instance_id`).
+    pub(crate) instance: std::sync::Arc<str>,
+    /// The queue of read audit entries (see `audit_queue`).
+    pub(crate) audit_queue: std::sync::Arc<crate::audit_queue::AuditQueue>,
     /// The list queries run so far, with their values (tests read their query plans).
     #[cfg(feature = "test-support")]
-    #[allow(clippy::type_complexity)]
-    pub(crate) lists_run: std::sync::Arc<std::sync::Mutex<Vec<(String, Vec<String>)>>>,
+    pub(crate) lists_run: ListsRun,
 }
+
+/// The list queries run so far: SQL and bound values.
+#[cfg(feature = "test-support")]
+pub(crate) type ListsRun = std::sync::Arc<std::sync::Mutex<Vec<(String, Vec<String>)>>>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Backend {
@@ -111,6 +120,9 @@ impl Store {
             pool,
             backend,
             clock: Clock::system(),
+            token_uses: Default::default(),
+            audit_queue: Default::default(),
+            instance: uuid::Uuid::now_v7().to_string().into(),
             #[cfg(feature = "test-support")]
             lists_run: Default::default(),
         })
@@ -181,8 +193,12 @@ impl Store {
         Ok(on == 1)
     }
 
-    /// Closes the pool, waiting for connections to be returned.
+    /// Writes the queued audit entries of reads, then closes the pool, waiting for
+    /// connections to be returned.
     pub async fn close(&self) {
+        if let Err(e) = self.close_audit().await {
+            tracing::error!(error = %e, "the queued audit entries of reads could not be written");
+        }
         self.pool.close().await;
     }
 }

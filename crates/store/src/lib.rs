@@ -7,6 +7,7 @@
 
 mod attendance;
 mod audit;
+mod audit_queue;
 mod clock;
 mod cohorts;
 mod db;
@@ -14,6 +15,7 @@ mod enrolments;
 mod error;
 mod feeds;
 mod imports;
+mod instances;
 mod invitations;
 mod legal;
 mod loans;
@@ -39,6 +41,7 @@ pub use attendance::{
     RollCallSession, module_infos, session_facts,
 };
 pub use audit::{Actor, AuditAction, AuditEntity, AuditEntry, AuditFilter, NewAuditEntry};
+pub use audit_queue::AUDIT_QUEUE_CAPACITY;
 pub use clock::Clock;
 pub use cohorts::{Cohort, CohortFilter, CohortsOf, NewCohort};
 pub use db::{DatabaseTarget, Store};

@@ -1,5 +1,8 @@
 //! Personal API tokens (`Authorization: Bearer lw_…`), stored as hashes.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use chrono::{DateTime, Utc};
 use lernweg_domain::{ParseError, TokenId, UserId};
 use serde::Serialize;
@@ -175,6 +178,11 @@ impl Store {
     }
 
     /// The active user behind a bearer token, if the token is known and not revoked.
+    ///
+    /// Its use is recorded (`last_used_at`) at most once a minute per token: this process
+    /// remembers when it last recorded each token and runs no statement within the minute,
+    /// and the UPDATE only moves a value older than a minute (so several instances write at
+    /// most once a minute each).
     pub async fn authenticate_token(&self, secret: &str) -> Result<Option<User>, StoreError> {
         if !secret.starts_with(TOKEN_PREFIX) {
             return Ok(None);
@@ -192,11 +200,48 @@ impl Store {
         if !user.active {
             return Ok(None);
         }
-        sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
-            .bind(time::fmt(self.now()))
-            .bind(row.try_get::<String, _>("id")?)
+        let id: String = row.try_get("id")?;
+        let now = self.now();
+        if self.token_uses.due(&id, now) {
+            sqlx::query(
+                "UPDATE api_tokens SET last_used_at = $1 \
+                 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)",
+            )
+            .bind(time::fmt(now))
+            .bind(&id)
+            .bind(time::fmt(now - TOKEN_USE_EVERY))
             .execute(&self.pool)
             .await?;
+            self.token_uses.recorded(id, now);
+        }
         Ok(Some(user))
+    }
+}
+
+/// How often the use of one token is written at most.
+const TOKEN_USE_EVERY: chrono::TimeDelta = chrono::TimeDelta::minutes(1);
+
+/// When this process last recorded the use of each token (token id → time).
+#[derive(Default)]
+pub(crate) struct TokenUses(Mutex<HashMap<String, DateTime<Utc>>>);
+
+impl TokenUses {
+    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<String, DateTime<Utc>>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Whether the use of token `id` at `now` should be written.
+    fn due(&self, id: &str, now: DateTime<Utc>) -> bool {
+        self.map()
+            .get(id)
+            .is_none_or(|at| now - *at >= TOKEN_USE_EVERY || *at > now)
+    }
+
+    fn recorded(&self, id: String, now: DateTime<Utc>) {
+        let mut map = self.map();
+        if map.len() > 10_000 {
+            map.retain(|_, at| now - *at < TOKEN_USE_EVERY);
+        }
+        map.insert(id, now);
     }
 }

@@ -5,11 +5,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::http::HeaderName;
+use axum::http::{Extensions, HeaderMap, HeaderName, StatusCode, Version, header};
 use axum::middleware;
 use lernweg_store::Store;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
@@ -59,6 +61,9 @@ pub struct AppState {
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Self {
         let limiter = Arc::new(LoginLimiter::new(&config.login_limits));
+        // Audit entries of reads leave the request path (written once a second, and by
+        // `Store::close` at the end).
+        store.start_audit_flusher();
         AppState {
             app: lernweg_app::App::new(store.clone()),
             store,
@@ -104,10 +109,40 @@ pub fn build_app_with(state: AppState, extra: Router<AppState>) -> Router {
                 .layer(PropagateRequestIdLayer::new(REQUEST_ID))
                 .layer(middleware::from_fn_with_state(secure, security::headers))
                 .layer(CatchPanicLayer::custom(error::panic_response))
-                .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
+                .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
                 .layer(middleware::from_fn(limit_body)),
         )
         .layer(middleware::from_fn(error::api_problems))
+        .layer(compression())
+}
+
+/// gzip or Brotli, as the client accepts, for the text Lernweg sends: HTML, JSON, CSV,
+/// iCalendar, CSS, XML and plain text. PDF and XLSX are compressed already; tower-http's
+/// default predicate also leaves out tiny bodies, images and event streams.
+fn compression() -> CompressionLayer<impl Predicate> {
+    let textual = |_: StatusCode, _: Version, headers: &HeaderMap, _: &Extensions| {
+        headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|t| {
+                let t = t.to_ascii_lowercase();
+                [
+                    "text/",
+                    "application/json",
+                    "application/problem+json",
+                    "application/ld+json",
+                    "application/xml",
+                    "application/atom+xml",
+                    "image/svg+xml",
+                ]
+                .iter()
+                .any(|p| t.starts_with(p))
+            })
+    };
+    CompressionLayer::new()
+        .gzip(true)
+        .br(true)
+        .compress_when(DefaultPredicate::new().and(textual))
 }
 
 /// Request bodies: 2 MiB, except the CSV upload routes, whose handlers read up to their own

@@ -8,6 +8,7 @@
 
 pub mod api;
 mod app;
+pub mod assets;
 mod attendance;
 mod care;
 mod context;

@@ -8,16 +8,18 @@
 //!
 //! A successful login clears the failures of its account and pair. Failures are forgotten
 //! one per period (a leaky bucket).
+//!
+//! The failures live in the database (`login_failures`), so that several instances behind one
+//! proxy share them; the per-address governor is kept in memory (each instance counts the
+//! attempts it sees).
 
-use std::collections::HashMap;
-use std::hash::Hash;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use lernweg_app::{App, AppError, sessions};
 
 /// The limits. `burst` at once, then one more every `period`.
 #[derive(Debug, Clone, Copy)]
@@ -67,53 +69,29 @@ impl LoginLimits {
     }
 }
 
-/// Failures per key as a leaky bucket: each failure adds one `period` to the key's level,
-/// time drains it. `count` is the number of failures not yet forgotten.
-struct Failures<K> {
-    period: Duration,
-    levels: Mutex<HashMap<K, Instant>>,
+/// Failures as a leaky bucket: each failure adds one `period` to the key's level, time drains
+/// it. With `left` of the level still to drain, the failures not yet forgotten.
+fn count(left: Duration, period: Duration) -> u32 {
+    let period = period.max(Duration::from_millis(1));
+    u32::try_from(left.as_nanos().div_ceil(period.as_nanos())).unwrap_or(u32::MAX)
 }
 
-impl<K: Hash + Eq + Clone> Failures<K> {
-    fn new(period: Duration) -> Self {
-        Failures {
-            period: period.max(Duration::from_millis(1)),
-            levels: Mutex::new(HashMap::new()),
-        }
-    }
+/// How long until fewer than `burst` failures are remembered again (`None`: they are now).
+fn wait(left: Duration, burst: u32, period: Duration) -> Option<Duration> {
+    let allowed = period.max(Duration::from_millis(1)) * burst.saturating_sub(1);
+    (left > allowed).then(|| left - allowed)
+}
 
-    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<K, Instant>> {
-        self.levels.lock().unwrap_or_else(|e| e.into_inner())
-    }
+/// The database key of an account's failures (from anywhere).
+fn account_key(account: &str) -> String {
+    format!("a:{account}")
+}
 
-    /// The failures of `key` not yet forgotten at `now`.
-    fn count(&self, key: &K, now: Instant) -> u32 {
-        let Some(until) = self.map().get(key).copied() else {
-            return 0;
-        };
-        let left = until.saturating_duration_since(now);
-        left.as_nanos().div_ceil(self.period.as_nanos()) as u32
-    }
-
-    /// How long until `key` is below `burst` failures again (`None`: it is now).
-    fn wait(&self, key: &K, burst: u32, now: Instant) -> Option<Duration> {
-        let until = self.map().get(key).copied()?;
-        let allowed = self.period * burst.saturating_sub(1);
-        let left = until.saturating_duration_since(now);
-        (left > allowed).then(|| left - allowed)
-    }
-
-    fn record(&self, key: K, now: Instant) {
-        let mut map = self.map();
-        if map.len() > 100_000 {
-            map.retain(|_, until| *until > now);
-        }
-        let level = map.entry(key).or_insert(now);
-        *level = (*level).max(now) + self.period;
-    }
-
-    fn clear(&self, key: &K) {
-        self.map().remove(key);
+/// The database key of the failures of an account from one address.
+fn pair_key(account: &str, ip: Option<IpAddr>) -> String {
+    match ip {
+        Some(ip) => format!("p:{account} {ip}"),
+        None => format!("p:{account} -"),
     }
 }
 
@@ -130,8 +108,6 @@ const REDEMPTION: &str = " invitation";
 pub struct LoginLimiter {
     limits: LoginLimits,
     ips: DefaultKeyedRateLimiter<IpAddr>,
-    pairs: Failures<(String, Option<IpAddr>)>,
-    accounts: Failures<String>,
     clock: DefaultClock,
 }
 
@@ -147,8 +123,6 @@ impl LoginLimiter {
         LoginLimiter {
             limits: *limits,
             ips: RateLimiter::keyed(quota(limits.per_ip_burst, limits.per_ip_period)),
-            pairs: Failures::new(limits.per_pair_period),
-            accounts: Failures::new(limits.account_period),
             clock: DefaultClock::default(),
         }
     }
@@ -171,51 +145,75 @@ impl LoginLimiter {
     /// Before a login attempt of `account` from `ip`: counts the attempt of the address and
     /// refuses when the address or this pair is over its limit; otherwise returns the delay
     /// to wait before the password is checked.
-    pub fn before_login(&self, ip: Option<IpAddr>, account: &str) -> Result<Duration, Refused> {
-        self.check_address(ip)?;
-        let now = Instant::now();
-        let account = account.to_lowercase();
-        let pair = (account.clone(), ip);
-        if let Some(wait) = self.pairs.wait(&pair, self.limits.per_pair_burst, now) {
-            return Err(Refused::TryAgainIn(wait));
+    pub async fn before_login(
+        &self,
+        app: &App,
+        ip: Option<IpAddr>,
+        account: &str,
+    ) -> Result<Result<Duration, Refused>, AppError> {
+        if let Err(refused) = self.check_address(ip) {
+            return Ok(Err(refused));
         }
-        Ok(self
-            .limits
-            .account_delay(self.accounts.count(&account, now)))
+        let account = account.to_lowercase();
+        let keys = [pair_key(&account, ip), account_key(&account)];
+        let left = sessions::failures_left(app, &[&keys[0], &keys[1]]).await?;
+        let l = &self.limits;
+        if let Some(w) = wait(left[0], l.per_pair_burst, l.per_pair_period) {
+            return Ok(Err(Refused::TryAgainIn(w)));
+        }
+        Ok(Ok(l.account_delay(count(left[1], l.account_period))))
     }
 
     /// An invitation redemption from `ip`: every attempt counts for the address and, like a
     /// failed login, for the pair (redemption, address).
-    pub fn check_redemption(&self, ip: Option<IpAddr>) -> Result<(), Refused> {
-        self.check_address(ip)?;
-        let now = Instant::now();
-        let key = (REDEMPTION.to_owned(), ip);
-        if let Some(wait) = self.pairs.wait(&key, self.limits.per_pair_burst, now) {
-            return Err(Refused::TryAgainIn(wait));
+    pub async fn check_redemption(
+        &self,
+        app: &App,
+        ip: Option<IpAddr>,
+    ) -> Result<Result<(), Refused>, AppError> {
+        if let Err(refused) = self.check_address(ip) {
+            return Ok(Err(refused));
         }
-        self.pairs.record(key, now);
-        Ok(())
+        let key = pair_key(REDEMPTION, ip);
+        let left = sessions::failures_left(app, &[&key]).await?;
+        let l = &self.limits;
+        if let Some(w) = wait(left[0], l.per_pair_burst, l.per_pair_period) {
+            return Ok(Err(Refused::TryAgainIn(w)));
+        }
+        sessions::record_failure(app, &key, l.per_pair_period).await?;
+        Ok(Ok(()))
     }
 
     /// A failed login: counts for the pair and for the account.
-    pub fn failed(&self, ip: Option<IpAddr>, account: &str) {
-        let now = Instant::now();
+    pub async fn failed(
+        &self,
+        app: &App,
+        ip: Option<IpAddr>,
+        account: &str,
+    ) -> Result<(), AppError> {
         let account = account.to_lowercase();
-        self.pairs.record((account.clone(), ip), now);
-        self.accounts.record(account, now);
+        let l = &self.limits;
+        sessions::record_failure(app, &pair_key(&account, ip), l.per_pair_period).await?;
+        sessions::record_failure(app, &account_key(&account), l.account_period).await
     }
 
     /// A successful login: the account's and the pair's failures are forgotten.
-    pub fn succeeded(&self, ip: Option<IpAddr>, account: &str) {
+    pub async fn succeeded(
+        &self,
+        app: &App,
+        ip: Option<IpAddr>,
+        account: &str,
+    ) -> Result<(), AppError> {
         let account = account.to_lowercase();
-        self.pairs.clear(&(account.clone(), ip));
-        self.accounts.clear(&account);
+        let keys = [pair_key(&account, ip), account_key(&account)];
+        sessions::forget_failures(app, &[&keys[0], &keys[1]]).await
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lernweg_store::testing::TestDb;
 
     fn limits() -> LoginLimits {
         LoginLimits {
@@ -238,59 +236,110 @@ mod tests {
         assert_eq!(l.account_delay(u32::MAX), Duration::from_secs(5));
     }
 
-    #[test]
-    fn failures_leak_away_one_per_period() {
-        let f = Failures::new(Duration::from_secs(10));
-        let t0 = Instant::now();
-        let k = "a".to_owned();
+    #[tokio::test]
+    async fn failures_leak_away_one_per_period() {
+        let db = TestDb::new().await;
+        let t0 = chrono::DateTime::parse_from_rfc3339("2027-05-03T08:00:00Z").unwrap();
+        let clock = lernweg_store::Clock::fixed(t0.into());
+        let app = App::new(db.store.clone().with_clock(clock.clone()));
+        let period = Duration::from_secs(10);
         for _ in 0..3 {
-            f.record(k.clone(), t0);
+            sessions::record_failure(&app, "a", period).await.unwrap();
         }
-        assert_eq!(f.count(&k, t0), 3);
-        assert_eq!(f.count(&k, t0 + Duration::from_secs(15)), 2);
-        assert_eq!(f.count(&k, t0 + Duration::from_secs(31)), 0);
+        let left =
+            |app: App| async move { sessions::failures_left(&app, &["a"]).await.unwrap()[0] };
+        assert_eq!(count(left(app.clone()).await, period), 3);
+        clock.set((t0 + chrono::TimeDelta::seconds(15)).into());
+        assert_eq!(count(left(app.clone()).await, period), 2);
+        clock.set((t0 + chrono::TimeDelta::seconds(31)).into());
+        assert_eq!(count(left(app.clone()).await, period), 0);
+        // A drained bucket fills from now again.
+        sessions::record_failure(&app, "a", period).await.unwrap();
+        assert_eq!(count(left(app.clone()).await, period), 1);
+        clock.set(t0.into());
+        let full = Duration::from_secs(30);
         // Burst 3: three failures are allowed, the fourth attempt waits 10 s.
-        assert_eq!(f.wait(&k, 4, t0), None);
-        assert_eq!(f.wait(&k, 3, t0), Some(Duration::from_secs(10)));
-        f.clear(&k);
-        assert_eq!(f.count(&k, t0), 0);
+        assert_eq!(wait(full, 4, period), None);
+        assert_eq!(wait(full, 3, period), Some(Duration::from_secs(10)));
+        sessions::forget_failures(&app, &["a"]).await.unwrap();
+        assert_eq!(left(app.clone()).await, Duration::ZERO);
     }
 
-    #[test]
-    fn a_stranger_cannot_lock_the_account_from_another_address() {
+    #[tokio::test]
+    async fn a_stranger_cannot_lock_the_account_from_another_address() {
+        let db = TestDb::new().await;
+        let app = App::new(db.store.clone());
         let l = LoginLimiter::new(&limits());
+        let before = |ip: IpAddr| {
+            let (l, app) = (&l, &app);
+            async move { l.before_login(app, Some(ip), "a@x.de").await.unwrap() }
+        };
         let stranger: IpAddr = "203.0.113.9".parse().unwrap();
         let owner: IpAddr = "198.51.100.4".parse().unwrap();
         for _ in 0..2 {
-            assert!(l.before_login(Some(stranger), "a@x.de").is_ok());
-            l.failed(Some(stranger), "A@x.de");
+            assert!(before(stranger).await.is_ok());
+            l.failed(&app, Some(stranger), "A@x.de").await.unwrap();
         }
         assert!(matches!(
-            l.before_login(Some(stranger), "a@x.de"),
+            before(stranger).await,
             Err(Refused::TryAgainIn(w)) if w > Duration::from_secs(50)
         ));
         // The owner, elsewhere, may still log in; only a delay grows with the failures.
-        assert_eq!(
-            l.before_login(Some(owner), "a@x.de"),
-            Ok(Duration::from_secs(1))
-        );
-        l.succeeded(Some(owner), "a@x.de");
-        assert_eq!(l.before_login(Some(owner), "a@x.de"), Ok(Duration::ZERO));
+        assert_eq!(before(owner).await, Ok(Duration::from_secs(1)));
+        l.succeeded(&app, Some(owner), "a@x.de").await.unwrap();
+        assert_eq!(before(owner).await, Ok(Duration::ZERO));
     }
 
-    #[test]
-    fn every_attempt_counts_for_the_address() {
+    #[tokio::test]
+    async fn every_attempt_counts_for_the_address() {
+        let db = TestDb::new().await;
+        let app = App::new(db.store.clone());
         let l = LoginLimiter::new(&LoginLimits {
             per_ip_burst: 3,
             ..limits()
         });
         let ip: IpAddr = "127.0.0.1".parse().unwrap();
         for account in ["a", "b", "c"] {
-            assert!(l.before_login(Some(ip), account).is_ok());
+            assert!(
+                l.before_login(&app, Some(ip), account)
+                    .await
+                    .unwrap()
+                    .is_ok()
+            );
         }
-        assert!(l.before_login(Some(ip), "d").is_err());
+        assert!(l.before_login(&app, Some(ip), "d").await.unwrap().is_err());
         assert!(l.check_address(Some(ip)).is_err());
         let other: IpAddr = "127.0.0.2".parse().unwrap();
-        assert!(l.before_login(Some(other), "d").is_ok());
+        assert!(
+            l.before_login(&app, Some(other), "d")
+                .await
+                .unwrap()
+                .is_ok()
+        );
+    }
+
+    #[tokio::test]
+    async fn failures_on_two_instances_add_up() {
+        let db = TestDb::new().await;
+        let a = App::new(db.store.clone());
+        let b = App::new(lernweg_store::Store::open(&db.target).await.unwrap());
+        let (la, lb) = (LoginLimiter::new(&limits()), LoginLimiter::new(&limits()));
+        let ip: IpAddr = "203.0.113.9".parse().unwrap();
+        la.failed(&a, Some(ip), "a@x.de").await.unwrap();
+        lb.failed(&b, Some(ip), "a@x.de").await.unwrap();
+        // Burst 2 per pair: the third attempt is refused on either instance.
+        assert!(
+            la.before_login(&a, Some(ip), "a@x.de")
+                .await
+                .unwrap()
+                .is_err()
+        );
+        assert!(
+            lb.before_login(&b, Some(ip), "a@x.de")
+                .await
+                .unwrap()
+                .is_err()
+        );
+        b.store.close().await;
     }
 }

@@ -171,8 +171,8 @@ fn core() -> Vec<Route> {
         (page("GET", "/", PUBLIC), get(pages::home::root)),
         (page("GET", "/healthz", PUBLIC), get(pages::health)),
         (
-            page("GET", "/static/app.css", PUBLIC),
-            get(pages::stylesheet),
+            page("GET", "/static/{asset}", PUBLIC),
+            get(crate::assets::serve),
         ),
         (page("GET", "/anmelden", PUBLIC), get(pages::login::form)),
         (

@@ -16,7 +16,7 @@ use lernweg_web::routes::{Kind, specs};
 const CORE: &[(&str, &str, &str)] = &[
     ("GET", "/", "public"),
     ("GET", "/healthz", "public"),
-    ("GET", "/static/app.css", "public"),
+    ("GET", "/static/{asset}", "public"),
     ("GET", "/anmelden", "public"),
     ("POST", "/anmelden", "public"),
     ("POST", "/abmelden", "any"),
@@ -240,6 +240,7 @@ async fn fill_path(
     let store = &app.state.store;
     let mut p = path.replace("{slug}", &app.offer.offer.slug);
     p = p.replace("{file}", &format!("{}.ics", app.feed_secret));
+    p = p.replace("{asset}", "app.css");
     if !p.contains("{id}") {
         return p;
     }

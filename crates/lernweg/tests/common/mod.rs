@@ -51,6 +51,13 @@ pub fn err(out: &Output) -> String {
 
 pub struct Server(Child);
 
+impl Server {
+    /// Owns a started server process: it is killed when this is dropped.
+    pub fn new(child: Child) -> Server {
+        Server(child)
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.0.kill();
@@ -85,4 +92,36 @@ pub fn demo(dir: &str) -> (Server, String, Vec<String>) {
         }
     }
     (server, url.expect("the demo prints its URL"), lines)
+}
+
+/// A browser-like client: keeps cookies, does not follow redirects.
+pub fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// Logs in through the login form of the server at `base`; returns the answer's status.
+pub async fn log_in(client: &reqwest::Client, base: &str, email: &str, password: &str) -> u16 {
+    let html = client
+        .get(format!("{base}/anmelden"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let marker = "name=\"csrf\" value=\"";
+    let start = html.find(marker).expect("csrf field") + marker.len();
+    let csrf = &html[start..start + html[start..].find('"').unwrap()];
+    client
+        .post(format!("{base}/anmelden"))
+        .form(&[("email", email), ("password", password), ("csrf", csrf)])
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
 }

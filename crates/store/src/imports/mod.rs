@@ -18,8 +18,11 @@
 //! the transaction is rolled back, no participant of the file exists, and the job is `failed`
 //! with the reason. Since other connections cannot see inside the transaction (and SQLite has
 //! one writer), progress is published after each batch to an in-process table that
-//! [`Store::import_job`] overlays on `done_rows` while the job runs. A job whose process ended
-//! while running is marked `failed` (`interrupted`) by [`Store::expire_imports`].
+//! [`Store::import_job`] overlays on `done_rows` while the job runs.
+//!
+//! Several instances: the run is claimed in `import_runs` (one INSERT per job succeeds) with a
+//! lease the runner renews; a job whose lease ran out (its process ended) is marked `failed`
+//! (`interrupted`) by [`Store::expire_imports`], on any instance.
 
 mod run;
 
@@ -41,7 +44,7 @@ use crate::{Store, StoreError, time};
 pub const IMPORT_BATCH_ROWS: usize = 150;
 /// Unconfirmed previews are discarded after this many hours.
 pub const IMPORT_PREVIEW_HOURS: i64 = 24;
-/// A running job not seen by this process for this long was interrupted.
+/// A confirmed job that no instance has claimed for this long was interrupted.
 pub(crate) const INTERRUPTED_AFTER_HOURS: i64 = 1;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -14,6 +14,94 @@ use super::{
 use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::{Store, StoreError, time};
 
+/// How long a claim of an import run holds without renewal.
+const LEASE: Duration = Duration::minutes(2);
+/// How often a running import renews its lease.
+const RENEW_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// The outcome of claiming an import run.
+enum Claim {
+    /// This call claimed it: run it.
+    Won,
+    /// This instance claimed it before (another task runs it).
+    Ours,
+    /// Another instance runs it.
+    Theirs,
+}
+
+impl Store {
+    /// Claims the run of a confirmed import for this instance: one INSERT that only one
+    /// instance (and one task) can make.
+    async fn claim_import(&self, id: &str) -> Result<Claim, StoreError> {
+        let won = sqlx::query(
+            "INSERT INTO import_runs (job_id, claimed_by, lease_until) VALUES ($1, $2, $3) \
+             ON CONFLICT (job_id) DO NOTHING",
+        )
+        .bind(id)
+        .bind(self.instance_id())
+        .bind(time::fmt(self.now() + LEASE))
+        .execute(&self.pool)
+        .await?
+        .rows_affected()
+            == 1;
+        if won {
+            return Ok(Claim::Won);
+        }
+        let by: Option<String> =
+            sqlx::query_scalar("SELECT claimed_by FROM import_runs WHERE job_id = $1")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(match by {
+            Some(by) if by == self.instance_id() => Claim::Ours,
+            _ => Claim::Theirs,
+        })
+    }
+
+    /// Renews the lease of the run of `id` every [`RENEW_EVERY`] until the returned task is
+    /// aborted. (On SQLite the renewal waits behind the import's write transaction; a failed
+    /// renewal is logged and tried again.)
+    fn renew_lease_while_running(&self, id: &str) -> tokio::task::JoinHandle<()> {
+        let (store, id) = (self.clone(), id.to_owned());
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(RENEW_EVERY).await;
+                let renewed = sqlx::query(
+                    "UPDATE import_runs SET lease_until = $1 WHERE job_id = $2 AND claimed_by = $3",
+                )
+                .bind(time::fmt(store.now() + LEASE))
+                .bind(&id)
+                .bind(store.instance_id())
+                .execute(&store.pool)
+                .await;
+                if let Err(e) = renewed {
+                    tracing::warn!(job = %id, error = %e, "renewing the import's lease failed");
+                }
+            }
+        })
+    }
+
+    /// Forgets the claim of an ended run.
+    async fn release_import(&self, id: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM import_runs WHERE job_id = $1")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Confirmed imports no instance has claimed yet (e.g. the confirming process ended
+    /// before it started the run): each instance's runner looks for them.
+    pub async fn unclaimed_imports(&self) -> Result<Vec<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT j.id FROM import_jobs j LEFT JOIN import_runs r ON r.job_id = j.id \
+             WHERE j.status = 'running' AND r.job_id IS NULL ORDER BY j.created_at",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}
+
 /// Progress of the jobs this process is running: job id → rows written.
 static LIVE: LazyLock<Mutex<HashMap<String, u64>>> = LazyLock::new(Default::default);
 
@@ -126,14 +214,28 @@ impl Store {
     /// consents, all or nothing, and ends it:
     /// `done` with `done_rows = valid_rows`, or `failed` with the reason and nothing written.
     /// Either way the staged rows are deleted. Returns the ended job.
+    ///
+    /// The run is claimed first (one instance per job, see [`Store::claim_import`]); when
+    /// another instance or task has it, nothing is done and the job is returned as it is. The
+    /// lease is renewed while the rows are written.
     pub async fn run_import(&self, actor: &Actor, id: &str) -> Result<ImportJob, StoreError> {
         let job = self.import_job(id).await?;
         if job.status != ImportStatus::Running {
             live_set(id, None);
             return Err(StoreError::Conflict("the import is not confirmed"));
         }
+        match self.claim_import(id).await? {
+            Claim::Won => {}
+            Claim::Ours => return Ok(job),
+            Claim::Theirs => {
+                live_set(id, None);
+                return Ok(job);
+            }
+        }
         live_set(id, Some(0));
+        let renewal = self.renew_lease_while_running(id);
         let result = self.write_rows(actor, &job).await;
+        renewal.abort();
         live_set(id, None);
         if let Err(e) = result {
             tracing::warn!(job = id, code = e.code, detail = %e.detail, "participant import failed");
@@ -164,6 +266,7 @@ impl Store {
             .await?;
             tx.commit().await?;
         }
+        self.release_import(id).await?;
         self.import_job(id).await
     }
 
@@ -288,11 +391,16 @@ impl Store {
         .execute(&self.pool)
         .await?
         .rows_affected();
+        // Interrupted: claimed, but the lease ran out (the claiming process ended); or never
+        // claimed for an hour. Jobs this process runs are never failed here.
         let stale = time::fmt(now - Duration::hours(INTERRUPTED_AFTER_HOURS));
         let running: Vec<String> = sqlx::query_scalar(
-            "SELECT id FROM import_jobs WHERE status = 'running' AND updated_at < $1",
+            "SELECT j.id FROM import_jobs j LEFT JOIN import_runs r ON r.job_id = j.id \
+             WHERE j.status = 'running' \
+             AND ((r.job_id IS NULL AND j.updated_at < $1) OR r.lease_until < $2)",
         )
         .bind(&stale)
+        .bind(&stamp)
         .fetch_all(&self.pool)
         .await?;
         for id in running.iter().filter(|id| live_get(id).is_none()) {
@@ -305,6 +413,7 @@ impl Store {
             .bind(id)
             .execute(&self.pool)
             .await?;
+            self.release_import(id).await?;
         }
         Ok(usize::try_from(expired).unwrap_or(usize::MAX))
     }

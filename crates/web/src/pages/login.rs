@@ -96,7 +96,11 @@ pub async fn submit(
             "portal-login-error-password-missing",
         ));
     }
-    let delay = match state.limiter.before_login(ip, login.as_str()) {
+    let delay = match state
+        .limiter
+        .before_login(&state.app, ip, login.as_str())
+        .await?
+    {
         Ok(delay) => delay,
         Err(Refused::TryAgainIn(wait)) => {
             tracing::warn!(login = %login, "login rate limit reached");
@@ -117,10 +121,13 @@ pub async fn submit(
         tokio::time::sleep(delay).await;
     }
     let Some(opened) = sessions::log_in(&state.app, &login, &form.password, ip).await? else {
-        state.limiter.failed(ip, login.as_str());
+        state.limiter.failed(&state.app, ip, login.as_str()).await?;
         return Ok(again(StatusCode::UNAUTHORIZED, "portal-login-error-failed"));
     };
-    state.limiter.succeeded(ip, login.as_str());
+    state
+        .limiter
+        .succeeded(&state.app, ip, login.as_str())
+        .await?;
     let role = opened.session.user.role;
     let jar = jar.add(session_cookie(opened.secret, state.config.secure_cookies()));
     Ok((

@@ -15,7 +15,7 @@ pub mod participants;
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use lernweg_domain::Role;
@@ -183,20 +183,6 @@ pub async fn health(State(state): State<AppState>) -> Response {
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
     }
-}
-
-/// `GET /static/app.css`.
-pub async fn stylesheet() -> Response {
-    let mut res = include_str!("../../static/app.css").into_response();
-    res.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/css; charset=utf-8"),
-    );
-    res.headers_mut().insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=3600"),
-    );
-    res
 }
 
 #[derive(Deserialize)]

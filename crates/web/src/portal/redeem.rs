@@ -47,8 +47,14 @@ pub struct PasswordPage {
 }
 
 /// Counts one attempt of this address; the 429 page when it is over the limit.
-fn limit(state: &AppState, ctx: &Ctx, lang: Lang, ip: Option<IpAddr>) -> Result<(), PortalError> {
-    match state.limiter.check_redemption(ip) {
+async fn limit(
+    state: &AppState,
+    ctx: &Ctx,
+    lang: Lang,
+    ip: Option<IpAddr>,
+) -> Result<(), PortalError> {
+    let checked = state.limiter.check_redemption(&state.app, ip).await;
+    match checked.or_portal(ctx, lang)? {
         Ok(()) => Ok(()),
         Err(Refused::TryAgainIn(wait)) => {
             tracing::warn!("invitation rate limit reached");
@@ -157,7 +163,7 @@ pub async fn link(
     req: Request,
 ) -> Result<Response, PortalError> {
     let lang = ctx.portal_lang();
-    limit(&state, &ctx, lang, ctx.client)?;
+    limit(&state, &ctx, lang, ctx.client).await?;
     let secret = req
         .uri()
         .query()
@@ -201,7 +207,7 @@ pub async fn code_submit(
     let Ok(Form(form)) = <Form<CodeForm> as FromRequest<()>>::from_request(req, &()).await else {
         return Err(bad_request(&ctx, lang));
     };
-    limit(&state, &ctx, lang, ip)?;
+    limit(&state, &ctx, lang, ip).await?;
     let again = |key: &str| {
         let page = CodePage {
             layout: PortalLayout::new(&ctx, lang, "portal-code-title"),
@@ -251,7 +257,7 @@ pub async fn set_password(
     else {
         return Err(bad_request(&ctx, lang));
     };
-    limit(&state, &ctx, lang, ip)?;
+    limit(&state, &ctx, lang, ip).await?;
     let kind = kind_of(&form.kind).ok_or_else(|| refused(&ctx, lang, Refusal::Unknown))?;
     let inv = portal::invitation(&state.app, kind, &form.secret)
         .await
