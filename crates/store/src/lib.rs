@@ -19,6 +19,7 @@ mod legal;
 mod loans;
 mod offers;
 mod paging;
+mod participant_list;
 mod participants;
 pub mod password;
 mod providers;
@@ -55,6 +56,7 @@ pub use invitations::{
 };
 pub use loans::{DEVICE_KINDS, Device, Loan, NewDevice, NewLoan};
 pub use offers::OfferRecord;
+pub use participant_list::ParticipantFilter;
 pub use participants::{
     CheckedAgainst, ConsentRecord, ContactEntry, NewContact, ParticipantRecord, ReadinessRecord,
 };

@@ -248,3 +248,10 @@ pp-auskunft-footer = Data report for { $name } – confidential
 pp-auskunft-attendance = Attendance
 pp-auskunft-col-session = Session
 pp-auskunft-notes-withheld = The notes on contacts are not part of this report: only the counselling and coordination staff of { $provider } may read them. Please request the notes from them.
+
+# The search and filters of the participant list
+pp-search-label = Search by name, e-mail, phone or login name
+pp-filter-status = Status of an enrolment
+pp-filter-cohort = Cohort
+pp-filter-contact = Contact person
+pp-filter-any = All
