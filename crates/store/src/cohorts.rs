@@ -51,7 +51,7 @@ macro_rules! cohort_columns {
     };
 }
 
-fn cohort_from_row(r: &AnyRow, trainers: Vec<UserId>) -> Result<Cohort, StoreError> {
+pub(crate) fn cohort_from_row(r: &AnyRow, trainers: Vec<UserId>) -> Result<Cohort, StoreError> {
     let bad = |e: ParseError| StoreError::corrupt("cohorts", e);
     Ok(Cohort {
         id: CohortId::parse(&r.try_get::<String, _>("id")?).map_err(bad)?,

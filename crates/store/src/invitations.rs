@@ -20,8 +20,8 @@ use sqlx::any::AnyRow;
 use uuid::Uuid;
 
 use crate::audit::{self, Actor, AuditAction, AuditEntity};
-use crate::secret::{hash_secret, random_token};
 use crate::participant_list::refresh_search_text;
+use crate::secret::{hash_secret, random_token};
 use crate::users::hash_blocking;
 use crate::{ParticipantRecord, Store, StoreError, User, time};
 

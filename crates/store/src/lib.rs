@@ -19,6 +19,7 @@ mod legal;
 mod loans;
 mod offers;
 mod paging;
+mod participant_file;
 mod participant_list;
 mod participants;
 pub mod password;
@@ -36,7 +37,7 @@ mod work_patterns;
 
 pub use attendance::{
     ATTENDANCE_NOTE_MAX, AttendanceRecord, ENTRY_NOTE_MAX, NewProgressEntry, ProgressEntry,
-    RollCallSession, module_infos, session_facts,
+    RollCallSession, module_infos, progress_from, session_facts,
 };
 pub use audit::{Actor, AuditAction, AuditEntity, AuditEntry, NewAuditEntry};
 pub use clock::Clock;

@@ -236,9 +236,15 @@ mod tests {
         assert_eq!(q.binds[2], "%öz%");
         let both = ListSql::new("id", "participants")
             .filter("a = {}", Some("x"))
-            .filter_all("b = {0} AND c = {1} AND d = {0}", Some(vec!["y".into(), "z".into()]))
+            .filter_all(
+                "b = {0} AND c = {1} AND d = {0}",
+                Some(vec!["y".into(), "z".into()]),
+            )
             .filter_all("e = {0}", None);
-        assert_eq!(both.where_clause(), " WHERE a = $1 AND b = $2 AND c = $3 AND d = $2");
+        assert_eq!(
+            both.where_clause(),
+            " WHERE a = $1 AND b = $2 AND c = $3 AND d = $2"
+        );
         assert_eq!(both.binds, ["x", "y", "z"]);
         let unscoped = ListSql::new("id", "participants").scope("provider_id", None);
         assert_eq!(unscoped.where_clause(), "");

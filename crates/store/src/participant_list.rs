@@ -246,13 +246,7 @@ impl Store {
         size: u32,
     ) -> Result<Paged<ContactEntry>, StoreError> {
         Self::contact_list(id)
-            .page(
-                self,
-                "on_date DESC, id DESC",
-                page,
-                size,
-                contact_from_row,
-            )
+            .page(self, "on_date DESC, id DESC", page, size, contact_from_row)
             .await
     }
 
@@ -278,11 +272,8 @@ impl Store {
     }
 
     fn contact_list(id: ParticipantId) -> ListSql {
-        ListSql::new(
-            "id, on_date, channel, topic, note, staff_id",
-            "contact_log",
-        )
-        .filter("participant_id = {}", Some(id.to_string()))
+        ListSql::new("id, on_date, channel, topic, note, staff_id", "contact_log")
+            .filter("participant_id = {}", Some(id.to_string()))
     }
 
     /// A participant's enrolments after `cursor`, as created (by id).

@@ -72,7 +72,8 @@ async fn the_search_finds_name_email_phone_and_login_name_in_any_case() {
 
     // Rows of an older version (no search text yet) are filled in after migrating, once.
     assert_eq!(
-        f.db.execute("UPDATE participants SET search_text = NULL").await,
+        f.db.execute("UPDATE participants SET search_text = NULL")
+            .await,
         4
     );
     assert!(names(&f, &search("öztürk")).await.is_empty());
@@ -103,7 +104,11 @@ async fn the_filters_narrow_by_status_cohort_and_contact_person() {
     assert_eq!(names(&f, &by(interested, None, None)).await, ["Jonas"]);
     assert_eq!(names(&f, &by(counselled, None, None)).await, ["Ayşe"]);
     // Status and cohort: in the same enrolment.
-    assert!(names(&f, &by(interested, Some(f.spring), None)).await.is_empty());
+    assert!(
+        names(&f, &by(interested, Some(f.spring), None))
+            .await
+            .is_empty()
+    );
     assert_eq!(
         names(&f, &by(counselled, Some(f.spring), None)).await,
         ["Ayşe"]
@@ -127,7 +132,11 @@ async fn pages_go_by_name_and_the_cursor_by_id() {
         .await
         .unwrap();
     assert_eq!((first.total, first.pages()), (3, 2));
-    let family: Vec<_> = first.items.iter().map(|p| p.data.family_name.as_str()).collect();
+    let family: Vec<_> = first
+        .items
+        .iter()
+        .map(|p| p.data.family_name.as_str())
+        .collect();
     assert_eq!(family, ["Becker", "Haddad"]);
     let second = s
         .participants_page(Some(f.provider), &all, PageNo::parse("2").unwrap(), 2)
@@ -135,7 +144,10 @@ async fn pages_go_by_name_and_the_cursor_by_id() {
         .unwrap();
     assert_eq!(second.items[0].id, f.ayse.id);
     // Every provider for the admin.
-    let everyone = s.participants_page(None, &all, PageNo::FIRST, 50).await.unwrap();
+    let everyone = s
+        .participants_page(None, &all, PageNo::FIRST, 50)
+        .await
+        .unwrap();
     assert_eq!(everyone.total, 4);
 
     // By id (creation order), two at a time, then the rest without a further cursor.
@@ -170,7 +182,10 @@ async fn pages_go_by_name_and_the_cursor_by_id() {
         .map(|(e, name)| (e.participant_id, name))
         .collect();
     got.sort();
-    let mut want = vec![(f.ayse.id, "Frühjahr".to_owned()), (f.jonas.id, "Herbst".to_owned())];
+    let mut want = vec![
+        (f.ayse.id, "Frühjahr".to_owned()),
+        (f.jonas.id, "Herbst".to_owned()),
+    ];
     want.sort();
     assert_eq!(got, want);
 }

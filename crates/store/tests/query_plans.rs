@@ -31,9 +31,14 @@ pub async fn assert_uses_index(db: &TestDb, table: &str) -> usize {
         } else {
             let mine: Vec<&&str> = lines
                 .iter()
-                .filter(|l| l.contains(&format!("SCAN {table}")) || l.contains(&format!("SEARCH {table}")))
+                .filter(|l| {
+                    l.contains(&format!("SCAN {table}")) || l.contains(&format!("SEARCH {table}"))
+                })
                 .collect();
-            !mine.is_empty() && mine.iter().all(|l| l.contains("USING") && l.contains("INDEX"))
+            !mine.is_empty()
+                && mine
+                    .iter()
+                    .all(|l| l.contains("USING") && l.contains("INDEX"))
         };
         assert!(ok, "{table} is read without an index:\n{sql}\n{plan}");
     }

@@ -48,9 +48,16 @@ pub fn filter(input: FilterInput<'_>) -> Result<ParticipantFilter, Vec<ParseErro
         search: keep(Search::parse(input.q), e),
         status: keep(status(input.status), e),
         cohort: keep(id(input.cohort, "cohort_id", CohortId::parse), e),
-        contact_person: keep(id(input.contact_person, "contact_person_id", UserId::parse), e),
+        contact_person: keep(
+            id(input.contact_person, "contact_person_id", UserId::parse),
+            e,
+        ),
     };
-    if errors.is_empty() { Ok(f) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(f)
+    } else {
+        Err(errors)
+    }
 }
 
 /// The filter of the list page, which forgives: a value that does not parse filters nothing
@@ -65,7 +72,9 @@ pub fn page_filter(input: FilterInput<'_>) -> ParticipantFilter {
     ParticipantFilter {
         search: Search::parse(&cut).ok().flatten(),
         status: status(input.status).ok().flatten(),
-        cohort: id(input.cohort, "cohort_id", CohortId::parse).ok().flatten(),
+        cohort: id(input.cohort, "cohort_id", CohortId::parse)
+            .ok()
+            .flatten(),
         contact_person: id(input.contact_person, "contact_person_id", UserId::parse)
             .ok()
             .flatten(),
@@ -180,6 +189,36 @@ pub async fn filter_choices(
     let cohorts = app.store.cohort_names(scope).await?;
     let staff = crate::team::contact_persons(app, scope).await?;
     Ok((cohorts, staff))
+}
+
+/// The display names of whoever wrote the given contact log entries, by user id: one query.
+pub async fn staff_names(
+    app: &App,
+    entries: &[lernweg_store::ContactEntry],
+) -> Result<HashMap<String, String>, AppError> {
+    let ids: Vec<UserId> = entries
+        .iter()
+        .filter_map(|c| c.staff_id.as_deref())
+        .filter_map(|id| UserId::parse(id).ok())
+        .collect();
+    Ok(app
+        .store
+        .users_by_ids(&ids)
+        .await?
+        .into_iter()
+        .map(|u| (u.id.to_string(), u.display_name))
+        .collect())
+}
+
+/// The cohorts (id, name, by name) a participant the caller has read may be enrolled in:
+/// those of the participant's provider.
+pub async fn cohorts_to_enrol(
+    app: &App,
+    caller: &crate::Caller,
+    p: &ParticipantRecord,
+) -> Result<Vec<(CohortId, String)>, AppError> {
+    crate::offers::require(&caller.principal, lernweg_domain::access::STAFF)?;
+    Ok(app.store.cohort_names(Some(p.provider_id)).await?)
 }
 
 #[cfg(test)]

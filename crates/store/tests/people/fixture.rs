@@ -67,7 +67,10 @@ pub async fn cohort(db: &TestDb, provider: ProviderId, name: &str) -> CohortId {
         online_link: String::new(),
         trainers: vec![],
     };
-    s.create_cohort(&Actor::system(), new, &[]).await.unwrap().id
+    s.create_cohort(&Actor::system(), new, &[])
+        .await
+        .unwrap()
+        .id
 }
 
 pub async fn people() -> People {

@@ -256,3 +256,8 @@ pp-filter-status = Stand einer Teilnahme
 pp-filter-cohort = Kohorte
 pp-filter-contact = Ansprechperson
 pp-filter-any = Alle
+
+# The contact log on its own pages (the participant page shows the newest entries)
+pp-log-all = Alle { $total } Kontakte ansehen
+pp-log-page-title = Kontakte von { $name }
+pp-log-back = Zurück zur Person

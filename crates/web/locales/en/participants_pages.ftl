@@ -255,3 +255,8 @@ pp-filter-status = Status of an enrolment
 pp-filter-cohort = Cohort
 pp-filter-contact = Contact person
 pp-filter-any = All
+
+# The contact log on its own pages (the participant page shows the newest entries)
+pp-log-all = See all { $total } contacts
+pp-log-page-title = Contacts of { $name }
+pp-log-back = Back to the person

@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod counter;
+mod people;
 
 use common::TestApp;
 

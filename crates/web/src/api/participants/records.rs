@@ -156,7 +156,10 @@ pub(super) async fn dto(
 }
 
 /// The DTO of a participant whose contact person is already read.
-pub(super) fn dto_with(p: ParticipantRecord, person: Option<lernweg_store::User>) -> ParticipantDto {
+pub(super) fn dto_with(
+    p: ParticipantRecord,
+    person: Option<lernweg_store::User>,
+) -> ParticipantDto {
     let contact_person = person.map(|u| ContactPersonDto {
         id: u.id.to_string(),
         display_name: u.display_name,

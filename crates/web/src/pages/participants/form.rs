@@ -22,10 +22,10 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
 use crate::extract::PageId;
-use crate::paging::{PageParams, Pager};
 use crate::i18n::Lang;
 use crate::pages::admin::{Choice, FormErrors};
 use crate::pages::{Layout, render};
+use crate::paging::{PageParams, Pager};
 
 pub struct Row {
     pub id: String,
@@ -80,8 +80,7 @@ pub async fn list(
         cohort: &q.kohorte,
         contact_person: &q.kontakt,
     });
-    let listed =
-        participants::overview(&state.app, &principal, &filter, q.paging.page()).await?;
+    let listed = participants::overview(&state.app, &principal, &filter, q.paging.page()).await?;
     let (cohorts, staff) = participants::list::filter_choices(&state.app, &principal).await?;
     let selected = |value: &str, wanted: Option<String>| wanted.as_deref() == Some(value);
     let status = filter.status.map(|s| s.code().to_owned());
