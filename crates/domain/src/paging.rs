@@ -174,7 +174,7 @@ impl Cursor {
             return Ok(None);
         }
         let bad = || ParseError::new("cursor", "invalid_cursor", "not a cursor of this list");
-        if input.len() % 2 != 0 || input.len() > 2048 {
+        if !input.len().is_multiple_of(2) || input.len() > 2048 {
             return Err(bad());
         }
         let bytes = (0..input.len())

@@ -49,6 +49,10 @@ fn redact_url(url: &str) -> String {
     url.to_owned()
 }
 
+/// A list query run (its SQL and bound values), kept for the query-plan tests.
+#[cfg(feature = "test-support")]
+pub(crate) type ListRun = (String, Vec<String>);
+
 /// The handle every other crate uses to reach the database. Cheap to clone.
 #[derive(Clone)]
 pub struct Store {
@@ -57,7 +61,7 @@ pub struct Store {
     clock: Clock,
     /// The list queries run so far, with their values (tests read their query plans).
     #[cfg(feature = "test-support")]
-    pub(crate) lists_run: std::sync::Arc<std::sync::Mutex<Vec<(String, Vec<String>)>>>,
+    pub(crate) lists_run: std::sync::Arc<std::sync::Mutex<Vec<ListRun>>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
