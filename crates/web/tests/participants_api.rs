@@ -5,6 +5,8 @@
 #[path = "participants_api/care.rs"]
 mod care;
 mod common;
+#[path = "participants_api/lists.rs"]
+mod lists;
 #[path = "participants_api/readiness.rs"]
 mod readiness;
 

@@ -97,14 +97,7 @@ pub async fn read(
     what: &str,
     notes: Notes,
 ) -> Result<ParticipantFile, AppError> {
-    let record = super::visible(app, &caller.principal, id).await?;
-    let notes_shown =
-        notes == Notes::IfAllowed && caller.principal.can_read_contact_notes(record.provider_id);
-    super::audit_view(app, &caller.actor, &record, what).await?;
-    if notes_shown {
-        super::audit_view(app, &caller.actor, &record, "contact notes").await?;
-    }
-    load(app, record, notes_shown, Contacts::All).await
+    read_with(app, caller, id, what, notes, Contacts::All).await
 }
 
 /// How much of the contact log the file holds.
@@ -126,6 +119,17 @@ pub async fn read_newest_contacts(
     notes: Notes,
     n: u32,
 ) -> Result<ParticipantFile, AppError> {
+    read_with(app, caller, id, what, notes, Contacts::Newest(n)).await
+}
+
+async fn read_with(
+    app: &App,
+    caller: &Caller,
+    id: ParticipantId,
+    what: &str,
+    notes: Notes,
+    contacts: Contacts,
+) -> Result<ParticipantFile, AppError> {
     let record = super::visible(app, &caller.principal, id).await?;
     let notes_shown =
         notes == Notes::IfAllowed && caller.principal.can_read_contact_notes(record.provider_id);
@@ -133,7 +137,7 @@ pub async fn read_newest_contacts(
     if notes_shown {
         super::audit_view(app, &caller.actor, &record, "contact notes").await?;
     }
-    load(app, record, notes_shown, Contacts::Newest(n)).await
+    load(app, record, notes_shown, contacts).await
 }
 
 /// Reads the file in a fixed number of queries, however many enrolments, sessions, loans
