@@ -9,7 +9,10 @@
 pub mod care;
 pub mod enrolments;
 pub mod file;
+pub mod list;
 pub mod readiness;
+
+pub use list::{FilterInput, Listed, overview};
 
 use chrono::NaiveDate;
 use lernweg_domain::{ParseError, ParticipantId, Principal, ProviderId, UserId};
@@ -77,56 +80,6 @@ pub async fn list(
 ) -> Result<Vec<ParticipantRecord>, AppError> {
     let scope = principal.provider_scope().or(wanted);
     Ok(app.store.participants(scope).await?)
-}
-
-/// A participant on the list page: the record, the contact person's name and each
-/// enrolment with its cohort's name.
-#[derive(Debug, Clone)]
-pub struct Listed {
-    pub record: ParticipantRecord,
-    pub contact_person: Option<String>,
-    pub enrolments: Vec<(lernweg_store::Enrolment, String)>,
-}
-
-/// The participants the principal may see, for the list page.
-pub async fn overview(app: &App, principal: &Principal) -> Result<Vec<Listed>, AppError> {
-    let scope = principal.provider_scope();
-    let people = list(app, principal, None).await?;
-    let staff: std::collections::HashMap<UserId, String> = app
-        .store
-        .users(scope)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect();
-    let cohorts: std::collections::HashMap<_, _> = app
-        .store
-        .cohorts(scope, None)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
-    let mut out = Vec::with_capacity(people.len());
-    for record in people {
-        let enrolments = app
-            .store
-            .enrolments_of(record.id)
-            .await?
-            .into_iter()
-            .map(|e| {
-                let cohort = cohorts.get(&e.cohort_id).cloned().unwrap_or_default();
-                (e, cohort)
-            })
-            .collect();
-        out.push(Listed {
-            contact_person: record
-                .contact_person_id
-                .and_then(|id| staff.get(&id).cloned()),
-            record,
-            enrolments,
-        });
-    }
-    Ok(out)
 }
 
 /// Writes the `view` audit entry of a list of participants (`what` names the list and its

@@ -134,10 +134,41 @@ pub async fn fit_of(
 ) -> Result<EnrolmentFit, StoreError> {
     let cohort = app.store.cohort(enrolment.cohort_id).await?;
     let offer = app.store.offer(cohort.offer_id).await?.offer;
-    let mut sessions: Vec<SessionRecord> = app
-        .store
-        .timetable(cohort.id)
-        .await?
+    let sessions = app.store.timetable(cohort.id).await?;
+    Ok(fit_with(record, enrolment, cohort, &offer, sessions))
+}
+
+/// The fit check of every enrolment of a participant's file that is not finished (none
+/// without working times), from what the file holds: no query.
+pub fn fits_of_file(file: &crate::participants::file::ParticipantFile) -> Vec<EnrolmentFit> {
+    let Some(record) = &file.work else {
+        return Vec::new();
+    };
+    file.enrolments
+        .iter()
+        .filter(|e| !e.enrolment.status.is_final())
+        .map(|e| {
+            fit_with(
+                record,
+                &e.enrolment,
+                e.cohort.clone(),
+                &e.offer.offer,
+                e.sessions.clone(),
+            )
+        })
+        .collect()
+}
+
+/// Checks an enrolment's cohort timetable (`sessions`, cancelled ones are left out) against
+/// a work pattern: pure.
+fn fit_with(
+    record: &WorkPatternRecord,
+    enrolment: &Enrolment,
+    cohort: Cohort,
+    offer: &lernweg_offers::Offer,
+    sessions: Vec<SessionRecord>,
+) -> EnrolmentFit {
+    let mut sessions: Vec<SessionRecord> = sessions
         .into_iter()
         .filter(|s| s.status != SessionStatus::Cancelled)
         .collect();
@@ -171,12 +202,12 @@ pub async fn fit_of(
         },
         &mut HolidayCalendar::new(cohort.state),
     );
-    Ok(EnrolmentFit {
+    EnrolmentFit {
         enrolment: enrolment.clone(),
         cohort,
         sessions,
         fit,
-    })
+    }
 }
 
 /// The fit check of one enrolment, read (`what` names the view for the audit log).

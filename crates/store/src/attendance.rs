@@ -101,6 +101,29 @@ pub fn session_facts(s: &SessionRecord) -> SessionFacts {
 }
 
 /// The offer's modules with their milestones, numbered from 1.
+/// The progress of one enrolment as of `today` from what is read already: its offer, its
+/// cohort's timetable, its attendance and the staff entries, through
+/// `lernweg_participants::progress`.
+pub fn progress_from(
+    offer: &Offer,
+    sessions: &[SessionRecord],
+    attendance: &[AttendanceRecord],
+    entries: &[ProgressEntry],
+    today: NaiveDate,
+    rules: ProgressRules,
+) -> Progress {
+    let facts: Vec<SessionFacts> = sessions.iter().map(session_facts).collect();
+    let marks: Vec<AttendanceMark> = attendance
+        .iter()
+        .map(|a| AttendanceMark {
+            session: a.session_id,
+            status: a.status,
+        })
+        .collect();
+    let entries: Vec<StaffEntry> = entries.iter().map(ProgressEntry::as_rule).collect();
+    progress(&module_infos(offer), &facts, &marks, &entries, today, rules)
+}
+
 pub fn module_infos(offer: &Offer) -> Vec<ModuleInfo> {
     offer
         .modules
@@ -453,31 +476,13 @@ impl Store {
         let e = self.enrolment(enrolment).await?;
         let cohort = self.cohort(e.cohort_id).await?;
         let offer = self.offer(cohort.offer_id).await?;
-        let sessions: Vec<SessionFacts> = self
-            .timetable(cohort.id)
-            .await?
-            .iter()
-            .map(session_facts)
-            .collect();
-        let marks: Vec<AttendanceMark> = self
-            .enrolment_attendance(enrolment)
-            .await?
-            .into_iter()
-            .map(|a| AttendanceMark {
-                session: a.session_id,
-                status: a.status,
-            })
-            .collect();
-        let entries: Vec<StaffEntry> = self
-            .progress_entries(enrolment)
-            .await?
-            .iter()
-            .map(ProgressEntry::as_rule)
-            .collect();
-        Ok(progress(
-            &module_infos(&offer.offer),
+        let sessions = self.timetable(cohort.id).await?;
+        let attendance = self.enrolment_attendance(enrolment).await?;
+        let entries = self.progress_entries(enrolment).await?;
+        Ok(progress_from(
+            &offer.offer,
             &sessions,
-            &marks,
+            &attendance,
             &entries,
             today,
             rules,

@@ -147,6 +147,8 @@ impl Store {
     /// Applies every pending migration. Safe to run at every start.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         MIGRATOR.run(&self.pool).await?;
+        // Rows written before a derived column existed (0015: participants.search_text).
+        self.fill_participant_search().await?;
         Ok(())
     }
 

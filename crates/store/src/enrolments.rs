@@ -45,7 +45,7 @@ fn status_code(s: EnrolmentStatus) -> String {
         .unwrap_or_default()
 }
 
-fn enrolment_from_row(r: &AnyRow) -> Result<Enrolment, StoreError> {
+pub(crate) fn enrolment_from_row(r: &AnyRow) -> Result<Enrolment, StoreError> {
     let bad = |e: ParseError| StoreError::corrupt("enrolments", e);
     Ok(Enrolment {
         id: EnrolmentId::parse(&r.try_get::<String, _>("id")?).map_err(bad)?,
@@ -153,23 +153,55 @@ impl Store {
         &self,
         id: EnrolmentId,
     ) -> Result<Vec<EnrolmentStep>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT on_date, event, from_status, to_status, recorded_by FROM enrolment_events WHERE enrolment_id = $1 ORDER BY position",
-        )
-        .bind(id.to_string())
-        .fetch_all(&self.pool)
-        .await?;
+        Ok(self
+            .enrolment_histories(&[id])
+            .await?
+            .into_iter()
+            .map(|(_, step)| step)
+            .collect())
+    }
+
+    /// The histories of several enrolments in one query: each step with its enrolment, by
+    /// enrolment and position.
+    pub async fn enrolment_histories(
+        &self,
+        ids: &[EnrolmentId],
+    ) -> Result<Vec<(EnrolmentId, EnrolmentStep)>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT enrolment_id, on_date, event, from_status, to_status, recorded_by \
+             FROM enrolment_events WHERE enrolment_id IN ({}) ORDER BY enrolment_id, position",
+            crate::participant_list::placeholders(1, ids.len())
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for id in ids {
+            q = q.bind(id.to_string());
+        }
+        let rows = q.fetch_all(&self.pool).await?;
         rows.iter()
             .map(|r| {
                 let event: String = r.try_get("event")?;
-                Ok(EnrolmentStep {
-                    on_date: parse_date("enrolment_events", &r.try_get::<String, _>("on_date")?)?,
-                    event: serde_json::from_str(&event)
-                        .map_err(|e| StoreError::corrupt("enrolment_events", e))?,
-                    from: status_of("enrolment_events", &r.try_get::<String, _>("from_status")?)?,
-                    to: status_of("enrolment_events", &r.try_get::<String, _>("to_status")?)?,
-                    recorded_by: r.try_get("recorded_by")?,
-                })
+                let id = EnrolmentId::parse(&r.try_get::<String, _>("enrolment_id")?)
+                    .map_err(|e| StoreError::corrupt("enrolment_events", e))?;
+                Ok((
+                    id,
+                    EnrolmentStep {
+                        on_date: parse_date(
+                            "enrolment_events",
+                            &r.try_get::<String, _>("on_date")?,
+                        )?,
+                        event: serde_json::from_str(&event)
+                            .map_err(|e| StoreError::corrupt("enrolment_events", e))?,
+                        from: status_of(
+                            "enrolment_events",
+                            &r.try_get::<String, _>("from_status")?,
+                        )?,
+                        to: status_of("enrolment_events", &r.try_get::<String, _>("to_status")?)?,
+                        recorded_by: r.try_get("recorded_by")?,
+                    },
+                ))
             })
             .collect()
     }

@@ -20,6 +20,7 @@ use sqlx::any::AnyRow;
 use uuid::Uuid;
 
 use crate::audit::{self, Actor, AuditAction, AuditEntity};
+use crate::participant_list::refresh_search_text;
 use crate::secret::{hash_secret, random_token};
 use crate::users::hash_blocking;
 use crate::{ParticipantRecord, Store, StoreError, User, time};
@@ -488,6 +489,8 @@ impl Store {
                 id
             }
         };
+        // The login name is part of what the participant list searches.
+        refresh_search_text(&mut tx, participant.id).await?;
         let actor = Actor {
             user_id: Some(user_id),
             email: None,
@@ -557,6 +560,7 @@ impl Store {
             .execute(&mut *tx)
             .await
             .map_err(|e| StoreError::unique_as(e, "this participant already has an account"))?;
+        refresh_search_text(&mut tx, participant).await?;
         audit::write(
             self.now(),
             &mut *tx,

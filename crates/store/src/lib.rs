@@ -21,6 +21,8 @@ mod legal;
 mod loans;
 mod offers;
 mod paging;
+mod participant_file;
+mod participant_list;
 mod participants;
 pub mod password;
 mod paths;
@@ -38,7 +40,7 @@ mod work_patterns;
 
 pub use attendance::{
     ATTENDANCE_NOTE_MAX, AttendanceRecord, ENTRY_NOTE_MAX, NewProgressEntry, ProgressEntry,
-    RollCallSession, module_infos, session_facts,
+    RollCallSession, module_infos, progress_from, session_facts,
 };
 pub use audit::{Actor, AuditAction, AuditEntity, AuditEntry, AuditFilter, NewAuditEntry};
 pub use audit_queue::AUDIT_QUEUE_CAPACITY;
@@ -59,6 +61,7 @@ pub use invitations::{
 };
 pub use loans::{DEVICE_KINDS, Device, Loan, NewDevice, NewLoan};
 pub use offers::{OfferFilter, OfferRecord};
+pub use participant_list::ParticipantFilter;
 pub use participants::{
     CheckedAgainst, ConsentRecord, ContactEntry, NewContact, ParticipantRecord, ReadinessRecord,
 };

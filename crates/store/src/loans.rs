@@ -82,7 +82,7 @@ pub struct NewLoan {
     pub note: String,
 }
 
-fn device_from_row(r: &AnyRow) -> Result<Device, StoreError> {
+pub(crate) fn device_from_row(r: &AnyRow) -> Result<Device, StoreError> {
     Ok(Device {
         id: r.try_get("id")?,
         provider_id: ProviderId::parse(&r.try_get::<String, _>("provider_id")?)

@@ -34,7 +34,7 @@ macro_rules! columns {
     };
 }
 
-fn from_row(r: &AnyRow) -> Result<OfferRecord, StoreError> {
+pub(crate) fn from_row(r: &AnyRow) -> Result<OfferRecord, StoreError> {
     let bad = |e: ParseError| StoreError::corrupt("offers", e);
     let document: String = r.try_get("document")?;
     Ok(OfferRecord {

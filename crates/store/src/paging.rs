@@ -58,6 +58,19 @@ impl ListSql {
         self
     }
 
+    /// A condition with several values: `{0}`, `{1}`, … in `cond` are their placeholders.
+    pub fn filter_all(mut self, cond: &str, values: Option<Vec<String>>) -> ListSql {
+        if let Some(values) = values {
+            let mut cond = cond.to_owned();
+            for (i, v) in values.into_iter().enumerate() {
+                let n = self.bind(v);
+                cond = cond.replace(&format!("{{{i}}}"), &n);
+            }
+            self.conds.push(cond);
+        }
+        self
+    }
+
     /// A condition without a value (`status <> 'closed'`).
     pub fn when(mut self, cond: &str, on: bool) -> ListSql {
         if on {
@@ -221,6 +234,18 @@ mod tests {
             " WHERE provider_id = $1 AND status = $2 AND (lower(search_text) LIKE $3 ESCAPE '\\') AND erased = 0"
         );
         assert_eq!(q.binds[2], "%öz%");
+        let both = ListSql::new("id", "participants")
+            .filter("a = {}", Some("x"))
+            .filter_all(
+                "b = {0} AND c = {1} AND d = {0}",
+                Some(vec!["y".into(), "z".into()]),
+            )
+            .filter_all("e = {0}", None);
+        assert_eq!(
+            both.where_clause(),
+            " WHERE a = $1 AND b = $2 AND c = $3 AND d = $2"
+        );
+        assert_eq!(both.binds, ["x", "y", "z"]);
         let unscoped = ListSql::new("id", "participants").scope("provider_id", None);
         assert_eq!(unscoped.where_clause(), "");
     }

@@ -11,6 +11,8 @@ use uuid::Uuid;
 
 use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::cohorts::parse_date;
+use crate::paging::ListSql;
+use crate::participant_list::{refresh_search_text, search_text};
 use crate::{Store, StoreError, time};
 
 #[derive(Debug, Clone, Serialize)]
@@ -82,7 +84,7 @@ macro_rules! columns {
     };
 }
 
-fn from_row(r: &AnyRow) -> Result<ParticipantRecord, StoreError> {
+pub(crate) fn from_row(r: &AnyRow) -> Result<ParticipantRecord, StoreError> {
     let bad = |e: ParseError| StoreError::corrupt("participants", e);
     let document: String = r.try_get("document")?;
     Ok(ParticipantRecord {
@@ -117,6 +119,17 @@ fn from_code<T: serde::de::DeserializeOwned>(
 ) -> Result<T, StoreError> {
     serde_json::from_value(serde_json::Value::String(s.to_owned()))
         .map_err(|e| StoreError::corrupt(table, e))
+}
+
+pub(crate) fn contact_from_row(r: &AnyRow) -> Result<ContactEntry, StoreError> {
+    Ok(ContactEntry {
+        id: r.try_get("id")?,
+        on_date: parse_date("contact_log", &r.try_get::<String, _>("on_date")?)?,
+        channel: from_code("contact_log", &r.try_get::<String, _>("channel")?)?,
+        topic: r.try_get("topic")?,
+        note: r.try_get("note")?,
+        staff_id: r.try_get("staff_id")?,
+    })
 }
 
 impl Store {
@@ -177,8 +190,8 @@ impl Store {
         let now = time::fmt(self.now());
         let mut tx = self.pool.begin().await?;
         sqlx::query(
-            "INSERT INTO participants (id, provider_id, contact_person_id, given_name, family_name, email, document, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+            "INSERT INTO participants (id, provider_id, contact_person_id, given_name, family_name, email, document, created_at, updated_at, search_text) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)",
         )
         .bind(id.to_string())
         .bind(provider.to_string())
@@ -188,6 +201,7 @@ impl Store {
         .bind(data.email.as_ref().map(|e| e.to_string()))
         .bind(json("participants", &data)?)
         .bind(&now)
+        .bind(search_text(&data, None))
         .execute(&mut *tx)
         .await?;
         audit::write(
@@ -259,11 +273,10 @@ impl Store {
         &self,
         scope: Option<ProviderId>,
     ) -> Result<Vec<ParticipantRecord>, StoreError> {
-        self.fetch_scoped(concat!(
-            "SELECT ",
-            columns!(),
-            " FROM participants WHERE ($1 = '' OR provider_id = $1) ORDER BY family_name, given_name, id"
-        ), scope, from_row).await
+        ListSql::new(columns!(), "participants")
+            .scope("provider_id", scope)
+            .all(self, "family_name, given_name, id", from_row)
+            .await
     }
 
     pub async fn update_participant(
@@ -307,6 +320,7 @@ impl Store {
         .bind(id.to_string())
         .execute(&mut *tx)
         .await?;
+        refresh_search_text(&mut tx, id).await?;
         audit::write(
             self.now(),
             &mut *tx,
@@ -469,18 +483,7 @@ impl Store {
             .bind(id.to_string())
             .fetch_all(&self.pool)
             .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(ContactEntry {
-                    id: r.try_get("id")?,
-                    on_date: parse_date("contact_log", &r.try_get::<String, _>("on_date")?)?,
-                    channel: from_code("contact_log", &r.try_get::<String, _>("channel")?)?,
-                    topic: r.try_get("topic")?,
-                    note: r.try_get("note")?,
-                    staff_id: r.try_get("staff_id")?,
-                })
-            })
-            .collect()
+        rows.iter().map(contact_from_row).collect()
     }
 
     /// Keeps a readiness check with its date and counsellor, evaluated without offer hours.

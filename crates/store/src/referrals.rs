@@ -106,7 +106,7 @@ fn status_of(table: &'static str, code: &str) -> Result<ReferralStatus, StoreErr
         .ok_or_else(|| StoreError::corrupt(table, format!("referral status {code:?}")))
 }
 
-fn service_from_row(r: &AnyRow) -> Result<CounsellingService, StoreError> {
+pub(crate) fn service_from_row(r: &AnyRow) -> Result<CounsellingService, StoreError> {
     let bad = |e: ParseError| StoreError::corrupt("counselling_services", e);
     Ok(CounsellingService {
         id: r.try_get("id")?,
@@ -138,6 +138,16 @@ fn referral_from_row(r: &AnyRow) -> Result<Referral, StoreError> {
         status_changed_on: parse_date("referrals", &r.try_get::<String, _>("status_changed_on")?)?,
         outcome_note: r.try_get("outcome_note")?,
         created_at: time::parse("referrals", &r.try_get::<String, _>("created_at")?)?,
+    })
+}
+
+pub(crate) fn step_from_row(r: &AnyRow) -> Result<ReferralStep, StoreError> {
+    Ok(ReferralStep {
+        on_date: parse_date("referral_events", &r.try_get::<String, _>("on_date")?)?,
+        from: status_of("referral_events", &r.try_get::<String, _>("from_status")?)?,
+        to: status_of("referral_events", &r.try_get::<String, _>("to_status")?)?,
+        note: r.try_get("note")?,
+        recorded_by: r.try_get("recorded_by")?,
     })
 }
 
@@ -431,17 +441,7 @@ impl Store {
         .bind(id)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(ReferralStep {
-                    on_date: parse_date("referral_events", &r.try_get::<String, _>("on_date")?)?,
-                    from: status_of("referral_events", &r.try_get::<String, _>("from_status")?)?,
-                    to: status_of("referral_events", &r.try_get::<String, _>("to_status")?)?,
-                    note: r.try_get("note")?,
-                    recorded_by: r.try_get("recorded_by")?,
-                })
-            })
-            .collect()
+        rows.iter().map(step_from_row).collect()
     }
 
     /// Moves a referral to the status with the code `to`; an unknown code is refused as

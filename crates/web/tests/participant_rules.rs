@@ -90,7 +90,7 @@ async fn counselling_staff_of_the_provider_read_the_notes_and_each_read_is_audit
     let log = format!("/api/v1/participants/{}/contacts", app.participant);
     let (status, list) = api(&app, Role::Counsellor, "GET", &log, None).await;
     assert_eq!(status, 200);
-    assert_eq!(list[0]["note"], NOTE);
+    assert_eq!(list["items"][0]["note"], NOTE);
     assert_eq!(
         count(&views_by(&app, Role::Counsellor).await, "api: contact log"),
         1
@@ -150,8 +150,8 @@ async fn the_admin_sees_the_contact_log_without_the_notes() {
     let log = format!("/api/v1/participants/{}/contacts", app.participant);
     let (status, list) = api(&app, Role::Admin, "GET", &log, None).await;
     assert_eq!(status, 200);
-    assert_eq!(list[0]["topic"], TOPIC);
-    assert!(list[0].get("note").is_none(), "{list}");
+    assert_eq!(list["items"][0]["topic"], TOPIC);
+    assert!(list["items"][0].get("note").is_none(), "{list}");
     let views = views_by(&app, Role::Admin).await;
     assert_eq!(count(&views, "api: contact log without notes"), 1);
     assert_eq!(count(&views, "api: contact log"), 0);

@@ -5,6 +5,8 @@
 #[path = "participants_api/care.rs"]
 mod care;
 mod common;
+#[path = "participants_api/lists.rs"]
+mod lists;
 #[path = "participants_api/readiness.rs"]
 mod readiness;
 
@@ -183,7 +185,8 @@ async fn create_read_patch_and_erase() {
     // The list shows the new participant and the fixture one.
     let (status, list) = api.get("/api/v1/participants").await;
     assert_eq!(status, 200);
-    assert_eq!(list.as_array().unwrap().len(), 2);
+    assert_eq!(list["items"].as_array().unwrap().len(), 2);
+    assert_eq!(list["next_cursor"], Value::Null);
 
     // PATCH overlays the given keys; the rest stays.
     let (status, patched) = api
@@ -348,19 +351,19 @@ async fn trainers_are_refused_and_other_providers_see_nothing() {
     );
     let (status, list) = other.get("/api/v1/participants").await;
     assert_eq!(status, 200);
-    assert_eq!(list, json!([]));
+    assert_eq!(list, json!({"items": [], "next_cursor": null}));
     // Still there for its own provider.
     assert_eq!(Api::of(&app, Role::Counsellor).get(&path).await.0, 200);
 
     // Admins see all and filter by provider.
     let admin = Api::of(&app, Role::Admin);
     let (_, all) = admin.get("/api/v1/participants").await;
-    assert_eq!(all.as_array().unwrap().len(), 1);
+    assert_eq!(all["items"].as_array().unwrap().len(), 1);
     let (status, none) = admin
         .get(&format!("/api/v1/participants?provider_id={}", app.p2.id))
         .await;
     assert_eq!(status, 200);
-    assert_eq!(none, json!([]));
+    assert_eq!(none, json!({"items": [], "next_cursor": null}));
     // Admins create for a named provider.
     let (status, p) = admin
         .post(

@@ -5,6 +5,8 @@
 #[path = "participants_pages/auskunft.rs"]
 mod auskunft;
 mod common;
+#[path = "participants_pages/list.rs"]
+mod list;
 #[path = "participants_pages/readiness.rs"]
 mod readiness;
 

@@ -2,7 +2,7 @@
 //! never logged, after today; a withdrawal keeps the consent for the history.
 
 use chrono::NaiveDate;
-use lernweg_domain::{ParseError, ParticipantId};
+use lernweg_domain::{Cursor, Limit, PageNo, Paged, ParseError, ParticipantId, Slice};
 use lernweg_participants::import::consent_given_on;
 use lernweg_participants::{Consent, ConsentScope, has_consent};
 use lernweg_store::{ConsentRecord, ContactEntry, NewContact, ParticipantRecord};
@@ -37,6 +37,38 @@ pub async fn contacts_of(
     let mut log = app.store.contacts(p.id).await?;
     if !with_notes {
         log.iter_mut().for_each(|c| c.note.clear());
+    }
+    Ok(log)
+}
+
+/// A stretch of the contact log of a participant the caller has read (and audited), newest
+/// first, after `cursor`; the notes are emptied unless `with_notes`.
+pub async fn contacts_after(
+    app: &App,
+    p: &ParticipantRecord,
+    with_notes: bool,
+    cursor: Option<&Cursor>,
+    limit: Limit,
+) -> Result<Slice<ContactEntry>, AppError> {
+    let mut log = app.store.contacts_after(p.id, cursor, limit).await?;
+    if !with_notes {
+        log.items.iter_mut().for_each(|c| c.note.clear());
+    }
+    Ok(log)
+}
+
+/// One page of the contact log of a participant the caller has read (and audited), newest
+/// first; the notes are emptied unless `with_notes`.
+pub async fn contacts_page(
+    app: &App,
+    p: &ParticipantRecord,
+    with_notes: bool,
+    page: PageNo,
+    size: u32,
+) -> Result<Paged<ContactEntry>, AppError> {
+    let mut log = app.store.contacts_page(p.id, page, size).await?;
+    if !with_notes {
+        log.items.iter_mut().for_each(|c| c.note.clear());
     }
     Ok(log)
 }

@@ -1,8 +1,12 @@
 //! Enrolments of a participant in cohorts of the same provider and their lifecycle
 //! (interested → counselled → enrolled → active ⇄ paused → completed | dropped).
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
-use lernweg_domain::{CohortId, EnrolmentId, ParseError, ParticipantId, Principal};
+use lernweg_domain::{
+    CohortId, Cursor, EnrolmentId, Limit, ParseError, ParticipantId, Principal, Slice,
+};
 use lernweg_participants::EnrolmentEvent;
 use lernweg_store::{Enrolment, EnrolmentStep, ParticipantRecord, StoreError};
 
@@ -20,17 +24,49 @@ pub async fn visible_enrolment(
     Ok((e, p))
 }
 
-/// The participant's enrolments, each with its history (oldest step first).
+/// The participant's enrolments, each with its history (oldest step first): two queries.
 pub async fn with_history(
     app: &App,
     participant: ParticipantId,
 ) -> Result<Vec<(Enrolment, Vec<EnrolmentStep>)>, AppError> {
-    let mut out = Vec::new();
-    for e in app.store.enrolments_of(participant).await? {
-        let history = app.store.enrolment_history(e.id).await?;
-        out.push((e, history));
+    histories_of(app, app.store.enrolments_of(participant).await?).await
+}
+
+/// The participant's enrolments after `cursor` (as created), each with its history.
+pub async fn after(
+    app: &App,
+    participant: ParticipantId,
+    cursor: Option<&Cursor>,
+    limit: Limit,
+) -> Result<Slice<(Enrolment, Vec<EnrolmentStep>)>, AppError> {
+    let slice = app
+        .store
+        .enrolments_after(participant, cursor, limit)
+        .await?;
+    let next = slice.next;
+    Ok(Slice {
+        items: histories_of(app, slice.items).await?,
+        next,
+    })
+}
+
+/// The enrolments with their histories, read in one query.
+async fn histories_of(
+    app: &App,
+    list: Vec<Enrolment>,
+) -> Result<Vec<(Enrolment, Vec<EnrolmentStep>)>, AppError> {
+    let ids: Vec<EnrolmentId> = list.iter().map(|e| e.id).collect();
+    let mut steps: HashMap<EnrolmentId, Vec<EnrolmentStep>> = HashMap::new();
+    for (id, step) in app.store.enrolment_histories(&ids).await? {
+        steps.entry(id).or_default().push(step);
     }
-    Ok(out)
+    Ok(list
+        .into_iter()
+        .map(|e| {
+            let history = steps.remove(&e.id).unwrap_or_default();
+            (e, history)
+        })
+        .collect())
 }
 
 /// The history of an enrolment the caller has read, oldest step first.

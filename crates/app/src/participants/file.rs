@@ -5,15 +5,15 @@
 
 use std::collections::HashMap;
 
-use lernweg_domain::ParticipantId;
+use lernweg_domain::{CohortId, EnrolmentId, OfferId, PageNo, ParticipantId, SessionId};
 use lernweg_participants::{Progress, ProgressRules};
 use lernweg_store::{
     Cohort, ConsentRecord, ContactEntry, CounsellingService, Device, Enrolment, EnrolmentStep,
     Loan, OfferRecord, ParticipantRecord, ProgressEntry, Provider, ReadinessRecord, Referral,
-    ReferralStep, StoreError, User, WorkPatternRecord,
+    ReferralStep, SessionRecord, StoreError, User, WorkPatternRecord, progress_from,
 };
 
-use crate::attendance::{Attended, attendance_of};
+use crate::attendance::Attended;
 use crate::{App, AppError, Caller};
 
 /// One enrolment with its cohort, the cohort's offer, the status history, the attendance
@@ -24,6 +24,8 @@ pub struct EnrolmentFile {
     pub cohort: Cohort,
     pub offer: OfferRecord,
     pub history: Vec<EnrolmentStep>,
+    /// The cohort's timetable (cancelled sessions included), by date and time.
+    pub sessions: Vec<SessionRecord>,
     pub attendance: Vec<Attended>,
     pub entries: Vec<ProgressEntry>,
     pub progress: Progress,
@@ -54,8 +56,11 @@ pub struct ParticipantFile {
     /// Display names of the provider's staff by user id, for the log and the checks.
     pub staff: HashMap<String, String>,
     pub consents: Vec<ConsentRecord>,
-    /// The contact log, newest first; each note is empty unless [`Self::notes_shown`].
+    /// The contact log, newest first (all, or the newest: see [`read_newest_contacts`]);
+    /// each note is empty unless [`Self::notes_shown`].
     pub contacts: Vec<ContactEntry>,
+    /// How many entries the contact log has in all.
+    pub contacts_total: u64,
     /// Whether the caller may read the contact notes (the provider's coordinators and
     /// counsellors; not the admin).
     pub notes_shown: bool,
@@ -92,6 +97,39 @@ pub async fn read(
     what: &str,
     notes: Notes,
 ) -> Result<ParticipantFile, AppError> {
+    read_with(app, caller, id, what, notes, Contacts::All).await
+}
+
+/// How much of the contact log the file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Contacts {
+    /// All of it (the Auskunft and the export).
+    All,
+    /// The newest entries (the participant page; the rest is paged).
+    Newest(u32),
+}
+
+/// [`read`] with only the newest `n` contact log entries ([`ParticipantFile::contacts_total`]
+/// says how many there are).
+pub async fn read_newest_contacts(
+    app: &App,
+    caller: &Caller,
+    id: ParticipantId,
+    what: &str,
+    notes: Notes,
+    n: u32,
+) -> Result<ParticipantFile, AppError> {
+    read_with(app, caller, id, what, notes, Contacts::Newest(n)).await
+}
+
+async fn read_with(
+    app: &App,
+    caller: &Caller,
+    id: ParticipantId,
+    what: &str,
+    notes: Notes,
+    contacts: Contacts,
+) -> Result<ParticipantFile, AppError> {
     let record = super::visible(app, &caller.principal, id).await?;
     let notes_shown =
         notes == Notes::IfAllowed && caller.principal.can_read_contact_notes(record.provider_id);
@@ -99,13 +137,16 @@ pub async fn read(
     if notes_shown {
         super::audit_view(app, &caller.actor, &record, "contact notes").await?;
     }
-    load(app, record, notes_shown).await
+    load(app, record, notes_shown, contacts).await
 }
 
+/// Reads the file in a fixed number of queries, however many enrolments, sessions, loans
+/// and referrals it has: each kind of row is read for the whole participant at once.
 async fn load(
     app: &App,
     record: ParticipantRecord,
     notes_shown: bool,
+    wanted: Contacts,
 ) -> Result<ParticipantFile, AppError> {
     let store = &app.store;
     let pid = record.id;
@@ -118,44 +159,63 @@ async fn load(
         .into_iter()
         .map(|u| (u.id.to_string(), u.display_name))
         .collect();
-    let mut contacts = store.contacts(pid).await?;
+    let (mut contacts, contacts_total) = match wanted {
+        Contacts::All => {
+            let all = store.contacts(pid).await?;
+            let n = all.len() as u64;
+            (all, n)
+        }
+        Contacts::Newest(n) => {
+            let page = store.contacts_page(pid, PageNo::FIRST, n).await?;
+            (page.items, page.total)
+        }
+    };
     if !notes_shown {
         contacts.iter_mut().for_each(|c| c.note.clear());
     }
-    let mut enrolments = Vec::new();
-    for enrolment in store.enrolments_of(pid).await? {
-        let cohort = store.cohort(enrolment.cohort_id).await?;
-        enrolments.push(EnrolmentFile {
-            offer: store.offer(cohort.offer_id).await?,
-            history: store.enrolment_history(enrolment.id).await?,
-            attendance: attendance_of(app, cohort.id, enrolment.id).await?,
-            entries: store.progress_entries(enrolment.id).await?,
-            progress: store
-                .enrolment_progress(enrolment.id, app.today(), ProgressRules::default())
-                .await?,
-            cohort,
-            enrolment,
-        });
+    let enrolments = enrolment_files(app, pid).await?;
+    let devices: HashMap<String, Device> = store
+        .devices_of_participant(pid)
+        .await?
+        .into_iter()
+        .map(|d| (d.id.clone(), d))
+        .collect();
+    let loans = store
+        .loans_of(pid)
+        .await?
+        .into_iter()
+        .map(|loan| LoanFile {
+            device: devices.get(&loan.device_id).cloned(),
+            loan,
+        })
+        .collect();
+    let services: HashMap<String, CounsellingService> = store
+        .services_of_participant(pid)
+        .await?
+        .into_iter()
+        .map(|s| (s.id.clone(), s))
+        .collect();
+    let mut steps: HashMap<String, Vec<ReferralStep>> = HashMap::new();
+    for (id, step) in store.referral_histories_of_participant(pid).await? {
+        steps.entry(id).or_default().push(step);
     }
-    let mut loans = Vec::new();
-    for loan in store.loans_of(pid).await? {
-        let device = found(store.device(&loan.device_id).await)?;
-        loans.push(LoanFile { loan, device });
-    }
-    let mut referrals = Vec::new();
-    for referral in store.referrals_of(pid).await? {
-        referrals.push(ReferralFile {
-            service: found(store.counselling_service(&referral.service_id).await)?,
-            history: store.referral_history(&referral.id).await?,
+    let referrals = store
+        .referrals_of(pid)
+        .await?
+        .into_iter()
+        .map(|referral| ReferralFile {
+            service: services.get(&referral.service_id).cloned(),
+            history: steps.remove(&referral.id).unwrap_or_default(),
             referral,
-        });
-    }
+        })
+        .collect();
     Ok(ParticipantFile {
         provider,
         contact_person,
         staff,
         consents: store.consents(pid).await?,
         contacts,
+        contacts_total,
         notes_shown,
         checks: store.readiness_checks(pid).await?,
         enrolments,
@@ -166,11 +226,84 @@ async fn load(
     })
 }
 
-/// A record deleted since is `None`; any other failure stays an error.
-fn found<T>(r: Result<T, StoreError>) -> Result<Option<T>, StoreError> {
-    match r {
-        Ok(t) => Ok(Some(t)),
-        Err(StoreError::NotFound) => Ok(None),
-        Err(e) => Err(e),
+/// The participant's enrolments with cohort, offer, timetable, history, attendance, staff
+/// entries and progress: eight queries for all of them.
+async fn enrolment_files(app: &App, pid: ParticipantId) -> Result<Vec<EnrolmentFile>, AppError> {
+    let store = &app.store;
+    let list = store.enrolments_of(pid).await?;
+    let ids: Vec<EnrolmentId> = list.iter().map(|e| e.id).collect();
+    let mut history = group(store.enrolment_histories(&ids).await?, |(id, _)| *id);
+    let cohorts: HashMap<CohortId, Cohort> = store
+        .cohorts_of_participant(pid)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    let offers: HashMap<OfferId, OfferRecord> = store
+        .offers_of_participant(pid)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
+    let sessions = group(store.sessions_of_participant(pid).await?, |s| s.cohort_id);
+    let mut attendance = group(store.attendance_of_participant(pid).await?, |a| {
+        a.enrolment_id
+    });
+    let mut entries = group(store.progress_entries_of_participant(pid).await?, |x| {
+        x.enrolment_id
+    });
+    let today = app.today();
+    let mut out = Vec::with_capacity(list.len());
+    for enrolment in list {
+        let missing = || AppError::Store(StoreError::NotFound);
+        let cohort = cohorts
+            .get(&enrolment.cohort_id)
+            .ok_or_else(missing)?
+            .clone();
+        let offer = offers.get(&cohort.offer_id).ok_or_else(missing)?.clone();
+        let timetable = sessions.get(&cohort.id).cloned().unwrap_or_default();
+        let marks = attendance.remove(&enrolment.id).unwrap_or_default();
+        let entries = entries.remove(&enrolment.id).unwrap_or_default();
+        let progress = progress_from(
+            &offer.offer,
+            &timetable,
+            &marks,
+            &entries,
+            today,
+            ProgressRules::default(),
+        );
+        let by_id: HashMap<SessionId, &SessionRecord> =
+            timetable.iter().map(|s| (s.id, s)).collect();
+        let attended = marks
+            .into_iter()
+            .filter_map(|record| {
+                let session = (*by_id.get(&record.session_id)?).clone();
+                Some(Attended { record, session })
+            })
+            .collect();
+        out.push(EnrolmentFile {
+            history: history
+                .remove(&enrolment.id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(_, step)| step)
+                .collect(),
+            attendance: attended,
+            entries,
+            progress,
+            sessions: timetable,
+            offer,
+            cohort,
+            enrolment,
+        });
     }
+    Ok(out)
+}
+
+fn group<K: std::hash::Hash + Eq, T>(items: Vec<T>, key: impl Fn(&T) -> K) -> HashMap<K, Vec<T>> {
+    let mut out: HashMap<K, Vec<T>> = HashMap::new();
+    for i in items {
+        out.entry(key(&i)).or_default().push(i);
+    }
+    out
 }

@@ -307,19 +307,20 @@ impl Store {
             let mut sql = String::with_capacity(64 + chunk.len() * 48);
             sql.push_str(
                 "INSERT INTO participants (id, provider_id, contact_person_id, given_name, \
-                 family_name, email, document, created_at, updated_at) VALUES ",
+                 family_name, email, document, created_at, updated_at, search_text) VALUES ",
             );
             for i in 0..chunk.len() {
-                let b = 4 + i * 5;
+                let b = 4 + i * 6;
                 if i > 0 {
                     sql.push_str(", ");
                 }
                 sql.push_str(&format!(
-                    "(${b}, $1, $2, ${}, ${}, ${}, ${}, $3, $3)",
+                    "(${b}, $1, $2, ${}, ${}, ${}, ${}, $3, $3, ${})",
                     b + 1,
                     b + 2,
                     b + 3,
-                    b + 4
+                    b + 4,
+                    b + 5
                 ));
             }
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
@@ -335,7 +336,8 @@ impl Store {
                     .bind(r.data.given_name.clone())
                     .bind(r.data.family_name.clone())
                     .bind(r.data.email.as_ref().map(|e| e.to_string()))
-                    .bind(document);
+                    .bind(document)
+                    .bind(crate::participant_list::search_text(&r.data, None));
             }
             q.execute(&mut *tx).await?;
             consents(&mut tx, actor, chunk, &ids, &now).await?;

@@ -249,3 +249,15 @@ pp-auskunft-footer = Auskunft für { $name } – vertraulich
 pp-auskunft-attendance = Anwesenheit
 pp-auskunft-col-session = Termin
 pp-auskunft-notes-withheld = Die Notizen zu den Kontakten sind in dieser Auskunft nicht enthalten: Nur Beratung und Koordination von { $provider } dürfen sie lesen. Bitte die Notizen dort anfordern.
+
+# The search and filters of the participant list
+pp-search-label = Suche nach Name, E-Mail, Telefon oder Anmeldename
+pp-filter-status = Stand einer Teilnahme
+pp-filter-cohort = Kohorte
+pp-filter-contact = Ansprechperson
+pp-filter-any = Alle
+
+# The contact log on its own pages (the participant page shows the newest entries)
+pp-log-all = Alle { $total } Kontakte ansehen
+pp-log-page-title = Kontakte von { $name }
+pp-log-back = Zurück zur Person

@@ -248,3 +248,15 @@ pp-auskunft-footer = Data report for { $name } – confidential
 pp-auskunft-attendance = Attendance
 pp-auskunft-col-session = Session
 pp-auskunft-notes-withheld = The notes on contacts are not part of this report: only the counselling and coordination staff of { $provider } may read them. Please request the notes from them.
+
+# The search and filters of the participant list
+pp-search-label = Search by name, e-mail, phone or login name
+pp-filter-status = Status of an enrolment
+pp-filter-cohort = Cohort
+pp-filter-contact = Contact person
+pp-filter-any = All
+
+# The contact log on its own pages (the participant page shows the newest entries)
+pp-log-all = See all { $total } contacts
+pp-log-page-title = Contacts of { $name }
+pp-log-back = Back to the person

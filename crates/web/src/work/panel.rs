@@ -3,8 +3,8 @@
 //! load.
 
 use chrono::Datelike;
-use lernweg_app::work::{EnrolmentFit, open_fits};
-use lernweg_store::{ParticipantRecord, StoreError};
+use lernweg_app::participants::file::ParticipantFile;
+use lernweg_app::work::{EnrolmentFit, fits_of_file};
 
 use super::{PatternView, day_name};
 use crate::AppState;
@@ -127,20 +127,17 @@ fn fit_view(lang: Lang, f: &EnrolmentFit) -> CohortFitView {
 }
 
 impl FitPanel {
-    /// The panel of a participant: the pattern and the check of every enrolment that is not
-    /// finished. Reads are audited by the participant page itself.
-    pub async fn load(
-        state: &AppState,
-        lang: Lang,
-        p: &ParticipantRecord,
-    ) -> Result<FitPanel, StoreError> {
-        let (record, fits) = open_fits(&state.app, p).await?;
-        Ok(FitPanel {
-            participant_id: p.id.to_string(),
-            pattern: record
+    /// The panel of a participant from their file (no query): the pattern and the check of
+    /// every enrolment that is not finished. Reads are audited by the participant page itself.
+    pub fn of_file(state: &AppState, lang: Lang, file: &ParticipantFile) -> FitPanel {
+        let fits = fits_of_file(file);
+        FitPanel {
+            participant_id: file.record.id.to_string(),
+            pattern: file
+                .work
                 .as_ref()
                 .map(|r| PatternView::new(lang, &state.app.clock, r)),
             cohorts: fits.iter().map(|f| fit_view(lang, f)).collect(),
-        })
+        }
     }
 }

@@ -28,6 +28,11 @@ pub const EXPECTED: &[(&str, &str, &str)] = &[
         "counselling",
     ),
     (
+        "GET",
+        "/verwaltung/teilnehmende/{id}/kontakte",
+        "counselling",
+    ),
+    (
         "POST",
         "/verwaltung/teilnehmende/{id}/einschreibungen",
         "counselling",

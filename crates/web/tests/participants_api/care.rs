@@ -17,9 +17,10 @@ async fn enrolment_lifecycle_through_the_api() {
         .get(&format!("/api/v1/participants/{pid}/enrolments"))
         .await;
     assert_eq!(status, 200);
-    assert_eq!(list.as_array().unwrap().len(), 1);
-    assert_eq!(list[0]["id"], app.enrolment.to_string());
-    assert_eq!(list[0]["status"], "interested");
+    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+    assert_eq!(list["items"][0]["id"], app.enrolment.to_string());
+    assert_eq!(list["items"][0]["status"], "interested");
+    assert_eq!(list["next_cursor"], Value::Null);
 
     let events = format!("/api/v1/enrolments/{}/events", app.enrolment);
     // Enrolment before counselling is refused with the rule's code.
@@ -240,8 +241,8 @@ async fn contact_log_with_notes_and_audited_reads() {
     let before = views(&app, &pid).await.len();
     let (status, list) = Api::of(&app, Role::Coordinator).get(&log).await;
     assert_eq!(status, 200);
-    assert_eq!(list.as_array().unwrap().len(), 1);
-    assert_eq!(list[0]["note"], "Kita-Platz ab Oktober zugesagt.");
+    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+    assert_eq!(list["items"][0]["note"], "Kita-Platz ab Oktober zugesagt.");
     let after = views(&app, &pid).await;
     assert_eq!(after.len(), before + 1);
     assert!(after[0].detail.contains("contact log"));

@@ -6,6 +6,7 @@
 mod common;
 mod counter;
 mod lists;
+mod people;
 
 use common::TestApp;
 

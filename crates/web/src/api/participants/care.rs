@@ -1,6 +1,6 @@
 //! Counselling records of a participant: readiness checks, the contact log and consents.
 
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use lernweg_app::participants::care;
@@ -19,6 +19,7 @@ use crate::api::ApiJson;
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::extract::{ApiId, ApiIds};
+use crate::paging::{CursorParams, Items};
 
 /// A readiness check with its result and, after an earlier check, what changed.
 #[derive(Serialize, ToSchema)]
@@ -247,16 +248,18 @@ pub async fn readiness_create(
     ))
 }
 
-/// The contact log, newest first; with notes only for the provider's coordinators and
-/// counsellors (every read is audited).
-#[utoipa::path(get, path = "/api/v1/participants/{id}/contacts", tag = "participants", params(("id" = String, Path)),
-    responses((status = 200, body = [ContactDto]), (status = 404, body = Problem)))]
+/// The contact log, newest first, `limit` entries at a time (`next_cursor` gives the next);
+/// with notes only for the provider's coordinators and counsellors (every read is audited).
+#[utoipa::path(get, path = "/api/v1/participants/{id}/contacts", tag = "participants", params(("id" = String, Path), CursorParams),
+    responses((status = 200, body = Items<ContactDto>), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn contacts_list(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
     ApiId(id): ApiId<ParticipantId>,
-) -> Result<Json<Vec<ContactDto>>, ApiError> {
+    Query(paging): Query<CursorParams>,
+) -> Result<Json<Items<ContactDto>>, ApiError> {
     let caller = api_caller(&ctx)?;
+    let (limit, cursor) = paging.parse()?;
     let p = visible(&state, &caller, id).await?;
     let with_notes = caller.principal.can_read_contact_notes(p.provider_id);
     let what = if with_notes {
@@ -265,12 +268,10 @@ pub async fn contacts_list(
         "contact log without notes"
     };
     audit_view(&state, &caller.actor, &p, what).await?;
-    let log = care::contacts_of(&state.app, &p, with_notes).await?;
-    Ok(Json(
-        log.into_iter()
-            .map(|c| ContactDto::of(c, with_notes))
-            .collect(),
-    ))
+    let log = care::contacts_after(&state.app, &p, with_notes, cursor.as_ref(), limit).await?;
+    Ok(Json(Items::from_slice(log, |c| {
+        ContactDto::of(c, with_notes)
+    })))
 }
 
 /// Adds an entry to the contact log (201); a date after today answers 422.

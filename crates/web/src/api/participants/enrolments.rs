@@ -1,6 +1,6 @@
 //! Enrolments of a participant in cohorts and their lifecycle events.
 
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use lernweg_app::AppError;
@@ -19,6 +19,7 @@ use crate::context::Ctx;
 use crate::error::{ApiError, Problem};
 use crate::extract::ApiId;
 use crate::i18n::Lang;
+use crate::paging::{CursorParams, Items};
 
 #[derive(Serialize, ToSchema)]
 pub struct EnrolmentDto {
@@ -106,21 +107,22 @@ pub(super) fn detail_of(e: Enrolment, history: Vec<EnrolmentStep>) -> EnrolmentD
     }
 }
 
-/// The participant's enrolments with their history.
-#[utoipa::path(get, path = "/api/v1/participants/{id}/enrolments", operation_id = "list_enrolments", tag = "participants", params(("id" = String, Path)),
-    responses((status = 200, body = [EnrolmentDetailDto]), (status = 404, body = Problem)))]
+/// The participant's enrolments with their history, as created, `limit` at a time
+/// (`next_cursor` gives the next).
+#[utoipa::path(get, path = "/api/v1/participants/{id}/enrolments", operation_id = "list_enrolments", tag = "participants", params(("id" = String, Path), CursorParams),
+    responses((status = 200, body = Items<EnrolmentDetailDto>), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
     ApiId(id): ApiId<ParticipantId>,
-) -> Result<Json<Vec<EnrolmentDetailDto>>, ApiError> {
+    Query(paging): Query<CursorParams>,
+) -> Result<Json<Items<EnrolmentDetailDto>>, ApiError> {
     let caller = api_caller(&ctx)?;
+    let (limit, cursor) = paging.parse()?;
     let p = visible(&state, &caller, id).await?;
     audit_view(&state, &caller.actor, &p, "enrolments").await?;
-    let list = enrolments::with_history(&state.app, p.id).await?;
-    Ok(Json(
-        list.into_iter().map(|(e, h)| detail_of(e, h)).collect(),
-    ))
+    let list = enrolments::after(&state.app, p.id, cursor.as_ref(), limit).await?;
+    Ok(Json(Items::from_slice(list, |(e, h)| detail_of(e, h))))
 }
 
 /// Registers interest in a cohort of the same provider (status `interested`).

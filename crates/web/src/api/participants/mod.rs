@@ -6,6 +6,7 @@
 
 mod care;
 mod enrolments;
+mod list;
 mod records;
 
 use chrono::NaiveDate;
@@ -24,7 +25,7 @@ use crate::routes::{Route, documented, route_table};
 
 pub fn routes() -> Vec<Route> {
     route_table![
-        documented(COUNSELLING, routes!(records::list)),
+        documented(COUNSELLING, routes!(list::list)),
         documented(COUNSELLING, routes!(records::create)),
         documented(COUNSELLING, routes!(records::show)),
         documented(COUNSELLING, routes!(records::update)),

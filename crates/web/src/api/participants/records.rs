@@ -1,6 +1,6 @@
 //! The participant record: list, create, show, patch, GDPR erasure and export.
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use chrono::{Datelike, NaiveDate};
@@ -11,7 +11,7 @@ use lernweg_participants::{ConsentScope, ParticipantData, ParticipantDraft};
 use lernweg_store::ParticipantRecord;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 
 use super::care::{ConsentDto, ContactDto, ReadinessDto, readiness_dtos};
 use super::enrolments::{EnrolmentDetailDto, detail_of};
@@ -143,13 +143,6 @@ pub struct EnrolmentAttendanceDto {
     pub progress_entries: Vec<crate::attendance::api::ProgressEntryDto>,
 }
 
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ListQuery {
-    /// Admins: only this provider's participants.
-    pub provider_id: Option<String>,
-}
-
 fn opt_string<T: ToString>(v: &Option<T>) -> Option<String> {
     v.as_ref().map(ToString::to_string)
 }
@@ -163,7 +156,10 @@ pub(super) async fn dto(
 }
 
 /// The DTO of a participant whose contact person is already read.
-fn dto_with(p: ParticipantRecord, person: Option<lernweg_store::User>) -> ParticipantDto {
+pub(super) fn dto_with(
+    p: ParticipantRecord,
+    person: Option<lernweg_store::User>,
+) -> ParticipantDto {
     let contact_person = person.map(|u| ContactPersonDto {
         id: u.id.to_string(),
         display_name: u.display_name,
@@ -305,30 +301,6 @@ fn consents(
     }
     participants::check_consents(&out, today).map_err(|e| vec![FieldError::from(e)])?;
     Ok(out)
-}
-
-/// Participants of the caller's provider (admins: all, or `?provider_id=`).
-#[utoipa::path(get, path = "/api/v1/participants", operation_id = "list_participants", tag = "participants", params(ListQuery),
-    responses((status = 200, body = [ParticipantDto]), (status = 401, body = Problem), (status = 403, body = Problem)))]
-pub async fn list(
-    State(state): State<AppState>,
-    ctx: Extension<Ctx>,
-    Query(q): Query<ListQuery>,
-) -> Result<Json<Vec<ParticipantDto>>, ApiError> {
-    let caller = api_caller(&ctx)?;
-    let scope = caller.principal.provider_scope();
-    let wanted = match q.provider_id.as_deref().filter(|s| !s.is_empty()) {
-        Some(raw) if scope.is_none() => Some(ProviderId::parse(raw).map_err(ApiError::field)?),
-        _ => None,
-    };
-    let records = participants::list(&state.app, &caller.principal, wanted).await?;
-    let what = format!("api: list of {}", records.len());
-    participants::audit_list(&state.app, &caller, scope.or(wanted), what).await?;
-    let mut out = Vec::with_capacity(records.len());
-    for p in records {
-        out.push(dto(&state, p).await?);
-    }
-    Ok(Json(out))
 }
 
 /// Creates a participant with its consents (201); without a consent to data processing (or

@@ -68,6 +68,8 @@ pub struct DetailPage {
     pub facts: Vec<(String, String)>,
     pub consents: Vec<ConsentRow>,
     pub contacts: Vec<ContactRow>,
+    /// The link to the whole contact log when the page shows only the newest entries.
+    pub contacts_more: Option<String>,
     /// Whether the contact notes are shown (only counselling staff of the provider).
     pub notes_shown: bool,
     pub enrolments: Vec<EnrolmentView>,
@@ -85,6 +87,9 @@ pub struct DetailPage {
     /// Working times and how the open enrolments' timetables fit them (`work_fit.html`).
     pub fit: crate::work::FitPanel,
 }
+
+/// The contact log entries the participant page shows; the rest are on their own pages.
+pub(crate) const CONTACTS_SHOWN: u32 = 20;
 
 pub(crate) fn code_choices(
     lang: Lang,
@@ -278,14 +283,26 @@ pub(crate) fn enrolment_views(
 
 /// The contact log; the notes only when the file has them (the caller may read them).
 pub(crate) fn contact_rows(lang: Lang, file: &ParticipantFile) -> Vec<ContactRow> {
-    file.contacts
+    rows_of_contacts(lang, &file.contacts, file.notes_shown, |id| {
+        file.staff_name(id)
+    })
+}
+
+/// Contact log entries as rows; `staff` names whoever wrote one.
+pub(crate) fn rows_of_contacts(
+    lang: Lang,
+    contacts: &[lernweg_store::ContactEntry],
+    notes_shown: bool,
+    staff: impl Fn(Option<&str>) -> String,
+) -> Vec<ContactRow> {
+    contacts
         .iter()
         .map(|c| ContactRow {
             on: c.on_date.format("%d.%m.%Y").to_string(),
             channel: lang.t(&format!("participants-channel-{}", c.channel.code())),
             topic: c.topic.clone(),
-            note: file.notes_shown.then(|| c.note.clone()),
-            staff: file.staff_name(c.staff_id.as_deref()),
+            note: notes_shown.then(|| c.note.clone()),
+            staff: staff(c.staff_id.as_deref()),
         })
         .collect()
 }
@@ -319,12 +336,12 @@ async fn page(
     {
         e.error = Some(msg);
     }
-    let cohorts = lernweg_app::cohorts::of_provider(&state.app, &caller.principal, p.provider_id)
+    let cohorts = lernweg_app::participants::list::cohorts_to_enrol(&state.app, &caller, p)
         .await?
         .into_iter()
-        .map(|c| Choice {
-            value: c.id.to_string(),
-            label: c.name,
+        .map(|(id, name)| Choice {
+            value: id.to_string(),
+            label: name,
             selected: false,
         })
         .collect();
@@ -334,6 +351,8 @@ async fn page(
         facts: facts(lang, p),
         consents: consent_rows(lang, &file),
         contacts: contact_rows(lang, &file),
+        contacts_more: (file.contacts_total > u64::from(CONTACTS_SHOWN))
+            .then(|| lang.t_args("pp-log-all", &[("total", file.contacts_total.to_string())])),
         notes_shown: file.notes_shown,
         enrolments,
         checks: check_rows(lang, &file),
@@ -362,7 +381,7 @@ async fn page(
         errors,
         access: crate::portal::StaffAccess::load(state, lang, p).await,
         attendance: crate::attendance::progress_panel(lang, today, &file),
-        fit: crate::work::FitPanel::load(state, lang, p).await?,
+        fit: crate::work::FitPanel::of_file(state, lang, &file),
     };
     let status = if detail.errors.is_empty() && !detail.enrolments.iter().any(|e| e.error.is_some())
     {
@@ -383,7 +402,15 @@ pub(crate) async fn show_page(
     event_error: Option<(String, String)>,
 ) -> Result<Response, PageError> {
     let caller = ctx.caller().ok_or(PageError::NotFound)?;
-    let file = file::read(&state.app, &caller, p.id, "detail", Notes::IfAllowed).await?;
+    let file = file::read_newest_contacts(
+        &state.app,
+        &caller,
+        p.id,
+        "detail",
+        Notes::IfAllowed,
+        CONTACTS_SHOWN,
+    )
+    .await?;
     page(state, ctx, file, errors, event_error).await
 }
 

@@ -11,7 +11,9 @@ use chrono::Datelike;
 use lernweg_app::AppError;
 use lernweg_app::participants::{self, NewConsent, NewParticipant};
 use lernweg_domain::{CefrLevel, ParticipantId, ProviderId, UserId};
-use lernweg_participants::{ConsentScope, ContactChannel, ParticipantDraft, RecognitionStatus};
+use lernweg_participants::{
+    ConsentScope, ContactChannel, EnrolmentStatus, ParticipantDraft, RecognitionStatus,
+};
 use lernweg_store::ParticipantRecord;
 use serde::Deserialize;
 
@@ -23,6 +25,7 @@ use crate::extract::PageId;
 use crate::i18n::Lang;
 use crate::pages::admin::{Choice, FormErrors};
 use crate::pages::{Layout, render};
+use crate::paging::{PageParams, Pager};
 
 pub struct Row {
     pub id: String,
@@ -38,57 +41,110 @@ pub struct ListPage {
     pub layout: Layout,
     pub rows: Vec<Row>,
     pub notice: Option<String>,
+    /// The search text as typed.
+    pub q: String,
+    pub statuses: Vec<Choice>,
+    pub cohorts: Vec<Choice>,
+    pub staff: Vec<Choice>,
+    /// Whether a search or a filter narrows the list.
+    pub narrowed: bool,
+    pub pager: Pager,
 }
 
+/// `?page=`, `?q=` and the filters `status` (enrolment status code), `kohorte` (cohort id)
+/// and `kontakt` (contact person's user id).
 #[derive(Deserialize, Default)]
+#[serde(default)]
 pub struct ListQuery {
-    #[serde(default)]
     geloescht: Option<String>,
+    #[serde(flatten)]
+    paging: PageParams,
+    status: String,
+    kohorte: String,
+    kontakt: String,
 }
 
-/// `GET /verwaltung/teilnehmende`.
+const LIST_PATH: &str = "/verwaltung/teilnehmende";
+
+/// `GET /verwaltung/teilnehmende`: one page of the participants, searchable and filtered.
 pub async fn list(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, PageError> {
-    let rows = rows(&state, &ctx).await?;
+    let lang = ctx.lang;
+    let principal = ctx.principal().ok_or(PageError::Forbidden)?;
+    let filter = participants::list::page_filter(participants::FilterInput {
+        q: &q.paging.q,
+        status: &q.status,
+        cohort: &q.kohorte,
+        contact_person: &q.kontakt,
+    });
+    let listed = participants::overview(&state.app, &principal, &filter, q.paging.page()).await?;
+    let (cohorts, staff) = participants::list::filter_choices(&state.app, &principal).await?;
+    let selected = |value: &str, wanted: Option<String>| wanted.as_deref() == Some(value);
+    let status = filter.status.map(|s| s.code().to_owned());
+    let cohort = filter.cohort.map(|c| c.to_string());
+    let contact = filter.contact_person.map(|u| u.to_string());
+    let pager = Pager::new(
+        lang,
+        &listed,
+        LIST_PATH,
+        &[
+            ("q", q.paging.q.trim()),
+            ("status", status.as_deref().unwrap_or("")),
+            ("kohorte", cohort.as_deref().unwrap_or("")),
+            ("kontakt", contact.as_deref().unwrap_or("")),
+        ],
+    );
     Ok(render(&ListPage {
-        layout: Layout::new(&ctx, "/verwaltung/teilnehmende", "pp-list-title"),
-        rows,
-        notice: q.geloescht.map(|_| ctx.lang.t("pp-erased-notice")),
+        layout: Layout::new(&ctx, LIST_PATH, "pp-list-title"),
+        rows: listed.items.into_iter().map(|l| row(lang, l)).collect(),
+        notice: q.geloescht.map(|_| lang.t("pp-erased-notice")),
+        q: q.paging.q.trim().to_owned(),
+        statuses: EnrolmentStatus::ALL
+            .iter()
+            .map(|s| Choice {
+                value: s.code().to_owned(),
+                label: lang.t(&format!("participants-status-{}", s.code())),
+                selected: selected(s.code(), status.clone()),
+            })
+            .collect(),
+        cohorts: cohorts
+            .into_iter()
+            .map(|(id, name)| Choice {
+                selected: selected(&id.to_string(), cohort.clone()),
+                value: id.to_string(),
+                label: name,
+            })
+            .collect(),
+        staff: staff_choices(&staff, contact.as_deref().unwrap_or("")),
+        narrowed: filter != lernweg_store::ParticipantFilter::default(),
+        pager,
     }))
 }
 
-async fn rows(state: &AppState, ctx: &Ctx) -> Result<Vec<Row>, PageError> {
-    let principal = ctx.principal().ok_or(PageError::Forbidden)?;
-    let listed = participants::overview(&state.app, &principal).await?;
-    let mut out = Vec::with_capacity(listed.len());
-    for l in listed {
-        let p = l.record;
-        let enrolments = l
-            .enrolments
-            .iter()
-            .map(|(e, cohort)| {
-                let status = ctx
-                    .lang
-                    .t(&format!("participants-status-{}", e.status.code()));
-                format!("{cohort}: {status}")
-            })
-            .collect();
-        out.push(Row {
-            id: p.id.to_string(),
-            name: full_name(&p.data),
-            contact_person: l.contact_person.unwrap_or_default(),
-            german_level: p
-                .data
-                .german_level
-                .map(|l| l.as_str().to_owned())
-                .unwrap_or_default(),
-            enrolments,
-        });
+fn row(lang: Lang, l: participants::Listed) -> Row {
+    let p = l.record;
+    let enrolments = l
+        .enrolments
+        .iter()
+        .map(|(e, cohort)| {
+            let status = lang.t(&format!("participants-status-{}", e.status.code()));
+            format!("{cohort}: {status}")
+        })
+        .collect();
+    Row {
+        id: p.id.to_string(),
+        name: full_name(&p.data),
+        contact_person: l.contact_person.unwrap_or_default(),
+        german_level: p
+            .data
+            .german_level
+            .map(|l| l.as_str().to_owned())
+            .unwrap_or_default(),
+        enrolments,
     }
-    Ok(out)
 }
 
 /// The create and edit form: every field of [`ParticipantDraft`] plus the contact person,

@@ -5,6 +5,7 @@
 
 mod actions;
 mod auskunft;
+mod contacts;
 mod detail;
 mod form;
 mod privacy;
@@ -73,6 +74,10 @@ pub fn routes() -> Vec<Route> {
                 COUNSELLING,
             ),
             post(actions::add_contact),
+        ),
+        (
+            page("GET", "/verwaltung/teilnehmende/{id}/kontakte", COUNSELLING),
+            get(contacts::page),
         ),
         (
             page(
