@@ -48,8 +48,8 @@ pub use feeds::{FeedKind, FeedToken, IssuedFeed};
 #[cfg(feature = "test-support")]
 pub use imports::fail_import_at_batch;
 pub use imports::{
-    IMPORT_BATCH_ROWS, IMPORT_PREVIEW_HOURS, ImportIssue, ImportJob, ImportStatus, ImportWarning,
-    NewImport, StagedRow,
+    IMPORT_BATCH_ROWS, IMPORT_PREVIEW_HOURS, ImportFilter, ImportIssue, ImportJob, ImportStatus,
+    ImportWarning, NewImport, StagedRow,
 };
 pub use invitations::{
     INVITATION_DAYS, Invitation, InvitationKind, InvitationStatus, IssuedInvitation, Refusal,

@@ -7,3 +7,4 @@ offers-list-status-draft = Nicht veröffentlicht
 cohorts-list-search = Name enthält
 audit-search = Details oder E-Mail enthalten
 audit-filter-provider = Träger
+imports-list-search = Dateiname enthält

@@ -7,3 +7,4 @@ offers-list-status-draft = Not published
 cohorts-list-search = Name contains
 audit-search = Detail or e-mail contains
 audit-filter-provider = Provider
+imports-list-search = File name contains

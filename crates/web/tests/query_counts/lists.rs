@@ -1,11 +1,11 @@
 //! The lists' part of issue 12: the public catalogue, an offer page, the portal, the cohort
 //! page and the staff and API lists need the same number of statements with 10 and with 1,000
-//! rows (offers, cohorts, sessions, trainers, enrolments, audit entries).
+//! rows (offers, cohorts, sessions, trainers, enrolments, audit entries, import jobs).
 
 use chrono::{Duration, NaiveDate};
 use lernweg_domain::{CohortStatus, Email, Role, State};
 use lernweg_planner::SessionKind;
-use lernweg_store::{Actor, Cohort, NewCohort, NewSession, NewUser, Store};
+use lernweg_store::{Actor, Cohort, NewCohort, NewImport, NewSession, NewUser, Store};
 
 use crate::common::{Options, TestApp, relaxed_limits, sample_offer};
 use crate::counter;
@@ -89,6 +89,25 @@ async fn grow(app: &TestApp, n: usize) -> Cohort {
             .unwrap();
         trainers.push(u.id);
     }
+    let preview = lernweg_participants::preview_csv(
+        "Vorname;Name;consent_data_processing\r\nMehmet;Öztürk;2026-09-01\r\n".as_bytes(),
+        NaiveDate::from_ymd_opt(2026, 9, 2).unwrap(),
+    )
+    .unwrap();
+    for i in 0..n {
+        store
+            .stage_import(
+                &actor,
+                NewImport {
+                    provider: app.p1.id,
+                    contact_person: None,
+                    file_name: &format!("liste-{i}.csv"),
+                    preview: &preview,
+                },
+            )
+            .await
+            .unwrap();
+    }
     published_cohort(store, app.offer.id, "Groß".into(), trainers, n).await
 }
 
@@ -132,6 +151,11 @@ async fn measure(n: usize) -> Vec<(String, u16, usize)> {
             format!("/verwaltung/angebote/{}", app.offer.id),
         ),
         ("audit log", &admin, "/admin/protokoll".into()),
+        (
+            "import list",
+            &coordinator,
+            "/verwaltung/teilnehmende/import?status=previewed&q=liste".into(),
+        ),
     ];
     let mut out = Vec::new();
     for (name, client, path) in pages {
@@ -142,6 +166,11 @@ async fn measure(n: usize) -> Vec<(String, u16, usize)> {
         ("cohorts API", Role::Coordinator, "/api/v1/cohorts"),
         ("offers API", Role::Coordinator, "/api/v1/offers"),
         ("audit API", Role::Admin, "/api/v1/audit"),
+        (
+            "imports API",
+            Role::Coordinator,
+            "/api/v1/participants/imports",
+        ),
     ];
     let bearer = reqwest::Client::new();
     for (name, role, path) in api {
