@@ -16,6 +16,7 @@ mod feeds;
 mod imports;
 mod invitations;
 mod legal;
+mod loan_lists;
 mod loans;
 mod offers;
 mod paging;
@@ -54,6 +55,7 @@ pub use imports::{
 pub use invitations::{
     INVITATION_DAYS, Invitation, InvitationKind, InvitationStatus, IssuedInvitation, Refusal,
 };
+pub use loan_lists::{DeviceFilter, DeviceListed, LoanFilter, LoanListed};
 pub use loans::{DEVICE_KINDS, Device, Loan, NewDevice, NewLoan};
 pub use offers::{OfferFilter, OfferRecord};
 pub use participants::{

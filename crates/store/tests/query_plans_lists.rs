@@ -8,8 +8,8 @@ use lernweg_domain::{CohortStatus, Cursor, Limit, PageNo, ProviderName, Search, 
 use lernweg_offers::{Offer, OfferDraft};
 use lernweg_store::testing::TestDb;
 use lernweg_store::{
-    Actor, AuditAction, AuditEntity, AuditFilter, CohortFilter, ImportFilter, ImportStatus,
-    NewCohort, NewImport, NewProvider, OfferFilter,
+    Actor, AuditAction, AuditEntity, AuditFilter, CohortFilter, DeviceFilter, ImportFilter,
+    ImportStatus, LoanFilter, NewCohort, NewDevice, NewImport, NewProvider, OfferFilter,
 };
 
 fn offer(n: usize) -> Offer {
@@ -260,4 +260,90 @@ async fn import_job_lists_use_their_indexes() {
     assert_eq!(found.total, 1);
     assert_eq!(found.items[0].file_name, "b.csv");
     assert_plans_use_indexes(&db, 14).await;
+}
+
+#[tokio::test]
+async fn device_and_loan_lists_use_their_indexes() {
+    let db = TestDb::new().await;
+    let store = &db.store;
+    let actor = Actor::system();
+    let p = provider(store, "Träger Verleih").await;
+    for n in 0..3 {
+        store
+            .create_device(
+                &actor,
+                p,
+                NewDevice {
+                    kind: "laptop".into(),
+                    label: format!("Laptop {n}"),
+                    serial: format!("SN-{n}"),
+                    note: String::new(),
+                },
+            )
+            .await
+            .unwrap();
+    }
+    db.plans_of_lists_run().await;
+    let after = Cursor::new("Laptop 1", "0190a1b2-0000-7000-8000-000000000001");
+    let due = Cursor::new("2027-01-01", "0190a1b2-0000-7000-8000-000000000001");
+    let limit = Limit::new(2);
+    for scope in [Some(p), None] {
+        let devices = [
+            DeviceFilter {
+                scope,
+                ..DeviceFilter::default()
+            },
+            DeviceFilter {
+                scope,
+                kind: Some("laptop".into()),
+                lent: Some(true),
+                ..DeviceFilter::default()
+            },
+            DeviceFilter {
+                scope,
+                available: true,
+                ..DeviceFilter::default()
+            },
+        ];
+        for f in &devices {
+            store.device_page(f, PageNo::FIRST).await.unwrap();
+            store.devices_after(f, Some(&after), limit).await.unwrap();
+        }
+        let loans = [
+            LoanFilter {
+                scope,
+                ..LoanFilter::default()
+            },
+            LoanFilter {
+                scope,
+                open: Some(false),
+                kind: Some("tablet".into()),
+                ..LoanFilter::default()
+            },
+            LoanFilter {
+                scope,
+                overdue_on: NaiveDate::from_ymd_opt(2027, 1, 1),
+                ..LoanFilter::default()
+            },
+        ];
+        for f in &loans {
+            store.loans_matching(f).await.unwrap();
+            store.loans_after(f, Some(&due), limit).await.unwrap();
+        }
+    }
+    let searched = DeviceFilter {
+        scope: Some(p),
+        search: s("sn-2"),
+        ..DeviceFilter::default()
+    };
+    let found = store.device_page(&searched, PageNo::FIRST).await.unwrap();
+    assert_eq!(found.total, 1);
+    assert_eq!(found.items[0].device.label, "Laptop 2");
+    let searched = LoanFilter {
+        scope: Some(p),
+        search: s("laptop"),
+        ..LoanFilter::default()
+    };
+    store.loans_after(&searched, None, limit).await.unwrap();
+    assert_plans_use_indexes(&db, 33).await;
 }

@@ -8,3 +8,6 @@ cohorts-list-search = Name contains
 audit-search = Detail or e-mail contains
 audit-filter-provider = Provider
 imports-list-search = File name contains
+loans-list-search = Device, serial number or name contains
+loans-list-lent = Loan
+loans-list-not-lent = not lent
