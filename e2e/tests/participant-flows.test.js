@@ -493,7 +493,7 @@ describe('participant flows at 375×812, JavaScript disabled', { timeout: 300_00
     await check('pf-loans', { h1: 'Leihgeräte' });
 
     // An own device, so that no other test's device is touched.
-    const add = page.locator('form[action="/verwaltung/leihgeraete"]');
+    const add = page.locator('form[action="/verwaltung/leihgeraete"][method="post"]');
     await add.getByLabel('Art des Geräts').selectOption({ label: 'Tablet' });
     await add.getByLabel('Bezeichnung', { exact: true }).fill(deviceLabel);
     await add.getByLabel('Seriennummer').fill(`SN-${tag}`);

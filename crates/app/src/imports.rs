@@ -7,10 +7,12 @@
 //! Job ids are strings (UUIDs written by the store); there is no domain id type for them. An
 //! id that is no UUID, names no job, or a job of another provider is [`AppError::NotFound`].
 
-use lernweg_domain::{ParseError, Principal, ProviderId, UserId};
+use lernweg_domain::{
+    Cursor, Limit, PageNo, Paged, ParseError, Principal, ProviderId, Search, Slice, UserId,
+};
 use lernweg_participants::ImportPreview;
 use lernweg_participants::import_plan::not_text;
-use lernweg_store::{Actor, AuditAction, AuditEntity, NewImport, StoreError, User};
+use lernweg_store::{Actor, AuditAction, AuditEntity, ImportFilter, NewImport, StoreError, User};
 
 pub use lernweg_store::{ImportIssue, ImportJob, ImportStatus, StagedRow};
 
@@ -119,9 +121,46 @@ pub async fn visible_job(app: &App, who: &Principal, id: &str) -> Result<ImportJ
     Ok(job)
 }
 
-/// The import jobs of the caller's provider (all for the admin), newest first, at most 50.
-pub async fn jobs(app: &App, who: &Principal) -> Result<Vec<ImportJob>, AppError> {
-    Ok(app.store.import_jobs(who.provider_scope()).await?)
+/// What a list of import jobs is narrowed to.
+#[derive(Debug, Clone, Default)]
+pub struct JobQuery {
+    pub status: Option<ImportStatus>,
+    /// In the file name.
+    pub search: Option<Search>,
+}
+
+impl JobQuery {
+    fn filter(&self, who: &Principal) -> ImportFilter {
+        ImportFilter {
+            scope: who.provider_scope(),
+            status: self.status,
+            search: self.search.clone(),
+        }
+    }
+}
+
+/// One page of the import jobs of the caller's provider (all for the admin), newest first.
+pub async fn job_page(
+    app: &App,
+    who: &Principal,
+    query: &JobQuery,
+    page: PageNo,
+) -> Result<Paged<ImportJob>, AppError> {
+    Ok(app.store.import_page(&query.filter(who), page).await?)
+}
+
+/// The import jobs of the caller's provider (all for the admin) after `cursor`, newest first.
+pub async fn jobs_after(
+    app: &App,
+    who: &Principal,
+    query: &JobQuery,
+    cursor: Option<&Cursor>,
+    limit: Limit,
+) -> Result<Slice<ImportJob>, AppError> {
+    Ok(app
+        .store
+        .imports_after(&query.filter(who), cursor, limit)
+        .await?)
 }
 
 /// The row errors of a job while it is a preview (empty once it has ended). They quote

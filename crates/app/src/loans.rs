@@ -8,17 +8,16 @@
 //! [`AppError::NotFound`].
 
 use chrono::NaiveDate;
-use lernweg_domain::{ParseError, ParticipantId, Principal, ProviderId};
-use lernweg_store::{AuditAction, AuditEntity, Device, Loan, NewDevice, NewLoan};
+use lernweg_domain::{
+    Cursor, Limit, PageNo, Paged, ParseError, ParticipantId, Principal, ProviderId, Search, Slice,
+};
+use lernweg_store::{
+    AuditAction, AuditEntity, Device, DeviceFilter, Loan, LoanFilter, NewDevice, NewLoan,
+};
+
+pub use lernweg_store::{DeviceListed, LoanListed};
 
 use crate::{App, AppError, Caller, refusals};
-
-/// A device with its open loan (none while it is available or inactive).
-#[derive(Debug, Clone)]
-pub struct DeviceOnLoan {
-    pub device: Device,
-    pub open_loan: Option<Loan>,
-}
 
 /// A loan and whether it is overdue as of the clock's today.
 #[derive(Debug, Clone)]
@@ -77,27 +76,66 @@ pub fn device_provider(who: &Principal, named: Option<ProviderId>) -> Result<Pro
     })
 }
 
-/// The inventory of the caller's provider (all for the admin), by label, each device with its
-/// open loan.
-pub async fn devices(app: &App, who: &Principal) -> Result<Vec<DeviceOnLoan>, AppError> {
-    let scope = who.provider_scope();
-    let mut open: Vec<Loan> = app
+/// What an inventory list is narrowed to.
+#[derive(Debug, Clone, Default)]
+pub struct DeviceQuery {
+    pub kind: Option<String>,
+    /// Only devices on an open loan (`true`) or not (`false`).
+    pub lent: Option<bool>,
+    /// In the label, the serial number or the borrower's name.
+    pub search: Option<Search>,
+}
+
+impl DeviceQuery {
+    fn filter(&self, who: &Principal) -> DeviceFilter {
+        DeviceFilter {
+            scope: who.provider_scope(),
+            kind: self.kind.clone(),
+            lent: self.lent,
+            available: false,
+            search: self.search.clone(),
+        }
+    }
+}
+
+/// One page of the inventory of the caller's provider (all for the admin), by label, each
+/// device with its open loan and borrower.
+pub async fn device_page(
+    app: &App,
+    who: &Principal,
+    query: &DeviceQuery,
+    page: PageNo,
+) -> Result<Paged<DeviceListed>, AppError> {
+    Ok(app.store.device_page(&query.filter(who), page).await?)
+}
+
+/// The inventory of the caller's provider (all for the admin) after `cursor`, by label.
+pub async fn devices_after(
+    app: &App,
+    who: &Principal,
+    query: &DeviceQuery,
+    cursor: Option<&Cursor>,
+    limit: Limit,
+) -> Result<Slice<DeviceListed>, AppError> {
+    Ok(app
         .store
-        .loans(scope)
+        .devices_after(&query.filter(who), cursor, limit)
+        .await?)
+}
+
+/// The devices of the caller's provider (all for the admin) that can be lent now, by label.
+pub async fn available_devices(app: &App, who: &Principal) -> Result<Vec<Device>, AppError> {
+    let filter = DeviceFilter {
+        scope: who.provider_scope(),
+        available: true,
+        ..DeviceFilter::default()
+    };
+    Ok(app
+        .store
+        .devices_matching(&filter)
         .await?
         .into_iter()
-        .filter(Loan::is_open)
-        .collect();
-    let devices = app.store.devices(scope).await?;
-    Ok(devices
-        .into_iter()
-        .map(|device| {
-            let open_loan = open
-                .iter()
-                .position(|l| l.device_id == device.id)
-                .map(|at| open.swap_remove(at));
-            DeviceOnLoan { device, open_loan }
-        })
+        .map(|d| d.device)
         .collect())
 }
 
@@ -119,10 +157,20 @@ pub async fn create_device(
         .await?)
 }
 
-/// The loans of the caller's provider (all for the admin), open ones first by due date, each
-/// with its overdue flag as of today. The view names participants, so it is audited;
-/// `seen_by` names the way in for the audit log (`"page: loans"`, `"api: loans"`).
-pub async fn loans(app: &App, caller: &Caller, seen_by: &str) -> Result<Vec<LoanOnDay>, AppError> {
+/// What a loan list is narrowed to.
+#[derive(Debug, Clone, Default)]
+pub struct LoanQuery {
+    /// The device's kind.
+    pub kind: Option<String>,
+    /// Open loans (`true`) or returned ones (`false`).
+    pub open: Option<bool>,
+    /// In the device's label or serial number or the borrower's name.
+    pub search: Option<Search>,
+}
+
+/// A loan view names participants, so it is audited; `seen_by` names the way in for the
+/// audit log (`"page: loans"`, `"api: loans"`).
+async fn audit_view(app: &App, caller: &Caller, seen_by: &str) -> Result<(), AppError> {
     let scope = caller.principal.provider_scope();
     app.store
         .audit_read(&caller.actor.entry(
@@ -133,17 +181,52 @@ pub async fn loans(app: &App, caller: &Caller, seen_by: &str) -> Result<Vec<Loan
             seen_by,
         ))
         .await?;
+    Ok(())
+}
+
+/// The overdue loans of the caller's provider (all for the admin) as of today, by due date,
+/// with device and borrower. Audited as the view of the loans page.
+pub async fn overdue(
+    app: &App,
+    caller: &Caller,
+    seen_by: &str,
+) -> Result<Vec<LoanListed>, AppError> {
+    audit_view(app, caller, seen_by).await?;
+    let filter = LoanFilter {
+        scope: caller.principal.provider_scope(),
+        overdue_on: Some(app.today()),
+        ..LoanFilter::default()
+    };
+    Ok(app.store.loans_matching(&filter).await?)
+}
+
+/// The loans of the caller's provider (all for the admin) that match after `cursor`, by due
+/// date, each with its overdue flag as of today. Audited.
+pub async fn loans_after(
+    app: &App,
+    caller: &Caller,
+    query: &LoanQuery,
+    cursor: Option<&Cursor>,
+    limit: Limit,
+    seen_by: &str,
+) -> Result<Slice<LoanOnDay>, AppError> {
+    audit_view(app, caller, seen_by).await?;
+    let filter = LoanFilter {
+        scope: caller.principal.provider_scope(),
+        kind: query.kind.clone(),
+        open: query.open,
+        overdue_on: None,
+        search: query.search.clone(),
+    };
     let today = app.today();
     Ok(app
         .store
-        .loans(scope)
+        .loans_after(&filter, cursor, limit)
         .await?
-        .into_iter()
-        .map(|loan| LoanOnDay {
-            overdue: loan.is_overdue(today),
-            loan,
-        })
-        .collect())
+        .map(|l| LoanOnDay {
+            overdue: l.loan.is_overdue(today),
+            loan: l.loan,
+        }))
 }
 
 /// Lends a device the caller may see to a participant of its provider. Refusals (inactive or

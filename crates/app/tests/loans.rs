@@ -7,8 +7,25 @@ mod common;
 
 use common::{World, date, invalid, today};
 use lernweg_app::AppError;
-use lernweg_app::loans::{self, Lending};
+use lernweg_app::Caller;
+use lernweg_app::loans::{self, DeviceListed, DeviceQuery, Lending, LoanOnDay, LoanQuery};
+use lernweg_domain::{Limit, PageNo, Principal, Search};
 use lernweg_store::NewDevice;
+
+async fn inventory(w: &World, who: &Principal) -> Vec<DeviceListed> {
+    loans::device_page(&w.app, who, &DeviceQuery::default(), PageNo::FIRST)
+        .await
+        .unwrap()
+        .items
+}
+
+async fn loan_list(w: &World, caller: &Caller, seen_by: &str) -> Vec<LoanOnDay> {
+    let query = LoanQuery::default();
+    loans::loans_after(&w.app, caller, &query, None, Limit::default(), seen_by)
+        .await
+        .unwrap()
+        .items
+}
 
 fn laptop(label: &str) -> NewDevice {
     NewDevice {
@@ -39,11 +56,11 @@ async fn devices_are_created_for_the_callers_provider_and_the_admin_names_one() 
     assert_eq!(d2.provider_id, w.p2);
 
     // Each provider sees only its own; the admin all.
-    let mine = loans::devices(&w.app, &counsellor.principal).await.unwrap();
+    let mine = inventory(&w, &counsellor.principal).await;
     assert_eq!(mine.len(), 1);
     assert_eq!(mine[0].device.id, d.id);
     assert!(mine[0].open_loan.is_none());
-    let all = loans::devices(&w.app, &w.admin().principal).await.unwrap();
+    let all = inventory(&w, &w.admin().principal).await;
     assert_eq!(all.len(), 2);
     // Another provider's device is not found.
     let r = loans::visible_device(&w.app, &w.counsellor(w.p2).principal, &d.id).await;
@@ -91,15 +108,42 @@ async fn lending_uses_todays_date_flags_overdue_and_returns() {
     let r = loans::lend(&w.app, &c1, lending(w.amina.id, date(2026, 10, 1))).await;
     assert_eq!(invalid(r), ("device_id", "already_lent"));
 
-    let list = loans::loans(&w.app, &c1, "test: loans").await.unwrap();
+    let list = loan_list(&w, &c1, "test: loans").await;
     assert_eq!(list.len(), 1);
+    // The inventory is searched in the borrower's name and filtered by the open loan.
+    let by = |search: &str, lent: Option<bool>| DeviceQuery {
+        search: Search::parse(search).unwrap(),
+        lent,
+        ..DeviceQuery::default()
+    };
+    for (query, found) in [
+        (by("HADDAD", None), 1),
+        (by("olga", None), 0),
+        (by("", Some(true)), 1),
+        (by("", Some(false)), 0),
+    ] {
+        let page = loans::device_page(&w.app, &c1.principal, &query, PageNo::FIRST)
+            .await
+            .unwrap();
+        assert_eq!(page.total, found, "{query:?}");
+    }
+    let lent = inventory(&w, &c1.principal).await;
+    assert_eq!(lent[0].borrower.as_deref(), Some("Amina Haddad"));
+    let returned = LoanQuery {
+        open: Some(false),
+        ..LoanQuery::default()
+    };
+    let none = loans::loans_after(&w.app, &c1, &returned, None, Limit::default(), "x")
+        .await
+        .unwrap();
+    assert!(none.items.is_empty(), "the loan is still open");
     assert!(list[0].overdue, "due 14.09., today 15.09.");
     assert!(
         w.audited(w.p1, "device_loans test: loans").await,
         "the view is audited"
     );
-    assert!(loans::loans(&w.app, &c2, "x").await.unwrap().is_empty());
-    let devices = loans::devices(&w.app, &c1.principal).await.unwrap();
+    assert!(loan_list(&w, &c2, "x").await.is_empty());
+    let devices = inventory(&w, &c1.principal).await;
     assert_eq!(
         devices[0].open_loan.as_ref().map(|l| l.id.as_str()),
         Some(loan.id.as_str())
@@ -107,7 +151,7 @@ async fn lending_uses_todays_date_flags_overdue_and_returns() {
 
     // The clock moves back: not overdue any more.
     w.app.clock.set_day(date(2026, 9, 10));
-    let list = loans::loans(&w.app, &c1, "test: loans").await.unwrap();
+    let list = loan_list(&w, &c1, "test: loans").await;
     assert!(!list[0].overdue);
 
     // Returns: another provider's loan is not found; the default date is today.
@@ -121,8 +165,8 @@ async fn lending_uses_todays_date_flags_overdue_and_returns() {
     assert_eq!(back.returned_on, Some(date(2026, 9, 10)));
     let r = loans::return_loan(&w.app, &c1, &loan.id, None).await;
     assert_eq!(invalid(r), ("returned_on", "already_returned"));
-    let list = loans::loans(&w.app, &c1, "test: loans").await.unwrap();
+    let list = loan_list(&w, &c1, "test: loans").await;
     assert!(!list[0].overdue);
-    let devices = loans::devices(&w.app, &c1.principal).await.unwrap();
+    let devices = inventory(&w, &c1.principal).await;
     assert!(devices[0].open_loan.is_none());
 }

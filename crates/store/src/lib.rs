@@ -18,6 +18,7 @@ mod imports;
 mod instances;
 mod invitations;
 mod legal;
+mod loan_lists;
 mod loans;
 mod offers;
 mod paging;
@@ -53,12 +54,13 @@ pub use feeds::{FeedKind, FeedToken, IssuedFeed};
 #[cfg(feature = "test-support")]
 pub use imports::fail_import_at_batch;
 pub use imports::{
-    IMPORT_BATCH_ROWS, IMPORT_PREVIEW_HOURS, ImportIssue, ImportJob, ImportStatus, ImportWarning,
-    NewImport, StagedRow,
+    IMPORT_BATCH_ROWS, IMPORT_PREVIEW_HOURS, ImportFilter, ImportIssue, ImportJob, ImportStatus,
+    ImportWarning, NewImport, StagedRow,
 };
 pub use invitations::{
     INVITATION_DAYS, Invitation, InvitationKind, InvitationStatus, IssuedInvitation, Refusal,
 };
+pub use loan_lists::{DeviceFilter, DeviceListed, LoanFilter, LoanListed};
 pub use loans::{DEVICE_KINDS, Device, Loan, NewDevice, NewLoan};
 pub use offers::{OfferFilter, OfferRecord};
 pub use participant_list::ParticipantFilter;

@@ -96,7 +96,7 @@ pub(crate) fn device_from_row(r: &AnyRow) -> Result<Device, StoreError> {
     })
 }
 
-fn loan_from_row(r: &AnyRow) -> Result<Loan, StoreError> {
+pub(crate) fn loan_from_row(r: &AnyRow) -> Result<Loan, StoreError> {
     let bad = |e: ParseError| StoreError::corrupt("device_loans", e);
     Ok(Loan {
         id: r.try_get("id")?,
@@ -381,11 +381,16 @@ impl Store {
         scope: Option<ProviderId>,
         today: NaiveDate,
     ) -> Result<Vec<Loan>, StoreError> {
+        let filter = crate::LoanFilter {
+            scope,
+            overdue_on: Some(today),
+            ..crate::LoanFilter::default()
+        };
         Ok(self
-            .loans(scope)
+            .loans_matching(&filter)
             .await?
             .into_iter()
-            .filter(|l| l.is_overdue(today))
+            .map(|l| l.loan)
             .collect())
     }
 }

@@ -1,13 +1,15 @@
 //! Issue 12: the offer, cohort and audit lists are read through an index of their table on
 //! both databases (first page, search, filter, a cursor), for one provider and for all.
-//! Migration 0016 adds the indexes.
+//! Migration 0016 adds the indexes; 0018 those of the import jobs, loans, devices, referrals
+//! and counselling services.
 
 use chrono::NaiveDate;
 use lernweg_domain::{CohortStatus, Cursor, Limit, PageNo, ProviderName, Search, State};
 use lernweg_offers::{Offer, OfferDraft};
 use lernweg_store::testing::TestDb;
 use lernweg_store::{
-    Actor, AuditAction, AuditEntity, AuditFilter, CohortFilter, NewCohort, NewProvider, OfferFilter,
+    Actor, AuditAction, AuditEntity, AuditFilter, CohortFilter, DeviceFilter, ImportFilter,
+    ImportStatus, LoanFilter, NewCohort, NewDevice, NewImport, NewProvider, OfferFilter,
 };
 
 fn offer(n: usize) -> Offer {
@@ -165,10 +167,15 @@ async fn offer_cohort_and_audit_lists_use_their_indexes() {
     };
     store.audit_after(&searched, None, limit).await.unwrap();
 
-    let postgres = store.backend_name() != "sqlite";
+    assert_plans_use_indexes(&db, 40).await;
+}
+
+/// Every list query run since the last call reads its table through an index.
+async fn assert_plans_use_indexes(db: &TestDb, at_least: usize) {
+    let postgres = db.store.backend_name() != "sqlite";
     let plans = db.plans_of_lists_run().await;
     assert!(
-        plans.len() >= 40,
+        plans.len() >= at_least,
         "every list query is seen: {}",
         plans.len()
     );
@@ -186,4 +193,157 @@ async fn offer_cohort_and_audit_lists_use_their_indexes() {
             "no index used by\n{sql}\n--- plan:\n{plan}"
         );
     }
+}
+
+async fn provider(store: &lernweg_store::Store, name: &str) -> lernweg_domain::ProviderId {
+    store
+        .create_provider(
+            &Actor::system(),
+            NewProvider {
+                name: ProviderName::parse(name).unwrap(),
+                state: State::BY,
+            },
+        )
+        .await
+        .unwrap()
+        .id
+}
+
+#[tokio::test]
+async fn import_job_lists_use_their_indexes() {
+    let db = TestDb::new().await;
+    let store = &db.store;
+    let p = provider(store, "Träger Import").await;
+    let csv = "Vorname;Name;consent_data_processing\r\nMehmet;Öztürk;2026-09-01\r\n";
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 9, 2).unwrap();
+    let preview = lernweg_participants::preview_csv(csv.as_bytes(), today).unwrap();
+    for name in ["a.csv", "b.csv"] {
+        store
+            .stage_import(
+                &Actor::system(),
+                NewImport {
+                    provider: p,
+                    contact_person: None,
+                    file_name: name,
+                    preview: &preview,
+                },
+            )
+            .await
+            .unwrap();
+    }
+    db.plans_of_lists_run().await;
+    let at = Cursor::new(
+        "2099-01-01T00:00:00Z",
+        "ffffffff-ffff-7fff-bfff-ffffffffffff",
+    );
+    for scope in [Some(p), None] {
+        for status in [None, Some(ImportStatus::Previewed)] {
+            let f = ImportFilter {
+                scope,
+                status,
+                search: None,
+            };
+            store.import_page(&f, PageNo::FIRST).await.unwrap();
+            store.imports_after(&f, None, Limit::new(1)).await.unwrap();
+            store
+                .imports_after(&f, Some(&at), Limit::new(1))
+                .await
+                .unwrap();
+        }
+    }
+    let searched = ImportFilter {
+        scope: Some(p),
+        search: s("b.c"),
+        ..ImportFilter::default()
+    };
+    let found = store.import_page(&searched, PageNo::FIRST).await.unwrap();
+    assert_eq!(found.total, 1);
+    assert_eq!(found.items[0].file_name, "b.csv");
+    assert_plans_use_indexes(&db, 14).await;
+}
+
+#[tokio::test]
+async fn device_and_loan_lists_use_their_indexes() {
+    let db = TestDb::new().await;
+    let store = &db.store;
+    let actor = Actor::system();
+    let p = provider(store, "Träger Verleih").await;
+    for n in 0..3 {
+        store
+            .create_device(
+                &actor,
+                p,
+                NewDevice {
+                    kind: "laptop".into(),
+                    label: format!("Laptop {n}"),
+                    serial: format!("SN-{n}"),
+                    note: String::new(),
+                },
+            )
+            .await
+            .unwrap();
+    }
+    db.plans_of_lists_run().await;
+    let after = Cursor::new("Laptop 1", "0190a1b2-0000-7000-8000-000000000001");
+    let due = Cursor::new("2027-01-01", "0190a1b2-0000-7000-8000-000000000001");
+    let limit = Limit::new(2);
+    for scope in [Some(p), None] {
+        let devices = [
+            DeviceFilter {
+                scope,
+                ..DeviceFilter::default()
+            },
+            DeviceFilter {
+                scope,
+                kind: Some("laptop".into()),
+                lent: Some(true),
+                ..DeviceFilter::default()
+            },
+            DeviceFilter {
+                scope,
+                available: true,
+                ..DeviceFilter::default()
+            },
+        ];
+        for f in &devices {
+            store.device_page(f, PageNo::FIRST).await.unwrap();
+            store.devices_after(f, Some(&after), limit).await.unwrap();
+        }
+        let loans = [
+            LoanFilter {
+                scope,
+                ..LoanFilter::default()
+            },
+            LoanFilter {
+                scope,
+                open: Some(false),
+                kind: Some("tablet".into()),
+                ..LoanFilter::default()
+            },
+            LoanFilter {
+                scope,
+                overdue_on: NaiveDate::from_ymd_opt(2027, 1, 1),
+                ..LoanFilter::default()
+            },
+        ];
+        for f in &loans {
+            store.loans_matching(f).await.unwrap();
+            store.loans_after(f, Some(&due), limit).await.unwrap();
+        }
+    }
+    let searched = DeviceFilter {
+        scope: Some(p),
+        search: s("sn-2"),
+        ..DeviceFilter::default()
+    };
+    let found = store.device_page(&searched, PageNo::FIRST).await.unwrap();
+    assert_eq!(found.total, 1);
+    assert_eq!(found.items[0].device.label, "Laptop 2");
+    let searched = LoanFilter {
+        scope: Some(p),
+        search: s("laptop"),
+        ..LoanFilter::default()
+    };
+    store.loans_after(&searched, None, limit).await.unwrap();
+    assert_plans_use_indexes(&db, 33).await;
 }

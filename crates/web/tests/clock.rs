@@ -24,7 +24,7 @@ async fn api_overdue(app: &TestApp) -> bool {
         .json()
         .await
         .unwrap();
-    let loans = list.as_array().expect("a list of loans");
+    let loans = list["items"].as_array().expect("a list of loans");
     assert_eq!(loans.len(), 1, "{list}");
     loans[0]["overdue"].as_bool().unwrap()
 }

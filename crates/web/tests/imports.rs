@@ -285,6 +285,17 @@ async fn utf8_with_bom_is_read_and_a_discarded_preview_writes_nothing() {
         .await
         .unwrap();
     assert_eq!(count(&app).await, before);
+    // The list of jobs on the upload page: searchable by file name, filtered by status.
+    let (_, _, all) = get(&client, &app, PAGE).await;
+    assert!(all.contains(">bom.csv</a>") && all.contains("data-label=\"Datei\""));
+    assert!(all.contains("Seite 1 von 1"));
+    let (_, _, found) = get(&client, &app, &format!("{PAGE}?q=BOM&status=discarded")).await;
+    assert!(found.contains(">bom.csv</a>"));
+    let (_, _, done) = get(&client, &app, &format!("{PAGE}?status=done")).await;
+    assert!(!done.contains(">bom.csv</a>"));
+    assert!(done.contains("Keine Einträge passen zu Ihrer Suche."));
+    let (_, _, other) = get(&client, &app, &format!("{PAGE}?q=andere")).await;
+    assert!(!other.contains(">bom.csv</a>"));
 }
 
 #[tokio::test]

@@ -196,20 +196,40 @@ async fn api_previews_confirms_once_and_reports_progress() {
     assert!(problem["detail"].as_str().unwrap().contains("discarded"));
     assert_eq!(count(&app).await, before + 3);
 
-    let list: Value = api(
-        &app,
-        &token,
-        reqwest::Method::GET,
-        "/api/v1/participants/imports",
-    )
-    .await
-    .send()
-    .await
-    .unwrap()
-    .json()
-    .await
-    .unwrap();
-    assert_eq!(list.as_array().unwrap().len(), 2);
+    let list_of = |query: String| {
+        let (app, token) = (&app, &token);
+        async move {
+            let res = api(
+                app,
+                token,
+                reqwest::Method::GET,
+                &format!("/api/v1/participants/imports{query}"),
+            )
+            .await
+            .send()
+            .await
+            .unwrap();
+            (res.status().as_u16(), res.json::<Value>().await.unwrap())
+        }
+    };
+    let (_, list) = list_of(String::new()).await;
+    assert_eq!(list["items"].as_array().unwrap().len(), 2);
+    assert!(list["next_cursor"].is_null());
+    // Newest first, one at a time with the cursor.
+    let (_, first) = list_of("?limit=1".into()).await;
+    assert_eq!(first["items"][0]["id"], list["items"][0]["id"]);
+    let cursor = first["next_cursor"].as_str().unwrap().to_owned();
+    let (_, second) = list_of(format!("?limit=1&cursor={cursor}")).await;
+    assert_eq!(second["items"][0]["id"], list["items"][1]["id"]);
+    assert!(second["next_cursor"].is_null());
+    let (_, discarded) = list_of("?status=discarded".into()).await;
+    assert_eq!(discarded["items"].as_array().unwrap().len(), 1);
+    assert_eq!(discarded["items"][0]["status"], "discarded");
+    let (status, problem) = list_of("?status=lost".into()).await;
+    assert_eq!(status, 422);
+    assert!(problem.to_string().contains("status"));
+    let (status, _) = list_of("?limit=501".into()).await;
+    assert_eq!(status, 422);
 
     // Another provider's coordinator gets 404 for the job.
     let other = app

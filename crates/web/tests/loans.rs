@@ -84,6 +84,33 @@ async fn page_adds_a_device_lends_it_shows_overdue_and_records_the_return() {
     let device = devices[0].clone();
     let (_, html) = page(&client, &app).await;
     assert!(html.contains("Laptop Nr. 7") && html.contains("verfügbar"));
+    // The inventory: searched in label and serial, filtered by kind and loan.
+    for (query, shown) in [
+        ("?q=sn-777&art=laptop", true),
+        ("?q=NR.%207", true),
+        ("?art=tablet", false),
+        ("?ausleihe=verliehen", false),
+        ("?ausleihe=frei&page=x", true),
+    ] {
+        let html = client
+            .get(app.url(&format!("/verwaltung/leihgeraete{query}")))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(
+            html.contains("<td data-label=\"Gerät\">Laptop Nr. 7</td>"),
+            shown,
+            "{query}"
+        );
+        assert_eq!(
+            html.contains("Keine Einträge passen zu Ihrer Suche."),
+            !shown,
+            "{query}"
+        );
+    }
 
     // Lending: due date before the lending date is refused.
     let participant = app.participant.to_string();
@@ -313,8 +340,9 @@ async fn api_creates_devices_and_loans_flags_overdue_and_returns() {
         .json()
         .await
         .unwrap();
-    assert_eq!(list.as_array().unwrap().len(), 1);
-    assert_eq!(list[0]["overdue"], true);
+    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+    assert_eq!(list["items"][0]["overdue"], true);
+    assert!(list["next_cursor"].is_null());
     let devices: Value = call(reqwest::Method::GET, "/api/v1/devices", &token)
         .send()
         .await
@@ -322,8 +350,38 @@ async fn api_creates_devices_and_loans_flags_overdue_and_returns() {
         .json()
         .await
         .unwrap();
-    assert_eq!(devices[0]["status"], "lent");
-    assert_eq!(devices[0]["open_loan_id"], loan_id.as_str());
+    assert_eq!(devices["items"][0]["status"], "lent");
+    assert_eq!(devices["items"][0]["open_loan_id"], loan_id.as_str());
+    // Filters, search and the cursor.
+    let get = |path: &'static str| {
+        let req = call(reqwest::Method::GET, path, &token);
+        async move {
+            let res = req.send().await.unwrap();
+            (res.status().as_u16(), res.json::<Value>().await.unwrap())
+        }
+    };
+    let count = |v: &Value| v["items"].as_array().unwrap().len();
+    assert_eq!(
+        count(&get("/api/v1/loans?status=open&kind=router").await.1),
+        1
+    );
+    assert_eq!(count(&get("/api/v1/loans?status=returned").await.1), 0);
+    assert_eq!(count(&get("/api/v1/loans?kind=laptop").await.1), 0);
+    assert_eq!(count(&get("/api/v1/loans?q=lte-router").await.1), 1);
+    assert_eq!(count(&get("/api/v1/devices?q=r1").await.1), 1);
+    assert_eq!(count(&get("/api/v1/devices?kind=tablet").await.1), 0);
+    let (status, problem) = get("/api/v1/loans?status=lost").await;
+    assert_eq!(
+        (status, problem["errors"][0]["field"].as_str()),
+        (422, Some("status"))
+    );
+    let (status, problem) = get("/api/v1/devices?kind=beamer").await;
+    assert_eq!(
+        (status, problem["errors"][0]["field"].as_str()),
+        (422, Some("kind"))
+    );
+    let (status, _) = get("/api/v1/devices?limit=0").await;
+    assert_eq!(status, 422);
 
     // Another provider: the device and the loan do not exist for them.
     let issued = app
@@ -353,7 +411,7 @@ async fn api_creates_devices_and_loans_flags_overdue_and_returns() {
         .json()
         .await
         .unwrap();
-    assert!(list.as_array().unwrap().is_empty());
+    assert!(list["items"].as_array().unwrap().is_empty());
 
     let path = format!("/api/v1/loans/{loan_id}/return");
     let res = call(reqwest::Method::POST, &path, &token)

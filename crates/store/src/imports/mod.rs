@@ -29,7 +29,8 @@ mod run;
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use lernweg_domain::{ProviderId, UserId};
+use lernweg_domain::paging::PAGE_SIZE;
+use lernweg_domain::{Cursor, Limit, PageNo, Paged, ProviderId, Search, Slice, UserId};
 use lernweg_participants::import_plan::plan;
 use lernweg_participants::{ImportPreview, ParticipantData};
 use serde::{Deserialize, Serialize};
@@ -38,6 +39,7 @@ use sqlx::any::AnyRow;
 use uuid::Uuid;
 
 use crate::audit::{self, Actor, AuditAction, AuditEntity};
+use crate::paging::ListSql;
 use crate::{Store, StoreError, time};
 
 /// Rows per INSERT statement.
@@ -66,6 +68,20 @@ impl ImportStatus {
             ImportStatus::Failed => "failed",
             ImportStatus::Discarded => "discarded",
         }
+    }
+
+    /// Every status, in the order of a job's life.
+    pub const ALL: [ImportStatus; 5] = [
+        ImportStatus::Previewed,
+        ImportStatus::Running,
+        ImportStatus::Done,
+        ImportStatus::Failed,
+        ImportStatus::Discarded,
+    ];
+
+    /// The status of a code (`as_str`); `None` for anything else.
+    pub fn from_code(code: &str) -> Option<ImportStatus> {
+        ImportStatus::ALL.into_iter().find(|s| s.as_str() == code)
     }
 
     fn parse(s: &str) -> Result<Self, StoreError> {
@@ -164,6 +180,25 @@ pub struct NewImport<'a> {
 const COLUMNS: &str = "id, provider_id, created_by, contact_person_id, file_name, encoding, status, \
      total_rows, valid_rows, error_rows, done_rows, error_code, error_detail, warnings, \
      created_at, updated_at, finished_at";
+
+/// What the lists of import jobs are narrowed to.
+#[derive(Debug, Clone, Default)]
+pub struct ImportFilter {
+    /// A provider's jobs; `None` for all.
+    pub scope: Option<ProviderId>,
+    pub status: Option<ImportStatus>,
+    /// In the file name.
+    pub search: Option<Search>,
+}
+
+impl ImportFilter {
+    fn list(&self) -> ListSql {
+        ListSql::new(COLUMNS, "import_jobs")
+            .scope("provider_id", self.scope)
+            .filter("status = {}", self.status.map(ImportStatus::as_str))
+            .search(&["file_name"], self.search.as_ref())
+    }
+}
 
 fn count(r: &AnyRow, col: &str) -> Result<u64, StoreError> {
     Ok(u64::try_from(r.try_get::<i64, _>(col)?).unwrap_or(0))
@@ -362,6 +397,40 @@ impl Store {
             .fetch_all(&self.pool)
             .await?;
         rows.iter().map(from_row).collect()
+    }
+
+    /// One page of the jobs that match, newest first.
+    pub async fn import_page(
+        &self,
+        filter: &ImportFilter,
+        page: PageNo,
+    ) -> Result<Paged<ImportJob>, StoreError> {
+        filter
+            .list()
+            .page(self, "created_at DESC, id DESC", page, PAGE_SIZE, from_row)
+            .await
+    }
+
+    /// The jobs that match after `cursor`, newest first: at most `limit`.
+    pub async fn imports_after(
+        &self,
+        filter: &ImportFilter,
+        cursor: Option<&Cursor>,
+        limit: Limit,
+    ) -> Result<Slice<ImportJob>, StoreError> {
+        filter
+            .list()
+            .after(
+                self,
+                Some("created_at"),
+                "id",
+                true,
+                cursor,
+                limit,
+                from_row,
+                |j| Cursor::new(time::fmt(j.created_at), j.id.clone()),
+            )
+            .await
     }
 
     /// The row errors of a job, by row (empty once the job has ended).

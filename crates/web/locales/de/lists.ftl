@@ -7,3 +7,7 @@ offers-list-status-draft = Nicht veröffentlicht
 cohorts-list-search = Name enthält
 audit-search = Details oder E-Mail enthalten
 audit-filter-provider = Träger
+imports-list-search = Dateiname enthält
+loans-list-search = Gerät, Seriennummer oder Name enthält
+loans-list-lent = Ausleihe
+loans-list-not-lent = nicht ausgeliehen

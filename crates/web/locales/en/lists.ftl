@@ -7,3 +7,7 @@ offers-list-status-draft = Not published
 cohorts-list-search = Name contains
 audit-search = Detail or e-mail contains
 audit-filter-provider = Provider
+imports-list-search = File name contains
+loans-list-search = Device, serial number or name contains
+loans-list-lent = Loan
+loans-list-not-lent = not lent

@@ -8,9 +8,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use lernweg_app::imports::{self, FILE_FIELD, ImportIssue, ImportJob};
+use lernweg_app::imports::{self, FILE_FIELD, ImportIssue, ImportJob, ImportStatus, JobQuery};
 use lernweg_app::{AppError, Caller};
-use lernweg_domain::{ParseError, ProviderId, UserId};
+use lernweg_domain::{ParseError, ProviderId, Search, UserId};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -22,6 +22,7 @@ use crate::api::caller;
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem, problem};
 use crate::i18n::Lang;
+use crate::paging::{CursorParams, Items};
 
 /// An import job: a preview until confirmed, then its progress and result.
 #[derive(Serialize, ToSchema)]
@@ -170,16 +171,52 @@ fn id_field(field: &'static str, raw: Option<&str>) -> Result<Option<String>, Ap
     }
 }
 
-/// The import jobs of the caller's provider (all for the admin), newest first, at most 50.
+/// `?status=` and `?q=` of the list of import jobs.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ImportListQuery {
+    /// Only jobs with this status: previewed | running | done | failed | discarded.
+    pub status: Option<String>,
+    /// Only jobs whose file name contains this text (case-insensitive).
+    pub q: Option<String>,
+}
+
+/// The import jobs of the caller's provider (all for the admin), newest first, `limit` at a
+/// time.
 #[utoipa::path(get, path = "/api/v1/participants/imports", operation_id = "list_imports", tag = "participants",
-    responses((status = 200, body = [ImportJobDto])))]
+    params(CursorParams, ImportListQuery),
+    responses((status = 200, body = Items<ImportJobDto>), (status = 422, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-) -> Result<Json<Vec<ImportJobDto>>, ApiError> {
+    Query(page): Query<CursorParams>,
+    Query(q): Query<ImportListQuery>,
+) -> Result<Json<Items<ImportJobDto>>, ApiError> {
     let caller = api_caller(&ctx)?;
-    let jobs = imports::jobs(&state.app, &caller.principal).await?;
-    Ok(Json(jobs.into_iter().map(|j| dto(j, Vec::new())).collect()))
+    let (limit, cursor) = page.parse()?;
+    let status = match q.status.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(code) => Some(ImportStatus::from_code(code).ok_or_else(|| {
+            ApiError::from(ParseError::new(
+                "status",
+                "invalid_status",
+                "expected previewed, running, done, failed or discarded",
+            ))
+        })?),
+        None => None,
+    };
+    let query = JobQuery {
+        status,
+        search: Search::parse(q.q.as_deref().unwrap_or(""))?,
+    };
+    let jobs = imports::jobs_after(
+        &state.app,
+        &caller.principal,
+        &query,
+        cursor.as_ref(),
+        limit,
+    )
+    .await?;
+    Ok(Json(Items::from_slice(jobs, |j| dto(j, Vec::new()))))
 }
 
 /// Uploads a CSV file (semicolon-separated; UTF-8 with or without BOM, UTF-16 with BOM or

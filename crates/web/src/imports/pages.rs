@@ -6,10 +6,10 @@
 use askama::Template;
 use axum::Extension;
 use axum::extract::multipart::{Multipart, MultipartRejection};
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use lernweg_app::imports::{self, FILE_FIELD, ImportJob, ImportStatus};
+use lernweg_app::imports::{self, FILE_FIELD, ImportJob, ImportStatus, JobQuery};
 use lernweg_app::{AppError, Caller};
 use lernweg_domain::{ParseError, UserId};
 
@@ -21,9 +21,11 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
 use crate::i18n::Lang;
+use crate::list_search::{ListFilter, ListSearch};
 use crate::pages::admin::{Choice, FormErrors};
 use crate::pages::participants::{staff_choices, staff_of};
 use crate::pages::{Layout, render};
+use crate::paging::{PageParams, Pager};
 
 /// Row errors shown on the preview; the rest are counted.
 const ISSUES_SHOWN: usize = 500;
@@ -79,6 +81,17 @@ pub struct FormPage {
     pub columns: Vec<ColumnHelp>,
     pub jobs: Vec<JobRow>,
     pub limit: String,
+    pub search: ListSearch,
+    pub pager: Pager,
+}
+
+/// `?page=`, `?q=` (in the file name) and `?status=` of the list of jobs on the upload page.
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+pub struct JobListQuery {
+    #[serde(flatten)]
+    paging: PageParams,
+    #[serde(default)]
+    status: String,
 }
 
 pub struct IssueRow {
@@ -148,6 +161,7 @@ async fn form_page(
     ctx: &Ctx,
     errors: FormErrors,
     selected: &str,
+    list: &JobListQuery,
 ) -> Result<FormPage, PageError> {
     let lang = ctx.lang;
     let who = ctx.principal().ok_or(PageError::Forbidden)?;
@@ -159,10 +173,37 @@ async fn form_page(
         .map(|u| u.id.to_string())
         .unwrap_or_else(|| selected.to_owned());
     let zone = state.app.clock.now().timezone();
-    let jobs = imports::jobs(&state.app, &who)
-        .await?
+    let query = JobQuery {
+        status: ImportStatus::from_code(&list.status),
+        search: list.paging.search(),
+    };
+    let found = imports::job_page(&state.app, &who, &query, list.paging.page()).await?;
+    let status_code = query.status.map(ImportStatus::as_str).unwrap_or_default();
+    let pager = Pager::new(
+        lang,
+        &found,
+        UPLOAD_PAGE,
+        &[("q", &list.paging.q), ("status", status_code)],
+    );
+    let search = ListSearch::new(
+        lang,
+        UPLOAD_PAGE,
+        "imports-list-search",
+        &list.paging.q,
+        vec![ListFilter::new(
+            lang,
+            "status",
+            "col-status",
+            status_code,
+            ImportStatus::ALL
+                .iter()
+                .map(|s| (s.as_str().to_owned(), status_label(lang, *s)))
+                .collect(),
+        )],
+    );
+    let jobs = found
+        .items
         .into_iter()
-        .take(10)
         .map(|j| JobRow {
             href: format!("{UPLOAD_PAGE}/{}", j.id),
             created: j
@@ -196,6 +237,8 @@ async fn form_page(
             .collect(),
         jobs,
         limit: mb(lang),
+        search,
+        pager,
     })
 }
 
@@ -253,18 +296,29 @@ async fn show_form(
     status: StatusCode,
     errors: FormErrors,
     selected: &str,
+    list: &JobListQuery,
 ) -> Result<Response, PageError> {
-    let page = form_page(state, ctx, errors, selected).await?;
+    let page = form_page(state, ctx, errors, selected, list).await?;
     Ok((status, render(&page)).into_response())
 }
 
-/// `GET /verwaltung/teilnehmende/import`: the upload form. Expired previews are cleaned up.
+/// `GET /verwaltung/teilnehmende/import`: the upload form and the list of jobs (`?page=`,
+/// `?q=`, `?status=`). Expired previews are cleaned up.
 pub async fn form(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
+    Query(list): Query<JobListQuery>,
 ) -> Result<Response, PageError> {
     imports::expire(&state.app).await?;
-    show_form(&state, &ctx, StatusCode::OK, FormErrors::default(), "").await
+    show_form(
+        &state,
+        &ctx,
+        StatusCode::OK,
+        FormErrors::default(),
+        "",
+        &list,
+    )
+    .await
 }
 
 /// `GET /verwaltung/teilnehmende/import/beispiel.csv`.
@@ -386,7 +440,15 @@ pub async fn upload(
     };
     let mut errors = FormErrors::default();
     errors.0.insert(refusal.field.to_owned(), refusal.message);
-    show_form(&state, &ctx, refusal.status, errors, &contact).await
+    show_form(
+        &state,
+        &ctx,
+        refusal.status,
+        errors,
+        &contact,
+        &JobListQuery::default(),
+    )
+    .await
 }
 
 fn to_job(id: &str) -> Response {

@@ -1,13 +1,15 @@
 //! The lists' part of issue 12: the public catalogue, an offer page, the portal, the cohort
 //! page and the staff and API lists need the same number of statements with 10 and with 1,000
-//! rows (offers, cohorts, sessions, trainers, enrolments, audit entries).
+//! rows (offers, cohorts, sessions, trainers, enrolments, audit entries, import jobs, devices and loans).
 
 use chrono::{Duration, NaiveDate};
 use lernweg_domain::{CohortStatus, Email, Role, State};
 use lernweg_planner::SessionKind;
-use lernweg_store::{Actor, Cohort, NewCohort, NewSession, NewUser, Store};
+use lernweg_store::{
+    Actor, Cohort, NewCohort, NewDevice, NewImport, NewLoan, NewSession, NewUser, Store,
+};
 
-use crate::common::{Options, TestApp, relaxed_limits, sample_offer};
+use crate::common::{Options, TestApp, relaxed_limits, sample_offer, sample_participant};
 use crate::counter;
 
 /// The most statements any case here may need (today's largest need is well below it).
@@ -89,6 +91,54 @@ async fn grow(app: &TestApp, n: usize) -> Cohort {
             .unwrap();
         trainers.push(u.id);
     }
+    let preview = lernweg_participants::preview_csv(
+        "Vorname;Name;consent_data_processing\r\nMehmet;Öztürk;2026-09-01\r\n".as_bytes(),
+        NaiveDate::from_ymd_opt(2026, 9, 2).unwrap(),
+    )
+    .unwrap();
+    for i in 0..n {
+        store
+            .stage_import(
+                &actor,
+                NewImport {
+                    provider: app.p1.id,
+                    contact_person: None,
+                    file_name: &format!("liste-{i}.csv"),
+                    preview: &preview,
+                },
+            )
+            .await
+            .unwrap();
+    }
+    let lent_on = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
+    // The borrower is not the portal's participant (whose portal lists their loans).
+    let borrower = store
+        .create_participant(&actor, app.p1.id, None, sample_participant())
+        .await
+        .unwrap()
+        .id;
+    for i in 0..n {
+        let device = NewDevice {
+            kind: "laptop".into(),
+            label: format!("Laptop {i}"),
+            serial: format!("SN-{i}"),
+            note: String::new(),
+        };
+        let d = store
+            .create_device(&actor, app.p1.id, device)
+            .await
+            .unwrap();
+        if i % 2 == 0 {
+            let loan = NewLoan {
+                device_id: d.id,
+                participant_id: borrower,
+                lent_on,
+                due_on: lent_on + Duration::days(i as i64 % 40),
+                note: String::new(),
+            };
+            store.lend_device(&actor, loan).await.unwrap();
+        }
+    }
     published_cohort(store, app.offer.id, "Groß".into(), trainers, n).await
 }
 
@@ -132,6 +182,17 @@ async fn measure(n: usize) -> Vec<(String, u16, usize)> {
             format!("/verwaltung/angebote/{}", app.offer.id),
         ),
         ("audit log", &admin, "/admin/protokoll".into()),
+        (
+            "import list",
+            &coordinator,
+            "/verwaltung/teilnehmende/import?status=previewed&q=liste".into(),
+        ),
+        ("loans page", &coordinator, "/verwaltung/leihgeraete".into()),
+        (
+            "loans page, searched",
+            &coordinator,
+            "/verwaltung/leihgeraete?q=laptop&art=laptop&ausleihe=verliehen&page=2".into(),
+        ),
     ];
     let mut out = Vec::new();
     for (name, client, path) in pages {
@@ -145,6 +206,11 @@ async fn measure(n: usize) -> Vec<(String, u16, usize)> {
         ("cohorts API", Role::Coordinator, "/api/v1/cohorts"),
         ("offers API", Role::Coordinator, "/api/v1/offers"),
         ("audit API", Role::Admin, "/api/v1/audit"),
+        (
+            "imports API",
+            Role::Coordinator,
+            "/api/v1/participants/imports",
+        ),
     ];
     let bearer = reqwest::Client::new();
     for (name, role, path) in api {

@@ -1,21 +1,22 @@
 //! Device loans over the API: devices with their status, loans with the `overdue` flag,
 //! lending and returns.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use chrono::NaiveDate;
-use lernweg_app::loans::{self, DeviceOnLoan, Lending, LoanOnDay};
-use lernweg_domain::{ParseError, ParticipantId, ProviderId};
-use lernweg_store::{Device, Loan, NewDevice};
+use lernweg_app::loans::{self, DeviceQuery, Lending, LoanOnDay, LoanQuery};
+use lernweg_domain::{ParseError, ParticipantId, ProviderId, Search};
+use lernweg_store::{DEVICE_KINDS, Device, Loan, NewDevice};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
 use crate::api::ApiJson;
 use crate::care::api_caller;
 use crate::context::Ctx;
 use crate::error::{ApiError, Problem};
+use crate::paging::{CursorParams, Items};
 
 /// A loan of a device to a participant.
 #[derive(Serialize, ToSchema)]
@@ -140,16 +141,84 @@ fn optional_date(field: &'static str, raw: Option<&str>) -> Result<Option<NaiveD
         .transpose()
 }
 
-/// Loans of the caller's provider (all for the admin): open ones first by due date.
-#[utoipa::path(get, path = "/api/v1/loans", tag = "loans",
-    responses((status = 200, body = [LoanDto])))]
+/// `?status=`, `?kind=` and `?q=` of the loan list.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LoanListQuery {
+    /// Only `open` or only `returned` loans.
+    pub status: Option<String>,
+    /// Only loans of devices of this kind: laptop | tablet | router | headset | other.
+    pub kind: Option<String>,
+    /// Only loans whose device label or serial number or borrower's name contains this text
+    /// (case-insensitive).
+    pub q: Option<String>,
+}
+
+/// `?kind=` and `?q=` of the device list.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DeviceListQuery {
+    /// Only devices of this kind: laptop | tablet | router | headset | other.
+    pub kind: Option<String>,
+    /// Only devices whose label or serial number (or the name of the borrower of their open
+    /// loan) contains this text (case-insensitive).
+    pub q: Option<String>,
+}
+
+fn given(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn kind_of(v: &Option<String>) -> Result<Option<String>, ApiError> {
+    match given(v) {
+        Some(k) if DEVICE_KINDS.contains(&k) => Ok(Some(k.to_owned())),
+        Some(_) => Err(ApiError::field(ParseError::new(
+            "kind",
+            "invalid_kind",
+            "expected laptop, tablet, router, headset or other",
+        ))),
+        None => Ok(None),
+    }
+}
+
+/// Loans of the caller's provider (all for the admin) by due date, `limit` at a time.
+#[utoipa::path(get, path = "/api/v1/loans", tag = "loans", params(CursorParams, LoanListQuery),
+    responses((status = 200, body = Items<LoanDto>), (status = 422, body = Problem)))]
 pub async fn list_loans(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-) -> Result<Json<Vec<LoanDto>>, ApiError> {
+    Query(page): Query<CursorParams>,
+    Query(q): Query<LoanListQuery>,
+) -> Result<Json<Items<LoanDto>>, ApiError> {
     let caller = api_caller(&ctx)?;
-    let list = loans::loans(&state.app, &caller, "api: loans").await?;
-    Ok(Json(list.into_iter().map(LoanDto::of).collect()))
+    let (limit, cursor) = page.parse()?;
+    let open = match given(&q.status) {
+        Some("open") => Some(true),
+        Some("returned") => Some(false),
+        Some(_) => {
+            return Err(ApiError::field(ParseError::new(
+                "status",
+                "invalid_status",
+                "expected open or returned",
+            )));
+        }
+        None => None,
+    };
+    let query = LoanQuery {
+        kind: kind_of(&q.kind)?,
+        open,
+        search: Search::parse(q.q.as_deref().unwrap_or(""))?,
+    };
+    let list = loans::loans_after(
+        &state.app,
+        &caller,
+        &query,
+        cursor.as_ref(),
+        limit,
+        "api: loans",
+    )
+    .await?;
+    Ok(Json(Items::from_slice(list, LoanDto::of)))
 }
 
 /// Lends a device to a participant of its provider (201). A device on an open loan, an
@@ -198,20 +267,34 @@ pub async fn return_loan(
     Ok(Json(LoanDto::new(loan, state.app.today())))
 }
 
-/// The inventory of the caller's provider (all for the admin) with each device's status.
-#[utoipa::path(get, path = "/api/v1/devices", tag = "loans",
-    responses((status = 200, body = [DeviceDto])))]
+/// The inventory of the caller's provider (all for the admin) with each device's status, by
+/// label, `limit` at a time.
+#[utoipa::path(get, path = "/api/v1/devices", tag = "loans", params(CursorParams, DeviceListQuery),
+    responses((status = 200, body = Items<DeviceDto>), (status = 422, body = Problem)))]
 pub async fn list_devices(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-) -> Result<Json<Vec<DeviceDto>>, ApiError> {
+    Query(page): Query<CursorParams>,
+    Query(q): Query<DeviceListQuery>,
+) -> Result<Json<Items<DeviceDto>>, ApiError> {
     let caller = api_caller(&ctx)?;
-    let list = loans::devices(&state.app, &caller.principal).await?;
-    Ok(Json(
-        list.into_iter()
-            .map(|DeviceOnLoan { device, open_loan }| device_dto(device, open_loan.as_ref()))
-            .collect(),
-    ))
+    let (limit, cursor) = page.parse()?;
+    let query = DeviceQuery {
+        kind: kind_of(&q.kind)?,
+        lent: None,
+        search: Search::parse(q.q.as_deref().unwrap_or(""))?,
+    };
+    let list = loans::devices_after(
+        &state.app,
+        &caller.principal,
+        &query,
+        cursor.as_ref(),
+        limit,
+    )
+    .await?;
+    Ok(Json(Items::from_slice(list, |d| {
+        device_dto(d.device, d.open_loan.as_ref())
+    })))
 }
 
 /// Adds a device to the inventory (201).

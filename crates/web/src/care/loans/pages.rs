@@ -1,19 +1,18 @@
 //! `/verwaltung/leihgeraete`: the overdue list, the lending form, the inventory with each
 //! device's status and the form to add a device. Refusals re-render the page (422).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use chrono::NaiveDate;
 use lernweg_app::AppError;
-use lernweg_app::loans::{self, DeviceOnLoan, Lending, LoanOnDay};
+use lernweg_app::loans::{self, DeviceQuery, Lending};
 use lernweg_domain::{ParticipantId, ProviderId};
-use lernweg_participants::DeviceStatus;
-use lernweg_store::{DEVICE_KINDS, Loan, NewDevice};
+use lernweg_store::{DEVICE_KINDS, NewDevice};
 use serde::Deserialize;
 
 use crate::AppState;
@@ -21,8 +20,10 @@ use crate::care::page_caller;
 use crate::context::Ctx;
 use crate::error::PageError;
 use crate::i18n::Lang;
+use crate::list_search::{ListFilter, ListSearch};
 use crate::pages::admin::{Choice, FormErrors};
 use crate::pages::{Layout, render};
+use crate::paging::{PageParams, Pager};
 
 const PATH: &str = "/verwaltung/leihgeraete";
 
@@ -76,6 +77,8 @@ pub struct LoansPage {
     pub providers: Vec<Choice>,
     pub values: Values,
     pub today: String,
+    pub search: ListSearch,
+    pub pager: Pager,
 }
 
 fn show_date(d: NaiveDate) -> String {
@@ -93,71 +96,132 @@ fn choices(items: Vec<(String, String)>, selected: &str) -> Vec<Choice> {
         .collect()
 }
 
-/// The page's data. Reading the loans is the audited view of the page.
+/// `?page=`, `?q=` (device label or serial, borrower), `?art=` (the kind) and `?ausleihe=`
+/// (`verliehen`: on an open loan, `frei`: not) of the inventory.
+#[derive(Debug, Default, Clone, Deserialize)]
+pub struct ListQuery {
+    #[serde(flatten)]
+    paging: PageParams,
+    #[serde(default)]
+    art: String,
+    #[serde(default)]
+    ausleihe: String,
+}
+
+/// The page's data. Reading the overdue loans is the audited view of the page.
 async fn build(
     state: &AppState,
     ctx: &Ctx,
     errors: FormErrors,
     values: Values,
+    list: &ListQuery,
 ) -> Result<LoansPage, PageError> {
     let lang = ctx.lang;
     let caller = page_caller(ctx)?;
     let scope = caller.principal.provider_scope();
     let now = state.app.today();
-    let overdue_loans: Vec<Loan> = loans::loans(&state.app, &caller, "page: loans")
+    let overdue = loans::overdue(&state.app, &caller, "page: loans")
         .await?
         .into_iter()
-        .filter(|l| l.overdue)
-        .map(|LoanOnDay { loan, .. }| loan)
-        .collect();
-    let inventory = loans::devices(&state.app, &caller.principal).await?;
-    let people = lernweg_app::participants::list(&state.app, &caller.principal, None).await?;
-    let names: HashMap<ParticipantId, String> = people
-        .iter()
-        .map(|p| {
-            (
-                p.id,
-                format!("{} {}", p.data.given_name, p.data.family_name),
-            )
+        .map(|l| LoanRow {
+            id: l.loan.id.clone(),
+            device: l.device_label,
+            participant: l.borrower,
+            lent_on: show_date(l.loan.lent_on),
+            due_on: show_date(l.loan.due_on),
+            overdue: true,
+            return_field: format!("returned_on-{}", l.loan.id),
         })
         .collect();
-    let labels: HashMap<&str, &str> = inventory
+    let kind = DEVICE_KINDS
         .iter()
-        .map(|d| (d.device.id.as_str(), d.device.label.as_str()))
-        .collect();
-    let row = |l: &Loan| LoanRow {
-        id: l.id.clone(),
-        device: labels
-            .get(l.device_id.as_str())
-            .copied()
-            .unwrap_or("")
-            .to_owned(),
-        participant: names.get(&l.participant_id).cloned().unwrap_or_default(),
-        lent_on: show_date(l.lent_on),
-        due_on: show_date(l.due_on),
-        overdue: l.is_overdue(now),
-        return_field: format!("returned_on-{}", l.id),
+        .find(|k| **k == list.art)
+        .map(|k| k.to_string());
+    let lent = match list.ausleihe.as_str() {
+        "verliehen" => Some(true),
+        "frei" => Some(false),
+        _ => None,
     };
-    let overdue = overdue_loans.iter().map(row).collect();
-    let mut available = Vec::new();
-    let mut rows = Vec::with_capacity(inventory.len());
-    for DeviceOnLoan {
-        device: d,
-        open_loan,
-    } in &inventory
-    {
-        let status = d.status(open_loan.is_some());
-        if status == DeviceStatus::Available {
-            available.push((d.id.clone(), d.label.clone()));
-        }
-        rows.push(DeviceRow {
-            label: d.label.clone(),
-            kind: lang.t(&format!("loans-kind-{}", d.kind)),
-            serial: d.serial.clone(),
-            status: lang.t(&format!("loans-status-{status}")),
-            loan: open_loan.as_ref().map(row),
-        });
-    }
+    let query = DeviceQuery {
+        kind: kind.clone(),
+        lent,
+        search: list.paging.search(),
+    };
+    let inventory =
+        loans::device_page(&state.app, &caller.principal, &query, list.paging.page()).await?;
+    let kind_code = kind.unwrap_or_default();
+    let lent_code = match lent {
+        Some(true) => "verliehen",
+        Some(false) => "frei",
+        None => "",
+    };
+    let pager = Pager::new(
+        lang,
+        &inventory,
+        PATH,
+        &[
+            ("q", &list.paging.q),
+            ("art", &kind_code),
+            ("ausleihe", lent_code),
+        ],
+    );
+    let search = ListSearch::new(
+        lang,
+        PATH,
+        "loans-list-search",
+        &list.paging.q,
+        vec![
+            ListFilter::new(
+                lang,
+                "art",
+                "loans-col-kind",
+                &kind_code,
+                DEVICE_KINDS
+                    .iter()
+                    .map(|k| (k.to_string(), lang.t(&format!("loans-kind-{k}"))))
+                    .collect(),
+            ),
+            ListFilter::new(
+                lang,
+                "ausleihe",
+                "loans-list-lent",
+                lent_code,
+                vec![
+                    ("verliehen".into(), lang.t("loans-status-lent")),
+                    ("frei".into(), lang.t("loans-list-not-lent")),
+                ],
+            ),
+        ],
+    );
+    let rows = inventory
+        .items
+        .into_iter()
+        .map(|d| {
+            let status = d.device.status(d.open_loan.is_some());
+            let borrower = d.borrower.unwrap_or_default();
+            DeviceRow {
+                kind: lang.t(&format!("loans-kind-{}", d.device.kind)),
+                status: lang.t(&format!("loans-status-{status}")),
+                loan: d.open_loan.map(|l| LoanRow {
+                    device: d.device.label.clone(),
+                    participant: borrower,
+                    lent_on: show_date(l.lent_on),
+                    due_on: show_date(l.due_on),
+                    overdue: l.is_overdue(now),
+                    return_field: format!("returned_on-{}", l.id),
+                    id: l.id,
+                }),
+                label: d.device.label,
+                serial: d.device.serial,
+            }
+        })
+        .collect();
+    let available = loans::available_devices(&state.app, &caller.principal)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.label))
+        .collect();
+    let people = lernweg_app::participants::list(&state.app, &caller.principal, None).await?;
     let providers = if scope.is_none() {
         let all = lernweg_app::admin::providers(&state.app, &caller.principal).await?;
         choices(
@@ -179,7 +243,12 @@ async fn build(
     let participants = choices(
         people
             .iter()
-            .map(|p| (p.id.to_string(), names[&p.id].clone()))
+            .map(|p| {
+                (
+                    p.id.to_string(),
+                    format!("{} {}", p.data.given_name, p.data.family_name),
+                )
+            })
             .collect(),
         &values.participant_id,
     );
@@ -194,6 +263,8 @@ async fn build(
         providers,
         values,
         today: now.to_string(),
+        search,
+        pager,
     })
 }
 
@@ -204,8 +275,18 @@ async fn page(
     errors: FormErrors,
     values: Values,
 ) -> Result<Response, PageError> {
+    page_with(state, ctx, errors, values, &ListQuery::default()).await
+}
+
+async fn page_with(
+    state: &AppState,
+    ctx: &Ctx,
+    errors: FormErrors,
+    values: Values,
+    list: &ListQuery,
+) -> Result<Response, PageError> {
     let failed = !errors.is_empty();
-    let p = build(state, ctx, errors, values).await?;
+    let p = build(state, ctx, errors, values, list).await?;
     Ok(if failed {
         (StatusCode::UNPROCESSABLE_ENTITY, render(&p)).into_response()
     } else {
@@ -263,12 +344,20 @@ fn done() -> Response {
     Redirect::to(PATH).into_response()
 }
 
-/// `GET /verwaltung/leihgeraete`.
+/// `GET /verwaltung/leihgeraete` (the inventory with `?page=`, `?q=`, `?art=`, `?ausleihe=`).
 pub async fn show(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
+    Query(list): Query<ListQuery>,
 ) -> Result<Response, PageError> {
-    page(&state, &ctx, FormErrors::default(), Values::default()).await
+    page_with(
+        &state,
+        &ctx,
+        FormErrors::default(),
+        Values::default(),
+        &list,
+    )
+    .await
 }
 
 /// `POST /verwaltung/leihgeraete`: adds a device to the inventory.
