@@ -7,10 +7,12 @@
 #   bash bench/pages.sh                # 8 connections, 10 s per URL
 #   CONNECTIONS=32 DURATION=15 bash bench/pages.sh
 #   KEEP=1 bash bench/pages.sh         # keep the data directory (faster second run)
+#   SETTLE=30 bash bench/pages.sh      # wait longer before the RSS after the load
 #   BIN=target/debug/lernweg PARTICIPANTS=300 COHORTS=10 SESSIONS=50 DURATION=2 bash bench/pages.sh
 #                                      # a quick check of the script itself
 #
-# Needs wrk (installed with apt-get when missing), curl and python3. Prints a Markdown table.
+# Needs wrk (installed with apt-get when missing), curl and python3. Prints a Markdown table
+# and the server's resident memory idle, under load and after it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -83,6 +85,17 @@ measure() {
   echo "$rps $p99 ${bad:-0}"
 }
 
+rss() { ps -o rss= -p "$SERVER" | awk '{ printf "%.0f", $1/1024 }'; }
+IDLE_RSS=$(rss)
+# The largest RSS while the rows run, sampled twice a second.
+PEAK_FILE=$(mktemp)
+( peak=0; while kill -0 "$SERVER" 2>/dev/null; do
+    r=$(ps -o rss= -p "$SERVER" 2>/dev/null | tr -d ' ' || true); [ -n "$r" ] && [ "$r" -gt "$peak" ] && peak=$r && echo "$peak" >"$PEAK_FILE"
+    sleep 0.5
+  done ) &
+SAMPLER=$!
+trap 'kill $SAMPLER 2>/dev/null || true; kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
+
 echo
 echo "Lernweg $(git describe --always --dirty 2>/dev/null || echo '?'), $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $PARTICIPANTS participants, $COHORTS cohorts, $SESSIONS sessions"
 echo
@@ -107,6 +120,10 @@ row "/angebote" 30 "$BASE/angebote"
 row "offer page" 30 "$BASE$OFFER"
 row "/mein-weg" 30 "$BASE/mein-weg" -H "Cookie: $PARTICIPANT"
 row "cohort feed (.ics)" 30 "$BASE$FEED"
+kill $SAMPLER 2>/dev/null || true
+PEAK_RSS=$(awk '{ printf "%.0f", $1/1024 }' "$PEAK_FILE")
+sleep "${SETTLE:-15}"
 echo
-echo "server RSS after the run: $(ps -o rss= -p $SERVER | awk '{ printf "%.0f MiB", $1/1024 }')"
+echo "Server RSS: idle before the load $IDLE_RSS MiB, highest under load $PEAK_RSS MiB, ${SETTLE:-15} s after the load $(rss) MiB."
+rm -f "$PEAK_FILE"
 exit $FAILED

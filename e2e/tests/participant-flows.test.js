@@ -88,6 +88,8 @@ describe('participant flows at 375×812, JavaScript disabled', { timeout: 300_00
   const givenName = 'Ayşe';
   const familyName = `Demir-E2E-${tag}`;
   const fullName = `${givenName} ${familyName}`;
+  // How the participant selects of the loan and referral forms name people.
+  const listName = `${familyName}, ${givenName}`;
   const email = `ayse.demir.${tag}@mail.example`;
   const topic = `Erstgespräch ${tag}`;
   const note = 'Arbeitet im Schichtdienst; abends erreichbar.';
@@ -108,6 +110,12 @@ describe('participant flows at 375×812, JavaScript disabled', { timeout: 300_00
     return res;
   };
   const button = (name, scope = page) => scope.getByRole('button', { name, exact: true });
+  // The search above a form's participant select (loans, referrals), for this test's person.
+  const findPerson = async () => {
+    const picker = page.locator('form[role="search"]').filter({ has: page.locator('#person-q') });
+    await picker.getByLabel('Teilnehmende für das Formular suchen (Name, E-Mail, Telefon)').fill(familyName);
+    return click(button('Suchen', picker));
+  };
   const contactBox = () => page.getByRole('region', { name: 'Feste Ansprechperson' });
 
   before(async () => {
@@ -512,8 +520,13 @@ describe('participant flows at 375×812, JavaScript disabled', { timeout: 300_00
 
     // Due before lent: refused next to the field, the choices kept.
     const lend = () => page.locator('form[action="/verwaltung/leihgeraete/ausleihen"]');
+    // The form offers the first participants by name; a search narrows them to the person.
+    res = await findPerson();
+    assert.equal(res.status(), 200);
+    assert.equal(pathOf(page), '/verwaltung/leihgeraete');
+    assert.deepEqual(await optionLabels(lend().getByLabel('Teilnehmende Person')), [listName]);
     await lend().getByLabel('Gerät', { exact: true }).selectOption({ label: deviceLabel });
-    await lend().getByLabel('Teilnehmende Person').selectOption({ label: fullName });
+    await lend().getByLabel('Teilnehmende Person').selectOption({ label: listName });
     assert.equal(await lend().getByLabel('Ausgeliehen am').inputValue(), day().iso, 'today is preset');
     await lend().getByLabel('Rückgabe fällig am').fill(day(-1).iso);
     res = await click(button('Ausleihe speichern', lend()));
@@ -521,7 +534,7 @@ describe('participant flows at 375×812, JavaScript disabled', { timeout: 300_00
     assert.equal(await page.locator('#due_on').getAttribute('aria-invalid'), 'true');
     assert.equal(await text(page.locator('#due_on-error')), 'Das Fälligkeitsdatum darf nicht vor dem Ausleihdatum liegen.');
     assert.equal((await lend().locator('#device_id option:checked').textContent()).trim(), deviceLabel, 'device kept');
-    assert.equal((await lend().locator('#participant_id option:checked').textContent()).trim(), fullName, 'person kept');
+    assert.equal((await lend().locator('#participant_id option:checked').textContent()).trim(), listName, 'person kept');
     await check('pf-loan-error', { h1: 'Leihgeräte' });
 
     await lend().getByLabel('Rückgabe fällig am').fill(day(28).iso);
@@ -557,11 +570,14 @@ describe('participant flows at 375×812, JavaScript disabled', { timeout: 300_00
     const service = services.find((s) => s.endsWith('(Schuldnerberatung)')) || services[0];
     assert.ok(service, `a counselling service among ${JSON.stringify(services)}`);
     const serviceName = service.replace(/ \([^)]*\)$/, '');
-    await page.getByLabel('Teilnehmende Person', { exact: true }).selectOption({ label: `${familyName}, ${givenName}` });
+    let res = await findPerson();
+    assert.equal(res.status(), 200);
+    assert.equal(pathOf(page), '/verwaltung/verweise');
+    await page.getByLabel('Teilnehmende Person', { exact: true }).selectOption({ label: listName });
     await page.getByLabel('Beratungsstelle', { exact: true }).selectOption({ label: service });
     assert.equal(await page.getByLabel('Verwiesen am').inputValue(), day().iso, 'today is preset');
     await page.getByLabel('Anlass', { exact: true }).fill(reason);
-    let res = await click(button('Verweis anlegen'));
+    res = await click(button('Verweis anlegen'));
     assert.equal(res.status(), 200);
     assert.equal(pathOf(page), '/verwaltung/verweise');
 

@@ -10,7 +10,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate};
-use lernweg_domain::{OfferId, ProviderId, State as FedState};
+use lernweg_domain::{OfferId, ProviderId, Search, State as FedState};
 use lernweg_offers::Offer;
 use lernweg_offers::publish::jsonld::CourseMode;
 use lernweg_planner::{Plan, TimeModelKind};
@@ -48,6 +48,22 @@ impl Listed {
         CourseMode::of_offer(self.offer())
     }
 
+    /// Whether the search text occurs in the title, the target group, the provider's name,
+    /// the KldB code or the slug.
+    pub fn mentions(&self, text: &Search) -> bool {
+        let o = self.offer();
+        let name = self.provider.name.to_string();
+        [
+            o.title.as_str(),
+            o.target_group.as_str(),
+            name.as_str(),
+            o.kldb.as_str(),
+            o.slug.as_str(),
+        ]
+        .iter()
+        .any(|field| field.to_lowercase().contains(text.as_str()))
+    }
+
     /// `YYYY-MM` of each cohort's start.
     pub fn start_months(&self) -> BTreeSet<String> {
         self.cohorts
@@ -73,6 +89,9 @@ pub struct Criteria {
     pub mode: Option<CourseMode>,
     /// `YYYY-MM` of a cohort's start.
     pub month: Option<String>,
+    /// In the title, the target group, the provider's name, the KldB code or the slug
+    /// (case-insensitive).
+    pub text: Option<Search>,
 }
 
 impl Criteria {
@@ -86,6 +105,7 @@ impl Criteria {
                 .month
                 .as_ref()
                 .is_none_or(|m| l.start_months().contains(m))
+            && self.text.as_ref().is_none_or(|t| l.mentions(t))
     }
 
     pub fn is_empty(&self) -> bool {

@@ -1,20 +1,28 @@
 //! The start page's work queue: what each role has to do now, in a small fixed number of
-//! queries (one for trainers, four for everybody else).
+//! queries (one for trainers, six for everybody else).
 //!
 //! * Trainers: today's sessions of the cohorts they teach, and the roll calls of the last
 //!   [`ROLL_CALL_DAYS`] days that are not complete.
-//! * Counsellors, coordinators and the admin: participants without a contact person,
+//! * Counsellors, coordinators and the admin: participants without a contact person (the
+//!   first [`WITHOUT_CONTACT_SHOWN`] by name, with how many there are),
 //!   overdue device loans, cohorts to start (not running yet and starting within
 //!   [`START_DAYS`] days, or already past their start), and import previews waiting for a
 //!   decision. The queue names participants, so reading it is audited like a list.
 
 use chrono::{Duration, NaiveDate};
+use lernweg_domain::PageNo;
 use lernweg_domain::access::STAFF;
 use lernweg_domain::{CohortStatus, Role};
-use lernweg_store::{Cohort, ImportJob, ImportStatus, Loan, ParticipantRecord, RollCallSession};
+use lernweg_store::{
+    Cohort, ImportJob, ImportStatus, Loan, LoanFilter, ParticipantFilter, ParticipantRecord,
+    RollCallSession,
+};
 
 use crate::offers::require;
 use crate::{App, AppError, Caller};
+
+/// How many of the participants without a contact person the queue names.
+pub const WITHOUT_CONTACT_SHOWN: u32 = 20;
 
 /// How far back an incomplete roll call stays in the queue.
 pub const ROLL_CALL_DAYS: i64 = 14;
@@ -35,7 +43,10 @@ pub struct WorkQueue {
     pub today: Vec<RollCallSession>,
     /// Sessions before today whose roll call is not complete (trainers).
     pub open_roll_calls: Vec<RollCallSession>,
+    /// The first [`WITHOUT_CONTACT_SHOWN`] by name.
     pub without_contact: Vec<ParticipantRecord>,
+    /// How many participants have no contact person.
+    pub without_contact_total: u64,
     pub overdue_loans: Vec<OverdueLoan>,
     /// Cohorts not running yet that start soon or should have started, by start.
     pub to_start: Vec<Cohort>,
@@ -85,25 +96,28 @@ pub async fn work_queue(app: &App, caller: &Caller) -> Result<WorkQueue, AppErro
             ..WorkQueue::default()
         });
     }
-    let people = app.store.participants(scope).await?;
+    let without = ParticipantFilter {
+        without_contact: true,
+        ..ParticipantFilter::default()
+    };
+    let without = app
+        .store
+        .participants_page(scope, &without, PageNo::FIRST, WITHOUT_CONTACT_SHOWN)
+        .await?;
+    let overdue = LoanFilter {
+        scope,
+        overdue_on: Some(today),
+        ..LoanFilter::default()
+    };
     let overdue_loans: Vec<OverdueLoan> = app
         .store
-        .loans(scope)
+        .loans_matching(&overdue)
         .await?
         .into_iter()
-        .filter(|l| l.is_overdue(today))
-        .map(|loan| {
-            let participant = people
-                .iter()
-                .find(|p| p.id == loan.participant_id)
-                .map(|p| format!("{} {}", p.data.given_name, p.data.family_name))
-                .unwrap_or_default();
-            OverdueLoan { loan, participant }
+        .map(|l| OverdueLoan {
+            loan: l.loan,
+            participant: l.borrower,
         })
-        .collect();
-    let without_contact: Vec<ParticipantRecord> = people
-        .into_iter()
-        .filter(|p| p.contact_person_id.is_none())
         .collect();
     let mut to_start: Vec<Cohort> = app
         .store
@@ -121,7 +135,8 @@ pub async fn work_queue(app: &App, caller: &Caller) -> Result<WorkQueue, AppErro
         .filter(|j| j.status == ImportStatus::Previewed)
         .collect();
     let queue = WorkQueue {
-        without_contact,
+        without_contact: without.items,
+        without_contact_total: without.total,
         overdue_loans,
         to_start,
         imports,

@@ -8,11 +8,18 @@
 //! request names it.
 
 use chrono::NaiveDate;
-use lernweg_domain::{ParseError, ParticipantId, Principal, ProviderId};
-use lernweg_store::{
-    AuditAction, AuditEntity, CounsellingService, ParticipantRecord, Referral, ReferralStep,
-    ServiceInput, StoreError,
+use std::collections::HashMap;
+
+use lernweg_domain::{
+    Cursor, Limit, PageNo, Paged, ParseError, ParticipantId, Principal, ProviderId, Search, Slice,
 };
+use lernweg_participants::ReferralStatus;
+use lernweg_store::{
+    AuditAction, AuditEntity, CounsellingService, ParticipantRecord, Referral, ReferralFilter,
+    ReferralStep, ServiceFilter, ServiceInput, StoreError,
+};
+
+pub use lernweg_store::ReferralListed;
 
 use crate::{App, AppError, Caller, refusals};
 
@@ -150,6 +157,106 @@ pub async fn open_referrals(
         ))
         .await?;
     Ok(list)
+}
+
+/// What a referral list is narrowed to.
+#[derive(Debug, Clone, Default)]
+pub struct ReferralQuery {
+    /// Only referrals that are neither done nor declined.
+    pub open_only: bool,
+    pub status: Option<ReferralStatus>,
+    pub service_id: Option<String>,
+    pub participant: Option<ParticipantId>,
+    /// In the participant's name, e-mail, phone or login name, or the service's name.
+    pub search: Option<Search>,
+}
+
+impl ReferralQuery {
+    fn filter(&self, who: &Principal) -> ReferralFilter {
+        ReferralFilter {
+            scope: who.provider_scope(),
+            open_only: self.open_only,
+            status: self.status.map(|s| s.code().to_owned()),
+            service_id: self.service_id.clone(),
+            participant: self.participant,
+            search: self.search.clone(),
+        }
+    }
+}
+
+/// A referral list names participants: audited like a list (`seen_by` names the way in).
+async fn audit_list(app: &App, caller: &Caller, seen_by: &str, n: usize) -> Result<(), AppError> {
+    app.store
+        .audit_read(&caller.actor.entry(
+            caller.principal.provider_scope(),
+            AuditAction::View,
+            AuditEntity::Referral,
+            "list",
+            format!("{seen_by} ({n} entries)"),
+        ))
+        .await?;
+    Ok(())
+}
+
+/// One page of the referrals of the caller's provider (all for the admin) that match,
+/// newest first, with the participant's and the service's names. Audited.
+pub async fn referral_page(
+    app: &App,
+    caller: &Caller,
+    query: &ReferralQuery,
+    page: PageNo,
+    seen_by: &str,
+) -> Result<Paged<ReferralListed>, AppError> {
+    let found = app
+        .store
+        .referral_page(&query.filter(&caller.principal), page)
+        .await?;
+    audit_list(app, caller, seen_by, found.items.len()).await?;
+    Ok(found)
+}
+
+/// The referrals that match after `cursor`, newest first, each with its status history
+/// (two statements for the whole stretch). Audited.
+pub async fn referrals_after(
+    app: &App,
+    caller: &Caller,
+    query: &ReferralQuery,
+    cursor: Option<&Cursor>,
+    limit: Limit,
+    seen_by: &str,
+) -> Result<Slice<(ReferralListed, Vec<ReferralStep>)>, AppError> {
+    let found = app
+        .store
+        .referrals_after(&query.filter(&caller.principal), cursor, limit)
+        .await?;
+    let ids: Vec<String> = found.items.iter().map(|r| r.referral.id.clone()).collect();
+    let mut histories: HashMap<String, Vec<ReferralStep>> = HashMap::new();
+    for (id, step) in app.store.referral_histories(&ids).await? {
+        histories.entry(id).or_default().push(step);
+    }
+    audit_list(app, caller, seen_by, found.items.len()).await?;
+    Ok(found.map(|r| {
+        let steps = histories.remove(&r.referral.id).unwrap_or_default();
+        (r, steps)
+    }))
+}
+
+/// The counselling services of the caller's provider (all for the admin) after `cursor`, by
+/// name.
+pub async fn services_after(
+    app: &App,
+    who: &Principal,
+    kind: Option<String>,
+    search: Option<Search>,
+    cursor: Option<&Cursor>,
+    limit: Limit,
+) -> Result<Slice<CounsellingService>, AppError> {
+    let filter = ServiceFilter {
+        scope: who.provider_scope(),
+        kind,
+        search,
+    };
+    Ok(app.store.services_after(&filter, cursor, limit).await?)
 }
 
 /// The status changes of a referral, oldest first.

@@ -173,4 +173,28 @@ async fn the_filters_narrow_the_list() {
     };
     assert!(catalogue::search(&f.app, &none).await.unwrap().is_empty());
     assert!(Criteria::default().is_empty() && !none.is_empty());
+    // The search text, in any case, finds the title; a text in no offer finds none.
+    let word = evening
+        .offer
+        .title
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_uppercase();
+    let text = Criteria {
+        text: lernweg_domain::Search::parse(&word).unwrap(),
+        ..Criteria::default()
+    };
+    let found = titles(catalogue::search(&f.app, &text).await.unwrap());
+    assert!(found.contains(&evening.offer.title), "{found:?}");
+    let nothing = Criteria {
+        text: lernweg_domain::Search::parse("zzz-kein-angebot").unwrap(),
+        ..Criteria::default()
+    };
+    assert!(
+        catalogue::search(&f.app, &nothing)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }

@@ -223,21 +223,6 @@ impl Store {
             .ok_or(StoreError::NotFound)?;
         map(&row)
     }
-
-    /// The records `sql` selects for a provider scope; its `$1` is the provider id, or `''` for
-    /// all providers (`WHERE ($1 = '' OR provider_id = $1)`).
-    pub(crate) async fn fetch_scoped<T>(
-        &self,
-        sql: &'static str,
-        scope: Option<lernweg_domain::ProviderId>,
-        map: RowMapper<T>,
-    ) -> Result<Vec<T>, StoreError> {
-        let rows = sqlx::query(sql)
-            .bind(scope.map(|p| p.to_string()).unwrap_or_default())
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(map).collect()
-    }
 }
 
 fn create_dir(dir: &Path) -> Result<(), StoreError> {

@@ -28,6 +28,7 @@ mod participants;
 pub mod password;
 mod paths;
 mod providers;
+mod referral_lists;
 mod referrals;
 mod retention;
 mod sessions;
@@ -69,6 +70,7 @@ pub use participants::{
 };
 pub use paths::{EnrolledCohort, OpenParticipation};
 pub use providers::{NewProvider, Provider, ProviderPatch};
+pub use referral_lists::{ReferralFilter, ReferralListed, ServiceFilter};
 pub use referrals::{
     CounsellingService, REASON_MAX, Referral, ReferralStep, SERVICE_KINDS, ServiceInput,
 };

@@ -193,16 +193,10 @@ impl Store {
 
     /// Devices of one provider (or all), by label.
     pub async fn devices(&self, scope: Option<ProviderId>) -> Result<Vec<Device>, StoreError> {
-        self.fetch_scoped(
-            concat!(
-                "SELECT ",
-                device_columns!(),
-                " FROM devices WHERE ($1 = '' OR provider_id = $1) ORDER BY label, id"
-            ),
-            scope,
-            device_from_row,
-        )
-        .await
+        crate::paging::ListSql::new(device_columns!(), "devices")
+            .scope("provider_id", scope)
+            .all(self, "label, id", device_from_row)
+            .await
     }
 
     /// Takes a device out of (or back into) the inventory; an inactive device cannot be lent.
@@ -359,7 +353,14 @@ impl Store {
 
     /// Loans of one provider (or all): open ones first by due date, then returned ones.
     pub async fn loans(&self, scope: Option<ProviderId>) -> Result<Vec<Loan>, StoreError> {
-        self.fetch_scoped(concat!("SELECT ", loan_columns!(), " FROM device_loans WHERE ($1 = '' OR provider_id = $1) ORDER BY CASE WHEN returned_on IS NULL THEN 0 ELSE 1 END, due_on, id"), scope, loan_from_row).await
+        crate::paging::ListSql::new(loan_columns!(), "device_loans")
+            .scope("provider_id", scope)
+            .all(
+                self,
+                "CASE WHEN returned_on IS NULL THEN 0 ELSE 1 END, due_on, id",
+                loan_from_row,
+            )
+            .await
     }
 
     /// Loans of one participant, newest first (for the data-protection export).

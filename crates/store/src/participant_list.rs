@@ -29,6 +29,8 @@ pub struct ParticipantFilter {
     /// Enrolled in this cohort.
     pub cohort: Option<CohortId>,
     pub contact_person: Option<UserId>,
+    /// Only people without a contact person.
+    pub without_contact: bool,
 }
 
 /// The lower-cased text the participant list searches: the name both ways round, e-mail,
@@ -136,6 +138,7 @@ impl Store {
             "participants",
         )
         .scope("provider_id", scope)
+        .when("contact_person_id IS NULL", f.without_contact)
         .filter(
             "contact_person_id = {}",
             f.contact_person.map(|u| u.to_string()),

@@ -124,7 +124,7 @@ pub(crate) fn service_from_row(r: &AnyRow) -> Result<CounsellingService, StoreEr
     })
 }
 
-fn referral_from_row(r: &AnyRow) -> Result<Referral, StoreError> {
+pub(crate) fn referral_from_row(r: &AnyRow) -> Result<Referral, StoreError> {
     let bad = |e: ParseError| StoreError::corrupt("referrals", e);
     Ok(Referral {
         id: r.try_get("id")?,
@@ -265,11 +265,11 @@ impl Store {
         &self,
         scope: Option<ProviderId>,
     ) -> Result<Vec<CounsellingService>, StoreError> {
-        self.fetch_scoped(concat!(
-            "SELECT ",
-            service_columns!(),
-            " FROM counselling_services WHERE ($1 = '' OR provider_id = $1) ORDER BY kind, name, id"
-        ), scope, service_from_row).await
+        self.services_matching(&crate::ServiceFilter {
+            scope,
+            ..Default::default()
+        })
+        .await
     }
 
     pub async fn update_counselling_service(
@@ -404,17 +404,11 @@ impl Store {
         scope: Option<ProviderId>,
         open_only: bool,
     ) -> Result<Vec<Referral>, StoreError> {
-        let rows = sqlx::query(concat!(
-            "SELECT ",
-            referral_columns!(),
-            " FROM referrals WHERE ($1 = '' OR provider_id = $1) \
-             AND ($2 = 0 OR status NOT IN ('done', 'declined')) ORDER BY referred_on DESC, id DESC"
-        ))
-        .bind(scope.map(|p| p.to_string()).unwrap_or_default())
-        .bind(i64::from(open_only))
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(referral_from_row).collect()
+        crate::paging::ListSql::new(referral_columns!(), "referrals")
+            .scope("provider_id", scope)
+            .when("status NOT IN ('done', 'declined')", open_only)
+            .all(self, "referred_on DESC, id DESC", referral_from_row)
+            .await
     }
 
     /// Referrals of one participant, newest first.

@@ -1,7 +1,7 @@
 //! Issue 12: the offer, cohort and audit lists are read through an index of their table on
 //! both databases (first page, search, filter, a cursor), for one provider and for all.
-//! Migration 0016 adds the indexes; 0018 those of the import jobs, loans, devices, referrals
-//! and counselling services.
+//! Migration 0016 adds the indexes; 0018 those of the import jobs, loans and devices; 0019
+//! those of the referrals and counselling services.
 
 use chrono::NaiveDate;
 use lernweg_domain::{CohortStatus, Cursor, Limit, PageNo, ProviderName, Search, State};
@@ -10,6 +10,7 @@ use lernweg_store::testing::TestDb;
 use lernweg_store::{
     Actor, AuditAction, AuditEntity, AuditFilter, CohortFilter, DeviceFilter, ImportFilter,
     ImportStatus, LoanFilter, NewCohort, NewDevice, NewImport, NewProvider, OfferFilter,
+    ReferralFilter, ServiceFilter, ServiceInput,
 };
 
 fn offer(n: usize) -> Offer {
@@ -346,4 +347,98 @@ async fn device_and_loan_lists_use_their_indexes() {
     };
     store.loans_after(&searched, None, limit).await.unwrap();
     assert_plans_use_indexes(&db, 33).await;
+}
+
+#[tokio::test]
+async fn referral_and_service_lists_use_their_indexes() {
+    let db = TestDb::new().await;
+    let store = &db.store;
+    let actor = Actor::system();
+    let p = provider(store, "Träger Beratung").await;
+    let draft: lernweg_participants::ParticipantDraft = serde_json::from_value(
+        serde_json::json!({"given_name": "Amina", "family_name": "Haddad", "email": "amina@example.org"}),
+    )
+    .unwrap();
+    let person = store
+        .create_participant(&actor, p, None, draft.validate(2026).unwrap())
+        .await
+        .unwrap();
+    let service = store
+        .create_counselling_service(
+            &actor,
+            p,
+            ServiceInput {
+                kind: "debt".into(),
+                name: "Schuldnerberatung".into(),
+                active: true,
+                ..ServiceInput::default()
+            },
+        )
+        .await
+        .unwrap();
+    for day in 1..=3 {
+        store
+            .create_referral(
+                &actor,
+                person.id,
+                &service.id,
+                NaiveDate::from_ymd_opt(2026, 10, day).unwrap(),
+                "Schulden",
+            )
+            .await
+            .unwrap();
+    }
+    db.plans_of_lists_run().await;
+    let at = Cursor::new("2026-10-02", "ffffffff-ffff-7fff-bfff-ffffffffffff");
+    let limit = Limit::new(2);
+    for scope in [Some(p), None] {
+        let filters = [
+            ReferralFilter {
+                scope,
+                ..ReferralFilter::default()
+            },
+            ReferralFilter {
+                scope,
+                open_only: true,
+                ..ReferralFilter::default()
+            },
+            ReferralFilter {
+                scope,
+                status: Some("declined".into()),
+                service_id: Some(service.id.clone()),
+                ..ReferralFilter::default()
+            },
+        ];
+        for f in &filters {
+            store.referral_page(f, PageNo::FIRST).await.unwrap();
+            store.referrals_after(f, Some(&at), limit).await.unwrap();
+        }
+        let services = ServiceFilter {
+            scope,
+            ..ServiceFilter::default()
+        };
+        store.services_matching(&services).await.unwrap();
+        store.services_after(&services, None, limit).await.unwrap();
+    }
+    let searched = ReferralFilter {
+        scope: Some(p),
+        search: s("HADDAD"),
+        ..ReferralFilter::default()
+    };
+    let found = store.referral_page(&searched, PageNo::FIRST).await.unwrap();
+    assert_eq!(found.total, 3);
+    assert_eq!(found.items[0].participant, "Amina Haddad");
+    assert_eq!(found.items[0].service, "Schuldnerberatung");
+    let after = store
+        .referrals_after(&searched, Some(&at), limit)
+        .await
+        .unwrap();
+    // Newest first: after (2 October, the highest id) come 2 and 1 October.
+    let days: Vec<String> = after
+        .items
+        .iter()
+        .map(|r| r.referral.referred_on.to_string())
+        .collect();
+    assert_eq!(days, ["2026-10-02", "2026-10-01"]);
+    assert_plans_use_indexes(&db, 20).await;
 }

@@ -221,6 +221,12 @@ async fn each_filter_narrows_the_list() {
             s(&[a]),
         ),
         ("?state=NW&field=2", s(&[])),
+        // The search text: title, provider, KldB code; any case; with the filters.
+        ("?q=zerspanung", s(&[b])),
+        ("?q=IT-GRUNDLAGEN", s(&[c])),
+        ("?q=43101", s(&[c])),
+        ("?q=zerspanung&state=NW", s(&[])),
+        ("?q=geheimes", s(&[])),
     ];
     for (query, expected) in cases {
         assert_eq!(page_slugs(&w.app, query).await, expected, "page {query}");
@@ -250,6 +256,31 @@ async fn each_filter_narrows_the_list() {
     assert!(!html.contains("value=\"2028-01\""));
     assert!(html.contains("Gesundheit, Soziales, Lehre und Erziehung"));
     assert!(html.contains("Gefundene Angebote: 1"));
+    // The search form keeps the text; an overlong one is cut on the page, refused by the API.
+    let html = get(&w.app, "/angebote?q=Zerspanung")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("name=\"q\" type=\"search\" value=\"Zerspanung\""));
+    let long = "x".repeat(101);
+    assert_eq!(
+        get(&w.app, &format!("/angebote?q={long}")).await.status(),
+        200
+    );
+    let res = get(&w.app, &format!("/api/v1/public/offers?q={long}")).await;
+    assert_eq!(res.status(), 422);
+    // Three offers fit on one page: no pager; a page past the end shows none of them.
+    assert!(!page_text(&w.app, "").await.contains("class=\"pager\""));
+    assert!(page_slugs(&w.app, "?page=2").await.is_empty());
+}
+
+async fn page_text(app: &TestApp, query: &str) -> String {
+    get(app, &format!("/angebote{query}"))
+        .await
+        .text()
+        .await
+        .unwrap()
 }
 
 #[tokio::test]

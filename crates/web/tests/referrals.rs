@@ -94,7 +94,8 @@ async fn api_services_referrals_and_status_moves() {
 
     let (s, list) = api(&app, &tok, "GET", "/api/v1/counselling-services", None).await;
     assert_eq!(s, 200);
-    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+    assert!(list["next_cursor"].is_null());
 
     // A service of provider 2 is neither listed nor usable.
     let other = app
@@ -108,7 +109,27 @@ async fn api_services_referrals_and_status_moves() {
         .await
         .unwrap();
     let (_, list) = api(&app, &tok, "GET", "/api/v1/counselling-services", None).await;
-    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+    // Narrowed by kind and text; a kind that does not exist is a 422 naming it.
+    let (_, list) = api(
+        &app,
+        &tok,
+        "GET",
+        "/api/v1/counselling-services?kind=health",
+        None,
+    )
+    .await;
+    assert!(list["items"].as_array().unwrap().is_empty());
+    let (s, bad) = api(
+        &app,
+        &tok,
+        "GET",
+        "/api/v1/counselling-services?kind=zoo",
+        None,
+    )
+    .await;
+    assert_eq!(s, 422);
+    assert_eq!(bad["errors"][0]["field"], "kind");
     let (s, bad) = api(
         &app,
         &tok,
@@ -186,8 +207,8 @@ async fn api_services_referrals_and_status_moves() {
         assert_eq!(r["status"], step);
     }
     let (_, open) = api(&app, &tok, "GET", "/api/v1/referrals", None).await;
-    assert_eq!(open.as_array().unwrap().len(), 1);
-    assert_eq!(open[0]["history"].as_array().unwrap().len(), 2);
+    assert_eq!(open["items"].as_array().unwrap().len(), 1);
+    assert_eq!(open["items"][0]["history"].as_array().unwrap().len(), 2);
     let (s, r) = api(
         &app,
         &tok,
@@ -199,7 +220,17 @@ async fn api_services_referrals_and_status_moves() {
     assert_eq!(s, 200);
     assert_eq!(r["outcome_note"], "Ratenplan vereinbart");
     let (_, open) = api(&app, &tok, "GET", "/api/v1/referrals", None).await;
-    assert!(open.as_array().unwrap().is_empty());
+    assert!(open["items"].as_array().unwrap().is_empty());
+    // Done ones are listed with `status=all` or `status=done`, with their whole history.
+    for q in ["?status=all", "?status=done"] {
+        let (s, all) = api(&app, &tok, "GET", &format!("/api/v1/referrals{q}"), None).await;
+        assert_eq!(s, 200, "{q}");
+        assert_eq!(all["items"].as_array().unwrap().len(), 1, "{q}");
+        assert_eq!(all["items"][0]["history"].as_array().unwrap().len(), 3);
+    }
+    let (s, bad) = api(&app, &tok, "GET", "/api/v1/referrals?status=maybe", None).await;
+    assert_eq!(s, 422);
+    assert_eq!(bad["errors"][0]["field"], "status");
 
     // Tenancy: a referral of provider 2 answers 404.
     let p2_participant = app
@@ -450,4 +481,120 @@ async fn pages_directory_referrals_and_tenancy() {
     let (trainer, _) = app.login("trainer@test.example").await;
     let (s, _) = get(&trainer, &app, "/verwaltung/verweise").await;
     assert_eq!(s, 403);
+}
+
+/// Five participants (family names Adler … Ernst) of provider 1, each referred on their own day
+/// (Adler first) to one service; returns the service's id.
+async fn five_referrals(app: &TestApp) -> String {
+    let store = &app.db.store;
+    let service = store
+        .create_counselling_service(
+            &Actor::system(),
+            app.p1.id,
+            input("debt", "Schuldnerberatung Mitte"),
+        )
+        .await
+        .unwrap();
+    for (day, family) in ["Adler", "Brandt", "Cakir", "Dogan", "Ernst"]
+        .iter()
+        .enumerate()
+    {
+        let mut data = common::sample_participant();
+        data.family_name = (*family).to_owned();
+        data.email = None;
+        let p = store
+            .create_participant(&Actor::system(), app.p1.id, None, data)
+            .await
+            .unwrap();
+        store
+            .create_referral(
+                &Actor::system(),
+                p.id,
+                &service.id,
+                chrono::NaiveDate::from_ymd_opt(2026, 10, 1 + day as u32).unwrap(),
+                "Schulden",
+            )
+            .await
+            .unwrap();
+    }
+    service.id
+}
+
+#[tokio::test]
+async fn referral_lists_page_by_cursor_and_search_by_name() {
+    let app = TestApp::spawn().await;
+    let service = five_referrals(&app).await;
+    let tok = app.token(Role::Coordinator).to_owned();
+    // Walk by two: newest first, every referral once, then no cursor.
+    let mut seen = Vec::new();
+    let mut path = "/api/v1/referrals?limit=2".to_owned();
+    loop {
+        let (s, page) = api(&app, &tok, "GET", &path, None).await;
+        assert_eq!(s, 200, "{page}");
+        let items = page["items"].as_array().unwrap();
+        assert!(items.len() <= 2);
+        seen.extend(
+            items
+                .iter()
+                .map(|r| r["referred_on"].as_str().unwrap().to_owned()),
+        );
+        match page["next_cursor"].as_str() {
+            Some(c) => path = format!("/api/v1/referrals?limit=2&cursor={c}"),
+            None => break,
+        }
+    }
+    assert_eq!(
+        seen,
+        [
+            "2026-10-05",
+            "2026-10-04",
+            "2026-10-03",
+            "2026-10-02",
+            "2026-10-01"
+        ]
+    );
+    // The search finds the person by name, any case; the service filter keeps all five.
+    let (_, found) = api(&app, &tok, "GET", "/api/v1/referrals?q=CAKIR", None).await;
+    assert_eq!(found["items"].as_array().unwrap().len(), 1);
+    assert_eq!(found["items"][0]["referred_on"], "2026-10-03");
+    let (_, found) = api(
+        &app,
+        &tok,
+        "GET",
+        &format!("/api/v1/referrals?service_id={service}&limit=500"),
+        None,
+    )
+    .await;
+    assert_eq!(found["items"].as_array().unwrap().len(), 5);
+    for bad in [
+        "?limit=0",
+        "?limit=501",
+        "?cursor=zz",
+        "?participant_id=nope",
+    ] {
+        let (s, _) = api(&app, &tok, "GET", &format!("/api/v1/referrals{bad}"), None).await;
+        assert_eq!(s, 422, "{bad}");
+    }
+    // The admin, who belongs to no provider, sees them too.
+    let (_, all) = api(
+        &app,
+        app.token(Role::Admin),
+        "GET",
+        "/api/v1/referrals?q=cakir",
+        None,
+    )
+    .await;
+    assert_eq!(all["items"].as_array().unwrap().len(), 1);
+
+    // The page: searched by name, the form's participants narrowed by `?person=`.
+    let (client, _) = app.login("counsellor@test.example").await;
+    let (s, html) = get(&client, &app, "/verwaltung/verweise?q=dogan").await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Amina Dogan"));
+    assert!(!html.contains("Amina Ernst"));
+    let (_, html) = get(&client, &app, "/verwaltung/verweise?person=brandt").await;
+    assert!(html.contains("Brandt, Amina"));
+    assert!(!html.contains("Adler, Amina"));
+    let (_, html) = get(&client, &app, "/verwaltung/verweise?status=done").await;
+    assert!(!html.contains("Amina Adler"));
 }

@@ -48,10 +48,8 @@ pub fn filter(input: FilterInput<'_>) -> Result<ParticipantFilter, Vec<ParseErro
         search: keep(Search::parse(input.q), e),
         status: keep(status(input.status), e),
         cohort: keep(id(input.cohort, "cohort_id", CohortId::parse), e),
-        contact_person: keep(
-            id(input.contact_person, "contact_person_id", UserId::parse),
-            e,
-        ),
+        contact_person: keep(contact_person(input.contact_person), e),
+        without_contact: is_none_word(input.contact_person),
     };
     if errors.is_empty() {
         Ok(f)
@@ -75,10 +73,21 @@ pub fn page_filter(input: FilterInput<'_>) -> ParticipantFilter {
         cohort: id(input.cohort, "cohort_id", CohortId::parse)
             .ok()
             .flatten(),
-        contact_person: id(input.contact_person, "contact_person_id", UserId::parse)
-            .ok()
-            .flatten(),
+        contact_person: contact_person(input.contact_person).ok().flatten(),
+        without_contact: is_none_word(input.contact_person),
     }
+}
+
+/// `none` (API) or `ohne` (page) as the contact person: people without one.
+fn is_none_word(raw: &str) -> bool {
+    matches!(raw.trim(), "none" | "ohne")
+}
+
+fn contact_person(raw: &str) -> Result<Option<UserId>, ParseError> {
+    if is_none_word(raw) {
+        return Ok(None);
+    }
+    id(raw, "contact_person_id", UserId::parse)
 }
 
 fn status(raw: &str) -> Result<Option<EnrolmentStatus>, ParseError> {
@@ -251,4 +260,39 @@ mod tests {
         });
         assert_eq!(lenient, ParticipantFilter::default());
     }
+}
+
+/// How many participants a form's participant select offers at once.
+pub const PICK_SHOWN: u32 = 30;
+
+/// The participants a form may offer in its select (lending a device, a referral): the first
+/// [`PICK_SHOWN`] by name that match `search`, and the one already chosen when it is
+/// visible and not among them. Two or three statements, however many people there are.
+pub async fn pick(
+    app: &App,
+    principal: &Principal,
+    search: Option<Search>,
+    chosen: Option<ParticipantId>,
+) -> Result<Paged<ParticipantRecord>, AppError> {
+    let filter = ParticipantFilter {
+        search,
+        ..ParticipantFilter::default()
+    };
+    let mut found = app
+        .store
+        .participants_page(
+            principal.provider_scope(),
+            &filter,
+            PageNo::FIRST,
+            PICK_SHOWN,
+        )
+        .await?;
+    if let Some(id) = chosen.filter(|id| found.items.iter().all(|p| p.id != *id)) {
+        match crate::visible::participant_record(app, principal, id).await {
+            Ok(p) => found.items.insert(0, p),
+            Err(AppError::NotFound) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(found)
 }

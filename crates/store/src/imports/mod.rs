@@ -388,15 +388,17 @@ impl Store {
         &self,
         scope: Option<ProviderId>,
     ) -> Result<Vec<ImportJob>, StoreError> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM import_jobs WHERE ($1 = '' OR provider_id = $1) \
-             ORDER BY created_at DESC, id DESC LIMIT 50"
-        );
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(scope.map(|p| p.to_string()).unwrap_or_default())
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(from_row).collect()
+        Ok(crate::paging::ListSql::new(COLUMNS, "import_jobs")
+            .scope("provider_id", scope)
+            .page(
+                self,
+                "created_at DESC, id DESC",
+                lernweg_domain::PageNo::FIRST,
+                50,
+                from_row,
+            )
+            .await?
+            .items)
     }
 
     /// One page of the jobs that match, newest first.

@@ -3,6 +3,7 @@
 catalogue-title = Angebote
 catalogue-intro = Hier finden Sie Kurse, die Sie neben der Arbeit machen können. Die Kurse sind für Menschen, die ihren Beruf im Ausland gelernt haben.
 catalogue-filter-heading = Angebote filtern
+catalogue-filter-q = Suchbegriff
 catalogue-filter-state = Bundesland
 catalogue-filter-field = Berufsbereich
 catalogue-filter-time-model = Zeitmodell

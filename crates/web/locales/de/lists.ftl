@@ -11,3 +11,7 @@ imports-list-search = Dateiname enthält
 loans-list-search = Gerät, Seriennummer oder Name enthält
 loans-list-lent = Ausleihe
 loans-list-not-lent = nicht ausgeliehen
+
+## The participant select of the loan and referral forms (person_picker.html)
+picker-label = Teilnehmende für das Formular suchen (Name, E-Mail, Telefon)
+picker-status = Zur Auswahl stehen die ersten { $shown } von { $total } Teilnehmenden; suchen Sie nach dem Namen, um die richtige Person zu finden.

@@ -44,6 +44,7 @@ home-queue-empty = Gerade ist nichts zu tun.
 home-queue-today = Ihre Termine heute
 home-queue-roll-calls = Anwesenheit noch nicht vollständig
 home-queue-contact = Teilnehmende ohne feste Ansprechperson
+home-task-contact-all = Alle { $count } ohne Ansprechperson anzeigen
 home-queue-loans = Leihgeräte überfällig
 home-queue-start = Durchgänge, die bald beginnen
 home-queue-imports = Importe warten auf Ihre Entscheidung

@@ -256,6 +256,7 @@ pp-filter-status = Stand einer Teilnahme
 pp-filter-cohort = Kohorte
 pp-filter-contact = Ansprechperson
 pp-filter-any = Alle
+pp-filter-no-contact = Ohne Ansprechperson
 
 # The contact log on its own pages (the participant page shows the newest entries)
 pp-log-all = Alle { $total } Kontakte ansehen

@@ -3,6 +3,7 @@
 catalogue-title = Offers
 catalogue-intro = Here you find courses you can take alongside your job. The courses are for people who learned their job abroad.
 catalogue-filter-heading = Filter offers
+catalogue-filter-q = Search term
 catalogue-filter-state = Federal state
 catalogue-filter-field = Occupational field
 catalogue-filter-time-model = Time model

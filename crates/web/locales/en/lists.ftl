@@ -11,3 +11,7 @@ imports-list-search = File name contains
 loans-list-search = Device, serial number or name contains
 loans-list-lent = Loan
 loans-list-not-lent = not lent
+
+## The participant select of the loan and referral forms (person_picker.html)
+picker-label = Find participants for the form (name, e-mail, phone)
+picker-status = The first { $shown } of { $total } participants are offered; search for the name to find the right person.

@@ -44,6 +44,7 @@ home-queue-empty = Nothing to do right now.
 home-queue-today = Your sessions today
 home-queue-roll-calls = Attendance not complete yet
 home-queue-contact = Participants without a contact person
+home-task-contact-all = Show all { $count } without a contact person
 home-queue-loans = Device loans overdue
 home-queue-start = Cohorts starting soon
 home-queue-imports = Imports waiting for your decision

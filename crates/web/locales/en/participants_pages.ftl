@@ -255,6 +255,7 @@ pp-filter-status = Status of an enrolment
 pp-filter-cohort = Cohort
 pp-filter-contact = Contact person
 pp-filter-any = All
+pp-filter-no-contact = Without a contact person
 
 # The contact log on its own pages (the participant page shows the newest entries)
 pp-log-all = See all { $total } contacts

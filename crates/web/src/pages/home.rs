@@ -113,6 +113,15 @@ fn task_lists(lang: Lang, q: WorkQueue) -> Vec<TaskList> {
                     href: format!("/verwaltung/teilnehmende/{}", p.id),
                     text: format!("{} {}", p.data.given_name, p.data.family_name),
                 })
+                .chain(
+                    (q.without_contact_total > q.without_contact.len() as u64).then(|| Task {
+                        href: "/verwaltung/teilnehmende?kontakt=ohne".to_owned(),
+                        text: lang.t_args(
+                            "home-task-contact-all",
+                            &[("count", q.without_contact_total.to_string())],
+                        ),
+                    }),
+                )
                 .collect(),
         ),
         list(

@@ -1,13 +1,15 @@
 //! The catalogue's filters, as GET query parameters (the form works without JavaScript; the
 //! JSON list takes the same parameters): `state` (federal state code of a cohort, or of the
 //! provider when there is no cohort), `field` (KldB Berufsbereich, 0–9), `time_model`
-//! (code), `mode` (`online`, `blended`, `onsite`), `month` (`YYYY-MM` of a cohort's start).
+//! (code), `mode` (`online`, `blended`, `onsite`), `month` (`YYYY-MM` of a cohort's start),
+//! `q` (a text in the title, target group, provider, KldB code or slug).
 //! On the pages unknown values are ignored (the filter is off), so a stale link still shows
 //! offers; the JSON list refuses them (422, naming the parameter), so that a client's typo
 //! is not mistaken for "no filter".
 
 use lernweg_app::catalogue::Criteria;
-use lernweg_domain::{ParseError, State as FedState};
+use lernweg_domain::paging::MAX_SEARCH;
+use lernweg_domain::{ParseError, Search, State as FedState};
 use lernweg_offers::publish::jsonld::CourseMode;
 use lernweg_planner::TimeModelKind;
 use serde::Deserialize;
@@ -26,6 +28,9 @@ pub struct FilterQuery {
     pub mode: Option<String>,
     /// Start month `YYYY-MM` of a published or running cohort.
     pub month: Option<String>,
+    /// A text in the title, the target group, the provider's name, the KldB code or the
+    /// slug (case-insensitive, at most 100 characters).
+    pub q: Option<String>,
 }
 
 pub const MODES: [CourseMode; 3] = [CourseMode::Online, CourseMode::Blended, CourseMode::Onsite];
@@ -69,6 +74,7 @@ struct Parsed {
     time_model: Result<Option<TimeModelKind>, ParseError>,
     mode: Result<Option<CourseMode>, ParseError>,
     month: Result<Option<String>, ParseError>,
+    text: Result<Option<Search>, ParseError>,
 }
 
 impl FilterQuery {
@@ -95,6 +101,7 @@ impl FilterQuery {
             month: param(&self.month, "month", "YYYY-MM", |s| {
                 valid_month(s).then(|| s.to_owned())
             }),
+            text: Search::parse(self.q.as_deref().unwrap_or("")),
         }
     }
 
@@ -108,12 +115,14 @@ impl FilterQuery {
                 time_model: Ok(time_model),
                 mode: Ok(mode),
                 month: Ok(month),
+                text: Ok(text),
             } => Ok(Criteria {
                 state,
                 field,
                 time_model,
                 mode,
                 month,
+                text,
             }),
             p => Err([
                 p.state.err(),
@@ -121,6 +130,7 @@ impl FilterQuery {
                 p.time_model.err(),
                 p.mode.err(),
                 p.month.err(),
+                p.text.err(),
             ]
             .into_iter()
             .flatten()
@@ -137,6 +147,18 @@ impl FilterQuery {
             time_model: p.time_model.ok().flatten(),
             mode: p.mode.ok().flatten(),
             month: p.month.ok().flatten(),
+            // An overlong search is cut, not dropped.
+            text: p.text.unwrap_or_else(|_| {
+                let cut: String = self
+                    .q
+                    .as_deref()
+                    .unwrap_or("")
+                    .trim()
+                    .chars()
+                    .take(MAX_SEARCH)
+                    .collect();
+                Search::parse(&cut).ok().flatten()
+            }),
         }
     }
 }
@@ -153,8 +175,10 @@ mod tests {
             time_model: Some("block_seminar".into()),
             mode: Some("online".into()),
             month: Some("2027-03".into()),
+            q: Some("  Pflege ".into()),
         };
         let c = q.criteria();
+        assert_eq!(c.text.as_ref().map(Search::as_str), Some("pflege"));
         assert_eq!(c.state, Some(FedState::NW));
         assert_eq!(c.field, Some(8));
         assert_eq!(c.time_model, Some(TimeModelKind::BlockSeminar));
@@ -166,10 +190,22 @@ mod tests {
             time_model: Some("nope".into()),
             mode: Some("".into()),
             month: Some("2027-13".into()),
+            q: Some("x".repeat(MAX_SEARCH + 1)),
         };
-        assert!(bad.criteria().is_empty());
+        let lenient = bad.criteria();
+        assert_eq!(
+            lenient.text.as_ref().map(|t| t.as_str().len()),
+            Some(MAX_SEARCH)
+        );
+        assert!(
+            Criteria {
+                text: None,
+                ..lenient
+            }
+            .is_empty()
+        );
         let refused: Vec<_> = bad.parse().unwrap_err().iter().map(|e| e.field).collect();
-        assert_eq!(refused, ["state", "field", "time_model", "month"]);
+        assert_eq!(refused, ["state", "field", "time_model", "month", "q"]);
         assert_eq!(q.parse().ok(), Some(c));
         assert_eq!(
             FilterQuery::default().parse().ok(),

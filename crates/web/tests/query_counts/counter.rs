@@ -1,7 +1,9 @@
 //! Counts the SQL statements each request runs: sqlx reports every statement as a tracing
 //! event (target `sqlx::query`) inside the span of the request that ran it, and the app names
 //! that span with the request's `x-request-id`. A request sent with its own id is counted on
-//! its own, whatever else runs at the same time (other tests, background work).
+//! its own, whatever else runs at the same time (other tests, background work). The set-up
+//! statements of a connection the pool happens to open meanwhile are not counted.
+//! `LERNWEG_COUNT_DEBUG=1` (with `--nocapture`) prints every counted statement.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -79,6 +81,24 @@ impl Visit for IdVisitor {
     }
 }
 
+/// The statement of an sqlx event (printed with `LERNWEG_COUNT_DEBUG=1`, to see what a
+/// request ran).
+struct SummaryVisitor(String);
+
+impl Visit for SummaryVisitor {
+    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+        if field.name() == "db.statement" || field.name() == "summary" {
+            self.0.push_str(&format!("{value:?} "));
+        }
+    }
+    fn record_str(&mut self, field: &Field, value: &str) {
+        if field.name() == "db.statement" || field.name() == "summary" {
+            self.0.push_str(value);
+            self.0.push(' ');
+        }
+    }
+}
+
 struct CountLayer;
 
 impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for CountLayer {
@@ -99,6 +119,16 @@ impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for CountLayer {
         };
         for span in scope {
             if let Some(RequestId(req)) = span.extensions().get::<RequestId>() {
+                let mut v = SummaryVisitor(String::new());
+                event.record(&mut v);
+                // A connection the pool opens while serving the request runs its set-up
+                // (SQLite's PRAGMAs): the pool's work, not the request's.
+                if v.0.trim_start().to_ascii_uppercase().starts_with("PRAGMA") {
+                    return;
+                }
+                if std::env::var_os("LERNWEG_COUNT_DEBUG").is_some() {
+                    eprintln!("[{req}] {}", v.0);
+                }
                 *counts().lock().unwrap().entry(req.clone()).or_default() += 1;
                 return;
             }

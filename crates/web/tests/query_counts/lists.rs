@@ -1,6 +1,11 @@
 //! The lists' part of issue 12: the public catalogue, an offer page, the portal, the cohort
 //! page and the staff and API lists need the same number of statements with 10 and with 1,000
-//! rows (offers, cohorts, sessions, trainers, enrolments, audit entries, import jobs, devices and loans).
+//! rows (offers, cohorts, sessions, trainers, enrolments, audit entries, import jobs, devices,
+//! loans and referrals).
+//!
+//! Writes that happen at most once a minute (a token's or a session's last use) and the
+//! read-audit queue's flush timer must not make a count depend on timing: each request is
+//! made once before it is counted, and the queue is written out in between.
 
 use chrono::{Duration, NaiveDate};
 use lernweg_domain::{CohortStatus, Email, Role, State};
@@ -139,6 +144,36 @@ async fn grow(app: &TestApp, n: usize) -> Cohort {
             store.lend_device(&actor, loan).await.unwrap();
         }
     }
+    // `n` referrals of the borrower to one service, each with a status change.
+    let service = store
+        .create_counselling_service(
+            &actor,
+            app.p1.id,
+            lernweg_store::ServiceInput {
+                kind: "debt".into(),
+                name: "Schuldnerberatung".into(),
+                active: true,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    for i in 0..n {
+        let r = store
+            .create_referral(
+                &actor,
+                borrower,
+                &service.id,
+                lent_on + Duration::days(i as i64 % 60),
+                "Schulden",
+            )
+            .await
+            .unwrap();
+        store
+            .set_referral_status(&actor, &r.id, "referred", lent_on, "")
+            .await
+            .unwrap();
+    }
     published_cohort(store, app.offer.id, "Groß".into(), trainers, n).await
 }
 
@@ -189,6 +224,17 @@ async fn measure(n: usize) -> Vec<(String, u16, usize)> {
         ),
         ("loans page", &coordinator, "/verwaltung/leihgeraete".into()),
         (
+            "referrals page",
+            &coordinator,
+            "/verwaltung/verweise".into(),
+        ),
+        (
+            "referrals page, searched",
+            &coordinator,
+            "/verwaltung/verweise?q=haddad&status=alle&page=2&person=amina".into(),
+        ),
+        ("start page", &coordinator, "/start".into()),
+        (
             "loans page, searched",
             &coordinator,
             "/verwaltung/leihgeraete?q=laptop&art=laptop&ausleihe=verliehen&page=2".into(),
@@ -196,8 +242,7 @@ async fn measure(n: usize) -> Vec<(String, u16, usize)> {
     ];
     let mut out = Vec::new();
     for (name, client, path) in pages {
-        // Read audit entries wait in a queue that the audit log writes out before it reads;
-        // written out here, they do not make the count depend on the flush timer.
+        counter::get(client, &app.url(&path)).await;
         app.state.store.flush_audit().await.unwrap();
         let (status, count) = counter::get(client, &app.url(&path)).await;
         out.push((name.to_owned(), status, count));
@@ -211,9 +256,22 @@ async fn measure(n: usize) -> Vec<(String, u16, usize)> {
             Role::Coordinator,
             "/api/v1/participants/imports",
         ),
+        (
+            "referrals API",
+            Role::Coordinator,
+            "/api/v1/referrals?status=all",
+        ),
+        (
+            "services API",
+            Role::Coordinator,
+            "/api/v1/counselling-services",
+        ),
+        ("loans API", Role::Coordinator, "/api/v1/loans"),
     ];
     let bearer = reqwest::Client::new();
     for (name, role, path) in api {
+        let warm = bearer.get(app.url(path)).bearer_auth(app.token(role));
+        counter::get_with(warm).await;
         app.state.store.flush_audit().await.unwrap();
         let request = bearer.get(app.url(path)).bearer_auth(app.token(role));
         let (status, count) = counter::get_with(request).await;

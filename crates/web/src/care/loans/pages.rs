@@ -17,6 +17,7 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::care::page_caller;
+use crate::care::picker::{PersonPicker, person_picker};
 use crate::context::Ctx;
 use crate::error::PageError;
 use crate::i18n::Lang;
@@ -71,7 +72,8 @@ pub struct LoansPage {
     pub overdue: Vec<LoanRow>,
     pub devices: Vec<DeviceRow>,
     pub available: Vec<Choice>,
-    pub participants: Vec<Choice>,
+    /// The participants to lend to, narrowed by `?person=`.
+    pub picker: PersonPicker,
     pub kinds: Vec<Choice>,
     /// Only for the admin, who belongs to no provider.
     pub providers: Vec<Choice>,
@@ -106,6 +108,9 @@ pub struct ListQuery {
     art: String,
     #[serde(default)]
     ausleihe: String,
+    /// Narrows the participants of the lending form.
+    #[serde(default)]
+    person: String,
 }
 
 /// The page's data. Reading the overdue loans is the audited view of the page.
@@ -221,7 +226,15 @@ async fn build(
         .into_iter()
         .map(|d| (d.id, d.label))
         .collect();
-    let people = lernweg_app::participants::list(&state.app, &caller.principal, None).await?;
+    let picker = person_picker(
+        state,
+        lang,
+        &caller.principal,
+        "/verwaltung/leihgeraete#loans-lend-heading",
+        &list.person,
+        &values.participant_id,
+    )
+    .await?;
     let providers = if scope.is_none() {
         let all = lernweg_app::admin::providers(&state.app, &caller.principal).await?;
         choices(
@@ -240,25 +253,13 @@ async fn build(
             .collect(),
         &values.kind,
     );
-    let participants = choices(
-        people
-            .iter()
-            .map(|p| {
-                (
-                    p.id.to_string(),
-                    format!("{} {}", p.data.given_name, p.data.family_name),
-                )
-            })
-            .collect(),
-        &values.participant_id,
-    );
     Ok(LoansPage {
         layout: Layout::new(ctx, PATH, "loans-title"),
         errors,
         overdue,
         devices: rows,
         available: choices(available, &values.device_id),
-        participants,
+        picker,
         kinds,
         providers,
         values,

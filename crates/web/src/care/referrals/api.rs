@@ -1,21 +1,23 @@
 //! Counselling services and referrals over the API. Records of another provider answer 404;
 //! a participant or service of another provider in a request body is refused (422).
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use chrono::NaiveDate;
-use lernweg_app::referrals::{self, NewReferral, StatusChange};
-use lernweg_domain::ProviderId;
-use lernweg_store::{CounsellingService, Referral, ReferralStep, ServiceInput};
+use lernweg_app::referrals::{self, NewReferral, ReferralQuery, StatusChange};
+use lernweg_domain::{ParticipantId, ProviderId, Search};
+use lernweg_participants::ReferralStatus;
+use lernweg_store::{CounsellingService, Referral, ReferralStep, SERVICE_KINDS, ServiceInput};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
 use crate::api::ApiJson;
 use crate::care::api_caller;
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem};
+use crate::paging::{CursorParams, Items};
 
 fn field_error(field: &str, code: &str, message: &str) -> ApiError {
     ApiError::Validation(vec![FieldError {
@@ -185,16 +187,57 @@ pub struct ReferralStatusDto {
     pub note: String,
 }
 
-/// The counselling services of the caller's provider (all for admins), by kind and name.
+/// `?kind=` and `?q=` of the directory.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ServiceListQuery {
+    /// Only services of this kind: childcare | social | debt | health | migration |
+    /// recognition | other.
+    pub kind: Option<String>,
+    /// Only services whose name, contact person or languages contain this text
+    /// (case-insensitive).
+    pub q: Option<String>,
+}
+
+fn given(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The counselling services of the caller's provider (all for admins), by name, `limit` at
+/// a time.
 #[utoipa::path(get, path = "/api/v1/counselling-services", tag = "referrals",
-    responses((status = 200, body = [ServiceDto])))]
+    params(CursorParams, ServiceListQuery),
+    responses((status = 200, body = Items<ServiceDto>), (status = 422, body = Problem)))]
 pub async fn services_list(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-) -> Result<Json<Vec<ServiceDto>>, ApiError> {
+    Query(page): Query<CursorParams>,
+    Query(q): Query<ServiceListQuery>,
+) -> Result<Json<Items<ServiceDto>>, ApiError> {
     let caller = api_caller(&ctx)?;
-    let list = referrals::services(&state.app, &caller.principal).await?;
-    Ok(Json(list.into_iter().map(ServiceDto::from).collect()))
+    let (limit, cursor) = page.parse()?;
+    let kind = match given(&q.kind) {
+        Some(k) if SERVICE_KINDS.contains(&k) => Some(k.to_owned()),
+        Some(_) => {
+            return Err(field_error(
+                "kind",
+                "invalid_kind",
+                "expected childcare, social, debt, health, migration, recognition or other",
+            ));
+        }
+        None => None,
+    };
+    let search = Search::parse(q.q.as_deref().unwrap_or(""))?;
+    let list = referrals::services_after(
+        &state.app,
+        &caller.principal,
+        kind,
+        search,
+        cursor.as_ref(),
+        limit,
+    )
+    .await?;
+    Ok(Json(Items::from_slice(list, ServiceDto::from)))
 }
 
 /// Adds a counselling service to the directory.
@@ -225,20 +268,85 @@ pub async fn services_create(
     Ok((StatusCode::CREATED, Json(s.into())))
 }
 
-/// The open referrals (not done, not declined) of the caller's provider, newest first.
+/// `?status=`, `?service_id=`, `?participant_id=` and `?q=` of the referral list.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReferralListQuery {
+    /// `open` (the default: neither done nor declined), `all`, or one status: suggested |
+    /// referred | appointment_made | done | declined.
+    pub status: Option<String>,
+    /// Only referrals to this service.
+    pub service_id: Option<String>,
+    /// Only referrals of this participant.
+    pub participant_id: Option<String>,
+    /// Only referrals whose participant's name, e-mail, phone or login name or whose
+    /// service's name contains this text (case-insensitive).
+    pub q: Option<String>,
+}
+
+impl ReferralListQuery {
+    fn query(&self) -> Result<ReferralQuery, ApiError> {
+        let (open_only, status) = match given(&self.status) {
+            None | Some("open") => (true, None),
+            Some("all") => (false, None),
+            Some(raw) => match ReferralStatus::parse(raw) {
+                Some(s) => (false, Some(s)),
+                None => {
+                    return Err(field_error(
+                        "status",
+                        "invalid_status",
+                        "expected open, all, suggested, referred, appointment_made, done or declined",
+                    ));
+                }
+            },
+        };
+        let participant = given(&self.participant_id)
+            .map(|raw| {
+                ParticipantId::parse(raw).map_err(|_| {
+                    field_error(
+                        "participant_id",
+                        "invalid_id",
+                        "participant_id is not an id",
+                    )
+                })
+            })
+            .transpose()?;
+        Ok(ReferralQuery {
+            open_only,
+            status,
+            service_id: given(&self.service_id).map(str::to_owned),
+            participant,
+            search: Search::parse(self.q.as_deref().unwrap_or(""))?,
+        })
+    }
+}
+
+/// The referrals of the caller's provider (all for admins), newest first, `limit` at a time,
+/// each with its status history; by default the open ones (not done, not declined).
 #[utoipa::path(get, path = "/api/v1/referrals", tag = "referrals",
-    responses((status = 200, body = [ReferralDto])))]
+    params(CursorParams, ReferralListQuery),
+    responses((status = 200, body = Items<ReferralDto>), (status = 422, body = Problem)))]
 pub async fn referrals_list(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
-) -> Result<Json<Vec<ReferralDto>>, ApiError> {
+    Query(page): Query<CursorParams>,
+    Query(q): Query<ReferralListQuery>,
+) -> Result<Json<Items<ReferralDto>>, ApiError> {
     let caller = api_caller(&ctx)?;
-    let list = referrals::open_referrals(&state.app, &caller, "api: open referrals").await?;
-    let mut out = Vec::new();
-    for r in list {
-        out.push(referral_dto(&state, r).await?);
-    }
-    Ok(Json(out))
+    let (limit, cursor) = page.parse()?;
+    let query = q.query()?;
+    let list = referrals::referrals_after(
+        &state.app,
+        &caller,
+        &query,
+        cursor.as_ref(),
+        limit,
+        "api: referrals",
+    )
+    .await?;
+    Ok(Json(Items::from_slice(list, |(r, history)| {
+        referral_dto_of(r.referral, history)
+    })))
 }
 
 /// Refers a participant to a counselling service of the same provider (status `suggested`).

@@ -4,24 +4,28 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use chrono::NaiveDate;
 use lernweg_app::AppError;
-use lernweg_app::referrals::{self, NewReferral, StatusChange};
-use lernweg_domain::{ParticipantId, ProviderId};
+use lernweg_app::referrals::{self, NewReferral, ReferralQuery, StatusChange};
+use lernweg_domain::ProviderId;
+use lernweg_participants::ReferralStatus;
 use lernweg_store::{CounsellingService, SERVICE_KINDS, ServiceInput};
 use serde::Deserialize;
 
 use crate::AppState;
 use crate::care::page_caller;
+use crate::care::picker::{PersonPicker, person_picker};
 use crate::context::Ctx;
 use crate::error::PageError;
 use crate::i18n::Lang;
+use crate::list_search::{ListFilter, ListSearch};
 use crate::pages::admin::{Choice, FormErrors};
 use crate::pages::{Layout, render};
+use crate::paging::{PageParams, Pager};
 
 /// The messages of a refusal by the rules, keyed by the form's field; anything else is an
 /// error page. The provider is the form's `provider` field.
@@ -288,9 +292,63 @@ struct ReferralsPage {
     rows: Vec<ReferralRow>,
     errors: FormErrors,
     form: ReferralForm,
-    participants: Vec<Choice>,
+    picker: PersonPicker,
     services: Vec<Choice>,
     today: String,
+    search: ListSearch,
+    pager: Pager,
+}
+
+/// `?page=`, `?q=` (participant's name, e-mail, phone or login name, or the service's name),
+/// `?status=` (empty: open ones; `alle`; or a status code) and `?person=` (narrows the
+/// participants of the form) of the referral list.
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct ReferralListQuery {
+    #[serde(flatten)]
+    paging: PageParams,
+    status: String,
+    person: String,
+}
+
+const LIST_PATH: &str = "/verwaltung/verweise";
+
+impl ReferralListQuery {
+    /// The status filter as understood (an unknown value is the default, the open ones) and
+    /// its code for links.
+    fn status(&self) -> (bool, Option<ReferralStatus>, &'static str) {
+        match self.status.trim() {
+            "alle" => (false, None, "alle"),
+            raw => match ReferralStatus::parse(raw) {
+                Some(s) => (false, Some(s), s.code()),
+                None => (true, None, ""),
+            },
+        }
+    }
+}
+
+fn status_filter(lang: Lang, chosen: &str) -> ListFilter {
+    let mut options = vec![
+        ("", lang.t("referrals-list-open")),
+        ("alle", lang.t("list-filter-all")),
+    ];
+    options.extend(
+        ReferralStatus::ALL
+            .iter()
+            .map(|s| (s.code(), lang.t(&format!("referrals-status-{s}")))),
+    );
+    ListFilter {
+        name: "status",
+        label: lang.t("referrals-list-status"),
+        options: options
+            .into_iter()
+            .map(|(value, label)| Choice {
+                selected: value == chosen,
+                value: value.to_owned(),
+                label,
+            })
+            .collect(),
+    }
 }
 
 async fn referrals_page(
@@ -298,51 +356,72 @@ async fn referrals_page(
     ctx: &Ctx,
     errors: FormErrors,
     form: ReferralForm,
+    list: &ReferralListQuery,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let caller = page_caller(ctx)?;
-    let participants = lernweg_app::participants::list(&state.app, &caller.principal, None).await?;
-    let services = referrals::services(&state.app, &caller.principal).await?;
-    let referrals = referrals::open_referrals(&state.app, &caller, "page: open referrals").await?;
-    let name_of = |id: ParticipantId| {
-        participants
-            .iter()
-            .find(|p| p.id == id)
-            .map(|p| format!("{} {}", p.data.given_name, p.data.family_name))
-            .unwrap_or_default()
+    let (open_only, status, status_code) = list.status();
+    let query = ReferralQuery {
+        open_only,
+        status,
+        search: list.paging.search(),
+        ..ReferralQuery::default()
     };
-    let rows = referrals
-        .iter()
-        .map(|r| ReferralRow {
-            id: r.id.clone(),
-            referred_on: r.referred_on.format("%d.%m.%Y").to_string(),
-            participant_id: r.participant_id.to_string(),
-            participant: name_of(r.participant_id),
-            service: services
-                .iter()
-                .find(|s| s.id == r.service_id)
-                .map(|s| s.name.clone())
-                .unwrap_or_default(),
-            reason: r.reason.clone(),
-            status: lang.t(&format!("referrals-status-{}", r.status)),
-            next: r
-                .status
-                .next()
-                .map(|to| Choice {
-                    value: to.code().to_owned(),
-                    label: lang.t(&format!("referrals-status-{to}")),
-                    selected: false,
-                })
-                .collect(),
-            error: errors.get(&format!("status-{}", r.id)).cloned(),
-        })
-        .collect();
-    let participants = participants
-        .iter()
-        .map(|p| Choice {
-            value: p.id.to_string(),
-            label: format!("{}, {}", p.data.family_name, p.data.given_name),
-            selected: p.id.to_string() == form.participant_id,
+    let found = referrals::referral_page(
+        &state.app,
+        &caller,
+        &query,
+        list.paging.page(),
+        "page: referrals",
+    )
+    .await?;
+    let services = referrals::services(&state.app, &caller.principal).await?;
+    let picker = person_picker(
+        state,
+        lang,
+        &caller.principal,
+        "/verwaltung/verweise#new-heading",
+        &list.person,
+        &form.participant_id,
+    )
+    .await?;
+    let pager = Pager::new(
+        lang,
+        &found,
+        LIST_PATH,
+        &[("q", &list.paging.q), ("status", status_code)],
+    );
+    let search = ListSearch::new(
+        lang,
+        LIST_PATH,
+        "referrals-list-search",
+        &list.paging.q,
+        vec![status_filter(lang, status_code)],
+    );
+    let rows = found
+        .items
+        .into_iter()
+        .map(|l| {
+            let r = l.referral;
+            ReferralRow {
+                error: errors.get(&format!("status-{}", r.id)).cloned(),
+                id: r.id,
+                referred_on: r.referred_on.format("%d.%m.%Y").to_string(),
+                participant_id: r.participant_id.to_string(),
+                participant: l.participant,
+                service: l.service,
+                reason: r.reason,
+                status: lang.t(&format!("referrals-status-{}", r.status)),
+                next: r
+                    .status
+                    .next()
+                    .map(|to| Choice {
+                        value: to.code().to_owned(),
+                        label: lang.t(&format!("referrals-status-{to}")),
+                        selected: false,
+                    })
+                    .collect(),
+            }
         })
         .collect();
     let services = services
@@ -364,23 +443,34 @@ async fn referrals_page(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let page = ReferralsPage {
-        layout: Layout::new(ctx, "/verwaltung/verweise", "referrals-title"),
+        layout: Layout::new(ctx, LIST_PATH, "referrals-title"),
         rows,
         errors,
         form,
-        participants,
+        picker,
         services,
         today: state.app.today().to_string(),
+        search,
+        pager,
     };
     Ok((status, render(&page)).into_response())
 }
 
-/// `GET /verwaltung/verweise`: the open referrals, newest first, and the form to refer.
+/// `GET /verwaltung/verweise`: the referrals (open ones unless `?status=` says otherwise),
+/// newest first, 50 a page, and the form to refer.
 pub async fn referrals(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
+    Query(list): Query<ReferralListQuery>,
 ) -> Result<Response, PageError> {
-    referrals_page(&state, &ctx, FormErrors::default(), ReferralForm::default()).await
+    referrals_page(
+        &state,
+        &ctx,
+        FormErrors::default(),
+        ReferralForm::default(),
+        &list,
+    )
+    .await
 }
 
 /// An optional date of the form: empty is `Ok(None)` (the use-case takes today).
@@ -406,7 +496,7 @@ pub async fn referrals_create(
             "referred_on",
             "referrals-error-referred_on-invalid_date",
         );
-        return referrals_page(&state, &ctx, e, form).await;
+        return referrals_page(&state, &ctx, e, form, &ReferralListQuery::default()).await;
     };
     let new = NewReferral {
         participant_id: form.participant_id.clone(),
@@ -418,7 +508,7 @@ pub async fn referrals_create(
         Ok(_) => Ok(Redirect::to("/verwaltung/verweise").into_response()),
         Err(e) => {
             let errors = refusal(lang, e)?;
-            referrals_page(&state, &ctx, errors, form).await
+            referrals_page(&state, &ctx, errors, form, &ReferralListQuery::default()).await
         }
     }
 }
@@ -453,7 +543,14 @@ pub async fn referrals_status(
                 .into_values()
                 .map(|msg| (format!("status-{id}"), msg))
                 .collect();
-            referrals_page(&state, &ctx, FormErrors(errors), ReferralForm::default()).await
+            referrals_page(
+                &state,
+                &ctx,
+                FormErrors(errors),
+                ReferralForm::default(),
+                &ReferralListQuery::default(),
+            )
+            .await
         }
     }
 }

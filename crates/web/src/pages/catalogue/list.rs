@@ -7,7 +7,8 @@ use axum::Extension;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use lernweg_app::catalogue::{Criteria, Listed, listed_offers};
-use lernweg_domain::State as FedState;
+use lernweg_domain::paging::PAGE_SIZE;
+use lernweg_domain::{Paged, State as FedState};
 use lernweg_planner::TimeModelKind;
 
 use super::text::{occupation, place, when};
@@ -18,6 +19,7 @@ use crate::error::PageError;
 use crate::i18n::Lang;
 use crate::pages::admin::Choice;
 use crate::pages::{Layout, render};
+use crate::paging::{PageParams, Pager};
 use crate::public_catalogue::{FilterQuery, MODES};
 
 /// One offer in the list.
@@ -52,6 +54,10 @@ pub struct ListPage {
     pub cards: Vec<Card>,
     pub count: String,
     pub filtered: bool,
+    /// The search text as typed.
+    pub q: String,
+    /// Shown when the matches fill more than one page.
+    pub pager: Option<Pager>,
 }
 
 fn card(lang: Lang, l: &Listed) -> Card {
@@ -181,22 +187,46 @@ pub async fn page(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Query(q): Query<FilterQuery>,
+    Query(paging): Query<PageParams>,
 ) -> Result<Response, PageError> {
     // All offers, not only the matching ones: the month filter offers every start month.
+    // Published offers are few (tens to hundreds): they are matched here and the page cut
+    // out of the matches.
     let all = listed_offers(&state.app).await?;
     let criteria = q.criteria();
     let lang = ctx.lang;
-    let cards: Vec<Card> = all
-        .iter()
-        .filter(|l| criteria.matches(l))
-        .map(|l| card(lang, l))
-        .collect();
+    let matching: Vec<&Listed> = all.iter().filter(|l| criteria.matches(l)).collect();
+    let page_no = paging.page();
+    let from = usize::try_from(page_no.offset(PAGE_SIZE)).unwrap_or(usize::MAX);
+    let paged = Paged {
+        items: matching
+            .iter()
+            .skip(from)
+            .take(PAGE_SIZE as usize)
+            .map(|l| card(lang, l))
+            .collect::<Vec<Card>>(),
+        page: page_no,
+        total: matching.len() as u64,
+        size: PAGE_SIZE,
+    };
+    let text = q.q.clone().unwrap_or_default();
+    let keep = [
+        ("state", q.state.as_deref().unwrap_or("")),
+        ("field", q.field.as_deref().unwrap_or("")),
+        ("time_model", q.time_model.as_deref().unwrap_or("")),
+        ("mode", q.mode.as_deref().unwrap_or("")),
+        ("month", q.month.as_deref().unwrap_or("")),
+        ("q", text.as_str()),
+    ];
+    let pager = (paged.pages() > 1).then(|| Pager::new(lang, &paged, "/angebote", &keep));
     let page = ListPage {
         layout: Layout::new(&ctx, "/angebote", "catalogue-title"),
         selects: selects(lang, &criteria, &all),
-        count: lang.t_args("catalogue-count", &[("count", cards.len().to_string())]),
-        cards,
+        count: lang.t_args("catalogue-count", &[("count", matching.len().to_string())]),
+        cards: paged.items,
         filtered: !criteria.is_empty(),
+        q: text,
+        pager,
     };
     Ok(render(&page))
 }

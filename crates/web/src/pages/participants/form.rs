@@ -52,7 +52,7 @@ pub struct ListPage {
 }
 
 /// `?page=`, `?q=` and the filters `status` (enrolment status code), `kohorte` (cohort id)
-/// and `kontakt` (contact person's user id).
+/// and `kontakt` (contact person's user id, or `ohne` for people without one).
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct ListQuery {
@@ -85,7 +85,11 @@ pub async fn list(
     let selected = |value: &str, wanted: Option<String>| wanted.as_deref() == Some(value);
     let status = filter.status.map(|s| s.code().to_owned());
     let cohort = filter.cohort.map(|c| c.to_string());
-    let contact = filter.contact_person.map(|u| u.to_string());
+    let contact = if filter.without_contact {
+        Some("ohne".to_owned())
+    } else {
+        filter.contact_person.map(|u| u.to_string())
+    };
     let pager = Pager::new(
         lang,
         &listed,
@@ -118,7 +122,13 @@ pub async fn list(
                 label: name,
             })
             .collect(),
-        staff: staff_choices(&staff, contact.as_deref().unwrap_or("")),
+        staff: std::iter::once(Choice {
+            value: "ohne".to_owned(),
+            label: lang.t("pp-filter-no-contact"),
+            selected: filter.without_contact,
+        })
+        .chain(staff_choices(&staff, contact.as_deref().unwrap_or("")))
+        .collect(),
         narrowed: filter != lernweg_store::ParticipantFilter::default(),
         pager,
     }))
