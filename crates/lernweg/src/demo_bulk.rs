@@ -151,11 +151,10 @@ pub async fn seed(store: &Store, provider: ProviderId, bulk: Bulk) -> anyhow::Re
         return Err(anyhow!("the demo provider has no published offer"));
     }
     let state = store.provider(provider).await?.state;
-    let per_cohort = if bulk.cohorts == 0 {
-        0
-    } else {
-        (bulk.sessions / bulk.cohorts).max(1)
-    };
+    let per_cohort = bulk
+        .sessions
+        .checked_div(bulk.cohorts)
+        .map_or(0, |n| n.max(1));
     let mut cohorts = Vec::with_capacity(bulk.cohorts);
     for i in 0..bulk.cohorts {
         let offer = &offers[i % offers.len()];

@@ -230,38 +230,6 @@ pub async fn cohorts_to_enrol(
     Ok(app.store.cohort_names(Some(p.provider_id)).await?)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_filter_names_each_wrong_field() {
-        let errs = filter(FilterInput {
-            q: "",
-            status: "asleep",
-            cohort: "x",
-            contact_person: "y",
-        })
-        .unwrap_err();
-        let fields: Vec<&str> = errs.iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["status", "cohort_id", "contact_person_id"]);
-        let f = filter(FilterInput {
-            q: "  Öz ",
-            status: "active",
-            ..FilterInput::default()
-        })
-        .unwrap();
-        assert_eq!(f.search.unwrap().as_str(), "öz");
-        assert_eq!(f.status, Some(EnrolmentStatus::Active));
-        let lenient = page_filter(FilterInput {
-            status: "asleep",
-            cohort: "x",
-            ..FilterInput::default()
-        });
-        assert_eq!(lenient, ParticipantFilter::default());
-    }
-}
-
 /// How many participants a form's participant select offers at once.
 pub const PICK_SHOWN: u32 = 30;
 
@@ -295,4 +263,36 @@ pub async fn pick(
         }
     }
     Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_filter_names_each_wrong_field() {
+        let errs = filter(FilterInput {
+            q: "",
+            status: "asleep",
+            cohort: "x",
+            contact_person: "y",
+        })
+        .unwrap_err();
+        let fields: Vec<&str> = errs.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["status", "cohort_id", "contact_person_id"]);
+        let f = filter(FilterInput {
+            q: "  Öz ",
+            status: "active",
+            ..FilterInput::default()
+        })
+        .unwrap();
+        assert_eq!(f.search.unwrap().as_str(), "öz");
+        assert_eq!(f.status, Some(EnrolmentStatus::Active));
+        let lenient = page_filter(FilterInput {
+            status: "asleep",
+            cohort: "x",
+            ..FilterInput::default()
+        });
+        assert_eq!(lenient, ParticipantFilter::default());
+    }
 }
