@@ -341,11 +341,14 @@ function defineOffersPass(viewport, accounts) {
       await check('cohorts', { h1: 'Durchgänge' });
       await checkTableWraps(page, 'cohorts');
 
-      await page.getByLabel('Angebot', { exact: true }).selectOption({ label: offerTitle });
-      await page.getByLabel('Bezeichnung', { exact: true }).fill(cohortName);
-      await page.getByLabel('Beginn', { exact: true }).fill(startDate);
-      await page.getByLabel('Bundesland').selectOption({ label: 'Nordrhein-Westfalen' });
-      await page.getByLabel('Raum', { exact: true }).fill('Raum 2.14');
+      // The list's search form above has an "Angebot" filter too: the fields of the form
+      // that creates a cohort.
+      const create = page.locator('form').filter({ has: page.locator('#offer_id') });
+      await create.getByLabel('Angebot', { exact: true }).selectOption({ label: offerTitle });
+      await create.getByLabel('Bezeichnung', { exact: true }).fill(cohortName);
+      await create.getByLabel('Beginn', { exact: true }).fill(startDate);
+      await create.getByLabel('Bundesland').selectOption({ label: 'Nordrhein-Westfalen' });
+      await create.getByLabel('Raum', { exact: true }).fill('Raum 2.14');
       // The trainer of the later steps teaches this cohort.
       await page.getByRole('group', { name: 'Lehrkräfte' }).getByLabel(accounts.trainerName, { exact: true }).check();
       const res = await click(button('Durchgang anlegen und Stundenplan erzeugen'));
