@@ -529,7 +529,7 @@ function defineOffersPass(viewport, accounts) {
         await openMenu(p);
         assert.match(await p.locator('.whoami').innerText(), new RegExp(`${accounts.trainerName} · Lehrkraft`));
         await p.goto(url('/verwaltung/durchgaenge'));
-        assert.equal(await p.locator('form[action="/verwaltung/durchgaenge"]').count(), 0, 'no create form');
+        assert.equal(await p.locator('form[action="/verwaltung/durchgaenge"][method="post"]').count(), 0, 'no create form');
         await checkPage(t, 'trainer-cohorts', { h1: 'Durchgänge' });
         await navigate(p, () => p.getByRole('link', { name: cohortName, exact: true }).click());
         assert.equal(pathOf(p), cohortPath);
