@@ -84,6 +84,13 @@ impl Search {
         Ok(Some(Search(text.to_lowercase())))
     }
 
+    /// The search of a page, which forgives: a text longer than [`MAX_SEARCH`] characters is
+    /// cut rather than refused; `None` for an empty or blank input.
+    pub fn parse_lenient(input: &str) -> Option<Search> {
+        let cut: String = input.trim().chars().take(MAX_SEARCH).collect();
+        Search::parse(&cut).ok().flatten()
+    }
+
     /// The search text as typed (trimmed, lower case).
     pub fn as_str(&self) -> &str {
         &self.0

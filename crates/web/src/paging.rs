@@ -2,7 +2,6 @@
 //! navigation under a list) and `?limit=`/`?cursor=` on the API (answering [`Items`]:
 //! `{"items": […], "next_cursor": …}`). The rules of both are `lernweg_domain::paging`.
 
-use lernweg_domain::paging::MAX_SEARCH;
 use lernweg_domain::{Cursor, Limit, PageNo, Paged, Search, Slice};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -26,8 +25,7 @@ impl PageParams {
     }
 
     pub fn search(&self) -> Option<Search> {
-        let cut: String = self.q.trim().chars().take(MAX_SEARCH).collect();
-        Search::parse(&cut).ok().flatten()
+        Search::parse_lenient(&self.q)
     }
 }
 
@@ -121,6 +119,7 @@ impl<T> Items<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lernweg_domain::paging::MAX_SEARCH;
 
     fn paged(page: u32, total: u64) -> Paged<()> {
         Paged {

@@ -61,14 +61,8 @@ pub fn filter(input: FilterInput<'_>) -> Result<ParticipantFilter, Vec<ParseErro
 /// The filter of the list page, which forgives: a value that does not parse filters nothing
 /// (a search that is too long is cut).
 pub fn page_filter(input: FilterInput<'_>) -> ParticipantFilter {
-    let cut: String = input
-        .q
-        .trim()
-        .chars()
-        .take(lernweg_domain::paging::MAX_SEARCH)
-        .collect();
     ParticipantFilter {
-        search: Search::parse(&cut).ok().flatten(),
+        search: Search::parse_lenient(input.q),
         status: status(input.status).ok().flatten(),
         cohort: id(input.cohort, "cohort_id", CohortId::parse)
             .ok()

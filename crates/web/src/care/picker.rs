@@ -3,7 +3,6 @@
 //! (`?person=`, a GET form of its own that works without JavaScript), and says so.
 
 use lernweg_app::participants::list::{PICK_SHOWN, pick};
-use lernweg_domain::paging::MAX_SEARCH;
 use lernweg_domain::{ParticipantId, Principal, Search};
 
 use crate::AppState;
@@ -22,7 +21,7 @@ pub struct PersonPicker {
     pub status: String,
 }
 
-/// The choices for `principal`: matching `q` (cut to the longest search), with `chosen`
+/// The choices for `principal`: matching `q` (an overlong one cut), with `chosen`
 /// selected (and offered even when it does not match).
 pub async fn person_picker(
     state: &AppState,
@@ -32,8 +31,7 @@ pub async fn person_picker(
     q: &str,
     chosen: &str,
 ) -> Result<PersonPicker, PageError> {
-    let cut: String = q.trim().chars().take(MAX_SEARCH).collect();
-    let search = Search::parse(&cut).ok().flatten();
+    let search = Search::parse_lenient(q);
     let chosen_id = ParticipantId::parse(chosen.trim()).ok();
     let found = pick(&state.app, principal, search, chosen_id).await?;
     let status = if found.total > u64::from(PICK_SHOWN) {
@@ -58,7 +56,7 @@ pub async fn person_picker(
         .collect();
     Ok(PersonPicker {
         action: action.to_owned(),
-        q: cut,
+        q: q.trim().to_owned(),
         choices,
         status,
     })

@@ -8,7 +8,6 @@
 //! is not mistaken for "no filter".
 
 use lernweg_app::catalogue::Criteria;
-use lernweg_domain::paging::MAX_SEARCH;
 use lernweg_domain::{ParseError, Search, State as FedState};
 use lernweg_offers::publish::jsonld::CourseMode;
 use lernweg_planner::TimeModelKind;
@@ -148,17 +147,7 @@ impl FilterQuery {
             mode: p.mode.ok().flatten(),
             month: p.month.ok().flatten(),
             // An overlong search is cut, not dropped.
-            text: p.text.unwrap_or_else(|_| {
-                let cut: String = self
-                    .q
-                    .as_deref()
-                    .unwrap_or("")
-                    .trim()
-                    .chars()
-                    .take(MAX_SEARCH)
-                    .collect();
-                Search::parse(&cut).ok().flatten()
-            }),
+            text: Search::parse_lenient(self.q.as_deref().unwrap_or("")),
         }
     }
 }
@@ -166,6 +155,7 @@ impl FilterQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lernweg_domain::paging::MAX_SEARCH;
 
     #[test]
     fn parses_and_ignores_unknown_values() {
