@@ -217,6 +217,7 @@ pub async fn offer_view_page(
         page: found.page,
         total: found.total,
         size: found.size,
+        capped: found.capped,
     })
 }
 

@@ -45,8 +45,10 @@ pub struct WorkQueue {
     pub open_roll_calls: Vec<RollCallSession>,
     /// The first [`WITHOUT_CONTACT_SHOWN`] by name.
     pub without_contact: Vec<ParticipantRecord>,
-    /// How many participants have no contact person.
+    /// How many participants have no contact person (with `without_contact_capped`: at
+    /// least so many, see [`lernweg_domain::Paged::capped`]).
     pub without_contact_total: u64,
+    pub without_contact_capped: bool,
     pub overdue_loans: Vec<OverdueLoan>,
     /// Cohorts not running yet that start soon or should have started, by start.
     pub to_start: Vec<Cohort>,
@@ -137,6 +139,7 @@ pub async fn work_queue(app: &App, caller: &Caller) -> Result<WorkQueue, AppErro
     let queue = WorkQueue {
         without_contact: without.items,
         without_contact_total: without.total,
+        without_contact_capped: without.capped,
         overdue_loans,
         to_start,
         imports,

@@ -235,9 +235,17 @@ impl<T> Slice<T> {
 pub struct Paged<T> {
     pub items: Vec<T>,
     pub page: PageNo,
+    /// How many rows the list has; with [`Self::capped`] only a lower bound.
     pub total: u64,
     pub size: u32,
+    /// The count stopped early ([`COUNT_AHEAD_PAGES`] pages past this one): the list has
+    /// more than [`Self::total`] rows. Counting 10,000 rows for every page costs more than
+    /// showing the page.
+    pub capped: bool,
 }
+
+/// How many pages past the current one a page's count looks (see [`Paged::capped`]).
+pub const COUNT_AHEAD_PAGES: u64 = 20;
 
 impl<T> Paged<T> {
     /// Number of pages (at least 1, so that an empty list is "page 1 of 1").
@@ -252,6 +260,7 @@ impl<T> Paged<T> {
             page: self.page,
             total: self.total,
             size: self.size,
+            capped: self.capped,
         }
     }
 }
@@ -339,6 +348,7 @@ mod tests {
             page: PageNo::FIRST,
             total,
             size: 50,
+            capped: false,
         };
         assert_eq!(p(0).pages(), 1);
         assert_eq!(p(50).pages(), 1);

@@ -5,6 +5,7 @@
 //! Never `($1 = '' OR provider_id = $1)`: an unscoped list simply has no provider condition,
 //! so that both databases use the provider indexes.
 
+use lernweg_domain::paging::COUNT_AHEAD_PAGES;
 use lernweg_domain::{Cursor, Limit, PageNo, Paged, ProviderId, Search, Slice};
 use sqlx::any::AnyArguments;
 use sqlx::query::Query;
@@ -81,13 +82,29 @@ impl ListSql {
 
     /// The search text anywhere in one of `columns`. Columns are compared as
     /// `lower(column)`, which lower-cases only ASCII in SQLite: a column that holds names with
-    /// umlauts should be stored lower-cased by Rust already (as `participants.search_text`).
-    pub fn search(mut self, columns: &[&str], search: Option<&Search>) -> ListSql {
+    /// umlauts should be stored lower-cased by Rust already (as `participants.search_text`)
+    /// and searched with [`Self::search_lowered`].
+    pub fn search(self, columns: &[&str], search: Option<&Search>) -> ListSql {
+        self.search_with(columns, search, |c| format!("lower({c})"))
+    }
+
+    /// Like [`Self::search`], for columns stored lower-cased already: compared as they are,
+    /// so that an index holding the column answers the search without reading the table.
+    pub fn search_lowered(self, columns: &[&str], search: Option<&Search>) -> ListSql {
+        self.search_with(columns, search, |c| c.to_owned())
+    }
+
+    fn search_with(
+        mut self,
+        columns: &[&str],
+        search: Option<&Search>,
+        column: impl Fn(&str) -> String,
+    ) -> ListSql {
         if let Some(s) = search {
             let n = self.bind(s.like_pattern());
             let any = columns
                 .iter()
-                .map(|c| format!("lower({c}) LIKE {n} ESCAPE '\\'"))
+                .map(|c| format!("{} LIKE {n} ESCAPE '\\'", column(c)))
                 .collect::<Vec<_>>()
                 .join(" OR ");
             self.conds.push(format!("({any})"));
@@ -136,7 +153,8 @@ impl ListSql {
         rows.iter().map(map).collect()
     }
 
-    /// One page in `order`, with the number of all matching rows: two queries.
+    /// One page in `order`, with the number of matching rows (counted up to
+    /// [`COUNT_AHEAD_PAGES`] pages ahead, see [`Paged::capped`]): two queries.
     pub async fn page<T>(
         &self,
         store: &Store,
@@ -145,12 +163,22 @@ impl ListSql {
         size: u32,
         map: RowMapper<T>,
     ) -> Result<Paged<T>, StoreError> {
-        let count_sql = format!("SELECT COUNT(*) FROM {}{}", self.from, self.where_clause());
-        let total: i64 = self
+        // Counted up to COUNT_AHEAD_PAGES pages past this one: enough for the pager, and the
+        // same cost whether the list has 1,000 or 100,000 rows.
+        let cap = page.offset(size) + u64::from(size) * COUNT_AHEAD_PAGES + 1;
+        let count_sql = format!(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM {}{} LIMIT {cap}) counted",
+            self.from,
+            self.where_clause()
+        );
+        let counted: i64 = self
             .bound(store, count_sql)
             .fetch_one(&store.pool)
             .await
             .and_then(|r| sqlx::Row::try_get(&r, 0))?;
+        let counted = u64::try_from(counted).unwrap_or(0);
+        let capped = counted >= cap;
+        let total = if capped { cap - 1 } else { counted };
         let sql = format!(
             "SELECT {} FROM {}{} ORDER BY {order} LIMIT {size} OFFSET {}",
             self.select,
@@ -162,8 +190,9 @@ impl ListSql {
         Ok(Paged {
             items: rows.iter().map(map).collect::<Result<_, _>>()?,
             page,
-            total: u64::try_from(total).unwrap_or(0),
+            total,
             size,
+            capped,
         })
     }
 

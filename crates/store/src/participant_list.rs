@@ -14,6 +14,7 @@ use lernweg_domain::{
 use lernweg_participants::{EnrolmentStatus, ParticipantData};
 use sqlx::Row;
 
+use crate::db::Backend;
 use crate::enrolments::enrolment_from_row;
 use crate::paging::ListSql;
 use crate::participants::{contact_from_row, from_row};
@@ -148,7 +149,7 @@ impl Store {
             "participants.id IN (SELECT participant_id FROM enrolments WHERE status = {})",
             any_cohort,
         )
-        .search(&["search_text"], f.search.as_ref())
+        .search_lowered(&["search_text"], f.search.as_ref())
     }
 
     /// One page of the participants of a provider (or all), by family name, given name, id.
@@ -210,14 +211,33 @@ impl Store {
         &self,
         scope: Option<ProviderId>,
     ) -> Result<Vec<(CohortId, String)>, StoreError> {
-        ListSql::new("id, name", "cohorts")
-            .scope("provider_id", scope)
-            .all(self, "name, id", |r| {
-                let id = CohortId::parse(&r.try_get::<String, _>("id")?)
-                    .map_err(|e| StoreError::corrupt("cohorts", e))?;
-                Ok((id, r.try_get("name")?))
+        // One row holding a JSON array rather than a row per cohort: the list's filter and
+        // the enrolment form offer every cohort of a provider (hundreds), and the SQLite
+        // driver hands each row over between threads, which costs more than reading it.
+        let agg = match self.backend {
+            Backend::Sqlite => "json_group_array(json_array(id, name) ORDER BY name, id)",
+            Backend::Postgres => {
+                "COALESCE(json_agg(json_build_array(id, name) ORDER BY name, id), '[]')::text"
+            }
+        };
+        let sql = match scope {
+            Some(_) => format!("SELECT {agg} FROM cohorts WHERE provider_id = $1"),
+            None => format!("SELECT {agg} FROM cohorts"),
+        };
+        let mut q = sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(sql));
+        if let Some(p) = scope {
+            q = q.bind(p.to_string());
+        }
+        let json = q.fetch_one(&self.pool).await?;
+        let pairs: Vec<(String, String)> =
+            serde_json::from_str(&json).map_err(|e| StoreError::corrupt("cohorts", e))?;
+        pairs
+            .into_iter()
+            .map(|(id, name)| {
+                let id = CohortId::parse(&id).map_err(|e| StoreError::corrupt("cohorts", e))?;
+                Ok((id, name))
             })
-            .await
+            .collect()
     }
 
     /// The users with the given ids (unknown ids are left out): one query.

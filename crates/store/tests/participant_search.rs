@@ -148,7 +148,7 @@ async fn pages_go_by_name_and_the_cursor_by_id() {
         .participants_page(None, &all, PageNo::FIRST, 50)
         .await
         .unwrap();
-    assert_eq!(everyone.total, 4);
+    assert_eq!((everyone.total, everyone.capped), (4, false));
 
     // By id (creation order), two at a time, then the rest without a further cursor.
     let one = s
@@ -188,4 +188,63 @@ async fn pages_go_by_name_and_the_cursor_by_id() {
     ];
     want.sort();
     assert_eq!(got, want);
+}
+
+#[tokio::test]
+async fn a_page_counts_twenty_pages_ahead_and_no_further() {
+    let f = people().await;
+    let s = &f.db.store;
+    for i in 0..22 {
+        s.create_participant(
+            &Actor::system(),
+            f.provider,
+            None,
+            person("Kim", &format!("Zeller{i:02}"), "", ""),
+        )
+        .await
+        .unwrap();
+    }
+    let all = ParticipantFilter::default();
+    let page = |n: &str| s.participants_page(Some(f.provider), &all, PageNo::parse(n).unwrap(), 1);
+    // 25 people, one per page: the first page counts 21 rows and stops.
+    let first = page("1").await.unwrap();
+    assert_eq!((first.total, first.capped, first.pages()), (20, true, 20));
+    assert_eq!(first.items[0].data.family_name, "Becker");
+    // Page 5 counts up to row 25, the last, and cannot tell whether more follow; from
+    // page 6 on the count reaches beyond the end of the list: exact again.
+    let fifth = page("5").await.unwrap();
+    assert_eq!((fifth.total, fifth.capped), (24, true));
+    let sixth = page("6").await.unwrap();
+    assert_eq!((sixth.total, sixth.capped, sixth.pages()), (25, false, 25));
+    let last = page("25").await.unwrap();
+    assert_eq!(last.items.len(), 1);
+    assert!(page("26").await.unwrap().items.is_empty());
+    // A search counts the same way.
+    let found = s
+        .participants_page(Some(f.provider), &search("zeller"), PageNo::FIRST, 1)
+        .await
+        .unwrap();
+    assert_eq!((found.total, found.capped), (20, true));
+}
+
+#[tokio::test]
+async fn the_cohort_names_of_a_provider_come_by_name_in_one_row() {
+    let f = people().await;
+    let s = &f.db.store;
+    let a = fixture::cohort(&f.db, f.provider, "Abend \"Pflege\" & Co.").await;
+    assert_eq!(
+        s.cohort_names(Some(f.provider)).await.unwrap(),
+        [
+            (a, "Abend \"Pflege\" & Co.".to_owned()),
+            (f.spring, "Frühjahr".to_owned()),
+            (f.autumn, "Herbst".to_owned()),
+        ]
+    );
+    assert!(
+        s.cohort_names(Some(f.other_provider))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(s.cohort_names(None).await.unwrap().len(), 3);
 }

@@ -65,7 +65,11 @@ impl Pager {
         Pager {
             label: lang.t("paging-nav"),
             status: lang.t_args(
-                "paging-status",
+                if paged.capped {
+                    "paging-status-more"
+                } else {
+                    "paging-status"
+                },
                 &[
                     ("page", page.to_string()),
                     ("pages", pages.to_string()),
@@ -127,6 +131,7 @@ mod tests {
             page: PageNo::parse(&page.to_string()).unwrap(),
             total,
             size: 50,
+            capped: false,
         }
     }
 
@@ -151,6 +156,19 @@ mod tests {
         assert_eq!((last.prev.as_deref(), last.next), (Some("/x?page=2"), None));
         let beyond = Pager::new(Lang::De, &paged(9, 120), "/x", &[]);
         assert_eq!(beyond.prev.as_deref(), Some("/x?page=3"));
+    }
+
+    #[test]
+    fn a_capped_count_says_more_than() {
+        let capped = Paged {
+            capped: true,
+            ..paged(1, 1000)
+        };
+        let p = Pager::new(Lang::De, &capped, "/x", &[]);
+        assert_eq!(p.status, "Seite 1 von mehr als 20 (mehr als 1000 Einträge)");
+        assert_eq!(p.next.as_deref(), Some("/x?page=2"));
+        let p = Pager::new(Lang::En, &capped, "/x", &[]);
+        assert_eq!(p.status, "Page 1 of more than 20 (more than 1000 entries)");
     }
 
     #[test]

@@ -45,6 +45,7 @@ home-queue-today = Ihre Termine heute
 home-queue-roll-calls = Anwesenheit noch nicht vollständig
 home-queue-contact = Teilnehmende ohne feste Ansprechperson
 home-task-contact-all = Alle { $count } ohne Ansprechperson anzeigen
+home-task-contact-more = Alle ohne Ansprechperson anzeigen (mehr als { $count })
 home-queue-loans = Leihgeräte überfällig
 home-queue-start = Durchgänge, die bald beginnen
 home-queue-imports = Importe warten auf Ihre Entscheidung
@@ -196,6 +197,7 @@ paging-status = Seite { $page } von { $pages } ({ $total ->
     [one] 1 Eintrag
    *[other] { $total } Einträge
 })
+paging-status-more = Seite { $page } von mehr als { $pages } (mehr als { $total } Einträge)
 paging-prev = Vorherige Seite
 paging-next = Nächste Seite
 paging-search = Suchen

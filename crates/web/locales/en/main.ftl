@@ -45,6 +45,7 @@ home-queue-today = Your sessions today
 home-queue-roll-calls = Attendance not complete yet
 home-queue-contact = Participants without a contact person
 home-task-contact-all = Show all { $count } without a contact person
+home-task-contact-more = Show all without a contact person (more than { $count })
 home-queue-loans = Device loans overdue
 home-queue-start = Cohorts starting soon
 home-queue-imports = Imports waiting for your decision
@@ -196,6 +197,7 @@ paging-status = Page { $page } of { $pages } ({ $total ->
     [one] 1 entry
    *[other] { $total } entries
 })
+paging-status-more = Page { $page } of more than { $pages } (more than { $total } entries)
 paging-prev = Previous page
 paging-next = Next page
 paging-search = Search

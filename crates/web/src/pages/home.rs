@@ -117,7 +117,11 @@ fn task_lists(lang: Lang, q: WorkQueue) -> Vec<TaskList> {
                     (q.without_contact_total > q.without_contact.len() as u64).then(|| Task {
                         href: "/verwaltung/teilnehmende?kontakt=ohne".to_owned(),
                         text: lang.t_args(
-                            "home-task-contact-all",
+                            if q.without_contact_capped {
+                                "home-task-contact-more"
+                            } else {
+                                "home-task-contact-all"
+                            },
                             &[("count", q.without_contact_total.to_string())],
                         ),
                     }),

@@ -208,6 +208,7 @@ pub async fn page(
         page: page_no,
         total: matching.len() as u64,
         size: PAGE_SIZE,
+        capped: false,
     };
     let text = q.q.clone().unwrap_or_default();
     let keep = [
