@@ -8,11 +8,11 @@ use lernweg_domain::{
     ProviderId, Search, Slice, State, UserId,
 };
 use serde::Serialize;
-use sqlx::Row;
 use sqlx::any::AnyRow;
 use uuid::Uuid;
 
 use crate::audit::{self, Actor, AuditAction, AuditEntity};
+use crate::packed::{Cells, PackedQuery};
 use crate::paging::ListSql;
 use crate::timetable::{NewSession, insert_session};
 use crate::{Store, StoreError, time};
@@ -50,7 +50,7 @@ pub enum CohortsOf {
 
 impl CohortsOf {
     /// A sub-query for the ids of the set, with its values (`$1`, …).
-    fn ids(&self) -> (String, Vec<String>) {
+    pub(crate) fn ids(&self) -> (String, Vec<String>) {
         match self {
             CohortsOf::Offer(o) => (
                 "SELECT id FROM cohorts WHERE offer_id = $1".into(),
@@ -151,26 +151,48 @@ fn trainers_of(text: Option<String>) -> Result<Vec<UserId>, StoreError> {
         .collect()
 }
 
+/// The columns of [`cohort_columns!`], for packed reads ([`crate::packed`]).
+const COHORT_COLUMNS: &[&str] = &[
+    "id",
+    "offer_id",
+    "provider_id",
+    "name",
+    "state",
+    "start_date",
+    "end_date",
+    "status",
+    "room",
+    "online_link",
+    "published_at",
+    "created_at",
+    "(SELECT string_agg(ct.user_id, ',' ORDER BY ct.user_id) FROM cohort_trainers ct \
+     WHERE ct.cohort_id = cohorts.id) AS trainer_ids",
+];
+
 pub(crate) fn cohort_from_row(r: &AnyRow) -> Result<Cohort, StoreError> {
+    cohort_from(r)
+}
+
+fn cohort_from(r: &impl Cells) -> Result<Cohort, StoreError> {
     let bad = |e: ParseError| StoreError::corrupt("cohorts", e);
-    let trainers = trainers_of(r.try_get("trainer_ids")?)?;
+    let trainers = trainers_of(r.cell("trainer_ids")?)?;
     Ok(Cohort {
-        id: CohortId::parse(&r.try_get::<String, _>("id")?).map_err(bad)?,
-        offer_id: OfferId::parse(&r.try_get::<String, _>("offer_id")?).map_err(bad)?,
-        provider_id: ProviderId::parse(&r.try_get::<String, _>("provider_id")?).map_err(bad)?,
-        name: r.try_get("name")?,
-        state: State::parse(&r.try_get::<String, _>("state")?).map_err(bad)?,
-        start_date: parse_date("cohorts", &r.try_get::<String, _>("start_date")?)?,
+        id: CohortId::parse(&r.cell::<String>("id")?).map_err(bad)?,
+        offer_id: OfferId::parse(&r.cell::<String>("offer_id")?).map_err(bad)?,
+        provider_id: ProviderId::parse(&r.cell::<String>("provider_id")?).map_err(bad)?,
+        name: r.cell("name")?,
+        state: State::parse(&r.cell::<String>("state")?).map_err(bad)?,
+        start_date: parse_date("cohorts", &r.cell::<String>("start_date")?)?,
         end_date: r
-            .try_get::<Option<String>, _>("end_date")?
+            .cell::<Option<String>>("end_date")?
             .map(|d| parse_date("cohorts", &d))
             .transpose()?,
-        status: CohortStatus::parse(&r.try_get::<String, _>("status")?).map_err(bad)?,
-        room: r.try_get("room")?,
-        online_link: r.try_get("online_link")?,
-        published_at: time::parse_opt("cohorts", r.try_get("published_at")?)?,
+        status: CohortStatus::parse(&r.cell::<String>("status")?).map_err(bad)?,
+        room: r.cell("room")?,
+        online_link: r.cell("online_link")?,
+        published_at: time::parse_opt("cohorts", r.cell("published_at")?)?,
         trainers,
-        created_at: time::parse("cohorts", &r.try_get::<String, _>("created_at")?)?,
+        created_at: time::parse("cohorts", &r.cell::<String>("created_at")?)?,
     })
 }
 
@@ -320,15 +342,17 @@ impl Store {
 
     /// The cohorts of a set, by start date: one statement.
     pub async fn cohorts_of(&self, of: &CohortsOf) -> Result<Vec<Cohort>, StoreError> {
-        let rows = of
-            .query(concat!(
-                "SELECT ",
-                cohort_columns!(),
-                " FROM cohorts WHERE id IN ({ids}) ORDER BY start_date, id"
-            ))
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(cohort_from_row).collect()
+        let (ids, values) = of.ids();
+        let mut q = PackedQuery::new(
+            "cohorts",
+            COHORT_COLUMNS,
+            format!("FROM cohorts WHERE id IN ({ids})"),
+            "start_date, id",
+        );
+        for v in values {
+            q = q.bind(v);
+        }
+        q.fetch(self, |r| cohort_from(r)).await
     }
 
     /// The display names of a cohort's trainers in the order of their ids (accounts deleted

@@ -21,6 +21,7 @@ mod legal;
 mod loan_lists;
 mod loans;
 mod offers;
+mod packed;
 mod paging;
 mod participant_file;
 mod participant_list;

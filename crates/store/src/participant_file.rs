@@ -54,14 +54,14 @@ impl Store {
         &self,
         participant: ParticipantId,
     ) -> Result<Vec<SessionRecord>, StoreError> {
-        self.of_participant(
-            "SELECT id, cohort_id, uid, sequence, status, date, start_time, end_time, hours, \
-             module, kind, title, updated_at FROM cohort_sessions WHERE cohort_id IN \
-             (SELECT cohort_id FROM enrolments WHERE participant_id = $1) \
-             ORDER BY cohort_id, date, start_time, id",
-            participant,
-            crate::timetable::session_from_row,
+        crate::timetable::sessions_packed(
+            "FROM cohort_sessions WHERE cohort_id IN \
+             (SELECT cohort_id FROM enrolments WHERE participant_id = $1)"
+                .into(),
+            "cohort_id, date, start_time, id",
         )
+        .bind(participant.to_string())
+        .fetch(self, |r| crate::timetable::session_from(r))
         .await
     }
 

@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::cohorts::{Cohort, parse_date};
+use crate::packed::{Cells, PackedQuery};
 use crate::{Store, StoreError, time};
 
 /// Whether a session takes place.
@@ -111,29 +112,56 @@ macro_rules! session_columns {
     };
 }
 
+/// The columns of [`session_columns!`], for packed reads ([`crate::packed`]).
+pub(crate) const SESSION_COLUMNS: &[&str] = &[
+    "id",
+    "cohort_id",
+    "uid",
+    "sequence",
+    "status",
+    "date",
+    "start_time",
+    "end_time",
+    "hours",
+    "module",
+    "kind",
+    "title",
+    "updated_at",
+];
+
 pub(crate) fn session_from_row(r: &AnyRow) -> Result<SessionRecord, StoreError> {
+    session_from(r)
+}
+
+pub(crate) fn session_from(r: &impl Cells) -> Result<SessionRecord, StoreError> {
     let bad = |e: ParseError| StoreError::corrupt("cohort_sessions", e);
-    let status = match r.try_get::<String, _>("status")?.as_str() {
+    let status = match r.cell::<String>("status")?.as_str() {
         "cancelled" => SessionStatus::Cancelled,
         _ => SessionStatus::Confirmed,
     };
-    let kind_code: String = r.try_get("kind")?;
+    let kind_code: String = r.cell("kind")?;
     Ok(SessionRecord {
-        id: SessionId::parse(&r.try_get::<String, _>("id")?).map_err(bad)?,
-        cohort_id: CohortId::parse(&r.try_get::<String, _>("cohort_id")?).map_err(bad)?,
-        uid: r.try_get("uid")?,
-        sequence: r.try_get("sequence")?,
+        id: SessionId::parse(&r.cell::<String>("id")?).map_err(bad)?,
+        cohort_id: CohortId::parse(&r.cell::<String>("cohort_id")?).map_err(bad)?,
+        uid: r.cell("uid")?,
+        sequence: r.cell("sequence")?,
         status,
-        date: parse_date("cohort_sessions", &r.try_get::<String, _>("date")?)?,
-        start: parse_clock(r.try_get("start_time")?)?,
-        end: parse_clock(r.try_get("end_time")?)?,
-        hours: r.try_get("hours")?,
-        module: r.try_get("module")?,
+        date: parse_date("cohort_sessions", &r.cell::<String>("date")?)?,
+        start: parse_clock(r.cell("start_time")?)?,
+        end: parse_clock(r.cell("end_time")?)?,
+        hours: r.cell("hours")?,
+        module: r.cell("module")?,
         kind: parse_kind(&kind_code)
             .ok_or_else(|| StoreError::corrupt("cohort_sessions", format!("kind {kind_code:?}")))?,
-        title: r.try_get("title")?,
-        updated_at: time::parse("cohort_sessions", &r.try_get::<String, _>("updated_at")?)?,
+        title: r.cell("title")?,
+        updated_at: time::parse("cohort_sessions", &r.cell::<String>("updated_at")?)?,
     })
+}
+
+/// The sessions of `from_where` (`FROM cohort_sessions WHERE …`) in `order`, packed into one
+/// row (see [`crate::packed`]).
+pub(crate) fn sessions_packed(from_where: String, order: &'static str) -> PackedQuery {
+    PackedQuery::new("cohort_sessions", SESSION_COLUMNS, from_where, order)
 }
 
 pub(crate) async fn insert_session<'e, E>(
@@ -204,15 +232,13 @@ pub struct SessionChange {
 impl Store {
     /// Sessions of a cohort in date order (cancelled ones included).
     pub async fn timetable(&self, cohort: CohortId) -> Result<Vec<SessionRecord>, StoreError> {
-        let rows = sqlx::query(concat!(
-            "SELECT ",
-            session_columns!(),
-            " FROM cohort_sessions WHERE cohort_id = $1 ORDER BY date, start_time, id"
-        ))
+        sessions_packed(
+            "FROM cohort_sessions WHERE cohort_id = $1".into(),
+            "date, start_time, id",
+        )
         .bind(cohort.to_string())
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(session_from_row).collect()
+        .fetch(self, |r| session_from(r))
+        .await
     }
 
     /// The sessions of every cohort of a set, per cohort in date order: one statement.
@@ -220,18 +246,17 @@ impl Store {
         &self,
         of: &crate::CohortsOf,
     ) -> Result<std::collections::HashMap<CohortId, Vec<SessionRecord>>, StoreError> {
-        let rows = of
-            .query(concat!(
-                "SELECT ",
-                session_columns!(),
-                " FROM cohort_sessions WHERE cohort_id IN ({ids}) ORDER BY cohort_id, date, start_time, id"
-            ))
-            .fetch_all(&self.pool)
-            .await?;
+        let (ids, values) = of.ids();
+        let mut q = sessions_packed(
+            format!("FROM cohort_sessions WHERE cohort_id IN ({ids})"),
+            "cohort_id, date, start_time, id",
+        );
+        for v in values {
+            q = q.bind(v);
+        }
         let mut out: std::collections::HashMap<CohortId, Vec<SessionRecord>> =
             std::collections::HashMap::new();
-        for r in &rows {
-            let s = session_from_row(r)?;
+        for s in q.fetch(self, |r| session_from(r)).await? {
             out.entry(s.cohort_id).or_default().push(s);
         }
         Ok(out)
