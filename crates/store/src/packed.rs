@@ -57,23 +57,24 @@ from_cell!(Option<i64>, |v: &Value| match v {
 });
 
 /// The name of a packed column: `expr AS name` or the column itself.
-fn name_of(column: &str) -> &str {
+fn name_of(column: &'static str) -> &'static str {
     column.rsplit_once(" AS ").map_or(column, |(_, name)| name)
 }
 
 /// One row of a packed result.
 pub(crate) struct PackedRow<'a> {
     table: &'static str,
-    columns: &'a [&'static str],
+    /// The column names (see [`name_of`]), in the order of `values`.
+    names: &'a [&'static str],
     values: &'a [Value],
 }
 
 impl Cells for PackedRow<'_> {
     fn cell<T: FromCell>(&self, column: &str) -> Result<T, StoreError> {
         let value = self
-            .columns
+            .names
             .iter()
-            .position(|c| name_of(c) == column)
+            .position(|c| *c == column)
             .and_then(|i| self.values.get(i))
             .ok_or_else(|| StoreError::corrupt(self.table, format!("no column {column}")))?;
         T::from_json(value).ok_or_else(|| {
@@ -144,11 +145,12 @@ impl PackedQuery {
         let json = q.fetch_one(&store.pool).await?;
         let rows: Vec<Vec<Value>> =
             serde_json::from_str(&json).map_err(|e| StoreError::corrupt(self.table, e))?;
+        let names: Vec<&'static str> = self.columns.iter().copied().map(name_of).collect();
         rows.iter()
             .map(|values| {
                 map(&PackedRow {
                     table: self.table,
-                    columns: self.columns,
+                    names: &names,
                     values,
                 })
             })
@@ -185,7 +187,7 @@ mod tests {
         let values = serde_json::json!(["a", 3, 2.5, null, null]);
         let row = PackedRow {
             table: "t",
-            columns: &["s", "i", "f", "os", "(SELECT 1) AS oi"],
+            names: &["s", "i", "f", "os", name_of("(SELECT 1) AS oi")],
             values: values.as_array().unwrap(),
         };
         assert_eq!(row.cell::<String>("s").unwrap(), "a");
