@@ -81,7 +81,7 @@ impl NewSession {
 }
 
 /// A change of a session's date or time.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SessionMove {
     pub date: NaiveDate,
     pub start: Option<ClockTime>,

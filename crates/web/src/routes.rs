@@ -152,6 +152,7 @@ pub fn table() -> Vec<Route> {
     all.extend(pages::legal::routes());
     all.extend(api::offers::routes());
     all.extend(api::cohorts::routes());
+    all.extend(api::sessions::routes());
     all.extend(api::exports::routes());
     all.extend(crate::feeds::routes());
     all.extend(pages::participants::routes());

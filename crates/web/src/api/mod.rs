@@ -13,6 +13,7 @@ pub mod offers;
 pub mod participants;
 pub mod providers;
 pub mod public;
+pub mod sessions;
 pub mod tokens;
 pub mod users;
 
@@ -55,6 +56,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     doc.merge(offers::Doc::openapi());
     doc.merge(cohorts::Doc::openapi());
+    doc.merge(sessions::Doc::openapi());
     doc.merge(exports::Doc::openapi());
     doc.merge(crate::public_catalogue::Doc::openapi());
     doc.merge(participants::Doc::openapi());
