@@ -3,60 +3,62 @@
 
 mod common;
 
-use common::TestApp;
+use common::{TestApp, api_call};
 use lernweg_domain::Role;
 use serde_json::{Value, json};
 
-async fn patch(app: &TestApp, token: &str, id: &str, body: Value) -> (u16, Value) {
-    let res = reqwest::Client::new()
-        .patch(app.url(&format!("/api/v1/sessions/{id}")))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    let status = res.status().as_u16();
-    (status, res.json().await.unwrap_or(Value::Null))
+async fn patch(app: &TestApp, role: Role, id: &str, body: Value) -> (u16, Value) {
+    api_call(
+        app,
+        role,
+        "PATCH",
+        &format!("/api/v1/sessions/{id}"),
+        Some(body),
+    )
+    .await
 }
 
-async fn sessions(app: &TestApp, token: &str) -> Vec<Value> {
-    reqwest::Client::new()
-        .get(app.url(&format!("/api/v1/cohorts/{}/sessions", app.cohort.id)))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
+async fn sessions(app: &TestApp) -> Vec<Value> {
+    let path = format!("/api/v1/cohorts/{}/sessions", app.cohort.id);
+    let (status, list) = api_call(app, Role::Coordinator, "GET", &path, None).await;
+    assert_eq!(status, 200);
+    list.as_array().unwrap().clone()
 }
 
 #[tokio::test]
 async fn a_published_session_moves_and_is_cancelled_with_a_reason_keeping_its_uid() {
     let app = TestApp::spawn().await;
-    let token = app.token(Role::Coordinator);
-    let res = reqwest::Client::new()
-        .post(app.url(&format!("/api/v1/cohorts/{}/status", app.cohort.id)))
-        .bearer_auth(token)
-        .json(&json!({"status": "published"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
-    let before = sessions(&app, token).await;
+    let coordinator = Role::Coordinator;
+    let path = format!("/api/v1/cohorts/{}/status", app.cohort.id);
+    let (status, _) = api_call(
+        &app,
+        coordinator,
+        "POST",
+        &path,
+        Some(json!({"status": "published"})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let before = sessions(&app).await;
     let target = &before[3];
     let id = target["id"].as_str().unwrap();
 
     // Without a reason nothing changes.
-    let (status, body) = patch(&app, token, id, json!({"start": "18:00", "end": "21:15"})).await;
+    let (status, body) = patch(
+        &app,
+        coordinator,
+        id,
+        json!({"start": "18:00", "end": "21:15"}),
+    )
+    .await;
     assert_eq!(status, 422, "{body}");
     assert_eq!(body["errors"][0]["field"], "reason");
-    assert_eq!(sessions(&app, token).await[3], *target);
+    assert_eq!(sessions(&app).await[3], *target);
 
     // A move: the same UID, the next SEQUENCE, the new times, the date kept.
     let (status, moved) = patch(
         &app,
-        token,
+        coordinator,
         id,
         json!({"start": "18:00", "end": "21:15", "reason": "Der Raum ist belegt."}),
     )
@@ -77,7 +79,7 @@ async fn a_published_session_moves_and_is_cancelled_with_a_reason_keeping_its_ui
     // A cancellation.
     let (status, cancelled) = patch(
         &app,
-        token,
+        coordinator,
         id,
         json!({"status": "cancelled", "reason": "Die Trainerin ist krank."}),
     )
@@ -103,14 +105,20 @@ async fn a_published_session_moves_and_is_cancelled_with_a_reason_keeping_its_ui
 
     // Wrong keys are named; an unknown session is 404; a trainer may not change sessions.
     let other = before[4]["id"].as_str().unwrap();
-    let (status, body) = patch(&app, token, other, json!({"date": "bald", "reason": "x"})).await;
+    let (status, body) = patch(
+        &app,
+        coordinator,
+        other,
+        json!({"date": "bald", "reason": "x"}),
+    )
+    .await;
     assert_eq!(
         (status, body["errors"][0]["field"].as_str()),
         (422, Some("date"))
     );
     let (status, _) = patch(
         &app,
-        token,
+        coordinator,
         "0190a1b2-0000-7000-8000-00000000dead",
         json!({"status": "cancelled", "reason": "x"}),
     )
@@ -118,11 +126,11 @@ async fn a_published_session_moves_and_is_cancelled_with_a_reason_keeping_its_ui
     assert_eq!(status, 404);
     let (status, _) = patch(
         &app,
-        app.token(Role::Trainer),
+        Role::Trainer,
         other,
         json!({"status": "cancelled", "reason": "x"}),
     )
     .await;
     assert_eq!(status, 403);
-    assert_eq!(sessions(&app, token).await[4], before[4]);
+    assert_eq!(sessions(&app).await[4], before[4]);
 }
