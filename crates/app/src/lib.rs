@@ -27,6 +27,7 @@ pub mod portal;
 pub mod queue;
 pub mod referrals;
 pub mod refusals;
+pub mod session_impact;
 pub mod sessions;
 pub mod team;
 pub mod visible;

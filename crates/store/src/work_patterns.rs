@@ -2,8 +2,8 @@
 //! timetable is checked against. Erased with the participant.
 
 use chrono::{DateTime, Utc};
-use lernweg_domain::ParticipantId;
-use lernweg_participants::WorkPattern;
+use lernweg_domain::{CohortId, ParticipantId};
+use lernweg_participants::{EnrolmentStatus, WorkPattern};
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -89,6 +89,39 @@ impl Store {
         .as_ref()
         .map(from_row)
         .transpose()
+    }
+
+    /// The work patterns of the people in a cohort who have not completed or dropped out
+    /// (the interested included: they may still take part), each with the participant's
+    /// name: one statement.
+    pub async fn work_patterns_in_cohort(
+        &self,
+        cohort: CohortId,
+    ) -> Result<Vec<(WorkPatternRecord, String)>, StoreError> {
+        let sql = format!(
+            "SELECT w.participant_id, w.pattern, w.travel_minutes, w.source, w.updated_by, \
+             w.updated_at, p.document FROM work_patterns w \
+             JOIN participants p ON p.id = w.participant_id \
+             WHERE w.participant_id IN (SELECT participant_id FROM enrolments \
+             WHERE cohort_id = $1 AND status NOT IN ('{}', '{}')) ORDER BY w.participant_id",
+            EnrolmentStatus::Completed.code(),
+            EnrolmentStatus::Dropped.code()
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(cohort.to_string())
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                let data: lernweg_participants::ParticipantData =
+                    serde_json::from_str(&r.try_get::<String, _>("document")?)
+                        .map_err(|e| StoreError::corrupt("participants", e))?;
+                Ok((
+                    from_row(r)?,
+                    format!("{} {}", data.given_name, data.family_name),
+                ))
+            })
+            .collect()
     }
 
     /// Records (or replaces) the participant's work pattern; the audit entry says how many

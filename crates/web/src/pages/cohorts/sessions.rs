@@ -9,6 +9,7 @@ use axum::{Extension, Form};
 use chrono::NaiveDate;
 use lernweg_app::AppError;
 use lernweg_app::cohorts::ExtraSession;
+use lernweg_app::session_impact::{MoveImpact, move_impact};
 use lernweg_domain::{CohortId, SessionId};
 use lernweg_planner::ClockTime;
 use lernweg_store::{Cohort, SessionChange, SessionMove, SessionRecord, SessionStatus, parse_kind};
@@ -42,6 +43,45 @@ pub struct SessionPage {
     pub reason_required: bool,
     pub errors: FormErrors,
     pub form: MoveForm,
+    /// What the move in `form` would hit, shown before it is saved.
+    pub impact: Option<ImpactView>,
+}
+
+/// [`lernweg_app::session_impact::MoveImpact`] in words.
+pub struct ImpactView {
+    pub holiday: Option<String>,
+    pub hits: Vec<String>,
+}
+
+impl ImpactView {
+    fn new(lang: crate::i18n::Lang, date: NaiveDate, impact: &MoveImpact) -> ImpactView {
+        ImpactView {
+            holiday: impact.holiday.map(|name| {
+                lang.t_args(
+                    "session-impact-holiday",
+                    &[
+                        ("date", date.format("%d.%m.%Y").to_string()),
+                        ("name", name.to_owned()),
+                    ],
+                )
+            }),
+            hits: impact
+                .hits
+                .iter()
+                .map(|h| {
+                    lang.t_args(
+                        "session-impact-shift",
+                        &[
+                            ("name", h.name.clone()),
+                            ("day", h.shift_date.format("%d.%m.%Y").to_string()),
+                            ("start", h.shift_start.to_string()),
+                            ("end", h.shift_end.to_string()),
+                        ],
+                    )
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -54,6 +94,9 @@ pub struct MoveForm {
     pub end: String,
     #[serde(default)]
     pub reason: String,
+    /// "1" once staff have seen what the move hits and save it anyway.
+    #[serde(default)]
+    pub confirm: String,
 }
 
 async fn session_page(
@@ -62,6 +105,7 @@ async fn session_page(
     id: SessionId,
     form: Option<MoveForm>,
     errors: FormErrors,
+    impact: Option<ImpactView>,
 ) -> Result<Response, PageError> {
     let (session, cohort, history) =
         lernweg_app::cohorts::session_history(&state.app, &principal(ctx)?, id).await?;
@@ -70,6 +114,7 @@ async fn session_page(
         start: session.start.map(|t| t.to_string()).unwrap_or_default(),
         end: session.end.map(|t| t.to_string()).unwrap_or_default(),
         reason: String::new(),
+        confirm: String::new(),
     });
     let status = if errors.is_empty() {
         StatusCode::OK
@@ -94,6 +139,7 @@ async fn session_page(
         reason_required: cohort.status.is_binding(),
         errors,
         form,
+        impact,
         session,
         cohort,
     };
@@ -106,7 +152,7 @@ pub async fn show(
     Extension(ctx): Extension<Ctx>,
     PageId(id): PageId<SessionId>,
 ) -> Result<Response, PageError> {
-    session_page(&state, &ctx, id, None, FormErrors::default()).await
+    session_page(&state, &ctx, id, None, FormErrors::default(), None).await
 }
 
 fn parse_time(
@@ -158,16 +204,25 @@ pub async fn reschedule(
         errors.0.insert("start".into(), lang.t("cohort-error-time"));
     }
     let Some(date) = date.filter(|_| errors.is_empty()) else {
-        return session_page(&state, &ctx, session.id, Some(form), errors).await;
+        return session_page(&state, &ctx, session.id, Some(form), errors, None).await;
     };
     let to = SessionMove { date, start, end };
+    // Before saving: what the new time hits. Shown once; saved when confirmed.
+    if form.confirm != "1" {
+        let impact = move_impact(&state.app, &caller, session.id, &to).await?;
+        if !impact.is_empty() {
+            let view = ImpactView::new(lang, date, &impact);
+            let errors = FormErrors::default();
+            return session_page(&state, &ctx, session.id, Some(form), errors, Some(view)).await;
+        }
+    }
     match lernweg_app::cohorts::move_session(&state.app, &caller, session.id, to, &form.reason)
         .await
     {
         Ok(s) => Ok(Redirect::to(&format!("/verwaltung/termine/{}", s.id)).into_response()),
         Err(e) => {
             let errors = session_errors(&ctx, e)?;
-            session_page(&state, &ctx, session.id, Some(form), errors).await
+            session_page(&state, &ctx, session.id, Some(form), errors, None).await
         }
     }
 }
@@ -195,7 +250,7 @@ pub async fn cancel(
             // The cancel form's reason field has its own name.
             let reason = errors.0.remove("reason").unwrap_or_default();
             errors.0.insert("cancel_reason".into(), reason);
-            session_page(&state, &ctx, session.id, None, errors).await
+            session_page(&state, &ctx, session.id, None, errors, None).await
         }
     }
 }
