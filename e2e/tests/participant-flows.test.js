@@ -25,10 +25,13 @@ const CONTACT_PERSON = 'Thomas Wagner';
 const CONTACT_PERSON_EMAIL = 'koordination2@demo.example';
 
 /** A date `days` from today as the date input wants it (YYYY-MM-DD) and as pages show it. */
+// Today plus `days` as the server counts days: in Europe/Berlin (between 23:00 and 24:00
+// UTC the machine's date is a day behind).
 function day(days = 0) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const iso = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const berlin = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+  const d = new Date(`${berlin}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  const iso = d.toISOString().slice(0, 10);
   return { iso, de: iso.split('-').reverse().join('.') };
 }
 

@@ -499,29 +499,42 @@ impl Store {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<RollCallSession>, StoreError> {
-        let sql = concat!(
-            "SELECT s.id, s.cohort_id, s.uid, s.sequence, s.status, s.date, s.start_time, s.end_time, \
-             s.hours, s.module, s.kind, s.title, s.updated_at, c.name AS cohort_name, \
-             (SELECT COUNT(*) FROM enrolments e WHERE e.cohort_id = s.cohort_id AND e.status IN ",
-            on_roll!(),
-            ") AS expected, \
-             (SELECT COUNT(*) FROM attendance a JOIN enrolments e ON e.id = a.enrolment_id \
-               WHERE a.session_id = s.id AND e.status IN ",
-            on_roll!(),
-            ") AS recorded \
-             FROM cohort_sessions s JOIN cohorts c ON c.id = s.cohort_id \
-             WHERE ($1 = '' OR c.provider_id = $1) \
-               AND ($2 = '' OR EXISTS (SELECT 1 FROM cohort_trainers t WHERE t.cohort_id = c.id AND t.user_id = $2)) \
-               AND c.status <> 'draft' AND s.status = 'confirmed' AND s.date >= $3 AND s.date <= $4 \
-             ORDER BY s.date, s.start_time, c.name, s.id"
+        // No `($1 = '' OR …)`: a condition only when it narrows, so that the indexes serve.
+        let mut conds = String::new();
+        let mut binds = vec![from.to_string(), to.to_string()];
+        if let Some(p) = scope {
+            binds.push(p.to_string());
+            conds.push_str(&format!(" AND c.provider_id = ${}", binds.len()));
+        }
+        if let Some(t) = trainer {
+            binds.push(t.to_string());
+            conds.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM cohort_trainers t WHERE t.cohort_id = c.id AND t.user_id = ${})",
+                binds.len()
+            ));
+        }
+        let sql = format!(
+            concat!(
+                "SELECT s.id, s.cohort_id, s.uid, s.sequence, s.status, s.date, s.start_time, s.end_time, \
+                 s.hours, s.module, s.kind, s.title, s.updated_at, c.name AS cohort_name, \
+                 (SELECT COUNT(*) FROM enrolments e WHERE e.cohort_id = s.cohort_id AND e.status IN ",
+                on_roll!(),
+                ") AS expected, \
+                 (SELECT COUNT(*) FROM attendance a JOIN enrolments e ON e.id = a.enrolment_id \
+                   WHERE a.session_id = s.id AND e.status IN ",
+                on_roll!(),
+                ") AS recorded \
+                 FROM cohort_sessions s JOIN cohorts c ON c.id = s.cohort_id \
+                 WHERE s.date >= $1 AND s.date <= $2 AND c.status <> 'draft' AND s.status = 'confirmed'{} \
+                 ORDER BY s.date, s.start_time, c.name, s.id"
+            ),
+            conds
         );
-        let rows = sqlx::query(sql)
-            .bind(scope.map(|p| p.to_string()).unwrap_or_default())
-            .bind(trainer.map(|u| u.to_string()).unwrap_or_default())
-            .bind(from.to_string())
-            .bind(to.to_string())
-            .fetch_all(&self.pool)
-            .await?;
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for b in binds {
+            q = q.bind(b);
+        }
+        let rows = q.fetch_all(&self.pool).await?;
         rows.iter()
             .map(|r| {
                 Ok(RollCallSession {
