@@ -56,9 +56,13 @@ from_cell!(Option<i64>, |v: &Value| match v {
     v => v.as_i64().map(Some),
 });
 
-/// The name of a packed column: `expr AS name` or the column itself.
+/// The expression and the name of a packed column: `expr AS name`, or the column for both.
+fn split(column: &'static str) -> (&'static str, &'static str) {
+    column.rsplit_once(" AS ").unwrap_or((column, column))
+}
+
 fn name_of(column: &'static str) -> &'static str {
-    column.rsplit_once(" AS ").map_or(column, |(_, name)| name)
+    split(column).1
 }
 
 /// One row of a packed result.
@@ -118,7 +122,7 @@ impl PackedQuery {
         let cols = self
             .columns
             .iter()
-            .map(|c| c.rsplit_once(" AS ").map_or(*c, |(expr, _)| expr))
+            .map(|c| split(c).0)
             .collect::<Vec<_>>()
             .join(", ");
         let (order, from) = (self.order, &self.from_where);

@@ -14,8 +14,8 @@ use lernweg_domain::{
 use lernweg_participants::{EnrolmentStatus, ParticipantData};
 use sqlx::Row;
 
-use crate::db::Backend;
 use crate::enrolments::enrolment_from_row;
+use crate::packed::{Cells, PackedQuery};
 use crate::paging::ListSql;
 use crate::participants::{contact_from_row, from_row};
 use crate::{ContactEntry, Enrolment, ParticipantRecord, Store, StoreError, User};
@@ -211,33 +211,24 @@ impl Store {
         &self,
         scope: Option<ProviderId>,
     ) -> Result<Vec<(CohortId, String)>, StoreError> {
-        // One row holding a JSON array rather than a row per cohort: the list's filter and
-        // the enrolment form offer every cohort of a provider (hundreds), and the SQLite
-        // driver hands each row over between threads, which costs more than reading it.
-        let agg = match self.backend {
-            Backend::Sqlite => "json_group_array(json_array(id, name) ORDER BY name, id)",
-            Backend::Postgres => {
-                "COALESCE(json_agg(json_build_array(id, name) ORDER BY name, id), '[]')::text"
-            }
+        // Packed into one row (see `crate::packed`): the list's filter and the enrolment
+        // form offer every cohort of a provider, hundreds of them.
+        let q = match scope {
+            Some(p) => PackedQuery::new(
+                "cohorts",
+                &["id", "name"],
+                "FROM cohorts WHERE provider_id = $1",
+                "name, id",
+            )
+            .bind(p.to_string()),
+            None => PackedQuery::new("cohorts", &["id", "name"], "FROM cohorts", "name, id"),
         };
-        let sql = match scope {
-            Some(_) => format!("SELECT {agg} FROM cohorts WHERE provider_id = $1"),
-            None => format!("SELECT {agg} FROM cohorts"),
-        };
-        let mut q = sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(sql));
-        if let Some(p) = scope {
-            q = q.bind(p.to_string());
-        }
-        let json = q.fetch_one(&self.pool).await?;
-        let pairs: Vec<(String, String)> =
-            serde_json::from_str(&json).map_err(|e| StoreError::corrupt("cohorts", e))?;
-        pairs
-            .into_iter()
-            .map(|(id, name)| {
-                let id = CohortId::parse(&id).map_err(|e| StoreError::corrupt("cohorts", e))?;
-                Ok((id, name))
-            })
-            .collect()
+        q.fetch(self, |r| {
+            let id = CohortId::parse(&r.cell::<String>("id")?)
+                .map_err(|e| StoreError::corrupt("cohorts", e))?;
+            Ok((id, r.cell("name")?))
+        })
+        .await
     }
 
     /// The users with the given ids (unknown ids are left out): one query.

@@ -512,3 +512,11 @@ impl Store {
         self.cohort(cohort_id).await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_packed_columns_are_the_row_columns() {
+        assert_eq!(super::SESSION_COLUMNS.join(", "), session_columns!());
+    }
+}

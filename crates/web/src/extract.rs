@@ -79,3 +79,8 @@ impl<S: Send + Sync, A: FromStr + Send, B: FromStr + Send> FromRequestParts<S> f
         }
     }
 }
+
+/// An optional query or body value, trimmed; `None` when absent or blank.
+pub fn given(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}

@@ -11,6 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::{ApiError, Problem};
+use crate::extract::given;
 use crate::paging::{CursorParams, Items};
 
 #[derive(Serialize, ToSchema)]
@@ -38,10 +39,6 @@ pub struct AuditQuery {
     pub entity: Option<String>,
     /// Only entries whose detail or actor e-mail contains this text (case-insensitive).
     pub q: Option<String>,
-}
-
-fn given(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
 fn unknown(field: &'static str, value: &str) -> ApiError {

@@ -21,6 +21,7 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::extract::ApiId;
+use crate::extract::given;
 use crate::paging::{CursorParams, Items};
 use crate::routes::{Route, documented, route_table};
 
@@ -145,10 +146,6 @@ pub struct CohortQuery {
     pub status: Option<String>,
     /// Only cohorts whose name contains this text (case-insensitive).
     pub q: Option<String>,
-}
-
-fn given(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
 /// Cohorts the caller may see, by start date, `limit` at a time.

@@ -21,6 +21,7 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::extract::ApiId;
+use crate::extract::given;
 use crate::routes::{Route, documented, route_table};
 
 pub fn routes() -> Vec<Route> {
@@ -53,10 +54,6 @@ pub struct SessionChangeDto {
 enum Change {
     Move(SessionMove),
     Cancel,
-}
-
-fn given(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
 fn field(field: &'static str, code: &'static str, message: &str) -> FieldError {

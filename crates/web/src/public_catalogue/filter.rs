@@ -7,6 +7,7 @@
 //! offers; the JSON list refuses them (422, naming the parameter), so that a client's typo
 //! is not mistaken for "no filter".
 
+use crate::extract::given;
 use lernweg_app::catalogue::Criteria;
 use lernweg_domain::{ParseError, Search, State as FedState};
 use lernweg_offers::publish::jsonld::CourseMode;
@@ -33,10 +34,6 @@ pub struct FilterQuery {
 }
 
 pub const MODES: [CourseMode; 3] = [CourseMode::Online, CourseMode::Blended, CourseMode::Onsite];
-
-fn given(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
-}
 
 fn valid_month(s: &str) -> bool {
     let b = s.as_bytes();

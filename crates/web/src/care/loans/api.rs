@@ -16,6 +16,7 @@ use crate::api::ApiJson;
 use crate::care::api_caller;
 use crate::context::Ctx;
 use crate::error::{ApiError, Problem};
+use crate::extract::given;
 use crate::paging::{CursorParams, Items};
 
 /// A loan of a device to a participant.
@@ -163,10 +164,6 @@ pub struct DeviceListQuery {
     /// Only devices whose label or serial number (or the name of the borrower of their open
     /// loan) contains this text (case-insensitive).
     pub q: Option<String>,
-}
-
-fn given(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
 fn kind_of(v: &Option<String>) -> Result<Option<String>, ApiError> {

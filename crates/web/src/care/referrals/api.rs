@@ -17,6 +17,7 @@ use crate::api::ApiJson;
 use crate::care::api_caller;
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem};
+use crate::extract::given;
 use crate::paging::{CursorParams, Items};
 
 fn field_error(field: &str, code: &str, message: &str) -> ApiError {
@@ -197,10 +198,6 @@ pub struct ServiceListQuery {
     /// Only services whose name, contact person or languages contain this text
     /// (case-insensitive).
     pub q: Option<String>,
-}
-
-fn given(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
 /// The counselling services of the caller's provider (all for admins), by name, `limit` at
