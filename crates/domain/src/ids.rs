@@ -101,6 +101,21 @@ id_type!(
     InvitationId,
     "invitation"
 );
+id_type!(
+    /// An employer (Betrieb) of participants.
+    EmployerId,
+    "employer"
+);
+id_type!(
+    /// A contact person at an employer.
+    EmployerContactId,
+    "employer_contact"
+);
+id_type!(
+    /// The link of a participant to an employer (based on the consent `employer_contact`).
+    EmploymentId,
+    "employment"
+);
 
 #[cfg(test)]
 mod tests {

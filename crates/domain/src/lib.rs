@@ -8,6 +8,7 @@ pub mod cefr;
 pub mod cohort;
 pub mod decimal;
 pub mod email;
+pub mod employer;
 pub mod ids;
 pub mod kldb;
 pub mod legal;
@@ -23,9 +24,12 @@ pub use access::{Access, Principal};
 pub use cefr::{CefrLevel, CefrRounding};
 pub use cohort::CohortStatus;
 pub use email::Email;
+pub use employer::{
+    EmployerChannel, EmployerContactInput, EmployerInput, RawEmployer, RawEmployerContact, Sector,
+};
 pub use ids::{
-    CohortId, EnrolmentId, FeedId, InvitationId, OfferId, ParticipantId, ProviderId, SessionId,
-    TokenId, UserId,
+    CohortId, EmployerContactId, EmployerId, EmploymentId, EnrolmentId, FeedId, InvitationId,
+    OfferId, ParticipantId, ProviderId, SessionId, TokenId, UserId,
 };
 pub use kldb::KldbCode;
 pub use legal::LegalKind;

@@ -89,7 +89,11 @@ code_enum! {
     ConsentScope, "consent_scope", "unknown_consent_scope" {
         DataProcessing = "data_processing" ["datenverarbeitung", "datenschutz"],
         HealthData = "health_data" ["gesundheitsdaten", "gesundheit"],
-        ContactEmployer = "contact_employer" ["kontaktarbeitgeber", "arbeitgeberkontakt"],
+        /// Lets the provider link the person to an employer, who then sees the dates and times
+        /// of the person's sessions and the release requests, nothing else. Stored and sent
+        /// before issue 13 as `contact_employer`, which is still read.
+        #[serde(alias = "contact_employer")]
+        EmployerContact = "employer_contact" ["contactemployer", "kontaktarbeitgeber", "arbeitgeberkontakt", "arbeitgeber"],
         Photos = "photos" ["fotos", "bilder"],
         ShareWithMentor = "share_with_mentor" ["mentoring", "weitergabeanmentor"],
         ShareWithFunder = "share_with_funder" ["weitergabeanfoerdergeber", "foerdergeber"],

@@ -79,6 +79,9 @@ audit_names! {
         DeviceLoans => "device_loans",
         CounsellingService => "counselling_service",
         Referral => "referral",
+        Employer => "employer",
+        /// The link of a participant to an employer.
+        Employment => "employment",
         /// An Impressum, privacy statement or accessibility statement.
         LegalText => "legal_text",
         /// A page or API route (a refused request names its method and path).

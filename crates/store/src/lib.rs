@@ -11,6 +11,7 @@ mod audit_queue;
 mod clock;
 mod cohorts;
 mod db;
+mod employers;
 mod enrolments;
 mod error;
 mod feeds;
@@ -50,6 +51,10 @@ pub use audit_queue::AUDIT_QUEUE_CAPACITY;
 pub use clock::Clock;
 pub use cohorts::{Cohort, CohortFilter, CohortsOf, NewCohort};
 pub use db::{DatabaseTarget, Store};
+pub use employers::{
+    END_BY_STAFF, END_CONSENT_WITHDRAWN, EmployerContact, EmployerFilter, EmployerRecord,
+    Employment,
+};
 pub use enrolments::{Enrolment, EnrolmentStep};
 pub use error::StoreError;
 pub use feeds::{FeedKind, FeedToken, IssuedFeed};

@@ -377,6 +377,13 @@ impl Store {
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
+        // A link to an employer rests on the consent `employer_contact`: it ends with it.
+        let ended = crate::employers::end_links_of_consent(&mut tx, consent_id, on).await?;
+        let detail = if ended > 0 {
+            format!("withdrawn; {ended} employer link(s) ended")
+        } else {
+            "withdrawn".to_owned()
+        };
         audit::write(
             self.now(),
             &mut *tx,
@@ -385,7 +392,7 @@ impl Store {
                 AuditAction::Update,
                 AuditEntity::Consent,
                 consent_id,
-                "withdrawn",
+                detail,
             ),
         )
         .await?;

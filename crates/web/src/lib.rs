@@ -13,6 +13,7 @@ mod attendance;
 mod care;
 mod context;
 mod csrf;
+mod employers;
 pub mod error;
 pub mod extract;
 mod feeds;

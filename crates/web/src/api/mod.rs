@@ -62,6 +62,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(participants::Doc::openapi());
     doc.merge(crate::care::loans::Doc::openapi());
     doc.merge(crate::care::referrals::Doc::openapi());
+    doc.merge(crate::employers::Doc::openapi());
     doc.merge(crate::attendance::Doc::openapi());
     doc.merge(crate::imports::Doc::openapi());
     doc.merge(crate::work::Doc::openapi());

@@ -3,6 +3,7 @@
 mod attendance;
 mod catalogue;
 mod cohorts;
+mod employers;
 mod exports;
 mod feeds;
 mod imports;
@@ -27,6 +28,7 @@ pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
         portal::EXPECTED,
         loans::EXPECTED,
         referrals::EXPECTED,
+        employers::EXPECTED,
         attendance::EXPECTED,
         imports::EXPECTED,
         legal::EXPECTED,

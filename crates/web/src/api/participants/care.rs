@@ -111,7 +111,7 @@ pub struct NewContactDto {
 #[derive(Serialize, ToSchema)]
 pub struct ConsentDto {
     pub id: String,
-    /// `data_processing`, `health_data`, `contact_employer`, `photos`, `share_with_mentor`
+    /// `data_processing`, `health_data`, `employer_contact`, `photos`, `share_with_mentor`
     /// or `share_with_funder`.
     pub scope: String,
     pub given_on: String,

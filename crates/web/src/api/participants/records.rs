@@ -103,7 +103,7 @@ pub struct ParticipantInputDto {
 #[derive(Deserialize, ToSchema)]
 #[allow(dead_code)]
 pub struct InitialConsentDto {
-    /// `data_processing`, `health_data`, `contact_employer`, `photos`, `share_with_mentor`
+    /// `data_processing`, `health_data`, `employer_contact`, `photos`, `share_with_mentor`
     /// or `share_with_funder`.
     pub scope: String,
     /// `YYYY-MM-DD`, not after today.
