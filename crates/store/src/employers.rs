@@ -236,21 +236,8 @@ impl Store {
         .bind(&now)
         .execute(&mut *tx)
         .await?;
-        self.write_contacts(&mut tx, id, &input).await?;
-        audit::write(
-            self.now(),
-            &mut *tx,
-            &actor.entry(
-                Some(provider),
-                AuditAction::Create,
-                AuditEntity::Employer,
-                id,
-                "",
-            ),
-        )
-        .await?;
-        tx.commit().await?;
-        self.employer(id).await
+        self.save_contacts(tx, actor, provider, AuditAction::Create, id, &input)
+            .await
     }
 
     /// Replaces the employer's fields and contacts: a contact named by id is kept (updated),
@@ -291,19 +278,25 @@ impl Store {
         .bind(id.to_string())
         .execute(&mut *tx)
         .await?;
-        self.write_contacts(&mut tx, id, &input).await?;
-        audit::write(
-            self.now(),
-            &mut *tx,
-            &actor.entry(
-                Some(current.provider_id),
-                AuditAction::Update,
-                AuditEntity::Employer,
-                id,
-                "",
-            ),
-        )
-        .await?;
+        let provider = current.provider_id;
+        self.save_contacts(tx, actor, provider, AuditAction::Update, id, &input)
+            .await
+    }
+
+    /// Ends a write of an employer: its contacts and the audit entry in the same
+    /// transaction, then the record as stored.
+    async fn save_contacts(
+        &self,
+        mut tx: sqlx::Transaction<'_, sqlx::Any>,
+        actor: &Actor,
+        provider: ProviderId,
+        action: AuditAction,
+        id: EmployerId,
+        input: &EmployerInput,
+    ) -> Result<EmployerRecord, StoreError> {
+        self.write_contacts(&mut tx, id, input).await?;
+        let entry = actor.entry(Some(provider), action, AuditEntity::Employer, id, "");
+        audit::write(self.now(), &mut *tx, &entry).await?;
         tx.commit().await?;
         self.employer(id).await
     }
