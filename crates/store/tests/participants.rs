@@ -542,7 +542,8 @@ async fn a_participant_and_its_consents_are_written_together_or_not_at_all() {
     );
 
     // When the consent cannot be written, the participant is not written either.
-    f.db.execute("ALTER TABLE consents RENAME TO consents_gone").await;
+    f.db.execute("ALTER TABLE consents RENAME TO consents_gone")
+        .await;
     let failed = s
         .create_participant_with_consents(
             &actor,

@@ -215,6 +215,32 @@ async fn a_participant_is_linked_only_with_consent_and_the_link_ends_with_it() {
     assert_eq!(links.len(), 1);
     assert_eq!(links[0]["active"], false);
     assert_eq!(links[0]["end_reason"], "consent_withdrawn");
+    // The participant page says so; the GDPR export lists the link.
+    let (client, _) = app.login(app.user(Role::Counsellor).email.as_str()).await;
+    let html = client
+        .get(app.url(&format!("/verwaltung/teilnehmende/{person}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Pflegedienst Sonnenschein GmbH: verknüpft seit 02.11.2026"),
+        "{html}"
+    );
+    assert!(html.contains("weil die Einwilligung widerrufen wurde"));
+    let (_, export) = call(
+        &app,
+        "GET",
+        &format!("/api/v1/participants/{person}/export"),
+        None,
+    )
+    .await;
+    assert_eq!(
+        export["employments"][0]["end_reason"], "consent_withdrawn",
+        "{export}"
+    );
 
     // A new consent, a new link, ended by staff; ending it twice is a conflict.
     let (_, consent) = call(

@@ -69,6 +69,8 @@ pub struct ParticipantFile {
     pub loans: Vec<LoanFile>,
     pub referrals: Vec<ReferralFile>,
     pub work: Option<WorkPatternRecord>,
+    /// Links to employers (active first), resting on the consent `employer_contact`.
+    pub employments: Vec<lernweg_store::Employment>,
 }
 
 impl ParticipantFile {
@@ -222,6 +224,7 @@ async fn load(
         loans,
         referrals,
         work: store.work_pattern(pid).await?,
+        employments: store.employments_of_participant(pid).await?,
         record,
     })
 }

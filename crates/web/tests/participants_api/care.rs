@@ -382,6 +382,7 @@ async fn export_holds_everything_and_is_audited() {
             "attendance",
             "consents",
             "contacts",
+            "employments",
             "enrolments",
             "exported_at",
             "loans",

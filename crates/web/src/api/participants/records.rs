@@ -133,6 +133,8 @@ pub struct ExportDto {
     pub work_pattern: Option<crate::work::api::WorkPatternDto>,
     /// Attendance per enrolment, oldest session first.
     pub attendance: Vec<EnrolmentAttendanceDto>,
+    /// Links to employers, active first (each rests on the consent `employer_contact`).
+    pub employments: Vec<crate::employers::api::EmploymentDto>,
 }
 
 /// What is recorded for one enrolment: attendance and the staff's progress entries.
@@ -447,6 +449,7 @@ pub async fn export(
         contacts,
         checks,
         loans,
+        employments,
         ..
     } = file;
     Ok(Json(ExportDto {
@@ -470,6 +473,7 @@ pub async fn export(
         referrals,
         work_pattern,
         attendance,
+        employments: employments.into_iter().map(Into::into).collect(),
     }))
 }
 

@@ -32,6 +32,14 @@ pub struct ConsentRow {
     pub withdrawn_on: Option<String>,
 }
 
+/// A link to an employer as the participant page shows it.
+pub struct EmploymentRow {
+    pub employer: String,
+    pub since: String,
+    /// Why and when it ended (`None` while active).
+    pub ended: Option<String>,
+}
+
 pub struct ContactRow {
     pub on: String,
     pub channel: String,
@@ -67,6 +75,7 @@ pub struct DetailPage {
     pub contact: ContactBox,
     pub facts: Vec<(String, String)>,
     pub consents: Vec<ConsentRow>,
+    pub employments: Vec<EmploymentRow>,
     pub contacts: Vec<ContactRow>,
     /// The link to the whole contact log when the page shows only the newest entries.
     pub contacts_more: Option<String>,
@@ -307,6 +316,24 @@ pub(crate) fn rows_of_contacts(
         .collect()
 }
 
+pub(crate) fn employment_rows(lang: Lang, file: &ParticipantFile) -> Vec<EmploymentRow> {
+    let day = |d: chrono::NaiveDate| d.format("%d.%m.%Y").to_string();
+    file.employments
+        .iter()
+        .map(|l| EmploymentRow {
+            employer: l.employer_name.clone(),
+            since: day(l.since),
+            ended: l.ended_on.map(|on| {
+                let key = match l.end_reason.as_deref() {
+                    Some(lernweg_store::END_CONSENT_WITHDRAWN) => "pp-employment-ended-consent",
+                    _ => "pp-employment-ended",
+                };
+                lang.t_args(key, &[("on", day(on))])
+            }),
+        })
+        .collect()
+}
+
 pub(crate) fn consent_rows(lang: Lang, file: &ParticipantFile) -> Vec<ConsentRow> {
     file.consents
         .iter()
@@ -350,6 +377,7 @@ async fn page(
         contact: ContactBox::of(lang, p, file.contact_person.clone()),
         facts: facts(lang, p),
         consents: consent_rows(lang, &file),
+        employments: employment_rows(lang, &file),
         contacts: contact_rows(lang, &file),
         contacts_more: (file.contacts_total > u64::from(CONTACTS_SHOWN))
             .then(|| lang.t_args("pp-log-all", &[("total", file.contacts_total.to_string())])),
