@@ -230,6 +230,18 @@ async fn a_participant_is_linked_only_with_consent_and_the_link_ends_with_it() {
         "{html}"
     );
     assert!(html.contains("weil die Einwilligung widerrufen wurde"));
+    let auskunft = client
+        .get(app.url(&format!("/verwaltung/teilnehmende/{person}/auskunft")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        auskunft.contains("Pflegedienst Sonnenschein GmbH: verknüpft seit 02.11.2026"),
+        "{auskunft}"
+    );
     let (_, export) = call(
         &app,
         "GET",

@@ -13,7 +13,8 @@ use lernweg_pdf::{Report, Section, Table};
 
 use super::ContactBox;
 use super::detail::{
-    ConsentRow, ContactRow, EnrolmentView, consent_rows, contact_rows, enrolment_views, facts,
+    ConsentRow, ContactRow, EmploymentRow, EnrolmentView, consent_rows, contact_rows,
+    employment_rows, enrolment_views, facts,
 };
 use super::readiness::{CheckRow, check_rows};
 use crate::AppState;
@@ -56,6 +57,7 @@ pub struct Auskunft {
     pub updated: String,
     pub facts: Vec<(String, String)>,
     pub consents: Vec<ConsentRow>,
+    pub employments: Vec<EmploymentRow>,
     pub contacts: Vec<ContactRow>,
     /// When the reader may not see the contact notes (the admin): the sentence saying that
     /// they are left out and where the person can request them.
@@ -144,6 +146,7 @@ impl Auskunft {
             updated: day(p.updated_at.date_naive()),
             facts: facts(lang, p),
             consents: consent_rows(lang, file),
+            employments: employment_rows(lang, file),
             contacts: contact_rows(lang, file),
             notes_withheld,
             checks: check_rows(lang, file),
