@@ -183,6 +183,24 @@ pub(crate) async fn end_links_of_consent(
     Ok(done.rows_affected())
 }
 
+/// Binds `$1`–`$9` of an employer write: name, street, postcode, city, sector, kldb, note,
+/// search text and the time of the change.
+fn bind_fields<'q>(
+    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
+    input: &EmployerInput,
+    now: String,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    q.bind(input.name.clone())
+        .bind(input.street.clone())
+        .bind(input.postcode.clone())
+        .bind(input.city.clone())
+        .bind(input.sector.code())
+        .bind(input.kldb.as_ref().map(|k| k.as_str().to_owned()))
+        .bind(input.note.clone())
+        .bind(search_text(input))
+        .bind(now)
+}
+
 /// What the employer list is narrowed to.
 #[derive(Debug, Clone, Default)]
 pub struct EmployerFilter {
@@ -219,21 +237,16 @@ impl Store {
         let id = EmployerId::from_uuid(Uuid::now_v7());
         let now = time::fmt(self.now());
         let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO employers (id, provider_id, name, street, postcode, city, sector, kldb, note, search_text, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)",
+        bind_fields(
+            sqlx::query(
+                "INSERT INTO employers (name, street, postcode, city, sector, kldb, note, search_text, updated_at, id, provider_id, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $9)",
+            ),
+            &input,
+            now,
         )
         .bind(id.to_string())
         .bind(provider.to_string())
-        .bind(&input.name)
-        .bind(&input.street)
-        .bind(&input.postcode)
-        .bind(&input.city)
-        .bind(input.sector.code())
-        .bind(input.kldb.as_ref().map(|k| k.as_str().to_owned()))
-        .bind(&input.note)
-        .bind(search_text(&input))
-        .bind(&now)
         .execute(&mut *tx)
         .await?;
         self.save_contacts(tx, actor, provider, AuditAction::Create, id, &input)
@@ -263,18 +276,13 @@ impl Store {
             .into());
         }
         let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "UPDATE employers SET name = $1, street = $2, postcode = $3, city = $4, sector = $5, kldb = $6, note = $7, search_text = $8, updated_at = $9 WHERE id = $10",
+        bind_fields(
+            sqlx::query(
+                "UPDATE employers SET name = $1, street = $2, postcode = $3, city = $4, sector = $5, kldb = $6, note = $7, search_text = $8, updated_at = $9 WHERE id = $10",
+            ),
+            &input,
+            time::fmt(self.now()),
         )
-        .bind(&input.name)
-        .bind(&input.street)
-        .bind(&input.postcode)
-        .bind(&input.city)
-        .bind(input.sector.code())
-        .bind(input.kldb.as_ref().map(|k| k.as_str().to_owned()))
-        .bind(&input.note)
-        .bind(search_text(&input))
-        .bind(time::fmt(self.now()))
         .bind(id.to_string())
         .execute(&mut *tx)
         .await?;

@@ -217,27 +217,17 @@ async fn a_participant_is_linked_only_with_consent_and_the_link_ends_with_it() {
     assert_eq!(links[0]["end_reason"], "consent_withdrawn");
     // The participant page says so; the GDPR export lists the link.
     let (client, _) = app.login(app.user(Role::Counsellor).email.as_str()).await;
-    let html = client
-        .get(app.url(&format!("/verwaltung/teilnehmende/{person}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = |path: String| {
+        let req = client.get(app.url(&path));
+        async move { req.send().await.unwrap().text().await.unwrap() }
+    };
+    let html = page(format!("/verwaltung/teilnehmende/{person}")).await;
     assert!(
         html.contains("Pflegedienst Sonnenschein GmbH: verknüpft seit 02.11.2026"),
         "{html}"
     );
     assert!(html.contains("weil die Einwilligung widerrufen wurde"));
-    let auskunft = client
-        .get(app.url(&format!("/verwaltung/teilnehmende/{person}/auskunft")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let auskunft = page(format!("/verwaltung/teilnehmende/{person}/auskunft")).await;
     assert!(
         auskunft.contains("Pflegedienst Sonnenschein GmbH: verknüpft seit 02.11.2026"),
         "{auskunft}"
