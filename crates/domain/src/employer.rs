@@ -1,7 +1,8 @@
 //! Employers (Betriebe) of participants and their contact people (MISSION §2.2: employers
 //! who are involved early let their staff take part). What an employer may see of a person
-//! follows from the person's consent `employer_contact`; that rule lives with the consents in
-//! `lernweg-participants`. Here: what an employer record is, parsed from raw input.
+//! follows from the person's consent `employer_contact` (`lernweg_app::employers` checks it
+//! with the consent rules of `lernweg-participants`). Here: what an employer record is,
+//! parsed from raw input.
 
 use std::fmt;
 

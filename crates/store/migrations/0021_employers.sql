@@ -49,5 +49,7 @@ CREATE TABLE employments (
     created_at      TEXT NOT NULL
 );
 CREATE INDEX employments_employer_idx ON employments (employer_id, ended_on);
+-- One active link per participant and employer (an ended one may be followed by a new one).
+CREATE UNIQUE INDEX employments_active_idx ON employments (participant_id, employer_id) WHERE ended_on IS NULL;
 CREATE INDEX employments_participant_idx ON employments (participant_id);
 CREATE INDEX employments_consent_idx ON employments (consent_id);

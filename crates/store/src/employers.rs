@@ -1,7 +1,8 @@
 //! Employers with their contact people, and the links of participants to them (issue 13).
 //! A link (`employments`) names the consent `employer_contact` it rests on; withdrawing that
-//! consent ends the link in the same transaction ([`end_links_of_consent`]), and every read of
-//! what an employer may see also asks that the consent is not withdrawn.
+//! consent ends the link in the same transaction ([`end_links_of_consent`]), so a link without
+//! `ended_on` always rests on a consent in force. One active link per participant and employer
+//! (a partial unique index).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use lernweg_domain::{
@@ -444,13 +445,6 @@ impl Store {
         consent_id: &str,
         since: NaiveDate,
     ) -> Result<Employment, StoreError> {
-        let existing = self.employments_of_participant(participant).await?;
-        if existing
-            .iter()
-            .any(|l| l.is_active() && l.employer_id == employer.id)
-        {
-            return Err(StoreError::Conflict("employment"));
-        }
         let id = EmploymentId::from_uuid(Uuid::now_v7());
         let mut tx = self.pool.begin().await?;
         sqlx::query(
@@ -463,7 +457,9 @@ impl Store {
         .bind(since.to_string())
         .bind(time::fmt(self.now()))
         .execute(&mut *tx)
-        .await?;
+        .await
+        // employments_active_idx: one active link per participant and employer.
+        .map_err(|e| StoreError::unique_as(e, "employment"))?;
         audit::write(
             self.now(),
             &mut *tx,
