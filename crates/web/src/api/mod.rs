@@ -17,11 +17,11 @@ pub mod sessions;
 pub mod tokens;
 pub mod users;
 
+use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
 use lernweg_domain::Principal;
 use lernweg_store::Actor;
 use serde::de::DeserializeOwned;
@@ -111,8 +111,36 @@ fn describe(r: &JsonRejection) -> String {
 }
 
 /// The caller of an API route (the access check has already run).
-pub fn caller(ctx: &Extension<Ctx>) -> Result<(Principal, Actor), ApiError> {
+pub fn caller(ctx: &Ctx) -> Result<(Principal, Actor), ApiError> {
     let user = ctx.user.as_ref().ok_or(ApiError::Unauthorized)?;
     let principal = ctx.principal().ok_or(ApiError::Unauthorized)?;
     Ok((principal, Actor::user(user.id, user.email.to_string())))
+}
+
+/// The use-case caller behind an API request: the principal and the token's user for the
+/// audit log.
+pub(crate) fn api_caller(ctx: &Ctx) -> Result<lernweg_app::Caller, ApiError> {
+    let (principal, actor) = caller(ctx)?;
+    Ok(lernweg_app::Caller::new(principal, actor))
+}
+
+/// A `YYYY-MM-DD` date of a request field; anything else is a 422 naming the field.
+pub(crate) fn date(field: &'static str, raw: &str) -> Result<chrono::NaiveDate, ApiError> {
+    chrono::NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| {
+        ApiError::field(lernweg_domain::ParseError::new(
+            field,
+            "invalid_date",
+            "expected a date as YYYY-MM-DD, e.g. 2026-09-01",
+        ))
+    })
+}
+
+/// An optional date of a request field; absent or blank: `None` (the use-case takes today).
+pub(crate) fn optional_date(
+    field: &'static str,
+    raw: Option<&str>,
+) -> Result<Option<chrono::NaiveDate>, ApiError> {
+    raw.filter(|s| !s.trim().is_empty())
+        .map(|s| date(field, s))
+        .transpose()
 }

@@ -5,11 +5,10 @@ pub mod loans;
 mod picker;
 pub mod referrals;
 
-use axum::Extension;
 use lernweg_app::Caller;
 
 use crate::context::Ctx;
-use crate::error::{ApiError, PageError};
+use crate::error::PageError;
 use crate::routes::Route;
 
 pub fn routes() -> Vec<Route> {
@@ -25,8 +24,4 @@ fn page_caller(ctx: &Ctx) -> Result<Caller, PageError> {
     Ok(Caller::new(principal, ctx.actor()))
 }
 
-/// The caller of a care API route, for the use-cases (no user: 401).
-fn api_caller(ctx: &Extension<Ctx>) -> Result<Caller, ApiError> {
-    let (principal, actor) = crate::api::caller(ctx)?;
-    Ok(Caller::new(principal, actor))
-}
+use crate::api::api_caller;

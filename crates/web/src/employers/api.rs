@@ -4,8 +4,6 @@
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
-use chrono::NaiveDate;
-use lernweg_app::Caller;
 use lernweg_app::employers;
 use lernweg_domain::{
     EmployerId, EmploymentId, ProviderId, RawEmployer, RawEmployerContact, Search, Sector,
@@ -15,39 +13,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
-use crate::api::ApiJson;
+use crate::api::{ApiJson, api_caller, optional_date};
 use crate::context::Ctx;
-use crate::error::{ApiError, FieldError, Problem};
+use crate::error::{ApiError, Problem};
 use crate::extract::{ApiId, given};
 use crate::paging::{CursorParams, Items};
-
-fn caller(ctx: &Extension<Ctx>) -> Result<Caller, ApiError> {
-    let (principal, actor) = crate::api::caller(ctx)?;
-    Ok(Caller::new(principal, actor))
-}
-
-fn field_error(field: &str, code: &str, message: &str) -> ApiError {
-    ApiError::Validation(vec![FieldError {
-        field: field.to_owned(),
-        code: code.to_owned(),
-        message: message.to_owned(),
-    }])
-}
-
-/// An optional date (`YYYY-MM-DD`); absent or empty: `None` (the use-case takes today).
-fn date(field: &str, raw: &Option<String>) -> Result<Option<NaiveDate>, ApiError> {
-    given(raw)
-        .map(|s| {
-            NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
-                field_error(
-                    field,
-                    "invalid_date",
-                    "expected a date as YYYY-MM-DD, e.g. 2027-03-01",
-                )
-            })
-        })
-        .transpose()
-}
 
 #[derive(Serialize, Deserialize, ToSchema)]
 pub struct EmployerContactDto {
@@ -229,7 +199,7 @@ pub async fn list(
     Query(page): Query<CursorParams>,
     Query(q): Query<EmployerListQuery>,
 ) -> Result<Json<Items<EmployerDto>>, ApiError> {
-    let caller = caller(&ctx)?;
+    let caller = api_caller(&ctx)?;
     let (limit, cursor) = page.parse()?;
     let sector = given(&q.sector).map(Sector::parse).transpose()?;
     let search = Search::parse(q.q.as_deref().unwrap_or(""))?;
@@ -253,7 +223,7 @@ pub async fn create(
     ctx: Extension<Ctx>,
     ApiJson(body): ApiJson<EmployerInputDto>,
 ) -> Result<(StatusCode, Json<EmployerDto>), ApiError> {
-    let caller = caller(&ctx)?;
+    let caller = api_caller(&ctx)?;
     // An id that does not parse names no provider (`unknown_provider` for the admin).
     let named = given(&body.provider_id).and_then(|p| ProviderId::parse(p).ok());
     let e = employers::create_employer(&state.app, &caller, named, &body.raw()).await?;
@@ -268,7 +238,7 @@ pub async fn show(
     ctx: Extension<Ctx>,
     ApiId(id): ApiId<EmployerId>,
 ) -> Result<Json<EmployerDto>, ApiError> {
-    let caller = caller(&ctx)?;
+    let caller = api_caller(&ctx)?;
     let e = employers::visible_employer(&state.app, &caller.principal, id).await?;
     Ok(Json(e.into()))
 }
@@ -283,7 +253,7 @@ pub async fn update(
     ApiId(id): ApiId<EmployerId>,
     ApiJson(body): ApiJson<EmployerInputDto>,
 ) -> Result<Json<EmployerDto>, ApiError> {
-    let caller = caller(&ctx)?;
+    let caller = api_caller(&ctx)?;
     let e = employers::update_employer(&state.app, &caller, id, &body.raw()).await?;
     Ok(Json(e.into()))
 }
@@ -296,7 +266,7 @@ pub async fn employees(
     ctx: Extension<Ctx>,
     ApiId(id): ApiId<EmployerId>,
 ) -> Result<Json<Vec<EmploymentDto>>, ApiError> {
-    let caller = caller(&ctx)?;
+    let caller = api_caller(&ctx)?;
     let links = employers::employees(&state.app, &caller, id).await?;
     Ok(Json(links.into_iter().map(Into::into).collect()))
 }
@@ -313,8 +283,8 @@ pub async fn link(
     ApiId(id): ApiId<EmployerId>,
     ApiJson(body): ApiJson<NewEmploymentDto>,
 ) -> Result<(StatusCode, Json<EmploymentDto>), ApiError> {
-    let caller = caller(&ctx)?;
-    let since = date("since", &body.since)?;
+    let caller = api_caller(&ctx)?;
+    let since = optional_date("since", body.since.as_deref())?;
     let l = employers::link_employee(&state.app, &caller, id, body.participant_id.trim(), since)
         .await?;
     Ok((StatusCode::CREATED, Json(l.into())))
@@ -331,8 +301,8 @@ pub async fn end(
     ApiId(id): ApiId<EmploymentId>,
     ApiJson(body): ApiJson<EndEmploymentDto>,
 ) -> Result<Json<EmploymentDto>, ApiError> {
-    let caller = caller(&ctx)?;
-    let on = date("ended_on", &body.ended_on)?;
+    let caller = api_caller(&ctx)?;
+    let on = optional_date("ended_on", body.ended_on.as_deref())?;
     let l = employers::end_employment(&state.app, &caller, id, on).await?;
     Ok(Json(l.into()))
 }

@@ -18,7 +18,6 @@ use super::{
     FILE_LIMIT, Upload, failure_message, file_refusal_id, issue_message, read_body, warning_message,
 };
 use crate::AppState;
-use crate::api::caller;
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem, problem};
 use crate::i18n::Lang;
@@ -133,11 +132,7 @@ async fn full_dto(
     Ok(dto(job, issues))
 }
 
-/// The caller of a use-case: the principal and the token's user for the audit log.
-fn api_caller(ctx: &Extension<Ctx>) -> Result<Caller, ApiError> {
-    let (principal, actor) = caller(ctx)?;
-    Ok(Caller::new(principal, actor))
-}
+use crate::api::api_caller;
 
 /// A refusal of the file itself gets its message in English; other errors as usual.
 fn upload_error(e: AppError) -> ApiError {

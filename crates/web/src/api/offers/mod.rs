@@ -91,11 +91,7 @@ fn offer_dto(record: &OfferRecord, analysis: &Analysis) -> Result<OfferDto, ApiE
     })
 }
 
-/// The use-case caller behind an API request.
-fn api_caller(ctx: &Extension<Ctx>) -> Result<Caller, ApiError> {
-    let (principal, actor) = caller(ctx)?;
-    Ok(Caller::new(principal, actor))
-}
+use super::api_caller;
 
 /// The offer with its analysis, as JSON (after a write: read again with today's analysis).
 async fn analysed(

@@ -19,7 +19,6 @@ use utoipa::OpenApi;
 use utoipa_axum::routes;
 
 use crate::AppState;
-use crate::context::Ctx;
 use crate::error::{ApiError, FieldError};
 use crate::routes::{Route, documented, route_table};
 
@@ -68,15 +67,7 @@ pub fn routes() -> Vec<Route> {
 )))]
 pub struct Doc;
 
-/// The caller of a use-case: the principal and the token's user for the audit log.
-pub(crate) fn api_caller(ctx: &Ctx) -> Result<Caller, ApiError> {
-    let user = ctx.user.as_ref().ok_or(ApiError::Unauthorized)?;
-    let principal = ctx.principal().ok_or(ApiError::Unauthorized)?;
-    Ok(Caller::new(
-        principal,
-        Actor::user(user.id, user.email.to_string()),
-    ))
-}
+pub(crate) use crate::api::api_caller;
 
 /// The participant, if the caller may see it (another provider's: 404).
 pub(crate) async fn visible(

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
-use crate::api::ApiJson;
+use crate::api::{ApiJson, date, optional_date};
 use crate::care::api_caller;
 use crate::context::Ctx;
 use crate::error::{ApiError, Problem};
@@ -123,23 +123,6 @@ pub struct NewDeviceDto {
     pub serial: String,
     #[serde(default)]
     pub note: String,
-}
-
-fn date(field: &'static str, raw: &str) -> Result<NaiveDate, ApiError> {
-    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| {
-        ApiError::field(ParseError::new(
-            field,
-            "invalid_date",
-            "expected a date as YYYY-MM-DD, e.g. 2026-09-01",
-        ))
-    })
-}
-
-/// An optional date; absent or empty: `None` (the use-case takes today).
-fn optional_date(field: &'static str, raw: Option<&str>) -> Result<Option<NaiveDate>, ApiError> {
-    raw.filter(|s| !s.trim().is_empty())
-        .map(|s| date(field, s))
-        .transpose()
 }
 
 /// `?status=`, `?kind=` and `?q=` of the loan list.

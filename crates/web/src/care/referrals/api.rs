@@ -4,7 +4,6 @@
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
-use chrono::NaiveDate;
 use lernweg_app::referrals::{self, NewReferral, ReferralQuery, StatusChange};
 use lernweg_domain::{ParticipantId, ProviderId, Search};
 use lernweg_participants::ReferralStatus;
@@ -13,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
-use crate::api::ApiJson;
+use crate::api::{ApiJson, optional_date};
 use crate::care::api_caller;
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem};
@@ -26,22 +25,6 @@ fn field_error(field: &str, code: &str, message: &str) -> ApiError {
         code: code.to_owned(),
         message: message.to_owned(),
     }])
-}
-
-/// An optional date; absent or empty: `None` (the use-case takes today).
-fn date(field: &str, raw: Option<&str>) -> Result<Option<NaiveDate>, ApiError> {
-    raw.map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|s| {
-            NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
-                field_error(
-                    field,
-                    "invalid_date",
-                    "expected a date as YYYY-MM-DD, e.g. 2026-09-01",
-                )
-            })
-        })
-        .transpose()
 }
 
 #[derive(Serialize, ToSchema)]
@@ -358,7 +341,7 @@ pub async fn referrals_create(
     let new = NewReferral {
         participant_id: body.participant_id,
         service_id: body.service_id,
-        referred_on: date("referred_on", body.referred_on.as_deref())?,
+        referred_on: optional_date("referred_on", body.referred_on.as_deref())?,
         reason: body.reason,
     };
     let r = referrals::create_referral(&state.app, &caller, new).await?;
@@ -377,7 +360,7 @@ pub async fn referrals_status(
     let caller = api_caller(&ctx)?;
     let change = StatusChange {
         status: body.status,
-        on: date("on", body.on.as_deref())?,
+        on: optional_date("on", body.on.as_deref())?,
         note: body.note,
     };
     let r = referrals::change_status(&state.app, &caller, &id, change).await?;
