@@ -6,12 +6,13 @@
 use chrono::NaiveDate;
 use lernweg_domain::access::COUNSELLING;
 use lernweg_domain::{
-    Cursor, EmployerId, EmploymentId, Limit, ParseError, ParticipantId, Principal, ProviderId,
-    RawEmployer, Search, Sector, Slice,
+    Cursor, EmployerContactId, EmployerId, EmploymentId, Limit, ParseError, ParticipantId,
+    Principal, ProviderId, RawEmployer, Search, Sector, Slice,
 };
 use lernweg_participants::{Consent, ConsentScope};
 use lernweg_store::{
-    AuditAction, AuditEntity, EmployerFilter, EmployerRecord, Employment, StoreError,
+    AuditAction, AuditEntity, EmployerContact, EmployerFilter, EmployerRecord, Employment,
+    Invitation, InvitationKind, Invitee, IssuedInvitation, StoreError, User,
 };
 
 use crate::offers::require;
@@ -192,5 +193,84 @@ pub async fn end_employment(
     Ok(app
         .store
         .end_employment(&caller.actor, &link, employer.provider_id, on)
+        .await?)
+}
+
+// ---------------------------------------------------------------- contact people's access
+
+/// A contact person with their account and invitations (the employer page).
+#[derive(Debug, Clone)]
+pub struct ContactAccess {
+    pub contact: EmployerContact,
+    pub account: Option<User>,
+    /// Newest first.
+    pub invitations: Vec<Invitation>,
+}
+
+/// The access of every contact person of an employer the caller has read.
+pub async fn contact_access(
+    app: &App,
+    employer: &EmployerRecord,
+) -> Result<Vec<ContactAccess>, AppError> {
+    let mut out = Vec::with_capacity(employer.contacts.len());
+    for contact in &employer.contacts {
+        out.push(ContactAccess {
+            account: app.store.contact_account(contact.id).await?,
+            invitations: app
+                .store
+                .invitations_for(Invitee::EmployerContact(contact.id))
+                .await?,
+            contact: contact.clone(),
+        });
+    }
+    Ok(out)
+}
+
+/// A contact person of an employer the caller may see (else `NotFound`).
+pub async fn visible_contact(
+    app: &App,
+    who: &Principal,
+    employer: EmployerId,
+    contact: EmployerContactId,
+) -> Result<(EmployerRecord, EmployerContact), AppError> {
+    let employer = visible_employer(app, who, employer).await?;
+    let contact = employer
+        .contacts
+        .iter()
+        .find(|c| c.id == contact)
+        .cloned()
+        .ok_or(AppError::NotFound)?;
+    Ok((employer, contact))
+}
+
+/// Invites a contact person to `/betrieb` (an e-mail link or a printed code); their older
+/// open invitations stop working. The store audits it.
+pub async fn invite_contact(
+    app: &App,
+    caller: &Caller,
+    employer: EmployerId,
+    contact: EmployerContactId,
+    kind: InvitationKind,
+) -> Result<(EmployerRecord, EmployerContact, IssuedInvitation), AppError> {
+    let (employer, contact) = visible_contact(app, &caller.principal, employer, contact).await?;
+    let issued = app
+        .store
+        .create_contact_invitation(&caller.actor, &employer, &contact, kind)
+        .await?;
+    Ok((employer, contact, issued))
+}
+
+/// The open invitations of a contact person stop working; returns how many.
+pub async fn revoke_contact_invitations(
+    app: &App,
+    caller: &Caller,
+    employer: EmployerId,
+    contact: EmployerContactId,
+) -> Result<u64, AppError> {
+    let (employer, contact) = visible_contact(app, &caller.principal, employer, contact).await?;
+    let invitee = Invitee::EmployerContact(contact.id);
+    Ok(app
+        .store
+        .revoke_invitations_of(&caller.actor, invitee, employer.provider_id)
         .await?)
 }

@@ -3,9 +3,10 @@
 
 use chrono::{DateTime, SubsecRound, Utc};
 use lernweg_domain::access::{MANAGERS, STAFF};
-use lernweg_domain::{CohortId, CohortStatus, FeedId, ParticipantId, UserId};
+use lernweg_domain::{CohortId, CohortStatus, EmployerId, FeedId, ParticipantId, UserId};
 use lernweg_participants::EnrolmentStatus;
 use lernweg_planner::Calendar;
+use lernweg_planner::EventStatus;
 use lernweg_planner::event::{EventContext, EventWords, SessionState, session_event};
 use lernweg_store::{Cohort, FeedKind, FeedToken, IssuedFeed, SessionRecord, SessionStatus};
 
@@ -67,6 +68,27 @@ pub enum FeedOwner {
     /// The sessions of a participant's cohorts; the feed speaks the participant's portal
     /// language: their mother tongue (ISO 639-1) when the portal speaks it.
     Participant { mother_tongue: Option<String> },
+    /// The sessions of the cohorts of an employer's linked employees, each naming the
+    /// employees who are away for it (plain German).
+    Employer {
+        employer_name: String,
+        /// Per cohort, the names of the employees in it.
+        away: Vec<(CohortId, Vec<String>)>,
+    },
+}
+
+impl FeedOwner {
+    /// The employees away for a session of `cohort` (empty but for employer feeds).
+    pub fn away(&self, cohort: CohortId) -> &[String] {
+        match self {
+            FeedOwner::Employer { away, .. } => away
+                .iter()
+                .find(|(c, _)| *c == cohort)
+                .map(|(_, names)| names.as_slice())
+                .unwrap_or(&[]),
+            _ => &[],
+        }
+    }
 }
 
 /// One session of a feed, with the reason of its cancellation.
@@ -135,7 +157,60 @@ pub async fn feed_by_secret(app: &App, secret: &str) -> Result<Option<FeedConten
             let display_name = user.display_name;
             (FeedOwner::Trainer { display_name }, cohorts)
         }
+        FeedKind::Employer => {
+            let Ok(id) = EmployerId::parse(&feed.target_id) else {
+                return Ok(None);
+            };
+            let employer = app.store.employer(id).await?;
+            changes.push(employer.updated_at);
+            let (away, cohorts) = employee_cohorts(app, employer.id).await?;
+            let employer_name = employer.name;
+            (
+                FeedOwner::Employer {
+                    employer_name,
+                    away,
+                },
+                cohorts,
+            )
+        }
     };
+    let cohorts = feed_cohorts(app, cohorts, &mut changes).await?;
+    let newest = changes.into_iter().max().unwrap_or_default();
+    Ok(Some(FeedContent {
+        owner,
+        cohorts,
+        last_change: newest.min(app.clock.now_utc()).trunc_subsecs(0),
+    }))
+}
+
+/// The cohorts of an employer's actively linked employees, each with the names of the
+/// employees in it ("Given Family"), in the order of the names.
+pub async fn employee_cohorts(
+    app: &App,
+    employer: EmployerId,
+) -> Result<(Vec<(CohortId, Vec<String>)>, Vec<Cohort>), AppError> {
+    let mut away: Vec<(CohortId, Vec<String>)> = Vec::new();
+    for e in app.store.employee_cohorts(employer).await? {
+        let name = format!("{} {}", e.given_name, e.family_name);
+        match away.iter_mut().find(|(c, _)| *c == e.cohort_id) {
+            Some((_, names)) => names.push(name),
+            None => away.push((e.cohort_id, vec![name])),
+        }
+    }
+    let mut cohorts = Vec::with_capacity(away.len());
+    for (id, _) in &away {
+        cohorts.push(app.store.cohort(*id).await?);
+    }
+    Ok((away, cohorts))
+}
+
+/// Each cohort with its offer's title and whole timetable (and the reasons of its
+/// cancellations); the time of every change read goes into `changes`.
+pub async fn feed_cohorts(
+    app: &App,
+    cohorts: Vec<Cohort>,
+    changes: &mut Vec<DateTime<Utc>>,
+) -> Result<Vec<FeedCohort>, AppError> {
     let mut out = Vec::with_capacity(cohorts.len());
     for cohort in cohorts {
         let offer = app.store.offer(cohort.offer_id).await?;
@@ -166,12 +241,7 @@ pub async fn feed_by_secret(app: &App, secret: &str) -> Result<Option<FeedConten
             sessions,
         });
     }
-    let newest = changes.into_iter().max().unwrap_or_default();
-    Ok(Some(FeedContent {
-        owner,
-        cohorts: out,
-        last_change: newest.min(app.clock.now_utc()).trunc_subsecs(0),
-    }))
+    Ok(out)
 }
 
 /// Enrolments whose cohorts are on a participant's path and in their feed: all but a
@@ -209,7 +279,20 @@ pub fn calendar(content: &FeedContent, name: String, words: &dyn EventWords) -> 
             };
             let sequence = u32::try_from(s.sequence).unwrap_or(u32::MAX);
             let planned = crate::exports::planned(s);
-            events.push(session_event(&planned, sequence, state, &ctx, words));
+            let mut event = session_event(&planned, sequence, state, &ctx, words);
+            let away = content.owner.away(c.cohort.id);
+            if !away.is_empty() {
+                let names = away.join(", ");
+                event.summary = words.away(&names, &event.summary);
+                if event.status != EventStatus::Cancelled {
+                    let line = words.away_line(&names);
+                    event.description = Some(match event.description {
+                        Some(d) => format!("{line}\n{d}"),
+                        None => line,
+                    });
+                }
+            }
+            events.push(event);
         }
     }
     Calendar {

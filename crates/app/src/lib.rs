@@ -15,6 +15,7 @@ pub mod attendance;
 pub mod catalogue;
 pub mod cohorts;
 pub mod daily;
+pub mod employer_portal;
 pub mod employers;
 mod error;
 pub mod exports;

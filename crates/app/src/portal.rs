@@ -7,8 +7,8 @@ use lernweg_domain::{LoginId, ParticipantId};
 use lernweg_offers::run::Phase;
 use lernweg_participants::{EnrolmentStatus, Progress, ProgressRules, WorkPattern};
 use lernweg_store::{
-    Cohort, Enrolment, FeedToken, Invitation, InvitationKind, IssuedFeed, ParticipantRecord,
-    ReadinessRecord, Refusal, SessionRecord, User,
+    Cohort, EmployerContact, Enrolment, FeedToken, Invitation, InvitationKind, Invitee, IssuedFeed,
+    ParticipantRecord, ReadinessRecord, Refusal, SessionRecord, User,
 };
 
 use crate::{App, AppError, Caller};
@@ -126,22 +126,43 @@ pub async fn invitation(
     Ok(app.store.invitation_by_secret(kind, secret).await?)
 }
 
-/// The invited participant and what they will log in with: the linked account's login, the
+/// Who an invitation is for.
+#[derive(Debug, Clone)]
+pub enum InvitedPerson {
+    Participant(Box<ParticipantRecord>),
+    /// A contact person of an employer (their page is `/betrieb`, in plain German).
+    EmployerContact(EmployerContact),
+}
+
+/// The invited person and what they will log in with: the account's login, the
 /// invitation's login name, or their e-mail address.
 pub async fn invited(
     app: &App,
     inv: &Invitation,
-) -> Result<(ParticipantRecord, Option<LoginId>), AppError> {
-    let p = app.store.participant(inv.participant_id).await?;
-    let login = match app.store.participant_account(p.id).await? {
+) -> Result<(InvitedPerson, Option<LoginId>), AppError> {
+    let (person, account, email) = match inv.invitee {
+        Invitee::Participant(id) => {
+            let p = app.store.participant(id).await?;
+            let account = app.store.participant_account(p.id).await?;
+            let email = p.data.email.clone();
+            (InvitedPerson::Participant(Box::new(p)), account, email)
+        }
+        Invitee::EmployerContact(id) => {
+            let (_, contact) = app.store.employer_contact(id).await?;
+            let account = app.store.contact_account(id).await?;
+            let email = contact.email.clone();
+            (InvitedPerson::EmployerContact(contact), account, email)
+        }
+    };
+    let login = match account {
         Some(u) => Some(u.login_id()),
         None => inv
             .login_name
             .clone()
             .map(LoginId::Name)
-            .or_else(|| p.data.email.clone().map(LoginId::Email)),
+            .or_else(|| email.map(LoginId::Email)),
     };
-    Ok((p, login))
+    Ok((person, login))
 }
 
 /// Redeems an invitation with a new password: the participant's account (a password the

@@ -29,6 +29,8 @@ pub const STAFF: Access = Access::Roles(&Role::STAFF);
 pub const COUNSELLING: Access = Access::Roles(&[Role::Admin, Role::Coordinator, Role::Counsellor]);
 /// Participants only: their own path in the portal (`/mein-weg`). Staff have their own views.
 pub const PARTICIPANT: Access = Access::Roles(&[Role::Participant]);
+/// Employer contact people only: their employees' dates (`/betrieb`). They see no case data.
+pub const EMPLOYER: Access = Access::Roles(&[Role::Employer]);
 
 impl Access {
     /// Whether a user with `role` (or an anonymous visitor, `None`) may use the route.

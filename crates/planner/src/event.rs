@@ -43,6 +43,10 @@ pub trait EventWords {
     fn hours(&self, hours: f64) -> String;
     /// "Grund: <reason>".
     fn reason(&self, reason: &str) -> String;
+    /// An employer's event: "<summary> – Amina Haddad, Jonas Weber".
+    fn away(&self, names: &str, summary: &str) -> String;
+    /// The line of an employer's event that says who is away: "Abwesend: <names>".
+    fn away_line(&self, names: &str) -> String;
 }
 
 /// The German words of the CLI (the same texts as the web app's German Fluent file).
@@ -75,6 +79,12 @@ impl EventWords for German {
     }
     fn reason(&self, reason: &str) -> String {
         format!("Grund: {reason}")
+    }
+    fn away(&self, names: &str, summary: &str) -> String {
+        format!("{summary} – {names}")
+    }
+    fn away_line(&self, names: &str) -> String {
+        format!("Abwesend: {names}")
     }
 }
 

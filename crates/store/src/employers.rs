@@ -16,6 +16,7 @@ use uuid::Uuid;
 
 use crate::audit::{self, Actor, AuditAction, AuditEntity};
 use crate::cohorts::parse_date;
+use crate::feeds::FeedKind;
 use crate::paging::ListSql;
 use crate::participant_list::placeholders;
 use crate::{Store, StoreError, time};
@@ -44,6 +45,10 @@ pub struct EmployerRecord {
     pub contacts: Vec<EmployerContact>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The secret of the employer's live calendar feed (`/feeds/{secret}.ics`), if there is
+    /// one (see `FeedKind::Employer`).
+    #[serde(skip)]
+    pub feed_secret: Option<String>,
 }
 
 /// Why a link ended.
@@ -73,7 +78,9 @@ impl Employment {
 
 macro_rules! employer_columns {
     () => {
-        "id, provider_id, name, street, postcode, city, sector, kldb, note, created_at, updated_at"
+        "id, provider_id, name, street, postcode, city, sector, kldb, note, created_at, updated_at, \
+         (SELECT f.secret FROM feed_tokens f WHERE f.kind = 'employer' AND f.target_id = employers.id \
+          AND f.revoked_at IS NULL ORDER BY f.created_at DESC LIMIT 1) AS feed_secret"
     };
 }
 
@@ -115,6 +122,7 @@ fn employer_from_row(r: &AnyRow) -> Result<EmployerRecord, StoreError> {
         contacts: Vec::new(),
         created_at: time::parse("employers", &r.try_get::<String, _>("created_at")?)?,
         updated_at: time::parse("employers", &r.try_get::<String, _>("updated_at")?)?,
+        feed_secret: r.try_get("feed_secret")?,
     })
 }
 
@@ -250,6 +258,10 @@ impl Store {
         .bind(provider.to_string())
         .execute(&mut *tx)
         .await?;
+        // Every employer has its calendar link from the start (the API names it).
+        let target = id.to_string();
+        self.renew_feed_in(&mut tx, actor, FeedKind::Employer, &target, provider)
+            .await?;
         self.save_contacts(tx, actor, provider, AuditAction::Create, id, &input)
             .await
     }

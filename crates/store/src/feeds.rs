@@ -23,6 +23,9 @@ pub enum FeedKind {
     Trainer,
     /// The sessions of a participant's cohorts (target: the participant id).
     Participant,
+    /// The sessions of the cohorts of an employer's linked employees (target: the employer
+    /// id). Its secret is kept: the employer object names its URL at any time.
+    Employer,
 }
 
 impl FeedKind {
@@ -31,6 +34,7 @@ impl FeedKind {
             FeedKind::Cohort => "cohort",
             FeedKind::Trainer => "trainer",
             FeedKind::Participant => "participant",
+            FeedKind::Employer => "employer",
         }
     }
 }
@@ -45,6 +49,9 @@ pub struct FeedToken {
     pub prefix: String,
     pub created_at: DateTime<Utc>,
     pub revoked_at: Option<DateTime<Utc>>,
+    /// The secret itself, kept only for employer feeds (see [`FeedKind::Employer`]).
+    #[serde(skip)]
+    pub secret: Option<String>,
 }
 
 /// A new feed token; the secret is known only now.
@@ -56,7 +63,7 @@ pub struct IssuedFeed {
 
 macro_rules! columns {
     () => {
-        "id, kind, target_id, provider_id, prefix, created_at, revoked_at"
+        "id, kind, target_id, provider_id, prefix, created_at, revoked_at, secret"
     };
 }
 
@@ -65,6 +72,7 @@ fn from_row(r: &AnyRow) -> Result<FeedToken, StoreError> {
     let kind = match r.try_get::<String, _>("kind")?.as_str() {
         "trainer" => FeedKind::Trainer,
         "participant" => FeedKind::Participant,
+        "employer" => FeedKind::Employer,
         _ => FeedKind::Cohort,
     };
     Ok(FeedToken {
@@ -75,6 +83,7 @@ fn from_row(r: &AnyRow) -> Result<FeedToken, StoreError> {
         prefix: r.try_get("prefix")?,
         created_at: time::parse("feed_tokens", &r.try_get::<String, _>("created_at")?)?,
         revoked_at: time::parse_opt("feed_tokens", r.try_get("revoked_at")?)?,
+        secret: r.try_get("secret")?,
     })
 }
 
@@ -191,48 +200,80 @@ impl Store {
         participant: ParticipantId,
         provider: ProviderId,
     ) -> Result<IssuedFeed, StoreError> {
+        let target = participant.to_string();
+        self.renew_feed_of(actor, FeedKind::Participant, &target, provider)
+            .await
+    }
+
+    /// A new feed of `kind` for `target`: every live feed of the target of that kind is
+    /// revoked and the new one created, in one transaction (the old link stops working at
+    /// once). An employer feed keeps its secret.
+    pub async fn renew_feed_of(
+        &self,
+        actor: &Actor,
+        kind: FeedKind,
+        target: &str,
+        provider: ProviderId,
+    ) -> Result<IssuedFeed, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let issued = self
+            .renew_feed_in(&mut tx, actor, kind, target, provider)
+            .await?;
+        tx.commit().await?;
+        Ok(issued)
+    }
+
+    /// [`Store::renew_feed_of`] in an open transaction.
+    pub(crate) async fn renew_feed_in(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        actor: &Actor,
+        kind: FeedKind,
+        target: &str,
+        provider: ProviderId,
+    ) -> Result<IssuedFeed, StoreError> {
         let secret = random_token();
         let id = FeedId::from_uuid(Uuid::now_v7());
         let prefix: String = secret.chars().take(6).collect();
-        let now = time::fmt(self.now());
-        let target = participant.to_string();
-        let mut tx = self.pool.begin().await?;
-        let revoked = sqlx::query(
-            "UPDATE feed_tokens SET revoked_at = $1 WHERE kind = 'participant' AND target_id = $2 AND revoked_at IS NULL",
-        )
-        .bind(&now)
-        .bind(&target)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        let now = self.now();
+        let revoked = revoke_live(tx, kind, target, now).await?;
+        let kept = (kind == FeedKind::Employer).then(|| secret.clone());
         sqlx::query(
-            "INSERT INTO feed_tokens (id, token_hash, prefix, kind, target_id, provider_id, created_at) VALUES ($1, $2, $3, 'participant', $4, $5, $6)",
+            "INSERT INTO feed_tokens (id, token_hash, prefix, kind, target_id, provider_id, created_at, secret) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(id.to_string())
         .bind(hash_secret(&secret))
         .bind(&prefix)
-        .bind(&target)
+        .bind(kind.as_str())
+        .bind(target)
         .bind(provider.to_string())
-        .bind(&now)
-        .execute(&mut *tx)
+        .bind(time::fmt(now))
+        .bind(kept.clone())
+        .execute(&mut **tx)
         .await?;
         audit::write(
-            self.now(),
-            &mut *tx,
+            now,
+            &mut **tx,
             &actor.entry(
                 Some(provider),
                 AuditAction::Create,
                 AuditEntity::Feed,
                 id,
-                format!("participant {target}, {revoked} older revoked"),
+                format!("{} {target}, {revoked} older revoked", kind.as_str()),
             ),
         )
         .await?;
-        tx.commit().await?;
-        Ok(IssuedFeed {
-            feed: self.feed(id).await?,
-            secret,
-        })
+        let feed = FeedToken {
+            id,
+            kind,
+            target_id: target.to_owned(),
+            provider_id: provider,
+            prefix,
+            created_at: time::parse("feed_tokens", &time::fmt(now))?,
+            revoked_at: None,
+            secret: kept,
+        };
+        Ok(IssuedFeed { feed, secret })
     }
 
     /// Revokes every live feed of a participant (staff, or the erasure); returns how many.
@@ -243,15 +284,20 @@ impl Store {
         provider: ProviderId,
     ) -> Result<u64, StoreError> {
         let target = participant.to_string();
+        self.revoke_feeds_of(actor, FeedKind::Participant, &target, provider)
+            .await
+    }
+
+    /// Revokes every live feed of `kind` of a target; returns how many.
+    pub async fn revoke_feeds_of(
+        &self,
+        actor: &Actor,
+        kind: FeedKind,
+        target: &str,
+        provider: ProviderId,
+    ) -> Result<u64, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let n = sqlx::query(
-            "UPDATE feed_tokens SET revoked_at = $1 WHERE kind = 'participant' AND target_id = $2 AND revoked_at IS NULL",
-        )
-        .bind(time::fmt(self.now()))
-        .bind(&target)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        let n = revoke_live(&mut tx, kind, target, self.now()).await?;
         if n > 0 {
             audit::write(
                 self.now(),
@@ -260,8 +306,8 @@ impl Store {
                     Some(provider),
                     AuditAction::Delete,
                     AuditEntity::Feed,
-                    &target,
-                    format!("participant feeds revoked: {n}"),
+                    target,
+                    format!("{} feeds revoked: {n}", kind.as_str()),
                 ),
             )
             .await?;
@@ -275,14 +321,43 @@ impl Store {
         &self,
         participant: ParticipantId,
     ) -> Result<Option<FeedToken>, StoreError> {
+        self.live_feed(FeedKind::Participant, &participant.to_string())
+            .await
+    }
+
+    /// The live feed of `kind` of a target, if any.
+    pub async fn live_feed(
+        &self,
+        kind: FeedKind,
+        target: &str,
+    ) -> Result<Option<FeedToken>, StoreError> {
         let row = sqlx::query(concat!(
             "SELECT ",
             columns!(),
-            " FROM feed_tokens WHERE kind = 'participant' AND target_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC, id DESC"
+            " FROM feed_tokens WHERE kind = $1 AND target_id = $2 AND revoked_at IS NULL ORDER BY created_at DESC, id DESC"
         ))
-        .bind(participant.to_string())
+        .bind(kind.as_str())
+        .bind(target)
         .fetch_optional(&self.pool)
         .await?;
         row.as_ref().map(from_row).transpose()
     }
+}
+
+/// Revokes the live feeds of `kind` of a target in an open transaction; returns how many.
+async fn revoke_live(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    kind: FeedKind,
+    target: &str,
+    now: DateTime<Utc>,
+) -> Result<u64, StoreError> {
+    Ok(sqlx::query(
+        "UPDATE feed_tokens SET revoked_at = $1 WHERE kind = $2 AND target_id = $3 AND revoked_at IS NULL",
+    )
+    .bind(time::fmt(now))
+    .bind(kind.as_str())
+    .bind(target)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected())
 }

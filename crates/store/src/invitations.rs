@@ -11,8 +11,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 use lernweg_domain::{
-    Email, InvitationId, LoginId, LoginName, OneTimeCode, ParseError, ParticipantId, ProviderId,
-    Role, UserId, check_password_policy,
+    Email, EmployerContactId, InvitationId, LoginId, LoginName, OneTimeCode, ParseError,
+    ParticipantId, ProviderId, Role, UserId, check_password_policy,
 };
 use serde::Serialize;
 use sqlx::Row;
@@ -68,10 +68,44 @@ impl InvitationStatus {
     }
 }
 
+/// Whom an invitation opens an account for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Invitee {
+    Participant(ParticipantId),
+    EmployerContact(EmployerContactId),
+}
+
+impl Invitee {
+    /// The column of `invitations` (and of `users`) that names the invitee.
+    pub(crate) fn column(self) -> &'static str {
+        match self {
+            Invitee::Participant(_) => "participant_id",
+            Invitee::EmployerContact(_) => "employer_contact_id",
+        }
+    }
+
+    pub(crate) fn id(self) -> String {
+        match self {
+            Invitee::Participant(id) => id.to_string(),
+            Invitee::EmployerContact(id) => id.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for Invitee {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Invitee::Participant(id) => write!(f, "participant {id}"),
+            Invitee::EmployerContact(id) => write!(f, "employer contact {id}"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Invitation {
     pub id: InvitationId,
-    pub participant_id: ParticipantId,
+    pub invitee: Invitee,
     pub provider_id: ProviderId,
     pub kind: InvitationKind,
     /// The login name the new account gets, when it cannot use an e-mail address.
@@ -120,7 +154,7 @@ pub enum Refusal {
 
 macro_rules! columns {
     () => {
-        "id, participant_id, provider_id, kind, login_name, created_by, created_at, expires_at, used_at, revoked_at"
+        "id, participant_id, employer_contact_id, provider_id, kind, login_name, created_by, created_at, expires_at, used_at, revoked_at"
     };
 }
 
@@ -136,10 +170,16 @@ fn from_row(r: &AnyRow) -> Result<Invitation, StoreError> {
             ));
         }
     };
+    let participant: Option<String> = r.try_get("participant_id")?;
+    let contact: Option<String> = r.try_get("employer_contact_id")?;
+    let invitee = match (participant, contact) {
+        (Some(p), None) => Invitee::Participant(ParticipantId::parse(&p).map_err(bad)?),
+        (None, Some(c)) => Invitee::EmployerContact(EmployerContactId::parse(&c).map_err(bad)?),
+        _ => return Err(StoreError::corrupt("invitations", "no single invitee")),
+    };
     Ok(Invitation {
         id: InvitationId::parse(&r.try_get::<String, _>("id")?).map_err(bad)?,
-        participant_id: ParticipantId::parse(&r.try_get::<String, _>("participant_id")?)
-            .map_err(bad)?,
+        invitee,
         provider_id: ProviderId::parse(&r.try_get::<String, _>("provider_id")?).map_err(bad)?,
         kind,
         login_name: r
@@ -212,9 +252,27 @@ impl Store {
             )
             .into());
         }
+        let login = self.planned_login(participant).await?;
+        let invitee = Invitee::Participant(participant.id);
+        self.issue_invitation(actor, invitee, participant.provider_id, kind, secret, login)
+            .await
+    }
+
+    /// Stores a new invitation for `invitee` and revokes the older open ones, in one
+    /// transaction. `login` is what the account will log in with; `None` means a new login
+    /// name, which the invitation keeps.
+    pub(crate) async fn issue_invitation(
+        &self,
+        actor: &Actor,
+        invitee: Invitee,
+        provider: ProviderId,
+        kind: InvitationKind,
+        secret: String,
+        login: Option<LoginId>,
+    ) -> Result<IssuedInvitation, StoreError> {
         let hash = secret_hash(kind, &secret)
             .ok_or_else(|| StoreError::corrupt("invitations", "generated secret does not parse"))?;
-        let (login, login_name) = match self.planned_login(participant).await? {
+        let (login, login_name) = match login {
             Some(login) => (login, None),
             None => {
                 let name = self.free_login_name().await?;
@@ -224,37 +282,33 @@ impl Store {
         let id = InvitationId::from_uuid(Uuid::now_v7());
         let now = self.now();
         let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "UPDATE invitations SET revoked_at = $1 WHERE participant_id = $2 AND used_at IS NULL AND revoked_at IS NULL",
-        )
-        .bind(time::fmt(now))
-        .bind(participant.id.to_string())
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query(
-            "INSERT INTO invitations (id, participant_id, provider_id, kind, secret_hash, login_name, created_by, created_at, expires_at) \
+        revoke_open(&mut tx, invitee, now).await?;
+        let sql = format!(
+            "INSERT INTO invitations (id, {}, provider_id, kind, secret_hash, login_name, created_by, created_at, expires_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )
-        .bind(id.to_string())
-        .bind(participant.id.to_string())
-        .bind(participant.provider_id.to_string())
-        .bind(kind.as_str())
-        .bind(hash)
-        .bind(login_name.as_ref().map(|n| n.as_str().to_owned()))
-        .bind(actor.email.clone())
-        .bind(time::fmt(now))
-        .bind(time::fmt(now + Duration::days(INVITATION_DAYS)))
-        .execute(&mut *tx)
-        .await?;
+            invitee.column()
+        );
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id.to_string())
+            .bind(invitee.id())
+            .bind(provider.to_string())
+            .bind(kind.as_str())
+            .bind(hash)
+            .bind(login_name.as_ref().map(|n| n.as_str().to_owned()))
+            .bind(actor.email.clone())
+            .bind(time::fmt(now))
+            .bind(time::fmt(now + Duration::days(INVITATION_DAYS)))
+            .execute(&mut *tx)
+            .await?;
         audit::write(
             self.now(),
             &mut *tx,
             &actor.entry(
-                Some(participant.provider_id),
+                Some(provider),
                 AuditAction::Create,
                 AuditEntity::Invitation,
                 id,
-                format!("{} for participant {}", kind.as_str(), participant.id),
+                format!("{} for {invitee}", kind.as_str()),
             ),
         )
         .await?;
@@ -284,7 +338,7 @@ impl Store {
     }
 
     /// A login name that no account and no open invitation uses.
-    async fn free_login_name(&self) -> Result<LoginName, StoreError> {
+    pub(crate) async fn free_login_name(&self) -> Result<LoginName, StoreError> {
         for _ in 0..20 {
             let name = LoginName::generate(rand::random());
             let taken: i64 = sqlx::query_scalar(
@@ -315,14 +369,21 @@ impl Store {
         &self,
         participant: ParticipantId,
     ) -> Result<Vec<Invitation>, StoreError> {
-        let rows = sqlx::query(concat!(
-            "SELECT ",
+        self.invitations_for(Invitee::Participant(participant))
+            .await
+    }
+
+    /// Every invitation of a participant or employer contact, newest first.
+    pub async fn invitations_for(&self, invitee: Invitee) -> Result<Vec<Invitation>, StoreError> {
+        let sql = format!(
+            "SELECT {} FROM invitations WHERE {} = $1 ORDER BY created_at DESC, id DESC",
             columns!(),
-            " FROM invitations WHERE participant_id = $1 ORDER BY created_at DESC, id DESC"
-        ))
-        .bind(participant.to_string())
-        .fetch_all(&self.pool)
-        .await?;
+            invitee.column()
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(invitee.id())
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter().map(from_row).collect()
     }
 
@@ -332,25 +393,30 @@ impl Store {
         actor: &Actor,
         participant: &ParticipantRecord,
     ) -> Result<u64, StoreError> {
+        let invitee = Invitee::Participant(participant.id);
+        self.revoke_invitations_of(actor, invitee, participant.provider_id)
+            .await
+    }
+
+    /// Revokes the open invitations of a participant or employer contact; returns how many.
+    pub async fn revoke_invitations_of(
+        &self,
+        actor: &Actor,
+        invitee: Invitee,
+        provider: ProviderId,
+    ) -> Result<u64, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let n = sqlx::query(
-            "UPDATE invitations SET revoked_at = $1 WHERE participant_id = $2 AND used_at IS NULL AND revoked_at IS NULL",
-        )
-        .bind(time::fmt(self.now()))
-        .bind(participant.id.to_string())
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        let n = revoke_open(&mut tx, invitee, self.now()).await?;
         if n > 0 {
             audit::write(
                 self.now(),
                 &mut *tx,
                 &actor.entry(
-                    Some(participant.provider_id),
+                    Some(provider),
                     AuditAction::Update,
                     AuditEntity::Invitation,
-                    participant.id,
-                    format!("open invitations revoked: {n}"),
+                    invitee.id(),
+                    format!("open invitations of {invitee} revoked: {n}"),
                 ),
             )
             .await?;
@@ -403,7 +469,15 @@ impl Store {
             Err(r) => return Ok(Err(r)),
         };
         check_password_policy(password)?;
-        let participant = self.participant(inv.participant_id).await?;
+        let participant_id = match inv.invitee {
+            Invitee::Participant(id) => id,
+            Invitee::EmployerContact(contact) => {
+                return self
+                    .redeem_contact_invitation(&inv, contact, password)
+                    .await;
+            }
+        };
+        let participant = self.participant(participant_id).await?;
         let hash = hash_blocking(password.to_owned()).await;
         let linked = self.participant_account(participant.id).await?;
         // Who the account is: the linked one, an unlinked participant account with the same
@@ -425,15 +499,7 @@ impl Store {
         };
         let now = time::fmt(self.now());
         let mut tx = self.pool.begin().await?;
-        let claimed = sqlx::query(
-            "UPDATE invitations SET used_at = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL",
-        )
-        .bind(&now)
-        .bind(inv.id.to_string())
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if claimed != 1 {
+        if !claim(&mut tx, &inv, &now).await? {
             return Ok(Err(Refusal::Used));
         }
         let existing = linked
@@ -584,4 +650,39 @@ fn relinkable(u: &User, p: &ParticipantRecord) -> bool {
     u.role == Role::Participant
         && u.participant_id.is_none()
         && u.provider_id == Some(p.provider_id)
+}
+
+/// Revokes the open invitations of `invitee` in an open transaction; returns how many.
+async fn revoke_open(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    invitee: Invitee,
+    now: DateTime<Utc>,
+) -> Result<u64, StoreError> {
+    let sql = format!(
+        "UPDATE invitations SET revoked_at = $1 WHERE {} = $2 AND used_at IS NULL AND revoked_at IS NULL",
+        invitee.column()
+    );
+    Ok(sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(time::fmt(now))
+        .bind(invitee.id())
+        .execute(&mut **tx)
+        .await?
+        .rows_affected())
+}
+
+/// Uses up an invitation in an open transaction; `false` when another request was first.
+pub(crate) async fn claim(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    inv: &Invitation,
+    now: &str,
+) -> Result<bool, StoreError> {
+    let claimed = sqlx::query(
+        "UPDATE invitations SET used_at = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL",
+    )
+    .bind(now)
+    .bind(inv.id.to_string())
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    Ok(claimed == 1)
 }

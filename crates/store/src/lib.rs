@@ -11,6 +11,7 @@ mod audit_queue;
 mod clock;
 mod cohorts;
 mod db;
+mod employer_access;
 mod employers;
 mod enrolments;
 mod error;
@@ -51,6 +52,7 @@ pub use audit_queue::AUDIT_QUEUE_CAPACITY;
 pub use clock::Clock;
 pub use cohorts::{Cohort, CohortFilter, CohortsOf, NewCohort};
 pub use db::{DatabaseTarget, Store};
+pub use employer_access::EmployeeCohort;
 pub use employers::{
     END_BY_STAFF, END_CONSENT_WITHDRAWN, EmployerContact, EmployerFilter, EmployerRecord,
     Employment,
@@ -65,7 +67,8 @@ pub use imports::{
     ImportWarning, NewImport, StagedRow,
 };
 pub use invitations::{
-    INVITATION_DAYS, Invitation, InvitationKind, InvitationStatus, IssuedInvitation, Refusal,
+    INVITATION_DAYS, Invitation, InvitationKind, InvitationStatus, Invitee, IssuedInvitation,
+    Refusal,
 };
 pub use loan_lists::{DeviceFilter, DeviceListed, LoanFilter, LoanListed};
 pub use loans::{DEVICE_KINDS, Device, Loan, NewDevice, NewLoan};

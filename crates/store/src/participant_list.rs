@@ -240,8 +240,8 @@ impl Store {
             return Ok(Vec::new());
         }
         let sql = format!(
-            "SELECT id, email, display_name, role, provider_id, active, created_at, login_name, \
-             participant_id FROM users WHERE id IN ({})",
+            "SELECT {} FROM users u WHERE u.id IN ({})",
+            crate::users::user_columns_of_u!(),
             placeholders(1, ids.len())
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));

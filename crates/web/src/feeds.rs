@@ -88,6 +88,13 @@ impl EventWords for FeedWords {
     fn reason(&self, reason: &str) -> String {
         self.t("portal-ics-reason", &[("reason", reason.to_owned())])
     }
+    fn away(&self, names: &str, summary: &str) -> String {
+        let args = [("names", names.to_owned()), ("summary", summary.to_owned())];
+        self.t("employer-ics-away", &args)
+    }
+    fn away_line(&self, names: &str) -> String {
+        self.t("employer-ics-away-line", &[("names", names.to_owned())])
+    }
 }
 
 /// The feed file: its calendar in the owner's language.
@@ -104,6 +111,10 @@ fn render(content: &FeedContent) -> String {
         FeedOwner::Trainer { display_name } => {
             (format!("Lernweg – {display_name}"), FeedWords::staff())
         }
+        FeedOwner::Employer { employer_name, .. } => (
+            Lang::De.t_args("employer-feed-name", &[("employer", employer_name.clone())]),
+            FeedWords::participant(Lang::De),
+        ),
         FeedOwner::Participant { mother_tongue } => {
             let lang = mother_tongue
                 .as_deref()

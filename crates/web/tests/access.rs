@@ -72,6 +72,7 @@ fn allowed(group: &str, role: Option<Role>) -> bool {
         ("admin", Some(r)) => r == Role::Admin,
         ("counselling", Some(r)) => matches!(r, Role::Admin | Role::Coordinator | Role::Counsellor),
         ("participant", Some(r)) => r == Role::Participant,
+        ("employer", Some(r)) => r == Role::Employer,
         (other, _) => panic!("unknown group {other}"),
     }
 }
@@ -241,10 +242,13 @@ async fn fill_path(
     let mut p = path.replace("{slug}", &app.offer.offer.slug);
     p = p.replace("{file}", &format!("{}.ics", app.feed_secret));
     p = p.replace("{asset}", "app.css");
+    p = p.replace("{contact}", &app.employer.contacts[1].id.to_string());
     if !p.contains("{id}") {
         return p;
     }
-    let id = if p.contains("traeger") || p.contains("providers") {
+    let id = if p.contains("betriebe") || p.contains("/employers/") {
+        app.employer.id.to_string()
+    } else if p.contains("traeger") || p.contains("providers") {
         app.p1.id.to_string()
     } else if p.contains("benutzer") || p.contains("users") {
         app.user(Role::Trainer).id.to_string()

@@ -108,8 +108,9 @@ async fn employers_are_kept_with_their_contacts_and_checked_field_by_field() {
     assert!(list["items"].as_array().unwrap().is_empty());
     let (status, _) = call(&app, "GET", "/api/v1/employers?sector=farming", None).await;
     assert_eq!(status, 422);
+    // Provider 1 has the harness's hospital and the care home.
     let (_, list) = call(&app, "GET", "/api/v1/employers", None).await;
-    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+    assert_eq!(list["items"].as_array().unwrap().len(), 2);
     let (status, _) = call(
         &app,
         "GET",
@@ -122,7 +123,7 @@ async fn employers_are_kept_with_their_contacts_and_checked_field_by_field() {
     assert_eq!(status, 404);
     // The admin sees both.
     let (_, all) = api_call(&app, Role::Admin, "GET", "/api/v1/employers", None).await;
-    assert_eq!(all["items"].as_array().unwrap().len(), 2);
+    assert_eq!(all["items"].as_array().unwrap().len(), 3);
 }
 
 #[tokio::test]

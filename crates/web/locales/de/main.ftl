@@ -192,6 +192,7 @@ error-internal-title = Interner Fehler
 error-internal-text = Etwas ist bei uns schiefgegangen. Der Fehler wurde protokolliert. Bitte versuchen Sie es später noch einmal.
 nav-loans = Leihgeräte
 nav-referrals = Verweise
+nav-employers = Betriebe
 
 ## Lists with pages and search (pager.html, search forms)
 paging-nav = Seiten der Liste

@@ -192,6 +192,7 @@ error-internal-title = Internal error
 error-internal-text = Something went wrong on our side. The error was logged. Please try again later.
 nav-loans = Devices
 nav-referrals = Referrals
+nav-employers = Employers
 
 ## Lists with pages and search (pager.html, search forms)
 paging-nav = Pages of the list

@@ -2,7 +2,7 @@
 //! answers 404; a participant of another provider in a request body is refused (422).
 
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::{Extension, Json};
 use lernweg_app::employers;
 use lernweg_domain::{
@@ -18,6 +18,7 @@ use crate::context::Ctx;
 use crate::error::{ApiError, Problem};
 use crate::extract::{ApiId, given};
 use crate::paging::{CursorParams, Items};
+use crate::public_catalogue::base_url;
 
 #[derive(Serialize, Deserialize, ToSchema)]
 pub struct EmployerContactDto {
@@ -62,11 +63,19 @@ pub struct EmployerDto {
     pub kldb: Option<String>,
     pub note: String,
     pub contacts: Vec<EmployerContactDto>,
+    /// The employer's calendar feed (iCalendar): the sessions of all linked employees, each
+    /// naming who is away. `null` after it was revoked, until a new one is made.
+    pub feed_url: Option<String>,
 }
 
-impl From<EmployerRecord> for EmployerDto {
-    fn from(e: EmployerRecord) -> Self {
+impl EmployerDto {
+    /// The DTO with the feed URL under `base` (the installation's public address).
+    fn new(e: EmployerRecord, base: &str) -> Self {
         EmployerDto {
+            feed_url: e
+                .feed_secret
+                .as_deref()
+                .map(|s| format!("{base}/feeds/{s}.ics")),
             id: e.id.to_string(),
             provider_id: e.provider_id.to_string(),
             name: e.name,
@@ -196,6 +205,7 @@ pub struct EmployerListQuery {
 pub async fn list(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
+    headers: HeaderMap,
     Query(page): Query<CursorParams>,
     Query(q): Query<EmployerListQuery>,
 ) -> Result<Json<Items<EmployerDto>>, ApiError> {
@@ -212,7 +222,10 @@ pub async fn list(
         limit,
     )
     .await?;
-    Ok(Json(Items::from_slice(list, EmployerDto::from)))
+    let base = base_url(&state, &headers);
+    Ok(Json(Items::from_slice(list, |e| {
+        EmployerDto::new(e, &base)
+    })))
 }
 
 /// Adds an employer with its contact people.
@@ -221,13 +234,15 @@ pub async fn list(
 pub async fn create(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<EmployerInputDto>,
 ) -> Result<(StatusCode, Json<EmployerDto>), ApiError> {
     let caller = api_caller(&ctx)?;
     // An id that does not parse names no provider (`unknown_provider` for the admin).
     let named = given(&body.provider_id).and_then(|p| ProviderId::parse(p).ok());
     let e = employers::create_employer(&state.app, &caller, named, &body.raw()).await?;
-    Ok((StatusCode::CREATED, Json(e.into())))
+    let dto = EmployerDto::new(e, &base_url(&state, &headers));
+    Ok((StatusCode::CREATED, Json(dto)))
 }
 
 /// One employer with its contact people.
@@ -236,11 +251,12 @@ pub async fn create(
 pub async fn show(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
+    headers: HeaderMap,
     ApiId(id): ApiId<EmployerId>,
 ) -> Result<Json<EmployerDto>, ApiError> {
     let caller = api_caller(&ctx)?;
     let e = employers::visible_employer(&state.app, &caller.principal, id).await?;
-    Ok(Json(e.into()))
+    Ok(Json(EmployerDto::new(e, &base_url(&state, &headers))))
 }
 
 /// Replaces an employer's fields and contact people.
@@ -250,12 +266,13 @@ pub async fn show(
 pub async fn update(
     State(state): State<AppState>,
     ctx: Extension<Ctx>,
+    headers: HeaderMap,
     ApiId(id): ApiId<EmployerId>,
     ApiJson(body): ApiJson<EmployerInputDto>,
 ) -> Result<Json<EmployerDto>, ApiError> {
     let caller = api_caller(&ctx)?;
     let e = employers::update_employer(&state.app, &caller, id, &body.raw()).await?;
-    Ok(Json(e.into()))
+    Ok(Json(EmployerDto::new(e, &base_url(&state, &headers))))
 }
 
 /// The participants linked to an employer, active links first (the read is audited).

@@ -23,6 +23,7 @@ pub async fn root(Extension(ctx): Extension<Ctx>) -> Response {
     match &ctx.user {
         Some(u) if u.role.is_staff() => Redirect::to("/start").into_response(),
         Some(u) if u.role == Role::Participant => Redirect::to("/mein-weg").into_response(),
+        Some(u) if u.role == Role::Employer => Redirect::to("/betrieb").into_response(),
         Some(_) => Redirect::to("/konto").into_response(),
         None => Redirect::to("/angebote").into_response(),
     }

@@ -32,6 +32,8 @@ pub struct PortalLayout {
     pub user_name: Option<String>,
     /// Participants get the link to their path in the header.
     pub participant: bool,
+    /// Employer contacts get the link to `/betrieb`, and German only (no language switch).
+    pub employer: bool,
     /// The current page is the path (`/mein-weg`), for `aria-current`.
     pub on_path: bool,
     pub langs: Vec<LangChoice>,
@@ -42,7 +44,10 @@ pub struct PortalLayout {
 
 impl PortalLayout {
     pub fn new(ctx: &Ctx, lang: Lang, title_key: &str) -> PortalLayout {
+        let employer = ctx.role() == Some(Role::Employer);
+        let lang = if employer { Lang::De } else { lang };
         PortalLayout {
+            employer,
             lang,
             csrf: ctx.csrf.clone(),
             title: lang.t(title_key),
@@ -52,6 +57,7 @@ impl PortalLayout {
             on_path: ctx.here == "/mein-weg",
             langs: Lang::ALL
                 .iter()
+                .filter(|_| !employer)
                 .map(|l| LangChoice {
                     code: l.code(),
                     name: l.t("portal-lang-name"),
@@ -91,7 +97,13 @@ impl PortalLayout {
 
     /// Where the brand link leads: the path for participants, else the start.
     pub fn home(&self) -> &'static str {
-        if self.participant { "/mein-weg" } else { "/" }
+        if self.participant {
+            "/mein-weg"
+        } else if self.employer {
+            "/betrieb"
+        } else {
+            "/"
+        }
     }
 }
 

@@ -18,7 +18,7 @@ use axum::routing::{get, post};
 use lernweg_domain::access::{COUNSELLING, PARTICIPANT};
 use lernweg_store::ParticipantRecord;
 
-pub use layout::PortalLayout;
+pub use layout::{OrPortal, PortalError, PortalLayout};
 pub use mail::MailConfig;
 pub use staff::StaffAccess;
 

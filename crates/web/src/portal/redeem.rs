@@ -11,8 +11,9 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use axum_extra::extract::cookie::CookieJar;
+use lernweg_app::portal::InvitedPerson;
 use lernweg_app::{AppError, portal, sessions};
-use lernweg_domain::{LoginId, OneTimeCode};
+use lernweg_domain::{LoginId, OneTimeCode, Role};
 use lernweg_store::{Invitation, InvitationKind, Refusal};
 use serde::Deserialize;
 
@@ -130,10 +131,24 @@ async fn password_page(
 ) -> Result<Response, PortalError> {
     // What the participant will log in with: the linked account's login, the login name of
     // the invitation, or the e-mail address.
-    let (p, login) = portal::invited(&state.app, inv)
+    let (person, login) = portal::invited(&state.app, inv)
         .await
         .or_portal(ctx, ctx.portal_lang())?;
-    let lang = portal_lang(ctx, Some(&p));
+    // Employer contacts read plain German; participants their portal language.
+    let (lang, greeting) = match &person {
+        InvitedPerson::Participant(p) => {
+            let lang = portal_lang(ctx, Some(p));
+            let name = p.data.given_name.clone();
+            (lang, lang.t_args("portal-path-hello", &[("name", name)]))
+        }
+        InvitedPerson::EmployerContact(c) => {
+            let lang = Lang::De;
+            (
+                lang,
+                lang.t_args("employer-hello", &[("name", c.name.clone())]),
+            )
+        }
+    };
     let (login_label, login) = match login {
         Some(LoginId::Email(e)) => (lang.t("portal-login-is-email"), e.to_string()),
         Some(LoginId::Name(n)) => (lang.t("portal-login-is-name"), n.to_string()),
@@ -141,7 +156,7 @@ async fn password_page(
     };
     let page = PasswordPage {
         layout: PortalLayout::new(ctx, lang, "portal-password-title"),
-        greeting: lang.t_args("portal-path-hello", &[("name", p.data.given_name.clone())]),
+        greeting,
         kind: kind_code(inv.kind),
         secret,
         login_label,
@@ -292,5 +307,10 @@ pub async fn set_password(
         .await
         .or_portal(&ctx, lang)?;
     let jar = jar.add(session_cookie(opened.secret, state.config.secure_cookies()));
-    Ok((jar, Redirect::to("/mein-weg")).into_response())
+    let home = if user.role == Role::Employer {
+        "/betrieb"
+    } else {
+        "/mein-weg"
+    };
+    Ok((jar, Redirect::to(home)).into_response())
 }

@@ -11,7 +11,8 @@ use lernweg_domain::{Email, ProviderId, ProviderName, Role, State};
 use lernweg_domain::{EnrolmentId, ParticipantId, SessionId};
 use lernweg_store::testing::TestDb;
 use lernweg_store::{
-    Actor, Cohort, NewCohort, NewProvider, NewSession, NewUser, OfferRecord, Provider, User,
+    Actor, Cohort, EmployerRecord, NewCohort, NewProvider, NewSession, NewUser, OfferRecord,
+    Provider, User,
 };
 use lernweg_web::{AppState, LoginLimits, WebConfig, build_app_with};
 
@@ -39,6 +40,8 @@ pub struct TestApp {
     /// A participant of provider 1 (contact person: the counsellor), interested in the cohort.
     pub participant: ParticipantId,
     pub enrolment: EnrolmentId,
+    /// An employer of provider 1 whose first contact person is the employer account's.
+    pub employer: EmployerRecord,
 }
 
 pub struct Options {
@@ -181,6 +184,15 @@ impl TestApp {
             .await
             .unwrap();
         users.insert(Role::Participant, linked);
+        let employer = store
+            .create_employer(&actor, p1.id, sample_employer())
+            .await
+            .unwrap();
+        let linked = store
+            .link_employer_account(&actor, users[&Role::Employer].id, employer.contacts[0].id)
+            .await
+            .unwrap();
+        users.insert(Role::Employer, linked);
         let state = AppState::new(store, opts.config);
         let app = build_app_with(state.clone(), opts.extra);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -208,6 +220,7 @@ impl TestApp {
             feed_secret,
             participant,
             enrolment,
+            employer,
         }
     }
 
@@ -325,6 +338,33 @@ pub fn sample_offer() -> lernweg_offers::Offer {
     }))
     .unwrap();
     draft.validate().unwrap()
+}
+
+/// A valid employer (a hospital) with two contact people (the first has an e-mail address).
+pub fn sample_employer() -> lernweg_domain::EmployerInput {
+    lernweg_domain::RawEmployer {
+        name: "Klinik am Rhein gGmbH".into(),
+        street: "Uferstraße 12".into(),
+        postcode: "50668".into(),
+        city: "Köln".into(),
+        sector: "health".into(),
+        kldb: "81302".into(),
+        contacts: vec![
+            lernweg_domain::RawEmployerContact {
+                name: "Sabine Hoffmann".into(),
+                email: "s.hoffmann@klinik-am-rhein.example".into(),
+                ..Default::default()
+            },
+            lernweg_domain::RawEmployerContact {
+                name: "Murat Yıldız".into(),
+                phone: "0221 987 60".into(),
+                ..Default::default()
+            },
+        ],
+        ..Default::default()
+    }
+    .parse()
+    .unwrap()
 }
 
 /// A valid participant record.
