@@ -111,7 +111,10 @@ async fn a_contact_signs_in_by_code_and_sees_only_the_dates() {
         .unwrap();
     assert_eq!(res.status(), 200);
     let greeting = res.text().await.unwrap();
-    assert!(greeting.contains(&contact.name), "greets the contact person");
+    assert!(
+        greeting.contains(&contact.name),
+        "greets the contact person"
+    );
     let res = client
         .post(app.url("/einladung"))
         .form(&[
