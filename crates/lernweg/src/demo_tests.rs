@@ -176,6 +176,26 @@ async fn check(today: NaiveDate) -> Vec<String> {
     p.check(completed >= 1 && dropped >= 1, || {
         format!("{completed} completed and {dropped} dropped")
     });
+    // The demo employer login sees people, and each link rests on a consent given by today.
+    let login = lernweg_domain::Email::parse(crate::demo_employers::LOGIN.0).unwrap();
+    let account = store.user_by_email(&login).await.unwrap();
+    let (employer, _) = store
+        .employer_contact(account.employer_contact_id.unwrap())
+        .await
+        .unwrap();
+    p.check(
+        !store
+            .employee_cohorts(employer.id)
+            .await
+            .unwrap()
+            .is_empty(),
+        || format!("{}: no employee in a cohort", employer.name),
+    );
+    for link in store.employments_of_employer(employer.id).await.unwrap() {
+        p.check(link.since <= today, || {
+            format!("employment since {}", link.since)
+        });
+    }
     for a in store.audit_entries(None, 1000).await.unwrap() {
         p.check(a.at <= now, || format!("audit entry at {}", a.at));
     }

@@ -6,6 +6,7 @@ mod background;
 mod demo;
 mod demo_attendance;
 mod demo_bulk;
+mod demo_employers;
 mod demo_imports;
 mod demo_legal;
 mod demo_offers;

@@ -229,7 +229,7 @@ pub async fn show(
         id: e.id.to_string(),
         address: [
             e.street.as_str(),
-            &format!("{} {}", e.postcode, e.city).trim().to_owned(),
+            format!("{} {}", e.postcode, e.city).trim(),
         ]
         .into_iter()
         .filter(|p| !p.is_empty())

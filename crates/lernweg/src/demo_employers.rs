@@ -1,0 +1,149 @@
+//! Demo employers of the first provider (issue 13): the workplaces the demo participants
+//! name, with contact people; each participant who works there is linked on the strength of
+//! a recorded consent `employer_contact`. The hospital's care director has an account with
+//! the demo password and sees her employees' dates on `/betrieb`.
+
+use anyhow::anyhow;
+use lernweg_domain::{Limit, ProviderId, RawEmployer, RawEmployerContact};
+use lernweg_participants::ConsentScope;
+use lernweg_store::{Actor, EmployerFilter, InvitationKind, Store};
+
+use crate::demo::PASSWORD;
+
+/// The employer contact's login of the demo.
+pub const LOGIN: (&str, &str) = (
+    "pflegedirektion@klinikum-essen-nord.demo.example",
+    "employer · Birgit Schäfer, Klinikum Essen-Nord: her employees' dates on /betrieb",
+);
+
+/// Name as the participants give it, sector, KldB, street, postcode, city, contacts
+/// (name, e-mail, phone).
+type DemoEmployer = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str, &'static str)],
+);
+
+const EMPLOYERS: [DemoEmployer; 4] = [
+    (
+        "Klinikum Essen-Nord",
+        "health",
+        "81302",
+        "Bergmannsfeld 12",
+        "45355",
+        "Essen",
+        &[
+            ("Birgit Schäfer", LOGIN.0, "0201 8877-100"),
+            ("Personalabteilung", "", "0201 8877-200"),
+        ],
+    ),
+    (
+        "Metallbau Ruhr GmbH",
+        "manufacturing",
+        "25102",
+        "Hafenstraße 3",
+        "47119",
+        "Duisburg",
+        &[("Jörg Wiesner", "j.wiesner@metallbau-ruhr.demo.example", "")],
+    ),
+    (
+        "Seniorenzentrum am Park",
+        "care",
+        "82102",
+        "Parkallee 7",
+        "45127",
+        "Essen",
+        &[(
+            "Gülay Aksoy",
+            "leitung@seniorenzentrum-park.demo.example",
+            "0201 44 10 20",
+        )],
+    ),
+    (
+        "Logistikzentrum West",
+        "logistics",
+        "51302",
+        "Am Güterbahnhof 21",
+        "44147",
+        "Dortmund",
+        &[("Schichtleitung", "", "0231 900 55 0")],
+    ),
+];
+
+fn raw(e: &DemoEmployer) -> RawEmployer {
+    let (name, sector, kldb, street, postcode, city, contacts) = e;
+    RawEmployer {
+        name: (*name).into(),
+        sector: (*sector).into(),
+        kldb: (*kldb).into(),
+        street: (*street).into(),
+        postcode: (*postcode).into(),
+        city: (*city).into(),
+        contacts: contacts
+            .iter()
+            .map(|(name, email, phone)| RawEmployerContact {
+                name: (*name).into(),
+                email: (*email).into(),
+                phone: (*phone).into(),
+                ..Default::default()
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
+
+/// Creates the employers while the provider has none; safe to run again.
+pub async fn seed(store: &Store, provider: ProviderId) -> anyhow::Result<()> {
+    let filter = EmployerFilter {
+        scope: Some(provider),
+        ..Default::default()
+    };
+    let one = Limit::parse("1").map_err(|e| anyhow!("{e}"))?;
+    if !store
+        .employers_after(&filter, None, one)
+        .await?
+        .items
+        .is_empty()
+    {
+        return Ok(());
+    }
+    let actor = Actor::system();
+    let people = store.participants(Some(provider)).await?;
+    for demo in &EMPLOYERS {
+        let input = raw(demo)
+            .parse()
+            .map_err(|e| anyhow!("demo employer: {e}"))?;
+        let employer = store.create_employer(&actor, provider, input).await?;
+        for p in people
+            .iter()
+            .filter(|p| p.data.employer.as_deref() == Some(demo.0))
+        {
+            let since = p.created_at.date_naive();
+            let consent = store
+                .add_consent(&actor, p.id, ConsentScope::EmployerContact, since)
+                .await?;
+            store
+                .link_employee(&actor, &employer, p.id, &consent.id, since)
+                .await?;
+        }
+        if demo.0 == "Klinikum Essen-Nord" {
+            let inv = store
+                .create_contact_invitation(
+                    &actor,
+                    &employer,
+                    &employer.contacts[0],
+                    InvitationKind::Code,
+                )
+                .await?;
+            store
+                .redeem_invitation(InvitationKind::Code, &inv.secret, PASSWORD)
+                .await?
+                .map_err(|r| anyhow!("demo employer invitation: {r:?}"))?;
+        }
+    }
+    Ok(())
+}
