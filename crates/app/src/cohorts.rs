@@ -10,11 +10,12 @@ use lernweg_domain::{
     ProviderId, Search, SessionId, Slice, State as FedState, UserId,
 };
 use lernweg_offers::Offer;
+use lernweg_offers::horizon::{DatedSession, Horizon, horizon};
 use lernweg_offers::run::Run;
 use lernweg_planner::{ClockTime, PlanOptions, SessionKind};
 use lernweg_store::{
     Cohort, CohortFilter, FeedToken, NewCohort, NewSession, OfferRecord, SessionChange,
-    SessionMove, SessionRecord,
+    SessionMove, SessionRecord, SessionStatus,
 };
 
 use crate::offers::require;
@@ -170,6 +171,29 @@ pub struct CohortOverview {
     pub sessions: Vec<SessionRecord>,
     pub trainers: Vec<String>,
     pub feeds: Vec<FeedToken>,
+    /// The provider's minimum lead in weeks (issue 13, point 4).
+    pub min_publication_weeks: u32,
+    /// How far ahead each date was published, in session order.
+    pub horizon: Horizon,
+}
+
+/// The publication horizon of a cohort's sessions (rules in `lernweg_offers::horizon`).
+pub fn cohort_horizon(
+    cohort: &Cohort,
+    sessions: &[SessionRecord],
+    minimum: u32,
+    today: NaiveDate,
+) -> Horizon {
+    let dated: Vec<DatedSession> = sessions
+        .iter()
+        .map(|s| DatedSession {
+            date: s.date,
+            last_change: s.updated_at.date_naive(),
+            cancelled: s.status == SessionStatus::Cancelled,
+        })
+        .collect();
+    let published = cohort.published_at.map(|t| t.date_naive());
+    horizon(published, &dated, minimum, today)
 }
 
 /// The cohort page's content for a cohort the principal may see.
@@ -182,12 +206,21 @@ pub async fn overview(
     let offer = app.store.offer(cohort.offer_id).await?;
     let feeds = app.store.feeds_of(&cohort.id.to_string()).await?;
     let trainers = app.store.trainer_names(cohort.id).await?;
+    let minimum = app
+        .store
+        .provider(offer.provider_id)
+        .await?
+        .details
+        .min_publication_weeks;
+    let horizon = cohort_horizon(&cohort, &sessions, minimum, app.today());
     Ok(CohortOverview {
         cohort,
         offer,
         sessions,
         trainers,
         feeds,
+        min_publication_weeks: minimum,
+        horizon,
     })
 }
 

@@ -36,7 +36,7 @@ pub use legal::LegalKind;
 pub use login::{LoginId, LoginName, OneTimeCode};
 pub use paging::{Cursor, Limit, PageNo, Paged, Search, Slice};
 pub use provider::{ProviderName, check_password_policy};
-pub use provider_details::{ProviderDetails, ProviderDetailsInput};
+pub use provider_details::{DEFAULT_MIN_PUBLICATION_WEEKS, ProviderDetails, ProviderDetailsInput};
 pub use reason::{Args, FieldError, Namespace, Reason};
 pub use role::Role;
 pub use state::State;

@@ -1,12 +1,19 @@
 //! What a provider tells course portals about itself: its KURSNET supplier number, its
-//! main address with phone and e-mail (the open-Qcat `SUPPLIER` block) and its website.
+//! main address with phone and e-mail (the open-Qcat `SUPPLIER` block) and its website; and the
+//! minimum publication horizon it holds itself to (issue 13, point 4).
 
 use serde::{Deserialize, Serialize};
 
 use crate::{Email, ParseError};
 
+/// The minimum lead, in weeks, with which a provider publishes dates unless it sets its own
+/// (the paper's goal is a year: 52 weeks).
+pub const DEFAULT_MIN_PUBLICATION_WEEKS: u32 = 26;
+/// The range a provider's minimum may take.
+pub const MIN_PUBLICATION_WEEKS_RANGE: std::ops::RangeInclusive<u32> = 1..=104;
+
 /// A provider's KURSNET supplier number and address. Empty text means "not set".
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProviderDetails {
     /// The provider number at KURSNET (digits only, as in every public catalogue seen).
     pub kursnet_supplier_id: String,
@@ -19,6 +26,40 @@ pub struct ProviderDetails {
     pub email: String,
     /// Empty or an absolute `https://` (or `http://`) address.
     pub website: String,
+    /// Dates published with less lead than this are flagged on the cohort page.
+    pub min_publication_weeks: u32,
+}
+
+impl Default for ProviderDetails {
+    fn default() -> Self {
+        ProviderDetails {
+            kursnet_supplier_id: String::new(),
+            street: String::new(),
+            zip: String::new(),
+            city: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            website: String::new(),
+            min_publication_weeks: DEFAULT_MIN_PUBLICATION_WEEKS,
+        }
+    }
+}
+
+/// A whole number sent as a JSON number or as text (a form).
+fn number_or_text<'de, D>(d: D) -> Result<Option<String>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Number(i64),
+        Text(String),
+    }
+    Ok(Option::<Raw>::deserialize(d)?.map(|r| match r {
+        Raw::Number(n) => n.to_string(),
+        Raw::Text(t) => t,
+    }))
 }
 
 /// The raw input of the fields, as sent (a form or a JSON body); `None` keeps the current
@@ -32,6 +73,8 @@ pub struct ProviderDetailsInput {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub website: Option<String>,
+    #[serde(default, deserialize_with = "number_or_text")]
+    pub min_publication_weeks: Option<String>,
 }
 
 impl ProviderDetailsInput {
@@ -44,6 +87,7 @@ impl ProviderDetailsInput {
             &self.phone,
             &self.email,
             &self.website,
+            &self.min_publication_weeks,
         ]
         .iter()
         .all(|f| f.is_none())
@@ -59,6 +103,7 @@ impl ProviderDetailsInput {
             "phone" => &self.phone,
             "email" => &self.email,
             "website" => &self.website,
+            "min_publication_weeks" => &self.min_publication_weeks,
             _ => &None,
         };
         v.as_deref().unwrap_or("")
@@ -76,6 +121,7 @@ impl From<&ProviderDetails> for ProviderDetailsInput {
             phone: Some(d.phone.clone()),
             email: Some(d.email.clone()),
             website: Some(d.website.clone()),
+            min_publication_weeks: Some(d.min_publication_weeks.to_string()),
         }
     }
 }
@@ -152,6 +198,23 @@ fn website(raw: &str) -> Result<String, ParseError> {
     }
 }
 
+/// The minimum publication lead in whole weeks, within [`MIN_PUBLICATION_WEEKS_RANGE`].
+fn min_weeks(raw: &str) -> Result<u32, ParseError> {
+    let range = MIN_PUBLICATION_WEEKS_RANGE;
+    match raw.trim().parse::<u32>() {
+        Ok(w) if range.contains(&w) => Ok(w),
+        _ => Err(ParseError::new(
+            "min_publication_weeks",
+            "invalid_weeks",
+            format!(
+                "min_publication_weeks: expected whole weeks from {} to {}",
+                range.start(),
+                range.end()
+            ),
+        )),
+    }
+}
+
 impl ProviderDetails {
     /// Applies the input to `self`, checking every given field; all mistakes are reported.
     pub fn apply(&self, input: &ProviderDetailsInput) -> Result<Self, Vec<ParseError>> {
@@ -189,6 +252,12 @@ impl ProviderDetails {
         }
         if let Some(v) = &input.website {
             set(&mut out.website, website(v));
+        }
+        if let Some(v) = &input.min_publication_weeks {
+            match min_weeks(v) {
+                Ok(w) => out.min_publication_weeks = w,
+                Err(e) => errors.push(e),
+            }
         }
         if errors.is_empty() {
             Ok(out)
@@ -235,6 +304,23 @@ mod tests {
             .unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
         assert_eq!(fields, ["kursnet_supplier_id", "zip", "city", "email"]);
+    }
+
+    #[test]
+    fn the_minimum_horizon_is_whole_weeks_from_a_number_or_text() {
+        assert_eq!(ProviderDetails::default().min_publication_weeks, 26);
+        let sent: ProviderDetailsInput =
+            serde_json::from_str(r#"{"min_publication_weeks": 40}"#).unwrap();
+        let d = ProviderDetails::default().apply(&sent).unwrap();
+        assert_eq!(d.min_publication_weeks, 40);
+        let typed = input(|i| i.min_publication_weeks = Some(" 52 ".into()));
+        assert_eq!(d.apply(&typed).unwrap().min_publication_weeks, 52);
+        for bad in ["0", "105", "26,5", "", "-3"] {
+            let e = d
+                .apply(&input(|i| i.min_publication_weeks = Some(bad.into())))
+                .unwrap_err();
+            assert_eq!(e[0].field, "min_publication_weeks", "{bad}");
+        }
     }
 
     #[test]

@@ -144,6 +144,7 @@ pub async fn seed(store: &Store) -> anyhow::Result<bool> {
                 phone,
                 email,
                 website,
+                ..provider.details.clone()
             };
             let patch = ProviderPatch {
                 details: Some(details),

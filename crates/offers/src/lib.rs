@@ -30,6 +30,7 @@
 pub mod classification;
 pub mod error;
 pub mod export;
+pub mod horizon;
 pub mod model;
 pub mod publish;
 pub mod readability;

@@ -38,7 +38,7 @@ pub struct ProviderPatch {
 macro_rules! columns {
     () => {
         "id, name, state, kursnet_supplier_id, street, zip, city, phone, email, website, \
-         created_at, updated_at"
+         min_publication_weeks, created_at, updated_at"
     };
 }
 
@@ -56,6 +56,8 @@ fn from_row(r: &AnyRow) -> Result<Provider, StoreError> {
             phone: r.try_get("phone")?,
             email: r.try_get("email")?,
             website: r.try_get("website")?,
+            min_publication_weeks: u32::try_from(r.try_get::<i64, _>("min_publication_weeks")?)
+                .map_err(|e| StoreError::corrupt("providers", e))?,
         },
         created_at: time::parse("providers", &r.try_get::<String, _>("created_at")?)?,
         updated_at: time::parse("providers", &r.try_get::<String, _>("updated_at")?)?,
@@ -164,8 +166,8 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
             "UPDATE providers SET name = $1, state = $2, kursnet_supplier_id = $3, street = $4, \
-             zip = $5, city = $6, phone = $7, email = $8, website = $9, updated_at = $10 \
-             WHERE id = $11",
+             zip = $5, city = $6, phone = $7, email = $8, website = $9, updated_at = $10, \
+             min_publication_weeks = $12 WHERE id = $11",
         )
         .bind(name.as_str())
         .bind(state.code())
@@ -178,6 +180,7 @@ impl Store {
         .bind(details.website.as_str())
         .bind(time::fmt(self.now()))
         .bind(id.to_string())
+        .bind(i64::from(details.min_publication_weeks))
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
@@ -188,7 +191,7 @@ impl Store {
             current.name, current.state, name, state
         );
         if details != current.details {
-            detail.push_str("; KURSNET supplier number and address changed");
+            detail.push_str("; KURSNET details, address or publication minimum changed");
         }
         audit::write(
             self.now(),

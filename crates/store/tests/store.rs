@@ -70,7 +70,7 @@ async fn providers_round_trip_and_update() {
     assert_eq!(patched.name.as_str(), "Bildungswerk Süd");
     assert_eq!(patched.details, lernweg_domain::ProviderDetails::default());
     // The KURSNET supplier number and address (migration 0012) and the website (0013)
-    // round-trip.
+    // round-trip, and so does the minimum publication horizon (0023).
     let details = lernweg_domain::ProviderDetails {
         kursnet_supplier_id: "245884".into(),
         street: "Lindenallee 4".into(),
@@ -79,6 +79,7 @@ async fn providers_round_trip_and_update() {
         phone: "089 123456".into(),
         email: "kurse@bildungswerk.example".into(),
         website: "https://www.bildungswerk.example".into(),
+        min_publication_weeks: 40,
     };
     let with_details = db
         .store

@@ -128,3 +128,17 @@ month-9 = September
 month-10 = Oktober
 month-11 = November
 month-12 = Dezember
+
+## Publication horizon (issue 13, point 4)
+session-lead = Vorlauf
+session-lead-short = zu kurz
+cohort-lead-weeks = { $weeks } { $weeks ->
+    [one] Woche
+   *[other] Wochen
+  }
+cohort-horizon-draft = Noch nicht veröffentlicht. Wird der Stundenplan heute veröffentlicht, erfahren Teilnehmende und Betriebe den ersten Termin { $weeks } Wochen vorher. Mindestvorlauf des Trägers: { $min } Wochen; Ziel: { $goal } Wochen, damit Betriebe Schichten planen können.
+cohort-horizon-short = { $short ->
+    [one] Ein Termin wurde
+   *[other] { $short } Termine wurden
+  } mit weniger als { $min } Wochen Vorlauf veröffentlicht (kürzester Vorlauf: { $shortest } Wochen). Mindestvorlauf des Trägers: { $min } Wochen; Ziel: { $goal } Wochen.
+cohort-horizon-ok = Alle Termine wurden mit mindestens { $min } Wochen Vorlauf veröffentlicht (kürzester Vorlauf: { $shortest } Wochen; Ziel: { $goal } Wochen).

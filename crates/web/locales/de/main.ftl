@@ -98,6 +98,7 @@ provider-zip = Postleitzahl
 provider-city = Ort
 provider-phone = Telefon
 provider-website = Website (https://…)
+provider-min_publication_weeks = Mindestvorlauf für Termine in Wochen (Ziel: 52)
 provider-email = E-Mail
 
 users-title = Benutzer
@@ -169,6 +170,7 @@ form-error-too_long = Die Angabe ist zu lang.
 form-error-control_chars = Die Angabe enthält unzulässige Steuerzeichen.
 form-error-invalid = Die Angabe ist ungültig.
 form-error-invalid_url = Bitte geben Sie eine Webadresse an, die mit https:// beginnt, z. B. https://www.traeger.de.
+form-error-invalid_weeks = Bitte geben Sie ganze Wochen von 1 bis 104 an, z. B. 26.
 form-error-invalid_email = Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.
 form-error-email_taken = Es gibt schon ein Konto mit dieser E-Mail-Adresse.
 form-error-unknown_state = Bitte wählen Sie ein Bundesland.

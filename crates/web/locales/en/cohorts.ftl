@@ -128,3 +128,17 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+## Publication horizon (issue 13, point 4)
+session-lead = Lead
+session-lead-short = too short
+cohort-lead-weeks = { $weeks } { $weeks ->
+    [one] week
+   *[other] weeks
+  }
+cohort-horizon-draft = Not yet published. Published today, participants and employers would learn of the first date { $weeks } weeks ahead. The provider's minimum lead: { $min } weeks; goal: { $goal } weeks, so that employers can plan shifts.
+cohort-horizon-short = { $short ->
+    [one] One date was
+   *[other] { $short } dates were
+  } published with less than { $min } weeks' lead (shortest lead: { $shortest } weeks). The provider's minimum lead: { $min } weeks; goal: { $goal } weeks.
+cohort-horizon-ok = All dates were published with at least { $min } weeks' lead (shortest lead: { $shortest } weeks; goal: { $goal } weeks).

@@ -98,6 +98,7 @@ provider-zip = Postcode
 provider-city = City
 provider-phone = Phone
 provider-website = Website (https://…)
+provider-min_publication_weeks = Minimum lead for dates in weeks (goal: 52)
 provider-email = E-mail
 
 users-title = Users
@@ -169,6 +170,7 @@ form-error-too_long = This is too long.
 form-error-control_chars = This contains control characters.
 form-error-invalid = This is not valid.
 form-error-invalid_url = Please give a web address starting with https://, e.g. https://www.provider.de.
+form-error-invalid_weeks = Please give whole weeks from 1 to 104, e.g. 26.
 form-error-invalid_email = Please enter a valid e-mail address, e.g. name@example.org.
 form-error-email_taken = There already is an account with this e-mail address.
 form-error-unknown_state = Please choose a federal state.

@@ -30,6 +30,9 @@ pub struct ProviderDto {
     pub email: String,
     /// The provider's own website (empty: not set).
     pub website: String,
+    /// The minimum lead, in whole weeks, with which the provider publishes dates; dates
+    /// published with less are flagged on the cohort page (default 26; the goal is 52).
+    pub min_publication_weeks: u32,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -47,6 +50,7 @@ impl From<Provider> for ProviderDto {
             phone: p.details.phone,
             email: p.details.email,
             website: p.details.website,
+            min_publication_weeks: p.details.min_publication_weeks,
             created_at: p.created_at.to_rfc3339(),
             updated_at: p.updated_at.to_rfc3339(),
         }
@@ -74,6 +78,8 @@ pub struct ProviderPatchDto {
     pub email: Option<String>,
     /// `https://…`; empty clears it.
     pub website: Option<String>,
+    /// Whole weeks, 1 to 104.
+    pub min_publication_weeks: Option<i64>,
 }
 
 /// Parses the id of a path; a malformed id is as unknown as a missing record.
@@ -151,6 +157,7 @@ pub async fn update(
             phone: body.phone,
             email: body.email,
             website: body.website,
+            min_publication_weeks: body.min_publication_weeks.map(|w| w.to_string()),
         },
     };
     let p = admin::update_provider(

@@ -173,6 +173,12 @@ pub const DETAIL_FIELDS: &[(&str, &str, &str, u32)] = &[
     ("phone", "provider-phone", "tel", 40),
     ("email", "provider-email", "email", 254),
     ("website", "provider-website", "url", 300),
+    (
+        "min_publication_weeks",
+        "provider-min_publication_weeks",
+        "number",
+        3,
+    ),
 ];
 
 async fn providers_page(

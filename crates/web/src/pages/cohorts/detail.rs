@@ -8,6 +8,7 @@ use axum::{Extension, Form};
 use chrono::NaiveDate;
 use lernweg_app::AppError;
 use lernweg_domain::{CohortId, CohortStatus, FeedId};
+use lernweg_offers::horizon::{GOAL_WEEKS, Horizon, Lead};
 use lernweg_store::{Cohort, FeedKind, FeedToken, SessionStatus};
 use serde::Deserialize;
 
@@ -32,6 +33,48 @@ pub struct SessionRow {
     pub title: String,
     pub cancelled: bool,
     pub sequence: i64,
+    /// "30 Wochen" or empty (cancelled, not yet published).
+    pub lead: String,
+    /// goal | enough | short, or empty.
+    pub lead_code: &'static str,
+}
+
+/// What the page says about the publication horizon (issue 13, point 4).
+pub struct HorizonNote {
+    /// The summary line.
+    pub text: String,
+    /// Below the provider's minimum: shown as a warning.
+    pub warn: bool,
+}
+
+fn horizon_note(lang: crate::i18n::Lang, h: &Horizon, minimum: u32) -> Option<HorizonNote> {
+    let min = minimum.to_string();
+    let goal = GOAL_WEEKS.to_string();
+    if let Some((weeks, lead)) = h.if_published_today {
+        let args = [("weeks", weeks.to_string()), ("min", min), ("goal", goal)];
+        return Some(HorizonNote {
+            text: lang.t_args("cohort-horizon-draft", &args),
+            warn: lead == Lead::Short,
+        });
+    }
+    let shortest = h.shortest?;
+    let args = [
+        ("short", h.short.to_string()),
+        ("shortest", shortest.to_string()),
+        ("min", min),
+        ("goal", goal),
+    ];
+    Some(if h.short > 0 {
+        HorizonNote {
+            text: lang.t_args("cohort-horizon-short", &args),
+            warn: true,
+        }
+    } else {
+        HorizonNote {
+            text: lang.t_args("cohort-horizon-ok", &args),
+            warn: false,
+        }
+    })
 }
 
 #[derive(Template)]
@@ -53,6 +96,7 @@ pub struct DetailPage {
     pub new_feed_url: Option<String>,
     pub error: Option<String>,
     pub kinds: Vec<(&'static str, String)>,
+    pub horizon: Option<HorizonNote>,
 }
 
 pub(crate) fn hours_text(h: f64) -> String {
@@ -75,6 +119,8 @@ pub(crate) async fn page(
         sessions,
         trainers,
         feeds,
+        min_publication_weeks,
+        horizon,
     } = lernweg_app::cohorts::overview(&state.app, &principal(ctx)?, cohort).await?;
     let total: f64 = sessions
         .iter()
@@ -87,7 +133,8 @@ pub(crate) async fn page(
         .count();
     let rows = sessions
         .iter()
-        .map(|s| SessionRow {
+        .zip(&horizon.leads)
+        .map(|(s, lead)| SessionRow {
             id: s.id.to_string(),
             date: s.date.format("%d.%m.%Y").to_string(),
             weekday: lang.t(&format!(
@@ -108,6 +155,10 @@ pub(crate) async fn page(
             title: s.title.clone(),
             cancelled: s.status == SessionStatus::Cancelled,
             sequence: s.sequence,
+            lead: lead
+                .map(|(w, _)| lang.t_args("cohort-lead-weeks", &[("weeks", w.to_string())]))
+                .unwrap_or_default(),
+            lead_code: lead.map_or("", |(_, l)| l.code()),
         })
         .collect();
     let next_status = cohort.status.next().map(|n| {
@@ -141,6 +192,7 @@ pub(crate) async fn page(
         new_feed_url,
         error,
         kinds,
+        horizon: horizon_note(lang, &horizon, min_publication_weeks),
         cohort,
     };
     Ok((status, render(&page)).into_response())
