@@ -29,6 +29,7 @@ pub mod portal;
 pub mod queue;
 pub mod referrals;
 pub mod refusals;
+pub mod release;
 pub mod session_impact;
 pub mod sessions;
 pub mod team;

@@ -116,6 +116,11 @@ id_type!(
     EmploymentId,
     "employment"
 );
+id_type!(
+    /// A release agreement (Freistellungsvereinbarung) for a participant's sessions.
+    ReleaseAgreementId,
+    "release_agreement"
+);
 
 #[cfg(test)]
 mod tests {

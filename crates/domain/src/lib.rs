@@ -29,7 +29,7 @@ pub use employer::{
 };
 pub use ids::{
     CohortId, EmployerContactId, EmployerId, EmploymentId, EnrolmentId, FeedId, InvitationId,
-    OfferId, ParticipantId, ProviderId, SessionId, TokenId, UserId,
+    OfferId, ParticipantId, ProviderId, ReleaseAgreementId, SessionId, TokenId, UserId,
 };
 pub use kldb::KldbCode;
 pub use legal::LegalKind;

@@ -123,6 +123,9 @@ impl Default for Limit {
 }
 
 impl Limit {
+    /// The most rows a list gives at once.
+    pub const MAX: Limit = Limit(MAX_LIMIT);
+
     pub fn parse(input: &str) -> Result<Limit, ParseError> {
         let input = input.trim();
         if input.is_empty() {

@@ -36,6 +36,7 @@ pub mod office;
 pub mod progress;
 pub mod readiness;
 pub mod reason;
+pub mod release;
 pub mod work_pattern;
 pub mod work_pattern_draft;
 
@@ -61,6 +62,7 @@ pub use readiness::{
     ReadinessCheck, ReadinessError, ReadinessResult, compare, evaluate,
 };
 pub use reason::{FieldError, Reason};
+pub use release::{ReleaseAnswer, ReleaseDate, ReleaseState, apply_answer, release_dates};
 pub use work_pattern::{Shift, WorkPattern, monday_of};
 pub use work_pattern_draft::{
     ShiftDraft, TRAVEL_MINUTES_MAX, WEEKDAYS, WorkPatternDraft, parse_anchor, parse_travel_minutes,

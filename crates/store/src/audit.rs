@@ -82,6 +82,8 @@ audit_names! {
         Employer => "employer",
         /// The link of a participant to an employer.
         Employment => "employment",
+        /// A release agreement (Freistellungsvereinbarung) for a participant's sessions.
+        ReleaseAgreement => "release_agreement",
         /// An Impressum, privacy statement or accessibility statement.
         LegalText => "legal_text",
         /// A page or API route (a refused request names its method and path).

@@ -33,6 +33,7 @@ mod paths;
 mod providers;
 mod referral_lists;
 mod referrals;
+mod release_agreements;
 mod retention;
 mod sessions;
 mod settings;
@@ -82,6 +83,9 @@ pub use providers::{NewProvider, Provider, ProviderPatch};
 pub use referral_lists::{ReferralFilter, ReferralListed, ServiceFilter};
 pub use referrals::{
     CounsellingService, REASON_MAX, Referral, ReferralStep, SERVICE_KINDS, ServiceInput,
+};
+pub use release_agreements::{
+    NewReleaseAgreement, ReleaseAgreement, ReleaseDateRecord, ReleaseEvent, ReleaseFilter,
 };
 pub use retention::{DueForErasure, ErasureReason};
 pub use sessions::{LoginSession, SESSION_LIFETIME_HOURS};

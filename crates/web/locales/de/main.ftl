@@ -157,6 +157,7 @@ audit-entity-counselling_service = Beratungsstelle
 audit-entity-referral = Verweis
 audit-entity-employer = Betrieb
 audit-entity-employment = Verknüpfung mit einem Betrieb
+audit-entity-release_agreement = Freistellungsvereinbarung
 audit-entity-legal_text = Rechtstext
 audit-entity-audit_log = Protokoll
 audit-entity-route = Seite oder Schnittstelle
