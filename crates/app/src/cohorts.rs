@@ -4,7 +4,7 @@
 //! session's history and raises its iCalendar SEQUENCE).
 
 use chrono::NaiveDate;
-use lernweg_domain::access::{MANAGERS, STAFF};
+use lernweg_domain::access::{COUNSELLING, MANAGERS, STAFF};
 use lernweg_domain::{
     CohortId, CohortStatus, Cursor, Limit, OfferId, PageNo, Paged, ParseError, Principal,
     ProviderId, Search, SessionId, Slice, State as FedState, UserId,
@@ -14,7 +14,7 @@ use lernweg_offers::horizon::{DatedSession, Horizon, horizon};
 use lernweg_offers::run::Run;
 use lernweg_planner::{ClockTime, PlanOptions, SessionKind};
 use lernweg_store::{
-    Cohort, CohortFilter, FeedToken, NewCohort, NewSession, OfferRecord, SessionChange,
+    Cohort, CohortFilter, Enrolment, FeedToken, NewCohort, NewSession, OfferRecord, SessionChange,
     SessionMove, SessionRecord, SessionStatus,
 };
 
@@ -175,6 +175,11 @@ pub struct CohortOverview {
     pub min_publication_weeks: u32,
     /// How far ahead each date was published, in session order.
     pub horizon: Horizon,
+    /// The enrolments with the participants' names, by name.
+    pub members: Vec<(Enrolment, String)>,
+    /// Per coming date, who needs release from work and what was answered (only for
+    /// counselling staff: it reveals working times; empty for others).
+    pub release_needs: Vec<crate::release::DateNeeds>,
 }
 
 /// The publication horizon of a cohort's sessions (rules in `lernweg_offers::horizon`).
@@ -213,6 +218,12 @@ pub async fn overview(
         .details
         .min_publication_weeks;
     let horizon = cohort_horizon(&cohort, &sessions, minimum, app.today());
+    let members = app.store.cohort_members(cohort.id).await?;
+    let release_needs = if COUNSELLING.permits(Some(principal.role)) {
+        crate::release::cohort_needs(app, &cohort, &offer.offer, &sessions, &members).await?
+    } else {
+        Vec::new()
+    };
     Ok(CohortOverview {
         cohort,
         offer,
@@ -221,6 +232,8 @@ pub async fn overview(
         feeds,
         min_publication_weeks: minimum,
         horizon,
+        members,
+        release_needs,
     })
 }
 

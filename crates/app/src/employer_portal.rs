@@ -10,7 +10,7 @@ use lernweg_domain::access::{COUNSELLING, EMPLOYER};
 use lernweg_domain::{CohortStatus, EmployerContactId, EmployerId, ParticipantId};
 use lernweg_store::{
     AuditAction, AuditEntity, EmployerContact, EmployerRecord, FeedKind, FeedToken, IssuedFeed,
-    SessionRecord, SessionStatus,
+    ReleaseAgreement, SessionRecord, SessionStatus,
 };
 
 use crate::feeds::{FeedCohort, employee_cohorts, feed_cohorts};
@@ -45,6 +45,8 @@ pub struct EmployerView {
     pub employees: Vec<EmployeeDates>,
     /// The employer's live calendar link (its secret is kept, see `FeedKind::Employer`).
     pub feed: Option<FeedToken>,
+    /// Release agreements addressed to the employer for its linked employees, newest first.
+    pub releases: Vec<ReleaseAgreement>,
 }
 
 /// The employer and contact person an employer account belongs to (`NotFound`: none, or
@@ -108,12 +110,14 @@ pub async fn view(
         });
     }
     let feed = employer_feed(app, employer.id).await?;
+    let releases = crate::release::for_employer(app, &employer).await?;
     Ok(EmployerView {
         employer,
         contact,
         today,
         employees,
         feed,
+        releases,
     })
 }
 

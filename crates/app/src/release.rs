@@ -12,15 +12,17 @@ use lernweg_domain::{
     CohortId, Cursor, EmployerContactId, EnrolmentId, Limit, ParseError, ParticipantId,
     ReleaseAgreementId, Role, Slice,
 };
+use lernweg_offers::Offer;
 use lernweg_participants::release::AnswerError;
 use lernweg_participants::{ReleaseAnswer, ReleaseState, apply_answer, release_dates};
 use lernweg_store::{
-    EmployerRecord, NewReleaseAgreement, ReleaseAgreement, ReleaseDateRecord, ReleaseFilter,
+    Cohort, EmployerRecord, Enrolment, NewReleaseAgreement, ReleaseAgreement, ReleaseDateRecord,
+    ReleaseFilter, SessionRecord,
 };
 
 use crate::offers::require;
 use crate::visible::participant;
-use crate::work::fit_of;
+use crate::work::{fit_of, fit_with};
 use crate::{App, AppError, Caller};
 
 /// The label of a staff member in an agreement's history: their display name.
@@ -283,4 +285,104 @@ pub async fn answer(
         .store
         .answer_release_agreement(&caller.actor, &label, &agreement, &per_date, state, note)
         .await?)
+}
+
+/// What the printed agreement names besides the agreement itself.
+#[derive(Debug, Clone)]
+pub struct ReleaseContext {
+    pub provider_name: String,
+    pub offer_title: String,
+}
+
+/// The provider and the offer of an agreement the caller has read.
+pub async fn context(app: &App, a: &ReleaseAgreement) -> Result<ReleaseContext, AppError> {
+    let provider = app.store.provider(a.provider_id).await?;
+    let cohort = app.store.cohort(a.cohort_id).await?;
+    let offer = app.store.offer(cohort.offer_id).await?;
+    Ok(ReleaseContext {
+        provider_name: provider.name.to_string(),
+        offer_title: offer.offer.title,
+    })
+}
+
+/// Someone who needs release on a date.
+#[derive(Debug, Clone)]
+pub struct ReleaseNeed {
+    pub participant_id: ParticipantId,
+    pub name: String,
+    /// Hours of the session inside their working time.
+    pub hours: f64,
+    /// The newest agreement asked for this date: its state and the answer for the date.
+    pub asked: Option<(ReleaseState, Option<bool>)>,
+}
+
+/// A coming date of a cohort with the people who need release for it.
+#[derive(Debug, Clone)]
+pub struct DateNeeds {
+    pub session: SessionRecord,
+    pub needs: Vec<ReleaseNeed>,
+}
+
+/// Per coming date of the cohort, who needs release (the people not finished who have
+/// recorded working times) and what their employer answered: three queries whatever the
+/// number of people. The caller has read the cohort.
+pub async fn cohort_needs(
+    app: &App,
+    cohort: &Cohort,
+    offer: &Offer,
+    sessions: &[SessionRecord],
+    members: &[(Enrolment, String)],
+) -> Result<Vec<DateNeeds>, AppError> {
+    let patterns = app.store.work_patterns_in_cohort(cohort.id).await?;
+    let agreements = of(
+        app,
+        &ReleaseQuery {
+            cohort: Some(cohort.id),
+            ..Default::default()
+        },
+    )
+    .await?;
+    let today = app.today();
+    let mut out: Vec<DateNeeds> = Vec::new();
+    for (record, name) in &patterns {
+        let Some((enrolment, _)) = members
+            .iter()
+            .find(|(e, _)| e.participant_id == record.participant_id && !e.status.is_final())
+        else {
+            continue;
+        };
+        let fit = fit_with(record, enrolment, cohort.clone(), offer, sessions.to_vec());
+        let times: Vec<_> = fit.sessions.iter().map(|s| (s.start, s.end)).collect();
+        for d in release_dates(&fit.fit, &times) {
+            let session = &fit.sessions[d.session];
+            if d.date < today {
+                continue;
+            }
+            let sid = session.id.to_string();
+            let asked = agreements
+                .iter()
+                .filter(|a| a.enrolment_id == enrolment.id)
+                .find_map(|a| {
+                    a.dates
+                        .iter()
+                        .find(|x| x.session_id.as_deref() == Some(sid.as_str()))
+                        .map(|x| (a.state, x.agreed))
+                });
+            let need = ReleaseNeed {
+                participant_id: record.participant_id,
+                name: name.clone(),
+                hours: d.hours,
+                asked,
+            };
+            match out.iter_mut().find(|n| n.session.id == session.id) {
+                Some(n) => n.needs.push(need),
+                None => out.push(DateNeeds {
+                    session: session.clone(),
+                    needs: vec![need],
+                }),
+            }
+        }
+    }
+    out.sort_by_key(|n| (n.session.date, n.session.start));
+    Ok(out)
 }

@@ -161,7 +161,7 @@ pub fn fits_of_file(file: &crate::participants::file::ParticipantFile) -> Vec<En
 
 /// Checks an enrolment's cohort timetable (`sessions`, cancelled ones are left out) against
 /// a work pattern: pure.
-fn fit_with(
+pub fn fit_with(
     record: &WorkPatternRecord,
     enrolment: &Enrolment,
     cohort: Cohort,

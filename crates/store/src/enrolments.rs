@@ -148,6 +148,32 @@ impl Store {
         rows.iter().map(enrolment_from_row).collect()
     }
 
+    /// The enrolments of a cohort with the participants' names, by family and given name:
+    /// one query (the cohort page's list of participants).
+    pub async fn cohort_members(
+        &self,
+        cohort: CohortId,
+    ) -> Result<Vec<(Enrolment, String)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT e.id, e.participant_id, e.cohort_id, e.status, e.stayed_employed, e.created_at, \
+             p.given_name, p.family_name FROM enrolments e JOIN participants p ON p.id = e.participant_id \
+             WHERE e.cohort_id = $1 ORDER BY p.family_name, p.given_name, e.id",
+        )
+        .bind(cohort.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let name = format!(
+                    "{} {}",
+                    r.try_get::<String, _>("given_name")?,
+                    r.try_get::<String, _>("family_name")?
+                );
+                Ok((enrolment_from_row(r)?, name))
+            })
+            .collect()
+    }
+
     /// The history of an enrolment, oldest first.
     pub async fn enrolment_history(
         &self,

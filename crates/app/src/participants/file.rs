@@ -71,6 +71,8 @@ pub struct ParticipantFile {
     pub work: Option<WorkPatternRecord>,
     /// Links to employers (active first), resting on the consent `employer_contact`.
     pub employments: Vec<lernweg_store::Employment>,
+    /// Release agreements for the participant's sessions, newest first.
+    pub release_agreements: Vec<lernweg_store::ReleaseAgreement>,
 }
 
 impl ParticipantFile {
@@ -225,6 +227,14 @@ async fn load(
         referrals,
         work: store.work_pattern(pid).await?,
         employments: store.employments_of_participant(pid).await?,
+        release_agreements: crate::release::of(
+            app,
+            &crate::release::ReleaseQuery {
+                participant: Some(pid),
+                ..Default::default()
+            },
+        )
+        .await?,
         record,
     })
 }

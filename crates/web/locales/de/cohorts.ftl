@@ -142,3 +142,15 @@ cohort-horizon-short = { $short ->
    *[other] { $short } Termine wurden
   } mit weniger als { $min } Wochen Vorlauf veröffentlicht (kürzester Vorlauf: { $shortest } Wochen). Mindestvorlauf des Trägers: { $min } Wochen; Ziel: { $goal } Wochen.
 cohort-horizon-ok = Alle Termine wurden mit mindestens { $min } Wochen Vorlauf veröffentlicht (kürzester Vorlauf: { $shortest } Wochen; Ziel: { $goal } Wochen).
+
+## Participants and release on the cohort page (issue 13, point 9)
+cohort-members = Teilnehmende
+cohort-members-empty = Noch niemand ist für diesen Durchgang eingetragen.
+cohort-member-name = Name
+cohort-capacity = { $used } von { $capacity } Plätzen belegt (eingeschrieben, aktiv oder pausiert).
+cohort-release = Freistellung je Termin
+cohort-release-intro = An diesen Terminen arbeiten Teilnehmende laut ihren Arbeitszeiten; der Betrieb muss sie freistellen.
+cohort-release-none = Kein kommender Termin fällt in die erfassten Arbeitszeiten der Teilnehmenden.
+cohort-release-col-who = Wer braucht Freistellung
+cohort-release-who = { $name } ({ $hours } Std.): { $answer }
+cohort-release-not-asked = noch nicht angefragt

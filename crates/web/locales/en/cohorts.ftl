@@ -142,3 +142,15 @@ cohort-horizon-short = { $short ->
    *[other] { $short } dates were
   } published with less than { $min } weeks' lead (shortest lead: { $shortest } weeks). The provider's minimum lead: { $min } weeks; goal: { $goal } weeks.
 cohort-horizon-ok = All dates were published with at least { $min } weeks' lead (shortest lead: { $shortest } weeks; goal: { $goal } weeks).
+
+## Participants and release on the cohort page (issue 13, point 9)
+cohort-members = Participants
+cohort-members-empty = Nobody is registered for this cohort yet.
+cohort-member-name = Name
+cohort-capacity = { $used } of { $capacity } places taken (enrolled, active or paused).
+cohort-release = Release from work per date
+cohort-release-intro = On these dates participants work according to their working times; their employer has to release them.
+cohort-release-none = No coming date falls into the participants' recorded working times.
+cohort-release-col-who = Who needs release
+cohort-release-who = { $name } ({ $hours } h): { $answer }
+cohort-release-not-asked = not asked yet

@@ -44,6 +44,8 @@ pub struct EmployerPage {
     pub employees: Vec<EmployeeBlock>,
     /// The calendar link, while there is one.
     pub feed_url: Option<String>,
+    /// Release requests: (link, line, open).
+    pub releases: Vec<(String, String, bool)>,
 }
 
 fn row(lang: Lang, d: &EmployeeDate) -> DateRow {
@@ -92,6 +94,26 @@ fn page(ctx: &Ctx, state: &AppState, headers: &HeaderMap, view: EmployerView) ->
             .map(|e| EmployeeBlock {
                 name: e.name.clone(),
                 rows: e.dates.iter().map(|d| row(lang, d)).collect(),
+            })
+            .collect(),
+        releases: view
+            .releases
+            .iter()
+            .map(|a| {
+                let args = [
+                    ("person", format!("{} {}", a.given_name, a.family_name)),
+                    (
+                        "state",
+                        lang.t(&format!("release-state-{}", a.state.code())),
+                    ),
+                    ("hours", lernweg_planner::output::de_num(a.total_hours())),
+                    ("count", a.dates.len().to_string()),
+                ];
+                (
+                    format!("/betrieb/freistellungen/{}", a.id),
+                    lang.t_args("release-employer-line", &args),
+                    a.state.is_open(),
+                )
             })
             .collect(),
         feed_url: view

@@ -32,6 +32,7 @@ pub struct WeekRow {
 
 /// One open enrolment's check.
 pub struct CohortFitView {
+    pub enrolment_id: String,
     pub cohort: String,
     pub summary: String,
     pub release: Option<String>,
@@ -45,6 +46,10 @@ pub struct FitPanel {
     pub participant_id: String,
     pub pattern: Option<PatternView>,
     pub cohorts: Vec<CohortFitView>,
+    /// Release agreements: (link, line, open).
+    pub releases: Vec<(String, String, bool)>,
+    /// How many release agreements wait for the employer's answer.
+    pub releases_open: usize,
 }
 
 fn fit_view(lang: Lang, f: &EnrolmentFit) -> CohortFitView {
@@ -89,6 +94,7 @@ fn fit_view(lang: Lang, f: &EnrolmentFit) -> CohortFitView {
         )
     };
     CohortFitView {
+        enrolment_id: f.enrolment.id.to_string(),
         cohort: f.cohort.name.clone(),
         summary,
         release: (!fit.collisions.is_empty()).then(|| {
@@ -131,6 +137,7 @@ impl FitPanel {
     /// every enrolment that is not finished. Reads are audited by the participant page itself.
     pub fn of_file(state: &AppState, lang: Lang, file: &ParticipantFile) -> FitPanel {
         let fits = fits_of_file(file);
+        let h = |x: f64| lang.decimal(x);
         FitPanel {
             participant_id: file.record.id.to_string(),
             pattern: file
@@ -138,6 +145,31 @@ impl FitPanel {
                 .as_ref()
                 .map(|r| PatternView::new(lang, &state.app.clock, r)),
             cohorts: fits.iter().map(|f| fit_view(lang, f)).collect(),
+            releases: file
+                .release_agreements
+                .iter()
+                .map(|a| {
+                    let args = [
+                        ("cohort", a.cohort_name.clone()),
+                        (
+                            "state",
+                            lang.t(&format!("release-state-{}", a.state.code())),
+                        ),
+                        ("hours", h(a.total_hours())),
+                        ("count", a.dates.len().to_string()),
+                    ];
+                    (
+                        format!("/verwaltung/freistellungen/{}", a.id),
+                        lang.t_args("release-panel-line", &args),
+                        a.state.is_open(),
+                    )
+                })
+                .collect(),
+            releases_open: file
+                .release_agreements
+                .iter()
+                .filter(|a| a.state.is_open())
+                .count(),
         }
     }
 }

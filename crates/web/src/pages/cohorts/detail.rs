@@ -97,6 +97,28 @@ pub struct DetailPage {
     pub error: Option<String>,
     pub kinds: Vec<(&'static str, String)>,
     pub horizon: Option<HorizonNote>,
+    /// "12 von 16 Plätzen belegt".
+    pub capacity: String,
+    pub members: Vec<MemberRow>,
+    /// Whether the viewer may open participant pages (counselling staff).
+    pub can_open_people: bool,
+    pub release_rows: Vec<ReleaseRow>,
+}
+
+pub struct MemberRow {
+    pub href: String,
+    pub name: String,
+    pub status: String,
+    pub holds_place: bool,
+}
+
+/// A coming date on which someone needs release from work.
+pub struct ReleaseRow {
+    pub iso: String,
+    pub day: String,
+    pub time: String,
+    /// "Name (2 Std., Freistellung: zugestimmt)".
+    pub who: Vec<String>,
 }
 
 pub(crate) fn hours_text(h: f64) -> String {
@@ -121,6 +143,8 @@ pub(crate) async fn page(
         feeds,
         min_publication_weeks,
         horizon,
+        members,
+        release_needs,
     } = lernweg_app::cohorts::overview(&state.app, &principal(ctx)?, cohort).await?;
     let total: f64 = sessions
         .iter()
@@ -176,6 +200,57 @@ pub(crate) async fn page(
     } else {
         StatusCode::OK
     };
+    let used = members
+        .iter()
+        .filter(|(e, _)| e.status.holds_place())
+        .count();
+    let capacity = lang.t_args(
+        "cohort-capacity",
+        &[
+            ("used", used.to_string()),
+            ("capacity", offer.offer.capacity.to_string()),
+        ],
+    );
+    let members = members
+        .iter()
+        .map(|(e, name)| MemberRow {
+            href: format!("/verwaltung/teilnehmende/{}", e.participant_id),
+            name: name.clone(),
+            status: lang.t(&format!("participants-status-{}", e.status.code())),
+            holds_place: e.status.holds_place(),
+        })
+        .collect();
+    let release_rows = release_needs
+        .iter()
+        .map(|n| ReleaseRow {
+            iso: n.session.date.to_string(),
+            day: n.session.date.format("%d.%m.%Y").to_string(),
+            time: match (n.session.start, n.session.end) {
+                (Some(a), Some(b)) => format!("{a}–{b}"),
+                _ => String::new(),
+            },
+            who: n
+                .needs
+                .iter()
+                .map(|x| {
+                    let answer = match x.asked {
+                        None => lang.t("cohort-release-not-asked"),
+                        Some((_, Some(true))) => lang.t("release-date-agreed"),
+                        Some((_, Some(false))) => lang.t("release-date-declined"),
+                        Some((_, None)) => lang.t("release-date-open"),
+                    };
+                    lang.t_args(
+                        "cohort-release-who",
+                        &[
+                            ("name", x.name.clone()),
+                            ("hours", hours_text(x.hours)),
+                            ("answer", answer),
+                        ],
+                    )
+                })
+                .collect(),
+        })
+        .collect();
     let page = DetailPage {
         layout: Layout::new(ctx, "/verwaltung/durchgaenge", "cohort-title"),
         status: status_label(ctx, &cohort, state.app.today()),
@@ -193,6 +268,10 @@ pub(crate) async fn page(
         error,
         kinds,
         horizon: horizon_note(lang, &horizon, min_publication_weeks),
+        capacity,
+        members,
+        can_open_people: lernweg_domain::access::COUNSELLING.permits(ctx.role()),
+        release_rows,
         cohort,
     };
     Ok((status, render(&page)).into_response())

@@ -5,8 +5,7 @@
 use askama::Template;
 use axum::Extension;
 use axum::extract::State;
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use lernweg_app::participants::file::{self, Notes, ParticipantFile};
 use lernweg_domain::ParticipantId;
 use lernweg_pdf::{Report, Section, Table};
@@ -458,28 +457,8 @@ pub async fn pdf(
 ) -> Result<Response, PageError> {
     let a = gather(&state, &ctx, id, "data access report (PDF)").await?;
     let report = a.report(ctx.lang);
-    let bytes = match tokio::task::spawn_blocking(move || lernweg_pdf::render(&report)).await {
-        Ok(Ok(bytes)) => bytes,
-        Ok(Err(e)) => {
-            tracing::error!(error = %e, "Auskunft PDF failed");
-            return Err(PageError::Internal);
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "Auskunft PDF task failed");
-            return Err(PageError::Internal);
-        }
-    };
     let name = format!("auskunft-{}.pdf", a.contact.participant_id);
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-            (header::CACHE_CONTROL, "no-store".to_owned()),
-        ],
-        bytes,
-    )
-        .into_response())
+    crate::pdf_download::pdf_download(report, &name)
+        .await
+        .map_err(|()| PageError::Internal)
 }
