@@ -185,7 +185,7 @@ impl ReleaseListQuery {
 }
 
 /// Release agreements of the caller's provider, newest first.
-#[utoipa::path(get, path = "/api/v1/release-agreements", tag = "release-agreements",
+#[utoipa::path(get, path = "/api/v1/release-agreements", operation_id = "list_release_agreements", tag = "release-agreements",
     params(CursorParams, ReleaseListQuery),
     responses((status = 200, body = inline(Items<ReleaseAgreementDto>)), (status = 422, body = Problem)))]
 pub async fn list(
@@ -202,7 +202,7 @@ pub async fn list(
 
 /// Asks the participant's employer to release the coming sessions of the enrolment's cohort
 /// that fall into the participant's working times.
-#[utoipa::path(post, path = "/api/v1/release-agreements", tag = "release-agreements", request_body = NewReleaseAgreementDto,
+#[utoipa::path(post, path = "/api/v1/release-agreements", operation_id = "create_release_agreement", tag = "release-agreements", request_body = NewReleaseAgreementDto,
     responses((status = 201, body = ReleaseAgreementDto), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -216,7 +216,7 @@ pub async fn create(
 }
 
 /// One release agreement with its dates and history.
-#[utoipa::path(get, path = "/api/v1/release-agreements/{id}", tag = "release-agreements", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/release-agreements/{id}", operation_id = "show_release_agreement", tag = "release-agreements", params(("id" = String, Path)),
     responses((status = 200, body = ReleaseAgreementDto), (status = 404, body = Problem)))]
 pub async fn show(
     State(state): State<AppState>,
@@ -230,7 +230,7 @@ pub async fn show(
 }
 
 /// Records the employer's answer (e.g. from the signed paper).
-#[utoipa::path(post, path = "/api/v1/release-agreements/{id}/answer", tag = "release-agreements", params(("id" = String, Path)), request_body = ReleaseAnswerDto,
+#[utoipa::path(post, path = "/api/v1/release-agreements/{id}/answer", operation_id = "answer_release_agreement", tag = "release-agreements", params(("id" = String, Path)), request_body = ReleaseAnswerDto,
     responses((status = 200, body = ReleaseAgreementDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn answer(
     State(state): State<AppState>,
@@ -245,7 +245,7 @@ pub async fn answer(
 }
 
 /// The agreement as a German PDF to sign.
-#[utoipa::path(get, path = "/api/v1/release-agreements/{id}/pdf", tag = "release-agreements", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/release-agreements/{id}/pdf", operation_id = "release_agreement_pdf", tag = "release-agreements", params(("id" = String, Path)),
     responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404, body = Problem)))]
 pub async fn pdf(
     State(state): State<AppState>,

@@ -14,6 +14,7 @@ mod participants_api;
 mod participants_pages;
 mod portal;
 mod referrals;
+mod release;
 mod work;
 
 pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
@@ -29,6 +30,7 @@ pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
         loans::EXPECTED,
         referrals::EXPECTED,
         employers::EXPECTED,
+        release::EXPECTED,
         attendance::EXPECTED,
         imports::EXPECTED,
         legal::EXPECTED,
