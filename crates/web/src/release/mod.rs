@@ -55,6 +55,22 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
+/// One line about an agreement for the participant's pages: cohort, state, hours and dates.
+pub fn panel_line(lang: crate::i18n::Lang, a: &lernweg_store::ReleaseAgreement) -> String {
+    lang.t_args(
+        "release-panel-line",
+        &[
+            ("cohort", a.cohort_name.clone()),
+            (
+                "state",
+                lang.t(&format!("release-state-{}", a.state.code())),
+            ),
+            ("hours", lang.decimal(a.total_hours())),
+            ("count", a.dates.len().to_string()),
+        ],
+    )
+}
+
 /// This part of the OpenAPI document (merged in `api::document`).
 #[derive(OpenApi)]
 #[openapi(components(schemas(

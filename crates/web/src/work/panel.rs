@@ -137,7 +137,6 @@ impl FitPanel {
     /// every enrolment that is not finished. Reads are audited by the participant page itself.
     pub fn of_file(state: &AppState, lang: Lang, file: &ParticipantFile) -> FitPanel {
         let fits = fits_of_file(file);
-        let h = |x: f64| lang.decimal(x);
         FitPanel {
             participant_id: file.record.id.to_string(),
             pattern: file
@@ -149,18 +148,9 @@ impl FitPanel {
                 .release_agreements
                 .iter()
                 .map(|a| {
-                    let args = [
-                        ("cohort", a.cohort_name.clone()),
-                        (
-                            "state",
-                            lang.t(&format!("release-state-{}", a.state.code())),
-                        ),
-                        ("hours", h(a.total_hours())),
-                        ("count", a.dates.len().to_string()),
-                    ];
                     (
                         format!("/verwaltung/freistellungen/{}", a.id),
-                        lang.t_args("release-panel-line", &args),
+                        crate::release::panel_line(lang, a),
                         a.state.is_open(),
                     )
                 })

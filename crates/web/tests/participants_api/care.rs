@@ -389,6 +389,7 @@ async fn export_holds_everything_and_is_audited() {
             "participant",
             "readiness_checks",
             "referrals",
+            "release_agreements",
             "work_pattern"
         ]
     );

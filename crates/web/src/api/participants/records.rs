@@ -135,6 +135,8 @@ pub struct ExportDto {
     pub attendance: Vec<EnrolmentAttendanceDto>,
     /// Links to employers, active first (each rests on the consent `employer_contact`).
     pub employments: Vec<crate::employers::api::EmploymentDto>,
+    /// Release agreements with their dates and history, newest first.
+    pub release_agreements: Vec<crate::release::api::ReleaseAgreementDto>,
 }
 
 /// What is recorded for one enrolment: attendance and the staff's progress entries.
@@ -450,6 +452,7 @@ pub async fn export(
         checks,
         loans,
         employments,
+        release_agreements,
         ..
     } = file;
     Ok(Json(ExportDto {
@@ -474,6 +477,7 @@ pub async fn export(
         work_pattern,
         attendance,
         employments: employments.into_iter().map(Into::into).collect(),
+        release_agreements: release_agreements.into_iter().map(Into::into).collect(),
     }))
 }
 

@@ -57,6 +57,8 @@ pub struct Auskunft {
     pub facts: Vec<(String, String)>,
     pub consents: Vec<ConsentRow>,
     pub employments: Vec<EmploymentRow>,
+    /// Release agreements, one line each.
+    pub releases: Vec<String>,
     pub contacts: Vec<ContactRow>,
     /// When the reader may not see the contact notes (the admin): the sentence saying that
     /// they are left out and where the person can request them.
@@ -146,6 +148,11 @@ impl Auskunft {
             facts: facts(lang, p),
             consents: consent_rows(lang, file),
             employments: employment_rows(lang, file),
+            releases: file
+                .release_agreements
+                .iter()
+                .map(|r| crate::release::panel_line(lang, r))
+                .collect(),
             contacts: contact_rows(lang, file),
             notes_withheld,
             checks: check_rows(lang, file),
