@@ -1,11 +1,17 @@
 //! Demo employers of the first provider (issue 13): the workplaces the demo participants
 //! name, with contact people; each participant who works there is linked on the strength of
 //! a recorded consent `employer_contact`. The hospital's care director has an account with
-//! the demo password and sees her employees' dates on `/betrieb`.
+//! the demo password and sees her employees' dates on `/betrieb`. Staff asked the employers to
+//! release the sessions that fall into the linked employees' working times (through the same
+//! use-case as the pages); the answers cover every state: agreed, partly agreed, declined,
+//! and one still open.
 
 use anyhow::anyhow;
+use lernweg_app::{App, AppError, Caller};
 use lernweg_domain::{Limit, ProviderId, RawEmployer, RawEmployerContact};
+use lernweg_domain::{Principal, Role};
 use lernweg_participants::ConsentScope;
+use lernweg_participants::{ReleaseAnswer, ReleaseState};
 use lernweg_store::{Actor, EmployerFilter, InvitationKind, Store};
 
 use crate::demo::PASSWORD;
@@ -130,7 +136,7 @@ pub async fn seed(store: &Store, provider: ProviderId) -> anyhow::Result<()> {
                 .link_employee(&actor, &employer, p.id, &consent.id, since)
                 .await?;
         }
-        if demo.0 == "Klinikum Essen-Nord" {
+        if demo.0 == EMPLOYERS[0].0 {
             let inv = store
                 .create_contact_invitation(
                     &actor,
@@ -144,6 +150,60 @@ pub async fn seed(store: &Store, provider: ProviderId) -> anyhow::Result<()> {
                 .await?
                 .map_err(|r| anyhow!("demo employer invitation: {r:?}"))?;
         }
+    }
+    release_agreements(store, provider).await
+}
+
+/// Release requests for every linked employee whose sessions fall into working time, as
+/// the counsellor makes them, answered in turn: agreed, partly agreed, declined, open.
+async fn release_agreements(store: &Store, provider: ProviderId) -> anyhow::Result<()> {
+    let app = App::new(store.clone());
+    let counsellor = store
+        .user_by_email(&lernweg_domain::Email::parse("beratung1@demo.example")?)
+        .await?;
+    let caller = Caller::new(
+        Principal {
+            user_id: counsellor.id,
+            role: Role::Counsellor,
+            provider_id: Some(provider),
+        },
+        Actor::user(counsellor.id, counsellor.email.as_str()),
+    );
+    let mut made = Vec::new();
+    for person in store.participants(Some(provider)).await? {
+        let linked = store
+            .employments_of_participant(person.id)
+            .await?
+            .iter()
+            .any(|l| l.is_active());
+        if !linked {
+            continue;
+        }
+        for e in store.enrolments_of(person.id).await? {
+            match lernweg_app::release::request(&app, &caller, e.id).await {
+                Ok(a) => made.push(a),
+                // No sessions in working time, no working times: nothing to ask.
+                Err(AppError::Invalid(_) | AppError::Conflict(_)) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+    let answers = [
+        (ReleaseState::Agreed, "Schichtplan angepasst."),
+        (
+            ReleaseState::PartlyAgreed,
+            "Im Dezember Inventur: diese Termine nicht.",
+        ),
+        (ReleaseState::Declined, "Personalengpass im Quartal."),
+    ];
+    for (a, (state, note)) in made.iter().zip(answers) {
+        let answer = match state {
+            ReleaseState::Agreed => ReleaseAnswer::AgreeAll,
+            ReleaseState::Declined => ReleaseAnswer::DeclineAll,
+            _ if a.dates.len() < 2 => ReleaseAnswer::AgreeAll,
+            _ => ReleaseAnswer::Only(a.dates.iter().skip(1).map(|d| d.date).collect()),
+        };
+        lernweg_app::release::answer(&app, &caller, None, a.id, &answer, note).await?;
     }
     Ok(())
 }

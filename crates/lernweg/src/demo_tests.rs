@@ -196,6 +196,25 @@ async fn check(today: NaiveDate) -> Vec<String> {
             format!("employment since {}", link.since)
         });
     }
+    // Release agreements in every state, each date of them still to come when asked.
+    let agreements = store
+        .release_agreements_after(
+            &lernweg_store::ReleaseFilter::default(),
+            None,
+            lernweg_domain::Limit::MAX,
+        )
+        .await
+        .unwrap()
+        .items;
+    for state in lernweg_participants::ReleaseState::ALL {
+        p.check(agreements.iter().any(|a| a.state == state), || {
+            format!(
+                "no release agreement {} among {:?}",
+                state.code(),
+                agreements.iter().map(|a| a.state).collect::<Vec<_>>()
+            )
+        });
+    }
     for a in store.audit_entries(None, 1000).await.unwrap() {
         p.check(a.at <= now, || format!("audit entry at {}", a.at));
     }
