@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 use lernweg_domain::access::{COUNSELLING, MANAGERS, STAFF};
+use lernweg_domain::outbox::NoticeKind;
 use lernweg_domain::{
     CohortId, CohortStatus, Cursor, Limit, OfferId, PageNo, Paged, ParseError, Principal,
     ProviderId, Search, SessionId, Slice, State as FedState, UserId,
@@ -362,11 +363,14 @@ pub async fn move_session(
     to: SessionMove,
     reason: &str,
 ) -> Result<SessionRecord, AppError> {
-    let (session, _) = managed_session(app, caller, id).await?;
-    Ok(app
+    let (session, cohort) = managed_session(app, caller, id).await?;
+    let moved = app
         .store
         .move_session(&caller.actor, session.id, to, reason)
-        .await?)
+        .await?;
+    let kind = NoticeKind::SessionMoved;
+    crate::notices::session_changed(app, &cohort, kind, &session, &moved, reason).await?;
+    Ok(moved)
 }
 
 /// Cancels a session: it stays in the timetable and the feeds as cancelled.
@@ -376,11 +380,14 @@ pub async fn cancel_session(
     id: SessionId,
     reason: &str,
 ) -> Result<SessionRecord, AppError> {
-    let (session, _) = managed_session(app, caller, id).await?;
-    Ok(app
+    let (session, cohort) = managed_session(app, caller, id).await?;
+    let cancelled = app
         .store
         .cancel_session(&caller.actor, session.id, reason)
-        .await?)
+        .await?;
+    let kind = NoticeKind::SessionCancelled;
+    crate::notices::session_changed(app, &cohort, kind, &session, &cancelled, reason).await?;
+    Ok(cancelled)
 }
 
 /// A session added by hand (e.g. a make-up date).
@@ -425,10 +432,13 @@ pub async fn add_session(
         kind: extra.kind,
         title: title.to_owned(),
     };
-    Ok(app
+    let added = app
         .store
         .add_session(&caller.actor, cohort.id, new, reason)
-        .await?)
+        .await?;
+    let kind = NoticeKind::SessionAdded;
+    crate::notices::session_changed(app, &cohort, kind, &added, &added, reason).await?;
+    Ok(added)
 }
 
 /// A visible cohort with its offer and its timetable (cancelled sessions included), by date.

@@ -23,6 +23,7 @@ pub mod feeds;
 pub mod imports;
 pub mod legal;
 pub mod loans;
+pub mod notices;
 pub mod offers;
 pub mod participants;
 pub mod portal;

@@ -13,6 +13,7 @@ pub mod ids;
 pub mod kldb;
 pub mod legal;
 pub mod login;
+pub mod outbox;
 pub mod paging;
 pub mod provider;
 pub mod provider_details;

@@ -1,6 +1,8 @@
 //! The background work of `serve` and `demo`, safe to run on several instances at once:
 //! confirmed imports that no instance has started are claimed and run (every few seconds),
-//! and each daily job runs once a day across all instances (claimed per job and day).
+//! the outbox's due notices are claimed and sent (every few seconds; see
+//! `lernweg_web::outbox::deliver_due`), and each daily job runs once a day across all
+//! instances (claimed per job and day).
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -8,6 +10,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use lernweg_app::App;
 use lernweg_app::daily::{self, DailyJob};
+use lernweg_web::AppState;
 use tokio::task::JoinHandle;
 
 /// How often unclaimed imports are looked for.
@@ -33,7 +36,8 @@ pub fn parse_daily_jobs(names: &[String]) -> anyhow::Result<Vec<DailyJob>> {
 }
 
 /// Starts the background loop; abort the handle to stop it.
-pub fn spawn(app: App, jobs: Vec<DailyJob>) -> JoinHandle<()> {
+pub fn spawn(state: AppState, jobs: Vec<DailyJob>) -> JoinHandle<()> {
+    let app: App = state.app.clone();
     tokio::spawn(async move {
         // The day each job was last handled here (run, or found claimed by another instance).
         let mut handled: HashMap<DailyJob, NaiveDate> = HashMap::new();
@@ -43,6 +47,16 @@ pub fn spawn(app: App, jobs: Vec<DailyJob>) -> JoinHandle<()> {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(count = n, "started unclaimed participant imports"),
                 Err(e) => tracing::warn!(error = %e, "looking for unclaimed imports failed"),
+            }
+            match lernweg_web::outbox::deliver_due(&state, app.clock.now_utc()).await {
+                Ok(d) if d == Default::default() => {}
+                Ok(d) => tracing::info!(
+                    sent = d.sent,
+                    retried = d.retried,
+                    failed = d.failed,
+                    "outbox round"
+                ),
+                Err(e) => tracing::warn!(error = %e, "sending the outbox failed"),
             }
             if since_daily.is_none_or(|t| t.elapsed() >= DAILY_CHECK) {
                 since_daily = Some(tokio::time::Instant::now());

@@ -385,7 +385,7 @@ async fn serve_with(
     };
     let jobs = background::parse_daily_jobs(&args.daily_jobs)?;
     let state = AppState::new(store.clone(), config);
-    let background = background::spawn(state.app.clone(), jobs);
+    let background = background::spawn(state.clone(), jobs);
     let result = lernweg_web::serve(state, args.addr, on_ready).await;
     background.abort();
     // Writes the queued audit entries of reads before the pool closes.

@@ -23,6 +23,7 @@ mod legal;
 mod loan_lists;
 mod loans;
 mod offers;
+mod outbox;
 mod packed;
 mod paging;
 mod participant_file;
@@ -74,6 +75,7 @@ pub use invitations::{
 pub use loan_lists::{DeviceFilter, DeviceListed, LoanFilter, LoanListed};
 pub use loans::{DEVICE_KINDS, Device, Loan, NewDevice, NewLoan};
 pub use offers::{OfferFilter, OfferRecord};
+pub use outbox::{NewNotice, OutboxFilter, OutboxMessage};
 pub use participant_list::ParticipantFilter;
 pub use participants::{
     CheckedAgainst, ConsentRecord, ContactEntry, NewContact, ParticipantRecord, ReadinessRecord,

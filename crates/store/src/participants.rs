@@ -279,6 +279,22 @@ impl Store {
             .await
     }
 
+    /// The participants with an enrolment in `cohort` that has not ended, by family name:
+    /// one query.
+    pub async fn participants_in_cohort(
+        &self,
+        cohort: CohortId,
+    ) -> Result<Vec<ParticipantRecord>, StoreError> {
+        ListSql::new(columns!(), "participants")
+            .filter(
+                "id IN (SELECT participant_id FROM enrolments WHERE cohort_id = {} \
+                 AND status NOT IN ('completed', 'dropped'))",
+                Some(cohort.to_string()),
+            )
+            .all(self, "family_name, given_name, id", from_row)
+            .await
+    }
+
     pub async fn update_participant(
         &self,
         actor: &Actor,

@@ -21,6 +21,7 @@ pub mod i18n;
 mod imports;
 mod list_search;
 mod offers_view;
+pub mod outbox;
 mod pages;
 pub mod paging;
 mod pdf_download;

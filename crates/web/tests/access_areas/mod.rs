@@ -10,6 +10,7 @@ mod imports;
 mod legal;
 mod loans;
 mod offers;
+mod outbox;
 mod participants_api;
 mod participants_pages;
 mod portal;
@@ -31,6 +32,7 @@ pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
         referrals::EXPECTED,
         employers::EXPECTED,
         release::EXPECTED,
+        outbox::EXPECTED,
         attendance::EXPECTED,
         imports::EXPECTED,
         legal::EXPECTED,
