@@ -205,5 +205,46 @@ async fn release_agreements(store: &Store, provider: ProviderId) -> anyhow::Resu
         };
         lernweg_app::release::answer(&app, &caller, None, a.id, &answer, note).await?;
     }
+    moved_session(&app, provider, made.first()).await
+}
+
+/// One coming session of the first agreement's cohort, moved two days later by the
+/// coordinator: its notices go to the participants, trainers and employers through the
+/// outbox (the demo's sender writes them into the mail directory).
+async fn moved_session(
+    app: &App,
+    provider: ProviderId,
+    agreement: Option<&lernweg_store::ReleaseAgreement>,
+) -> anyhow::Result<()> {
+    let Some(a) = agreement else { return Ok(()) };
+    let coordinator = app
+        .store
+        .user_by_email(&lernweg_domain::Email::parse("koordination1@demo.example")?)
+        .await?;
+    let caller = Caller::new(
+        Principal {
+            user_id: coordinator.id,
+            role: Role::Coordinator,
+            provider_id: Some(provider),
+        },
+        Actor::user(coordinator.id, coordinator.email.as_str()),
+    );
+    let today = app.today();
+    let Some(session) = app
+        .store
+        .timetable(a.cohort_id)
+        .await?
+        .into_iter()
+        .find(|s| s.date > today + chrono::Duration::days(7) && s.start.is_some())
+    else {
+        return Ok(());
+    };
+    let to = lernweg_store::SessionMove {
+        date: session.date + chrono::Duration::days(2),
+        start: session.start,
+        end: session.end,
+    };
+    let reason = "Raumwechsel: Der Kursraum ist an diesem Tag belegt.";
+    lernweg_app::cohorts::move_session(app, &caller, session.id, to, reason).await?;
     Ok(())
 }

@@ -215,6 +215,22 @@ async fn check(today: NaiveDate) -> Vec<String> {
             )
         });
     }
+    // A session moved after publication, with its notices in the outbox.
+    let notices = store
+        .outbox_after(
+            &lernweg_store::OutboxFilter::default(),
+            None,
+            lernweg_domain::Limit::MAX,
+        )
+        .await
+        .unwrap()
+        .items;
+    p.check(
+        notices
+            .iter()
+            .any(|n| n.kind == lernweg_domain::outbox::NoticeKind::SessionMoved),
+        || "no notice of a moved session in the outbox".into(),
+    );
     for a in store.audit_entries(None, 1000).await.unwrap() {
         p.check(a.at <= now, || format!("audit entry at {}", a.at));
     }

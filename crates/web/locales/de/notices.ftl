@@ -1,32 +1,5 @@
-# Notices of changed dates (issue 13 point 8), written when sent, in the recipient's language.
+# Notices to employers' contact people (German; English for reference) and the outbox page.
 
-notice-session_moved-subject = Termin verschoben: { $offer }, { $old_date }
-notice-session_moved-person = Guten Tag,
-
-    ein Termin Ihres Kurses „{ $offer }“ ({ $cohort }) ist verschoben.
-
-    Bisher: { $old_date }, { $old_time }
-    Neu: { $new_date }, { $new_time }
-
-    Grund: { $reason }
-
-    Ihr Kalender-Link zeigt den neuen Termin von selbst. Bei Fragen melden Sie sich bitte bei Ihrer Ansprechperson.
-notice-session_cancelled-subject = Termin abgesagt: { $offer }, { $old_date }
-notice-session_cancelled-person = Guten Tag,
-
-    der Termin Ihres Kurses „{ $offer }“ ({ $cohort }) am { $old_date }, { $old_time } fällt aus.
-
-    Grund: { $reason }
-
-    Bei Fragen melden Sie sich bitte bei Ihrer Ansprechperson.
-notice-session_added-subject = Neuer Termin: { $offer }, { $new_date }
-notice-session_added-person = Guten Tag,
-
-    Ihr Kurs „{ $offer }“ ({ $cohort }) hat einen neuen Termin: { $new_date }, { $new_time } ({ $title }).
-
-    Grund: { $reason }
-
-    Bei Fragen melden Sie sich bitte bei Ihrer Ansprechperson.
 notice-session_moved-employer = Guten Tag,
 
     ein Termin der Weiterbildung „{ $offer }“ ({ $cohort }) ist verschoben. Er betrifft Ihre Beschäftigten: { $names }.
@@ -55,8 +28,8 @@ outbox-all = Alle
 outbox-filter = Anzeigen
 outbox-empty = Keine Nachrichten.
 outbox-to = An
-outbox-subject = Betreff
 outbox-status-pending = wartet auf Versand
 outbox-status-sent = versendet
 outbox-status-failed = fehlgeschlagen
 outbox-attempts = { $attempts } Versuche, zuletzt: { $error }
+outbox-subject = Betreff

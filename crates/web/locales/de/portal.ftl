@@ -255,3 +255,32 @@ portal-ics-cancelled = Abgesagt: { $summary }
 portal-ics-draft = Entwurf: { $summary }
 portal-ics-hours = { $hours } Std.
 portal-ics-reason = Grund: { $reason }
+
+## Notices of changed dates (issue 13 point 8), written when sent
+notice-session_moved-subject = Termin verschoben: { $offer }, { $old_date }
+notice-session_moved-person = Guten Tag,
+
+    ein Termin Ihres Kurses „{ $offer }“ ({ $cohort }) ist verschoben.
+
+    Bisher: { $old_date }, { $old_time }
+    Neu: { $new_date }, { $new_time }
+
+    Grund: { $reason }
+
+    Ihr Kalender-Link zeigt den neuen Termin von selbst. Bei Fragen melden Sie sich bitte bei Ihrer Ansprechperson.
+notice-session_cancelled-subject = Termin abgesagt: { $offer }, { $old_date }
+notice-session_cancelled-person = Guten Tag,
+
+    der Termin Ihres Kurses „{ $offer }“ ({ $cohort }) am { $old_date }, { $old_time } fällt aus.
+
+    Grund: { $reason }
+
+    Bei Fragen melden Sie sich bitte bei Ihrer Ansprechperson.
+notice-session_added-subject = Neuer Termin: { $offer }, { $new_date }
+notice-session_added-person = Guten Tag,
+
+    Ihr Kurs „{ $offer }“ ({ $cohort }) hat einen neuen Termin: { $new_date }, { $new_time } ({ $title }).
+
+    Grund: { $reason }
+
+    Bei Fragen melden Sie sich bitte bei Ihrer Ansprechperson.

@@ -255,3 +255,32 @@ portal-ics-cancelled = Cancelled: { $summary }
 portal-ics-draft = Draft: { $summary }
 portal-ics-hours = { $hours } h
 portal-ics-reason = Reason: { $reason }
+
+## Notices of changed dates (issue 13 point 8), written when sent
+notice-session_moved-subject = Date moved: { $offer }, { $old_date }
+notice-session_moved-person = Hello,
+
+    a date of your course “{ $offer }” ({ $cohort }) has moved.
+
+    Before: { $old_date }, { $old_time }
+    Now: { $new_date }, { $new_time }
+
+    Reason: { $reason }
+
+    Your calendar link shows the new date by itself. If you have questions, please contact your contact person.
+notice-session_cancelled-subject = Date cancelled: { $offer }, { $old_date }
+notice-session_cancelled-person = Hello,
+
+    the date of your course “{ $offer }” ({ $cohort }) on { $old_date }, { $old_time } is cancelled.
+
+    Reason: { $reason }
+
+    If you have questions, please contact your contact person.
+notice-session_added-subject = New date: { $offer }, { $new_date }
+notice-session_added-person = Hello,
+
+    your course “{ $offer }” ({ $cohort }) has a new date: { $new_date }, { $new_time } ({ $title }).
+
+    Reason: { $reason }
+
+    If you have questions, please contact your contact person.
