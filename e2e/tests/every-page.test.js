@@ -23,6 +23,7 @@ const ROLES = [
   { who: 'counsellor', login: 'beratung1@demo.example', start: ['/start'] },
   { who: 'trainer', login: 'lehrkraft1@demo.example', start: ['/start'] },
   { who: 'participant', login: 'samuel.mensah1@mail.demo.example', start: ['/mein-weg'] },
+  { who: 'employer', login: 'pflegedirektion@klinikum-essen-nord.demo.example', start: ['/betrieb'] },
 ];
 
 // The pages reviewers look at first (by kind; ids replaced by :id, offer addresses by :slug).

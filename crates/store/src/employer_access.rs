@@ -61,18 +61,7 @@ impl Store {
         &self,
         contact: EmployerContactId,
     ) -> Result<Option<User>, StoreError> {
-        let id: Option<String> =
-            sqlx::query_scalar("SELECT id FROM users WHERE employer_contact_id = $1")
-                .bind(contact.to_string())
-                .fetch_optional(&self.pool)
-                .await?;
-        match id {
-            Some(id) => {
-                let id = UserId::parse(&id).map_err(|e| StoreError::corrupt("users", e))?;
-                Ok(Some(self.user(id).await?))
-            }
-            None => Ok(None),
-        }
+        self.account_of(Invitee::EmployerContact(contact)).await
     }
 
     /// A new invitation for a contact person of `employer`; older open ones are revoked. An

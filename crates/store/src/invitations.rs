@@ -586,11 +586,16 @@ impl Store {
         &self,
         participant: ParticipantId,
     ) -> Result<Option<User>, StoreError> {
-        let id: Option<String> =
-            sqlx::query_scalar("SELECT id FROM users WHERE participant_id = $1")
-                .bind(participant.to_string())
-                .fetch_optional(&self.pool)
-                .await?;
+        self.account_of(Invitee::Participant(participant)).await
+    }
+
+    /// The account an invitee has (a participant's or a contact person's), if any.
+    pub(crate) async fn account_of(&self, invitee: Invitee) -> Result<Option<User>, StoreError> {
+        let sql = format!("SELECT id FROM users WHERE {} = $1", invitee.column());
+        let id: Option<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .bind(invitee.id())
+            .fetch_optional(&self.pool)
+            .await?;
         match id {
             Some(id) => {
                 let id = UserId::parse(&id).map_err(|e| StoreError::corrupt("users", e))?;

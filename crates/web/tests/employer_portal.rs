@@ -15,31 +15,6 @@ use lernweg_domain::Role;
 use serde_json::{Value, json};
 use support::{code_from, get_text, login_name_from, relaxed};
 
-/// Links the harness participant to the harness employer (consent first); returns the
-/// consent's id.
-async fn link_employee(app: &TestApp) -> String {
-    let person = app.participant.to_string();
-    let (status, consent) = api_call(
-        app,
-        Role::Counsellor,
-        "POST",
-        &format!("/api/v1/participants/{person}/consents"),
-        Some(json!({"scope": "employer_contact", "given_on": "2026-11-02"})),
-    )
-    .await;
-    assert_eq!(status, 201, "{consent}");
-    let (status, link) = api_call(
-        app,
-        Role::Counsellor,
-        "POST",
-        &format!("/api/v1/employers/{}/employees", app.employer.id),
-        Some(json!({"participant_id": person})),
-    )
-    .await;
-    assert_eq!(status, 201, "{link}");
-    consent["id"].as_str().unwrap().to_owned()
-}
-
 /// The events of a feed, parsed by the `ical` crate: (SUMMARY, STATUS, DESCRIPTION).
 fn events(ics: &str) -> Vec<(String, String, String)> {
     let calendar = ical::IcalParser::new(BufReader::new(ics.as_bytes()))
@@ -75,7 +50,7 @@ fn feed_link(page: &str) -> String {
 #[tokio::test]
 async fn a_contact_signs_in_by_code_and_sees_only_the_dates() {
     let app = TestApp::spawn_with(relaxed()).await;
-    link_employee(&app).await;
+    common::link_to_employer(&app).await;
     let contact = &app.employer.contacts[1];
     let (staff, csrf) = app.login("counsellor@test.example").await;
     let detail = get_text(
@@ -165,7 +140,7 @@ async fn a_contact_signs_in_by_code_and_sees_only_the_dates() {
 #[tokio::test]
 async fn the_employer_feed_names_who_is_away_and_ends_with_the_consent() {
     let app = TestApp::spawn_with(relaxed()).await;
-    let consent = link_employee(&app).await;
+    let consent = common::link_to_employer(&app).await;
     let (client, csrf) = app.login("employer@test.example").await;
     let page = get_text(&client, &app.url("/betrieb")).await;
     let link = feed_link(&page);

@@ -112,28 +112,6 @@ async fn outbox(app: &TestApp, status: &str) -> Vec<Value> {
     list["items"].as_array().unwrap().clone()
 }
 
-async fn link_employer(app: &TestApp) {
-    let person = app.participant.to_string();
-    let (s, _) = api_call(
-        app,
-        Role::Counsellor,
-        "POST",
-        &format!("/api/v1/participants/{person}/consents"),
-        Some(json!({"scope": "employer_contact"})),
-    )
-    .await;
-    assert_eq!(s, 201);
-    let (s, _) = api_call(
-        app,
-        Role::Counsellor,
-        "POST",
-        &format!("/api/v1/employers/{}/employees", app.employer.id),
-        Some(json!({"participant_id": person})),
-    )
-    .await;
-    assert_eq!(s, 201);
-}
-
 async fn change(app: &TestApp, body: Value) {
     let (s, out) = api_call(
         app,
@@ -150,7 +128,7 @@ async fn change(app: &TestApp, body: Value) {
 async fn a_moved_date_reaches_everyone_once_the_relay_is_back() {
     let port = free_port().await;
     let app = TestApp::spawn_with(with_relay(port)).await;
-    link_employer(&app).await;
+    common::link_to_employer(&app).await;
 
     // A draft's dates are not binding: nobody is told.
     change(

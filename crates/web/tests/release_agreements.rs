@@ -26,24 +26,7 @@ async fn working_participant(app: &TestApp) {
     )
     .await;
     assert_eq!(status, 200);
-    let (status, _) = api_call(
-        app,
-        Role::Counsellor,
-        "POST",
-        &format!("/api/v1/participants/{person}/consents"),
-        Some(json!({"scope": "employer_contact"})),
-    )
-    .await;
-    assert_eq!(status, 201);
-    let (status, _) = api_call(
-        app,
-        Role::Counsellor,
-        "POST",
-        &format!("/api/v1/employers/{}/employees", app.employer.id),
-        Some(json!({"participant_id": person})),
-    )
-    .await;
-    assert_eq!(status, 201);
+    common::link_to_employer(app).await;
 }
 
 async fn request(app: &TestApp) -> (u16, Value) {

@@ -1,6 +1,6 @@
 # Release agreements (Freistellungsvereinbarungen): staff pages, the employer's page and the PDF.
 
-release-title = Freistellungsvereinbarung
+release-title = Freistellungs­vereinbarung
 release-for = für { $person }
 release-employer = Betrieb: { $employer }
 release-state-requested = Angefragt: Antwort des Betriebs offen

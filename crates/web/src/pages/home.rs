@@ -53,6 +53,8 @@ pub struct HomePage {
     pub lists: Vec<TaskList>,
     /// Link to the legal texts (admin and coordinators).
     pub legal_texts: bool,
+    /// Counselling staff: the employers and the outbox (kept out of the crowded top bar).
+    pub employers: bool,
 }
 
 fn session_task(lang: Lang, s: &RollCallSession, with_date: bool) -> Task {
@@ -207,6 +209,7 @@ pub async fn dashboard(
         },
         lists: task_lists(lang, queue),
         legal_texts: may_get("/verwaltung/rechtstexte", Some(user.role)),
+        employers: may_get("/verwaltung/betriebe", Some(user.role)),
         layout: Layout::new(&ctx, "/start", "home-title"),
     };
     Ok(render(&page))

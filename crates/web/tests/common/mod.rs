@@ -441,3 +441,28 @@ pub fn jsonld(html: &str) -> serde_json::Value {
     let end = html[start..].find("</script>").unwrap() + start;
     serde_json::from_str(&html[start..end]).expect("JSON-LD parses")
 }
+
+/// Links the harness participant to the harness employer, on a consent `employer_contact`
+/// given on 2026-11-02; returns the consent's id.
+pub async fn link_to_employer(app: &TestApp) -> String {
+    let person = app.participant.to_string();
+    let (status, consent) = api_call(
+        app,
+        Role::Counsellor,
+        "POST",
+        &format!("/api/v1/participants/{person}/consents"),
+        Some(serde_json::json!({"scope": "employer_contact", "given_on": "2026-11-02"})),
+    )
+    .await;
+    assert_eq!(status, 201, "{consent}");
+    let (status, link) = api_call(
+        app,
+        Role::Counsellor,
+        "POST",
+        &format!("/api/v1/employers/{}/employees", app.employer.id),
+        Some(serde_json::json!({"participant_id": person})),
+    )
+    .await;
+    assert_eq!(status, 201, "{link}");
+    consent["id"].as_str().unwrap().to_owned()
+}
