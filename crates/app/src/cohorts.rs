@@ -441,6 +441,20 @@ pub async fn add_session(
     Ok(added)
 }
 
+/// The cohort's offer planned from the cohort's start in its state under every time model,
+/// side by side, with the recommendation (the planner's comparison, as `lernweg plan
+/// --compare`): for choosing the time model while the cohort is planned.
+pub async fn compare_time_models(
+    app: &App,
+    principal: &Principal,
+    id: CohortId,
+) -> Result<lernweg_planner::compare::Comparison, AppError> {
+    let (cohort, offer, _) = with_offer(app, principal, id).await?;
+    let spec = offer.to_spec(cohort.start_date, cohort.state);
+    lernweg_planner::compare::compare(&spec, &PlanOptions::default())
+        .map_err(|e| ParseError::new("start_date", "cannot_plan", e.to_string()).into())
+}
+
 /// A visible cohort with its offer and its timetable (cancelled sessions included), by date.
 pub async fn with_offer(
     app: &App,

@@ -201,42 +201,18 @@ impl Store {
         Ok(Ok(self.user(user_id).await?))
     }
 
-    /// Makes an existing employer account the account of a contact person of `employer`
-    /// (an admin's repair, and the test harness); invitations are the usual way.
+    /// Makes an existing employer account the account of a contact person (an admin's repair,
+    /// and the test harness); invitations are the usual way.
     pub async fn link_employer_account(
         &self,
         actor: &Actor,
         user: UserId,
         contact: EmployerContactId,
     ) -> Result<User, StoreError> {
-        let u = self.user(user).await?;
         let (employer, _) = self.employer_contact(contact).await?;
-        if u.role != Role::Employer || u.provider_id != Some(employer.provider_id) {
-            return Err(ParseError::new(
-                "user",
-                "not_employer",
-                "only an employer account of the same provider can be linked",
-            )
-            .into());
-        }
-        let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE users SET employer_contact_id = $1, updated_at = $2 WHERE id = $3")
-            .bind(contact.to_string())
-            .bind(time::fmt(self.now()))
-            .bind(user.to_string())
-            .execute(&mut *tx)
+        let invitee = Invitee::EmployerContact(contact);
+        self.link_account(actor, user, invitee, employer.provider_id)
             .await
-            .map_err(|e| StoreError::unique_as(e, "this contact person already has an account"))?;
-        let entry = actor.entry(
-            Some(employer.provider_id),
-            AuditAction::Update,
-            AuditEntity::User,
-            user,
-            format!("linked to employer contact {contact}"),
-        );
-        audit::write(self.now(), &mut *tx, &entry).await?;
-        tx.commit().await?;
-        self.user(user).await
     }
 
     /// The employer's actively linked employees with the cohorts they take part in (every

@@ -613,37 +613,63 @@ impl Store {
         user: UserId,
         participant: ParticipantId,
     ) -> Result<User, StoreError> {
-        let u = self.user(user).await?;
         let p = self.participant(participant).await?;
-        if u.role != Role::Participant || u.provider_id != Some(p.provider_id) {
-            return Err(ParseError::new(
-                "user",
+        let invitee = Invitee::Participant(participant);
+        self.link_account(actor, user, invitee, p.provider_id).await
+    }
+
+    /// Makes `user` the account of `invitee` of `provider`: only an account of the invitee's
+    /// role (participant or employer) and provider, and only one per invitee.
+    pub(crate) async fn link_account(
+        &self,
+        actor: &Actor,
+        user: UserId,
+        invitee: Invitee,
+        provider: ProviderId,
+    ) -> Result<User, StoreError> {
+        let u = self.user(user).await?;
+        let (role, code, taken) = match invitee {
+            Invitee::Participant(_) => (
+                Role::Participant,
                 "not_participant",
-                "only a participant account of the same provider can be linked",
-            )
-            .into());
+                "this participant already has an account",
+            ),
+            Invitee::EmployerContact(_) => (
+                Role::Employer,
+                "not_employer",
+                "this contact person already has an account",
+            ),
+        };
+        if u.role != role || u.provider_id != Some(provider) {
+            let message = format!(
+                "only a {} account of the same provider can be linked",
+                role.as_str()
+            );
+            return Err(ParseError::new("user", code, message).into());
         }
         let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE users SET participant_id = $1, updated_at = $2 WHERE id = $3")
-            .bind(participant.to_string())
+        let sql = format!(
+            "UPDATE users SET {} = $1, updated_at = $2 WHERE id = $3",
+            invitee.column()
+        );
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(invitee.id())
             .bind(time::fmt(self.now()))
             .bind(user.to_string())
             .execute(&mut *tx)
             .await
-            .map_err(|e| StoreError::unique_as(e, "this participant already has an account"))?;
-        refresh_search_text(&mut tx, participant).await?;
-        audit::write(
-            self.now(),
-            &mut *tx,
-            &actor.entry(
-                Some(p.provider_id),
-                AuditAction::Update,
-                AuditEntity::User,
-                user,
-                format!("linked to participant {participant}"),
-            ),
-        )
-        .await?;
+            .map_err(|e| StoreError::unique_as(e, taken))?;
+        if let Invitee::Participant(participant) = invitee {
+            refresh_search_text(&mut tx, participant).await?;
+        }
+        let entry = actor.entry(
+            Some(provider),
+            AuditAction::Update,
+            AuditEntity::User,
+            user,
+            format!("linked to {invitee}"),
+        );
+        audit::write(self.now(), &mut *tx, &entry).await?;
         tx.commit().await?;
         self.user(user).await
     }

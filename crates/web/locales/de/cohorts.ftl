@@ -154,3 +154,15 @@ cohort-release-none = Kein kommender Termin fällt in die erfassten Arbeitszeite
 cohort-release-col-who = Wer braucht Freistellung
 cohort-release-who = { $name } ({ $hours } Std.): { $answer }
 cohort-release-not-asked = noch nicht angefragt
+
+## Time models compared for a draft (issue 13, point 3)
+cohort-compare = Zeitmodelle im Vergleich
+cohort-compare-intro = Das Angebot ab dem Start dieses Durchgangs mit jedem Zeitmodell geplant, mit den Feiertagen des Landes. Länger mit wenig Last pro Woche ist besser als kurz mit dauernd hoher Last.
+cohort-compare-model = Zeitmodell
+cohort-compare-weeks = Wochen
+cohort-compare-load = Stunden pro Woche (Schnitt / Spitze)
+cohort-compare-release = Tage mit Freistellung
+cohort-compare-deadline = Frist eingehalten
+cohort-compare-yes = ja
+cohort-compare-no = nein
+cohort-compare-recommended = Empfehlung: { $model }

@@ -154,3 +154,15 @@ cohort-release-none = No coming date falls into the participants' recorded worki
 cohort-release-col-who = Who needs release
 cohort-release-who = { $name } ({ $hours } h): { $answer }
 cohort-release-not-asked = not asked yet
+
+## Time models compared for a draft (issue 13, point 3)
+cohort-compare = Time models compared
+cohort-compare-intro = The offer planned from this cohort's start with every time model, with the state's public holidays. Longer with a low weekly load beats short with a constantly high load.
+cohort-compare-model = Time model
+cohort-compare-weeks = Weeks
+cohort-compare-load = Hours per week (average / peak)
+cohort-compare-release = Days needing release
+cohort-compare-deadline = Deadline met
+cohort-compare-yes = yes
+cohort-compare-no = no
+cohort-compare-recommended = Recommended: { $model }

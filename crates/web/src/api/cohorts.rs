@@ -32,11 +32,19 @@ pub fn routes() -> Vec<Route> {
         documented(STAFF, routes!(show)),
         documented(MANAGERS, routes!(set_status)),
         documented(STAFF, routes!(sessions)),
+        documented(STAFF, routes!(time_models)),
     ]
 }
 
 #[derive(OpenApi)]
-#[openapi(components(schemas(CohortDto, NewCohortDto, StatusDto, SessionDto)))]
+#[openapi(components(schemas(
+    CohortDto,
+    NewCohortDto,
+    StatusDto,
+    SessionDto,
+    TimeModelComparisonDto,
+    TimeModelOptionDto
+)))]
 pub struct Doc;
 
 #[derive(Serialize, ToSchema)]
@@ -248,6 +256,78 @@ pub async fn set_status(
     let caller = Caller::new(principal, actor);
     let cohort = lernweg_app::cohorts::set_status(&state.app, &caller, cohort.id, to).await?;
     Ok(Json(cohort.into()))
+}
+
+/// One time model's result in the comparison.
+#[derive(Serialize, ToSchema)]
+pub struct TimeModelOptionDto {
+    /// `evening_course`, `block_seminar`, `compact_seminar`, `release_slots` or `self_paced`.
+    pub time_model: String,
+    pub end_date: String,
+    pub weeks: u32,
+    pub avg_weekly_hours: f64,
+    pub peak_weekly_hours: f64,
+    /// Working days on which participants need release.
+    pub release_days: usize,
+    pub deadline_met: bool,
+    pub weeks_over_limit: usize,
+    pub total_hours: f64,
+    pub sessions: usize,
+    /// Whether the parameters came from the offer (true) or are the planner's defaults.
+    pub from_offer: bool,
+}
+
+/// The cohort's offer under every time model, from the cohort's start, with the
+/// recommendation.
+#[derive(Serialize, ToSchema)]
+pub struct TimeModelComparisonDto {
+    pub options: Vec<TimeModelOptionDto>,
+    pub recommended: String,
+    /// German sentences that explain the recommendation.
+    pub reasons: Vec<String>,
+    /// The weekly load limit the options are measured against (hours).
+    pub limit_hours: f64,
+}
+
+impl From<lernweg_planner::compare::Comparison> for TimeModelComparisonDto {
+    fn from(c: lernweg_planner::compare::Comparison) -> Self {
+        TimeModelComparisonDto {
+            options: c
+                .options
+                .into_iter()
+                .map(|o| TimeModelOptionDto {
+                    time_model: o.time_model.code().to_owned(),
+                    end_date: o.end_date.to_string(),
+                    weeks: o.weeks,
+                    avg_weekly_hours: o.avg_weekly_hours,
+                    peak_weekly_hours: o.peak_weekly_hours,
+                    release_days: o.release_days,
+                    deadline_met: o.deadline_met,
+                    weeks_over_limit: o.weeks_over_limit,
+                    total_hours: o.total_hours,
+                    sessions: o.sessions,
+                    from_offer: o.from_offer,
+                })
+                .collect(),
+            recommended: c.recommended.code().to_owned(),
+            reasons: c.reasons,
+            limit_hours: c.limit_hours,
+        }
+    }
+}
+
+/// The cohort's offer planned from the cohort's start under every time model, side by side,
+/// with the recommendation.
+#[utoipa::path(get, path = "/api/v1/cohorts/{id}/time-models", operation_id = "compare_time_models", tag = "cohorts", params(("id" = String, Path)),
+    responses((status = 200, body = TimeModelComparisonDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn time_models(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    ApiId(id): ApiId<CohortId>,
+) -> Result<Json<TimeModelComparisonDto>, ApiError> {
+    let (principal, _) = caller(&ctx)?;
+    let c = lernweg_app::cohorts::compare_time_models(&state.app, &principal, id).await?;
+    Ok(Json(c.into()))
 }
 
 /// The timetable of a cohort, cancelled sessions included.

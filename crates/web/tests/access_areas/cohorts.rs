@@ -7,6 +7,7 @@ pub const EXPECTED: &[(&str, &str, &str)] = &[
     ("GET", "/api/v1/cohorts/{id}", "staff"),
     ("POST", "/api/v1/cohorts/{id}/status", "managers"),
     ("GET", "/api/v1/cohorts/{id}/sessions", "staff"),
+    ("GET", "/api/v1/cohorts/{id}/time-models", "staff"),
     ("PATCH", "/api/v1/sessions/{id}", "managers"),
     ("GET", "/verwaltung/durchgaenge", "staff"),
     ("POST", "/verwaltung/durchgaenge", "managers"),

@@ -103,6 +103,53 @@ pub struct DetailPage {
     /// Whether the viewer may open participant pages (counselling staff).
     pub can_open_people: bool,
     pub release_rows: Vec<ReleaseRow>,
+    /// While the cohort is a draft: every time model side by side.
+    pub comparison: Option<ComparisonView>,
+}
+
+/// The time models compared for a draft (the planner's `--compare`).
+pub struct ComparisonView {
+    pub rows: Vec<[String; 6]>,
+    pub recommended: String,
+    pub reasons: Vec<String>,
+}
+
+fn comparison_view(
+    lang: crate::i18n::Lang,
+    c: &lernweg_planner::compare::Comparison,
+) -> ComparisonView {
+    let model = |k: lernweg_planner::model::TimeModelKind| {
+        lang.t_args("offers-time-model-name", &[("model", k.code().to_owned())])
+    };
+    ComparisonView {
+        rows: c
+            .options
+            .iter()
+            .map(|o| {
+                [
+                    model(o.time_model),
+                    o.end_date.format("%d.%m.%Y").to_string(),
+                    o.weeks.to_string(),
+                    format!(
+                        "{} / {}",
+                        hours_text(o.avg_weekly_hours),
+                        hours_text(o.peak_weekly_hours)
+                    ),
+                    o.release_days.to_string(),
+                    lang.t(if o.deadline_met {
+                        "cohort-compare-yes"
+                    } else {
+                        "cohort-compare-no"
+                    }),
+                ]
+            })
+            .collect(),
+        recommended: lang.t_args(
+            "cohort-compare-recommended",
+            &[("model", model(c.recommended))],
+        ),
+        reasons: c.reasons.clone(),
+    }
 }
 
 pub struct MemberRow {
@@ -251,6 +298,14 @@ pub(crate) async fn page(
                 .collect(),
         })
         .collect();
+    let comparison = if cohort.status == CohortStatus::Draft {
+        lernweg_app::cohorts::compare_time_models(&state.app, &principal(ctx)?, cohort.id)
+            .await
+            .ok()
+            .map(|c| comparison_view(lang, &c))
+    } else {
+        None
+    };
     let page = DetailPage {
         layout: Layout::new(ctx, "/verwaltung/durchgaenge", "cohort-title"),
         status: status_label(ctx, &cohort, state.app.today()),
@@ -272,6 +327,7 @@ pub(crate) async fn page(
         members,
         can_open_people: lernweg_domain::access::COUNSELLING.permits(ctx.role()),
         release_rows,
+        comparison,
         cohort,
     };
     Ok((status, render(&page)).into_response())
