@@ -15,7 +15,7 @@ use sqlx::Row;
 use uuid::Uuid;
 
 use crate::audit::{self, Actor, AuditAction, AuditEntity};
-use crate::invitations::{Invitee, claim};
+use crate::invitations::{Invitee, claim, set_password_in};
 use crate::secret::random_token;
 use crate::users::hash_blocking;
 use crate::{
@@ -145,18 +145,7 @@ impl Store {
         }
         let user_id = match (linked, login) {
             (Some(u), _) => {
-                sqlx::query(
-                    "UPDATE users SET password_hash = $1, active = 1, updated_at = $2 WHERE id = $3",
-                )
-                .bind(&hash)
-                .bind(&now)
-                .bind(u.id.to_string())
-                .execute(&mut *tx)
-                .await?;
-                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-                    .bind(u.id.to_string())
-                    .execute(&mut *tx)
-                    .await?;
+                set_password_in(&mut tx, u.id, &hash, &now).await?;
                 u.id
             }
             (None, login) => {

@@ -507,20 +507,13 @@ impl Store {
             .or(by_email.as_ref().filter(|u| relinkable(u, &participant)));
         let user_id = match existing {
             Some(u) => {
-                sqlx::query(
-                    "UPDATE users SET password_hash = $1, active = 1, participant_id = $2, provider_id = $3, updated_at = $4 WHERE id = $5",
-                )
-                .bind(&hash)
-                .bind(participant.id.to_string())
-                .bind(participant.provider_id.to_string())
-                .bind(&now)
-                .bind(u.id.to_string())
-                .execute(&mut *tx)
-                .await?;
-                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                sqlx::query("UPDATE users SET participant_id = $1, provider_id = $2 WHERE id = $3")
+                    .bind(participant.id.to_string())
+                    .bind(participant.provider_id.to_string())
                     .bind(u.id.to_string())
                     .execute(&mut *tx)
                     .await?;
+                set_password_in(&mut tx, u.id, &hash, &now).await?;
                 u.id
             }
             None => {
@@ -702,6 +695,27 @@ async fn revoke_open(
 }
 
 /// Uses up an invitation in an open transaction; `false` when another request was first.
+/// Gives an existing account a new password, activates it and ends its login sessions
+/// (a redeemed invitation for someone who has an account already).
+pub(crate) async fn set_password_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    user: UserId,
+    hash: &str,
+    now: &str,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE users SET password_hash = $1, active = 1, updated_at = $2 WHERE id = $3")
+        .bind(hash)
+        .bind(now)
+        .bind(user.to_string())
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user.to_string())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 pub(crate) async fn claim(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     inv: &Invitation,

@@ -7,7 +7,7 @@
 
 pub(crate) mod api;
 mod pages;
-mod portal;
+pub(crate) mod portal;
 
 use axum::routing::{get, post};
 use lernweg_domain::access::{COUNSELLING, EMPLOYER};

@@ -123,13 +123,15 @@ fn page(ctx: &Ctx, state: &AppState, headers: &HeaderMap, view: EmployerView) ->
     }
 }
 
-fn caller(ctx: &Ctx) -> Result<Caller, PortalError> {
+/// The caller of an employer page (portal errors in German).
+pub(crate) fn caller(ctx: &Ctx) -> Result<Caller, PortalError> {
     ctx.caller()
         .ok_or(AppError::Forbidden)
         .or_portal(ctx, Lang::De)
 }
 
-fn contact(ctx: &Ctx) -> Option<lernweg_domain::EmployerContactId> {
+/// The contact person an employer account belongs to.
+pub(crate) fn contact(ctx: &Ctx) -> Option<lernweg_domain::EmployerContactId> {
     ctx.user.as_ref().and_then(|u| u.employer_contact_id)
 }
 

@@ -17,6 +17,7 @@ use lernweg_store::ReleaseAgreement;
 use super::pdf::{answer_key, download};
 use crate::AppState;
 use crate::context::Ctx;
+use crate::employers::portal::{caller as employer_caller, contact};
 use crate::error::PageError;
 use crate::extract::PageId;
 use crate::i18n::Lang;
@@ -188,16 +189,21 @@ async fn answered(
     }
 }
 
+/// 422 when the page shows a refused answer.
+fn status_of(error: &Option<String>) -> axum::http::StatusCode {
+    if error.is_some() {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        axum::http::StatusCode::OK
+    }
+}
+
 // --- Staff ---------------------------------------------------------------------------------
 
 fn staff_page(ctx: &Ctx, a: &ReleaseAgreement, error: Option<String>) -> Response {
     let mut layout = Layout::new(ctx, "/verwaltung/teilnehmende", "release-title");
     layout.here = "/verwaltung/teilnehmende".into();
-    let status = if error.is_some() {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        axum::http::StatusCode::OK
-    };
+    let status = status_of(&error);
     let page = StaffPage {
         layout,
         a: AgreementView::new(ctx.lang, a, STAFF_BASE, error),
@@ -255,21 +261,20 @@ pub async fn pdf(
 
 // --- The employer's contact ----------------------------------------------------------------
 
-fn employer_caller(ctx: &Ctx) -> Result<(Caller, Option<EmployerContactId>), PortalError> {
-    let caller = ctx
-        .caller()
-        .ok_or(AppError::Forbidden)
-        .or_portal(ctx, Lang::De)?;
-    let contact = ctx.user.as_ref().and_then(|u| u.employer_contact_id);
-    Ok((caller, contact))
+/// The agreement an employer's contact asks for (as unknown as a missing one when it is not
+/// addressed to their employer).
+async fn employer_agreement(
+    state: &AppState,
+    ctx: &Ctx,
+    id: ReleaseAgreementId,
+) -> Result<ReleaseAgreement, PortalError> {
+    release::show(&state.app, &employer_caller(ctx)?, contact(ctx), id)
+        .await
+        .or_portal(ctx, Lang::De)
 }
 
 fn employer_page(ctx: &Ctx, a: &ReleaseAgreement, error: Option<String>) -> Response {
-    let status = if error.is_some() {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        axum::http::StatusCode::OK
-    };
+    let status = status_of(&error);
     let page = EmployerPage {
         layout: PortalLayout::new(ctx, Lang::De, "release-title"),
         a: AgreementView::new(Lang::De, a, EMPLOYER_BASE, error),
@@ -283,10 +288,7 @@ pub async fn employer_show(
     Extension(ctx): Extension<Ctx>,
     PageId(id): PageId<ReleaseAgreementId>,
 ) -> Result<Response, PortalError> {
-    let (caller, contact) = employer_caller(&ctx)?;
-    let a = release::show(&state.app, &caller, contact, id)
-        .await
-        .or_portal(&ctx, Lang::De)?;
+    let a = employer_agreement(&state, &ctx, id).await?;
     Ok(employer_page(&ctx, &a, None))
 }
 
@@ -297,16 +299,14 @@ pub async fn employer_answer(
     PageId(id): PageId<ReleaseAgreementId>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, PortalError> {
-    let (caller, contact) = employer_caller(&ctx)?;
-    match answered(&state, &caller, contact, id, &fields, Lang::De)
+    let caller = employer_caller(&ctx)?;
+    match answered(&state, &caller, contact(&ctx), id, &fields, Lang::De)
         .await
         .or_portal(&ctx, Lang::De)?
     {
         Ok(()) => Ok(Redirect::to(&format!("{EMPLOYER_BASE}/{id}")).into_response()),
         Err(text) => {
-            let a = release::show(&state.app, &caller, contact, id)
-                .await
-                .or_portal(&ctx, Lang::De)?;
+            let a = employer_agreement(&state, &ctx, id).await?;
             Ok(employer_page(&ctx, &a, Some(text)))
         }
     }
@@ -318,10 +318,7 @@ pub async fn employer_pdf(
     Extension(ctx): Extension<Ctx>,
     PageId(id): PageId<ReleaseAgreementId>,
 ) -> Result<Response, PortalError> {
-    let (caller, contact) = employer_caller(&ctx)?;
-    let a = release::show(&state.app, &caller, contact, id)
-        .await
-        .or_portal(&ctx, Lang::De)?;
+    let a = employer_agreement(&state, &ctx, id).await?;
     download(&state, &a)
         .await
         .map_err(|()| AppError::Internal("release agreement PDF".into()))
