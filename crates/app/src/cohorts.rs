@@ -12,8 +12,9 @@ use lernweg_domain::{
 };
 use lernweg_offers::Offer;
 use lernweg_offers::horizon::{DatedSession, Horizon, horizon};
+use lernweg_offers::planning::Planning;
 use lernweg_offers::run::Run;
-use lernweg_planner::{ClockTime, PlanOptions, SessionKind};
+use lernweg_planner::{ClockTime, ClosurePeriod, PlanOptions, SessionKind};
 use lernweg_store::{
     Cohort, CohortFilter, Enrolment, FeedToken, NewCohort, NewSession, OfferRecord, SessionChange,
     SessionMove, SessionRecord, SessionStatus,
@@ -39,13 +40,18 @@ pub fn is_offered(c: &Cohort, today: NaiveDate) -> bool {
     run(c).is_offered(c.status, today)
 }
 
-/// Plans an offer's timetable for a cohort: the planner's sessions, ready to store.
+/// Plans an offer's timetable for a cohort: the planner's sessions, ready to store. The
+/// cohort's deadline and closures apply, and `extra` is closed too (e.g. the periods the
+/// employers marked as not working).
 pub fn generate(
     offer: &Offer,
     start: NaiveDate,
     state: FedState,
+    planning: &Planning,
+    extra: &[ClosurePeriod],
 ) -> Result<Vec<NewSession>, ParseError> {
-    let spec = offer.to_spec(start, state);
+    let mut spec = offer.to_spec(start, state);
+    planning.apply(&mut spec, extra);
     let plan = lernweg_planner::plan(&spec, &PlanOptions::default())
         .map_err(|e| ParseError::new("start_date", "cannot_plan", e.to_string()))?;
     Ok(plan.sessions.iter().map(NewSession::from_planned).collect())
@@ -249,6 +255,9 @@ pub struct CohortInput {
     pub room: String,
     pub online_link: String,
     pub trainers: Vec<UserId>,
+    /// Deadline and closing periods (`deadline`/`closures` errors, see
+    /// `lernweg_offers::planning`).
+    pub planning: Planning,
 }
 
 /// Creates a cohort of an offer the caller may see, with its timetable generated from the
@@ -270,8 +279,13 @@ pub async fn create(app: &App, caller: &Caller, input: CohortInput) -> Result<Co
         Some(s) => s,
         None => app.store.provider(offer.provider_id).await?.state,
     };
-    let sessions = generate(&offer.offer, input.start_date, state)?;
+    input
+        .planning
+        .check(input.start_date)
+        .map_err(AppError::Invalid)?;
+    let sessions = generate(&offer.offer, input.start_date, state, &input.planning, &[])?;
     let new = NewCohort {
+        planning: input.planning,
         offer_id: offer.id,
         name: input.name,
         state,
@@ -301,20 +315,38 @@ pub async fn set_status(
         .await?)
 }
 
-/// Regenerates a draft cohort's timetable from a new start (`start_date`/`cannot_plan` when
-/// the offer cannot be planned from there, `status`/`not_draft` once published).
+/// How a draft is planned again.
+#[derive(Debug, Clone)]
+pub struct Replan {
+    pub start: NaiveDate,
+    /// New deadline and closures; `None` keeps the cohort's.
+    pub planning: Option<Planning>,
+    /// Also close the periods the employers marked as not working (issue 13, point 3).
+    pub around_employers: bool,
+}
+
+/// Regenerates a draft cohort's timetable (`start_date`/`cannot_plan` when the offer cannot
+/// be planned from there, `status`/`not_draft` once published, `deadline`/`closures` for
+/// invalid controls).
 pub async fn replan(
     app: &App,
     caller: &Caller,
     id: CohortId,
-    start: NaiveDate,
+    how: Replan,
 ) -> Result<Cohort, AppError> {
     let cohort = managed(app, caller, id).await?;
+    let planning = how.planning.unwrap_or_else(|| cohort.planning.clone());
+    planning.check(how.start).map_err(AppError::Invalid)?;
+    let extra = if how.around_employers {
+        crate::planning::blocked_closures(app, cohort.id).await?
+    } else {
+        Vec::new()
+    };
     let offer = app.store.offer(cohort.offer_id).await?;
-    let sessions = generate(&offer.offer, start, cohort.state)?;
+    let sessions = generate(&offer.offer, how.start, cohort.state, &planning, &extra)?;
     Ok(app
         .store
-        .replace_sessions(&caller.actor, cohort.id, start, &sessions)
+        .replace_sessions(&caller.actor, cohort.id, how.start, &planning, &sessions)
         .await?)
 }
 
@@ -450,7 +482,8 @@ pub async fn compare_time_models(
     id: CohortId,
 ) -> Result<lernweg_planner::compare::Comparison, AppError> {
     let (cohort, offer, _) = with_offer(app, principal, id).await?;
-    let spec = offer.to_spec(cohort.start_date, cohort.state);
+    let mut spec = offer.to_spec(cohort.start_date, cohort.state);
+    cohort.planning.apply(&mut spec, &[]);
     lernweg_planner::compare::compare(&spec, &PlanOptions::default())
         .map_err(|e| ParseError::new("start_date", "cannot_plan", e.to_string()).into())
 }

@@ -26,6 +26,7 @@ pub mod loans;
 pub mod notices;
 pub mod offers;
 pub mod participants;
+pub mod planning;
 pub mod portal;
 pub mod queue;
 pub mod referrals;

@@ -20,6 +20,7 @@ async fn cohort(f: &Fixture, offer_id: OfferId, start: (i32, u32, u32), state: S
         room: "Raum 1".into(),
         online_link: String::new(),
         trainers: vec![],
+        planning: Default::default(),
     };
     cohorts::create(&f.app, &f.coordinator, input)
         .await

@@ -4,6 +4,7 @@
 
 mod common;
 
+use chrono::NaiveDate;
 use common::{Fixture, date, draft};
 use lernweg_app::cohorts::{self, CohortInput, ExtraSession};
 use lernweg_app::{AppError, Caller, feeds, offers};
@@ -20,6 +21,7 @@ fn input(offer_id: OfferId) -> CohortInput {
         room: "Raum 1".into(),
         online_link: String::new(),
         trainers: vec![],
+        planning: Default::default(),
     }
 }
 
@@ -117,14 +119,14 @@ async fn the_status_moves_one_step_at_a_time() {
         .unwrap();
     assert_eq!(c.status, CohortStatus::Published);
     assert!(c.published_at.is_some());
-    let r = cohorts::replan(&f.app, &f.coordinator, cohort.id, date(2027, 4, 6)).await;
+    let r = cohorts::replan(&f.app, &f.coordinator, cohort.id, from(date(2027, 4, 6))).await;
     assert_eq!(invalid(r), vec![("status", "not_draft")]);
 }
 
 #[tokio::test]
 async fn a_draft_is_replanned_from_a_new_start() {
     let (f, cohort) = setup().await;
-    let c = cohorts::replan(&f.app, &f.coordinator, cohort.id, date(2027, 4, 6))
+    let c = cohorts::replan(&f.app, &f.coordinator, cohort.id, from(date(2027, 4, 6)))
         .await
         .unwrap();
     assert_eq!(c.start_date, date(2027, 4, 6));
@@ -294,4 +296,12 @@ async fn timetable_exports_are_for_the_own_provider() {
         lernweg_app::exports::cohort_timetable(&f.app, &f.other_coordinator.principal, cohort.id)
             .await;
     assert!(matches!(r, Err(AppError::NotFound)));
+}
+
+fn from(start: NaiveDate) -> cohorts::Replan {
+    cohorts::Replan {
+        start,
+        planning: None,
+        around_employers: false,
+    }
 }

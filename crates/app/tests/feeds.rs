@@ -27,6 +27,7 @@ async fn setup() -> (Fixture, Cohort) {
         room: "Raum 1".into(),
         online_link: String::new(),
         trainers: vec![f.trainer.id],
+        planning: Default::default(),
     };
     let cohort = cohorts::create(&f.app, &f.coordinator, input)
         .await

@@ -20,6 +20,7 @@ fn spring(offer_id: lernweg_domain::OfferId) -> CohortInput {
         room: String::new(),
         online_link: String::new(),
         trainers: vec![],
+        planning: Default::default(),
     }
 }
 

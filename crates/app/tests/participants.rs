@@ -87,13 +87,15 @@ async fn cohort(app: &App, provider: ProviderId, name: &str) -> CohortId {
     .unwrap();
     let offer = draft.validate().unwrap();
     let start = NaiveDate::from_ymd_opt(2027, 3, 2).unwrap();
-    let sessions = lernweg_app::cohorts::generate(&offer, start, State::NW).unwrap();
+    let sessions =
+        lernweg_app::cohorts::generate(&offer, start, State::NW, &Default::default(), &[]).unwrap();
     let rec = app
         .store
         .create_offer(&Actor::system(), provider, offer)
         .await
         .unwrap();
     let new = NewCohort {
+        planning: Default::default(),
         offer_id: rec.id,
         name: name.into(),
         state: State::NW,

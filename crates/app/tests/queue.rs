@@ -104,6 +104,7 @@ async fn coordinators_and_counsellors_see_people_loans_cohorts_and_imports() {
         .create_cohort(
             &sys,
             NewCohort {
+                planning: Default::default(),
                 offer_id: running.offer_id,
                 name: "Durchgang April".into(),
                 state: running.state,
@@ -119,6 +120,7 @@ async fn coordinators_and_counsellors_see_people_loans_cohorts_and_imports() {
     s.create_cohort(
         &sys,
         NewCohort {
+            planning: Default::default(),
             offer_id: running.offer_id,
             name: "Durchgang Herbst".into(),
             state: running.state,

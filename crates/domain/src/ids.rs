@@ -121,6 +121,11 @@ id_type!(
     ReleaseAgreementId,
     "release_agreement"
 );
+id_type!(
+    /// An employer's answer to a shared draft cohort (a blocked period or a comment).
+    PlanAnswerId,
+    "plan_answer"
+);
 
 #[cfg(test)]
 mod tests {

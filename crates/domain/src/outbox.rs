@@ -68,13 +68,16 @@ pub enum NoticeKind {
     SessionCancelled,
     /// A session was added to a published timetable.
     SessionAdded,
+    /// A draft cohort was shared with an employer for planning (`path`: where to answer).
+    DraftShared,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 3] = [
+    pub const ALL: [NoticeKind; 4] = [
         NoticeKind::SessionMoved,
         NoticeKind::SessionCancelled,
         NoticeKind::SessionAdded,
+        NoticeKind::DraftShared,
     ];
 
     pub fn code(self) -> &'static str {
@@ -82,6 +85,7 @@ impl NoticeKind {
             NoticeKind::SessionMoved => "session_moved",
             NoticeKind::SessionCancelled => "session_cancelled",
             NoticeKind::SessionAdded => "session_added",
+            NoticeKind::DraftShared => "draft_shared",
         }
     }
 

@@ -165,6 +165,7 @@ pub async fn seed(store: &Store, provider: ProviderId, bulk: Bulk) -> anyhow::Re
         }
         let sessions = evening_sessions(start, per_cohort, i);
         let new = NewCohort {
+            planning: Default::default(),
             offer_id: offer.id,
             name: format!("Abendkurs {} – Gruppe {}", start.format("%m/%Y"), i + 1),
             state,

@@ -22,6 +22,9 @@ pub const LOGIN: (&str, &str) = (
     "employer · Birgit Schäfer, Klinikum Essen-Nord: her employees' dates on /betrieb",
 );
 
+/// The hospital whose care director has the demo employer login.
+pub const HOSPITAL: &str = "Klinikum Essen-Nord";
+
 /// Name as the participants give it, sector, KldB, street, postcode, city, contacts
 /// (name, e-mail, phone).
 type DemoEmployer = (
@@ -36,7 +39,7 @@ type DemoEmployer = (
 
 const EMPLOYERS: [DemoEmployer; 4] = [
     (
-        "Klinikum Essen-Nord",
+        HOSPITAL,
         "health",
         "81302",
         "Bergmannsfeld 12",

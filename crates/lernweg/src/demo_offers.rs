@@ -335,6 +335,7 @@ pub async fn seed(
         let sessions: Vec<NewSession> =
             plan.sessions.iter().map(NewSession::from_planned).collect();
         let new = NewCohort {
+            planning: Default::default(),
             offer_id: rec.id,
             name: format!(
                 "{} {} – {}",

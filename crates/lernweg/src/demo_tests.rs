@@ -231,6 +231,41 @@ async fn check(today: NaiveDate) -> Vec<String> {
             .any(|n| n.kind == lernweg_domain::outbox::NoticeKind::SessionMoved),
         || "no notice of a moved session in the outbox".into(),
     );
+    p.check(
+        notices
+            .iter()
+            .any(|n| n.kind == lernweg_domain::outbox::NoticeKind::DraftShared),
+        || "no notice of a draft shared with the employers".into(),
+    );
+    // A draft shared with employers of several sectors, with their answers.
+    let shared: Vec<_> = store
+        .cohorts(None, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.shared_at.is_some())
+        .collect();
+    p.check(!shared.is_empty(), || {
+        "no draft shared with employers".into()
+    });
+    for c in &shared {
+        let answers = store.plan_answers(c.id, None).await.unwrap();
+        p.check(answers.len() >= 3, || {
+            format!("{} answers to {}", answers.len(), c.name)
+        });
+        p.check(answers.iter().any(|a| a.period.is_some()), || {
+            "no employer marked a period".into()
+        });
+        let mut sectors = Vec::new();
+        for e in store.cohort_employers(c.id).await.unwrap() {
+            sectors.push(store.employer(e.employer_id).await.unwrap().sector);
+        }
+        for want in ["construction", "retail", "it", "health"] {
+            p.check(sectors.iter().any(|s| s.code() == want), || {
+                format!("no {want} employer in the shared draft: {sectors:?}")
+            });
+        }
+    }
     for a in store.audit_entries(None, 1000).await.unwrap() {
         p.check(a.at <= now, || format!("audit entry at {}", a.at));
     }

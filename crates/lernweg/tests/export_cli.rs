@@ -113,6 +113,7 @@ async fn exports_the_public_offers_and_current_runs_of_a_provider() {
             .create_cohort(
                 &actor,
                 NewCohort {
+                    planning: Default::default(),
                     offer_id: record.id,
                     name: format!("Durchgang {start}"),
                     state: State::NW,

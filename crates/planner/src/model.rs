@@ -5,7 +5,7 @@ use std::fmt;
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use lernweg_domain::State;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::PlannerError;
 use crate::holidays::{FIRST_YEAR, LAST_YEAR};
@@ -311,7 +311,7 @@ pub struct ExamSpec {
 }
 
 /// A provider's closing period (Schließzeit), both days inclusive.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClosurePeriod {
     pub from: NaiveDate,
     pub to: NaiveDate,

@@ -84,6 +84,8 @@ audit_names! {
         Employment => "employment",
         /// A release agreement (Freistellungsvereinbarung) for a participant's sessions.
         ReleaseAgreement => "release_agreement",
+        /// An employer's answer to a shared draft cohort.
+        PlanAnswer => "plan_answer",
         /// An Impressum, privacy statement or accessibility statement.
         LegalText => "legal_text",
         /// A page or API route (a refused request names its method and path).

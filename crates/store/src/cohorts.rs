@@ -7,6 +7,7 @@ use lernweg_domain::{
     CohortId, CohortStatus, Cursor, Limit, OfferId, PageNo, Paged, ParseError, ParticipantId,
     ProviderId, Search, Slice, State, UserId,
 };
+use lernweg_offers::planning::Planning;
 use serde::Serialize;
 use sqlx::any::AnyRow;
 use uuid::Uuid;
@@ -32,6 +33,10 @@ pub struct Cohort {
     pub published_at: Option<DateTime<Utc>>,
     pub trainers: Vec<UserId>,
     pub created_at: DateTime<Utc>,
+    /// Deadline and closing periods the timetable was planned with.
+    pub planning: Planning,
+    /// When the draft was shared with the employers of its participants (issue 13, point 3).
+    pub shared_at: Option<DateTime<Utc>>,
 }
 
 /// A set of cohorts whose rows (and sessions, offers) load in one statement each, however
@@ -116,6 +121,13 @@ pub struct NewCohort {
     pub room: String,
     pub online_link: String,
     pub trainers: Vec<UserId>,
+    /// Deadline and closing periods the sessions were planned with.
+    pub planning: Planning,
+}
+
+/// The closures of a cohort as stored (a JSON list of `{from, to, name}`).
+pub(crate) fn closures_json(p: &Planning) -> String {
+    serde_json::to_string(&p.closures).expect("closures serialise")
 }
 
 pub(crate) fn parse_date(table: &'static str, s: &str) -> Result<NaiveDate, StoreError> {
@@ -129,7 +141,7 @@ pub(crate) fn parse_date(table: &'static str, s: &str) -> Result<NaiveDate, Stor
 macro_rules! cohort_columns {
     () => {
         concat!(
-            "id, offer_id, provider_id, name, state, start_date, end_date, status, room, online_link, published_at, created_at, ",
+            "id, offer_id, provider_id, name, state, start_date, end_date, status, room, online_link, published_at, created_at, deadline, closures, shared_at, ",
             trainer_ids!()
         )
     };
@@ -175,6 +187,9 @@ const COHORT_COLUMNS: &[&str] = &[
     "online_link",
     "published_at",
     "created_at",
+    "deadline",
+    "closures",
+    "shared_at",
     trainer_ids!(),
 ];
 
@@ -202,6 +217,15 @@ fn cohort_from(r: &impl Cells) -> Result<Cohort, StoreError> {
         published_at: time::parse_opt("cohorts", r.cell("published_at")?)?,
         trainers,
         created_at: time::parse("cohorts", &r.cell::<String>("created_at")?)?,
+        planning: Planning {
+            deadline: r
+                .cell::<Option<String>>("deadline")?
+                .map(|d| parse_date("cohorts", &d))
+                .transpose()?,
+            closures: serde_json::from_str(&r.cell::<String>("closures")?)
+                .map_err(|e| StoreError::corrupt("cohorts", format!("closures: {e}")))?,
+        },
+        shared_at: time::parse_opt("cohorts", r.cell("shared_at")?)?,
     })
 }
 
@@ -243,8 +267,8 @@ impl Store {
         let end = sessions.iter().map(|s| s.date).max();
         let mut tx = self.pool.begin().await?;
         sqlx::query(
-            "INSERT INTO cohorts (id, offer_id, provider_id, name, state, start_date, end_date, status, room, online_link, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'draft', $8, $9, $10, $10)",
+            "INSERT INTO cohorts (id, offer_id, provider_id, name, state, start_date, end_date, status, room, online_link, created_at, updated_at, deadline, closures) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'draft', $8, $9, $10, $10, $11, $12)",
         )
         .bind(id.to_string())
         .bind(new.offer_id.to_string())
@@ -256,6 +280,8 @@ impl Store {
         .bind(new.room.trim())
         .bind(new.online_link.trim())
         .bind(&now)
+        .bind(new.planning.deadline.map(|d| d.to_string()))
+        .bind(closures_json(&new.planning))
         .execute(&mut *tx)
         .await?;
         for t in &new.trainers {

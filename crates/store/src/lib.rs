@@ -31,6 +31,7 @@ mod participant_list;
 mod participants;
 pub mod password;
 mod paths;
+mod plan_answers;
 mod providers;
 mod referral_lists;
 mod referrals;
@@ -81,6 +82,7 @@ pub use participants::{
     CheckedAgainst, ConsentRecord, ContactEntry, NewContact, ParticipantRecord, ReadinessRecord,
 };
 pub use paths::{EnrolledCohort, OpenParticipation};
+pub use plan_answers::{CohortEmployer, PlanAnswer};
 pub use providers::{NewProvider, Provider, ProviderPatch};
 pub use referral_lists::{ReferralFilter, ReferralListed, ServiceFilter};
 pub use referrals::{

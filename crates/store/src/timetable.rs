@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use lernweg_domain::{CohortId, CohortStatus, ParseError, SessionId};
+use lernweg_offers::planning::Planning;
 use lernweg_planner::{ClockTime, SessionKind};
 use serde::Serialize;
 use sqlx::Row;
@@ -467,6 +468,7 @@ impl Store {
         actor: &Actor,
         cohort_id: CohortId,
         start: NaiveDate,
+        planning: &Planning,
         sessions: &[NewSession],
     ) -> Result<Cohort, StoreError> {
         let cohort = self.cohort(cohort_id).await?;
@@ -486,11 +488,15 @@ impl Store {
         for s in sessions {
             insert_session(self.now(), &mut *tx, cohort_id, s).await?;
         }
-        sqlx::query("UPDATE cohorts SET start_date = $1 WHERE id = $2")
-            .bind(start.to_string())
-            .bind(cohort_id.to_string())
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE cohorts SET start_date = $1, deadline = $2, closures = $3 WHERE id = $4",
+        )
+        .bind(start.to_string())
+        .bind(planning.deadline.map(|d| d.to_string()))
+        .bind(crate::cohorts::closures_json(planning))
+        .bind(cohort_id.to_string())
+        .execute(&mut *tx)
+        .await?;
         self.touch_end_date(&mut *tx, cohort_id).await?;
         let detail = format!(
             "timetable regenerated from {start} ({} sessions)",

@@ -127,6 +127,7 @@ async fn cohort(db: &TestDb, provider: ProviderId, trainer: UserId, start: Naive
     .unwrap();
     let sessions: Vec<NewSession> = p.sessions.iter().map(NewSession::from_planned).collect();
     let new = NewCohort {
+        planning: Default::default(),
         offer_id: rec.id,
         name: format!("Durchgang {start}"),
         state: State::NW,

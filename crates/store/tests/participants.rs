@@ -69,6 +69,7 @@ async fn fixture() -> Fixture {
         .await
         .unwrap();
     let new = NewCohort {
+        planning: Default::default(),
         offer_id: rec.id,
         name: "Frühjahr".into(),
         state: State::NW,

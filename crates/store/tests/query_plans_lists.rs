@@ -70,6 +70,7 @@ async fn offer_cohort_and_audit_lists_use_their_indexes() {
             .create_cohort(
                 &actor,
                 NewCohort {
+                    planning: Default::default(),
                     offer_id: o.id,
                     name: format!("Lauf {n}"),
                     state: State::BY,

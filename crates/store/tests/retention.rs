@@ -71,6 +71,7 @@ async fn setup(s: &Store) -> Setup {
             .create_cohort(
                 &actor,
                 NewCohort {
+                    planning: Default::default(),
                     offer_id: offer.id,
                     name: name.into(),
                     state: State::NW,

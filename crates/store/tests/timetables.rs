@@ -113,6 +113,7 @@ async fn cohorts_store_the_generated_timetable_and_follow_the_lifecycle() {
     let (db, rec) = setup().await;
     let sessions = planned(&rec.offer, date(2027, 1, 12));
     let new = NewCohort {
+        planning: Default::default(),
         offer_id: rec.id,
         name: "Frühjahr 2027".into(),
         state: State::BY,
@@ -213,7 +214,13 @@ async fn cohorts_store_the_generated_timetable_and_follow_the_lifecycle() {
     assert_eq!(added.status, SessionStatus::Confirmed);
     let regen = db
         .store
-        .replace_sessions(&Actor::system(), c.id, date(2027, 2, 1), &sessions)
+        .replace_sessions(
+            &Actor::system(),
+            c.id,
+            date(2027, 2, 1),
+            &Default::default(),
+            &sessions,
+        )
         .await;
     assert!(regen.is_err(), "a published timetable is not regenerated");
 }
@@ -222,6 +229,7 @@ async fn cohorts_store_the_generated_timetable_and_follow_the_lifecycle() {
 async fn a_draft_timetable_can_be_regenerated() {
     let (db, rec) = setup().await;
     let new = NewCohort {
+        planning: Default::default(),
         offer_id: rec.id,
         name: "Herbst".into(),
         state: State::BY,
@@ -242,7 +250,13 @@ async fn a_draft_timetable_can_be_regenerated() {
     let later = planned(&rec.offer, date(2027, 10, 5));
     let c2 = db
         .store
-        .replace_sessions(&Actor::system(), c.id, date(2027, 10, 5), &later)
+        .replace_sessions(
+            &Actor::system(),
+            c.id,
+            date(2027, 10, 5),
+            &Default::default(),
+            &later,
+        )
         .await
         .unwrap();
     assert_eq!(c2.start_date, date(2027, 10, 5));

@@ -25,6 +25,7 @@ pub mod outbox;
 mod pages;
 pub mod paging;
 mod pdf_download;
+mod planning;
 pub mod portal;
 pub mod proxy;
 mod public_catalogue;

@@ -60,6 +60,7 @@ async fn running(app: &TestApp, days_ago: i64) -> Running {
         .create_cohort(
             &actor,
             NewCohort {
+                planning: Default::default(),
                 offer_id: app.offer.id,
                 name: "Laufender Durchgang".into(),
                 state: State::NW,

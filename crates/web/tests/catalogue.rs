@@ -60,6 +60,7 @@ async fn add_cohort(
         .create_cohort(
             &actor,
             NewCohort {
+                planning: Default::default(),
                 offer_id: offer.id,
                 name: format!("Durchgang {start}"),
                 state,

@@ -17,6 +17,7 @@ async fn cohort(store: &Store, offer: &OfferRecord, start: NaiveDate, publish: b
         .create_cohort(
             &actor,
             NewCohort {
+                planning: Default::default(),
                 offer_id: offer.id,
                 name: format!("Durchgang {start}"),
                 state: State::NW,

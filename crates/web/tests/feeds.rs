@@ -111,6 +111,7 @@ async fn all_day_sessions_end_on_the_next_day() {
         .create_cohort(
             &Actor::system(),
             NewCohort {
+                planning: Default::default(),
                 offer_id: app.offer.id,
                 name: "Selbstlernen 2027".into(),
                 state: State::NW,

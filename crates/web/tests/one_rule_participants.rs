@@ -64,6 +64,7 @@ async fn other_cohort(app: &TestApp) -> lernweg_store::Cohort {
         .create_cohort(
             &Actor::system(),
             NewCohort {
+                planning: Default::default(),
                 offer_id: app.offer.id,
                 name: "Herbst 2027".into(),
                 state: app.cohort.state,

@@ -406,6 +406,7 @@ async fn enrol_in_a_cohort_of_the_provider() {
         .create_cohort(
             &lernweg_store::Actor::system(),
             lernweg_store::NewCohort {
+                planning: Default::default(),
                 offer_id: app.offer.id,
                 name: "Herbst 2027".into(),
                 state: lernweg_domain::State::NW,

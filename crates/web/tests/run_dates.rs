@@ -74,6 +74,7 @@ async fn add_cohort(app: &TestApp, state: State, start: NaiveDate, name: &str) -
         .create_cohort(
             &Actor::system(),
             NewCohort {
+                planning: Default::default(),
                 offer_id: offer.id,
                 name: name.into(),
                 state,

@@ -133,6 +133,7 @@ pub async fn world() -> World {
         .create_cohort(
             &sys,
             NewCohort {
+                planning: Default::default(),
                 offer_id: rec.id,
                 name: "Durchgang März".into(),
                 state: State::NW,

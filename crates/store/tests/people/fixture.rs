@@ -59,6 +59,7 @@ pub async fn cohort(db: &TestDb, provider: ProviderId, name: &str) -> CohortId {
         .await
         .unwrap();
     let new = NewCohort {
+        planning: Default::default(),
         offer_id: offer.id,
         name: name.into(),
         state: State::NW,

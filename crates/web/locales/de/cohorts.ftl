@@ -44,7 +44,7 @@ cohort-timetable = Stundenplan
 cohort-timetable-caption = Alle Termine, auch abgesagte
 cohort-binding-note = Der Stundenplan ist veröffentlicht und verbindlich. Jede Änderung braucht einen Grund und wird in den Kalendern aktualisiert.
 cohort-replan = Stundenplan neu erzeugen
-cohort-replan-submit = Mit diesem Beginn neu planen
+cohort-replan-submit = Neu planen
 cohort-self-paced-due = fällig an diesem Tag
 cohort-month-title = Monatsansicht
 cohort-months-nav = Monate des Durchgangs
@@ -166,3 +166,37 @@ cohort-compare-deadline = Frist eingehalten
 cohort-compare-yes = ja
 cohort-compare-no = nein
 cohort-compare-recommended = Empfehlung: { $model }
+
+## Planning controls and planning with the employers (issue 13, point 3)
+cohort-deadline = Frist (spätestes Ende)
+cohort-deadline-hint = Zum Beispiel das Ende der Förderung. Der Plan zeigt, ob er sie einhält.
+cohort-closures = Schließzeiten
+cohort-closures-hint = Eine Zeile je Zeitraum: erster Tag, letzter Tag, Name – zum Beispiel „01.07.2027 – 31.07.2027 Sommerschließung“. An diesen Tagen gibt es keine Termine; die Feiertage des Landes sind schon berücksichtigt.
+cohort-deadline-missed = Der Plan endet am { $end }, nach der Frist { $deadline }. Prüfen Sie die Schließzeiten oder wählen Sie ein anderes Zeitmodell.
+cohort-error-closure-line = Zeile { $line } der Schließzeiten ist kein Zeitraum. Bitte schreiben Sie zum Beispiel „01.07.2027 – 31.07.2027 Sommerschließung“.
+cohort-error-deadline = Die Frist liegt vor dem Beginn.
+cohort-error-closures-many = Bitte höchstens 20 Schließzeiten angeben.
+cohort-error-closure-name = Der Name einer Schließzeit ist zu lang (höchstens 120 Zeichen).
+cohort-error-closure-order = Eine Schließzeit endet vor ihrem ersten Tag.
+cohort-error-not-draft-share = Nur ein Entwurf kann mit den Betrieben abgestimmt werden.
+cohort-planning = Abstimmung mit den Betrieben
+cohort-planning-intro = Teilen Sie den Entwurf mit den Betrieben der Teilnehmenden. Ihre Ansprechpersonen sehen die geplanten Termine, markieren Zeiträume, die nicht gehen (Hochsaison, Inventur, Betriebsferien), und schreiben Anmerkungen. Danach planen Sie den Entwurf um diese Zeiträume herum neu.
+cohort-planning-no-employers = Noch kein Betrieb: Keine der angemeldeten Personen ist mit Einwilligung mit einem Betrieb verbunden.
+cohort-share = Entwurf mit den Betrieben teilen
+cohort-shared-at = Mit den Betrieben geteilt am { $date }.
+cohort-answers = Rückmeldungen der Betriebe
+cohort-answers-none = Noch keine Rückmeldungen.
+cohort-answer-employer = Betrieb
+cohort-answer-period = Zeitraum, der nicht geht
+cohort-answer-comment = Anmerkung
+cohort-answer-hits = Betroffene Termine
+cohort-answer-no-hits = keine – der Plan liegt schon außerhalb
+cohort-answer-hit-count = { $count ->
+    [one] 1 Termin
+   *[other] { $count } Termine
+}
+cohort-replan-around = Die { $count } Zeiträume der Betriebe ebenfalls frei halten
+plan-reason-peak_season = Hochsaison
+plan-reason-inventory = Inventur
+plan-reason-business_holidays = Betriebsferien
+plan-reason-other = Anderer Grund

@@ -99,3 +99,35 @@ employer-mail-body = Guten Tag { $name },
     { $link }
 
     Der Link gilt bis { $date } und nur einmal. Sie melden sich danach an mit: { $login }
+
+## A shared draft on /betrieb (issue 13, point 3)
+plan-employer-title = Kurs in Planung
+plan-employer-back = Zurück zu Ihrem Betrieb
+plan-employer-intro = Dieser Kurs ist noch in Planung. Die Termine können sich noch ändern. Sagen Sie uns, wann es in Ihrem Betrieb nicht geht – zum Beispiel Hochsaison, Inventur oder Betriebsferien. Wir planen dann um diese Zeit herum.
+plan-employer-employees = Aus Ihrem Betrieb nehmen teil: { $names }.
+plan-employer-form-title = Zeit, die nicht geht
+plan-employer-form-intro = Geben Sie den ersten und den letzten Tag an. Sie können auch nur eine Anmerkung schreiben.
+plan-from = Erster Tag
+plan-to = Letzter Tag
+plan-reason = Grund
+plan-comment = Anmerkung
+plan-submit = Rückmeldung senden
+plan-withdraw = Zurückziehen
+plan-employer-own = Ihre Rückmeldungen
+plan-employer-own-none = Sie haben noch keine Rückmeldung gegeben.
+plan-employer-no-hits = Kein geplanter Termin liegt in dieser Zeit.
+plan-employer-hits = { $count ->
+    [one] 1 geplanter Termin liegt in dieser Zeit.
+   *[other] { $count } geplante Termine liegen in dieser Zeit.
+}
+plan-employer-dates = Geplante Termine
+plan-employer-date = { $date } ({ $hours } Std.)
+plan-error-date = Bitte geben Sie ein Datum ein (TT.MM.JJJJ).
+plan-error-from = Bitte geben Sie auch den ersten Tag an.
+plan-error-order = Der letzte Tag liegt vor dem ersten Tag.
+plan-error-empty = Bitte geben Sie eine Zeit an oder schreiben Sie eine Anmerkung.
+plan-error-too-long = Die Anmerkung ist zu lang (höchstens 2000 Zeichen).
+plan-error-closed = Der Kurs ist nicht mehr in Planung. Rückmeldungen sind nicht mehr möglich.
+employer-drafts-title = Kurse in Planung
+employer-drafts-intro = Hier können Sie sagen, wann es in Ihrem Betrieb nicht geht, bevor die Termine feststehen.
+employer-draft-line = { $offer } · { $cohort }, ab { $start }

@@ -158,6 +158,7 @@ audit-entity-referral = Verweis
 audit-entity-employer = Betrieb
 audit-entity-employment = Verknüpfung mit einem Betrieb
 audit-entity-release_agreement = Freistellungsvereinbarung
+audit-entity-plan_answer = Rückmeldung eines Betriebs zur Planung
 audit-entity-legal_text = Rechtstext
 audit-entity-audit_log = Protokoll
 audit-entity-route = Seite oder Schnittstelle

@@ -21,9 +21,20 @@ notice-session_added-employer = Guten Tag,
 
     Grund: { $reason }
 
+notice-draft_shared-subject = Kurs in Planung: { $offer } – wann geht es bei Ihnen nicht?
+notice-draft_shared-employer = Guten Tag,
+
+    wir planen die Termine der Weiterbildung „{ $offer }“ ({ $cohort }). Aus Ihrem Betrieb nehmen teil: { $names }.
+
+    Bevor die Termine feststehen, möchten wir wissen, wann es bei { $employer } nicht geht – zum Beispiel Hochsaison, Inventur oder Betriebsferien. Sie sehen die geplanten Termine und können antworten unter:
+
+    { $link }
+
+    Wir planen dann um diese Zeiten herum.
+
 ## The outbox page
 outbox-title = Postausgang
-outbox-intro = Benachrichtigungen über geänderte Termine an Teilnehmende, Lehrkräfte und Betriebe. Was nicht versendet werden konnte, wird später erneut versucht; nach dem letzten Versuch steht es hier als fehlgeschlagen.
+outbox-intro = Benachrichtigungen über geänderte Termine an Teilnehmende, Lehrkräfte und Betriebe und Entwürfe zur Abstimmung mit den Betrieben. Was nicht versendet werden konnte, wird später erneut versucht; nach dem letzten Versuch steht es hier als fehlgeschlagen.
 outbox-all = Alle
 outbox-filter = Anzeigen
 outbox-empty = Keine Nachrichten.

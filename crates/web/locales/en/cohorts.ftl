@@ -44,7 +44,7 @@ cohort-timetable = Timetable
 cohort-timetable-caption = All sessions, cancelled ones included
 cohort-binding-note = The timetable is published and binding. Every change needs a reason and is updated in the calendars.
 cohort-replan = Generate the timetable again
-cohort-replan-submit = Plan again from this start
+cohort-replan-submit = Plan again
 cohort-self-paced-due = due on this day
 cohort-month-title = Month view
 cohort-months-nav = Months of the cohort
@@ -166,3 +166,37 @@ cohort-compare-deadline = Deadline met
 cohort-compare-yes = yes
 cohort-compare-no = no
 cohort-compare-recommended = Recommended: { $model }
+
+## Planning controls and planning with the employers (issue 13, point 3)
+cohort-deadline = Deadline (latest end)
+cohort-deadline-hint = For example the end of the funding. The plan shows whether it keeps it.
+cohort-closures = Closing periods
+cohort-closures-hint = One line per period: first day, last day, name – for example “01.07.2027 – 31.07.2027 Summer closure”. No sessions on these days; the state's public holidays are already taken into account.
+cohort-deadline-missed = The plan ends on { $end }, after the deadline { $deadline }. Check the closing periods or choose another time model.
+cohort-error-closure-line = Line { $line } of the closing periods is not a period. Please write for example “01.07.2027 – 31.07.2027 Summer closure”.
+cohort-error-deadline = The deadline is before the start.
+cohort-error-closures-many = Please give at most 20 closing periods.
+cohort-error-closure-name = The name of a closing period is too long (at most 120 characters).
+cohort-error-closure-order = A closing period ends before its first day.
+cohort-error-not-draft-share = Only a draft can be planned with the employers.
+cohort-planning = Planning with the employers
+cohort-planning-intro = Share the draft with the participants' employers. Their contact people see the planned dates, mark periods that do not work (peak season, inventory, business holidays) and comment. Then plan the draft again around these periods.
+cohort-planning-no-employers = No employer yet: none of the enrolled people is linked to an employer with consent.
+cohort-share = Share the draft with the employers
+cohort-shared-at = Shared with the employers on { $date }.
+cohort-answers = Answers of the employers
+cohort-answers-none = No answers yet.
+cohort-answer-employer = Employer
+cohort-answer-period = Period that does not work
+cohort-answer-comment = Comment
+cohort-answer-hits = Sessions hit
+cohort-answer-no-hits = none – the plan already avoids it
+cohort-answer-hit-count = { $count ->
+    [one] 1 session
+   *[other] { $count } sessions
+}
+cohort-replan-around = Keep the employers' { $count } periods free as well
+plan-reason-peak_season = Peak season
+plan-reason-inventory = Inventory
+plan-reason-business_holidays = Business holidays
+plan-reason-other = Other reason

@@ -99,3 +99,35 @@ employer-mail-body = Hello { $name },
     { $link }
 
     The link is valid until { $date } and once. Afterwards you log in with: { $login }
+
+## A shared draft on /betrieb (issue 13, point 3)
+plan-employer-title = Course being planned
+plan-employer-back = Back to your business
+plan-employer-intro = This course is still being planned. The dates may still change. Tell us when it does not work in your business – for example peak season, inventory or business holidays. We will then plan around that time.
+plan-employer-employees = Taking part from your business: { $names }.
+plan-employer-form-title = Time that does not work
+plan-employer-form-intro = Give the first and the last day. You can also just write a comment.
+plan-from = First day
+plan-to = Last day
+plan-reason = Reason
+plan-comment = Comment
+plan-submit = Send answer
+plan-withdraw = Withdraw
+plan-employer-own = Your answers
+plan-employer-own-none = You have not answered yet.
+plan-employer-no-hits = No planned session falls into this time.
+plan-employer-hits = { $count ->
+    [one] 1 planned session falls into this time.
+   *[other] { $count } planned sessions fall into this time.
+}
+plan-employer-dates = Planned sessions
+plan-employer-date = { $date } ({ $hours } h)
+plan-error-date = Please enter a date.
+plan-error-from = Please give the first day too.
+plan-error-order = The last day is before the first day.
+plan-error-empty = Please give a time or write a comment.
+plan-error-too-long = The comment is too long (at most 2000 characters).
+plan-error-closed = The course is no longer being planned. Answers are no longer possible.
+employer-drafts-title = Courses being planned
+employer-drafts-intro = Here you can say when it does not work in your business before the dates are fixed.
+employer-draft-line = { $offer } · { $cohort }, from { $start }

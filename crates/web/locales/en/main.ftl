@@ -158,6 +158,7 @@ audit-entity-referral = Referral
 audit-entity-employer = Employer
 audit-entity-employment = Link to an employer
 audit-entity-release_agreement = Release agreement
+audit-entity-plan_answer = Employer's answer to a draft
 audit-entity-legal_text = Legal text
 audit-entity-audit_log = Audit log
 audit-entity-route = Page or API route

@@ -21,9 +21,20 @@ notice-session_added-employer = Hello,
 
     Reason: { $reason }
 
+notice-draft_shared-subject = Course being planned: { $offer } – when does it not work for you?
+notice-draft_shared-employer = Hello,
+
+    we are planning the dates of the course “{ $offer }” ({ $cohort }). Taking part from your business: { $names }.
+
+    Before the dates are fixed we would like to know when it does not work at { $employer } – for example peak season, inventory or business holidays. You see the planned dates and can answer at:
+
+    { $link }
+
+    We will then plan around these times.
+
 ## The outbox page
 outbox-title = Outbox
-outbox-intro = Notices of changed dates to participants, trainers and employers. What could not be sent is tried again later; after the last attempt it is shown here as failed.
+outbox-intro = Notices of changed dates to participants, trainers and employers, and drafts shared with the employers. What could not be sent is tried again later; after the last attempt it is shown here as failed.
 outbox-all = All
 outbox-filter = Show
 outbox-empty = No messages.

@@ -10,6 +10,8 @@ use lernweg_domain::access::{MANAGERS, STAFF};
 use lernweg_domain::{
     CohortId, CohortStatus, OfferId, ParseError, Search, State as FedState, UserId,
 };
+use lernweg_offers::planning::Planning;
+use lernweg_planner::ClosurePeriod;
 use lernweg_store::{Cohort, SessionRecord};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
@@ -40,6 +42,8 @@ pub fn routes() -> Vec<Route> {
 #[openapi(components(schemas(
     CohortDto,
     NewCohortDto,
+    PlanningDto,
+    ClosureDto,
     StatusDto,
     SessionDto,
     TimeModelComparisonDto,
@@ -63,6 +67,89 @@ pub struct CohortDto {
     pub online_link: String,
     pub trainer_ids: Vec<String>,
     pub published_at: Option<String>,
+    /// Deadline and closing periods the timetable was planned with.
+    pub planning: PlanningDto,
+    /// When the draft was shared with the participants' employers for planning.
+    pub shared_at: Option<String>,
+}
+
+/// A closing period (Schließzeit), both days inclusive.
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct ClosureDto {
+    /// YYYY-MM-DD
+    pub from: String,
+    /// YYYY-MM-DD
+    pub to: String,
+    #[serde(default)]
+    pub name: String,
+}
+
+/// A cohort's planning controls, as `deadline` and `closures` of `lernweg plan`.
+#[derive(Serialize, Deserialize, ToSchema, Default)]
+pub struct PlanningDto {
+    /// YYYY-MM-DD: the latest end wanted; null for none.
+    #[serde(default)]
+    pub deadline: Option<String>,
+    /// Days without sessions besides the state's public holidays.
+    #[serde(default)]
+    pub closures: Vec<ClosureDto>,
+}
+
+impl PlanningDto {
+    pub fn of(p: &Planning) -> Self {
+        PlanningDto {
+            deadline: p.deadline.map(|d| d.to_string()),
+            closures: p
+                .closures
+                .iter()
+                .map(|c| ClosureDto {
+                    from: c.from.to_string(),
+                    to: c.to.to_string(),
+                    name: c.name.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The controls; dates that are not YYYY-MM-DD are `deadline`/`closures` errors.
+    pub fn parse(&self) -> Result<Planning, Vec<FieldError>> {
+        let day = |field: &'static str, s: &str| {
+            NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+                FieldError::from(ParseError::new(
+                    field,
+                    "invalid_date",
+                    "expected YYYY-MM-DD",
+                ))
+            })
+        };
+        let mut errors = Vec::new();
+        let deadline = match given(&self.deadline) {
+            Some(d) => day("deadline", d).map_err(|e| errors.push(e)).ok(),
+            None => None,
+        };
+        let closures = self
+            .closures
+            .iter()
+            .filter_map(
+                |c| match (day("closures", &c.from), day("closures", &c.to)) {
+                    (Ok(from), Ok(to)) => Some(ClosurePeriod {
+                        from,
+                        to,
+                        name: c.name.trim().to_owned(),
+                    }),
+                    (Err(e), _) | (_, Err(e)) => {
+                        errors.push(e);
+                        None
+                    }
+                },
+            )
+            .collect();
+        if errors.is_empty() {
+            Ok(Planning { deadline, closures })
+        } else {
+            Err(errors)
+        }
+    }
 }
 
 impl From<Cohort> for CohortDto {
@@ -80,6 +167,8 @@ impl From<Cohort> for CohortDto {
             online_link: c.online_link,
             trainer_ids: c.trainers.iter().map(|t| t.to_string()).collect(),
             published_at: c.published_at.map(|d| d.to_rfc3339()),
+            planning: PlanningDto::of(&c.planning),
+            shared_at: c.shared_at.map(|d| d.to_rfc3339()),
         }
     }
 }
@@ -137,6 +226,9 @@ pub struct NewCohortDto {
     pub online_link: String,
     #[serde(default)]
     pub trainer_ids: Vec<String>,
+    /// Deadline and closing periods; none by default.
+    #[serde(default)]
+    pub planning: PlanningDto,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -210,6 +302,11 @@ pub async fn create(
         .iter()
         .filter_map(|t| UserId::parse(t).map_err(|e| errors.push(e.into())).ok())
         .collect();
+    let planning = body
+        .planning
+        .parse()
+        .map_err(|e| errors.extend(e))
+        .unwrap_or_default();
     let (Some(offer_id), Some(start), true) = (offer_id, start, errors.is_empty()) else {
         return Err(ApiError::Validation(errors));
     };
@@ -221,6 +318,7 @@ pub async fn create(
         room: body.room,
         online_link: body.online_link,
         trainers,
+        planning,
     };
     let caller = Caller::new(principal, actor);
     let cohort = lernweg_app::cohorts::create(&state.app, &caller, input).await?;

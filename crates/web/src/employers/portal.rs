@@ -9,6 +9,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Datelike;
 use lernweg_app::employer_portal::{self, EmployeeDate, EmployerView};
+use lernweg_app::planning::SharedDraft;
 use lernweg_app::{AppError, Caller};
 
 use crate::AppState;
@@ -46,6 +47,8 @@ pub struct EmployerPage {
     pub feed_url: Option<String>,
     /// Release requests: (link, line, open).
     pub releases: Vec<(String, String, bool)>,
+    /// Drafts shared for planning: (link, line).
+    pub drafts: Vec<(String, String)>,
 }
 
 fn row(lang: Lang, d: &EmployeeDate) -> DateRow {
@@ -82,9 +85,29 @@ pub fn feed_url(state: &AppState, headers: &HeaderMap, secret: &str) -> String {
     format!("{}/feeds/{secret}.ics", base_url(state, headers))
 }
 
-fn page(ctx: &Ctx, state: &AppState, headers: &HeaderMap, view: EmployerView) -> EmployerPage {
+fn page(
+    ctx: &Ctx,
+    state: &AppState,
+    headers: &HeaderMap,
+    view: EmployerView,
+    drafts: &[SharedDraft],
+) -> EmployerPage {
     let lang = Lang::De;
     EmployerPage {
+        drafts: drafts
+            .iter()
+            .map(|d| {
+                let args = [
+                    ("offer", d.offer_title.clone()),
+                    ("cohort", d.cohort.name.clone()),
+                    ("start", date(d.cohort.start_date)),
+                ];
+                (
+                    format!("/betrieb/planung/{}", d.cohort.id),
+                    lang.t_args("employer-draft-line", &args),
+                )
+            })
+            .collect(),
         layout: PortalLayout::new(ctx, lang, "employer-page-title"),
         greeting: lang.t_args("employer-hello", &[("name", view.contact.name.clone())]),
         employer_name: view.employer.name.clone(),
@@ -141,10 +164,14 @@ pub async fn show(
     Extension(ctx): Extension<Ctx>,
     headers: HeaderMap,
 ) -> Result<Response, PortalError> {
-    let view = employer_portal::view(&state.app, &caller(&ctx)?, contact(&ctx))
+    let caller = caller(&ctx)?;
+    let view = employer_portal::view(&state.app, &caller, contact(&ctx))
         .await
         .or_portal(&ctx, Lang::De)?;
-    Ok(render(&page(&ctx, &state, &headers, view)))
+    let drafts = lernweg_app::planning::shared_drafts(&state.app, &caller, contact(&ctx))
+        .await
+        .or_portal(&ctx, Lang::De)?;
+    Ok(render(&page(&ctx, &state, &headers, view, &drafts)))
 }
 
 /// `POST /betrieb/kalender`: a new calendar link; the old one stops working.

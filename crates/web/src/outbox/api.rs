@@ -18,7 +18,7 @@ use crate::paging::{CursorParams, Items};
 #[derive(Serialize, ToSchema)]
 pub struct OutboxDto {
     pub id: String,
-    /// `session_moved`, `session_cancelled` or `session_added`.
+    /// `session_moved`, `session_cancelled`, `session_added` or `draft_shared`.
     pub kind: String,
     /// The language it is written in.
     pub lang: String,

@@ -41,7 +41,7 @@ pub fn render(m: &OutboxMessage) -> (String, String) {
     let lang = Lang::parse(&m.lang).unwrap_or_default();
     let args: Vec<(&'static str, String)> = [
         "offer", "cohort", "title", "old_date", "old_time", "new_date", "new_time", "reason",
-        "names", "employer",
+        "names", "employer", "link",
     ]
     .into_iter()
     .map(|k| {

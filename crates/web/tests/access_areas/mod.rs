@@ -13,6 +13,7 @@ mod offers;
 mod outbox;
 mod participants_api;
 mod participants_pages;
+mod planning;
 mod portal;
 mod referrals;
 mod release;
@@ -32,6 +33,7 @@ pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
         referrals::EXPECTED,
         employers::EXPECTED,
         release::EXPECTED,
+        planning::EXPECTED,
         outbox::EXPECTED,
         attendance::EXPECTED,
         imports::EXPECTED,

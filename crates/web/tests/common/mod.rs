@@ -140,6 +140,7 @@ impl TestApp {
             .create_cohort(
                 &actor,
                 NewCohort {
+                    planning: Default::default(),
                     offer_id: offer.id,
                     name: "Frühjahr 2027".into(),
                     state: State::NW,

@@ -102,6 +102,7 @@ async fn enrolment_lifecycle_through_the_api() {
         .create_cohort(
             &actor,
             lernweg_store::NewCohort {
+                planning: Default::default(),
                 offer_id: offer2.id,
                 name: "Zwei".into(),
                 state: lernweg_domain::State::SN,

@@ -243,6 +243,7 @@ async fn the_form_takes_the_offer_hours_from_the_current_cohort() {
         .create_cohort(
             &actor,
             NewCohort {
+                planning: Default::default(),
                 offer_id: app.offer.id,
                 name: "Herbst 2027".into(),
                 state: app.cohort.state,

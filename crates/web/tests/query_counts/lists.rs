@@ -45,6 +45,7 @@ async fn published_cohort(
     let actor = Actor::system();
     let start = NaiveDate::from_ymd_opt(2027, 3, 2).unwrap();
     let new = NewCohort {
+        planning: Default::default(),
         offer_id: offer,
         name,
         state: State::NW,

@@ -69,6 +69,7 @@ impl Grower<'_> {
                 .create_cohort(
                     &sys,
                     NewCohort {
+                        planning: Default::default(),
                         offer_id: self.app.offer.id,
                         name: format!("Kohorte {}", self.cohorts),
                         state: State::NW,

@@ -5,13 +5,13 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
-use chrono::NaiveDate;
 use lernweg_app::AppError;
 use lernweg_domain::{CohortId, CohortStatus, FeedId};
 use lernweg_offers::horizon::{GOAL_WEEKS, Horizon, Lead};
 use lernweg_store::{Cohort, FeedKind, FeedToken, SessionStatus};
 use serde::Deserialize;
 
+use super::planning::{PlanningFields, PlanningSection, section};
 use super::{feed_url, is_manager, status_label};
 use crate::AppState;
 use crate::context::Ctx;
@@ -105,6 +105,8 @@ pub struct DetailPage {
     pub release_rows: Vec<ReleaseRow>,
     /// While the cohort is a draft: every time model side by side.
     pub comparison: Option<ComparisonView>,
+    /// Deadline, closures, and the planning with the employers.
+    pub planning: PlanningSection,
 }
 
 /// The time models compared for a draft (the planner's `--compare`).
@@ -180,6 +182,18 @@ pub(crate) async fn page(
     cohort: CohortId,
     new_feed_url: Option<String>,
     error: Option<String>,
+) -> Result<Response, PageError> {
+    page_with(state, ctx, cohort, new_feed_url, error, None).await
+}
+
+/// The cohort page; `typed`: the planning controls as typed into a refused form.
+pub(crate) async fn page_with(
+    state: &AppState,
+    ctx: &Ctx,
+    cohort: CohortId,
+    new_feed_url: Option<String>,
+    error: Option<String>,
+    typed: Option<PlanningFields>,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let lernweg_app::cohorts::CohortOverview {
@@ -298,14 +312,18 @@ pub(crate) async fn page(
                 .collect(),
         })
         .collect();
-    let comparison = if cohort.status == CohortStatus::Draft {
-        lernweg_app::cohorts::compare_time_models(&state.app, &principal(ctx)?, cohort.id)
+    let (comparison, planning_view) = if cohort.status == CohortStatus::Draft {
+        let p = principal(ctx)?;
+        let compared = lernweg_app::cohorts::compare_time_models(&state.app, &p, cohort.id)
             .await
             .ok()
-            .map(|c| comparison_view(lang, &c))
+            .map(|c| comparison_view(lang, &c));
+        let planning = lernweg_app::planning::view(&state.app, &p, cohort.id).await?;
+        (compared, Some(planning))
     } else {
-        None
+        (None, None)
     };
+    let planning = section(lang, &cohort, planning_view.as_ref(), typed);
     let page = DetailPage {
         layout: Layout::new(ctx, "/verwaltung/durchgaenge", "cohort-title"),
         status: status_label(ctx, &cohort, state.app.today()),
@@ -328,6 +346,7 @@ pub(crate) async fn page(
         can_open_people: lernweg_domain::access::COUNSELLING.permits(ctx.role()),
         release_rows,
         comparison,
+        planning,
         cohort,
     };
     Ok((status, render(&page)).into_response())
@@ -343,7 +362,7 @@ pub async fn show(
 }
 
 /// Back to the cohort page after a change.
-fn to_cohort(c: &Cohort) -> Response {
+pub(crate) fn to_cohort(c: &Cohort) -> Response {
     Redirect::to(&format!("/verwaltung/durchgaenge/{}", c.id)).into_response()
 }
 
@@ -384,39 +403,6 @@ pub async fn advance(
     match result {
         Ok(c) => Ok(to_cohort(&c)),
         Err(e) => refused(&state, &ctx, cohort, e, "cohort-error-transition").await,
-    }
-}
-
-#[derive(Deserialize)]
-pub struct ReplanForm {
-    #[serde(default)]
-    start_date: String,
-}
-
-/// `POST /verwaltung/durchgaenge/{id}/neu-planen`: regenerates a draft timetable from a new start.
-pub async fn replan(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    PageId(id): PageId<CohortId>,
-    Form(form): Form<ReplanForm>,
-) -> Result<Response, PageError> {
-    let caller = caller(&ctx)?;
-    let cohort = lernweg_app::cohorts::cohort(&state.app, &caller.principal, id).await?;
-    let Ok(start) = NaiveDate::parse_from_str(form.start_date.trim(), "%Y-%m-%d") else {
-        let error = Some(ctx.lang.t("cohort-error-date"));
-        return page(&state, &ctx, cohort.id, None, error).await;
-    };
-    match lernweg_app::cohorts::replan(&state.app, &caller, cohort.id, start).await {
-        Ok(c) => Ok(to_cohort(&c)),
-        Err(AppError::Invalid(list)) => {
-            let key = if list.iter().any(|p| p.code == "cannot_plan") {
-                "cohort-error-cannot-plan"
-            } else {
-                "cohort-error-not-draft"
-            };
-            page(&state, &ctx, cohort.id, None, Some(ctx.lang.t(key))).await
-        }
-        Err(e) => Err(e.into()),
     }
 }
 

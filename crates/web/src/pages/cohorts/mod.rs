@@ -2,6 +2,7 @@
 //! grid, the path, and calendar feeds.
 
 mod detail;
+pub(crate) mod planning;
 mod sessions;
 pub(crate) mod views;
 
@@ -19,6 +20,7 @@ use lernweg_domain::{CohortStatus, OfferId, ParseError, Role, State as FedState,
 use lernweg_offers::run::Phase;
 use lernweg_store::{Cohort, OfferRecord};
 
+use self::planning::PlanningFields;
 use super::admin::{Choice, FormErrors};
 use super::offers::{caller, principal};
 use super::{Layout, render};
@@ -50,7 +52,11 @@ pub fn routes() -> Vec<Route> {
         ),
         (
             page("POST", "/verwaltung/durchgaenge/{id}/neu-planen", MANAGERS),
-            post(detail::replan),
+            post(planning::replan),
+        ),
+        (
+            page("POST", "/verwaltung/durchgaenge/{id}/teilen", MANAGERS),
+            post(planning::share),
         ),
         (
             page(
@@ -202,6 +208,9 @@ pub struct NewCohortForm {
     pub room: String,
     #[serde(default)]
     pub online_link: String,
+    /// Deadline and closing periods as typed.
+    #[serde(flatten)]
+    pub planning: PlanningFields,
 }
 
 /// The absolute link of a feed, shown to the user once: under `--public-url` when it is set,
@@ -414,6 +423,10 @@ pub async fn create(
         state: get("state"),
         room: get("room"),
         online_link: get("online_link"),
+        planning: PlanningFields {
+            deadline: get("deadline"),
+            closures: get("closures"),
+        },
     };
     let picked: Vec<String> = pairs
         .iter()
@@ -444,11 +457,18 @@ pub async fn create(
             .0
             .insert("state".into(), lang.t("form-error-unknown_state"));
     }
+    let planning = form
+        .planning
+        .parse(lang)
+        .map_err(|(field, msg)| errors.0.insert(field.into(), msg))
+        .ok();
     let trainers: Vec<UserId> = picked
         .iter()
         .filter_map(|t| UserId::parse(t).ok())
         .collect();
-    let (Some(offer), Some(start), Some(fed), true) = (offer, start, fed, errors.is_empty()) else {
+    let (Some(offer), Some(start), Some(fed), Some(planning), true) =
+        (offer, start, fed, planning, errors.is_empty())
+    else {
         return list_page(
             &state,
             &ctx,
@@ -468,12 +488,16 @@ pub async fn create(
         room: form.room.clone(),
         online_link: form.online_link.clone(),
         trainers,
+        planning,
     };
     match lernweg_app::cohorts::create(&state.app, &caller(&ctx)?, input).await {
         Ok(c) => Ok(Redirect::to(&format!("/verwaltung/durchgaenge/{}", c.id)).into_response()),
         Err(e) => {
             let errors = form_errors(&ctx, e, |p| match (p.field, p.code) {
                 ("offer_id", _) => "form-error-invalid_id".to_owned(),
+                ("deadline" | "closures", code) => {
+                    planning::planning_error_key(p.field, code).to_owned()
+                }
                 (_, "cannot_plan") => "cohort-error-cannot-plan".to_owned(),
                 (_, code) => format!("form-error-{code}"),
             })?;
