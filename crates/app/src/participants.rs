@@ -9,6 +9,7 @@
 pub mod care;
 pub mod enrolments;
 pub mod file;
+pub mod individual;
 pub mod list;
 pub mod readiness;
 

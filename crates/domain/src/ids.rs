@@ -126,6 +126,11 @@ id_type!(
     PlanAnswerId,
     "plan_answer"
 );
+id_type!(
+    /// An item of a participant's individual qualification plan.
+    PlanItemId,
+    "plan_item"
+);
 
 #[cfg(test)]
 mod tests {

@@ -29,6 +29,7 @@ pub mod error;
 pub mod event;
 pub mod holidays;
 pub mod ical;
+pub mod individual;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -41,6 +42,7 @@ pub use compare::{Comparison, ComparisonOption, compare};
 pub use error::PlannerError;
 pub use holidays::{HolidayCalendar, PublicHoliday, statewide};
 pub use ical::{Calendar, CalendarEvent, EventStatus, EventTime};
+pub use individual::{LessonRequest, ProposedSession, ScheduleError, schedule_lessons};
 pub use load::{
     LoadInput, LoadReport, LoadSession, ReleaseNeed, ShiftOverlap, WeekLoad, WeekOverLimit,
     WeeklyLoad, WorkWeeks, shifts_during, weekly_load,

@@ -67,6 +67,13 @@ impl Serialize for ClockTime {
     }
 }
 
+impl<'de> Deserialize<'de> for ClockTime {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        ClockTime::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
 /// Parses "mon".."sun" (case-insensitive; full English names too).
 pub fn parse_weekday(input: &str) -> Result<Weekday, String> {
     let w = match input.trim().to_ascii_lowercase().as_str() {

@@ -86,6 +86,10 @@ audit_names! {
         ReleaseAgreement => "release_agreement",
         /// An employer's answer to a shared draft cohort.
         PlanAnswer => "plan_answer",
+        /// A participant's recognition case (the decision on a foreign qualification).
+        RecognitionCase => "recognition_case",
+        /// An item of a participant's individual qualification plan.
+        PlanItem => "plan_item",
         /// An Impressum, privacy statement or accessibility statement.
         LegalText => "legal_text",
         /// A page or API route (a refused request names its method and path).

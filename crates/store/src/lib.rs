@@ -17,6 +17,7 @@ mod enrolments;
 mod error;
 mod feeds;
 mod imports;
+mod individual_plans;
 mod instances;
 mod invitations;
 mod legal;
@@ -69,6 +70,7 @@ pub use imports::{
     IMPORT_BATCH_ROWS, IMPORT_PREVIEW_HOURS, ImportFilter, ImportIssue, ImportJob, ImportStatus,
     ImportWarning, NewImport, StagedRow,
 };
+pub use individual_plans::{PlanItemRecord, RecognitionRecord};
 pub use invitations::{
     INVITATION_DAYS, Invitation, InvitationKind, InvitationStatus, Invitee, IssuedInvitation,
     Refusal,

@@ -19,6 +19,7 @@ pub mod extract;
 mod feeds;
 pub mod i18n;
 mod imports;
+mod individual;
 mod list_search;
 mod offers_view;
 pub mod outbox;

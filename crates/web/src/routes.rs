@@ -161,6 +161,7 @@ pub fn table() -> Vec<Route> {
     all.extend(crate::employers::routes());
     all.extend(crate::release::routes());
     all.extend(crate::planning::routes());
+    all.extend(crate::individual::routes());
     all.extend(crate::outbox::routes());
     all.extend(crate::portal::routes());
     all.extend(crate::attendance::routes());

@@ -65,6 +65,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(crate::employers::Doc::openapi());
     doc.merge(crate::release::Doc::openapi());
     doc.merge(crate::planning::Doc::openapi());
+    doc.merge(crate::individual::Doc::openapi());
     doc.merge(crate::outbox::Doc::openapi());
     doc.merge(crate::attendance::Doc::openapi());
     doc.merge(crate::imports::Doc::openapi());

@@ -7,6 +7,7 @@ mod employers;
 mod exports;
 mod feeds;
 mod imports;
+mod individual;
 mod legal;
 mod loans;
 mod offers;
@@ -34,6 +35,7 @@ pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
         employers::EXPECTED,
         release::EXPECTED,
         planning::EXPECTED,
+        individual::EXPECTED,
         outbox::EXPECTED,
         attendance::EXPECTED,
         imports::EXPECTED,

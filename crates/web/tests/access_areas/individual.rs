@@ -1,0 +1,24 @@
+//! Expected access of individual qualification paths: (method, path, group) with group one
+//! of public | any | staff | managers | admin | counselling | employer.
+
+pub const EXPECTED: &[(&str, &str, &str)] = &[
+    (
+        "GET",
+        "/api/v1/participants/{id}/recognition",
+        "counselling",
+    ),
+    (
+        "PUT",
+        "/api/v1/participants/{id}/recognition",
+        "counselling",
+    ),
+    ("GET", "/api/v1/participants/{id}/plan", "counselling"),
+    (
+        "POST",
+        "/api/v1/participants/{id}/plan/items",
+        "counselling",
+    ),
+    ("PATCH", "/api/v1/plan-items/{id}", "counselling"),
+    ("DELETE", "/api/v1/plan-items/{id}", "counselling"),
+    ("POST", "/api/v1/plan-items/{id}/schedule", "counselling"),
+];
