@@ -245,3 +245,123 @@ async fn a_recognition_case_and_a_plan_with_coverage_load_and_lessons_in_free_ti
     let (status, _) = api_call(&app, Role::Counsellor, "DELETE", &item, None).await;
     assert_eq!(status, 404);
 }
+
+#[tokio::test]
+async fn the_plan_page_records_the_case_and_items_and_flags_what_is_uncovered() {
+    let app = TestApp::spawn().await;
+    let (client, csrf) = app.login("counsellor@test.example").await;
+    let page = format!(
+        "/verwaltung/teilnehmende/{}/qualifizierungsplan",
+        app.participant
+    );
+    let html = client
+        .get(app.url(&page))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Noch kein Bescheid erfasst"), "{html}");
+    let post = |path: String, form: Vec<(&'static str, &'static str)>| {
+        let mut form: Vec<(&str, &str)> = form;
+        form.push(("csrf", csrf.as_str()));
+        client.post(app.url(&path)).form(&form).send()
+    };
+    let case = |differences: &'static str| {
+        vec![
+            ("reference_occupation", "Pflegefachfrau"),
+            ("kldb", "81302"),
+            ("regulated", "1"),
+            ("authority", "Bezirksregierung Düsseldorf"),
+            ("applied_on", "2026-03-02"),
+            ("decided_on", "2026-07-15"),
+            ("outcome", "substantial_differences"),
+            ("deadline", "2028-06-30"),
+            ("differences", differences),
+        ]
+    };
+    let res = post(
+        format!("{page}/anerkennung"),
+        case("Pflege alter Menschen; Altenpflege; viele"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Zeile 1 der Unterschiede"), "{html}");
+    assert!(html.contains("viele</textarea>"), "what was typed stays");
+    let res = post(
+        format!("{page}/anerkennung"),
+        case("Pflege alter Menschen; Altenpflege; 120\nRechtliche Grundlagen; Berufsrecht;"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 303);
+    let (_, c) = api_call(
+        &app,
+        Role::Counsellor,
+        "GET",
+        &format!("/api/v1/participants/{}/recognition", app.participant),
+        None,
+    )
+    .await;
+    assert_eq!(c["differences"][0]["required_hours"], 120.0);
+    assert_eq!(c["differences"][1]["required_hours"], Value::Null);
+    let first = c["differences"][0]["id"].as_str().unwrap().to_owned();
+
+    // A placement covering the first difference; the second stays uncovered.
+    let res = client
+        .post(app.url(&format!("{page}/bausteine")))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("kind", "placement"),
+            ("title", "Praxiseinsatz Seniorenheim"),
+            ("hours", "80"),
+            ("covers", first.as_str()),
+            ("company", "Seniorenzentrum am Park"),
+            ("from", "2027-04-05"),
+            ("to", "2027-05-28"),
+            ("hours_per_week", "10"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let res = post(
+        format!("{page}/bausteine"),
+        vec![
+            ("kind", "exam"),
+            ("title", "Kenntnisprüfung"),
+            ("hours", "3"),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 422, "an exam without a date");
+    let html = client
+        .get(app.url(&page))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Praxiseinsatz Seniorenheim"), "{html}");
+    assert!(
+        html.contains("Nicht abgedeckt"),
+        "the uncovered difference is flagged"
+    );
+    assert!(
+        html.contains("weniger Stunden geplant als gefordert"),
+        "80 of 120"
+    );
+    // Keeping the same titles keeps the ids: the case can be saved again.
+    let res = post(
+        format!("{page}/anerkennung"),
+        case("Pflege alter Menschen; Altenpflege; 120\nRechtliche Grundlagen; Berufsrecht;"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 303);
+}

@@ -1,17 +1,59 @@
-//! Individual qualification paths over the API (issue 14): the recognition case, the plan
+//! Individual qualification paths (issue 14): the staff page and the API: the recognition case, the plan
 //! with coverage and load, its items, and dates for lessons in free time. What may be done
 //! is decided by `lernweg_app::participants::individual`.
 
 mod api;
+mod pages;
 
+use axum::routing::{get, post};
 use lernweg_domain::access::COUNSELLING;
 use utoipa::OpenApi;
 use utoipa_axum::routes;
 
-use crate::routes::{Route, documented, route_table};
+use crate::routes::{Route, documented, page, route_table};
 
 pub fn routes() -> Vec<Route> {
     route_table![
+        (
+            page(
+                "GET",
+                "/verwaltung/teilnehmende/{id}/qualifizierungsplan",
+                COUNSELLING
+            ),
+            get(pages::show)
+        ),
+        (
+            page(
+                "POST",
+                "/verwaltung/teilnehmende/{id}/qualifizierungsplan/anerkennung",
+                COUNSELLING
+            ),
+            post(pages::save_case)
+        ),
+        (
+            page(
+                "POST",
+                "/verwaltung/teilnehmende/{id}/qualifizierungsplan/bausteine",
+                COUNSELLING
+            ),
+            post(pages::add_item)
+        ),
+        (
+            page(
+                "POST",
+                "/verwaltung/plan-bausteine/{id}/loeschen",
+                COUNSELLING
+            ),
+            post(pages::delete_item)
+        ),
+        (
+            page(
+                "POST",
+                "/verwaltung/plan-bausteine/{id}/termine",
+                COUNSELLING
+            ),
+            post(pages::propose)
+        ),
         documented(COUNSELLING, routes!(api::recognition_show)),
         documented(COUNSELLING, routes!(api::recognition_put)),
         documented(COUNSELLING, routes!(api::plan)),

@@ -4,6 +4,31 @@
 pub const EXPECTED: &[(&str, &str, &str)] = &[
     (
         "GET",
+        "/verwaltung/teilnehmende/{id}/qualifizierungsplan",
+        "counselling",
+    ),
+    (
+        "POST",
+        "/verwaltung/teilnehmende/{id}/qualifizierungsplan/anerkennung",
+        "counselling",
+    ),
+    (
+        "POST",
+        "/verwaltung/teilnehmende/{id}/qualifizierungsplan/bausteine",
+        "counselling",
+    ),
+    (
+        "POST",
+        "/verwaltung/plan-bausteine/{id}/loeschen",
+        "counselling",
+    ),
+    (
+        "POST",
+        "/verwaltung/plan-bausteine/{id}/termine",
+        "counselling",
+    ),
+    (
+        "GET",
         "/api/v1/participants/{id}/recognition",
         "counselling",
     ),

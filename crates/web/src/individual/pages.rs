@@ -1,0 +1,692 @@
+//! `/verwaltung/teilnehmende/{id}/qualifizierungsplan`: the recognition case with its form,
+//! the coverage of each difference (uncovered ones and a plan past the deadline flagged),
+//! the plan's items with the form to add one, dates proposed for lessons, and the weekly
+//! load of the whole plan.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
+use lernweg_app::AppError;
+use lernweg_app::participants::individual::{self, PlanView};
+use lernweg_domain::{ParticipantId, PlanItemId};
+use lernweg_participants::qualification_plan::{CoverageStatus, ItemDetails, PlanItem};
+use lernweg_participants::recognition::{Difference, Outcome, RawDifference, RawRecognition};
+use lernweg_planner::model::weekday_code;
+use serde_json::{Map, Value, json};
+
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::PageError;
+use crate::extract::PageId;
+use crate::i18n::Lang;
+use crate::pages::admin::{Choice, FormErrors};
+use crate::pages::offers::caller;
+use crate::pages::participants::ContactBox;
+use crate::pages::{Layout, render};
+
+const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const KINDS: [&str; 6] = [
+    "cohort_modules",
+    "lessons",
+    "placement",
+    "self_study",
+    "language_course",
+    "exam",
+];
+
+pub fn base(id: ParticipantId) -> String {
+    format!("/verwaltung/teilnehmende/{id}/qualifizierungsplan")
+}
+
+fn get(fields: &[(String, String)], k: &str) -> String {
+    fields
+        .iter()
+        .find(|(n, _)| n == k)
+        .map(|(_, v)| v.trim().to_owned())
+        .unwrap_or_default()
+}
+
+fn num(s: &str) -> Value {
+    match s.trim().replace(',', ".").parse::<f64>() {
+        Ok(n) => json!(n),
+        Err(_) => Value::String(s.to_owned()),
+    }
+}
+
+fn hours_text(h: f64) -> String {
+    lernweg_planner::output::de_num(h)
+}
+
+/// The differences as lines "Titel; Bereich; Stunden".
+fn differences_text(list: &[Difference]) -> String {
+    list.iter()
+        .map(|d| {
+            let hours = d.required_hours.map(hours_text).unwrap_or_default();
+            format!("{}; {}; {}", d.title, d.area, hours)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The differences typed as lines; a title that was there before keeps its id.
+fn differences_of(text: &str, old: &[Difference]) -> Result<Vec<RawDifference>, usize> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut parts = line.split(';').map(str::trim);
+        let title = parts.next().unwrap_or_default().to_owned();
+        let area = parts.next().unwrap_or_default().to_owned();
+        let required_hours = match parts.next().unwrap_or_default() {
+            "" => None,
+            h => Some(h.replace(',', ".").parse::<f64>().map_err(|_| i + 1)?),
+        };
+        let id = old.iter().find(|d| d.title == title).map(|d| d.id.clone());
+        out.push(RawDifference {
+            id,
+            title,
+            area,
+            required_hours,
+        });
+    }
+    Ok(out)
+}
+
+/// The recognition form as typed.
+#[derive(Debug, Default, Clone)]
+pub struct CaseForm {
+    pub reference_occupation: String,
+    pub kldb: String,
+    pub regulated: bool,
+    pub authority: String,
+    pub applied_on: String,
+    pub decided_on: String,
+    pub outcome: String,
+    pub deadline: String,
+    pub differences: String,
+}
+
+/// One row of the coverage table.
+pub struct CoverageRow {
+    pub title: String,
+    pub required: String,
+    pub planned: String,
+    pub done: String,
+    pub status: String,
+    /// uncovered | short | empty
+    pub flag: &'static str,
+}
+
+/// One item of the plan.
+pub struct ItemRow {
+    pub id: String,
+    pub kind: String,
+    pub title: String,
+    pub covers: String,
+    pub hours: String,
+    pub summary: String,
+    pub lessons: bool,
+}
+
+#[derive(Template)]
+#[template(path = "individual_plan.html")]
+pub struct PlanPage {
+    pub layout: Layout,
+    pub contact: ContactBox,
+    pub base: String,
+    pub has_case: bool,
+    pub case: CaseForm,
+    pub outcomes: Vec<Choice>,
+    pub coverage: Vec<CoverageRow>,
+    /// "Der Plan endet am … – nach der Frist …".
+    pub deadline_alert: Option<String>,
+    pub items: Vec<ItemRow>,
+    pub kinds: Vec<Choice>,
+    pub differences: Vec<Choice>,
+    pub weekdays: Vec<Choice>,
+    pub cohorts: Vec<Choice>,
+    pub item: Vec<(String, String)>,
+    /// Weekly load: summary line and the weeks over the limit.
+    pub load: Option<(String, Vec<String>)>,
+    /// Proposed dates for a lessons item: (title, dates) or the reason it failed.
+    pub proposal: Option<(String, Vec<String>)>,
+    pub errors: FormErrors,
+}
+
+impl PlanPage {
+    /// A value of the item form as typed.
+    pub fn v(&self, k: &str) -> String {
+        get(&self.item, k)
+    }
+}
+
+#[derive(Default)]
+struct Feedback {
+    case: Option<CaseForm>,
+    item: Vec<(String, String)>,
+    proposal: Option<(String, Vec<String>)>,
+    errors: FormErrors,
+}
+
+fn summary(lang: Lang, d: &ItemDetails) -> String {
+    let day = |d: &chrono::NaiveDate| d.format("%d.%m.%Y").to_string();
+    let opt = |d: &Option<chrono::NaiveDate>| d.as_ref().map(day).unwrap_or_else(|| "–".into());
+    match d {
+        ItemDetails::CohortModules { modules, .. } => lang.t_args(
+            "ip-sum-modules",
+            &[(
+                "modules",
+                modules
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )],
+        ),
+        ItemDetails::Lessons {
+            session_hours,
+            weekdays,
+            window_start,
+            window_end,
+            ..
+        } => lang.t_args(
+            "ip-sum-lessons",
+            &[
+                ("hours", hours_text(*session_hours)),
+                (
+                    "days",
+                    weekdays
+                        .iter()
+                        .map(|w| lang.t(&format!("weekday-{}", weekday_code(*w))))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+                ("from", window_start.to_string()),
+                ("to", window_end.to_string()),
+            ],
+        ),
+        ItemDetails::Placement {
+            company,
+            from,
+            to,
+            hours_per_week,
+        } => lang.t_args(
+            "ip-sum-placement",
+            &[
+                ("company", company.clone()),
+                ("from", day(from)),
+                ("to", day(to)),
+                ("hours", hours_text(*hours_per_week)),
+            ],
+        ),
+        ItemDetails::SelfStudy {
+            hours_per_week,
+            link,
+            from,
+            to,
+        } => lang.t_args(
+            "ip-sum-self-study",
+            &[
+                ("hours", hours_text(*hours_per_week)),
+                ("from", opt(from)),
+                ("to", opt(to)),
+                ("link", link.clone()),
+            ],
+        ),
+        ItemDetails::LanguageCourse {
+            course_provider,
+            from,
+            to,
+        } => lang.t_args(
+            "ip-sum-language",
+            &[
+                ("provider", course_provider.clone()),
+                ("from", opt(from)),
+                ("to", opt(to)),
+            ],
+        ),
+        ItemDetails::Exam { date, authority } => lang.t_args(
+            "ip-sum-exam",
+            &[("date", day(date)), ("authority", authority.clone())],
+        ),
+    }
+}
+
+async fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: ParticipantId,
+    status: StatusCode,
+    fb: Feedback,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let caller = caller(ctx)?;
+    let PlanView {
+        participant,
+        case,
+        items,
+        coverage,
+        load,
+        ends_on,
+        ends_after_deadline,
+    } = individual::plan(&state.app, &caller, id).await?;
+    let differences = case
+        .as_ref()
+        .map(|c| c.differences.clone())
+        .unwrap_or_default();
+    let title_of = |id: &str| {
+        differences
+            .iter()
+            .find(|d| d.id == id)
+            .map(|d| d.title.clone())
+            .unwrap_or_else(|| id.to_owned())
+    };
+    let form = fb.case.unwrap_or_else(|| match &case {
+        Some(c) => CaseForm {
+            reference_occupation: c.reference_occupation.clone(),
+            kldb: c
+                .kldb
+                .as_ref()
+                .map(|k| k.as_str().to_owned())
+                .unwrap_or_default(),
+            regulated: c.regulated,
+            authority: c.authority.clone(),
+            applied_on: c.applied_on.map(|d| d.to_string()).unwrap_or_default(),
+            decided_on: c.decided_on.map(|d| d.to_string()).unwrap_or_default(),
+            outcome: c.outcome.code().to_owned(),
+            deadline: c.deadline.map(|d| d.to_string()).unwrap_or_default(),
+            differences: differences_text(&c.differences),
+        },
+        None => CaseForm {
+            outcome: "pending".into(),
+            ..Default::default()
+        },
+    });
+    let outcomes = Outcome::ALL
+        .iter()
+        .map(|o| Choice {
+            value: o.code().into(),
+            label: lang.t(&format!("ip-outcome-{}", o.code())),
+            selected: o.code() == form.outcome,
+        })
+        .collect();
+    let coverage_rows = coverage
+        .iter()
+        .map(|c| CoverageRow {
+            title: title_of(&c.difference),
+            required: c
+                .required_hours
+                .map(hours_text)
+                .unwrap_or_else(|| "–".into()),
+            planned: hours_text(c.planned_hours),
+            done: hours_text(c.done_hours),
+            status: lang.t(&format!("ip-status-{}", c.status.code())),
+            flag: if c.status == CoverageStatus::Uncovered {
+                "uncovered"
+            } else if c.short() {
+                "short"
+            } else {
+                ""
+            },
+        })
+        .collect();
+    let deadline_alert = ends_after_deadline.then(|| {
+        let day = |d: Option<chrono::NaiveDate>| {
+            d.map(|d| d.format("%d.%m.%Y").to_string())
+                .unwrap_or_default()
+        };
+        lang.t_args(
+            "ip-deadline-missed",
+            &[
+                ("end", day(ends_on)),
+                ("deadline", day(case.as_ref().and_then(|c| c.deadline))),
+            ],
+        )
+    });
+    let item_rows = items
+        .iter()
+        .map(|r| ItemRow {
+            id: r.id.to_string(),
+            kind: lang.t(&format!("ip-kind-{}", r.item.details.kind())),
+            title: r.item.title.clone(),
+            covers: r
+                .item
+                .covers
+                .iter()
+                .map(|c| title_of(c))
+                .collect::<Vec<_>>()
+                .join(", "),
+            hours: hours_text(r.item.hours),
+            summary: summary(lang, &r.item.details),
+            lessons: matches!(r.item.details, ItemDetails::Lessons { .. }),
+        })
+        .collect();
+    let typed = fb.item;
+    let picked = |k: &str, v: &str| typed.iter().any(|(n, x)| n == k && x == v);
+    let kind_now = get(&typed, "kind");
+    let cohorts =
+        lernweg_app::cohorts::of_provider(&state.app, &caller.principal, participant.provider_id)
+            .await?
+            .into_iter()
+            .filter(|c| !matches!(c.status, lernweg_domain::CohortStatus::Finished))
+            .map(|c| Choice {
+                selected: picked("cohort_id", &c.id.to_string()),
+                value: c.id.to_string(),
+                label: format!("{} ({})", c.name, c.start_date.format("%d.%m.%Y")),
+            })
+            .collect();
+    let load = load.map(|f| {
+        let line = lang.t_args(
+            "ip-load-summary",
+            &[
+                ("avg", hours_text(f.avg_weekly_hours)),
+                ("peak", hours_text(f.peak_weekly_hours)),
+                ("limit", hours_text(f.limit_hours)),
+            ],
+        );
+        let over = f
+            .weeks
+            .iter()
+            .filter(|w| w.over_limit)
+            .map(|w| {
+                lang.t_args(
+                    "ip-load-week",
+                    &[
+                        ("week", w.week.clone()),
+                        ("hours", hours_text(w.total_hours)),
+                    ],
+                )
+            })
+            .collect();
+        (line, over)
+    });
+    let view = PlanPage {
+        layout: Layout::new(ctx, "/verwaltung/teilnehmende", "ip-title"),
+        contact: ContactBox::load(state, lang, &participant).await,
+        base: base(participant.id),
+        has_case: case.is_some(),
+        case: form,
+        outcomes,
+        coverage: coverage_rows,
+        deadline_alert,
+        items: item_rows,
+        kinds: KINDS
+            .iter()
+            .map(|k| Choice {
+                value: (*k).into(),
+                label: lang.t(&format!("ip-kind-{k}")),
+                selected: *k == kind_now,
+            })
+            .collect(),
+        differences: differences
+            .iter()
+            .map(|d| Choice {
+                value: d.id.clone(),
+                label: d.title.clone(),
+                selected: picked("covers", &d.id),
+            })
+            .collect(),
+        weekdays: WEEKDAYS
+            .iter()
+            .map(|w| Choice {
+                value: (*w).into(),
+                label: lang.t(&format!("weekday-{w}")),
+                selected: picked("weekdays", w),
+            })
+            .collect(),
+        cohorts,
+        item: typed,
+        load,
+        proposal: fb.proposal,
+        errors: fb.errors,
+    };
+    Ok((status, render(&view)).into_response())
+}
+
+/// `GET /verwaltung/teilnehmende/{id}/qualifizierungsplan`.
+pub async fn show(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    PageId(id): PageId<ParticipantId>,
+) -> Result<Response, PageError> {
+    page(&state, &ctx, id, StatusCode::OK, Feedback::default()).await
+}
+
+fn refused(lang: Lang, e: AppError, errors: &mut FormErrors) -> Result<(), PageError> {
+    match e {
+        AppError::Invalid(list) => {
+            for p in list {
+                let key = format!("ip-error-{}", p.code);
+                let text = lang.t(&key);
+                let text = if text == key {
+                    lang.t(&format!("form-error-{}", p.code))
+                } else {
+                    text
+                };
+                errors.0.entry(p.field.to_owned()).or_insert(text);
+            }
+            Ok(())
+        }
+        other => Err(other.into()),
+    }
+}
+
+/// `POST …/qualifizierungsplan/anerkennung`: records the recognition case.
+pub async fn save_case(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    PageId(id): PageId<ParticipantId>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let caller = caller(&ctx)?;
+    let old = individual::recognition(&state.app, &caller, id)
+        .await?
+        .map(|r| r.case.differences)
+        .unwrap_or_default();
+    let form = CaseForm {
+        reference_occupation: get(&fields, "reference_occupation"),
+        kldb: get(&fields, "kldb"),
+        regulated: !get(&fields, "regulated").is_empty(),
+        authority: get(&fields, "authority"),
+        applied_on: get(&fields, "applied_on"),
+        decided_on: get(&fields, "decided_on"),
+        outcome: get(&fields, "outcome"),
+        deadline: get(&fields, "deadline"),
+        differences: fields
+            .iter()
+            .find(|(n, _)| n == "differences")
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default(),
+    };
+    let mut errors = FormErrors::default();
+    let mut day = |field: &'static str, s: &str| match s {
+        "" => None,
+        s => match chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            Ok(d) => Some(d),
+            Err(_) => {
+                errors.0.insert(field.into(), lang.t("cohort-error-date"));
+                None
+            }
+        },
+    };
+    let applied_on = day("applied_on", &form.applied_on);
+    let decided_on = day("decided_on", &form.decided_on);
+    let deadline = day("deadline", &form.deadline);
+    let differences = differences_of(&form.differences, &old).unwrap_or_else(|line| {
+        errors.0.insert(
+            "differences".into(),
+            lang.t_args("ip-error-difference-line", &[("line", line.to_string())]),
+        );
+        Vec::new()
+    });
+    if errors.0.is_empty() {
+        let raw = RawRecognition {
+            reference_occupation: form.reference_occupation.clone(),
+            kldb: Some(form.kldb.clone()),
+            regulated: form.regulated,
+            authority: form.authority.clone(),
+            applied_on,
+            decided_on,
+            outcome: form.outcome.clone(),
+            deadline,
+            differences,
+        };
+        match individual::put_recognition(&state.app, &caller, id, raw).await {
+            Ok(_) => return Ok(Redirect::to(&format!("{}#anerkennung", base(id))).into_response()),
+            Err(e) => refused(lang, e, &mut errors)?,
+        }
+    }
+    let fb = Feedback {
+        case: Some(form),
+        errors,
+        ..Feedback::default()
+    };
+    page(&state, &ctx, id, StatusCode::UNPROCESSABLE_ENTITY, fb).await
+}
+
+/// The item typed into the form as the API's JSON (only the keys of its kind).
+fn item_json(fields: &[(String, String)]) -> Value {
+    let g = |k: &str| get(fields, k);
+    let all = |k: &str| -> Vec<Value> {
+        fields
+            .iter()
+            .filter(|(n, v)| n == k && !v.is_empty())
+            .map(|(_, v)| Value::String(v.clone()))
+            .collect()
+    };
+    let opt_day = |k: &str| match g(k) {
+        s if s.is_empty() => Value::Null,
+        s => Value::String(s),
+    };
+    let mut m = Map::new();
+    let kind = g("kind");
+    m.insert("kind".into(), Value::String(kind.clone()));
+    m.insert("title".into(), Value::String(g("title")));
+    m.insert("hours".into(), num(&g("hours")));
+    m.insert("covers".into(), Value::Array(all("covers")));
+    let mut put = |k: &str, v: Value| {
+        m.insert(k.into(), v);
+    };
+    match kind.as_str() {
+        "cohort_modules" => {
+            put("cohort_id", Value::String(g("cohort_id")));
+            let modules: Vec<Value> = g("modules")
+                .split([',', ' '])
+                .filter(|s| !s.is_empty())
+                .map(|s| {
+                    s.parse::<u32>()
+                        .map_or(Value::String(s.into()), |n| json!(n))
+                })
+                .collect();
+            put("modules", Value::Array(modules));
+        }
+        "lessons" => {
+            put("session_hours", num(&g("session_hours")));
+            put("earliest", Value::String(g("earliest")));
+            put("weekdays", Value::Array(all("weekdays")));
+            put("window_start", Value::String(g("window_start")));
+            put("window_end", Value::String(g("window_end")));
+        }
+        "placement" => {
+            put("company", Value::String(g("company")));
+            put("from", Value::String(g("from")));
+            put("to", Value::String(g("to")));
+            put("hours_per_week", num(&g("hours_per_week")));
+        }
+        "self_study" => {
+            put("hours_per_week", num(&g("hours_per_week")));
+            put("link", Value::String(g("link")));
+            put("from", opt_day("from"));
+            put("to", opt_day("to"));
+        }
+        "language_course" => {
+            put("course_provider", Value::String(g("course_provider")));
+            put("from", opt_day("from"));
+            put("to", opt_day("to"));
+        }
+        _ => {
+            put("date", Value::String(g("date")));
+            put("authority", Value::String(g("exam_authority")));
+        }
+    }
+    Value::Object(m)
+}
+
+/// `POST …/qualifizierungsplan/bausteine`: adds an item.
+pub async fn add_item(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    PageId(id): PageId<ParticipantId>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let mut errors = FormErrors::default();
+    match serde_json::from_value::<PlanItem>(item_json(&fields)) {
+        Ok(item) => match individual::add_item(&state.app, &caller(&ctx)?, id, item).await {
+            Ok(_) => return Ok(Redirect::to(&format!("{}#bausteine", base(id))).into_response()),
+            Err(e) => refused(lang, e, &mut errors)?,
+        },
+        Err(_) => {
+            errors.0.insert("item".into(), lang.t("ip-error-item"));
+        }
+    }
+    let fb = Feedback {
+        item: fields,
+        errors,
+        ..Feedback::default()
+    };
+    page(&state, &ctx, id, StatusCode::UNPROCESSABLE_ENTITY, fb).await
+}
+
+/// `POST /verwaltung/plan-bausteine/{id}/loeschen`.
+pub async fn delete_item(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    PageId(id): PageId<PlanItemId>,
+) -> Result<Response, PageError> {
+    let caller = caller(&ctx)?;
+    let (item, _) = individual::item(&state.app, &caller, id).await?;
+    individual::delete_item(&state.app, &caller, id).await?;
+    Ok(Redirect::to(&format!("{}#bausteine", base(item.participant_id))).into_response())
+}
+
+/// `POST /verwaltung/plan-bausteine/{id}/termine`: proposes dates for a lessons item.
+pub async fn propose(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    PageId(id): PageId<PlanItemId>,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let caller = caller(&ctx)?;
+    let (item, _) = individual::item(&state.app, &caller, id).await?;
+    let lines = match individual::propose_lessons(&state.app, &caller, id).await {
+        Ok(list) => list
+            .iter()
+            .map(|s| {
+                let wd = lang.t(&format!(
+                    "weekday-{}",
+                    weekday_code(chrono::Datelike::weekday(&s.date))
+                ));
+                format!("{wd}, {} {}–{}", s.date.format("%d.%m.%Y"), s.start, s.end)
+            })
+            .collect(),
+        Err(AppError::Invalid(list)) => vec![lang.t_args(
+            "ip-propose-failed",
+            &[(
+                "reason",
+                list.first().map(|p| p.message.clone()).unwrap_or_default(),
+            )],
+        )],
+        Err(AppError::Conflict(_)) => vec![lang.t("ip-propose-no-work")],
+        Err(e) => return Err(e.into()),
+    };
+    let fb = Feedback {
+        proposal: Some((item.item.title.clone(), lines)),
+        ..Feedback::default()
+    };
+    page(&state, &ctx, item.participant_id, StatusCode::OK, fb).await
+}
