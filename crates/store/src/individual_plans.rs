@@ -22,12 +22,22 @@ pub struct RecognitionRecord {
     pub updated_at: DateTime<Utc>,
 }
 
+/// Hours logged on a plan item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanItemLog {
+    pub on: chrono::NaiveDate,
+    pub hours: f64,
+    pub note: String,
+}
+
 /// A plan item as kept.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanItemRecord {
     pub id: PlanItemId,
     pub participant_id: ParticipantId,
     pub item: PlanItem,
+    /// Hours done, as logged.
+    pub done_hours: f64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -40,6 +50,7 @@ fn item_from(r: &AnyRow) -> Result<PlanItemRecord, StoreError> {
             .map_err(bad)?,
         item: serde_json::from_str(&r.try_get::<String, _>("document")?)
             .map_err(|e| StoreError::corrupt("plan_items", format!("document: {e}")))?,
+        done_hours: r.try_get::<Option<f64>, _>("done_hours")?.unwrap_or(0.0),
         created_at: time::parse("plan_items", &r.try_get::<String, _>("created_at")?)?,
         updated_at: time::parse("plan_items", &r.try_get::<String, _>("updated_at")?)?,
     })
@@ -125,8 +136,9 @@ impl Store {
         participant: ParticipantId,
     ) -> Result<Vec<PlanItemRecord>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, participant_id, document, created_at, updated_at FROM plan_items \
-             WHERE participant_id = $1 ORDER BY created_at, id",
+            "SELECT id, participant_id, document, created_at, updated_at, \
+             (SELECT SUM(l.hours) FROM plan_item_logs l WHERE l.item_id = plan_items.id) AS done_hours \
+             FROM plan_items WHERE participant_id = $1 ORDER BY created_at, id",
         )
         .bind(participant.to_string())
         .fetch_all(&self.pool)
@@ -136,8 +148,9 @@ impl Store {
 
     pub async fn plan_item(&self, id: PlanItemId) -> Result<PlanItemRecord, StoreError> {
         let row = sqlx::query(
-            "SELECT id, participant_id, document, created_at, updated_at FROM plan_items \
-             WHERE id = $1",
+            "SELECT id, participant_id, document, created_at, updated_at, \
+             (SELECT SUM(l.hours) FROM plan_item_logs l WHERE l.item_id = plan_items.id) AS done_hours \
+             FROM plan_items WHERE id = $1",
         )
         .bind(id.to_string())
         .fetch_optional(&self.pool)
@@ -239,5 +252,60 @@ impl Store {
         audit::write(self.now(), &mut *tx, &entry).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Logs hours done on an item.
+    pub async fn log_plan_item(
+        &self,
+        actor: &Actor,
+        id: PlanItemId,
+        provider: ProviderId,
+        log: &PlanItemLog,
+    ) -> Result<PlanItemRecord, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO plan_item_logs (id, item_id, on_date, hours, note, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(Uuid::now_v7().to_string())
+        .bind(id.to_string())
+        .bind(log.on.to_string())
+        .bind(log.hours)
+        .bind(log.note.trim())
+        .bind(time::fmt(self.now()))
+        .execute(&mut *tx)
+        .await?;
+        let entry = actor.entry(
+            Some(provider),
+            AuditAction::Update,
+            AuditEntity::PlanItem,
+            id,
+            format!("{} hours done on {}", log.hours, log.on),
+        );
+        audit::write(self.now(), &mut *tx, &entry).await?;
+        tx.commit().await?;
+        self.plan_item(id).await
+    }
+
+    /// The hours logged on an item, by date.
+    pub async fn plan_item_logs(&self, id: PlanItemId) -> Result<Vec<PlanItemLog>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT on_date, hours, note FROM plan_item_logs WHERE item_id = $1 ORDER BY on_date, id",
+        )
+        .bind(id.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(PlanItemLog {
+                    on: crate::cohorts::parse_date(
+                        "plan_item_logs",
+                        &r.try_get::<String, _>("on_date")?,
+                    )?,
+                    hours: r.try_get("hours")?,
+                    note: r.try_get("note")?,
+                })
+            })
+            .collect()
     }
 }

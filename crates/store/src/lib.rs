@@ -70,7 +70,7 @@ pub use imports::{
     IMPORT_BATCH_ROWS, IMPORT_PREVIEW_HOURS, ImportFilter, ImportIssue, ImportJob, ImportStatus,
     ImportWarning, NewImport, StagedRow,
 };
-pub use individual_plans::{PlanItemRecord, RecognitionRecord};
+pub use individual_plans::{PlanItemLog, PlanItemRecord, RecognitionRecord};
 pub use invitations::{
     INVITATION_DAYS, Invitation, InvitationKind, InvitationStatus, Invitee, IssuedInvitation,
     Refusal,

@@ -218,6 +218,31 @@ async fn a_recognition_case_and_a_plan_with_coverage_load_and_lessons_in_free_ti
     let (_, p) = api_call(&app, Role::Counsellor, "GET", &plan, None).await;
     assert_eq!(p["ends_after_deadline"], true);
 
+    // Hours done on the placement: the coverage follows (half of them count for each).
+    let progress = format!("/api/v1/plan-items/{}/progress", pl["id"].as_str().unwrap());
+    let (status, e) = api_call(
+        &app,
+        Role::Counsellor,
+        "POST",
+        &progress,
+        Some(json!({"on": "2099-01-01", "hours": 10})),
+    )
+    .await;
+    assert_eq!((status, fields(&e)), (422, vec!["on".to_owned()]), "{e}");
+    let (status, logged) = api_call(
+        &app,
+        Role::Counsellor,
+        "POST",
+        &progress,
+        Some(json!({"on": "2026-12-01", "hours": 20, "note": "Einführungswoche"})),
+    )
+    .await;
+    assert_eq!(status, 201, "{logged}");
+    assert_eq!(logged["done_hours"], 20.0);
+    let (_, p) = api_call(&app, Role::Counsellor, "GET", &plan, None).await;
+    assert_eq!(p["coverage"][1]["done_hours"], 10.0, "{p}");
+    assert_eq!(p["coverage"][1]["status"], "in_progress");
+
     // PATCH keeps what is not sent; DELETE removes.
     let item = format!("/api/v1/plan-items/{}", pl["id"].as_str().unwrap());
     let (status, changed) = api_call(

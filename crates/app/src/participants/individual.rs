@@ -14,7 +14,7 @@ use lernweg_participants::{Fit, FitInput, FitSession, WorkPattern, check_fit};
 use lernweg_planner::model::DEFAULT_LOAD_LIMIT_HOURS;
 use lernweg_planner::{HolidayCalendar, LessonRequest, ProposedSession, schedule_lessons};
 use lernweg_store::{
-    ParticipantRecord, PlanItemRecord, RecognitionRecord, SessionRecord, SessionStatus,
+    ParticipantRecord, PlanItemLog, PlanItemRecord, RecognitionRecord, SessionRecord, SessionStatus,
 };
 
 use crate::offers::require;
@@ -169,7 +169,7 @@ pub async fn plan(app: &App, caller: &Caller, id: ParticipantId) -> Result<PlanV
     let p = participant(app, caller, id, "qualification plan").await?;
     let case = app.store.recognition(p.id).await?.map(|r| r.case);
     let items = app.store.plan_items(p.id).await?;
-    let done: Vec<(&PlanItem, f64)> = items.iter().map(|i| (&i.item, 0.0)).collect();
+    let done: Vec<(&PlanItem, f64)> = items.iter().map(|i| (&i.item, i.done_hours)).collect();
     let coverage = case
         .as_ref()
         .map(|c| coverage(&c.differences, &done))
@@ -295,6 +295,27 @@ pub async fn delete_item(app: &App, caller: &Caller, id: PlanItemId) -> Result<(
     Ok(app
         .store
         .delete_plan_item(&caller.actor, old.id, p.provider_id)
+        .await?)
+}
+
+/// Logs hours done on an item: on a day not after today (`on`/`in_future`), between a
+/// quarter of an hour and 80 hours (`hours`/`invalid_hours`).
+pub async fn log_hours(
+    app: &App,
+    caller: &Caller,
+    id: PlanItemId,
+    log: PlanItemLog,
+) -> Result<PlanItemRecord, AppError> {
+    let (old, p) = item(app, caller, id).await?;
+    if log.on > app.today() {
+        return Err(ParseError::new("on", "in_future", "hours are logged once done").into());
+    }
+    if !(log.hours.is_finite() && (0.25..=80.0).contains(&log.hours)) {
+        return Err(ParseError::new("hours", "invalid_hours", "between 0.25 and 80 hours").into());
+    }
+    Ok(app
+        .store
+        .log_plan_item(&caller.actor, old.id, p.provider_id, &log)
         .await?)
 }
 

@@ -175,6 +175,8 @@ pub struct PlanItemDto {
     /// Ids of the differences it covers.
     pub covers: Vec<String>,
     pub hours: f64,
+    /// Hours done, as logged.
+    pub done_hours: f64,
     /// The keys of its kind.
     #[serde(flatten)]
     #[schema(value_type = Object)]
@@ -196,6 +198,7 @@ impl From<&PlanItemRecord> for PlanItemDto {
             title: r.item.title.clone(),
             covers: r.item.covers.clone(),
             hours: r.item.hours,
+            done_hours: r.done_hours,
             details,
         }
     }
@@ -405,4 +408,38 @@ pub async fn schedule(
             })
             .collect(),
     }))
+}
+
+/// Hours done on an item.
+#[derive(Deserialize, ToSchema)]
+pub struct PlanProgressDto {
+    /// YYYY-MM-DD, not after today.
+    pub on: String,
+    pub hours: f64,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Logs hours done on an item (a placement week, self-study, a course held elsewhere); the
+/// coverage's `done_hours` follow.
+#[utoipa::path(post, path = "/api/v1/plan-items/{id}/progress", operation_id = "log_plan_item", tag = "participants", params(("id" = String, Path)), request_body = PlanProgressDto,
+    responses((status = 201, body = PlanItemDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn progress(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    ApiId(id): ApiId<PlanItemId>,
+    ApiJson(body): ApiJson<PlanProgressDto>,
+) -> Result<(StatusCode, Json<PlanItemDto>), ApiError> {
+    let caller = api_caller(&ctx)?;
+    individual::item(&state.app, &caller, id).await?;
+    let on = NaiveDate::parse_from_str(body.on.trim(), "%Y-%m-%d").map_err(|_| {
+        ApiError::field(ParseError::new("on", "invalid_date", "expected YYYY-MM-DD"))
+    })?;
+    let log = lernweg_store::PlanItemLog {
+        on,
+        hours: body.hours,
+        note: body.note,
+    };
+    let record = individual::log_hours(&state.app, &caller, id, log).await?;
+    Ok((StatusCode::CREATED, Json((&record).into())))
 }

@@ -61,6 +61,15 @@ pub fn routes() -> Vec<Route> {
         documented(COUNSELLING, routes!(api::patch_item)),
         documented(COUNSELLING, routes!(api::delete_item)),
         documented(COUNSELLING, routes!(api::schedule)),
+        documented(COUNSELLING, routes!(api::progress)),
+        (
+            page(
+                "POST",
+                "/verwaltung/plan-bausteine/{id}/stunden",
+                COUNSELLING
+            ),
+            post(pages::log_hours)
+        ),
     ]
 }
 
@@ -75,6 +84,7 @@ pub fn routes() -> Vec<Route> {
     api::PlanLoadDto,
     api::PlanWeekDto,
     api::ScheduleDto,
-    api::ProposedSessionDto
+    api::ProposedSessionDto,
+    api::PlanProgressDto
 )))]
 pub struct Doc;

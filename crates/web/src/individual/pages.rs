@@ -127,6 +127,7 @@ pub struct ItemRow {
     pub title: String,
     pub covers: String,
     pub hours: String,
+    pub done: String,
     pub summary: String,
     pub lessons: bool,
 }
@@ -360,6 +361,7 @@ async fn page(
                 .collect::<Vec<_>>()
                 .join(", "),
             hours: hours_text(r.item.hours),
+            done: hours_text(r.done_hours),
             summary: summary(lang, &r.item.details),
             lessons: matches!(r.item.details, ItemDetails::Lessons { .. }),
         })
@@ -689,4 +691,59 @@ pub async fn propose(
         ..Feedback::default()
     };
     page(&state, &ctx, item.participant_id, StatusCode::OK, fb).await
+}
+
+/// `POST /verwaltung/plan-bausteine/{id}/stunden`: logs hours done on an item.
+pub async fn log_hours(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    PageId(id): PageId<PlanItemId>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let caller = caller(&ctx)?;
+    let (item, _) = individual::item(&state.app, &caller, id).await?;
+    let mut errors = FormErrors::default();
+    let on = chrono::NaiveDate::parse_from_str(&get(&fields, "on"), "%Y-%m-%d");
+    let hours = get(&fields, "hours").replace(',', ".").parse::<f64>();
+    match (on, hours) {
+        (Ok(on), Ok(hours)) => {
+            let log = lernweg_store::PlanItemLog {
+                on,
+                hours,
+                note: get(&fields, "note"),
+            };
+            match individual::log_hours(&state.app, &caller, id, log).await {
+                Ok(_) => {
+                    return Ok(
+                        Redirect::to(&format!("{}#bausteine", base(item.participant_id)))
+                            .into_response(),
+                    );
+                }
+                Err(e) => {
+                    // Shown above the items, not at the new-item form's fields.
+                    let mut at_fields = FormErrors::default();
+                    refused(lang, e, &mut at_fields)?;
+                    if let Some(m) = at_fields.0.into_values().next() {
+                        errors.0.insert("log".into(), m);
+                    }
+                }
+            }
+        }
+        _ => {
+            errors.0.insert("log".into(), lang.t("ip-error-log"));
+        }
+    }
+    let fb = Feedback {
+        errors,
+        ..Feedback::default()
+    };
+    page(
+        &state,
+        &ctx,
+        item.participant_id,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        fb,
+    )
+    .await
 }

@@ -46,4 +46,10 @@ pub const EXPECTED: &[(&str, &str, &str)] = &[
     ("PATCH", "/api/v1/plan-items/{id}", "counselling"),
     ("DELETE", "/api/v1/plan-items/{id}", "counselling"),
     ("POST", "/api/v1/plan-items/{id}/schedule", "counselling"),
+    ("POST", "/api/v1/plan-items/{id}/progress", "counselling"),
+    (
+        "POST",
+        "/verwaltung/plan-bausteine/{id}/stunden",
+        "counselling",
+    ),
 ];
