@@ -266,6 +266,27 @@ async fn check(today: NaiveDate) -> Vec<String> {
             });
         }
     }
+    // Three individual paths in different stages: one under way, one only planned, one
+    // whose every difference is done.
+    let mut stages = Vec::new();
+    for person in store.participants(None).await.unwrap() {
+        let Some(case) = store.recognition(person.id).await.unwrap() else {
+            continue;
+        };
+        let items = store.plan_items(person.id).await.unwrap();
+        let done: Vec<_> = items.iter().map(|i| (&i.item, i.done_hours)).collect();
+        let coverage =
+            lernweg_participants::qualification_plan::coverage(&case.case.differences, &done);
+        stages.push(coverage.iter().map(|c| c.status.code()).collect::<Vec<_>>());
+    }
+    p.check(stages.len() >= 3, || {
+        format!("individual paths: {stages:?}")
+    });
+    for want in ["in_progress", "planned", "done"] {
+        p.check(stages.iter().any(|s| s.contains(&want)), || {
+            format!("no individual path with a difference {want}: {stages:?}")
+        });
+    }
     for a in store.audit_entries(None, 1000).await.unwrap() {
         p.check(a.at <= now, || format!("audit entry at {}", a.at));
     }

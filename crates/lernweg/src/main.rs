@@ -11,6 +11,7 @@ mod demo_imports;
 mod demo_legal;
 mod demo_offers;
 mod demo_participants;
+mod demo_paths;
 mod demo_planning;
 mod demo_portal;
 #[cfg(test)]
