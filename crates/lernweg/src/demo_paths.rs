@@ -140,7 +140,7 @@ pub async fn seed(store: &Store, provider: ProviderId) -> anyhow::Result<()> {
                     chrono::Weekday::Fri,
                 ]
                 .into_iter()
-                .map(|d| Ok(Shift::new(d, t(a)?, t(b)?).ok_or_else(|| anyhow!("shift"))?))
+                .map(|d| Shift::new(d, t(a)?, t(b)?).ok_or_else(|| anyhow!("shift")))
                 .collect::<anyhow::Result<Vec<_>>>()
             })
             .collect::<anyhow::Result<Vec<_>>>()?,
