@@ -243,6 +243,21 @@ async fn a_recognition_case_and_a_plan_with_coverage_load_and_lessons_in_free_ti
     assert_eq!(p["coverage"][1]["done_hours"], 10.0, "{p}");
     assert_eq!(p["coverage"][1]["status"], "in_progress");
 
+    // The participant sees the plan on /mein-weg, in their language (Arabic here).
+    let email = app.user(Role::Participant).email.to_string();
+    let (me, _) = app.login(&email).await;
+    let html = me
+        .get(app.url("/mein-weg"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("خطة التأهيل الخاصة بي"), "{html}");
+    assert!(html.contains("<bdi>Praxiseinsatz Seniorenheim</bdi>"), "{html}");
+    assert!(html.contains("<bdi>Rechtliche Grundlagen</bdi>"), "{html}");
+
     // PATCH keeps what is not sent; DELETE removes.
     let item = format!("/api/v1/plan-items/{}", pl["id"].as_str().unwrap());
     let (status, changed) = api_call(

@@ -219,6 +219,22 @@ pub async fn plan(app: &App, caller: &Caller, id: ParticipantId) -> Result<PlanV
     })
 }
 
+/// The participant's own plan for the portal: the case, the items and the coverage (`None`
+/// without a recognition case). No access check: the portal reads the record of the
+/// signed-in participant and audits that read itself.
+pub async fn own_plan(
+    app: &App,
+    p: &ParticipantRecord,
+) -> Result<Option<(RecognitionCase, Vec<PlanItemRecord>, Vec<Coverage>)>, AppError> {
+    let Some(case) = app.store.recognition(p.id).await?.map(|r| r.case) else {
+        return Ok(None);
+    };
+    let items = app.store.plan_items(p.id).await?;
+    let done: Vec<(&PlanItem, f64)> = items.iter().map(|i| (&i.item, i.done_hours)).collect();
+    let coverage = coverage(&case.differences, &done);
+    Ok(Some((case, items, coverage)))
+}
+
 /// Checks an item against the participant's case and, for chosen cohort modules, that the
 /// cohort is the provider's and has those modules.
 async fn checked(app: &App, p: &ParticipantRecord, item: &PlanItem) -> Result<(), AppError> {

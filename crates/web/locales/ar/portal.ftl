@@ -288,3 +288,23 @@ notice-session_added-person = مرحباً،
     السبب: { $reason }
 
     إذا كانت لديك أسئلة، تواصل مع الشخص المسؤول عنك.
+
+## The individual qualification plan on /mein-weg (issue 14)
+portal-plan-title = خطة التأهيل الخاصة بي
+portal-plan-intro = يذكر القرار فروقًا بين مهنتك ومهنتك في ألمانيا. بهذه الأجزاء تعوّض هذه الفروق.
+portal-plan-deadline = الموعد النهائي: { $date }
+portal-plan-items = أجزاؤك
+portal-plan-no-items = لا توجد أجزاء بعد. سيخطط لها معك الشخص المسؤول عنك.
+portal-plan-item = { $kind }: { $title } – أنجزت { $done } من { $hours } ساعة
+portal-plan-differences = ما تم تعويضه حتى الآن
+portal-plan-diff-uncovered = { $title }: لم يُخطط له شيء بعد
+portal-plan-diff-planned = { $title }: مخطط له
+portal-plan-diff-in_progress = { $title }: أنجزت { $done } من { $target } ساعة
+portal-plan-diff-done = { $title }: تم
+portal-plan-ask = بعض الأمور لم يُخطط لها بعد. تحدث مع الشخص المسؤول عنك.
+portal-plan-kind-cohort_modules = دورة
+portal-plan-kind-lessons = دروس فردية
+portal-plan-kind-placement = تدريب عملي في شركة
+portal-plan-kind-self_study = تعلم ذاتي
+portal-plan-kind-language_course = دورة لغة
+portal-plan-kind-exam = امتحان

@@ -284,3 +284,23 @@ notice-session_added-person = Guten Tag,
     Grund: { $reason }
 
     Bei Fragen melden Sie sich bitte bei Ihrer Ansprechperson.
+
+## The individual qualification plan on /mein-weg (issue 14)
+portal-plan-title = Mein Qualifizierungsplan
+portal-plan-intro = Der Bescheid nennt Unterschiede zu Ihrem Beruf in Deutschland. Mit diesen Bausteinen gleichen Sie sie aus.
+portal-plan-deadline = Frist: { $date }
+portal-plan-items = Ihre Bausteine
+portal-plan-no-items = Noch keine Bausteine. Ihre Ansprechperson plant sie mit Ihnen.
+portal-plan-item = { $kind }: { $title } – { $done } von { $hours } Stunden geschafft
+portal-plan-differences = Was schon ausgeglichen ist
+portal-plan-diff-uncovered = { $title }: noch nichts geplant
+portal-plan-diff-planned = { $title }: geplant
+portal-plan-diff-in_progress = { $title }: { $done } von { $target } Stunden geschafft
+portal-plan-diff-done = { $title }: geschafft
+portal-plan-ask = Für manches ist noch nichts geplant. Sprechen Sie mit Ihrer Ansprechperson.
+portal-plan-kind-cohort_modules = Kurs
+portal-plan-kind-lessons = Einzelunterricht
+portal-plan-kind-placement = Praxis im Betrieb
+portal-plan-kind-self_study = Selbst lernen
+portal-plan-kind-language_course = Sprachkurs
+portal-plan-kind-exam = Prüfung

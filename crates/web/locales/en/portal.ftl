@@ -284,3 +284,23 @@ notice-session_added-person = Hello,
     Reason: { $reason }
 
     If you have questions, please contact your contact person.
+
+## The individual qualification plan on /mein-weg (issue 14)
+portal-plan-title = My qualification plan
+portal-plan-intro = The decision names differences to your occupation in Germany. With these parts you make up for them.
+portal-plan-deadline = Deadline: { $date }
+portal-plan-items = Your parts
+portal-plan-no-items = No parts yet. Your contact person plans them with you.
+portal-plan-item = { $kind }: { $title } – { $done } of { $hours } hours done
+portal-plan-differences = What is already made up for
+portal-plan-diff-uncovered = { $title }: nothing planned yet
+portal-plan-diff-planned = { $title }: planned
+portal-plan-diff-in_progress = { $title }: { $done } of { $target } hours done
+portal-plan-diff-done = { $title }: done
+portal-plan-ask = Some things are not planned yet. Talk to your contact person.
+portal-plan-kind-cohort_modules = Course
+portal-plan-kind-lessons = Individual lessons
+portal-plan-kind-placement = Practice in a company
+portal-plan-kind-self_study = Self-study
+portal-plan-kind-language_course = Language course
+portal-plan-kind-exam = Exam

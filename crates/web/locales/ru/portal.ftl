@@ -285,3 +285,23 @@ notice-session_added-person = Здравствуйте,
     Причина: { $reason }
 
     Если у вас есть вопросы, обратитесь к вашему контактному лицу.
+
+## The individual qualification plan on /mein-weg (issue 14)
+portal-plan-title = Мой план квалификации
+portal-plan-intro = В решении названы отличия от вашей профессии в Германии. С помощью этих частей вы их восполняете.
+portal-plan-deadline = Срок: { $date }
+portal-plan-items = Ваши части
+portal-plan-no-items = Частей пока нет. Ваше контактное лицо спланирует их вместе с вами.
+portal-plan-item = { $kind }: { $title } – выполнено { $done } из { $hours } часов
+portal-plan-differences = Что уже восполнено
+portal-plan-diff-uncovered = { $title }: пока ничего не запланировано
+portal-plan-diff-planned = { $title }: запланировано
+portal-plan-diff-in_progress = { $title }: выполнено { $done } из { $target } часов
+portal-plan-diff-done = { $title }: выполнено
+portal-plan-ask = Кое-что ещё не запланировано. Поговорите со своим контактным лицом.
+portal-plan-kind-cohort_modules = Курс
+portal-plan-kind-lessons = Индивидуальные занятия
+portal-plan-kind-placement = Практика на предприятии
+portal-plan-kind-self_study = Самостоятельное обучение
+portal-plan-kind-language_course = Языковой курс
+portal-plan-kind-exam = Экзамен

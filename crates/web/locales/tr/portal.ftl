@@ -278,3 +278,23 @@ notice-session_added-person = Merhaba,
     Neden: { $reason }
 
     Sorularınız için lütfen irtibat kişinize başvurun.
+
+## The individual qualification plan on /mein-weg (issue 14)
+portal-plan-title = Yeterlilik planım
+portal-plan-intro = Karar, mesleğinizle Almanya'daki meslek arasındaki farkları belirtiyor. Bu bölümlerle bu farkları kapatıyorsunuz.
+portal-plan-deadline = Son tarih: { $date }
+portal-plan-items = Bölümleriniz
+portal-plan-no-items = Henüz bölüm yok. İrtibat kişiniz bunları sizinle birlikte planlayacak.
+portal-plan-item = { $kind }: { $title } – { $hours } saatin { $done } saati tamamlandı
+portal-plan-differences = Şimdiye kadar kapatılanlar
+portal-plan-diff-uncovered = { $title }: henüz bir şey planlanmadı
+portal-plan-diff-planned = { $title }: planlandı
+portal-plan-diff-in_progress = { $title }: { $target } saatin { $done } saati tamamlandı
+portal-plan-diff-done = { $title }: tamamlandı
+portal-plan-ask = Bazı şeyler henüz planlanmadı. İrtibat kişinizle konuşun.
+portal-plan-kind-cohort_modules = Kurs
+portal-plan-kind-lessons = Bireysel ders
+portal-plan-kind-placement = İşyerinde uygulama
+portal-plan-kind-self_study = Kendi kendine öğrenme
+portal-plan-kind-language_course = Dil kursu
+portal-plan-kind-exam = Sınav

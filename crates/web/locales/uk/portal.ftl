@@ -285,3 +285,23 @@ notice-session_added-person = Добрий день,
     Причина: { $reason }
 
     Якщо маєте запитання, зверніться до вашої контактної особи.
+
+## The individual qualification plan on /mein-weg (issue 14)
+portal-plan-title = Мій план кваліфікації
+portal-plan-intro = У рішенні названо відмінності від вашої професії в Німеччині. Цими частинами ви їх компенсуєте.
+portal-plan-deadline = Термін: { $date }
+portal-plan-items = Ваші частини
+portal-plan-no-items = Частин ще немає. Ваша контактна особа спланує їх разом із вами.
+portal-plan-item = { $kind }: { $title } – виконано { $done } з { $hours } годин
+portal-plan-differences = Що вже компенсовано
+portal-plan-diff-uncovered = { $title }: ще нічого не заплановано
+portal-plan-diff-planned = { $title }: заплановано
+portal-plan-diff-in_progress = { $title }: виконано { $done } з { $target } годин
+portal-plan-diff-done = { $title }: виконано
+portal-plan-ask = Дещо ще не заплановано. Поговоріть зі своєю контактною особою.
+portal-plan-kind-cohort_modules = Курс
+portal-plan-kind-lessons = Індивідуальні заняття
+portal-plan-kind-placement = Практика на підприємстві
+portal-plan-kind-self_study = Самостійне навчання
+portal-plan-kind-language_course = Мовний курс
+portal-plan-kind-exam = Іспит

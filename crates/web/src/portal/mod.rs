@@ -10,6 +10,7 @@
 mod layout;
 pub mod mail;
 mod path;
+mod plan;
 mod readiness;
 mod redeem;
 mod staff;

@@ -99,6 +99,8 @@ pub struct PathPage {
     /// The participant has just revoked their link (confirmation after the redirect).
     pub feed_revoked: bool,
     pub checks: Vec<CheckRow>,
+    /// The individual qualification plan, when there is a recognition case.
+    pub plan: Option<super::plan::PlanPortal>,
 }
 
 impl PathPage {
@@ -287,6 +289,7 @@ async fn build(
         })
         .collect();
     let feed_since = path.feed.map(|f| date(f.created_at.date_naive()));
+    let plan = super::plan::view(state, lang, p).await?;
     let fresh_feed = fresh_feed.map(|secret| {
         format!(
             "{}/feeds/{secret}.ics",
@@ -309,6 +312,7 @@ async fn build(
         fresh_feed,
         feed_revoked: false,
         checks,
+        plan,
     })
 }
 
