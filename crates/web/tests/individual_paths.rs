@@ -255,7 +255,10 @@ async fn a_recognition_case_and_a_plan_with_coverage_load_and_lessons_in_free_ti
         .await
         .unwrap();
     assert!(html.contains("خطة التأهيل الخاصة بي"), "{html}");
-    assert!(html.contains("<bdi>Praxiseinsatz Seniorenheim</bdi>"), "{html}");
+    assert!(
+        html.contains("<bdi>Praxiseinsatz Seniorenheim</bdi>"),
+        "{html}"
+    );
     assert!(html.contains("<bdi>Rechtliche Grundlagen</bdi>"), "{html}");
 
     // PATCH keeps what is not sent; DELETE removes.
@@ -396,6 +399,22 @@ async fn the_plan_page_records_the_case_and_items_and_flags_what_is_uncovered() 
         html.contains("weniger Stunden geplant als gefordert"),
         "80 of 120"
     );
+    // The participation certificate, read back by an independent PDF parser.
+    let res = client
+        .get(app.url(&format!("{page}/bescheinigung.pdf")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    let bytes = res.bytes().await.unwrap();
+    let text = pdf_extract::extract_text_from_mem(&bytes).unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Teilnahmebescheinigung"), "{flat}");
+    assert!(flat.contains("Praxiseinsatz Seniorenheim"), "{flat}");
+    assert!(flat.contains("Referenzberuf: Pflegefachfrau"), "{flat}");
+    assert!(flat.contains("Rechtliche Grundlagen"), "{flat}");
+
     // Keeping the same titles keeps the ids: the case can be saved again.
     let res = post(
         format!("{page}/anerkennung"),

@@ -4,6 +4,7 @@
 
 mod api;
 mod pages;
+mod pdf;
 
 use axum::routing::{get, post};
 use lernweg_domain::access::COUNSELLING;
@@ -37,6 +38,14 @@ pub fn routes() -> Vec<Route> {
                 COUNSELLING
             ),
             post(pages::add_item)
+        ),
+        (
+            page(
+                "GET",
+                "/verwaltung/teilnehmende/{id}/qualifizierungsplan/bescheinigung.pdf",
+                COUNSELLING
+            ),
+            get(pdf::certificate)
         ),
         (
             page(

@@ -52,4 +52,9 @@ pub const EXPECTED: &[(&str, &str, &str)] = &[
         "/verwaltung/plan-bausteine/{id}/stunden",
         "counselling",
     ),
+    (
+        "GET",
+        "/verwaltung/teilnehmende/{id}/qualifizierungsplan/bescheinigung.pdf",
+        "counselling",
+    ),
 ];
