@@ -261,6 +261,40 @@ async fn a_recognition_case_and_a_plan_with_coverage_load_and_lessons_in_free_ti
     );
     assert!(html.contains("<bdi>Rechtliche Grundlagen</bdi>"), "{html}");
 
+    // The GDPR export and the Auskunft hold the case and the plan.
+    let (status, export) = api_call(
+        &app,
+        Role::Counsellor,
+        "GET",
+        &format!("/api/v1/participants/{pid}/export"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        export["recognition"]["reference_occupation"],
+        "Pflegefachfrau"
+    );
+    assert_eq!(
+        export["plan_items"].as_array().unwrap().len(),
+        2,
+        "{export}"
+    );
+    let (staff, _) = app.login("counsellor@test.example").await;
+    let html = staff
+        .get(app.url(&format!("/verwaltung/teilnehmende/{pid}/auskunft")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Anerkennungsverfahren: Pflegefachfrau"),
+        "{html}"
+    );
+    assert!(html.contains("Praxiseinsatz Seniorenheim – 20 von 80 Stunden erbracht"));
+
     // PATCH keeps what is not sent; DELETE removes.
     let item = format!("/api/v1/plan-items/{}", pl["id"].as_str().unwrap());
     let (status, changed) = api_call(

@@ -73,6 +73,10 @@ pub struct ParticipantFile {
     pub employments: Vec<lernweg_store::Employment>,
     /// Release agreements for the participant's sessions, newest first.
     pub release_agreements: Vec<lernweg_store::ReleaseAgreement>,
+    /// The recognition case of a foreign qualification, if recorded.
+    pub recognition: Option<lernweg_store::RecognitionRecord>,
+    /// The items of the individual qualification plan, oldest first.
+    pub plan_items: Vec<lernweg_store::PlanItemRecord>,
 }
 
 impl ParticipantFile {
@@ -235,6 +239,8 @@ async fn load(
             },
         )
         .await?,
+        recognition: store.recognition(pid).await?,
+        plan_items: store.plan_items(pid).await?,
         record,
     })
 }

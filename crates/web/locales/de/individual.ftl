@@ -114,3 +114,5 @@ ip-pdf-col-covers = Gleicht aus
 ip-pdf-signature = Bestätigung
 ip-pdf-confirm = { $provider } bestätigt, dass { $person } an den oben genannten Bausteinen mit den angegebenen Stunden teilgenommen hat.
 ip-pdf-sign-place = Ort, Datum, Unterschrift und Stempel des Trägers: ____________________________
+pp-auskunft-recognition = Anerkennungsverfahren: { $occupation } bei „{ $authority }“ – { $outcome }. Unterschiede: { $differences }
+pp-auskunft-plan-item = { $kind }: { $title } – { $done } von { $hours } Stunden erbracht

@@ -114,3 +114,5 @@ ip-pdf-col-covers = Makes up for
 ip-pdf-signature = Confirmation
 ip-pdf-confirm = { $provider } confirms that { $person } took part in the items above with the hours given.
 ip-pdf-sign-place = Place, date, signature and stamp of the provider: ____________________________
+pp-auskunft-recognition = Recognition case: { $occupation } at “{ $authority }” – { $outcome }. Differences: { $differences }
+pp-auskunft-plan-item = { $kind }: { $title } – { $done } of { $hours } hours done

@@ -2,7 +2,7 @@
 //! with coverage and load, its items, and dates for lessons in free time. What may be done
 //! is decided by `lernweg_app::participants::individual`.
 
-mod api;
+pub(crate) mod api;
 mod pages;
 mod pdf;
 

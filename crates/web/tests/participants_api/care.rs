@@ -388,7 +388,9 @@ async fn export_holds_everything_and_is_audited() {
             "exported_at",
             "loans",
             "participant",
+            "plan_items",
             "readiness_checks",
+            "recognition",
             "referrals",
             "release_agreements",
             "work_pattern"

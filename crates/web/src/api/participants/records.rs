@@ -137,6 +137,10 @@ pub struct ExportDto {
     pub employments: Vec<crate::employers::api::EmploymentDto>,
     /// Release agreements with their dates and history, newest first.
     pub release_agreements: Vec<crate::release::api::ReleaseAgreementDto>,
+    /// The recognition case of a foreign qualification, if recorded.
+    pub recognition: Option<crate::individual::api::RecognitionDto>,
+    /// The items of the individual qualification plan, oldest first.
+    pub plan_items: Vec<crate::individual::api::PlanItemDto>,
 }
 
 /// What is recorded for one enrolment: attendance and the staff's progress entries.
@@ -453,6 +457,8 @@ pub async fn export(
         loans,
         employments,
         release_agreements,
+        recognition,
+        plan_items,
         ..
     } = file;
     Ok(Json(ExportDto {
@@ -478,6 +484,8 @@ pub async fn export(
         attendance,
         employments: employments.into_iter().map(Into::into).collect(),
         release_agreements: release_agreements.into_iter().map(Into::into).collect(),
+        recognition: recognition.map(|r| (&r.case).into()),
+        plan_items: plan_items.iter().map(Into::into).collect(),
     }))
 }
 

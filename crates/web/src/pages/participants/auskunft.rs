@@ -59,6 +59,8 @@ pub struct Auskunft {
     pub employments: Vec<EmploymentRow>,
     /// Release agreements, one line each.
     pub releases: Vec<String>,
+    /// The recognition case and the items of the individual plan, one line each.
+    pub plan: Vec<String>,
     pub contacts: Vec<ContactRow>,
     /// When the reader may not see the contact notes (the admin): the sentence saying that
     /// they are left out and where the person can request them.
@@ -153,6 +155,7 @@ impl Auskunft {
                 .iter()
                 .map(|r| crate::release::panel_line(lang, r))
                 .collect(),
+            plan: plan_lines(lang, file),
             contacts: contact_rows(lang, file),
             notes_withheld,
             checks: check_rows(lang, file),
@@ -353,6 +356,9 @@ impl Auskunft {
                 })
                 .collect(),
         );
+        let mut plan = Section::new(t("ip-title"));
+        plan.paragraphs = self.plan.clone();
+        plan.empty = Some(t("pp-auskunft-none"));
         let mut progress = Section::new(t("attendance-progress-heading"));
         progress.empty = Some(t("pp-auskunft-none"));
         let mut rows = Vec::new();
@@ -410,12 +416,48 @@ impl Auskunft {
                 loans,
                 referrals,
                 crate::work::PatternView::section(self.work.as_ref(), lang),
+                plan,
                 attendance,
                 progress,
             ],
             footer: lang.t_args("pp-auskunft-footer", &[("name", c.name.clone())]),
         }
     }
+}
+
+/// The recognition case and each plan item as a line of the Auskunft.
+fn plan_lines(lang: Lang, file: &ParticipantFile) -> Vec<String> {
+    let case = file.recognition.as_ref().map(|r| {
+        let c = &r.case;
+        let differences: Vec<&str> = c.differences.iter().map(|d| d.title.as_str()).collect();
+        lang.t_args(
+            "pp-auskunft-recognition",
+            &[
+                ("occupation", c.reference_occupation.clone()),
+                ("authority", c.authority.clone()),
+                (
+                    "outcome",
+                    lang.t(&format!("ip-outcome-{}", c.outcome.code())),
+                ),
+                ("differences", differences.join(", ")),
+            ],
+        )
+    });
+    let items = file.plan_items.iter().map(|i| {
+        lang.t_args(
+            "pp-auskunft-plan-item",
+            &[
+                (
+                    "kind",
+                    lang.t(&format!("ip-kind-{}", i.item.details.kind())),
+                ),
+                ("title", i.item.title.clone()),
+                ("done", lernweg_planner::output::de_num(i.done_hours)),
+                ("hours", lernweg_planner::output::de_num(i.item.hours)),
+            ],
+        )
+    });
+    case.into_iter().chain(items).collect()
 }
 
 #[derive(Template)]
