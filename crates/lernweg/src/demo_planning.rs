@@ -1,9 +1,10 @@
 //! Demo of planning a draft with the employers (issue 13, point 3): employers of more
 //! sectors — construction, retail, IT — each with an employee (on a recorded consent
-//! `employer_contact`) interested in the first draft cohort of the provider, as is a second
-//! nurse of the hospital whose contact has the demo employer login. The draft is shared
-//! (the contacts' notices wait in the outbox) and the employers have answered: a peak
-//! season and an inventory that hit planned sessions, and a comment.
+//! `employer_contact`) interested in the first draft cohort of the provider, as are a second
+//! nurse of the hospital whose contact has the demo employer login and a care assistant of
+//! the nursing home (care). The draft is shared (the contacts' notices wait in the outbox)
+//! and the employers have answered: a peak season and an inventory that hit planned
+//! sessions, and comments.
 
 use anyhow::{Context, anyhow};
 use chrono::{Datelike, Duration};
@@ -110,36 +111,49 @@ pub async fn seed(store: &Store, provider: ProviderId) -> anyhow::Result<()> {
             .await?;
         people.push((employer, person.id));
     }
-    // A second nurse of the hospital, so that the demo employer login sees the draft too.
-    let hospital = store
-        .employers_after(
-            &EmployerFilter {
-                scope: Some(provider),
-                search: Search::parse(crate::demo_employers::HOSPITAL)
-                    .map_err(|e| anyhow!("{e}"))?,
-                ..Default::default()
-            },
-            None,
-            lernweg_domain::Limit::MAX,
-        )
-        .await?
-        .items
-        .into_iter()
-        .next()
-        .context("the demo hospital")?;
-    let nurse: ParticipantDraft = serde_json::from_value(json!({
-        "given_name": "Joy", "family_name": "Okafor", "email": "joy.okafor@mail.demo.example",
-        "phone": "0170 6600009", "mother_tongue": "en", "german_level": "B2",
-        "preferred_channel": "email", "kldb": "81302", "recognition_status": "partial",
-        "employer": crate::demo_employers::HOSPITAL, "weekly_hours": "30",
-    }))?;
-    let nurse = nurse
-        .validate(today.year())
-        .map_err(|e| anyhow!("demo participant Joy Okafor: {e:?}"))?;
-    let nurse = store
-        .create_participant(&actor, provider, Some(counsellor.id), nurse)
-        .await?;
-    people.push((hospital, nurse.id));
+    // A second nurse of the hospital, so that the demo employer login sees the draft too,
+    // and a care assistant of the nursing home (sector care).
+    let existing = [
+        (
+            crate::demo_employers::HOSPITAL,
+            "Joy",
+            "Okafor",
+            "en",
+            "81302",
+        ),
+        ("Seniorenzentrum am Park", "Elena", "Petrova", "ru", "82102"),
+    ];
+    for (i, (name, given, family, tongue, kldb)) in existing.into_iter().enumerate() {
+        let employer = store
+            .employers_after(
+                &EmployerFilter {
+                    scope: Some(provider),
+                    search: Search::parse(name).map_err(|e| anyhow!("{e}"))?,
+                    ..Default::default()
+                },
+                None,
+                lernweg_domain::Limit::MAX,
+            )
+            .await?
+            .items
+            .into_iter()
+            .next()
+            .with_context(|| format!("the demo employer {name}"))?;
+        let person: ParticipantDraft = serde_json::from_value(json!({
+            "given_name": given, "family_name": family,
+            "email": format!("{}.{}@mail.demo.example", given.to_lowercase(), family.to_lowercase()),
+            "phone": format!("0170 660001{i}"), "mother_tongue": tongue, "german_level": "B2",
+            "preferred_channel": "email", "kldb": kldb, "recognition_status": "partial",
+            "employer": name, "weekly_hours": "30",
+        }))?;
+        let person = person
+            .validate(today.year())
+            .map_err(|e| anyhow!("demo participant {given} {family}: {e:?}"))?;
+        let person = store
+            .create_participant(&actor, provider, Some(counsellor.id), person)
+            .await?;
+        people.push((employer, person.id));
+    }
     let since = today - Duration::days(14);
     for (employer, person) in &people {
         store
@@ -201,6 +215,11 @@ pub async fn seed(store: &Store, provider: ProviderId) -> anyhow::Result<()> {
             2,
             None,
             "Abends passt gut. Freitags ist bei uns Release-Tag, da wäre ein Termin schwierig.",
+        ),
+        (
+            4,
+            None,
+            "Zwischen Weihnachten und Neujahr ist bei uns Urlaubssperre – bitte dort keine Termine.",
         ),
     ];
     for (who, period, comment) in answers {

@@ -250,7 +250,7 @@ async fn check(today: NaiveDate) -> Vec<String> {
     });
     for c in &shared {
         let answers = store.plan_answers(c.id, None).await.unwrap();
-        p.check(answers.len() >= 3, || {
+        p.check(answers.len() >= 4, || {
             format!("{} answers to {}", answers.len(), c.name)
         });
         p.check(answers.iter().any(|a| a.period.is_some()), || {
@@ -260,7 +260,7 @@ async fn check(today: NaiveDate) -> Vec<String> {
         for e in store.cohort_employers(c.id).await.unwrap() {
             sectors.push(store.employer(e.employer_id).await.unwrap().sector);
         }
-        for want in ["construction", "retail", "it", "health"] {
+        for want in ["construction", "retail", "it", "health", "care"] {
             p.check(sectors.iter().any(|s| s.code() == want), || {
                 format!("no {want} employer in the shared draft: {sectors:?}")
             });
