@@ -12,6 +12,8 @@ async fn fetch(client: &reqwest::Client, app: &TestApp, path: &str) -> reqwest::
 #[tokio::test]
 async fn auskunft_pdf_holds_the_record_and_is_audited() {
     let app = TestApp::spawn().await;
+    // A link to an employer is personal data too: the PDF lists it.
+    super::common::link_to_employer(&app).await;
     let (client, _) = app.login("counsellor@test.example").await;
     // The page links to the PDF.
     let (status, html) = get(&client, &app, &format!("{}/auskunft", detail(&app))).await;
@@ -38,6 +40,7 @@ async fn auskunft_pdf_holds_the_record_and_is_audited() {
         "amina.haddad@example.org",
         "Ansprechperson",
         "Leihgeräte",
+        "Klinik am Rhein gGmbH",
     ] {
         assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
     }

@@ -356,6 +356,23 @@ impl Auskunft {
                 })
                 .collect(),
         );
+        // Links to employers and the release agreements (the page shows them with the
+        // consents).
+        let mut employers = Section::new(t("pp-employments-heading"));
+        employers.paragraphs = self
+            .employments
+            .iter()
+            .map(|l| {
+                let mut line = format!("{}: {} {}", l.employer, t("pp-employment-since"), l.since);
+                if let Some(e) = &l.ended {
+                    line.push_str("; ");
+                    line.push_str(e);
+                }
+                line
+            })
+            .chain(self.releases.iter().cloned())
+            .collect();
+        employers.empty = Some(t("pp-employments-empty"));
         let mut plan = Section::new(t("ip-title"));
         plan.paragraphs = self.plan.clone();
         plan.empty = Some(t("pp-auskunft-none"));
@@ -410,6 +427,7 @@ impl Auskunft {
                 contact,
                 record,
                 consents,
+                employers,
                 log,
                 checks,
                 enrol,
