@@ -3,6 +3,7 @@
 //! is decided by `lernweg_app::participants::individual`.
 
 pub(crate) mod api;
+mod forms;
 mod pages;
 mod pdf;
 
