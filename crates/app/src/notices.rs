@@ -82,9 +82,19 @@ pub async fn session_changed(
             args.clone(),
         ));
     }
-    // The employers' contact people, each naming their affected employees.
-    for link_employer in employers_of(app, &affected_names).await? {
-        let (employer, names) = link_employer;
+    // The employers' contact people, each naming their affected employees (those with an
+    // open enrolment): one query for who works where, one per employer for its contacts.
+    for ce in app.store.cohort_employers(cohort.id).await? {
+        let names: Vec<String> = ce
+            .employees
+            .iter()
+            .filter(|(id, _)| affected_names.iter().any(|(p, _)| p == id))
+            .map(|(_, n)| n.clone())
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        let employer = app.store.employer(ce.employer_id).await?;
         let mut a = args.clone();
         a.insert("names".into(), Value::String(names.join(", ")));
         a.insert("employer".into(), Value::String(employer.name.clone()));
@@ -95,29 +105,6 @@ pub async fn session_changed(
         }
     }
     Ok(app.store.enqueue_notices(&out).await?)
-}
-
-/// The employers with active links to any of `people`, with the names of those linked.
-async fn employers_of(
-    app: &App,
-    people: &[(lernweg_domain::ParticipantId, String)],
-) -> Result<Vec<(lernweg_store::EmployerRecord, Vec<String>)>, AppError> {
-    let mut out: Vec<(lernweg_store::EmployerRecord, Vec<String>)> = Vec::new();
-    for (id, name) in people {
-        for link in app.store.employments_of_participant(*id).await? {
-            if !link.is_active() {
-                continue;
-            }
-            match out.iter_mut().find(|(e, _)| e.id == link.employer_id) {
-                Some((_, names)) => names.push(name.clone()),
-                None => {
-                    let e = app.store.employer(link.employer_id).await?;
-                    out.push((e, vec![name.clone()]));
-                }
-            }
-        }
-    }
-    Ok(out)
 }
 
 /// The outbox of the caller's provider (all for the admin), newest first.
