@@ -4,7 +4,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use chrono::NaiveDate;
-use lernweg_app::Caller;
 use lernweg_app::participants::individual::{self, PlanView};
 use lernweg_domain::{ParseError, ParticipantId, PlanItemId};
 use lernweg_participants::qualification_plan::PlanItem;
@@ -15,15 +14,10 @@ use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::api::{ApiJson, caller};
+use crate::api::{ApiJson, api_caller};
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::extract::ApiId;
-
-fn api_caller(ctx: &Ctx) -> Result<Caller, ApiError> {
-    let (principal, actor) = caller(ctx)?;
-    Ok(Caller::new(principal, actor))
-}
 
 /// A substantial difference named by the decision.
 #[derive(Serialize, Deserialize, ToSchema)]
@@ -432,9 +426,7 @@ pub async fn progress(
 ) -> Result<(StatusCode, Json<PlanItemDto>), ApiError> {
     let caller = api_caller(&ctx)?;
     individual::item(&state.app, &caller, id).await?;
-    let on = NaiveDate::parse_from_str(body.on.trim(), "%Y-%m-%d").map_err(|_| {
-        ApiError::field(ParseError::new("on", "invalid_date", "expected YYYY-MM-DD"))
-    })?;
+    let on = crate::api::date("on", &body.on)?;
     let log = lernweg_store::PlanItemLog {
         on,
         hours: body.hours,

@@ -23,9 +23,7 @@ fn num(s: &str) -> Value {
     }
 }
 
-pub(super) fn hours_text(h: f64) -> String {
-    lernweg_planner::output::de_num(h)
-}
+pub(super) use lernweg_planner::output::de_num as hours_text;
 
 /// The differences as lines "Titel; Bereich; Stunden".
 pub(super) fn differences_text(list: &[Difference]) -> String {

@@ -13,7 +13,7 @@ use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::api::cohorts::{CohortDto, PlanningDto, SessionDto};
-use crate::api::{ApiJson, caller};
+use crate::api::{ApiJson, api_caller, caller};
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::extract::{ApiId, given};
@@ -167,8 +167,7 @@ pub async fn share(
     headers: HeaderMap,
     ApiId(id): ApiId<CohortId>,
 ) -> Result<Json<CohortDto>, ApiError> {
-    let (principal, actor) = caller(&ctx)?;
-    let caller = Caller::new(principal, actor);
+    let caller = api_caller(&ctx)?;
     let base = crate::public_catalogue::base_url(&state, &headers);
     let (cohort, _) = lernweg_app::planning::share(&state.app, &caller, id, &base).await?;
     Ok(Json(cohort.into()))

@@ -24,14 +24,7 @@ use crate::error::PageError;
 use crate::extract::PageId;
 use crate::i18n::Lang;
 use crate::pages::offers::caller;
-
-/// A date as typed: `TT.MM.JJJJ` or `JJJJ-MM-TT`.
-pub(crate) fn parse_day(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    NaiveDate::parse_from_str(s, "%d.%m.%Y")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%Y-%m-%d"))
-        .ok()
-}
+pub(crate) use crate::pages::participants::parse_date as parse_day;
 
 /// Closing periods, one per line: a first day, optionally a last day, then the name
 /// ("01.07.2027 – 31.07.2027 Sommerschließung"; "bis" or a dash between the days). Empty
