@@ -8,7 +8,10 @@ use lernweg_participants::EnrolmentStatus;
 use lernweg_planner::Calendar;
 use lernweg_planner::EventStatus;
 use lernweg_planner::event::{EventContext, EventWords, SessionState, session_event};
-use lernweg_store::{Cohort, FeedKind, FeedToken, IssuedFeed, SessionRecord, SessionStatus};
+use lernweg_planner::{PlannedSession, SessionKind};
+use lernweg_store::{
+    Cohort, FeedKind, FeedToken, IssuedFeed, PlanSession, SessionRecord, SessionStatus,
+};
 
 use crate::offers::require;
 use crate::{App, AppError, Caller, cohorts};
@@ -108,11 +111,25 @@ pub struct FeedCohort {
     pub sessions: Vec<FeedSession>,
 }
 
+/// A confirmed date of individual lessons in a feed (participant and trainer feeds).
+#[derive(Debug, Clone)]
+pub struct FeedLesson {
+    pub session: PlanSession,
+    /// The plan item's title.
+    pub title: String,
+    /// Whom the lesson is with: the participant's name in the trainer's feed, else `None`.
+    pub with: Option<String>,
+    /// The reason given when the date was cancelled (`None` while it is not).
+    pub cancel_reason: Option<String>,
+}
+
 /// What a feed shows.
 #[derive(Debug, Clone)]
 pub struct FeedContent {
     pub owner: FeedOwner,
     pub cohorts: Vec<FeedCohort>,
+    /// Confirmed dates of individual lessons, cancelled ones included.
+    pub lessons: Vec<FeedLesson>,
     /// The time of the last change of anything the feed shows (sessions, cohorts, offers,
     /// the feed itself, the participant), never later than now: DTSTAMP and Last-Modified.
     pub last_change: DateTime<Utc>,
@@ -125,6 +142,7 @@ pub async fn feed_by_secret(app: &App, secret: &str) -> Result<Option<FeedConten
         return Ok(None);
     };
     let mut changes = vec![feed.created_at];
+    let mut lessons = Vec::new();
     let (owner, cohorts) = match feed.kind {
         FeedKind::Cohort => {
             let Ok(id) = CohortId::parse(&feed.target_id) else {
@@ -146,6 +164,8 @@ pub async fn feed_by_secret(app: &App, secret: &str) -> Result<Option<FeedConten
                 }
             }
             let mother_tongue = p.data.mother_tongue.as_ref().map(|l| l.as_str().to_owned());
+            let dates = app.store.plan_sessions_of_participant(p.id).await?;
+            lessons = feed_lessons(app, dates, false, &mut changes).await?;
             (FeedOwner::Participant { mother_tongue }, cohorts)
         }
         FeedKind::Trainer => {
@@ -154,6 +174,8 @@ pub async fn feed_by_secret(app: &App, secret: &str) -> Result<Option<FeedConten
             };
             let user = app.store.user(id).await?;
             let cohorts = app.store.cohorts_of_trainer(user.id).await?;
+            let dates = app.store.plan_sessions_of_trainer(user.id).await?;
+            lessons = feed_lessons(app, dates, true, &mut changes).await?;
             let display_name = user.display_name;
             (FeedOwner::Trainer { display_name }, cohorts)
         }
@@ -179,6 +201,7 @@ pub async fn feed_by_secret(app: &App, secret: &str) -> Result<Option<FeedConten
     Ok(Some(FeedContent {
         owner,
         cohorts,
+        lessons,
         last_change: newest.min(app.clock.now_utc()).trunc_subsecs(0),
     }))
 }
@@ -244,6 +267,45 @@ pub async fn feed_cohorts(
     Ok(out)
 }
 
+/// Each lesson date with its item's title, the participant's name when `named`, and the
+/// reason of its cancellation; the time of every change read goes into `changes`.
+async fn feed_lessons(
+    app: &App,
+    dates: Vec<PlanSession>,
+    named: bool,
+    changes: &mut Vec<DateTime<Utc>>,
+) -> Result<Vec<FeedLesson>, AppError> {
+    let mut out = Vec::with_capacity(dates.len());
+    for session in dates {
+        changes.push(session.updated_at);
+        let title = app.store.plan_item(session.item_id).await?.item.title;
+        let with = if named {
+            let p = app.store.participant(session.participant_id).await?;
+            Some(format!("{} {}", p.data.given_name, p.data.family_name))
+        } else {
+            None
+        };
+        let cancel_reason = if session.status == SessionStatus::Cancelled {
+            app.store
+                .plan_session_changes(session.id)
+                .await?
+                .into_iter()
+                .rev()
+                .find(|c| c.change == "cancelled")
+                .map(|c| c.reason)
+        } else {
+            None
+        };
+        out.push(FeedLesson {
+            session,
+            title,
+            with,
+            cancel_reason,
+        });
+    }
+    Ok(out)
+}
+
 /// Enrolments whose cohorts are on a participant's path and in their feed: all but a
 /// drop-out.
 pub fn on_path(status: EnrolmentStatus) -> bool {
@@ -294,6 +356,33 @@ pub fn calendar(content: &FeedContent, name: String, words: &dyn EventWords) -> 
             }
             events.push(event);
         }
+    }
+    for l in &content.lessons {
+        let s = &l.session;
+        let state = match s.status {
+            SessionStatus::Cancelled => SessionState::Cancelled(l.cancel_reason.as_deref()),
+            SessionStatus::Confirmed => SessionState::Confirmed,
+        };
+        let planned = PlannedSession {
+            uid: s.uid.clone(),
+            date: s.date,
+            start: Some(s.start),
+            end: Some(s.end),
+            hours: s.hours,
+            module: None,
+            kind: SessionKind::Lesson,
+            title: match &l.with {
+                Some(name) => format!("{} – {name}", l.title),
+                None => l.title.clone(),
+            },
+        };
+        let ctx = EventContext {
+            offer_title: &l.title,
+            cohort_name: None,
+            location: None,
+        };
+        let sequence = u32::try_from(s.sequence).unwrap_or(u32::MAX);
+        events.push(session_event(&planned, sequence, state, &ctx, words));
     }
     Calendar {
         name,

@@ -10,6 +10,7 @@ pub mod care;
 pub mod enrolments;
 pub mod file;
 pub mod individual;
+pub mod lessons;
 pub mod list;
 pub mod readiness;
 

@@ -8,7 +8,7 @@ use lernweg_offers::run::Phase;
 use lernweg_participants::{EnrolmentStatus, Progress, ProgressRules, WorkPattern};
 use lernweg_store::{
     Cohort, EmployerContact, Enrolment, FeedToken, Invitation, InvitationKind, Invitee, IssuedFeed,
-    ParticipantRecord, ReadinessRecord, Refusal, SessionRecord, User,
+    ParticipantRecord, PlanSession, ReadinessRecord, Refusal, SessionRecord, User,
 };
 
 use crate::{App, AppError, Caller};
@@ -50,6 +50,19 @@ pub struct Path {
     /// Oldest first.
     pub checks: Vec<ReadinessRecord>,
     pub feed: Option<FeedToken>,
+    /// Confirmed dates of individual lessons from today on, cancelled ones included, each
+    /// with its plan item's title.
+    pub lessons: Vec<PathLesson>,
+}
+
+/// A confirmed date of individual lessons on the path.
+#[derive(Debug, Clone)]
+pub struct PathLesson {
+    pub session: PlanSession,
+    /// The plan item's title.
+    pub title: String,
+    /// A recorded shift overlaps the date (it is not cancelled).
+    pub at_work: bool,
 }
 
 /// The participant's path (no audit entry: the page writes its own).
@@ -70,14 +83,51 @@ pub async fn path(app: &App, p: &ParticipantRecord) -> Result<Path, AppError> {
             enrolment: e.enrolment,
         })
         .collect();
+    let work = store.work_pattern(p.id).await?.map(|w| w.pattern);
+    let lessons = upcoming_lessons(app, p, today, work.as_ref()).await?;
     Ok(Path {
         today,
-        work: store.work_pattern(p.id).await?.map(|w| w.pattern),
+        work,
         cohorts,
         contact_person: crate::participants::contact_person(app, p).await?,
         checks: store.readiness_checks(p.id).await?,
         feed: store.participant_feed(p.id).await?,
+        lessons,
     })
+}
+
+async fn upcoming_lessons(
+    app: &App,
+    p: &ParticipantRecord,
+    today: NaiveDate,
+    work: Option<&WorkPattern>,
+) -> Result<Vec<PathLesson>, AppError> {
+    let mut out = Vec::new();
+    let mut holidays = None;
+    for session in app.store.plan_sessions_of_participant(p.id).await? {
+        if session.date < today {
+            continue;
+        }
+        let title = app.store.plan_item(session.item_id).await?.item.title;
+        let at_work = match work {
+            Some(w) if session.status == lernweg_store::SessionStatus::Confirmed => {
+                if holidays.is_none() {
+                    let state = app.store.provider(p.provider_id).await?.state;
+                    holidays = Some(lernweg_planner::HolidayCalendar::new(state));
+                }
+                let calendar = holidays.as_mut().expect("set above");
+                let (date, a, b) = (session.date, session.start, session.end);
+                !lernweg_participants::shifts_during(w, calendar, date, a, b).is_empty()
+            }
+            _ => false,
+        };
+        out.push(PathLesson {
+            session,
+            title,
+            at_work,
+        });
+    }
+    Ok(out)
 }
 
 /// What the path says about a participation whose cohort's run stands at `phase`: its

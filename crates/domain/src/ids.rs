@@ -131,6 +131,11 @@ id_type!(
     PlanItemId,
     "plan_item"
 );
+id_type!(
+    /// A confirmed date of individual lessons of a plan item.
+    PlanSessionId,
+    "plan_session"
+);
 
 #[cfg(test)]
 mod tests {

@@ -30,8 +30,8 @@ pub use employer::{
 };
 pub use ids::{
     CohortId, EmployerContactId, EmployerId, EmploymentId, EnrolmentId, FeedId, InvitationId,
-    OfferId, ParticipantId, PlanAnswerId, PlanItemId, ProviderId, ReleaseAgreementId, SessionId,
-    TokenId, UserId,
+    OfferId, ParticipantId, PlanAnswerId, PlanItemId, PlanSessionId, ProviderId,
+    ReleaseAgreementId, SessionId, TokenId, UserId,
 };
 pub use kldb::KldbCode;
 pub use legal::LegalKind;

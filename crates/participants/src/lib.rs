@@ -31,6 +31,7 @@ pub mod ics;
 pub mod import;
 pub mod import_plan;
 pub mod language;
+pub mod lesson_dates;
 pub mod model;
 pub mod office;
 pub mod progress;

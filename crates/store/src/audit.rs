@@ -90,6 +90,8 @@ audit_names! {
         RecognitionCase => "recognition_case",
         /// An item of a participant's individual qualification plan.
         PlanItem => "plan_item",
+        /// A confirmed date of individual lessons of a plan item.
+        PlanSession => "plan_session",
         /// An Impressum, privacy statement or accessibility statement.
         LegalText => "legal_text",
         /// A page or API route (a refused request names its method and path).

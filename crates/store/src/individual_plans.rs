@@ -36,7 +36,7 @@ pub struct PlanItemRecord {
     pub id: PlanItemId,
     pub participant_id: ParticipantId,
     pub item: PlanItem,
-    /// Hours done, as logged.
+    /// Hours done: as logged, and the confirmed lessons attended.
     pub done_hours: f64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -50,7 +50,9 @@ fn item_from(r: &AnyRow) -> Result<PlanItemRecord, StoreError> {
             .map_err(bad)?,
         item: serde_json::from_str(&r.try_get::<String, _>("document")?)
             .map_err(|e| StoreError::corrupt("plan_items", format!("document: {e}")))?,
-        done_hours: r.try_get::<Option<f64>, _>("done_hours")?.unwrap_or(0.0),
+        done_hours: r.try_get::<Option<f64>, _>("done_hours")?.unwrap_or(0.0)
+            + r.try_get::<Option<f64>, _>("attended_hours")?
+                .unwrap_or(0.0),
         created_at: time::parse("plan_items", &r.try_get::<String, _>("created_at")?)?,
         updated_at: time::parse("plan_items", &r.try_get::<String, _>("updated_at")?)?,
     })
@@ -137,7 +139,9 @@ impl Store {
     ) -> Result<Vec<PlanItemRecord>, StoreError> {
         let rows = sqlx::query(
             "SELECT id, participant_id, document, created_at, updated_at, \
-             (SELECT SUM(l.hours) FROM plan_item_logs l WHERE l.item_id = plan_items.id) AS done_hours \
+             (SELECT SUM(l.hours) FROM plan_item_logs l WHERE l.item_id = plan_items.id) AS done_hours, \
+             (SELECT SUM(s.hours) FROM plan_sessions s WHERE s.item_id = plan_items.id \
+              AND s.status = 'confirmed' AND s.attendance = 'present') AS attended_hours \
              FROM plan_items WHERE participant_id = $1 ORDER BY created_at, id",
         )
         .bind(participant.to_string())
@@ -149,7 +153,9 @@ impl Store {
     pub async fn plan_item(&self, id: PlanItemId) -> Result<PlanItemRecord, StoreError> {
         let row = sqlx::query(
             "SELECT id, participant_id, document, created_at, updated_at, \
-             (SELECT SUM(l.hours) FROM plan_item_logs l WHERE l.item_id = plan_items.id) AS done_hours \
+             (SELECT SUM(l.hours) FROM plan_item_logs l WHERE l.item_id = plan_items.id) AS done_hours, \
+             (SELECT SUM(s.hours) FROM plan_sessions s WHERE s.item_id = plan_items.id \
+              AND s.status = 'confirmed' AND s.attendance = 'present') AS attended_hours \
              FROM plan_items WHERE id = $1",
         )
         .bind(id.to_string())

@@ -33,6 +33,7 @@ mod participants;
 pub mod password;
 mod paths;
 mod plan_answers;
+mod plan_sessions;
 mod providers;
 mod referral_lists;
 mod referrals;
@@ -85,6 +86,7 @@ pub use participants::{
 };
 pub use paths::{EnrolledCohort, OpenParticipation};
 pub use plan_answers::{CohortEmployer, PlanAnswer};
+pub use plan_sessions::{PlanSession, PlanSessionOwner};
 pub use providers::{NewProvider, Provider, ProviderPatch};
 pub use referral_lists::{ReferralFilter, ReferralListed, ServiceFilter};
 pub use referrals::{

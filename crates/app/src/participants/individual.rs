@@ -8,13 +8,15 @@ use std::collections::BTreeMap;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use lernweg_domain::access::COUNSELLING;
 use lernweg_domain::{ParseError, ParticipantId, PlanItemId};
+use lernweg_participants::AttendanceStatus;
 use lernweg_participants::qualification_plan::{Coverage, ItemDetails, PlanItem, coverage};
 use lernweg_participants::recognition::{RawRecognition, RecognitionCase};
 use lernweg_participants::{Fit, FitInput, FitSession, WorkPattern, check_fit};
 use lernweg_planner::model::DEFAULT_LOAD_LIMIT_HOURS;
 use lernweg_planner::{HolidayCalendar, LessonRequest, ProposedSession, schedule_lessons};
 use lernweg_store::{
-    ParticipantRecord, PlanItemLog, PlanItemRecord, RecognitionRecord, SessionRecord, SessionStatus,
+    ParticipantRecord, PlanItemLog, PlanItemRecord, PlanSession, RecognitionRecord, SessionRecord,
+    SessionStatus,
 };
 
 use crate::offers::require;
@@ -163,12 +165,46 @@ async fn load_sessions(
     })
 }
 
+/// The items of a participant's plan with their done hours: as logged, the confirmed
+/// lessons attended (both from the store) and, for chosen cohort modules, the sessions of
+/// those modules the participant attended in that cohort.
+pub async fn items_with_attendance(
+    app: &App,
+    p: &ParticipantRecord,
+) -> Result<Vec<PlanItemRecord>, AppError> {
+    let mut items = app.store.plan_items(p.id).await?;
+    let enrolments = app.store.enrolments_of(p.id).await?;
+    for i in &mut items {
+        let ItemDetails::CohortModules { cohort_id, .. } = &i.item.details else {
+            continue;
+        };
+        let Some(e) = enrolments.iter().find(|e| e.cohort_id == *cohort_id) else {
+            continue;
+        };
+        let present: Vec<_> = app
+            .store
+            .enrolment_attendance(e.id)
+            .await?
+            .into_iter()
+            .filter(|a| a.status == AttendanceStatus::Present)
+            .map(|a| a.session_id)
+            .collect();
+        i.done_hours += module_sessions(app, &i.item)
+            .await?
+            .iter()
+            .filter(|s| present.contains(&s.id))
+            .map(|s| s.hours)
+            .sum::<f64>();
+    }
+    Ok(items)
+}
+
 /// The participant's plan.
 pub async fn plan(app: &App, caller: &Caller, id: ParticipantId) -> Result<PlanView, AppError> {
     require(&caller.principal, COUNSELLING)?;
     let p = participant(app, caller, id, "qualification plan").await?;
     let case = app.store.recognition(p.id).await?.map(|r| r.case);
-    let items = app.store.plan_items(p.id).await?;
+    let items = items_with_attendance(app, &p).await?;
     let done: Vec<(&PlanItem, f64)> = items.iter().map(|i| (&i.item, i.done_hours)).collect();
     let coverage = case
         .as_ref()
@@ -185,6 +221,18 @@ pub async fn plan(app: &App, caller: &Caller, id: ParticipantId) -> Result<PlanV
             ends.extend(app.store.cohort(*cohort_id).await?.end_date);
         }
         sessions.extend(load_sessions(app, &i.item, from).await?);
+    }
+    for l in app.store.plan_sessions_of_participant(p.id).await? {
+        if l.status == SessionStatus::Confirmed && l.date >= from {
+            sessions.push(FitSession {
+                date: l.date,
+                start: Some(l.start),
+                end: Some(l.end),
+                hours: l.hours,
+                travel: true,
+                module: None,
+            });
+        }
     }
     sessions.sort_by_key(|s| (s.date, s.start));
     let ends_on = ends.into_iter().max();
@@ -229,7 +277,7 @@ pub async fn own_plan(
     let Some(case) = app.store.recognition(p.id).await?.map(|r| r.case) else {
         return Ok(None);
     };
-    let items = app.store.plan_items(p.id).await?;
+    let items = items_with_attendance(app, p).await?;
     let done: Vec<(&PlanItem, f64)> = items.iter().map(|i| (&i.item, i.done_hours)).collect();
     let coverage = coverage(&case.differences, &done);
     Ok(Some((case, items, coverage)))
@@ -347,7 +395,9 @@ fn span(s: &SessionRecord) -> Option<(NaiveDateTime, NaiveDateTime)> {
 
 /// Proposes dates for a `lessons` item in the person's free time: clear of their recorded
 /// shifts with the commute, the state's public holidays, the trainer's cohort sessions and
-/// the person's other plan items, before the decision's deadline. `Conflict` without
+/// lesson dates, the person's other plan items and confirmed dates, before the decision's
+/// deadline, for the hours of the item not yet confirmed (`hours`/`all_confirmed` when none
+/// are left). `Conflict` without
 /// recorded working times; `hours`/`cannot_schedule` when the hours do not fit.
 pub async fn propose_lessons(
     app: &App,
@@ -388,14 +438,39 @@ pub async fn propose_lessons(
             );
         }
     }
+    let lesson_span = |l: &PlanSession| {
+        let (a, b) = (
+            l.date.and_time(l.start.to_naive()),
+            l.date.and_time(l.end.to_naive()),
+        );
+        (l.status == SessionStatus::Confirmed).then_some((a, b))
+    };
+    let own = app.store.plan_sessions_of_participant(p.id).await?;
+    person_busy.extend(own.iter().filter_map(lesson_span));
+    let confirmed: f64 = own
+        .iter()
+        .filter(|l| l.item_id == record.id && l.status == SessionStatus::Confirmed)
+        .map(|l| l.hours)
+        .sum();
+    let hours = record.item.hours - confirmed;
+    if hours < 0.25 {
+        return Err(ParseError::new(
+            "hours",
+            "all_confirmed",
+            "all hours of the item have confirmed dates",
+        )
+        .into());
+    }
     let mut trainer_busy = Vec::new();
     if let Some(t) = trainer_id {
         for c in app.store.cohorts_of_trainer(*t).await? {
             trainer_busy.extend(app.store.timetable(c.id).await?.iter().filter_map(span));
         }
+        let theirs = app.store.plan_sessions_of_trainer(*t).await?;
+        trainer_busy.extend(theirs.iter().filter_map(lesson_span));
     }
     let request = LessonRequest {
-        hours: record.item.hours,
+        hours,
         session_hours: *session_hours,
         earliest: (*earliest).max(app.today()),
         weekdays: weekdays.clone(),

@@ -115,6 +115,7 @@ portal-weekday-5 = الجمعة
 portal-weekday-6 = السبت
 portal-weekday-7 = الأحد
 portal-kind-lesson = درس
+portal-kind-individual = درس فردي
 portal-kind-exam = امتحان
 portal-kind-kickoff = البداية
 portal-kind-closing = الختام

@@ -161,6 +161,7 @@ audit-entity-release_agreement = Freistellungsvereinbarung
 audit-entity-plan_answer = Rückmeldung eines Betriebs zur Planung
 audit-entity-recognition_case = Anerkennungsverfahren
 audit-entity-plan_item = Baustein des Qualifizierungsplans
+audit-entity-plan_session = Termin im Qualifizierungsplan
 audit-entity-legal_text = Rechtstext
 audit-entity-audit_log = Protokoll
 audit-entity-route = Seite oder Schnittstelle

@@ -111,6 +111,7 @@ portal-weekday-5 = Fr
 portal-weekday-6 = Sa
 portal-weekday-7 = So
 portal-kind-lesson = Unterricht
+portal-kind-individual = Einzelunterricht
 portal-kind-exam = Prüfung
 portal-kind-kickoff = Start
 portal-kind-closing = Abschluss

@@ -161,6 +161,7 @@ audit-entity-release_agreement = Release agreement
 audit-entity-plan_answer = Employer's answer to a draft
 audit-entity-recognition_case = Recognition case
 audit-entity-plan_item = Item of the qualification plan
+audit-entity-plan_session = Date of the qualification plan
 audit-entity-legal_text = Legal text
 audit-entity-audit_log = Audit log
 audit-entity-route = Page or API route

@@ -111,6 +111,7 @@ portal-weekday-5 = Fri
 portal-weekday-6 = Sat
 portal-weekday-7 = Sun
 portal-kind-lesson = Lesson
+portal-kind-individual = Individual lesson
 portal-kind-exam = Exam
 portal-kind-kickoff = Start
 portal-kind-closing = Closing

@@ -112,6 +112,7 @@ portal-weekday-5 = Пт
 portal-weekday-6 = Сб
 portal-weekday-7 = Вс
 portal-kind-lesson = Занятие
+portal-kind-individual = Индивидуальное занятие
 portal-kind-exam = Экзамен
 portal-kind-kickoff = Начало
 portal-kind-closing = Завершение

@@ -105,6 +105,7 @@ portal-weekday-5 = Cum
 portal-weekday-6 = Cmt
 portal-weekday-7 = Paz
 portal-kind-lesson = Ders
+portal-kind-individual = Bireysel ders
 portal-kind-exam = Sınav
 portal-kind-kickoff = Başlangıç
 portal-kind-closing = Kapanış

@@ -112,6 +112,7 @@ portal-weekday-5 = Пт
 portal-weekday-6 = Сб
 portal-weekday-7 = Нд
 portal-kind-lesson = Заняття
+portal-kind-individual = Індивідуальне заняття
 portal-kind-exam = Іспит
 portal-kind-kickoff = Початок
 portal-kind-closing = Завершення

@@ -51,7 +51,7 @@ pub struct SessionChangeDto {
 
 /// What a valid [`SessionChangeDto`] asks for.
 #[derive(Debug, PartialEq)]
-enum Change {
+pub(crate) enum Change {
     Move(SessionMove),
     Cancel,
 }
@@ -62,6 +62,20 @@ fn field(field: &'static str, code: &'static str, message: &str) -> FieldError {
 
 /// The change `body` asks of `session`, or every error in it (each naming its key).
 fn parse(body: &SessionChangeDto, session: &SessionRecord) -> Result<(Change, String), ApiError> {
+    let now = SessionMove {
+        date: session.date,
+        start: session.start,
+        end: session.end,
+    };
+    parse_change(body, now)
+}
+
+/// The change `body` asks of a session now at `now` (also of a confirmed lesson date), or
+/// every error in it (each naming its key).
+pub(crate) fn parse_change(
+    body: &SessionChangeDto,
+    now: SessionMove,
+) -> Result<(Change, String), ApiError> {
     let mut errors: Vec<FieldError> = Vec::new();
     let reason = given(&body.reason).unwrap_or("").to_owned();
     if reason.is_empty() {
@@ -114,9 +128,9 @@ fn parse(body: &SessionChangeDto, session: &SessionRecord) -> Result<(Change, St
             None
         }
         None => Some(Change::Move(SessionMove {
-            date: date.unwrap_or(session.date),
-            start: start.or(session.start),
-            end: end.or(session.end),
+            date: date.unwrap_or(now.date),
+            start: start.or(now.start),
+            end: end.or(now.end),
         })),
     };
     match change {

@@ -4,11 +4,12 @@
 
 pub(crate) mod api;
 mod forms;
+mod lessons_api;
 mod pages;
 mod pdf;
 
 use axum::routing::{get, post};
-use lernweg_domain::access::COUNSELLING;
+use lernweg_domain::access::{COUNSELLING, STAFF};
 use utoipa::OpenApi;
 use utoipa_axum::routes;
 
@@ -72,6 +73,10 @@ pub fn routes() -> Vec<Route> {
         documented(COUNSELLING, routes!(api::delete_item)),
         documented(COUNSELLING, routes!(api::schedule)),
         documented(COUNSELLING, routes!(api::progress)),
+        documented(COUNSELLING, routes!(lessons_api::list)),
+        documented(COUNSELLING, routes!(lessons_api::confirm)),
+        documented(COUNSELLING, routes!(lessons_api::change)),
+        documented(STAFF, routes!(lessons_api::attendance)),
         (
             page(
                 "POST",
@@ -95,6 +100,12 @@ pub fn routes() -> Vec<Route> {
     api::PlanWeekDto,
     api::ScheduleDto,
     api::ProposedSessionDto,
-    api::PlanProgressDto
+    api::PlanProgressDto,
+    lessons_api::PlanSessionDto,
+    lessons_api::PlanSessionChangeDto,
+    lessons_api::PlanSessionsDto,
+    lessons_api::LessonDateDto,
+    lessons_api::ConfirmLessonsDto,
+    lessons_api::PlanAttendanceDto
 )))]
 pub struct Doc;

@@ -259,6 +259,31 @@ async fn build(
             }),
         });
     }
+    for l in &path.lessons {
+        let s = &l.session;
+        upcoming.push((
+            s.date,
+            Some(s.start),
+            DateRow {
+                iso: s.date.to_string(),
+                day: format!(
+                    "{} {}",
+                    lang.t(&format!(
+                        "portal-weekday-{}",
+                        s.date.weekday().number_from_monday()
+                    )),
+                    date(s.date)
+                ),
+                time: Some(format!("{}–{}", s.start, s.end)),
+                kind: lang.t("portal-kind-individual"),
+                title: l.title.clone(),
+                place: None,
+                link: None,
+                cancelled: s.status == SessionStatus::Cancelled,
+                at_work: l.at_work,
+            },
+        ));
+    }
     upcoming.sort_by_key(|(d, start, _)| (*d, *start));
     let dates: Vec<DateRow> = upcoming
         .into_iter()

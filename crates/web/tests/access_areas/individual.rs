@@ -47,6 +47,10 @@ pub const EXPECTED: &[(&str, &str, &str)] = &[
     ("DELETE", "/api/v1/plan-items/{id}", "counselling"),
     ("POST", "/api/v1/plan-items/{id}/schedule", "counselling"),
     ("POST", "/api/v1/plan-items/{id}/progress", "counselling"),
+    ("GET", "/api/v1/plan-items/{id}/sessions", "counselling"),
+    ("POST", "/api/v1/plan-items/{id}/sessions", "counselling"),
+    ("PATCH", "/api/v1/plan-sessions/{id}", "counselling"),
+    ("PUT", "/api/v1/plan-sessions/{id}/attendance", "staff"),
     (
         "POST",
         "/verwaltung/plan-bausteine/{id}/stunden",
