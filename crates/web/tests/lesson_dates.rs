@@ -53,17 +53,13 @@ fn prop(e: &ical::parser::ical::component::IcalEvent, name: &str) -> String {
         .unwrap_or_default()
 }
 
-#[tokio::test]
-async fn confirmed_lesson_dates_behave_like_sessions_and_count_when_attended() {
-    let app = TestApp::spawn_with(Options {
-        today: Some(day("2027-03-01")),
-        ..Options::default()
-    })
-    .await;
+/// A case with one difference ("recht", 6 hours), early shifts on Tuesdays, and a lessons
+/// item of 6 hours (2 a date, Tuesdays and Thursdays 15–20) with the trainer; its id.
+async fn lessons_item(app: &TestApp) -> String {
     let pid = app.participant.to_string();
     let trainer = app.user(Role::Trainer).id.to_string();
     let (status, c) = api_call(
-        &app,
+        app,
         Role::Counsellor,
         "PUT",
         &format!("/api/v1/participants/{pid}/recognition"),
@@ -78,7 +74,7 @@ async fn confirmed_lesson_dates_behave_like_sessions_and_count_when_attended() {
     .await;
     assert_eq!(status, 200, "{c}");
     let (status, w) = api_call(
-        &app,
+        app,
         Role::Counsellor,
         "PUT",
         &format!("/api/v1/participants/{pid}/work-pattern"),
@@ -89,7 +85,7 @@ async fn confirmed_lesson_dates_behave_like_sessions_and_count_when_attended() {
     .await;
     assert_eq!(status, 200, "{w}");
     let (status, item) = api_call(
-        &app,
+        app,
         Role::Counsellor,
         "POST",
         &format!("/api/v1/participants/{pid}/plan/items"),
@@ -102,6 +98,19 @@ async fn confirmed_lesson_dates_behave_like_sessions_and_count_when_attended() {
     .await;
     assert_eq!(status, 201, "{item}");
     let item_id = item["id"].as_str().unwrap().to_owned();
+    item_id
+}
+
+#[tokio::test]
+async fn confirmed_lesson_dates_behave_like_sessions_and_count_when_attended() {
+    let app = TestApp::spawn_with(Options {
+        today: Some(day("2027-03-01")),
+        ..Options::default()
+    })
+    .await;
+    let pid = app.participant.to_string();
+    let trainer = app.user(Role::Trainer).id.to_string();
+    let item_id = lessons_item(&app).await;
     let sessions_url = format!("/api/v1/plan-items/{item_id}/sessions");
 
     // The proposal, confirmed as it stands.
@@ -236,6 +245,25 @@ async fn confirmed_lesson_dates_behave_like_sessions_and_count_when_attended() {
         (&json!("cancelled"), &json!(1))
     );
 
+    // The participant's next dates on /mein-weg (Arabic portal): the lessons, the
+    // cancelled one marked.
+    let (client, _) = app.login("participant@test.example").await;
+    let html = client
+        .get(app.url("/mein-weg"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    // Three dates and the plan's item.
+    assert_eq!(html.matches("Berufsrecht mit Tutorin").count(), 4, "{html}");
+    assert!(
+        html.contains("درس فردي"),
+        "the kind in the portal's language"
+    );
+    assert!(html.contains("18:00–20:00"), "the moved time");
+
     // The feeds: the participant's (their language) and the trainer's (with the name).
     let store = &app.state.store;
     let secret = store
@@ -337,4 +365,150 @@ async fn confirmed_lesson_dates_behave_like_sessions_and_count_when_attended() {
     // The trainer of the date records attendance, but does not list or move dates.
     let (status, _) = api_call(&app, Role::Trainer, "GET", &sessions_url, None).await;
     assert_eq!(status, 403);
+}
+
+#[tokio::test]
+async fn the_plan_page_confirms_the_proposal_records_attendance_and_cancels_with_a_reason() {
+    let app = TestApp::spawn_with(Options {
+        today: Some(day("2027-03-01")),
+        ..Options::default()
+    })
+    .await;
+    let item_id = lessons_item(&app).await;
+    let (client, csrf) = app.login("counsellor@test.example").await;
+    let page = format!(
+        "/verwaltung/teilnehmende/{}/qualifizierungsplan",
+        app.participant
+    );
+    let get = |path: String| {
+        let client = client.clone();
+        let url = app.url(&path);
+        async move { client.get(url).send().await.unwrap().text().await.unwrap() }
+    };
+    assert!(
+        get(page.clone())
+            .await
+            .contains("Noch keine bestätigten Termine")
+    );
+    let html = client
+        .post(app.url(&format!("/verwaltung/plan-bausteine/{item_id}/termine")))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Diese Termine bestätigen"), "{html}");
+    // The confirm form carries the proposal as hidden fields: post them as they are.
+    let form = &html[html.find("/termine/bestaetigen").unwrap()..];
+    let form = &form[..form.find("</form>").unwrap()];
+    let fields: Vec<(String, String)> = form
+        .split("<input type=\"hidden\" ")
+        .skip(1)
+        .map(|i| {
+            let attr = |a: &str| {
+                let rest = &i[i.find(&format!("{a}=\"")).unwrap() + a.len() + 2..];
+                rest[..rest.find('"').unwrap()].to_owned()
+            };
+            (attr("name"), attr("value"))
+        })
+        .collect();
+    assert_eq!(fields.iter().filter(|(n, _)| n == "date").count(), 3);
+    let res = client
+        .post(app.url(&format!(
+            "/verwaltung/plan-bausteine/{item_id}/termine/bestaetigen"
+        )))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let (_, list) = api_call(
+        &app,
+        Role::Counsellor,
+        "GET",
+        &format!("/api/v1/plan-items/{item_id}/sessions"),
+        None,
+    )
+    .await;
+    let dates = list["sessions"].as_array().unwrap().clone();
+    assert_eq!(dates.len(), 3);
+    let html = get(page.clone()).await;
+    assert!(html.contains("Termine der Einzelstunden"));
+    assert_eq!(html.matches(">bestätigt<").count(), 3, "{html}");
+
+    // Confirming again would double the hours: refused, shown above the dates.
+    let res = client
+        .post(app.url(&format!(
+            "/verwaltung/plan-bausteine/{item_id}/termine/bestaetigen"
+        )))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("überschneidet sich"));
+
+    // Cancelling needs a reason.
+    let change = format!(
+        "/verwaltung/plan-termine/{}/aendern",
+        dates[0]["id"].as_str().unwrap()
+    );
+    let res = client
+        .post(app.url(&change))
+        .form(&[("csrf", csrf.as_str()), ("cancel", "1"), ("reason", " ")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Bitte nennen Sie einen Grund")
+    );
+    let res = client
+        .post(app.url(&change))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("cancel", "1"),
+            ("reason", "Tutorin auf Fortbildung"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert!(
+        get(page.clone())
+            .await
+            .contains("abgesagt – Grund: Tutorin auf Fortbildung")
+    );
+
+    // Attendance after the second date: present, and the hours count.
+    app.state
+        .app
+        .clock
+        .set_day(day(dates[1]["date"].as_str().unwrap()));
+    // Days later: a new login.
+    let (client, csrf) = app.login("counsellor@test.example").await;
+    let res = client
+        .post(app.url(&format!(
+            "/verwaltung/plan-termine/{}/anwesenheit",
+            dates[1]["id"].as_str().unwrap()
+        )))
+        .form(&[("csrf", csrf.as_str()), ("status", "present")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let (_, plan) = api_call(
+        &app,
+        Role::Counsellor,
+        "GET",
+        &format!("/api/v1/participants/{}/plan", app.participant),
+        None,
+    )
+    .await;
+    assert_eq!(plan["coverage"][0]["done_hours"], 2.0, "{plan}");
 }

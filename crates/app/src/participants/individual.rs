@@ -19,6 +19,7 @@ use lernweg_store::{
     SessionStatus,
 };
 
+use super::lessons::DatedLesson;
 use crate::offers::require;
 use crate::visible::participant;
 use crate::{App, AppError, Caller};
@@ -82,6 +83,8 @@ pub struct PlanView {
     pub ends_on: Option<NaiveDate>,
     /// The plan ends after the decision's deadline.
     pub ends_after_deadline: bool,
+    /// The confirmed dates of the plan's lessons, cancelled ones included, by date.
+    pub dates: Vec<DatedLesson>,
 }
 
 /// The dated sessions of a `cohort_modules` item: its cohort's sessions of the chosen
@@ -222,7 +225,13 @@ pub async fn plan(app: &App, caller: &Caller, id: ParticipantId) -> Result<PlanV
         }
         sessions.extend(load_sessions(app, &i.item, from).await?);
     }
+    let mut dates = Vec::new();
     for l in app.store.plan_sessions_of_participant(p.id).await? {
+        let changes = app.store.plan_session_changes(l.id).await?;
+        dates.push(DatedLesson {
+            session: l.clone(),
+            changes,
+        });
         if l.status == SessionStatus::Confirmed && l.date >= from {
             sessions.push(FitSession {
                 date: l.date,
@@ -264,6 +273,7 @@ pub async fn plan(app: &App, caller: &Caller, id: ParticipantId) -> Result<PlanV
         load,
         ends_on,
         ends_after_deadline,
+        dates,
     })
 }
 

@@ -4,6 +4,7 @@
 
 pub(crate) mod api;
 mod forms;
+mod lesson_pages;
 mod lessons_api;
 mod pages;
 mod pdf;
@@ -73,6 +74,26 @@ pub fn routes() -> Vec<Route> {
         documented(COUNSELLING, routes!(api::delete_item)),
         documented(COUNSELLING, routes!(api::schedule)),
         documented(COUNSELLING, routes!(api::progress)),
+        (
+            page(
+                "POST",
+                "/verwaltung/plan-bausteine/{id}/termine/bestaetigen",
+                COUNSELLING
+            ),
+            post(lesson_pages::confirm)
+        ),
+        (
+            page(
+                "POST",
+                "/verwaltung/plan-termine/{id}/anwesenheit",
+                COUNSELLING
+            ),
+            post(lesson_pages::attendance)
+        ),
+        (
+            page("POST", "/verwaltung/plan-termine/{id}/aendern", COUNSELLING),
+            post(lesson_pages::change)
+        ),
         documented(COUNSELLING, routes!(lessons_api::list)),
         documented(COUNSELLING, routes!(lessons_api::confirm)),
         documented(COUNSELLING, routes!(lessons_api::change)),

@@ -16,6 +16,7 @@ use lernweg_participants::recognition::{Outcome, RawRecognition};
 use lernweg_planner::model::weekday_code;
 
 use super::forms::{differences_of, differences_text, get, hours_text, item_json, summary};
+use super::lesson_pages::{DateBlock, attendance_choices, date_blocks};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -99,6 +100,11 @@ pub struct PlanPage {
     pub load: Option<(String, Vec<String>)>,
     /// Proposed dates for a lessons item: (title, dates) or the reason it failed.
     pub proposal: Option<(String, Vec<String>)>,
+    /// The proposed dates to confirm: the item's id and (date, start, end) each.
+    pub proposal_form: Option<(String, Vec<(String, String, String)>)>,
+    /// The confirmed dates per lessons item.
+    pub dates: Vec<DateBlock>,
+    pub attendance_choices: Vec<Choice>,
     pub errors: FormErrors,
 }
 
@@ -110,14 +116,15 @@ impl PlanPage {
 }
 
 #[derive(Default)]
-struct Feedback {
-    case: Option<CaseForm>,
-    item: Vec<(String, String)>,
-    proposal: Option<(String, Vec<String>)>,
-    errors: FormErrors,
+pub(super) struct Feedback {
+    pub case: Option<CaseForm>,
+    pub item: Vec<(String, String)>,
+    pub proposal: Option<(String, Vec<String>)>,
+    pub proposal_form: Option<(String, Vec<(String, String, String)>)>,
+    pub errors: FormErrors,
 }
 
-async fn page(
+pub(super) async fn page(
     state: &AppState,
     ctx: &Ctx,
     id: ParticipantId,
@@ -134,6 +141,7 @@ async fn page(
         load,
         ends_on,
         ends_after_deadline,
+        dates,
     } = individual::plan(&state.app, &caller, id).await?;
     let differences = case
         .as_ref()
@@ -304,6 +312,9 @@ async fn page(
         item: typed,
         load,
         proposal: fb.proposal,
+        proposal_form: fb.proposal_form,
+        dates: date_blocks(lang, &items, &dates),
+        attendance_choices: attendance_choices(lang),
         errors: fb.errors,
     };
     Ok((status, render(&view)).into_response())
@@ -318,7 +329,7 @@ pub async fn show(
     page(&state, &ctx, id, StatusCode::OK, Feedback::default()).await
 }
 
-fn refused(lang: Lang, e: AppError, errors: &mut FormErrors) -> Result<(), PageError> {
+pub(super) fn refused(lang: Lang, e: AppError, errors: &mut FormErrors) -> Result<(), PageError> {
     match e {
         AppError::Invalid(list) => {
             for p in list {
@@ -458,9 +469,16 @@ pub async fn propose(
     let lang = ctx.lang;
     let caller = caller(&ctx)?;
     let (item, _) = individual::item(&state.app, &caller, id).await?;
+    let mut proposal_form = None;
     let lines = match individual::propose_lessons(&state.app, &caller, id).await {
         Ok(list) => list
             .iter()
+            .inspect(|s| {
+                let dates = &mut proposal_form
+                    .get_or_insert_with(|| (item.id.to_string(), Vec::new()))
+                    .1;
+                dates.push((s.date.to_string(), s.start.to_string(), s.end.to_string()));
+            })
             .map(|s| {
                 let wd = lang.t(&format!(
                     "weekday-{}",
@@ -481,6 +499,7 @@ pub async fn propose(
     };
     let fb = Feedback {
         proposal: Some((item.item.title.clone(), lines)),
+        proposal_form,
         ..Feedback::default()
     };
     page(&state, &ctx, item.participant_id, StatusCode::OK, fb).await

@@ -47,6 +47,21 @@ pub const EXPECTED: &[(&str, &str, &str)] = &[
     ("DELETE", "/api/v1/plan-items/{id}", "counselling"),
     ("POST", "/api/v1/plan-items/{id}/schedule", "counselling"),
     ("POST", "/api/v1/plan-items/{id}/progress", "counselling"),
+    (
+        "POST",
+        "/verwaltung/plan-bausteine/{id}/termine/bestaetigen",
+        "counselling",
+    ),
+    (
+        "POST",
+        "/verwaltung/plan-termine/{id}/anwesenheit",
+        "counselling",
+    ),
+    (
+        "POST",
+        "/verwaltung/plan-termine/{id}/aendern",
+        "counselling",
+    ),
     ("GET", "/api/v1/plan-items/{id}/sessions", "counselling"),
     ("POST", "/api/v1/plan-items/{id}/sessions", "counselling"),
     ("PATCH", "/api/v1/plan-sessions/{id}", "counselling"),
