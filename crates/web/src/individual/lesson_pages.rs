@@ -28,6 +28,9 @@ use crate::i18n::Lang;
 use crate::pages::admin::{Choice, FormErrors};
 use crate::pages::offers::caller;
 
+/// Proposed dates to confirm: the item's id and (date, start, end) of each.
+pub type ProposalForm = (String, Vec<(String, String, String)>);
+
 /// One confirmed date on the page.
 pub struct DateRow {
     pub id: String,

@@ -16,7 +16,7 @@ use lernweg_participants::recognition::{Outcome, RawRecognition};
 use lernweg_planner::model::weekday_code;
 
 use super::forms::{differences_of, differences_text, get, hours_text, item_json, summary};
-use super::lesson_pages::{DateBlock, attendance_choices, date_blocks};
+use super::lesson_pages::{DateBlock, ProposalForm, attendance_choices, date_blocks};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
@@ -101,7 +101,7 @@ pub struct PlanPage {
     /// Proposed dates for a lessons item: (title, dates) or the reason it failed.
     pub proposal: Option<(String, Vec<String>)>,
     /// The proposed dates to confirm: the item's id and (date, start, end) each.
-    pub proposal_form: Option<(String, Vec<(String, String, String)>)>,
+    pub proposal_form: Option<ProposalForm>,
     /// The confirmed dates per lessons item.
     pub dates: Vec<DateBlock>,
     pub attendance_choices: Vec<Choice>,
@@ -120,7 +120,7 @@ pub(super) struct Feedback {
     pub case: Option<CaseForm>,
     pub item: Vec<(String, String)>,
     pub proposal: Option<(String, Vec<String>)>,
-    pub proposal_form: Option<(String, Vec<(String, String, String)>)>,
+    pub proposal_form: Option<ProposalForm>,
     pub errors: FormErrors,
 }
 
