@@ -97,8 +97,7 @@ async fn lessons_item(app: &TestApp) -> String {
     )
     .await;
     assert_eq!(status, 201, "{item}");
-    let item_id = item["id"].as_str().unwrap().to_owned();
-    item_id
+    item["id"].as_str().unwrap().to_owned()
 }
 
 #[tokio::test]
