@@ -10,9 +10,12 @@ use chrono::{Datelike, Duration};
 use lernweg_domain::{Email, ProviderId};
 use lernweg_participants::qualification_plan::{ItemDetails, PlanItem};
 use lernweg_participants::recognition::{RawDifference, RawRecognition};
-use lernweg_participants::{ConsentScope, ParticipantDraft, Shift, WorkPattern, monday_of};
+use lernweg_participants::{
+    AttendanceStatus, ConsentScope, ParticipantDraft, Shift, WorkPattern, monday_of,
+};
+use lernweg_planner::ProposedSession;
 use lernweg_planner::model::ClockTime;
-use lernweg_store::{Actor, PlanItemLog, Store, WorkPatternSource};
+use lernweg_store::{Actor, PlanItemLog, PlanSessionOwner, Store, WorkPatternSource};
 use serde_json::json;
 
 fn t(s: &str) -> anyhow::Result<ClockTime> {
@@ -61,6 +64,54 @@ fn diff(title: &str, area: &str, hours: Option<f64>) -> RawDifference {
 }
 
 /// Ids for the differences of a demo case: `u1`, `u2`, …
+/// Saturday lessons of the nurse, 10–12 with the tutor: three past (two attended, one
+/// excused), six coming, of which one moved and one cancelled, each with its reason.
+async fn lesson_dates(
+    store: &Store,
+    actor: &Actor,
+    owner: PlanSessionOwner,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<()> {
+    let saturday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()) + 2);
+    let dates: Vec<ProposedSession> = (-3..6)
+        .map(|w| -> anyhow::Result<ProposedSession> {
+            Ok(ProposedSession {
+                date: saturday + Duration::days(7 * w + 7),
+                start: t("10:00")?,
+                end: t("12:00")?,
+                hours: 2.0,
+            })
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let ids = store.confirm_plan_sessions(actor, owner, &dates).await?;
+    let p = owner.provider;
+    for (i, status, note) in [
+        (0, AttendanceStatus::Present, ""),
+        (
+            1,
+            AttendanceStatus::Excused,
+            "Frühdienst getauscht, kurzfristig",
+        ),
+        (2, AttendanceStatus::Present, ""),
+    ] {
+        store
+            .record_plan_attendance(actor, ids[i], p, status, note)
+            .await?;
+    }
+    let moved = ProposedSession {
+        start: t("13:00")?,
+        end: t("15:00")?,
+        ..dates[4]
+    };
+    let reason = "Die Tutorin hat vormittags eine Prüfungsaufsicht.";
+    store
+        .move_plan_session(actor, ids[4], p, &moved, reason)
+        .await?;
+    let reason = "Die Tutorin ist auf einer Fortbildung; der Termin wird nachgeholt.";
+    store.cancel_plan_session(actor, ids[6], p, reason).await?;
+    Ok(())
+}
+
 fn counter(prefix: &'static str) -> impl FnMut() -> String {
     let mut n = 0;
     move || {
@@ -179,6 +230,10 @@ pub async fn seed(store: &Store, provider: ProviderId) -> anyhow::Result<()> {
         .put_recognition(&actor, nurse, provider, &case)
         .await?;
     let d = |i: usize| case.differences[i].id.clone();
+    let tutor = store
+        .user_by_email(&Email::parse("lehrkraft2@demo.example").map_err(|e| anyhow!("{e}"))?)
+        .await?
+        .id;
     let mut nurse_items = vec![
         item(
             "Einzelunterricht Berufsrecht",
@@ -186,11 +241,11 @@ pub async fn seed(store: &Store, provider: ProviderId) -> anyhow::Result<()> {
             40.0,
             ItemDetails::Lessons {
                 session_hours: 2.0,
-                earliest: today + Duration::days(7),
+                earliest: today - Duration::days(28),
                 weekdays: vec![chrono::Weekday::Sat, chrono::Weekday::Sun],
                 window_start: t("09:00")?,
                 window_end: t("17:00")?,
-                trainer_id: None,
+                trainer_id: Some(tutor),
             },
         ),
         item(
@@ -233,6 +288,15 @@ pub async fn seed(store: &Store, provider: ProviderId) -> anyhow::Result<()> {
         let r = store.add_plan_item(&actor, nurse, provider, i).await?;
         if matches!(i.details, ItemDetails::Placement { .. }) {
             placement = Some(r.id);
+        }
+        if matches!(i.details, ItemDetails::Lessons { .. }) {
+            let owner = PlanSessionOwner {
+                item: r.id,
+                participant: nurse,
+                provider,
+                trainer: Some(tutor),
+            };
+            lesson_dates(store, &actor, owner, today).await?;
         }
     }
     if let Some(p) = placement {

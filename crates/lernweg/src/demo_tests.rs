@@ -269,10 +269,12 @@ async fn check(today: NaiveDate) -> Vec<String> {
     // Three individual paths in different stages: one under way, one only planned, one
     // whose every difference is done.
     let mut stages = Vec::new();
+    let mut dates = Vec::new();
     for person in store.participants(None).await.unwrap() {
         let Some(case) = store.recognition(person.id).await.unwrap() else {
             continue;
         };
+        dates.extend(store.plan_sessions_of_participant(person.id).await.unwrap());
         let items = store.plan_items(person.id).await.unwrap();
         let done: Vec<_> = items.iter().map(|i| (&i.item, i.done_hours)).collect();
         let coverage =
@@ -286,6 +288,29 @@ async fn check(today: NaiveDate) -> Vec<String> {
         p.check(stages.iter().any(|s| s.contains(&want)), || {
             format!("no individual path with a difference {want}: {stages:?}")
         });
+    }
+    // Confirmed lesson dates: attended ones in the past, none recorded ahead of its day, one
+    // moved and one cancelled.
+    p.check(
+        dates
+            .iter()
+            .any(|s| s.attendance == Some(lernweg_participants::AttendanceStatus::Present)),
+        || "no attended lesson date".into(),
+    );
+    p.check(
+        dates
+            .iter()
+            .all(|s| s.attendance.is_none() || s.date <= today),
+        || format!("attendance ahead of a lesson date: {dates:?}"),
+    );
+    for want in [
+        lernweg_store::SessionStatus::Cancelled,
+        lernweg_store::SessionStatus::Confirmed,
+    ] {
+        p.check(
+            dates.iter().any(|s| s.status == want && s.sequence > 0),
+            || format!("no changed lesson date in status {want:?}"),
+        );
     }
     for a in store.audit_entries(None, 1000).await.unwrap() {
         p.check(a.at <= now, || format!("audit entry at {}", a.at));
