@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use lernweg_domain::{CohortId, EnrolmentId, ParticipantId, Principal, Role, SessionId};
-use lernweg_participants::attendance::on_roll_call;
+use lernweg_participants::attendance::{on_roll_call, takes_session};
 use lernweg_participants::{
     Decision, ModuleInfo, Progress, ProgressRules, RollCallEntry, RollCallError,
 };
@@ -119,7 +119,9 @@ async fn rows_of(app: &App, session: SessionRecord, cohort: Cohort) -> Result<Ro
         .cloned()
         .filter_map(|e| {
             let record = records.iter().find(|r| r.enrolment_id == e.id).cloned();
-            if !on_roll_call(e.status) && record.is_none() {
+            if record.is_none()
+                && !(on_roll_call(e.status) && takes_session(&e.modules, session.module))
+            {
                 return None;
             }
             let (given_name, family_name) = names.remove(&e.participant_id).unwrap_or_default();
@@ -177,6 +179,7 @@ async fn refusals(
         .enrolments_in(cohort.id)
         .await?
         .into_iter()
+        .filter(|e| takes_session(&e.modules, session.module))
         .map(|e| (e.id, e.status))
         .collect();
     Ok(lernweg_participants::check_roll_call(

@@ -184,6 +184,8 @@ pub struct CohortOverview {
     pub horizon: Horizon,
     /// The enrolments with the participants' names, by name.
     pub members: Vec<(Enrolment, String)>,
+    /// The places taken, per module (partial enrolments count in their modules only).
+    pub seats: lernweg_participants::seats::Seats,
     /// Per coming date, who needs release from work and what was answered (only for
     /// counselling staff: it reveals working times; empty for others).
     pub release_needs: Vec<crate::release::DateNeeds>,
@@ -226,6 +228,13 @@ pub async fn overview(
         .min_publication_weeks;
     let horizon = cohort_horizon(&cohort, &sessions, minimum, app.today());
     let members = app.store.cohort_members(cohort.id).await?;
+    let seats = lernweg_participants::seats::seats(
+        offer.offer.capacity,
+        offer.offer.modules.len() as u32,
+        members
+            .iter()
+            .map(|(e, _)| (e.status, e.modules.as_slice())),
+    );
     let release_needs = if COUNSELLING.permits(Some(principal.role)) {
         crate::release::cohort_needs(app, &cohort, &offer.offer, &sessions, &members).await?
     } else {
@@ -240,6 +249,7 @@ pub async fn overview(
         min_publication_weeks: minimum,
         horizon,
         members,
+        seats,
         release_needs,
     })
 }

@@ -5,6 +5,7 @@ use chrono::{DateTime, SubsecRound, Utc};
 use lernweg_domain::access::{MANAGERS, STAFF};
 use lernweg_domain::{CohortId, CohortStatus, EmployerId, FeedId, ParticipantId, UserId};
 use lernweg_participants::EnrolmentStatus;
+use lernweg_participants::attendance::takes_session;
 use lernweg_planner::Calendar;
 use lernweg_planner::EventStatus;
 use lernweg_planner::event::{EventContext, EventWords, SessionState, session_event};
@@ -143,6 +144,8 @@ pub async fn feed_by_secret(app: &App, secret: &str) -> Result<Option<FeedConten
     };
     let mut changes = vec![feed.created_at];
     let mut lessons = Vec::new();
+    // The modules of a participant's partial enrolments: their feed has those sessions only.
+    let mut partial: Vec<(CohortId, Vec<u32>)> = Vec::new();
     let (owner, cohorts) = match feed.kind {
         FeedKind::Cohort => {
             let Ok(id) = CohortId::parse(&feed.target_id) else {
@@ -161,6 +164,7 @@ pub async fn feed_by_secret(app: &App, secret: &str) -> Result<Option<FeedConten
                 if on_path(e.status) {
                     changes.push(e.created_at);
                     cohorts.push(app.store.cohort(e.cohort_id).await?);
+                    partial.push((e.cohort_id, e.modules));
                 }
             }
             let mother_tongue = p.data.mother_tongue.as_ref().map(|l| l.as_str().to_owned());
@@ -196,7 +200,13 @@ pub async fn feed_by_secret(app: &App, secret: &str) -> Result<Option<FeedConten
             )
         }
     };
-    let cohorts = feed_cohorts(app, cohorts, &mut changes).await?;
+    let mut cohorts = feed_cohorts(app, cohorts, &mut changes).await?;
+    for c in &mut cohorts {
+        if let Some((_, modules)) = partial.iter().find(|(id, _)| *id == c.cohort.id) {
+            c.sessions
+                .retain(|f| takes_session(modules, f.session.module));
+        }
+    }
     let newest = changes.into_iter().max().unwrap_or_default();
     Ok(Some(FeedContent {
         owner,

@@ -78,6 +78,16 @@ pub fn on_roll_call(status: EnrolmentStatus) -> bool {
     )
 }
 
+/// Whether an enrolment for `modules` (empty: the whole cohort) takes part in a session of
+/// `module` (`None`: kick-off, closing, exchange): a partial enrolment only in the sessions
+/// of its modules.
+pub fn takes_session(modules: &[u32], module: Option<i64>) -> bool {
+    modules.is_empty()
+        || module
+            .and_then(|m| u32::try_from(m).ok())
+            .is_some_and(|m| modules.contains(&m))
+}
+
 /// One line of a roll call.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RollCallEntry {
@@ -295,6 +305,12 @@ mod tests {
     fn roll_call_lists_enrolled_active_and_paused_people() {
         use EnrolmentStatus::*;
         assert!(on_roll_call(Enrolled) && on_roll_call(Paused) && !on_roll_call(Dropped));
+        assert!(takes_session(&[], None) && takes_session(&[], Some(2)));
+        assert!(takes_session(&[1, 3], Some(3)) && !takes_session(&[1, 3], Some(2)));
+        assert!(
+            !takes_session(&[1], None),
+            "a partial enrolment skips the kick-off"
+        );
         assert!(takes_part(Completed) && !takes_part(Interested));
     }
 }

@@ -40,6 +40,7 @@ pub mod readiness;
 pub mod reason;
 pub mod recognition;
 pub mod release;
+pub mod seats;
 pub mod work_pattern;
 pub mod work_pattern_draft;
 

@@ -183,6 +183,15 @@ macro_rules! on_roll {
     };
 }
 
+/// Whether enrolment `e` takes part in session `s`
+/// (`lernweg_participants::attendance::takes_session`): the whole cohort, or the session's
+/// module among its modules ("1,3").
+macro_rules! takes_session {
+    () => {
+        "(e.modules = '' OR (',' || e.modules || ',') LIKE ('%,' || CAST(s.module AS TEXT) || ',%'))"
+    };
+}
+
 /// "3 present, 1 excused, 0 absent" (no names: for the audit log).
 fn tally<'a>(entries: impl Iterator<Item = &'a RollCallEntry>) -> String {
     let (mut present, mut excused, mut absent) = (0, 0, 0);
@@ -322,6 +331,7 @@ impl Store {
             .enrolments_in(s.cohort_id)
             .await?
             .into_iter()
+            .filter(|e| lernweg_participants::attendance::takes_session(&e.modules, s.module))
             .map(|e| (e.id, e.status))
             .collect();
         match check_roll_call(&session_facts(s), &members, entries, today)
@@ -476,7 +486,8 @@ impl Store {
         let e = self.enrolment(enrolment).await?;
         let cohort = self.cohort(e.cohort_id).await?;
         let offer = self.offer(cohort.offer_id).await?;
-        let sessions = self.timetable(cohort.id).await?;
+        let mut sessions = self.timetable(cohort.id).await?;
+        sessions.retain(|s| lernweg_participants::attendance::takes_session(&e.modules, s.module));
         let attendance = self.enrolment_attendance(enrolment).await?;
         let entries = self.progress_entries(enrolment).await?;
         Ok(progress_from(
@@ -519,6 +530,8 @@ impl Store {
                  s.hours, s.module, s.kind, s.title, s.updated_at, c.name AS cohort_name, \
                  (SELECT COUNT(*) FROM enrolments e WHERE e.cohort_id = s.cohort_id AND e.status IN ",
                 on_roll!(),
+                " AND ",
+                takes_session!(),
                 ") AS expected, \
                  (SELECT COUNT(*) FROM attendance a JOIN enrolments e ON e.id = a.enrolment_id \
                    WHERE a.session_id = s.id AND e.status IN ",

@@ -20,6 +20,9 @@ pub struct Enrolment {
     pub cohort_id: CohortId,
     pub status: EnrolmentStatus,
     pub stayed_employed: Option<bool>,
+    /// The chosen modules (1-based, ascending) of an enrolment for part of the cohort;
+    /// empty for the whole cohort.
+    pub modules: Vec<u32>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -56,13 +59,34 @@ pub(crate) fn enrolment_from_row(r: &AnyRow) -> Result<Enrolment, StoreError> {
         stayed_employed: r
             .try_get::<Option<i64>, _>("stayed_employed")?
             .map(|v| v == 1),
+        modules: parse_modules(&r.try_get::<String, _>("modules")?)?,
         created_at: time::parse("enrolments", &r.try_get::<String, _>("created_at")?)?,
     })
 }
 
+/// "1,3" → [1, 3]; "" → [] (the whole cohort).
+fn parse_modules(s: &str) -> Result<Vec<u32>, StoreError> {
+    s.split(',')
+        .filter(|m| !m.trim().is_empty())
+        .map(|m| {
+            m.trim()
+                .parse::<u32>()
+                .map_err(|_| StoreError::corrupt("enrolments", format!("modules {s:?}")))
+        })
+        .collect()
+}
+
+/// The modules as kept: ascending, without repeats, comma-separated.
+pub(crate) fn modules_text(modules: &[u32]) -> String {
+    let mut m = modules.to_vec();
+    m.sort_unstable();
+    m.dedup();
+    m.iter().map(u32::to_string).collect::<Vec<_>>().join(",")
+}
+
 macro_rules! columns {
     () => {
-        "id, participant_id, cohort_id, status, stayed_employed, created_at"
+        "id, participant_id, cohort_id, status, stayed_employed, modules, created_at"
     };
 }
 
@@ -73,6 +97,18 @@ impl Store {
         actor: &Actor,
         participant: ParticipantId,
         cohort: CohortId,
+    ) -> Result<Enrolment, StoreError> {
+        self.enrol_for(actor, participant, cohort, &[]).await
+    }
+
+    /// Registers interest in chosen `modules` of a cohort (checked by the caller against its
+    /// offer); none: the whole cohort.
+    pub async fn enrol_for(
+        &self,
+        actor: &Actor,
+        participant: ParticipantId,
+        cohort: CohortId,
+        modules: &[u32],
     ) -> Result<Enrolment, StoreError> {
         let p = self.participant(participant).await?;
         let c = self.cohort(cohort).await?;
@@ -87,11 +123,12 @@ impl Store {
         let id = EnrolmentId::from_uuid(Uuid::now_v7());
         let now = time::fmt(self.now());
         let mut tx = self.pool.begin().await?;
-        sqlx::query("INSERT INTO enrolments (id, participant_id, cohort_id, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)")
+        sqlx::query("INSERT INTO enrolments (id, participant_id, cohort_id, status, modules, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)")
             .bind(id.to_string())
             .bind(participant.to_string())
             .bind(cohort.to_string())
             .bind(status_code(EnrolmentStatus::Interested))
+            .bind(modules_text(modules))
             .bind(&now)
             .execute(&mut *tx)
             .await
@@ -104,10 +141,42 @@ impl Store {
                 AuditAction::Create,
                 AuditEntity::Enrolment,
                 id,
-                cohort.to_string(),
+                match modules {
+                    [] => cohort.to_string(),
+                    m => format!("{cohort} modules {}", modules_text(m)),
+                },
             ),
         )
         .await?;
+        tx.commit().await?;
+        self.enrolment(id).await
+    }
+
+    /// Sets the chosen modules of an enrolment (checked by the caller); none: the whole
+    /// cohort.
+    pub async fn set_enrolment_modules(
+        &self,
+        actor: &Actor,
+        id: EnrolmentId,
+        provider: ProviderId,
+        modules: &[u32],
+    ) -> Result<Enrolment, StoreError> {
+        let text = modules_text(modules);
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE enrolments SET modules = $1, updated_at = $2 WHERE id = $3")
+            .bind(&text)
+            .bind(time::fmt(self.now()))
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await?;
+        let entry = actor.entry(
+            Some(provider),
+            AuditAction::Update,
+            AuditEntity::Enrolment,
+            id,
+            format!("modules {text:?}"),
+        );
+        audit::write(self.now(), &mut *tx, &entry).await?;
         tx.commit().await?;
         self.enrolment(id).await
     }
@@ -155,7 +224,7 @@ impl Store {
         cohort: CohortId,
     ) -> Result<Vec<(Enrolment, String)>, StoreError> {
         let rows = sqlx::query(
-            "SELECT e.id, e.participant_id, e.cohort_id, e.status, e.stayed_employed, e.created_at, \
+            "SELECT e.id, e.participant_id, e.cohort_id, e.status, e.stayed_employed, e.modules, e.created_at, \
              p.given_name, p.family_name FROM enrolments e JOIN participants p ON p.id = e.participant_id \
              WHERE e.cohort_id = $1 ORDER BY p.family_name, p.given_name, e.id",
         )

@@ -191,7 +191,7 @@ impl Store {
         }
         let sql = format!(
             "SELECT e.id, e.participant_id, e.cohort_id, e.status, e.stayed_employed, \
-             e.created_at, c.name FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id \
+             e.modules, e.created_at, c.name FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id \
              WHERE e.participant_id IN ({}) ORDER BY e.participant_id, e.created_at, e.id",
             placeholders(1, participants.len())
         );
@@ -298,7 +298,7 @@ impl Store {
         limit: Limit,
     ) -> Result<Slice<Enrolment>, StoreError> {
         ListSql::new(
-            "id, participant_id, cohort_id, status, stayed_employed, created_at",
+            "id, participant_id, cohort_id, status, stayed_employed, modules, created_at",
             "enrolments",
         )
         .filter("participant_id = {}", Some(id.to_string()))

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use lernweg_domain::{EnrolmentId, OfferId, ParticipantId};
+use lernweg_participants::attendance::takes_session;
 use lernweg_participants::{
     AttendanceMark, EnrolmentStatus, ParticipantData, Progress, ProgressRules, StaffEntry, progress,
 };
@@ -23,7 +24,8 @@ pub struct EnrolledCohort {
     pub enrolment: Enrolment,
     pub cohort: Cohort,
     pub offer: OfferRecord,
-    /// The cohort's sessions in date order (cancelled ones included).
+    /// The cohort's sessions in date order (cancelled ones included); of a partial enrolment
+    /// only those of its modules.
     pub sessions: Vec<SessionRecord>,
     /// As of the day asked for.
     pub progress: Progress,
@@ -154,7 +156,14 @@ impl Store {
                 .get(&cohort.offer_id)
                 .cloned()
                 .ok_or_else(|| StoreError::corrupt("cohorts", "offer missing"))?;
-            let timetable = sessions.get(&cohort.id).cloned().unwrap_or_default();
+            // A partial enrolment's path has the sessions of its modules only.
+            let timetable: Vec<SessionRecord> = sessions
+                .get(&cohort.id)
+                .into_iter()
+                .flatten()
+                .filter(|s| takes_session(&enrolment.modules, s.module))
+                .cloned()
+                .collect();
             let progress = progress(
                 &module_infos(&offer.offer),
                 &timetable.iter().map(session_facts).collect::<Vec<_>>(),

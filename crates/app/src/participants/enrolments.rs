@@ -83,13 +83,59 @@ pub async fn enrol(
     participant: ParticipantId,
     cohort: CohortId,
 ) -> Result<Enrolment, AppError> {
+    enrol_for(app, caller, participant, cohort, &[]).await
+}
+
+/// Registers interest in chosen `modules` of a cohort (issue 14, point 7; none: the whole
+/// cohort), as [`enrol`] does; a module the cohort's offer does not have is invalid
+/// (`modules`/`unknown_module`).
+pub async fn enrol_for(
+    app: &App,
+    caller: &Caller,
+    participant: ParticipantId,
+    cohort: CohortId,
+    modules: &[u32],
+) -> Result<Enrolment, AppError> {
     let p = visible(app, &caller.principal, participant).await?;
-    match app.store.enrol(&caller.actor, p.id, cohort).await {
-        Err(StoreError::NotFound) => {
-            Err(ParseError::new("cohort_id", "unknown_cohort", "no such cohort").into())
-        }
+    if !modules.is_empty() {
+        check_modules(app, cohort, modules).await?;
+    }
+    match app
+        .store
+        .enrol_for(&caller.actor, p.id, cohort, modules)
+        .await
+    {
+        Err(StoreError::NotFound) => Err(unknown_cohort()),
         other => Ok(other?),
     }
+}
+
+fn unknown_cohort() -> AppError {
+    ParseError::new("cohort_id", "unknown_cohort", "no such cohort").into()
+}
+
+/// Checks that the cohort's offer has each of `modules` (1-based): `modules`/`invalid_modules`
+/// for 0, `modules`/`unknown_module` past its last; an unknown cohort is
+/// `cohort_id`/`unknown_cohort`.
+pub async fn check_modules(app: &App, cohort: CohortId, modules: &[u32]) -> Result<(), AppError> {
+    let cohort = match app.store.cohort(cohort).await {
+        Ok(c) => c,
+        Err(StoreError::NotFound) => return Err(unknown_cohort()),
+        Err(e) => return Err(e.into()),
+    };
+    let count = app.store.offer(cohort.offer_id).await?.offer.modules.len() as u32;
+    if modules.contains(&0) {
+        return Err(ParseError::new("modules", "invalid_modules", "modules count from 1").into());
+    }
+    if let Some(m) = modules.iter().find(|m| **m > count) {
+        return Err(ParseError::new(
+            "modules",
+            "unknown_module",
+            format!("the cohort's offer has {count} modules, not {m}"),
+        )
+        .into());
+    }
+    Ok(())
 }
 
 /// Applies a lifecycle event on a day. A transition the rules refuse is invalid with the

@@ -301,23 +301,66 @@ async fn checked(app: &App, p: &ParticipantRecord, item: &PlanItem) -> Result<()
     item.check(&differences).map_err(AppError::Invalid)?;
     if let ItemDetails::CohortModules { cohort_id, modules } = &item.details {
         let unknown = || ParseError::new("cohort_id", "unknown_cohort", "no such cohort");
-        let cohort = match app.store.cohort(*cohort_id).await {
-            Ok(c) if c.provider_id == p.provider_id => c,
+        match app.store.cohort(*cohort_id).await {
+            Ok(c) if c.provider_id == p.provider_id => {}
             Ok(_) | Err(lernweg_store::StoreError::NotFound) => return Err(unknown().into()),
             Err(e) => return Err(e.into()),
         };
-        let offer = app.store.offer(cohort.offer_id).await?;
-        let count = offer.offer.modules.len() as u32;
-        if let Some(m) = modules.iter().find(|m| **m > count) {
-            return Err(ParseError::new(
-                "modules",
-                "unknown_module",
-                format!("the cohort's offer has {count} modules, not {m}"),
-            )
-            .into());
-        }
+        super::enrolments::check_modules(app, *cohort_id, modules).await?;
     }
     Ok(())
+}
+
+/// Keeps the participant's enrolment in `cohort` in step with their plan's chosen modules
+/// of it (issue 14, point 7): without an enrolment, one for those modules (interested);
+/// a partial enrolment takes the modules of all such items. An enrolment for the whole
+/// cohort, and one whose items are all gone, stay as they are (staff withdraw it).
+async fn sync_enrolment(
+    app: &App,
+    caller: &Caller,
+    p: &ParticipantRecord,
+    cohort: lernweg_domain::CohortId,
+) -> Result<(), AppError> {
+    let mut wanted: Vec<u32> = Vec::new();
+    for i in app.store.plan_items(p.id).await? {
+        if let ItemDetails::CohortModules { cohort_id, modules } = &i.item.details
+            && *cohort_id == cohort
+        {
+            wanted.extend(modules);
+        }
+    }
+    wanted.sort_unstable();
+    wanted.dedup();
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let enrolment = app
+        .store
+        .enrolments_of(p.id)
+        .await?
+        .into_iter()
+        .find(|e| e.cohort_id == cohort);
+    match enrolment {
+        None => {
+            app.store
+                .enrol_for(&caller.actor, p.id, cohort, &wanted)
+                .await?;
+        }
+        Some(e) if !e.modules.is_empty() && e.modules != wanted => {
+            app.store
+                .set_enrolment_modules(&caller.actor, e.id, p.provider_id, &wanted)
+                .await?;
+        }
+        Some(_) => {}
+    }
+    Ok(())
+}
+
+fn cohort_of(item: &PlanItem) -> Option<lernweg_domain::CohortId> {
+    match &item.details {
+        ItemDetails::CohortModules { cohort_id, .. } => Some(*cohort_id),
+        _ => None,
+    }
 }
 
 /// Adds an item to the participant's plan.
@@ -330,10 +373,14 @@ pub async fn add_item(
     require(&caller.principal, COUNSELLING)?;
     let p = participant(app, caller, id, "qualification plan").await?;
     checked(app, &p, &item).await?;
-    Ok(app
+    let record = app
         .store
         .add_plan_item(&caller.actor, p.id, p.provider_id, &item)
-        .await?)
+        .await?;
+    if let Some(c) = cohort_of(&item) {
+        sync_enrolment(app, caller, &p, c).await?;
+    }
+    Ok(record)
 }
 
 /// An item the caller may see, with its participant.
@@ -357,19 +404,29 @@ pub async fn update_item(
 ) -> Result<PlanItemRecord, AppError> {
     let (old, p) = item(app, caller, id).await?;
     checked(app, &p, &new).await?;
-    Ok(app
+    let record = app
         .store
         .update_plan_item(&caller.actor, old.id, p.provider_id, &new)
-        .await?)
+        .await?;
+    for c in [cohort_of(&old.item), cohort_of(&new)]
+        .into_iter()
+        .flatten()
+    {
+        sync_enrolment(app, caller, &p, c).await?;
+    }
+    Ok(record)
 }
 
 /// Removes an item.
 pub async fn delete_item(app: &App, caller: &Caller, id: PlanItemId) -> Result<(), AppError> {
     let (old, p) = item(app, caller, id).await?;
-    Ok(app
-        .store
+    app.store
         .delete_plan_item(&caller.actor, old.id, p.provider_id)
-        .await?)
+        .await?;
+    if let Some(c) = cohort_of(&old.item) {
+        sync_enrolment(app, caller, &p, c).await?;
+    }
+    Ok(())
 }
 
 /// Logs hours done on an item: on a day not after today (`on`/`in_future`), between a

@@ -126,3 +126,29 @@ async fn several_roll_calls_are_recorded_together_or_not_at_all() {
     );
     assert_eq!(s.record_roll_calls(&actor, &[], today()).await.unwrap(), 0);
 }
+
+#[tokio::test]
+async fn the_overview_expects_a_partial_enrolment_in_its_modules_only() {
+    let f = fixture().await;
+    let s = &f.db.store;
+    let actor = Actor::system();
+    let c = f.enrolments[2];
+    let e = s
+        .set_enrolment_modules(&actor, c, f.provider, &[2])
+        .await
+        .unwrap();
+    assert_eq!(e.modules, vec![2]);
+    let (one, two) = (f.lessons(1)[0].id, f.lessons(2)[0].id);
+    let all = s
+        .roll_call_overview(Some(f.provider), None, date(2026, 1, 1), date(2027, 12, 31))
+        .await
+        .unwrap();
+    let expected = |id| all.iter().find(|r| r.session.id == id).unwrap().expected;
+    // Three on the roll of module 2; the one enrolled for module 2 only is not on module 1's.
+    assert_eq!((expected(one), expected(two)), (2, 3));
+    // A roll-call line for it in module 1 is refused.
+    let refused = s
+        .record_roll_call(&actor, one, &roll(&[(c, Excused, "")]), today())
+        .await;
+    assert!(refused.is_err(), "{refused:?}");
+}

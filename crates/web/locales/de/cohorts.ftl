@@ -148,6 +148,12 @@ cohort-members = Teilnehmende
 cohort-members-empty = Noch niemand ist für diesen Durchgang eingetragen.
 cohort-member-name = Name
 cohort-capacity = { $used } von { $capacity } Plätzen belegt (eingeschrieben, aktiv oder pausiert).
+cohort-member-modules = nur { $count ->
+    [one] Modul
+   *[other] Module
+} { $modules }
+cohort-module-seats = Modul { $module }: { $used } von { $capacity } Plätzen belegt (mit den Teilnehmenden nur für einzelne Module)
+cohort-module-seats-over = Modul { $module }: { $used } von { $capacity } Plätzen belegt – überbelegt
 cohort-release = Freistellung je Termin
 cohort-release-intro = An diesen Terminen arbeiten Teilnehmende laut ihren Arbeitszeiten; der Betrieb muss sie freistellen.
 cohort-release-none = Kein kommender Termin fällt in die erfassten Arbeitszeiten der Teilnehmenden.

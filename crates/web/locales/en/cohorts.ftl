@@ -148,6 +148,12 @@ cohort-members = Participants
 cohort-members-empty = Nobody is registered for this cohort yet.
 cohort-member-name = Name
 cohort-capacity = { $used } of { $capacity } places taken (enrolled, active or paused).
+cohort-member-modules = only { $count ->
+    [one] module
+   *[other] modules
+} { $modules }
+cohort-module-seats = Module { $module }: { $used } of { $capacity } places taken (with those enrolled for single modules)
+cohort-module-seats-over = Module { $module }: { $used } of { $capacity } places taken – over capacity
 cohort-release = Release from work per date
 cohort-release-intro = On these dates participants work according to their working times; their employer has to release them.
 cohort-release-none = No coming date falls into the participants' recorded working times.

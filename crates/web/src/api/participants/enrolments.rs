@@ -29,6 +29,9 @@ pub struct EnrolmentDto {
     /// `interested`, `counselled`, `enrolled`, `active`, `paused`, `completed` or `dropped`.
     pub status: String,
     pub stayed_employed: Option<bool>,
+    /// The chosen modules (1-based) of an enrolment for part of the cohort; empty for the
+    /// whole cohort.
+    pub modules: Vec<u32>,
     pub created_at: String,
 }
 
@@ -40,6 +43,7 @@ impl From<Enrolment> for EnrolmentDto {
             cohort_id: e.cohort_id.to_string(),
             status: e.status.code().to_owned(),
             stayed_employed: e.stayed_employed,
+            modules: e.modules,
             created_at: e.created_at.to_rfc3339(),
         }
     }
@@ -81,6 +85,10 @@ pub struct EnrolmentDetailDto {
 pub struct NewEnrolmentDto {
     /// A cohort of the participant's provider.
     pub cohort_id: String,
+    /// Only these modules of the cohort (1-based); absent or empty: the whole cohort. The
+    /// roll calls, attendance and places count the enrolment for these modules only.
+    #[serde(default)]
+    pub modules: Vec<u32>,
 }
 
 /// A lifecycle event on a date.
@@ -142,7 +150,7 @@ pub async fn create(
             "no such cohort",
         )])
     })?;
-    let e = enrolments::enrol(&state.app, &caller, id, cohort).await?;
+    let e = enrolments::enrol_for(&state.app, &caller, id, cohort, &body.modules).await?;
     Ok((StatusCode::CREATED, Json(detail(&state, e).await?)))
 }
 

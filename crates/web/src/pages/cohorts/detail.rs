@@ -100,6 +100,8 @@ pub struct DetailPage {
     /// "12 von 16 Plätzen belegt".
     pub capacity: String,
     pub members: Vec<MemberRow>,
+    /// The places of each module, when some enrolments are for chosen modules only.
+    pub module_seats: Vec<String>,
     /// Whether the viewer may open participant pages (counselling staff).
     pub can_open_people: bool,
     pub release_rows: Vec<ReleaseRow>,
@@ -159,6 +161,8 @@ pub struct MemberRow {
     pub name: String,
     pub status: String,
     pub holds_place: bool,
+    /// "nur Module 1, 3" for an enrolment for chosen modules.
+    pub modules: Option<String>,
 }
 
 /// A coming date on which someone needs release from work.
@@ -205,6 +209,7 @@ pub(crate) async fn page_with(
         min_publication_weeks,
         horizon,
         members,
+        seats,
         release_needs,
     } = lernweg_app::cohorts::overview(&state.app, &principal(ctx)?, cohort).await?;
     let total: f64 = sessions
@@ -261,17 +266,37 @@ pub(crate) async fn page_with(
     } else {
         StatusCode::OK
     };
-    let used = members
-        .iter()
-        .filter(|(e, _)| e.status.holds_place())
-        .count();
     let capacity = lang.t_args(
         "cohort-capacity",
         &[
-            ("used", used.to_string()),
-            ("capacity", offer.offer.capacity.to_string()),
+            ("used", seats.taken().to_string()),
+            ("capacity", seats.capacity.to_string()),
         ],
     );
+    // With enrolments for chosen modules: the places of each module.
+    let module_seats = if seats.partial > 0 {
+        seats
+            .modules
+            .iter()
+            .map(|m| {
+                let key = if m.taken > seats.capacity {
+                    "cohort-module-seats-over"
+                } else {
+                    "cohort-module-seats"
+                };
+                lang.t_args(
+                    key,
+                    &[
+                        ("module", m.module.to_string()),
+                        ("used", m.taken.to_string()),
+                        ("capacity", seats.capacity.to_string()),
+                    ],
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let members = members
         .iter()
         .map(|(e, name)| MemberRow {
@@ -279,6 +304,14 @@ pub(crate) async fn page_with(
             name: name.clone(),
             status: lang.t(&format!("participants-status-{}", e.status.code())),
             holds_place: e.status.holds_place(),
+            modules: (!e.modules.is_empty()).then(|| {
+                let list = e.modules.iter().map(u32::to_string).collect::<Vec<_>>();
+                let args = [
+                    ("count", list.len().to_string()),
+                    ("modules", list.join(", ")),
+                ];
+                lang.t_args("cohort-member-modules", &args)
+            }),
         })
         .collect();
     let release_rows = release_needs
@@ -343,6 +376,7 @@ pub(crate) async fn page_with(
         horizon: horizon_note(lang, &horizon, min_publication_weeks),
         capacity,
         members,
+        module_seats,
         can_open_people: lernweg_domain::access::COUNSELLING.permits(ctx.role()),
         release_rows,
         comparison,
