@@ -246,6 +246,7 @@ pub async fn seed(store: &Store, provider: ProviderId) -> anyhow::Result<()> {
                 window_start: t("09:00")?,
                 window_end: t("17:00")?,
                 trainer_id: Some(tutor),
+                closures: vec![],
             },
         ),
         item(
@@ -392,6 +393,7 @@ pub async fn seed(store: &Store, provider: ProviderId) -> anyhow::Result<()> {
                     window_start: t("17:30")?,
                     window_end: t("20:30")?,
                     trainer_id: None,
+                    closures: vec![],
                 },
             ),
         )

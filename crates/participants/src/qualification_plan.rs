@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, Weekday};
 use lernweg_domain::{CohortId, ParseError, UserId};
 use lernweg_planner::ClockTime;
-use lernweg_planner::model::{parse_weekday, weekday_code};
+use lernweg_planner::model::{ClosurePeriod, parse_weekday, weekday_code};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::recognition::Difference;
@@ -33,6 +33,10 @@ pub enum ItemDetails {
         window_end: ClockTime,
         #[serde(default)]
         trainer_id: Option<UserId>,
+        /// Periods without lessons (the provider's or the trainer's closing periods, both
+        /// days inclusive); the proposal keeps them free.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        closures: Vec<ClosurePeriod>,
     },
     /// A placement in a company.
     Placement {
@@ -160,8 +164,16 @@ impl PlanItem {
                 weekdays,
                 window_start,
                 window_end,
+                closures,
                 ..
             } => {
+                if let Some(c) = closures.iter().find(|c| c.to < c.from) {
+                    fail(
+                        "closures",
+                        "reversed",
+                        format!("closure {:?} ends before it starts", c.name),
+                    );
+                }
                 if !(session_hours.is_finite() && *session_hours >= 0.5 && *session_hours <= 10.0) {
                     fail(
                         "session_hours",

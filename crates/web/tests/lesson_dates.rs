@@ -92,7 +92,8 @@ async fn lessons_item(app: &TestApp) -> String {
         Some(json!({
             "kind": "lessons", "title": "Berufsrecht mit Tutorin", "covers": ["recht"],
             "hours": 6, "session_hours": 2, "earliest": "2027-03-01", "weekdays": ["tue", "thu"],
-            "window_start": "15:00", "window_end": "20:00", "trainer_id": trainer
+            "window_start": "15:00", "window_end": "20:00", "trainer_id": trainer,
+            "closures": [{"from": "2027-03-02", "to": "2027-03-04", "name": "Schließzeit"}]
         })),
     )
     .await;
@@ -129,6 +130,12 @@ async fn confirmed_lesson_dates_behave_like_sessions_and_count_when_attended() {
         .map(|s| json!({"date": s["date"], "start": s["start"], "end": s["end"]}))
         .collect();
     assert_eq!(dates.len(), 3);
+    assert!(
+        dates
+            .iter()
+            .all(|d| d["date"].as_str().unwrap() > "2027-03-04"),
+        "none in the closing period: {dates:?}"
+    );
     // Trainers do not confirm; a date in the past, overlaps and too many hours are refused.
     let (status, _) = api_call(
         &app,
@@ -433,6 +440,12 @@ async fn the_plan_page_confirms_the_proposal_records_attendance_and_cancels_with
     .await;
     let dates = list["sessions"].as_array().unwrap().clone();
     assert_eq!(dates.len(), 3);
+    assert!(
+        dates
+            .iter()
+            .all(|d| d["date"].as_str().unwrap() > "2027-03-04"),
+        "none in the closing period: {dates:?}"
+    );
     let html = get(page.clone()).await;
     assert!(html.contains("Termine der Einzelstunden"));
     assert_eq!(html.matches(">bestätigt<").count(), 3, "{html}");

@@ -461,7 +461,7 @@ fn span(s: &SessionRecord) -> Option<(NaiveDateTime, NaiveDateTime)> {
 }
 
 /// Proposes dates for a `lessons` item in the person's free time: clear of their recorded
-/// shifts with the commute, the state's public holidays, the trainer's cohort sessions and
+/// shifts with the commute, the state's public holidays, the item's closing periods, the trainer's cohort sessions and
 /// lesson dates, the person's other plan items and confirmed dates, before the decision's
 /// deadline, for the hours of the item not yet confirmed (`hours`/`all_confirmed` when none
 /// are left). `Conflict` without
@@ -479,6 +479,7 @@ pub async fn propose_lessons(
         window_start,
         window_end,
         trainer_id,
+        closures,
     } = &record.item.details
     else {
         return Err(ParseError::new("kind", "not_lessons", "only lessons are scheduled").into());
@@ -545,7 +546,7 @@ pub async fn propose_lessons(
         window_end: *window_end,
         deadline,
         travel_minutes: work.travel_minutes,
-        closures: Vec::new(),
+        closures: closures.clone(),
         person_busy,
         trainer_busy,
     };

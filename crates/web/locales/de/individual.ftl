@@ -146,3 +146,5 @@ ip-date-error-cancelled = Der Termin ist abgesagt.
 ip-date-error-in_future = Vor dem Termin kann nur „Entschuldigt“ erfasst werden.
 ip-date-error-invalid_status = Bitte wählen Sie, ob die Person anwesend, entschuldigt oder abwesend war.
 ip-date-error-invalid_date = Bitte geben Sie Tag, Beginn und Ende vollständig an.
+ip-closures = Schließzeiten (ohne Termine)
+ip-closures-hint = Eine pro Zeile, z. B. „22.12.2027 – 02.01.2028 Weihnachtsschließung“.

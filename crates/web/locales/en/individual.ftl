@@ -146,3 +146,5 @@ ip-date-error-cancelled = The date is cancelled.
 ip-date-error-in_future = Before the date, only "excused" can be recorded.
 ip-date-error-invalid_status = Please choose whether the person was present, excused or absent.
 ip-date-error-invalid_date = Please give the day, start and end in full.
+ip-closures = Closing periods (no dates)
+ip-closures-hint = One per line, e.g. "22.12.2027 – 02.01.2028 Christmas closure".

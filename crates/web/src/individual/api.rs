@@ -157,7 +157,8 @@ pub async fn recognition_put(
 
 /// An item of the plan: `id`, `kind`, `title`, `covers`, `hours` and the keys of its kind —
 /// `cohort_modules`: `cohort_id`, `modules`; `lessons`: `session_hours`, `earliest`,
-/// `weekdays`, `window_start`, `window_end`, `trainer_id`; `placement`: `company`, `from`,
+/// `weekdays`, `window_start`, `window_end`, `trainer_id`, `closures` (list of `{from, to,
+/// name}`, periods without lessons); `placement`: `company`, `from`,
 /// `to`, `hours_per_week`; `self_study`: `hours_per_week`, `link`, `from`, `to`;
 /// `language_course`: `course_provider`, `from`, `to`; `exam`: `date`, `authority`.
 #[derive(Serialize, ToSchema)]

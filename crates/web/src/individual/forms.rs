@@ -187,6 +187,12 @@ pub(super) fn item_json(fields: &[(String, String)]) -> Value {
             put("weekdays", Value::Array(all("weekdays")));
             put("window_start", Value::String(g("window_start")));
             put("window_end", Value::String(g("window_end")));
+            // A line that is no period makes the item unreadable: the form says so.
+            let closures = crate::pages::cohorts::planning::parse_closures(&g("closures"));
+            put(
+                "closures",
+                closures.map_or(Value::String(g("closures")), |c| json!(c)),
+            );
         }
         "placement" => {
             put("company", Value::String(g("company")));

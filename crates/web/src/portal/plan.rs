@@ -2,7 +2,8 @@
 //! hours done, and how far each difference of the decision is compensated, in plain words
 //! in the portal's language (the titles staff wrote stay as written, isolated).
 
-use lernweg_participants::qualification_plan::CoverageStatus;
+use chrono::NaiveDate;
+use lernweg_participants::qualification_plan::{CoverageStatus, ItemDetails};
 use lernweg_store::ParticipantRecord;
 
 use crate::AppState;
@@ -19,6 +20,19 @@ pub struct PlanPortal {
 fn hours(h: f64) -> String {
     let s = format!("{h:.1}");
     s.trim_end_matches(".0").to_owned()
+}
+
+/// The first and last day an item names (lessons: the earliest day).
+fn period(d: &ItemDetails) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    match d {
+        ItemDetails::Placement { from, to, .. } => (Some(*from), Some(*to)),
+        ItemDetails::SelfStudy { from, to, .. } | ItemDetails::LanguageCourse { from, to, .. } => {
+            (*from, *to)
+        }
+        ItemDetails::Exam { date, .. } => (Some(*date), Some(*date)),
+        ItemDetails::Lessons { earliest, .. } => (Some(*earliest), None),
+        ItemDetails::CohortModules { .. } => (None, None),
+    }
 }
 
 /// The plan of `p`, if it has a recognition case.
@@ -39,12 +53,25 @@ pub async fn view(
             .map(|d| d.title.clone())
             .unwrap_or_default()
     };
+    // The items as a timeline: in the order of their first day, each with its period.
+    let mut items = items;
+    items.sort_by_key(|i| {
+        (
+            period(&i.item.details).0.is_none(),
+            period(&i.item.details).0,
+        )
+    });
     Ok(Some(PlanPortal {
         deadline: case.deadline.map(date),
         items: items
             .iter()
             .map(|i| {
-                lang.t_isolated(
+                let when = match period(&i.item.details) {
+                    (Some(a), Some(b)) if a != b => format!("{}–{} · ", date(a), date(b)),
+                    (Some(a), _) => format!("{} · ", date(a)),
+                    _ => String::new(),
+                };
+                when + &lang.t_isolated(
                     "portal-plan-item",
                     &[
                         (
