@@ -11,7 +11,8 @@ use lernweg_domain::{Email, ProviderId};
 use lernweg_participants::qualification_plan::{ItemDetails, PlanItem};
 use lernweg_participants::recognition::{RawDifference, RawRecognition};
 use lernweg_participants::{
-    AttendanceStatus, ConsentScope, ParticipantDraft, Shift, WorkPattern, monday_of,
+    AttendanceStatus, ConsentScope, EnrolmentEvent, ParticipantDraft, RollCallEntry, Shift,
+    WorkPattern, monday_of,
 };
 use lernweg_planner::ProposedSession;
 use lernweg_planner::model::ClockTime;
@@ -64,6 +65,56 @@ fn diff(title: &str, area: &str, hours: Option<f64>) -> RawDifference {
 }
 
 /// Ids for the differences of a demo case: `u1`, `u2`, …
+/// The nurse's enrolment for module 1 of the cohort only (issue 14, point 7): active since
+/// the cohort started, present at its past module-1 sessions but one (excused).
+async fn module_enrolment(
+    store: &Store,
+    actor: &Actor,
+    nurse: lernweg_domain::ParticipantId,
+    cohort: lernweg_domain::CohortId,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<()> {
+    let c = store.cohort(cohort).await?;
+    let e = store.enrol_for(actor, nurse, cohort, &[1]).await?;
+    let first = (c.start_date - Duration::days(30)).min(today);
+    for (on, ev) in [
+        (first, EnrolmentEvent::Counsel),
+        (first + Duration::days(7), EnrolmentEvent::Enrol),
+        (
+            c.start_date.max(first + Duration::days(7)),
+            EnrolmentEvent::Activate,
+        ),
+    ] {
+        if on <= today {
+            store.apply_enrolment_event(actor, e.id, on, ev).await?;
+        }
+    }
+    let calls: Vec<_> = store
+        .timetable(cohort)
+        .await?
+        .iter()
+        .filter(|s| s.module == Some(1) && s.date < today && s.date >= c.start_date)
+        .filter(|s| s.status == lernweg_store::SessionStatus::Confirmed)
+        .enumerate()
+        .map(|(i, s)| {
+            let status = if i == 2 {
+                AttendanceStatus::Excused
+            } else {
+                AttendanceStatus::Present
+            };
+            let note = String::new();
+            let entry = RollCallEntry {
+                enrolment: e.id,
+                status,
+                note,
+            };
+            (s.id, vec![entry])
+        })
+        .collect();
+    store.record_roll_calls(actor, &calls, today).await?;
+    Ok(())
+}
+
 /// Saturday lessons of the nurse, 10–12 with the tutor: three past (two attended, one
 /// excused), six coming, of which one moved and one cancelled, each with its reason.
 async fn lesson_dates(
@@ -299,6 +350,9 @@ pub async fn seed(store: &Store, provider: ProviderId) -> anyhow::Result<()> {
             };
             lesson_dates(store, &actor, owner, today).await?;
         }
+    }
+    if let Some(c) = cohort {
+        module_enrolment(store, &actor, nurse, c, today).await?;
     }
     if let Some(p) = placement {
         for week in 1..=5 {

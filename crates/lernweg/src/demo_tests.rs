@@ -289,6 +289,17 @@ async fn check(today: NaiveDate) -> Vec<String> {
             format!("no individual path with a difference {want}: {stages:?}")
         });
     }
+    // An enrolment for chosen modules only.
+    let mut partial = false;
+    for person in store.participants(None).await.unwrap() {
+        partial |= store
+            .enrolments_of(person.id)
+            .await
+            .unwrap()
+            .iter()
+            .any(|e| !e.modules.is_empty());
+    }
+    p.check(partial, || "no enrolment for chosen modules".into());
     // Confirmed lesson dates: attended ones in the past, none recorded ahead of its day, one
     // moved and one cancelled.
     p.check(
