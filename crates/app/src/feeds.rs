@@ -11,7 +11,8 @@ use lernweg_planner::EventStatus;
 use lernweg_planner::event::{EventContext, EventWords, SessionState, session_event};
 use lernweg_planner::{PlannedSession, SessionKind};
 use lernweg_store::{
-    Cohort, FeedKind, FeedToken, IssuedFeed, PlanSession, SessionRecord, SessionStatus,
+    Cohort, FeedKind, FeedToken, IssuedFeed, PlanSession, SessionChange, SessionRecord,
+    SessionStatus,
 };
 
 use crate::offers::require;
@@ -253,13 +254,7 @@ pub async fn feed_cohorts(
         for session in app.store.timetable(cohort.id).await? {
             changes.push(session.updated_at);
             let cancel_reason = if session.status == SessionStatus::Cancelled {
-                app.store
-                    .session_changes(session.id)
-                    .await?
-                    .into_iter()
-                    .rev()
-                    .find(|c| c.change == "cancelled")
-                    .map(|c| c.reason)
+                cancel_reason(app.store.session_changes(session.id).await?)
             } else {
                 None
             };
@@ -275,6 +270,15 @@ pub async fn feed_cohorts(
         });
     }
     Ok(out)
+}
+
+/// The reason given at the last cancellation in a session's changes.
+fn cancel_reason(changes: Vec<SessionChange>) -> Option<String> {
+    changes
+        .into_iter()
+        .rev()
+        .find(|c| c.change == "cancelled")
+        .map(|c| c.reason)
 }
 
 /// Each lesson date with its item's title, the participant's name when `named`, and the
@@ -296,13 +300,7 @@ async fn feed_lessons(
             None
         };
         let cancel_reason = if session.status == SessionStatus::Cancelled {
-            app.store
-                .plan_session_changes(session.id)
-                .await?
-                .into_iter()
-                .rev()
-                .find(|c| c.change == "cancelled")
-                .map(|c| c.reason)
+            cancel_reason(app.store.plan_session_changes(session.id).await?)
         } else {
             None
         };

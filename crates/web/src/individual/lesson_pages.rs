@@ -115,8 +115,17 @@ fn row(lang: Lang, d: &DatedLesson) -> DateRow {
     }
 }
 
-fn back_to_dates(d: &lernweg_store::PlanSession) -> Response {
-    Redirect::to(&format!("{}#termine", base(d.participant_id))).into_response()
+/// Back to the dates after a change, or the page with the refusal.
+async fn answer(
+    state: &AppState,
+    ctx: &Ctx,
+    participant: lernweg_domain::ParticipantId,
+    result: Result<DatedLesson, AppError>,
+) -> Result<Response, PageError> {
+    match result {
+        Ok(_) => Ok(Redirect::to(&format!("{}#termine", base(participant))).into_response()),
+        Err(e) => show_refusal(state, ctx, participant, e).await,
+    }
 }
 
 /// The refusal as one line above the dates, in `lang`.
@@ -218,10 +227,7 @@ pub async fn attendance(
             lernweg_domain::ParseError::new("status", "invalid_status", "no such status").into(),
         ),
     };
-    match result {
-        Ok(d) => Ok(back_to_dates(&d.session)),
-        Err(e) => show_refusal(&state, &ctx, s.participant_id, e).await,
-    }
+    answer(&state, &ctx, s.participant_id, result).await
 }
 
 /// `POST /verwaltung/plan-termine/{id}/aendern`: moves a date (`date`, `start`, `end`) or,
@@ -248,8 +254,5 @@ pub async fn change(
             }
         }
     };
-    match result {
-        Ok(d) => Ok(back_to_dates(&d.session)),
-        Err(e) => show_refusal(&state, &ctx, s.participant_id, e).await,
-    }
+    answer(&state, &ctx, s.participant_id, result).await
 }
