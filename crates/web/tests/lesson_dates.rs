@@ -523,4 +523,41 @@ async fn the_plan_page_confirms_the_proposal_records_attendance_and_cancels_with
     )
     .await;
     assert_eq!(plan["coverage"][0]["done_hours"], 2.0, "{plan}");
+
+    // The trainer has the dates on the attendance overview, with the person's name, and
+    // records there; the next date is still ahead: only "excused" is taken.
+    let (trainer, csrf) = app.login("trainer@test.example").await;
+    let html = trainer
+        .get(app.url("/verwaltung/anwesenheit"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Einzelstunden"), "{html}");
+    assert!(html.contains("Berufsrecht mit Tutorin – "), "{html}");
+    let post = |id: &Value, status: &'static str| {
+        trainer
+            .post(app.url(&format!(
+                "/verwaltung/plan-termine/{}/anwesenheit",
+                id.as_str().unwrap()
+            )))
+            .form(&[("csrf", csrf.as_str()), ("status", status)])
+            .send()
+    };
+    let res = post(&dates[2]["id"], "present").await.unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Vor dem Termin kann nur")
+    );
+    let res = post(&dates[1]["id"], "absent").await.unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(
+        res.headers()["location"],
+        "/verwaltung/anwesenheit#einzelstunden"
+    );
 }

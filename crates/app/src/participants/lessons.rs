@@ -210,3 +210,44 @@ pub async fn record_attendance(
         .await?;
     dated(app, recorded).await
 }
+
+/// A trainer's lesson date with what the roll call needs: the item's title and whom it is
+/// with.
+#[derive(Debug, Clone)]
+pub struct TrainerLesson {
+    pub session: PlanSession,
+    pub title: String,
+    pub participant: String,
+}
+
+/// The confirmed (not cancelled) lesson dates the caller gives between `from` and `to`, by
+/// date: for trainers (staff who give no lessons get none; counselling staff use the plan
+/// page).
+pub async fn trainer_dates(
+    app: &App,
+    caller: &Caller,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<Vec<TrainerLesson>, AppError> {
+    let who = &caller.principal;
+    if who.role != Role::Trainer {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for session in app.store.plan_sessions_of_trainer(who.user_id).await? {
+        if !live(&session) || session.date < from || session.date > to {
+            continue;
+        }
+        let p = app.store.participant(session.participant_id).await?;
+        if !who.can_access_provider(p.provider_id) {
+            continue;
+        }
+        let title = app.store.plan_item(session.item_id).await?.item.title;
+        out.push(TrainerLesson {
+            participant: format!("{} {}", p.data.given_name, p.data.family_name),
+            session,
+            title,
+        });
+    }
+    Ok(out)
+}

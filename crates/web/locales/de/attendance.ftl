@@ -84,3 +84,7 @@ attendance-entry-error-unknown_module = Dieses Modul gibt es in diesem Durchgang
 attendance-entry-error-no_exam = Zu diesem Modul gibt es keine Prüfung.
 attendance-entry-error-in_future = Das Datum darf nicht in der Zukunft liegen.
 attendance-entry-error-too_long = Die Notiz ist zu lang (höchstens 500 Zeichen).
+attendance-lessons = Einzelstunden
+attendance-lesson-of = Anwesenheit am { $when }
+attendance-lesson-none = noch nicht erfasst
+attendance-lesson-save = Speichern ({ $when })

@@ -84,3 +84,7 @@ attendance-entry-error-unknown_module = This cohort has no such module.
 attendance-entry-error-no_exam = This module has no exam.
 attendance-entry-error-in_future = The date must not lie in the future.
 attendance-entry-error-too_long = The note is too long (500 characters at most).
+attendance-lessons = Individual lessons
+attendance-lesson-of = Attendance on { $when }
+attendance-lesson-none = not recorded yet
+attendance-lesson-save = Save ({ $when })

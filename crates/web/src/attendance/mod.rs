@@ -16,7 +16,7 @@
 //! progress}`); this module only translates forms and JSON.
 
 pub(crate) mod api;
-mod pages;
+pub(crate) mod pages;
 mod progress;
 
 use axum::routing::{get, post};

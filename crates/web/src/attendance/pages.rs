@@ -41,6 +41,15 @@ pub struct SessionItem {
     pub complete: bool,
 }
 
+/// One individual lesson date of the trainer.
+pub struct LessonItem {
+    pub id: String,
+    pub title: String,
+    pub when: String,
+    /// The attendance recorded (a code), empty while none is.
+    pub attendance: String,
+}
+
 #[derive(Template)]
 #[template(path = "attendance_overview.html")]
 pub struct OverviewPage {
@@ -48,6 +57,10 @@ pub struct OverviewPage {
     pub today: Vec<SessionItem>,
     pub open: Vec<SessionItem>,
     pub upcoming: Vec<SessionItem>,
+    /// The trainer's individual lesson dates (issue 14), with a refusal to show.
+    pub lessons: Vec<LessonItem>,
+    pub lesson_error: Option<String>,
+    pub choices: Vec<(&'static str, String)>,
 }
 
 fn when_text(lang: Lang, s: &SessionRecord) -> String {
@@ -84,12 +97,48 @@ pub async fn overview(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
 ) -> Result<Response, PageError> {
+    overview_page(&state, &ctx, None).await
+}
+
+/// The overview, with a refusal of a lesson date's attendance above its list.
+pub async fn overview_page(
+    state: &AppState,
+    ctx: &Ctx,
+    lesson_error: Option<String>,
+) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let who = ctx.principal().ok_or(PageError::NotFound)?;
+    let caller = ctx.caller().ok_or(PageError::NotFound)?;
     let now = state.app.today();
     let rows = uc::overview(&state.app, &who, DAYS_BACK, DAYS_AHEAD).await?;
+    let from = now - chrono::Duration::days(DAYS_BACK);
+    let to = now + chrono::Duration::days(DAYS_AHEAD);
+    let lessons = lernweg_app::participants::lessons::trainer_dates(&state.app, &caller, from, to)
+        .await?
+        .into_iter()
+        .map(|l| LessonItem {
+            id: l.session.id.to_string(),
+            title: format!("{} – {}", l.title, l.participant),
+            when: format!(
+                "{}, {}–{}",
+                date_text(l.session.date),
+                l.session.start,
+                l.session.end
+            ),
+            attendance: l
+                .session
+                .attendance
+                .map(|a| a.code().to_owned())
+                .unwrap_or_default(),
+        })
+        .collect();
+    let status = if lesson_error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     let page = OverviewPage {
-        layout: Layout::new(&ctx, OVERVIEW, "attendance-title"),
+        layout: Layout::new(ctx, OVERVIEW, "attendance-title"),
         today: rows
             .iter()
             .filter(|r| r.session.date == now)
@@ -106,8 +155,14 @@ pub async fn overview(
             .filter(|r| r.session.date > now)
             .map(|r| item(lang, r))
             .collect(),
+        lessons,
+        lesson_error,
+        choices: AttendanceStatus::ALL
+            .iter()
+            .map(|a| (a.code(), lang.t(&format!("attendance-status-{}", a.code()))))
+            .collect(),
     };
-    Ok(render(&page))
+    Ok((status, render(&page)).into_response())
 }
 
 /// One choice of a roll-call row.

@@ -209,7 +209,8 @@ pub async fn confirm(
     }
 }
 
-/// `POST /verwaltung/plan-termine/{id}/anwesenheit`: records attendance (`status`, `note`).
+/// `POST /verwaltung/plan-termine/{id}/anwesenheit`: records attendance (`status`, `note`),
+/// from the plan page (counselling staff) or the trainer's attendance overview.
 pub async fn attendance(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
@@ -227,7 +228,16 @@ pub async fn attendance(
             lernweg_domain::ParseError::new("status", "invalid_status", "no such status").into(),
         ),
     };
-    answer(&state, &ctx, s.participant_id, result).await
+    if caller.principal.role != lernweg_domain::Role::Trainer {
+        return answer(&state, &ctx, s.participant_id, result).await;
+    }
+    match result {
+        Ok(_) => Ok(Redirect::to("/verwaltung/anwesenheit#einzelstunden").into_response()),
+        Err(e) => {
+            let text = refusal(ctx.lang, e)?.0.remove("dates");
+            crate::attendance::pages::overview_page(&state, &ctx, text).await
+        }
+    }
 }
 
 /// `POST /verwaltung/plan-termine/{id}/aendern`: moves a date (`date`, `start`, `end`) or,

@@ -83,11 +83,7 @@ pub fn routes() -> Vec<Route> {
             post(lesson_pages::confirm)
         ),
         (
-            page(
-                "POST",
-                "/verwaltung/plan-termine/{id}/anwesenheit",
-                COUNSELLING
-            ),
+            page("POST", "/verwaltung/plan-termine/{id}/anwesenheit", STAFF),
             post(lesson_pages::attendance)
         ),
         (

@@ -52,11 +52,7 @@ pub const EXPECTED: &[(&str, &str, &str)] = &[
         "/verwaltung/plan-bausteine/{id}/termine/bestaetigen",
         "counselling",
     ),
-    (
-        "POST",
-        "/verwaltung/plan-termine/{id}/anwesenheit",
-        "counselling",
-    ),
+    ("POST", "/verwaltung/plan-termine/{id}/anwesenheit", "staff"),
     (
         "POST",
         "/verwaltung/plan-termine/{id}/aendern",
