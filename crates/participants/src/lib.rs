@@ -32,6 +32,7 @@ pub mod import;
 pub mod import_plan;
 pub mod language;
 pub mod lesson_dates;
+pub mod mentoring;
 pub mod model;
 pub mod office;
 pub mod progress;
