@@ -194,6 +194,31 @@ pub fn allowed(mentor: &Mentor, mentee: &Mentee) -> bool {
             .is_some_and(|t| mentor.languages.contains(&t))
 }
 
+/// The score of an allowed pair (what [`score`] gives, without the reasons).
+pub fn score_value(mentor: &Mentor, mentee: &Mentee, w: &Weights) -> i64 {
+    let mut total = if mentee.kldb.as_str().len() >= 2
+        && main_group(&mentor.kldb) == main_group(&mentee.kldb)
+    {
+        w.same_main_group
+    } else {
+        w.same_area
+    };
+    if mentee
+        .mother_tongue
+        .is_some_and(|t| mentor.languages.contains(&t))
+    {
+        total += w.mother_tongue;
+    }
+    total += (w.per_slot * i64::from(mentor.slots.shared(mentee.slots))).min(w.slots_max);
+    let city = mentor.city.trim();
+    if (!city.is_empty() && city.eq_ignore_ascii_case(mentee.city.trim()))
+        || (mentor.online && mentee.online)
+    {
+        total += w.place;
+    }
+    total
+}
+
 /// The score of an allowed pair with its reasons.
 pub fn score(mentor: &Mentor, mentee: &Mentee, w: &Weights) -> (i64, Vec<Reason>) {
     let mut reasons = Vec::new();
@@ -206,7 +231,10 @@ pub fn score(mentor: &Mentor, mentee: &Mentee, w: &Weights) -> (i64, Vec<Reason>
         reasons.push(Reason::SameArea(area(&mentee.kldb)));
         w.same_area
     };
-    if let Some(t) = mentee.mother_tongue.filter(|t| mentor.languages.contains(t)) {
+    if let Some(t) = mentee
+        .mother_tongue
+        .filter(|t| mentor.languages.contains(t))
+    {
         reasons.push(Reason::MotherTongue(t));
         total += w.mother_tongue;
     }
@@ -246,7 +274,8 @@ pub fn assign(mentors: &[Mentor], mentees: &[Mentee], w: &Weights) -> Matching {
             continue;
         }
         // Gain of a pair: a match outweighs any difference of scores (`big`), then the score.
-        let max_score = w.same_main_group.max(w.same_area) + w.mother_tongue + w.slots_max + w.place;
+        let max_score =
+            w.same_main_group.max(w.same_area) + w.mother_tongue + w.slots_max + w.place;
         let big = (max_score.max(0) + 1) * (es.len().min(places.len()) as i64 + 1);
         let gain: Vec<Vec<i64>> = es
             .iter()
@@ -255,7 +284,7 @@ pub fn assign(mentors: &[Mentor], mentees: &[Mentee], w: &Weights) -> Matching {
                     .iter()
                     .map(|&j| {
                         if allowed(&mentors[j], &mentees[e]) {
-                            big + score(&mentors[j], &mentees[e], w).0
+                            big + score_value(&mentors[j], &mentees[e], w)
                         } else {
                             0
                         }
@@ -298,10 +327,7 @@ fn why_unmatched(mentors: &[Mentor], mentee: &Mentee) -> Unmatched {
     let in_area: Vec<&Mentor> = mentors.iter().filter(|m| area(&m.kldb) == a).collect();
     if in_area.iter().all(|m| m.capacity == 0) {
         Unmatched::NoMentorInArea(a)
-    } else if !in_area
-        .iter()
-        .any(|m| m.capacity > 0 && allowed(m, mentee))
-    {
+    } else if !in_area.iter().any(|m| m.capacity > 0 && allowed(m, mentee)) {
         Unmatched::NoMentorWithMotherTongue(mentee.mother_tongue)
     } else {
         Unmatched::PlacesTaken
@@ -318,14 +344,19 @@ pub fn max_weight_assignment(gain: &[Vec<i64>]) -> Vec<(usize, usize)> {
         return Vec::new();
     }
     let transposed = rows > cols;
-    let (n, m) = if transposed { (cols, rows) } else { (rows, cols) };
-    let cost = |i: usize, j: usize| -> i64 {
-        if transposed {
-            -gain[j][i]
-        } else {
-            -gain[i][j]
-        }
+    let (n, m) = if transposed {
+        (cols, rows)
+    } else {
+        (rows, cols)
     };
+    // The costs of the smaller side's rows, flat and row by row (cache-friendly).
+    let mut flat = vec![0i64; n * m];
+    for (i, row) in gain.iter().enumerate() {
+        for (j, g) in row.iter().enumerate() {
+            let at = if transposed { j * m + i } else { i * m + j };
+            flat[at] = -g;
+        }
+    }
     // e-maxx formulation, 1-based with a virtual column 0.
     let inf = i64::MAX / 4;
     let mut u = vec![0i64; n + 1];
@@ -344,9 +375,10 @@ pub fn max_weight_assignment(gain: &[Vec<i64>]) -> Vec<(usize, usize)> {
             let i0 = p[j0];
             let mut delta = inf;
             let mut j1 = 0usize;
+            let row = &flat[(i0 - 1) * m..i0 * m];
             for j in 1..=m {
                 if !used[j] {
-                    let cur = cost(i0 - 1, j - 1) - u[i0] - v[j];
+                    let cur = row[j - 1] - u[i0] - v[j];
                     if cur < minv[j] {
                         minv[j] = cur;
                         way[j] = j0;
@@ -394,16 +426,19 @@ mod tests {
     use proptest::prelude::*;
 
     fn slots(codes: &[&str]) -> Slots {
-        codes
-            .iter()
-            .fold(Slots::default(), |s, c| s.with(Slots::parse_one(c).unwrap()))
+        codes.iter().fold(Slots::default(), |s, c| {
+            s.with(Slots::parse_one(c).unwrap())
+        })
     }
 
     fn mentor(id: &str, kldb: &str, langs: &[&str], capacity: u32) -> Mentor {
         Mentor {
             id: id.into(),
             kldb: KldbCode::parse(kldb).unwrap(),
-            languages: langs.iter().map(|l| LanguageCode::parse(l).unwrap()).collect(),
+            languages: langs
+                .iter()
+                .map(|l| LanguageCode::parse(l).unwrap())
+                .collect(),
             slots: slots(&["tue-evening", "sat-morning"]),
             city: "Essen".into(),
             online: true,
@@ -447,17 +482,29 @@ mod tests {
     #[test]
     fn hard_rules_area_and_mother_tongue_below_b1() {
         let m = mentor("m", "81302", &["de"], 1);
-        assert!(!allowed(&m, &mentee("e", "26212", "de", Some(CefrLevel::C1))));
-        assert!(!allowed(&m, &mentee("e", "81302", "ar", Some(CefrLevel::A2))));
+        assert!(!allowed(
+            &m,
+            &mentee("e", "26212", "de", Some(CefrLevel::C1))
+        ));
+        assert!(!allowed(
+            &m,
+            &mentee("e", "81302", "ar", Some(CefrLevel::A2))
+        ));
         assert!(!allowed(&m, &mentee("e", "81302", "ar", None)));
-        assert!(allowed(&m, &mentee("e", "81302", "ar", Some(CefrLevel::B1))));
+        assert!(allowed(
+            &m,
+            &mentee("e", "81302", "ar", Some(CefrLevel::B1))
+        ));
     }
 
     #[test]
     fn more_matches_come_before_a_higher_score() {
         // Greedy would give the Arabic-speaking mentor to the B2 mentee (higher score) and
         // leave the A2 mentee without anyone.
-        let mentors = [mentor("ar", "81302", &["ar"], 1), mentor("de", "81999", &["de"], 1)];
+        let mentors = [
+            mentor("ar", "81302", &["ar"], 1),
+            mentor("de", "81999", &["de"], 1),
+        ];
         let mentees = [
             mentee("b2", "81302", "ar", Some(CefrLevel::B2)),
             mentee("a2", "81302", "ar", Some(CefrLevel::A2)),
@@ -481,7 +528,10 @@ mod tests {
         assert_eq!(m.pairs.len(), 1);
         let reasons: Vec<_> = m.unmatched.iter().map(|(e, r)| (*e, r.clone())).collect();
         assert_eq!(reasons[0], (0, Unmatched::NoMentorInArea('2')));
-        assert!(matches!(reasons[1], (1, Unmatched::NoMentorWithMotherTongue(Some(_)))));
+        assert!(matches!(
+            reasons[1],
+            (1, Unmatched::NoMentorWithMotherTongue(Some(_)))
+        ));
         assert_eq!(reasons[2].1, Unmatched::PlacesTaken);
     }
 
@@ -548,6 +598,9 @@ mod tests {
             prop_assert_eq!((m.pairs.len(), m.total_score), brute(&mentors, &mentees, &w));
             for p in &m.pairs {
                 prop_assert!(allowed(&mentors[p.mentor], &mentees[p.mentee]));
+            }
+            for (mentor, mentee) in mentors.iter().zip(&mentees) {
+                prop_assert_eq!(score_value(mentor, mentee, &w), score(mentor, mentee, &w).0);
             }
             for (j, mentor) in mentors.iter().enumerate() {
                 let used = m.pairs.iter().filter(|p| p.mentor == j).count() as u32;
