@@ -20,8 +20,8 @@ impl Rng {
         self.0 ^= self.0 << 17;
         self.0
     }
-    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[(self.next() % xs.len() as u64) as usize]
+    fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
+        xs[(self.next() % xs.len() as u64) as usize]
     }
 }
 
@@ -49,11 +49,11 @@ pub fn instance() -> (Vec<Mentor>, Vec<Mentee>) {
     let mentors = (0..1000)
         .map(|i| Mentor {
             id: format!("m{i}"),
-            kldb: KldbCode::parse(*r.pick(&KLDB)).unwrap(),
-            languages: vec![lang("de"), lang(*r.pick(&LANGS))],
+            kldb: KldbCode::parse(r.pick(&KLDB)).unwrap(),
+            languages: vec![lang("de"), lang(r.pick(&LANGS))],
             slots: slots(&mut r),
-            city: (*r.pick(&CITIES)).to_owned(),
-            online: r.next() % 2 == 0,
+            city: r.pick(&CITIES).to_owned(),
+            online: r.next().is_multiple_of(2),
             capacity: 2,
         })
         .collect();
@@ -67,12 +67,12 @@ pub fn instance() -> (Vec<Mentor>, Vec<Mentee>) {
     let mentees = (0..2000)
         .map(|i| Mentee {
             id: format!("e{i}"),
-            kldb: KldbCode::parse(*r.pick(&KLDB)).unwrap(),
-            mother_tongue: Some(lang(*r.pick(&LANGS))),
-            german: *r.pick(&levels),
+            kldb: KldbCode::parse(r.pick(&KLDB)).unwrap(),
+            mother_tongue: Some(lang(r.pick(&LANGS))),
+            german: r.pick(&levels),
             slots: slots(&mut r),
-            city: (*r.pick(&CITIES)).to_owned(),
-            online: r.next() % 3 != 0,
+            city: r.pick(&CITIES).to_owned(),
+            online: !r.next().is_multiple_of(3),
         })
         .collect();
     (mentors, mentees)
