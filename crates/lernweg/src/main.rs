@@ -169,6 +169,19 @@ enum Command {
         #[arg(long, env = "LERNWEG_LOAD_LIMIT")]
         load_limit: Option<f64>,
     },
+    /// Propose mentoring tandems: all mentees matched exactly with the mentors' places (most
+    /// tandems, then the highest total score), each pair with its reasons.
+    Match {
+        /// Mentors: `id;name;kldb;languages;slots;city;online;capacity` with a header line.
+        #[arg(long)]
+        mentors: PathBuf,
+        /// Mentees: `id;name;kldb;mother_tongue;german_level;slots;city;online` with a header line.
+        #[arg(long)]
+        mentees: PathBuf,
+        /// Output format: json or text.
+        #[arg(long, env = "LERNWEG_FORMAT", default_value = "text")]
+        format: String,
+    },
     /// Measure how easy a German text is to read (Flesch-Amstad, Wiener Sachtextformel, long sentences and words).
     Readability {
         /// A UTF-8 text file (or `--offer`).
@@ -224,6 +237,20 @@ fn main() -> ExitCode {
                 last_change(&file),
             )),
             Err(e) => fail(format!("cannot read {}: {e}", file.display())),
+        },
+        Command::Match {
+            mentors,
+            mentees,
+            format,
+        } => match (
+            std::fs::read_to_string(&mentors),
+            std::fs::read_to_string(&mentees),
+        ) {
+            (Ok(a), Ok(b)) => print(lernweg_participants::mentoring_csv::cli_match(
+                &a, &b, &format,
+            )),
+            (Err(e), _) => fail(format!("cannot read {}: {e}", mentors.display())),
+            (_, Err(e)) => fail(format!("cannot read {}: {e}", mentees.display())),
         },
         Command::Readability {
             file: Some(file),
@@ -357,7 +384,10 @@ async fn run(command: Command, db: DbArgs) -> anyhow::Result<()> {
             print!("{out}");
             Ok(())
         }
-        Command::Holidays { .. } | Command::Plan { .. } | Command::Readability { .. } => {
+        Command::Holidays { .. }
+        | Command::Plan { .. }
+        | Command::Readability { .. }
+        | Command::Match { .. } => {
             unreachable!("handled without a database")
         }
     }

@@ -33,6 +33,7 @@ pub mod import_plan;
 pub mod language;
 pub mod lesson_dates;
 pub mod mentoring;
+pub mod mentoring_csv;
 pub mod model;
 pub mod office;
 pub mod progress;
