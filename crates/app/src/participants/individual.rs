@@ -9,6 +9,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use lernweg_domain::access::COUNSELLING;
 use lernweg_domain::{ParseError, ParticipantId, PlanItemId};
 use lernweg_participants::AttendanceStatus;
+use lernweg_participants::attendance::takes_session;
 use lernweg_participants::qualification_plan::{Coverage, ItemDetails, PlanItem, coverage};
 use lernweg_participants::recognition::{RawRecognition, RecognitionCase};
 use lernweg_participants::{Fit, FitInput, FitSession, WorkPattern, check_fit};
@@ -99,11 +100,7 @@ async fn module_sessions(app: &App, item: &PlanItem) -> Result<Vec<SessionRecord
         .await?
         .into_iter()
         .filter(|s| s.status != SessionStatus::Cancelled)
-        .filter(|s| {
-            s.module
-                .and_then(|m| u32::try_from(m).ok())
-                .is_some_and(|m| modules.contains(&m))
-        })
+        .filter(|s| takes_session(modules, s.module))
         .collect())
 }
 
