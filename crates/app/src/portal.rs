@@ -182,6 +182,8 @@ pub enum InvitedPerson {
     Participant(Box<ParticipantRecord>),
     /// A contact person of an employer (their page is `/betrieb`, in plain German).
     EmployerContact(EmployerContact),
+    /// A volunteer mentor (their page is `/mentoring`, in plain German).
+    Mentor(Box<lernweg_store::MentorRecord>),
 }
 
 /// The invited person and what they will log in with: the account's login, the
@@ -202,6 +204,12 @@ pub async fn invited(
             let account = app.store.contact_account(id).await?;
             let email = contact.email.clone();
             (InvitedPerson::EmployerContact(contact), account, email)
+        }
+        Invitee::Mentor(id) => {
+            let m = app.store.mentor(id).await?;
+            let account = app.store.mentor_account(id).await?;
+            let email = m.profile.email.clone();
+            (InvitedPerson::Mentor(Box::new(m)), account, email)
         }
     };
     let login = match account {

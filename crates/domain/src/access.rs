@@ -31,6 +31,8 @@ pub const COUNSELLING: Access = Access::Roles(&[Role::Admin, Role::Coordinator, 
 pub const PARTICIPANT: Access = Access::Roles(&[Role::Participant]);
 /// Employer contact people only: their employees' dates (`/betrieb`). They see no case data.
 pub const EMPLOYER: Access = Access::Roles(&[Role::Employer]);
+/// Volunteer mentors only: their tandems and events (`/mentoring`). They see no case data.
+pub const MENTOR: Access = Access::Roles(&[Role::Mentor]);
 
 impl Access {
     /// Whether a user with `role` (or an anonymous visitor, `None`) may use the route.

@@ -136,6 +136,21 @@ id_type!(
     PlanSessionId,
     "plan_session"
 );
+id_type!(
+    /// A volunteer mentor of a provider's pool.
+    MentorId,
+    "mentor"
+);
+id_type!(
+    /// A mentoring tandem (a proposal until staff accept it).
+    TandemId,
+    "tandem"
+);
+id_type!(
+    /// A workshop or networking event offered to mentors.
+    MentorEventId,
+    "mentor_event"
+);
 
 #[cfg(test)]
 mod tests {

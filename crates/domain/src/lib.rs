@@ -30,8 +30,8 @@ pub use employer::{
 };
 pub use ids::{
     CohortId, EmployerContactId, EmployerId, EmploymentId, EnrolmentId, FeedId, InvitationId,
-    OfferId, ParticipantId, PlanAnswerId, PlanItemId, PlanSessionId, ProviderId,
-    ReleaseAgreementId, SessionId, TokenId, UserId,
+    MentorEventId, MentorId, OfferId, ParticipantId, PlanAnswerId, PlanItemId, PlanSessionId,
+    ProviderId, ReleaseAgreementId, SessionId, TandemId, TokenId, UserId,
 };
 pub use kldb::KldbCode;
 pub use legal::LegalKind;

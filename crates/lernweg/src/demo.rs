@@ -90,8 +90,9 @@ pub fn logins() -> Vec<(String, String)> {
     for (email, what) in crate::demo_portal::LOGINS {
         v.push((email.to_owned(), what.to_owned()));
     }
-    let (email, what) = crate::demo_employers::LOGIN;
-    v.push((email.to_owned(), what.to_owned()));
+    for (email, what) in [crate::demo_employers::LOGIN, crate::demo_mentoring::LOGIN] {
+        v.push((email.to_owned(), what.to_owned()));
+    }
     v.push((
         format!("code {}", crate::demo_portal::DEMO_CODE),
         "printed code of Amina Haddad (Arabic): enter it at /code".to_owned(),
@@ -190,6 +191,7 @@ pub async fn seed(store: &Store) -> anyhow::Result<bool> {
     crate::demo_employers::seed(store, provider_ids[0]).await?;
     crate::demo_planning::seed(store, provider_ids[0]).await?;
     crate::demo_paths::seed(store, provider_ids[0]).await?;
+    crate::demo_mentoring::seed(store, provider_ids[0]).await?;
     crate::demo_imports::seed(store, provider_ids[0]).await?;
     crate::demo_legal::seed(store, &provider_ids).await?;
     store.set_setting_once(SEEDED_KEY, "1").await?;

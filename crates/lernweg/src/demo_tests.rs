@@ -323,10 +323,85 @@ async fn check(today: NaiveDate) -> Vec<String> {
             || format!("no changed lesson date in status {want:?}"),
         );
     }
+    mentoring(&store, today, &mut p).await;
     for a in store.audit_entries(None, 1000).await.unwrap() {
         p.check(a.at <= now, || format!("audit entry at {}", a.at));
     }
     p.0
+}
+
+/// Mentoring (issue 15, point 7): a pool across Berufsbereiche and languages, proposals
+/// waiting, running tandems with meetings (one over budget), events with sign-ups — all dated
+/// by today; the demo mentor login belongs to a mentor of the pool.
+async fn mentoring(store: &Store, today: NaiveDate, p: &mut Problems) {
+    use lernweg_participants::mentor_pool::over_budget;
+    use lernweg_store::TandemStatus;
+    let login = lernweg_domain::Email::parse(crate::demo_mentoring::LOGIN.0).unwrap();
+    let account = store.user_by_email(&login).await.unwrap();
+    let mentor = store.mentor(account.mentor_id.unwrap()).await.unwrap();
+    let provider = mentor.provider_id;
+    let pool = store.mentors_of(provider).await.unwrap();
+    let mut areas: Vec<char> = pool
+        .iter()
+        .filter_map(|m| m.profile.kldb.as_str().chars().next())
+        .collect();
+    areas.sort_unstable();
+    areas.dedup();
+    let mut languages: Vec<&str> = pool
+        .iter()
+        .flat_map(|m| m.profile.languages.iter().map(|l| l.as_str()))
+        .filter(|l| *l != "de")
+        .collect();
+    languages.sort_unstable();
+    languages.dedup();
+    p.check(pool.len() >= 8 && areas.len() >= 3, || {
+        format!("{} mentors in the Berufsbereiche {areas:?}", pool.len())
+    });
+    p.check(languages.len() >= 3, || {
+        format!("mentors' languages besides German: {languages:?}")
+    });
+    for m in &pool {
+        p.check(m.profile.consent_on <= today, || {
+            format!("{}: consent on {}", m.profile.name, m.profile.consent_on)
+        });
+    }
+    let tandems = store.tandems_of_provider(provider).await.unwrap();
+    let is = |s: TandemStatus| tandems.iter().filter(move |t| t.status == s);
+    p.check(is(TandemStatus::Proposed).count() >= 1, || {
+        "no proposal waiting for staff".into()
+    });
+    let (mut met, mut over) = (0, 0);
+    for t in is(TandemStatus::Active).chain(is(TandemStatus::Closed)) {
+        let meetings = store.meetings_of(t.id).await.unwrap();
+        let start = t.started_on.unwrap_or(today);
+        for m in &meetings {
+            let day = m.meeting.met_on;
+            p.check(start <= day && day <= today, || {
+                format!("a meeting on {day} of a tandem from {start}")
+            });
+        }
+        let minutes: Vec<_> = meetings
+            .iter()
+            .map(|m| (m.meeting.met_on, m.meeting.minutes))
+            .collect();
+        if t.status == TandemStatus::Active {
+            met += usize::from(!meetings.is_empty());
+            over += usize::from(!over_budget(&minutes, t.budget_minutes).is_empty());
+        }
+    }
+    p.check(met >= 2 && over >= 1, || {
+        format!("{met} running tandems with meetings, {over} over budget")
+    });
+    p.check(
+        is(TandemStatus::Closed)
+            .any(|t| t.mentor_feedback.is_some() && t.mentee_feedback.is_some()),
+        || "no closed tandem with feedback from both sides".into(),
+    );
+    let events = store.mentor_events_of(provider, today).await.unwrap();
+    p.check(
+        events.len() >= 2 && events.iter().all(|e| e.signed_up > 0),
+        || format!("events for mentors: {events:?}"),
+    );
 }
 
 #[tokio::test]

@@ -9,6 +9,7 @@ mod demo_bulk;
 mod demo_employers;
 mod demo_imports;
 mod demo_legal;
+mod demo_mentoring;
 mod demo_offers;
 mod demo_participants;
 mod demo_paths;

@@ -32,6 +32,7 @@ pub mod import;
 pub mod import_plan;
 pub mod language;
 pub mod lesson_dates;
+pub mod mentor_pool;
 pub mod mentoring;
 pub mod mentoring_csv;
 pub mod model;

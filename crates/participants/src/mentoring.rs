@@ -43,6 +43,58 @@ impl Slots {
     pub fn shared(self, other: Slots) -> u32 {
         (self.0 & other.0).count_ones()
     }
+
+    /// Parses a comma-separated list of slot codes (empty: none).
+    pub fn parse_list(s: &str) -> Result<Slots, String> {
+        list(s).try_fold(Slots::default(), |acc, code| {
+            Slots::parse_one(code)
+                .map(|one| acc.with(one))
+                .ok_or_else(|| format!("slots: {code:?} is not a slot such as tue-evening"))
+        })
+    }
+
+    /// The slot codes, Monday morning first.
+    pub fn codes(self) -> Vec<String> {
+        SLOT_DAYS
+            .iter()
+            .flat_map(|d| SLOT_PARTS.iter().map(move |p| format!("{d}-{p}")))
+            .enumerate()
+            .filter(|(i, _)| self.0 & (1 << i) != 0)
+            .map(|(_, code)| code)
+            .collect()
+    }
+
+    /// Whether the slot `code` is in the set.
+    pub fn contains(self, code: &str) -> bool {
+        Slots::parse_one(code).is_some_and(|one| self.0 & one.0 != 0)
+    }
+}
+
+/// The items of a comma-separated list, trimmed, empty ones skipped.
+pub fn list(s: &str) -> impl Iterator<Item = &str> {
+    s.split(',').map(str::trim).filter(|x| !x.is_empty())
+}
+
+/// `ja`/`nein` (also yes/no/true/false) as a bool; the error names the field `online`.
+pub fn parse_yes_no(s: &str) -> Result<bool, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "ja" | "yes" | "true" => Ok(true),
+        "nein" | "no" | "false" => Ok(false),
+        other => Err(format!("online: {other:?} is not ja or nein")),
+    }
+}
+
+/// A 5-digit KldB 2010 code; the error names the field `kldb`.
+pub fn parse_kldb5(s: &str) -> Result<KldbCode, String> {
+    KldbCode::parse(s)
+        .ok()
+        .filter(|k| k.as_str().len() == 5)
+        .ok_or_else(|| format!("kldb: {s:?} is not a 5-digit KldB 2010 code"))
+}
+
+/// An ISO 639-1 code; the error names `field`.
+pub fn parse_language(field: &str, s: &str) -> Result<LanguageCode, String> {
+    LanguageCode::parse(s).map_err(|_| format!("{field}: {s:?} is not an ISO 639-1 code"))
 }
 
 /// A volunteer mentor as the matching sees them.
@@ -257,6 +309,17 @@ pub fn score(mentor: &Mentor, mentee: &Mentee, w: &Weights) -> (i64, Vec<Reason>
 /// The assignment: as many mentees as possible, then the highest total score, within each
 /// mentor's capacity. Exact.
 pub fn assign(mentors: &[Mentor], mentees: &[Mentee], w: &Weights) -> Matching {
+    assign_except(mentors, mentees, w, |_, _| false)
+}
+
+/// [`assign`] without the pairs `excluded(mentor, mentee)` (indexes) names — those staff
+/// rejected before.
+pub fn assign_except(
+    mentors: &[Mentor],
+    mentees: &[Mentee],
+    w: &Weights,
+    excluded: impl Fn(usize, usize) -> bool,
+) -> Matching {
     let mut matched: Vec<Option<(usize, i64, Vec<Reason>)>> = vec![None; mentees.len()];
     let mut areas: Vec<char> = mentees.iter().map(|m| area(&m.kldb)).collect();
     areas.sort_unstable();
@@ -283,7 +346,7 @@ pub fn assign(mentors: &[Mentor], mentees: &[Mentee], w: &Weights) -> Matching {
                 places
                     .iter()
                     .map(|&j| {
-                        if allowed(&mentors[j], &mentees[e]) {
+                        if allowed(&mentors[j], &mentees[e]) && !excluded(j, e) {
                             big + score_value(&mentors[j], &mentees[e], w)
                         } else {
                             0

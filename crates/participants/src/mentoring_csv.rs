@@ -5,11 +5,14 @@
 
 use std::fmt::Write as _;
 
-use lernweg_domain::{CefrLevel, KldbCode};
+use lernweg_domain::CefrLevel;
 use serde_json::json;
 
 use crate::language::LanguageCode;
-use crate::mentoring::{Matching, Mentee, Mentor, Slots, Weights, assign};
+use crate::mentoring::{
+    Matching, Mentee, Mentor, Slots, Weights, assign, list, parse_kldb5 as kldb, parse_language,
+    parse_yes_no as yes_no,
+};
 
 pub const MENTOR_COLUMNS: [&str; 8] = [
     "id",
@@ -84,35 +87,12 @@ fn rows(
     out
 }
 
-fn list(s: &str) -> impl Iterator<Item = &str> {
-    s.split(',').map(str::trim).filter(|x| !x.is_empty())
-}
-
 fn slots(s: &str) -> Result<Slots, String> {
-    list(s).try_fold(Slots::default(), |acc, code| {
-        Slots::parse_one(code)
-            .map(|one| acc.with(one))
-            .ok_or_else(|| format!("slots: {code:?} is not a slot such as tue-evening"))
-    })
-}
-
-fn yes_no(s: &str) -> Result<bool, String> {
-    match s.to_ascii_lowercase().as_str() {
-        "ja" | "yes" | "true" => Ok(true),
-        "nein" | "no" | "false" => Ok(false),
-        other => Err(format!("online: {other:?} is not ja or nein")),
-    }
-}
-
-fn kldb(s: &str) -> Result<KldbCode, String> {
-    KldbCode::parse(s)
-        .ok()
-        .filter(|k| k.as_str().len() == 5)
-        .ok_or_else(|| format!("kldb: {s:?} is not a 5-digit KldB 2010 code"))
+    Slots::parse_list(s)
 }
 
 fn language(field: &str, s: &str) -> Result<LanguageCode, String> {
-    LanguageCode::parse(s).map_err(|_| format!("{field}: {s:?} is not an ISO 639-1 code"))
+    parse_language(field, s)
 }
 
 fn mentor(f: &[String]) -> Result<Mentor, String> {

@@ -92,6 +92,12 @@ audit_names! {
         PlanItem => "plan_item",
         /// A confirmed date of individual lessons of a plan item.
         PlanSession => "plan_session",
+        /// A volunteer mentor of a provider's pool.
+        Mentor => "mentor",
+        /// A mentoring tandem (or a proposal of one).
+        Tandem => "tandem",
+        /// A workshop or networking event for mentors.
+        MentorEvent => "mentor_event",
         /// An Impressum, privacy statement or accessibility statement.
         LegalText => "legal_text",
         /// A page or API route (a refused request names its method and path).

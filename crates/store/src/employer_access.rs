@@ -8,19 +8,16 @@
 //! employer removes the account (ON DELETE CASCADE).
 
 use lernweg_domain::{
-    CohortId, Email, EmployerContactId, EmployerId, LoginId, ParseError, ParticipantId, Role,
-    UserId, check_password_policy,
+    CohortId, EmployerContactId, EmployerId, ParseError, ParticipantId, Role, UserId,
 };
 use sqlx::Row;
-use uuid::Uuid;
 
-use crate::audit::{self, Actor, AuditAction, AuditEntity};
-use crate::invitations::{Invitee, claim, set_password_in};
-use crate::secret::random_token;
-use crate::users::hash_blocking;
+use crate::account_invitations::AccountHolder;
+use crate::audit::Actor;
+use crate::invitations::Invitee;
 use crate::{
     EmployerContact, EmployerRecord, Invitation, InvitationKind, IssuedInvitation, Refusal, Store,
-    StoreError, User, time,
+    StoreError, User,
 };
 
 /// One linked employee in one cohort (a participant in several cohorts has several).
@@ -30,6 +27,16 @@ pub struct EmployeeCohort {
     pub given_name: String,
     pub family_name: String,
     pub cohort_id: CohortId,
+}
+
+fn contact_holder(employer: &EmployerRecord, contact: &EmployerContact) -> AccountHolder {
+    AccountHolder {
+        invitee: Invitee::EmployerContact(contact.id),
+        role: Role::Employer,
+        name: contact.name.clone(),
+        email: contact.email.clone(),
+        provider: employer.provider_id,
+    }
 }
 
 impl Store {
@@ -73,47 +80,8 @@ impl Store {
         contact: &EmployerContact,
         kind: InvitationKind,
     ) -> Result<IssuedInvitation, StoreError> {
-        if kind == InvitationKind::Email && contact.email.is_none() {
-            return Err(ParseError::new(
-                "email",
-                "required",
-                "an e-mail invitation needs the contact person's e-mail address",
-            )
-            .into());
-        }
-        let secret = match kind {
-            InvitationKind::Email => random_token(),
-            InvitationKind::Code => lernweg_domain::OneTimeCode::generate(rand::random()).grouped(),
-        };
-        let login = self.planned_contact_login(contact).await?;
-        let invitee = Invitee::EmployerContact(contact.id);
-        self.issue_invitation(actor, invitee, employer.provider_id, kind, secret, login)
+        self.invite_holder(actor, &contact_holder(employer, contact), kind)
             .await
-    }
-
-    /// What the contact will log in with, unless a new login name is needed (`None`): the
-    /// account's login, or their e-mail address while no account uses it.
-    async fn planned_contact_login(
-        &self,
-        contact: &EmployerContact,
-    ) -> Result<Option<LoginId>, StoreError> {
-        if let Some(user) = self.contact_account(contact.id).await? {
-            return Ok(Some(user.login_id()));
-        }
-        Ok(self
-            .unused_email(contact.email.as_ref())
-            .await?
-            .map(LoginId::Email))
-    }
-
-    /// The address, if it is given and no account uses it.
-    async fn unused_email(&self, email: Option<&Email>) -> Result<Option<Email>, StoreError> {
-        let Some(email) = email else { return Ok(None) };
-        match self.user_by_email(email).await {
-            Err(StoreError::NotFound) => Ok(Some(email.clone())),
-            Ok(_) => Ok(None),
-            Err(e) => Err(e),
-        }
     }
 
     /// Redeems a contact person's invitation (see [`Store::redeem_invitation`]): their
@@ -124,70 +92,9 @@ impl Store {
         contact: EmployerContactId,
         password: &str,
     ) -> Result<Result<User, Refusal>, StoreError> {
-        check_password_policy(password)?;
         let (employer, contact) = self.employer_contact(contact).await?;
-        let hash = hash_blocking(password.to_owned()).await;
-        let linked = self.contact_account(contact.id).await?;
-        // A new account logs in with the invitation's login name, else with the contact's
-        // address if it is still free, else with a new login name.
-        let login = match (&linked, &inv.login_name) {
-            (Some(_), _) => None,
-            (None, Some(name)) => Some(LoginId::Name(name.clone())),
-            (None, None) => Some(match self.unused_email(contact.email.as_ref()).await? {
-                Some(email) => LoginId::Email(email),
-                None => LoginId::Name(self.free_login_name().await?),
-            }),
-        };
-        let now = time::fmt(self.now());
-        let mut tx = self.pool.begin().await?;
-        if !claim(&mut tx, inv, &now).await? {
-            return Ok(Err(Refusal::Used));
-        }
-        let user_id = match (linked, login) {
-            (Some(u), _) => {
-                set_password_in(&mut tx, u.id, &hash, &now).await?;
-                u.id
-            }
-            (None, login) => {
-                let (email, name) = match login {
-                    Some(LoginId::Email(e)) => (e, None),
-                    Some(LoginId::Name(n)) => (n.placeholder_email(), Some(n)),
-                    None => return Err(StoreError::corrupt("invitations", "no login")),
-                };
-                let id = UserId::from_uuid(Uuid::now_v7());
-                sqlx::query(
-                    "INSERT INTO users (id, email, display_name, role, provider_id, password_hash, active, created_at, updated_at, login_name, employer_contact_id) \
-                     VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7, $8, $9)",
-                )
-                .bind(id.to_string())
-                .bind(email.as_str())
-                .bind(contact.name.clone())
-                .bind(Role::Employer.as_str())
-                .bind(employer.provider_id.to_string())
-                .bind(&hash)
-                .bind(&now)
-                .bind(name.as_ref().map(|n| n.as_str().to_owned()))
-                .bind(contact.id.to_string())
-                .execute(&mut *tx)
-                .await
-                .map_err(|e| StoreError::unique_as(e, "this login is taken"))?;
-                id
-            }
-        };
-        let actor = Actor {
-            user_id: Some(user_id),
-            email: None,
-        };
-        let entry = actor.entry(
-            Some(employer.provider_id),
-            AuditAction::Update,
-            AuditEntity::Invitation,
-            inv.id,
-            format!("{} redeemed for {}", inv.kind.as_str(), inv.invitee),
-        );
-        audit::write(self.now(), &mut *tx, &entry).await?;
-        tx.commit().await?;
-        Ok(Ok(self.user(user_id).await?))
+        self.redeem_holder(inv, &contact_holder(&employer, &contact), password)
+            .await
     }
 
     /// Makes an existing employer account the account of a contact person (an admin's repair,

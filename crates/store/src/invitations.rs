@@ -11,7 +11,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use lernweg_domain::{
-    Email, EmployerContactId, InvitationId, LoginId, LoginName, OneTimeCode, ParseError,
+    Email, EmployerContactId, InvitationId, LoginId, LoginName, MentorId, OneTimeCode, ParseError,
     ParticipantId, ProviderId, Role, UserId, check_password_policy,
 };
 use serde::Serialize;
@@ -74,6 +74,7 @@ impl InvitationStatus {
 pub enum Invitee {
     Participant(ParticipantId),
     EmployerContact(EmployerContactId),
+    Mentor(MentorId),
 }
 
 impl Invitee {
@@ -82,6 +83,7 @@ impl Invitee {
         match self {
             Invitee::Participant(_) => "participant_id",
             Invitee::EmployerContact(_) => "employer_contact_id",
+            Invitee::Mentor(_) => "mentor_id",
         }
     }
 
@@ -89,6 +91,7 @@ impl Invitee {
         match self {
             Invitee::Participant(id) => id.to_string(),
             Invitee::EmployerContact(id) => id.to_string(),
+            Invitee::Mentor(id) => id.to_string(),
         }
     }
 }
@@ -98,6 +101,7 @@ impl std::fmt::Display for Invitee {
         match self {
             Invitee::Participant(id) => write!(f, "participant {id}"),
             Invitee::EmployerContact(id) => write!(f, "employer contact {id}"),
+            Invitee::Mentor(id) => write!(f, "mentor {id}"),
         }
     }
 }
@@ -154,7 +158,7 @@ pub enum Refusal {
 
 macro_rules! columns {
     () => {
-        "id, participant_id, employer_contact_id, provider_id, kind, login_name, created_by, created_at, expires_at, used_at, revoked_at"
+        "id, participant_id, employer_contact_id, mentor_id, provider_id, kind, login_name, created_by, created_at, expires_at, used_at, revoked_at"
     };
 }
 
@@ -172,9 +176,13 @@ fn from_row(r: &AnyRow) -> Result<Invitation, StoreError> {
     };
     let participant: Option<String> = r.try_get("participant_id")?;
     let contact: Option<String> = r.try_get("employer_contact_id")?;
-    let invitee = match (participant, contact) {
-        (Some(p), None) => Invitee::Participant(ParticipantId::parse(&p).map_err(bad)?),
-        (None, Some(c)) => Invitee::EmployerContact(EmployerContactId::parse(&c).map_err(bad)?),
+    let mentor: Option<String> = r.try_get("mentor_id")?;
+    let invitee = match (participant, contact, mentor) {
+        (Some(p), None, None) => Invitee::Participant(ParticipantId::parse(&p).map_err(bad)?),
+        (None, Some(c), None) => {
+            Invitee::EmployerContact(EmployerContactId::parse(&c).map_err(bad)?)
+        }
+        (None, None, Some(m)) => Invitee::Mentor(MentorId::parse(&m).map_err(bad)?),
         _ => return Err(StoreError::corrupt("invitations", "no single invitee")),
     };
     Ok(Invitation {
@@ -476,6 +484,9 @@ impl Store {
                     .redeem_contact_invitation(&inv, contact, password)
                     .await;
             }
+            Invitee::Mentor(mentor) => {
+                return self.redeem_mentor_invitation(&inv, mentor, password).await;
+            }
         };
         let participant = self.participant(participant_id).await?;
         let hash = hash_blocking(password.to_owned()).await;
@@ -631,6 +642,11 @@ impl Store {
                 Role::Employer,
                 "not_employer",
                 "this contact person already has an account",
+            ),
+            Invitee::Mentor(_) => (
+                Role::Mentor,
+                "not_mentor",
+                "this mentor already has an account",
             ),
         };
         if u.role != role || u.provider_id != Some(provider) {

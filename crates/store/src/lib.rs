@@ -5,6 +5,7 @@
 //! embedded default) and PostgreSQL. Parameters are written `$1, $2, …`, which both accept.
 //! Rows are turned into domain types at this boundary; callers never see a raw row.
 
+mod account_invitations;
 mod attendance;
 mod audit;
 mod audit_queue;
@@ -23,6 +24,8 @@ mod invitations;
 mod legal;
 mod loan_lists;
 mod loans;
+mod mentor_access;
+mod mentoring;
 mod offers;
 mod outbox;
 mod packed;
@@ -41,6 +44,7 @@ mod release_agreements;
 mod retention;
 mod sessions;
 mod settings;
+mod tandems;
 mod time;
 mod timetable;
 
@@ -78,6 +82,10 @@ pub use invitations::{
 };
 pub use loan_lists::{DeviceFilter, DeviceListed, LoanFilter, LoanListed};
 pub use loans::{DEVICE_KINDS, Device, Loan, NewDevice, NewLoan};
+pub use mentor_access::{EventKind, MentorEvent, NewMentorEvent, Signup};
+pub use mentoring::{
+    MeetingRecord, MentorRecord, NewProposal, Tandem, TandemSide, TandemStatus, WishRecord,
+};
 pub use offers::{OfferFilter, OfferRecord};
 pub use outbox::{NewNotice, OutboxFilter, OutboxMessage};
 pub use participant_list::ParticipantFilter;

@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Utc};
 use lernweg_domain::{
-    Email, EmployerContactId, LoginId, LoginName, ParseError, ParticipantId, ProviderId, Role,
-    UserId, check_password_policy,
+    Email, EmployerContactId, LoginId, LoginName, MentorId, ParseError, ParticipantId, ProviderId,
+    Role, UserId, check_password_policy,
 };
 use serde::Serialize;
 use sqlx::Row;
@@ -29,6 +29,8 @@ pub struct User {
     pub participant_id: Option<ParticipantId>,
     /// The employer contact person an employer account belongs to.
     pub employer_contact_id: Option<EmployerContactId>,
+    /// The mentor of the pool a mentor account belongs to.
+    pub mentor_id: Option<MentorId>,
 }
 
 impl User {
@@ -63,14 +65,14 @@ pub struct UserPatch {
 
 macro_rules! user_columns {
     () => {
-        "id, email, display_name, role, provider_id, active, created_at, login_name, participant_id, employer_contact_id"
+        "id, email, display_name, role, provider_id, active, created_at, login_name, participant_id, employer_contact_id, mentor_id"
     };
 }
 
 /// The same columns of `users` under the alias `u`, for joins ([`from_row`] reads both).
 macro_rules! user_columns_of_u {
     () => {
-        "u.id, u.email, u.display_name, u.role, u.provider_id, u.active, u.created_at, u.login_name, u.participant_id, u.employer_contact_id"
+        "u.id, u.email, u.display_name, u.role, u.provider_id, u.active, u.created_at, u.login_name, u.participant_id, u.employer_contact_id, u.mentor_id"
     };
 }
 pub(crate) use user_columns_of_u;
@@ -102,6 +104,11 @@ pub(crate) fn from_row(r: &AnyRow) -> Result<User, StoreError> {
         employer_contact_id: r
             .try_get::<Option<String>, _>("employer_contact_id")?
             .map(|c| EmployerContactId::parse(&c))
+            .transpose()
+            .map_err(bad)?,
+        mentor_id: r
+            .try_get::<Option<String>, _>("mentor_id")?
+            .map(|m| MentorId::parse(&m))
             .transpose()
             .map_err(bad)?,
     })

@@ -21,6 +21,7 @@ pub mod i18n;
 mod imports;
 mod individual;
 mod list_search;
+mod mentoring;
 mod offers_view;
 pub mod outbox;
 mod pages;

@@ -73,6 +73,12 @@ fn allowed(group: &str, role: Option<Role>) -> bool {
         ("counselling", Some(r)) => matches!(r, Role::Admin | Role::Coordinator | Role::Counsellor),
         ("participant", Some(r)) => r == Role::Participant,
         ("employer", Some(r)) => r == Role::Employer,
+        ("mentor", Some(r)) => r == Role::Mentor,
+        ("tandem_sides", Some(r)) => matches!(
+            r,
+            Role::Admin | Role::Coordinator | Role::Counsellor | Role::Participant | Role::Mentor
+        ),
+        ("tandem_people", Some(r)) => matches!(r, Role::Participant | Role::Mentor),
         (other, _) => panic!("unknown group {other}"),
     }
 }
@@ -243,6 +249,7 @@ async fn fill_path(
     p = p.replace("{file}", &format!("{}.ics", app.feed_secret));
     p = p.replace("{asset}", "app.css");
     p = p.replace("{contact}", &app.employer.contacts[1].id.to_string());
+    p = p.replace("{mentor_id}", &app.mentor.to_string());
     if !p.contains("{id}") {
         return p;
     }

@@ -162,6 +162,9 @@ audit-entity-plan_answer = Rückmeldung eines Betriebs zur Planung
 audit-entity-recognition_case = Anerkennungsverfahren
 audit-entity-plan_item = Baustein des Qualifizierungsplans
 audit-entity-plan_session = Termin im Qualifizierungsplan
+audit-entity-mentor = Mentorin oder Mentor
+audit-entity-tandem = Mentoring-Tandem
+audit-entity-mentor_event = Veranstaltung für Mentorinnen und Mentoren
 audit-entity-legal_text = Rechtstext
 audit-entity-audit_log = Protokoll
 audit-entity-route = Seite oder Schnittstelle
@@ -199,6 +202,7 @@ error-internal-title = Interner Fehler
 error-internal-text = Etwas ist bei uns schiefgegangen. Der Fehler wurde protokolliert. Bitte versuchen Sie es später noch einmal.
 nav-loans = Leihgeräte
 nav-referrals = Verweise
+nav-mentoring = Mentoring
 nav-employers = Betriebe
 
 ## Lists with pages and search (pager.html, search forms)

@@ -162,6 +162,9 @@ audit-entity-plan_answer = Employer's answer to a draft
 audit-entity-recognition_case = Recognition case
 audit-entity-plan_item = Item of the qualification plan
 audit-entity-plan_session = Date of the qualification plan
+audit-entity-mentor = Mentor
+audit-entity-tandem = Mentoring tandem
+audit-entity-mentor_event = Event for mentors
 audit-entity-legal_text = Legal text
 audit-entity-audit_log = Audit log
 audit-entity-route = Page or API route
@@ -199,6 +202,7 @@ error-internal-title = Internal error
 error-internal-text = Something went wrong on our side. The error was logged. Please try again later.
 nav-loans = Devices
 nav-referrals = Referrals
+nav-mentoring = Mentoring
 nav-employers = Employers
 
 ## Lists with pages and search (pager.html, search forms)

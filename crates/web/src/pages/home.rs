@@ -24,6 +24,7 @@ pub async fn root(Extension(ctx): Extension<Ctx>) -> Response {
         Some(u) if u.role.is_staff() => Redirect::to("/start").into_response(),
         Some(u) if u.role == Role::Participant => Redirect::to("/mein-weg").into_response(),
         Some(u) if u.role == Role::Employer => Redirect::to("/betrieb").into_response(),
+        Some(u) if u.role == Role::Mentor => Redirect::to("/mentoring").into_response(),
         Some(_) => Redirect::to("/konto").into_response(),
         None => Redirect::to("/angebote").into_response(),
     }

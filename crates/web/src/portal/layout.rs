@@ -34,6 +34,8 @@ pub struct PortalLayout {
     pub participant: bool,
     /// Employer contacts get the link to `/betrieb`, and German only (no language switch).
     pub employer: bool,
+    /// Mentors get the link to `/mentoring`, and German only.
+    pub mentor: bool,
     /// The current page is the path (`/mein-weg`), for `aria-current`.
     pub on_path: bool,
     pub langs: Vec<LangChoice>,
@@ -44,10 +46,12 @@ pub struct PortalLayout {
 
 impl PortalLayout {
     pub fn new(ctx: &Ctx, lang: Lang, title_key: &str) -> PortalLayout {
+        let mentor = ctx.role() == Some(Role::Mentor);
         let employer = ctx.role() == Some(Role::Employer);
-        let lang = if employer { Lang::De } else { lang };
+        let lang = if employer || mentor { Lang::De } else { lang };
         PortalLayout {
             employer,
+            mentor,
             lang,
             csrf: ctx.csrf.clone(),
             title: lang.t(title_key),
@@ -57,7 +61,7 @@ impl PortalLayout {
             on_path: ctx.here == "/mein-weg",
             langs: Lang::ALL
                 .iter()
-                .filter(|_| !employer)
+                .filter(|_| !employer && !mentor)
                 .map(|l| LangChoice {
                     code: l.code(),
                     name: l.t("portal-lang-name"),
@@ -101,6 +105,8 @@ impl PortalLayout {
             "/mein-weg"
         } else if self.employer {
             "/betrieb"
+        } else if self.mentor {
+            "/mentoring"
         } else {
             "/"
         }

@@ -9,7 +9,7 @@
 
 mod layout;
 pub mod mail;
-mod path;
+pub(crate) mod path;
 mod plan;
 mod readiness;
 mod redeem;

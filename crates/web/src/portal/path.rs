@@ -101,6 +101,8 @@ pub struct PathPage {
     pub checks: Vec<CheckRow>,
     /// The individual qualification plan, when there is a recognition case.
     pub plan: Option<super::plan::PlanPortal>,
+    /// The participant's mentoring tandems (running and closed).
+    pub tandems: Vec<crate::mentoring::TandemBlock>,
 }
 
 impl PathPage {
@@ -127,7 +129,10 @@ impl PathPage {
 
 /// The participant record of the logged-in participant, or the page that explains why
 /// there is none.
-async fn own_record(state: &AppState, ctx: &Ctx) -> Result<ParticipantRecord, PortalError> {
+pub(crate) async fn own_record(
+    state: &AppState,
+    ctx: &Ctx,
+) -> Result<ParticipantRecord, PortalError> {
     let lang = ctx.portal_lang();
     let linked = ctx.user.as_ref().and_then(|u| u.participant_id);
     match portal::own(&state.app, linked).await {
@@ -166,7 +171,7 @@ pub(crate) fn code_of<T: serde::Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
-async fn build(
+pub(crate) async fn build(
     state: &AppState,
     ctx: &Ctx,
     headers: &HeaderMap,
@@ -315,6 +320,12 @@ async fn build(
         .collect();
     let feed_since = path.feed.map(|f| date(f.created_at.date_naive()));
     let plan = super::plan::view(state, lang, p).await?;
+    let tandems = crate::mentoring::blocks(
+        lang,
+        lernweg_app::tandems::mentee_tandems(&state.app, p.id).await?,
+        false,
+        now.to_string(),
+    );
     let fresh_feed = fresh_feed.map(|secret| {
         format!(
             "{}/feeds/{secret}.ics",
@@ -338,6 +349,7 @@ async fn build(
         feed_revoked: false,
         checks,
         plan,
+        tandems,
     })
 }
 

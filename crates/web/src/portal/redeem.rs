@@ -148,6 +148,11 @@ async fn password_page(
                 lang.t_args("employer-hello", &[("name", c.name.clone())]),
             )
         }
+        InvitedPerson::Mentor(m) => {
+            let lang = Lang::De;
+            let name = m.profile.name.clone();
+            (lang, lang.t_args("employer-hello", &[("name", name)]))
+        }
     };
     let (login_label, login) = match login {
         Some(LoginId::Email(e)) => (lang.t("portal-login-is-email"), e.to_string()),
@@ -307,10 +312,10 @@ pub async fn set_password(
         .await
         .or_portal(&ctx, lang)?;
     let jar = jar.add(session_cookie(opened.secret, state.config.secure_cookies()));
-    let home = if user.role == Role::Employer {
-        "/betrieb"
-    } else {
-        "/mein-weg"
+    let home = match user.role {
+        Role::Employer => "/betrieb",
+        Role::Mentor => "/mentoring",
+        _ => "/mein-weg",
     };
     Ok((jar, Redirect::to(home)).into_response())
 }

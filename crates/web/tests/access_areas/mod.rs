@@ -10,6 +10,7 @@ mod imports;
 mod individual;
 mod legal;
 mod loans;
+mod mentoring;
 mod offers;
 mod outbox;
 mod participants_api;
@@ -41,6 +42,7 @@ pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
         imports::EXPECTED,
         legal::EXPECTED,
         work::EXPECTED,
+        mentoring::EXPECTED,
     ]
     .concat()
 }

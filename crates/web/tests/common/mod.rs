@@ -42,6 +42,8 @@ pub struct TestApp {
     pub enrolment: EnrolmentId,
     /// An employer of provider 1 whose first contact person is the employer account's.
     pub employer: EmployerRecord,
+    /// A mentor of provider 1's pool whose account is the mentor account.
+    pub mentor: lernweg_domain::MentorId,
 }
 
 pub struct Options {
@@ -194,6 +196,16 @@ impl TestApp {
             .await
             .unwrap();
         users.insert(Role::Employer, linked);
+        let mentor = store
+            .create_mentor(&actor, p1.id, &sample_mentor())
+            .await
+            .unwrap()
+            .id;
+        let linked = store
+            .link_mentor_account(&actor, users[&Role::Mentor].id, mentor)
+            .await
+            .unwrap();
+        users.insert(Role::Mentor, linked);
         let state = AppState::new(store, opts.config);
         let app = build_app_with(state.clone(), opts.extra);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -222,6 +234,7 @@ impl TestApp {
             participant,
             enrolment,
             employer,
+            mentor,
         }
     }
 
@@ -369,6 +382,26 @@ pub fn sample_employer() -> lernweg_domain::EmployerInput {
 }
 
 /// A valid participant record.
+/// A mentor in care (KldB 81302) speaking German and Arabic, two places, Tuesday evenings and
+/// Saturday mornings in Essen or online.
+pub fn sample_mentor() -> lernweg_participants::mentor_pool::MentorProfile {
+    lernweg_participants::mentor_pool::RawMentor {
+        name: "Hanna Weber".into(),
+        email: "mentor@test.example".into(),
+        kldb: "81302".into(),
+        occupation: "Pflegefachfrau".into(),
+        languages: "de,ar".into(),
+        slots: "tue-evening,sat-morning".into(),
+        city: "Essen".into(),
+        online: "ja".into(),
+        capacity: "2".into(),
+        consent_on: "2026-06-01".into(),
+        ..Default::default()
+    }
+    .parse(chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap())
+    .unwrap()
+}
+
 pub fn sample_participant() -> lernweg_participants::ParticipantData {
     let draft: lernweg_participants::ParticipantDraft = serde_json::from_value(serde_json::json!({
         "given_name": "Amina", "family_name": "Haddad", "email": "amina.haddad@example.org",

@@ -1,0 +1,494 @@
+//! `/verwaltung/mentoring`: the staff page of mentoring — the pool with a form to add a
+//! mentor and printed access codes, the participants waiting without a proposal (with the
+//! reason), the proposals to accept, reject or swap, running tandems with their budget and
+//! warnings, closed ones with feedback, and the events for mentors with sign-ups and
+//! attendance. A refused form is shown again with what was typed and one German message per
+//! field.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
+use lernweg_app::mentoring::{self, Acceptance};
+use lernweg_app::tandems::{self, RawEvent, TandemView};
+use lernweg_app::{AppError, Caller};
+use lernweg_domain::{MentorEventId, MentorId, TandemId};
+use lernweg_participants::mentor_pool::RawMentor;
+use lernweg_store::{InvitationKind, TandemStatus};
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::PageError;
+use crate::extract::PageId;
+use crate::i18n::Lang;
+use crate::pages::offers::caller;
+use crate::pages::{Layout, render};
+use crate::portal::date;
+use crate::public_catalogue::base_url;
+
+const PATH: &str = "/verwaltung/mentoring";
+
+pub struct MentorRow {
+    pub id: String,
+    pub name: String,
+    pub field: String,
+    pub languages: String,
+    pub reach: String,
+    pub places: String,
+}
+
+pub struct TandemRow {
+    pub id: String,
+    pub mentor: String,
+    pub mentee: String,
+    pub score: i64,
+    pub reasons: String,
+    pub since: String,
+    pub budget: String,
+    /// "Budget überschritten: 12/2026 (2 h 15 min)" lines.
+    pub warnings: Vec<String>,
+    pub meetings: usize,
+    pub feedback: Vec<String>,
+}
+
+pub struct EventRow {
+    pub id: String,
+    pub line: String,
+    /// (mentor id, name, attended: "", "ja", "nein").
+    pub signups: Vec<(String, String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "mentoring_staff.html")]
+pub struct StaffPage {
+    pub layout: Layout,
+    pub errors: Vec<String>,
+    pub mentors: Vec<MentorRow>,
+    pub unplaced: Vec<(String, String)>,
+    pub proposals: Vec<TandemRow>,
+    pub running: Vec<TandemRow>,
+    pub closed: Vec<TandemRow>,
+    pub events: Vec<EventRow>,
+    pub form: MentorForm,
+    pub event: EventForm,
+}
+
+/// The add-mentor form as typed.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct MentorForm {
+    pub csrf: String,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub kldb: String,
+    pub occupation: String,
+    pub languages: String,
+    pub slots: String,
+    pub city: String,
+    pub online: String,
+    pub capacity: String,
+    pub available_until: String,
+    pub consent_on: String,
+}
+
+/// The new-event form as typed.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct EventForm {
+    pub csrf: String,
+    pub kind: String,
+    pub title: String,
+    pub date: String,
+    pub start: String,
+    pub end: String,
+    pub place: String,
+    pub capacity: String,
+    pub description: String,
+}
+
+pub fn minutes_text(lang: Lang, minutes: u32) -> String {
+    lang.t_args(
+        "portal-tandem-duration",
+        &[("minutes", minutes.to_string())],
+    )
+}
+
+fn tandem_row(lang: Lang, v: &TandemView) -> TandemRow {
+    let t = &v.tandem;
+    let mut feedback = Vec::new();
+    if let Some(f) = &t.mentor_feedback {
+        feedback.push(lang.t_args("mentoring-feedback-mentor", &[("text", f.clone())]));
+    }
+    if let Some(f) = &t.mentee_feedback {
+        feedback.push(lang.t_args("mentoring-feedback-mentee", &[("text", f.clone())]));
+    }
+    TandemRow {
+        id: t.id.to_string(),
+        mentor: v.mentor_name.clone(),
+        mentee: v.mentee_name.clone(),
+        score: t.score,
+        reasons: t.reasons.join(", "),
+        since: t.started_on.map(date).unwrap_or_default(),
+        budget: lang.t_args(
+            "mentoring-budget-line",
+            &[
+                ("used", minutes_text(lang, v.this_month)),
+                ("budget", minutes_text(lang, t.budget_minutes)),
+            ],
+        ),
+        warnings: v
+            .over_budget
+            .iter()
+            .map(|o| {
+                lang.t_args(
+                    "mentoring-over-budget",
+                    &[
+                        ("month", format!("{:02}/{}", o.month, o.year)),
+                        ("used", minutes_text(lang, o.minutes)),
+                    ],
+                )
+            })
+            .collect(),
+        meetings: v.meetings.len(),
+        feedback,
+    }
+}
+
+async fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    errors: Vec<String>,
+    form: MentorForm,
+    event: EventForm,
+) -> Result<StaffPage, PageError> {
+    let lang = ctx.lang;
+    let app = &state.app;
+    if caller.principal.provider_id.is_none() {
+        // The admin belongs to no provider: the page names none (the API takes provider_id).
+        return Ok(StaffPage {
+            layout: Layout::new(ctx, PATH, "mentoring-staff-title"),
+            errors: vec![lang.t("mentoring-admin-hint")],
+            mentors: Vec::new(),
+            unplaced: Vec::new(),
+            proposals: Vec::new(),
+            running: Vec::new(),
+            closed: Vec::new(),
+            events: Vec::new(),
+            form,
+            event,
+        });
+    }
+    let pool = mentoring::mentors(app, caller, None).await?;
+    let views = tandems::overview(app, caller, None).await?;
+    let preview = mentoring::preview(app, caller).await?;
+    let active = |id: MentorId| {
+        views
+            .iter()
+            .filter(|v| v.tandem.mentor_id == id && v.tandem.status == TandemStatus::Active)
+            .count()
+    };
+    let mentors = pool
+        .iter()
+        .map(|m| {
+            let p = &m.profile;
+            MentorRow {
+                id: m.id.to_string(),
+                name: p.name.clone(),
+                field: format!("{} · KldB {}", p.occupation, p.kldb.as_str()),
+                languages: p
+                    .languages
+                    .iter()
+                    .map(|l| l.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                reach: format!(
+                    "{}{}",
+                    p.city,
+                    if p.online {
+                        lang.t("mentoring-online-too")
+                    } else {
+                        String::new()
+                    }
+                ),
+                places: lang.t_args(
+                    "mentoring-places",
+                    &[
+                        ("busy", active(m.id).to_string()),
+                        ("capacity", p.capacity.to_string()),
+                    ],
+                ),
+            }
+        })
+        .collect();
+    let of = |s: TandemStatus| -> Vec<TandemRow> {
+        views
+            .iter()
+            .filter(|v| v.tandem.status == s)
+            .map(|v| tandem_row(lang, v))
+            .collect()
+    };
+    let events = tandems::events(app, caller, None, app.today())
+        .await?
+        .into_iter()
+        .map(|(e, signups)| EventRow {
+            id: e.id.to_string(),
+            line: format!(
+                "{} · {} {}–{} · {} ({})",
+                e.event.title,
+                date(e.event.date),
+                e.event.start,
+                e.event.end,
+                e.event.place,
+                lang.t(&format!("mentoring-event-{}", e.event.kind.as_str()))
+            ),
+            signups: signups
+                .into_iter()
+                .map(|s| {
+                    let attended = match s.attended {
+                        Some(true) => lang.t("mentoring-attended-yes"),
+                        Some(false) => lang.t("mentoring-attended-no"),
+                        None => String::new(),
+                    };
+                    (s.mentor_id.to_string(), s.mentor_name, attended)
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(StaffPage {
+        layout: Layout::new(ctx, PATH, "mentoring-staff-title"),
+        errors,
+        mentors,
+        unplaced: preview
+            .unplaced
+            .into_iter()
+            .map(|u| (u.name, u.reason))
+            .collect(),
+        proposals: of(TandemStatus::Proposed),
+        running: of(TandemStatus::Active),
+        closed: of(TandemStatus::Closed),
+        events,
+        form,
+        event,
+    })
+}
+
+/// The German messages of a refusal: one per invalid field, or the conflict's.
+pub fn refusal(lang: Lang, e: AppError) -> Result<Vec<String>, PageError> {
+    match e {
+        AppError::Invalid(list) => Ok(list
+            .iter()
+            .map(|e| lang.t(&format!("mentoring-error-{}", e.field)))
+            .collect()),
+        AppError::Conflict(code) => Ok(vec![lang.t(&format!("mentoring-conflict-{code}"))]),
+        other => Err(other.into()),
+    }
+}
+
+/// `GET /verwaltung/mentoring`.
+pub async fn show(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, PageError> {
+    let caller = caller(&ctx)?;
+    let p = page(
+        &state,
+        &ctx,
+        &caller,
+        Vec::new(),
+        MentorForm::default(),
+        EventForm::default(),
+    )
+    .await?;
+    Ok(render(&p))
+}
+
+async fn refused(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    e: AppError,
+    form: MentorForm,
+    event: EventForm,
+) -> Result<Response, PageError> {
+    let errors = refusal(ctx.lang, e)?;
+    let p = page(state, ctx, caller, errors, form, event).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)).into_response())
+}
+
+/// `POST /verwaltung/mentoring/mentoren`: adds a mentor to the pool.
+pub async fn add_mentor(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Form(f): Form<MentorForm>,
+) -> Result<Response, PageError> {
+    let caller = caller(&ctx)?;
+    let raw = RawMentor {
+        name: f.name.clone(),
+        email: f.email.clone(),
+        phone: f.phone.clone(),
+        kldb: f.kldb.clone(),
+        occupation: f.occupation.clone(),
+        languages: f.languages.clone(),
+        slots: f.slots.clone(),
+        city: f.city.clone(),
+        online: if f.online.is_empty() { "nein" } else { "ja" }.into(),
+        capacity: f.capacity.clone(),
+        available_from: String::new(),
+        available_until: f.available_until.clone(),
+        consent_on: f.consent_on.clone(),
+    };
+    match mentoring::add_mentor(&state.app, &caller, None, &raw).await {
+        Ok(_) => Ok(Redirect::to(&format!("{PATH}#pool")).into_response()),
+        Err(e) => refused(&state, &ctx, &caller, e, f, EventForm::default()).await,
+    }
+}
+
+/// `POST /verwaltung/mentoring/vorschlaege`: runs the matching.
+pub async fn propose(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, PageError> {
+    let caller = caller(&ctx)?;
+    mentoring::propose(&state.app, &caller, None).await?;
+    Ok(Redirect::to(&format!("{PATH}#vorschlaege")).into_response())
+}
+
+/// What staff do with a tandem.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct DecideForm {
+    pub csrf: String,
+    /// `accept`, `reject`, `swap` or `close`.
+    pub action: String,
+    pub note: String,
+    /// The other proposal of a swap.
+    pub with: String,
+}
+
+/// `POST /verwaltung/mentoring/tandems/{id}`: accept, reject, swap or close.
+pub async fn decide(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    PageId(id): PageId<TandemId>,
+    Form(f): Form<DecideForm>,
+) -> Result<Response, PageError> {
+    let caller = caller(&ctx)?;
+    let app = &state.app;
+    let done = match f.action.as_str() {
+        "accept" => mentoring::accept(app, &caller, id, &Acceptance::default())
+            .await
+            .map(|_| "laufend"),
+        "reject" => mentoring::reject(app, &caller, id, &f.note)
+            .await
+            .map(|_| "vorschlaege"),
+        "swap" => match TandemId::parse(&f.with) {
+            Ok(other) => mentoring::swap(app, &caller, id, other)
+                .await
+                .map(|_| "vorschlaege"),
+            Err(e) => Err(AppError::invalid(e)),
+        },
+        "close" => tandems::close(app, &caller, id, "", &f.note)
+            .await
+            .map(|_| "beendet"),
+        _ => return Err(PageError::BadRequest),
+    };
+    match done {
+        Ok(anchor) => Ok(Redirect::to(&format!("{PATH}#{anchor}")).into_response()),
+        Err(e) => {
+            refused(
+                &state,
+                &ctx,
+                &caller,
+                e,
+                MentorForm::default(),
+                EventForm::default(),
+            )
+            .await
+        }
+    }
+}
+
+/// `POST /verwaltung/mentoring/veranstaltungen`: offers an event to the mentors.
+pub async fn create_event(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Form(f): Form<EventForm>,
+) -> Result<Response, PageError> {
+    let caller = caller(&ctx)?;
+    let raw = RawEvent {
+        kind: f.kind.clone(),
+        title: f.title.clone(),
+        date: f.date.clone(),
+        start: f.start.clone(),
+        end: f.end.clone(),
+        place: f.place.clone(),
+        capacity: f.capacity.clone(),
+        description: f.description.clone(),
+    };
+    match tandems::create_event(&state.app, &caller, None, &raw).await {
+        Ok(_) => Ok(Redirect::to(&format!("{PATH}#veranstaltungen")).into_response()),
+        Err(e) => refused(&state, &ctx, &caller, e, MentorForm::default(), f).await,
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AttendanceForm {
+    pub csrf: String,
+    pub mentor_id: String,
+    /// `ja` or `nein`.
+    pub attended: String,
+}
+
+/// `POST /verwaltung/mentoring/veranstaltungen/{id}/anwesenheit`.
+pub async fn attendance(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    PageId(id): PageId<MentorEventId>,
+    Form(f): Form<AttendanceForm>,
+) -> Result<Response, PageError> {
+    let caller = caller(&ctx)?;
+    let mentor = MentorId::parse(&f.mentor_id).map_err(|_| PageError::BadRequest)?;
+    tandems::record_attendance(&state.app, &caller, id, mentor, f.attended == "ja").await?;
+    Ok(Redirect::to(&format!("{PATH}#veranstaltungen")).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "mentoring_code_sheet.html")]
+pub struct CodeSheet {
+    pub layout: Layout,
+    pub hello: String,
+    pub address: String,
+    pub code: String,
+    pub login: String,
+    pub valid: String,
+}
+
+/// `POST /verwaltung/mentoring/mentoren/{id}/code`: a printable sheet with a new one-time
+/// code for the mentor (plain German); their older open codes stop working.
+pub async fn invite_code(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    PageId(id): PageId<MentorId>,
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
+    let caller = caller(&ctx)?;
+    let (mentor, issued) = mentoring::invite(&state.app, &caller, id, InvitationKind::Code).await?;
+    let de = Lang::De;
+    let page = CodeSheet {
+        layout: Layout::new(&ctx, PATH, "mentoring-sheet-title"),
+        hello: de.t_args("employer-hello", &[("name", mentor.profile.name.clone())]),
+        address: format!("{}/code", base_url(&state, &headers)),
+        code: issued.secret.clone(),
+        login: issued.login.to_string(),
+        valid: de.t_args(
+            "portal-sheet-valid",
+            &[("date", date(issued.invitation.expires_at.date_naive()))],
+        ),
+    };
+    Ok(render(&page))
+}
