@@ -153,7 +153,9 @@ impl Store {
             actor,
             t,
             "proposed",
-            "status = 'active', started_on = $3, ends_on = $4, budget_minutes = $5",
+            // The binds are text: the budget is cast for PostgreSQL.
+            "status = 'active', started_on = $3, ends_on = $4, \
+             budget_minutes = CAST($5 AS INTEGER)",
             &[
                 Some(started_on.to_string()),
                 Some(ends_on.to_string()),
