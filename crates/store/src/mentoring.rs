@@ -207,6 +207,26 @@ pub(crate) fn tandem_from_row(r: &AnyRow) -> Result<Tandem, StoreError> {
     })
 }
 
+/// Binds the 13 columns of a profile as `$1` … `$13`.
+fn bind_profile<'q>(
+    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
+    p: &'q MentorProfile,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    q.bind(&p.name)
+        .bind(p.email.as_ref().map(|e| e.as_str().to_owned()))
+        .bind(p.phone.as_ref().map(|e| e.as_str().to_owned()))
+        .bind(p.kldb.as_str())
+        .bind(&p.occupation)
+        .bind(languages_text(&p.languages))
+        .bind(slots_text(p.slots))
+        .bind(&p.city)
+        .bind(i64::from(p.online))
+        .bind(i64::from(p.capacity))
+        .bind(p.available_from.to_string())
+        .bind(p.available_until.map(|d| d.to_string()))
+        .bind(p.consent_on.to_string())
+}
+
 fn slots_text(s: Slots) -> String {
     s.codes().join(",")
 }
@@ -224,27 +244,17 @@ impl Store {
         let id = MentorId::from_uuid(Uuid::now_v7());
         let now = time::fmt(self.now());
         let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO mentors (id, provider_id, name, email, phone, kldb, occupation, \
-             languages, slots, city, online, capacity, available_from, available_until, \
-             consent_on, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)",
+        bind_profile(
+            sqlx::query(
+                "INSERT INTO mentors (name, email, phone, kldb, occupation, languages, slots, \
+                 city, online, capacity, available_from, available_until, consent_on, id, \
+                 provider_id, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)",
+            ),
+            p,
         )
         .bind(id.to_string())
         .bind(provider.to_string())
-        .bind(&p.name)
-        .bind(p.email.as_ref().map(|e| e.as_str().to_owned()))
-        .bind(p.phone.as_ref().map(|e| e.as_str().to_owned()))
-        .bind(p.kldb.as_str())
-        .bind(&p.occupation)
-        .bind(languages_text(&p.languages))
-        .bind(slots_text(p.slots))
-        .bind(&p.city)
-        .bind(i64::from(p.online))
-        .bind(i64::from(p.capacity))
-        .bind(p.available_from.to_string())
-        .bind(p.available_until.map(|d| d.to_string()))
-        .bind(p.consent_on.to_string())
         .bind(&now)
         .execute(&mut *tx)
         .await?;
@@ -268,25 +278,15 @@ impl Store {
         p: &MentorProfile,
     ) -> Result<MentorRecord, StoreError> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "UPDATE mentors SET name = $1, email = $2, phone = $3, kldb = $4, occupation = $5, \
-             languages = $6, slots = $7, city = $8, online = $9, capacity = $10, \
-             available_from = $11, available_until = $12, consent_on = $13, updated_at = $14 \
-             WHERE id = $15",
+        bind_profile(
+            sqlx::query(
+                "UPDATE mentors SET name = $1, email = $2, phone = $3, kldb = $4, \
+                 occupation = $5, languages = $6, slots = $7, city = $8, online = $9, \
+                 capacity = $10, available_from = $11, available_until = $12, consent_on = $13, \
+                 updated_at = $14 WHERE id = $15",
+            ),
+            p,
         )
-        .bind(&p.name)
-        .bind(p.email.as_ref().map(|e| e.as_str().to_owned()))
-        .bind(p.phone.as_ref().map(|e| e.as_str().to_owned()))
-        .bind(p.kldb.as_str())
-        .bind(&p.occupation)
-        .bind(languages_text(&p.languages))
-        .bind(slots_text(p.slots))
-        .bind(&p.city)
-        .bind(i64::from(p.online))
-        .bind(i64::from(p.capacity))
-        .bind(p.available_from.to_string())
-        .bind(p.available_until.map(|d| d.to_string()))
-        .bind(p.consent_on.to_string())
         .bind(time::fmt(self.now()))
         .bind(m.id.to_string())
         .execute(&mut *tx)

@@ -543,3 +543,89 @@ async fn the_mentor_page_the_mentees_path_and_the_staff_page() {
     );
     assert!(html.contains("Interkulturelle Kommunikation"));
 }
+
+#[tokio::test]
+async fn staff_add_mentors_and_wishes_with_the_forms() {
+    let app = spawn().await;
+    let (staff, _) = app.login("counsellor@test.example").await;
+    let csrf = app.csrf_from(&staff, "/verwaltung/mentoring").await;
+    let mentor = |kldb: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("name", "Elif Şahin".to_owned()),
+            ("phone", "0201 445566".to_owned()),
+            ("kldb", kldb.to_owned()),
+            ("languages", "de, tr".to_owned()),
+            ("slots", "tue-morning".to_owned()),
+            ("slots", "thu-evening".to_owned()),
+            ("city", "Essen".to_owned()),
+            ("capacity", "2".to_owned()),
+            ("consent_on", "2026-11-20".to_owned()),
+        ]
+    };
+    // A wrong KldB code: German message, everything typed is kept (the slots too).
+    let res = staff
+        .post(app.url("/verwaltung/mentoring/mentoren"))
+        .form(&mentor("821"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("fünfstellige Berufskennziffer"), "{html}");
+    assert!(html.contains("value=\"Elif Şahin\""));
+    assert!(
+        html.contains("id=\"m-slot-thu-evening\" name=\"slots\" value=\"thu-evening\" checked")
+    );
+    let res = staff
+        .post(app.url("/verwaltung/mentoring/mentoren"))
+        .form(&mentor("82102"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let (_, pool) = api_call(&app, Role::Counsellor, "GET", "/api/v1/mentors", None).await;
+    let elif = pool
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == "Elif Şahin")
+        .unwrap();
+    assert_eq!(elif["slots"], json!(["tue-morning", "thu-evening"]));
+    assert_eq!(elif["languages"], json!(["de", "tr"]));
+    assert_eq!(elif["phone"], "0201 445566");
+
+    // The participant goes on the waiting list from the same page.
+    let res = staff
+        .post(app.url("/verwaltung/mentoring/wuensche"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("participant_id", &app.participant.to_string()),
+            ("slots", "sat-morning"),
+            ("city", "Essen"),
+            ("online", "ja"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let wish = app
+        .state
+        .store
+        .wish_of(app.participant)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(wish.wish.slots.codes(), ["sat-morning"]);
+    assert!(wish.wish.online);
+    // Without consent the page says why no proposal comes.
+    let html = staff
+        .get(app.url("/verwaltung/mentoring"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Amina Haddad: keine Einwilligung"), "{html}");
+}

@@ -2,7 +2,7 @@
 //! with referrals. Each part has its pages and API routes in its own module.
 
 pub mod loans;
-mod picker;
+pub(crate) mod picker;
 pub mod referrals;
 
 use lernweg_app::Caller;

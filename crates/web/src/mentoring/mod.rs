@@ -48,6 +48,10 @@ pub fn routes() -> Vec<Route> {
             post(pages::invite_code)
         ),
         (
+            page("POST", "/verwaltung/mentoring/wuensche", COUNSELLING),
+            post(pages::set_wish)
+        ),
+        (
             page("POST", "/verwaltung/mentoring/vorschlaege", COUNSELLING),
             post(pages::propose)
         ),

@@ -6,23 +6,27 @@
 //! field.
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use lernweg_app::mentoring::{self, Acceptance};
 use lernweg_app::tandems::{self, RawEvent, TandemView};
 use lernweg_app::{AppError, Caller};
+use lernweg_domain::ParticipantId;
 use lernweg_domain::{MentorEventId, MentorId, TandemId};
-use lernweg_participants::mentor_pool::RawMentor;
+use lernweg_participants::mentor_pool::{RawMentor, RawWish};
+use lernweg_participants::mentoring::{SLOT_DAYS, SLOT_PARTS, Slots};
 use lernweg_store::{InvitationKind, TandemStatus};
 use serde::Deserialize;
 
 use crate::AppState;
+use crate::care::picker::{PersonPicker, person_picker};
 use crate::context::Ctx;
 use crate::error::PageError;
 use crate::extract::PageId;
 use crate::i18n::Lang;
+use crate::pages::admin::Choice;
 use crate::pages::offers::caller;
 use crate::pages::{Layout, render};
 use crate::portal::date;
@@ -73,6 +77,60 @@ pub struct StaffPage {
     pub events: Vec<EventRow>,
     pub form: MentorForm,
     pub event: EventForm,
+    pub wish: WishForm,
+    /// The participants to put on the waiting list, narrowed by `?person=`.
+    pub picker: Option<PersonPicker>,
+    pub mentor_slots: Vec<Choice>,
+    pub wish_slots: Vec<Choice>,
+}
+
+/// The wish form as typed: a participant waiting for a mentor.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct WishForm {
+    pub csrf: String,
+    pub participant_id: String,
+    pub slots: String,
+    pub city: String,
+    pub online: String,
+}
+
+/// The forms' values: repeated keys (the slot checkboxes) joined with commas.
+fn form_of<T: serde::de::DeserializeOwned + Default>(fields: Vec<(String, String)>) -> T {
+    let mut map = serde_json::Map::new();
+    for (k, v) in fields {
+        match map.get_mut(&k) {
+            Some(serde_json::Value::String(old)) => {
+                old.push(',');
+                old.push_str(&v);
+            }
+            _ => {
+                map.insert(k, serde_json::Value::String(v));
+            }
+        }
+    }
+    serde_json::from_value(serde_json::Value::Object(map)).unwrap_or_default()
+}
+
+/// The 21 slot checkboxes, those in `chosen` (comma-separated codes) checked.
+fn slot_choices(lang: Lang, chosen: &str) -> Vec<Choice> {
+    let chosen = Slots::parse_list(chosen).unwrap_or_default();
+    SLOT_DAYS
+        .iter()
+        .flat_map(|d| SLOT_PARTS.iter().map(move |p| (d, p)))
+        .map(|(d, p)| {
+            let code = format!("{d}-{p}");
+            Choice {
+                selected: chosen.contains(&code),
+                label: format!(
+                    "{} {}",
+                    lang.t(&format!("mentoring-day-{d}")),
+                    lang.t(&format!("mentoring-part-{p}"))
+                ),
+                value: code,
+            }
+        })
+        .collect()
 }
 
 /// The add-mentor form as typed.
@@ -162,9 +220,10 @@ async fn page(
     ctx: &Ctx,
     caller: &Caller,
     errors: Vec<String>,
-    form: MentorForm,
-    event: EventForm,
+    forms: Forms,
+    person: &str,
 ) -> Result<StaffPage, PageError> {
+    let Forms { form, event, wish } = forms;
     let lang = ctx.lang;
     let app = &state.app;
     if caller.principal.provider_id.is_none() {
@@ -178,8 +237,12 @@ async fn page(
             running: Vec::new(),
             closed: Vec::new(),
             events: Vec::new(),
+            mentor_slots: slot_choices(lang, &form.slots),
+            wish_slots: slot_choices(lang, &wish.slots),
             form,
             event,
+            wish,
+            picker: None,
         });
     }
     let pool = mentoring::mentors(app, caller, None).await?;
@@ -271,9 +334,38 @@ async fn page(
         running: of(TandemStatus::Active),
         closed: of(TandemStatus::Closed),
         events,
+        mentor_slots: slot_choices(lang, &form.slots),
+        wish_slots: slot_choices(lang, &wish.slots),
+        picker: Some(
+            person_picker(
+                state,
+                lang,
+                &caller.principal,
+                "/verwaltung/mentoring#wuensche",
+                person,
+                &wish.participant_id,
+            )
+            .await?,
+        ),
         form,
         event,
+        wish,
     })
+}
+
+/// The three forms of the page as typed (all empty on a plain GET).
+#[derive(Default)]
+pub struct Forms {
+    pub form: MentorForm,
+    pub event: EventForm,
+    pub wish: WishForm,
+}
+
+/// `?person=`: the search of the participant select.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PageQuery {
+    pub person: String,
 }
 
 /// The German messages of a refusal: one per invalid field, or the conflict's.
@@ -292,6 +384,7 @@ pub fn refusal(lang: Lang, e: AppError) -> Result<Vec<String>, PageError> {
 pub async fn show(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
+    Query(q): Query<PageQuery>,
 ) -> Result<Response, PageError> {
     let caller = caller(&ctx)?;
     let p = page(
@@ -299,8 +392,8 @@ pub async fn show(
         &ctx,
         &caller,
         Vec::new(),
-        MentorForm::default(),
-        EventForm::default(),
+        Forms::default(),
+        &q.person,
     )
     .await?;
     Ok(render(&p))
@@ -311,11 +404,10 @@ async fn refused(
     ctx: &Ctx,
     caller: &Caller,
     e: AppError,
-    form: MentorForm,
-    event: EventForm,
+    forms: Forms,
 ) -> Result<Response, PageError> {
     let errors = refusal(ctx.lang, e)?;
-    let p = page(state, ctx, caller, errors, form, event).await?;
+    let p = page(state, ctx, caller, errors, forms, "").await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)).into_response())
 }
 
@@ -323,9 +415,10 @@ async fn refused(
 pub async fn add_mentor(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Form(f): Form<MentorForm>,
+    Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let caller = caller(&ctx)?;
+    let f: MentorForm = form_of(fields);
     let raw = RawMentor {
         name: f.name.clone(),
         email: f.email.clone(),
@@ -343,7 +436,13 @@ pub async fn add_mentor(
     };
     match mentoring::add_mentor(&state.app, &caller, None, &raw).await {
         Ok(_) => Ok(Redirect::to(&format!("{PATH}#pool")).into_response()),
-        Err(e) => refused(&state, &ctx, &caller, e, f, EventForm::default()).await,
+        Err(e) => {
+            let forms = Forms {
+                form: f,
+                ..Forms::default()
+            };
+            refused(&state, &ctx, &caller, e, forms).await
+        }
     }
 }
 
@@ -398,17 +497,7 @@ pub async fn decide(
     };
     match done {
         Ok(anchor) => Ok(Redirect::to(&format!("{PATH}#{anchor}")).into_response()),
-        Err(e) => {
-            refused(
-                &state,
-                &ctx,
-                &caller,
-                e,
-                MentorForm::default(),
-                EventForm::default(),
-            )
-            .await
-        }
+        Err(e) => refused(&state, &ctx, &caller, e, Forms::default()).await,
     }
 }
 
@@ -431,7 +520,13 @@ pub async fn create_event(
     };
     match tandems::create_event(&state.app, &caller, None, &raw).await {
         Ok(_) => Ok(Redirect::to(&format!("{PATH}#veranstaltungen")).into_response()),
-        Err(e) => refused(&state, &ctx, &caller, e, MentorForm::default(), f).await,
+        Err(e) => {
+            let forms = Forms {
+                event: f,
+                ..Forms::default()
+            };
+            refused(&state, &ctx, &caller, e, forms).await
+        }
     }
 }
 
@@ -491,4 +586,41 @@ pub async fn invite_code(
         ),
     };
     Ok(render(&page))
+}
+
+/// `POST /verwaltung/mentoring/wuensche`: a participant waits for a mentor (or their wish
+/// changes).
+pub async fn set_wish(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let caller = caller(&ctx)?;
+    let f: WishForm = form_of(fields);
+    let raw = RawWish {
+        slots: f.slots.clone(),
+        city: f.city.clone(),
+        online: if f.online.is_empty() { "nein" } else { "ja" }.into(),
+    };
+    let done = match ParticipantId::parse(&f.participant_id) {
+        Ok(id) => mentoring::set_wish(&state.app, &caller, id, &raw)
+            .await
+            .map(|_| ()),
+        Err(e) => Err(AppError::invalid(e)),
+    };
+    let e = match done {
+        Ok(()) => return Ok(Redirect::to(&format!("{PATH}#vorschlaege")).into_response()),
+        // Another provider's or an unknown person: the select's choice is wrong.
+        Err(AppError::NotFound) => AppError::invalid(lernweg_domain::ParseError::new(
+            "participant_id",
+            "unknown",
+            "no such participant",
+        )),
+        Err(e) => e,
+    };
+    let forms = Forms {
+        wish: f,
+        ..Forms::default()
+    };
+    refused(&state, &ctx, &caller, e, forms).await
 }

@@ -9,6 +9,7 @@ pub const EXPECTED: &[(&str, &str, &str)] = &[
         "/verwaltung/mentoring/mentoren/{id}/code",
         "counselling",
     ),
+    ("POST", "/verwaltung/mentoring/wuensche", "counselling"),
     ("POST", "/verwaltung/mentoring/vorschlaege", "counselling"),
     ("POST", "/verwaltung/mentoring/tandems/{id}", "counselling"),
     (
