@@ -474,3 +474,16 @@ pub async fn invite(
         .await?;
     Ok((m, issued))
 }
+
+/// The open invitations of a mentor stop working; returns how many.
+pub async fn revoke_invitations(app: &App, caller: &Caller, id: MentorId) -> Result<u64, AppError> {
+    let m = visible_mentor(app, caller, id).await?;
+    Ok(app
+        .store
+        .revoke_invitations_of(
+            &caller.actor,
+            lernweg_store::Invitee::Mentor(m.id),
+            m.provider_id,
+        )
+        .await?)
+}

@@ -629,3 +629,90 @@ async fn staff_add_mentors_and_wishes_with_the_forms() {
         .unwrap();
     assert!(html.contains("Amina Haddad: keine Einwilligung"), "{html}");
 }
+
+#[tokio::test]
+async fn a_new_mentor_is_invited_by_mail_and_lands_on_the_mentor_page() {
+    let mail = std::env::temp_dir().join(format!("lw-mentor-mail-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&mail).unwrap();
+    let app = TestApp::spawn_with(Options {
+        today: Some(day("2026-12-04")),
+        config: lernweg_web::WebConfig {
+            login_limits: common::relaxed_limits(),
+            mail: lernweg_web::portal::MailConfig {
+                mail_dir: Some(mail.clone()),
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+        ..Default::default()
+    })
+    .await;
+    let id = add_mentor(&app, "Jonas Krause", "43102", &["de"]).await;
+    let (staff, csrf) = app.login("counsellor@test.example").await;
+    let res = staff
+        .post(app.url(&format!("/verwaltung/mentoring/mentoren/{id}/einladung")))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let files: Vec<_> = std::fs::read_dir(&mail)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1);
+    let eml = std::fs::read_to_string(&files[0])
+        .unwrap()
+        .replace("=\r\n", "")
+        .replace("=3D", "=");
+    assert!(eml.contains("<jonas.krause@example.org>"), "{eml}");
+    let start = eml.find("/einladung?code=").unwrap() + "/einladung?code=".len();
+    let secret: String = eml[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    let client = TestApp::client();
+    let html = client
+        .get(app.url(&format!("/einladung?code={secret}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Guten Tag, Jonas Krause!"), "{html}");
+    let form_csrf = common::extract_csrf(&html).unwrap();
+    let res = client
+        .post(app.url("/einladung"))
+        .form(&[
+            ("csrf", form_csrf.as_str()),
+            ("kind", "link"),
+            ("secret", &secret),
+            ("password", "ein-gutes-passwort"),
+            ("password_repeat", "ein-gutes-passwort"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"], "/mentoring");
+    let html = client
+        .get(app.url("/mentoring"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Sie haben noch kein Tandem"), "{html}");
+    // The staff page names the account now.
+    let html = staff
+        .get(app.url("/verwaltung/mentoring"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Konto: jonas.krause@example.org"), "{html}");
+}

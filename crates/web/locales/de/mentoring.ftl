@@ -137,3 +137,14 @@ mentoring-wish-title = Auf die Warteliste für eine Mentorin oder einen Mentor
 mentoring-wish-intro = Teilnehmende, die eine Einwilligung zur Weitergabe an Mentorinnen und Mentoren gegeben haben und einen Beruf (KldB) erfasst haben, kommen bei der nächsten Berechnung in Frage.
 mentoring-wish-person = Teilnehmende Person
 mentoring-wish-submit = Vormerken
+mentoring-invite-email = Einladung per E-Mail
+mentoring-account = Konto: { $login }
+mentoring-mail-no-address = Für diese Person ist keine E-Mail-Adresse erfasst. Drucken Sie einen Zugangscode.
+mentoring-mail-subject = Ihr Zugang zum Mentoring bei Lernweg
+mentoring-mail-body = Guten Tag { $name },
+
+    mit diesem Link richten Sie Ihren Zugang zu Lernweg ein. Dort sehen Sie Ihre Tandems, tragen Ihre Treffen ein und melden sich zu Workshops an:
+
+    { $link }
+
+    Der Link gilt bis { $date } und nur einmal. Sie melden sich danach an mit: { $login }

@@ -137,3 +137,14 @@ mentoring-wish-title = On the waiting list for a mentor
 mentoring-wish-intro = Participants who consented to sharing with mentors and have an occupation (KldB) recorded are considered at the next computation.
 mentoring-wish-person = Participant
 mentoring-wish-submit = Put on the list
+mentoring-invite-email = Invite by e-mail
+mentoring-account = Account: { $login }
+mentoring-mail-no-address = No e-mail address is recorded for this person. Print an access code.
+mentoring-mail-subject = Your access to mentoring in Lernweg
+mentoring-mail-body = Hello { $name },
+
+    with this link you set up your access to Lernweg. There you see your tandems, log your meetings and sign up for workshops:
+
+    { $link }
+
+    The link is valid until { $date } and only once. Afterwards you sign in with: { $login }

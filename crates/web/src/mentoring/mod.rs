@@ -52,6 +52,14 @@ pub fn routes() -> Vec<Route> {
             post(pages::set_wish)
         ),
         (
+            page(
+                "POST",
+                "/verwaltung/mentoring/mentoren/{id}/einladung",
+                COUNSELLING
+            ),
+            post(pages::invite_email)
+        ),
+        (
             page("POST", "/verwaltung/mentoring/vorschlaege", COUNSELLING),
             post(pages::propose)
         ),

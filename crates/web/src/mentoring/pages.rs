@@ -30,6 +30,7 @@ use crate::pages::admin::Choice;
 use crate::pages::offers::caller;
 use crate::pages::{Layout, render};
 use crate::portal::date;
+use crate::portal::mail::{MailError, OutgoingMail, send};
 use crate::public_catalogue::base_url;
 
 const PATH: &str = "/verwaltung/mentoring";
@@ -41,6 +42,9 @@ pub struct MentorRow {
     pub languages: String,
     pub reach: String,
     pub places: String,
+    pub has_email: bool,
+    /// The login of their account, once they have one.
+    pub account: Option<String>,
 }
 
 pub struct TandemRow {
@@ -254,11 +258,24 @@ async fn page(
             .filter(|v| v.tandem.mentor_id == id && v.tandem.status == TandemStatus::Active)
             .count()
     };
+    let mut accounts = Vec::with_capacity(pool.len());
+    for m in &pool {
+        accounts.push(
+            app.store
+                .mentor_account(m.id)
+                .await
+                .map_err(AppError::from)?
+                .map(|u| u.login_id().to_string()),
+        );
+    }
     let mentors = pool
         .iter()
-        .map(|m| {
+        .zip(accounts)
+        .map(|(m, account)| {
             let p = &m.profile;
             MentorRow {
+                has_email: p.email.is_some(),
+                account,
                 id: m.id.to_string(),
                 name: p.name.clone(),
                 field: format!("{} · KldB {}", p.occupation, p.kldb.as_str()),
@@ -623,4 +640,78 @@ pub async fn set_wish(
         ..Forms::default()
     };
     refused(&state, &ctx, &caller, e, forms).await
+}
+
+/// The staff page with one message (a mail that could not be sent) and `status`.
+async fn with_message(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    status: StatusCode,
+    key: &str,
+) -> Result<Response, PageError> {
+    let errors = vec![ctx.lang.t(key)];
+    let p = page(state, ctx, caller, errors, Forms::default(), "").await?;
+    Ok((status, render(&p)).into_response())
+}
+
+/// `POST /verwaltung/mentoring/mentoren/{id}/einladung`: sends the invitation e-mail (plain
+/// German). An invitation that could not be sent is revoked at once.
+pub async fn invite_email(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    PageId(id): PageId<MentorId>,
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
+    let caller = caller(&ctx)?;
+    let m = mentoring::visible_mentor(&state.app, &caller, id).await?;
+    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
+    let Some(to) = m.profile.email.clone() else {
+        return with_message(
+            &state,
+            &ctx,
+            &caller,
+            unprocessable,
+            "mentoring-mail-no-address",
+        )
+        .await;
+    };
+    if !state.config.mail.is_configured() {
+        let key = MailError::NotConfigured.message_id();
+        return with_message(&state, &ctx, &caller, unprocessable, key).await;
+    }
+    let (m, issued) = mentoring::invite(&state.app, &caller, id, InvitationKind::Email).await?;
+    let de = Lang::De;
+    let body = de.t_args(
+        "mentoring-mail-body",
+        &[
+            ("name", m.profile.name.clone()),
+            (
+                "link",
+                format!(
+                    "{}/einladung?code={}",
+                    base_url(&state, &headers),
+                    issued.secret
+                ),
+            ),
+            ("date", date(issued.invitation.expires_at.date_naive())),
+            ("login", issued.login.to_string()),
+        ],
+    );
+    let mail = OutgoingMail {
+        to,
+        to_name: m.profile.name.clone(),
+        subject: de.t("mentoring-mail-subject"),
+        body,
+    };
+    if let Err(e) = send(&state.config.mail, state.config.public_url.as_deref(), mail).await {
+        tracing::error!(error = %e, "mentor invitation e-mail not sent");
+        mentoring::revoke_invitations(&state.app, &caller, id).await?;
+        let status = match e {
+            MailError::Transport(_) => StatusCode::BAD_GATEWAY,
+            _ => unprocessable,
+        };
+        return with_message(&state, &ctx, &caller, status, e.message_id()).await;
+    }
+    Ok(Redirect::to(&format!("{PATH}#pool")).into_response())
 }

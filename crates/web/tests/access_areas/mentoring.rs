@@ -9,6 +9,11 @@ pub const EXPECTED: &[(&str, &str, &str)] = &[
         "/verwaltung/mentoring/mentoren/{id}/code",
         "counselling",
     ),
+    (
+        "POST",
+        "/verwaltung/mentoring/mentoren/{id}/einladung",
+        "counselling",
+    ),
     ("POST", "/verwaltung/mentoring/wuensche", "counselling"),
     ("POST", "/verwaltung/mentoring/vorschlaege", "counselling"),
     ("POST", "/verwaltung/mentoring/tandems/{id}", "counselling"),
