@@ -24,6 +24,7 @@ const ROLES = [
   { who: 'trainer', login: 'lehrkraft1@demo.example', start: ['/start'] },
   { who: 'participant', login: 'samuel.mensah1@mail.demo.example', start: ['/mein-weg'] },
   { who: 'employer', login: 'pflegedirektion@klinikum-essen-nord.demo.example', start: ['/betrieb'] },
+  { who: 'mentor', login: 'mentorin1@demo.example', start: ['/mentoring'] },
 ];
 
 // The pages reviewers look at first (by kind; ids replaced by :id, offer addresses by :slug).
@@ -43,6 +44,8 @@ const KEY_KINDS = new Set([
   '/verwaltung/termine/:id',
   '/verwaltung/termine/:id/anwesenheit',
   '/mein-weg',
+  '/verwaltung/mentoring',
+  '/mentoring',
 ]);
 
 const fileName = (who, kind, width) =>

@@ -579,6 +579,24 @@ mod tests {
     }
 
     #[test]
+    fn rejected_pairs_are_left_out() {
+        let mentors = [
+            mentor("ar", "81302", &["ar"], 1),
+            mentor("de", "81999", &["de"], 1),
+        ];
+        let mentees = [mentee("b2", "81302", "ar", Some(CefrLevel::B2))];
+        let best = assign(&mentors, &mentees, &Weights::default());
+        assert_eq!(best.pairs[0].mentor, 0);
+        let without = assign_except(&mentors, &mentees, &Weights::default(), |j, e| {
+            (j, e) == (0, 0)
+        });
+        assert_eq!(without.pairs[0].mentor, 1);
+        let none = assign_except(&mentors, &mentees, &Weights::default(), |_, _| true);
+        assert!(none.pairs.is_empty());
+        assert_eq!(none.unmatched.len(), 1);
+    }
+
+    #[test]
     fn the_unmatched_get_their_reason() {
         let mentors = [mentor("m", "81302", &["de"], 1)];
         let mentees = [
