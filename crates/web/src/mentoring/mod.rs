@@ -5,8 +5,10 @@
 //! `COUNSELLING`; mentors see only their tandems and events.
 
 pub(crate) mod api;
+mod invitations;
 mod pages;
 mod portal;
+pub(crate) mod tandems_api;
 
 pub(crate) use portal::{TandemBlock, blocks};
 
@@ -45,7 +47,7 @@ pub fn routes() -> Vec<Route> {
                 "/verwaltung/mentoring/mentoren/{id}/code",
                 COUNSELLING
             ),
-            post(pages::invite_code)
+            post(invitations::invite_code)
         ),
         (
             page("POST", "/verwaltung/mentoring/wuensche", COUNSELLING),
@@ -57,7 +59,7 @@ pub fn routes() -> Vec<Route> {
                 "/verwaltung/mentoring/mentoren/{id}/einladung",
                 COUNSELLING
             ),
-            post(pages::invite_email)
+            post(invitations::invite_email)
         ),
         (
             page("POST", "/verwaltung/mentoring/vorschlaege", COUNSELLING),
@@ -110,19 +112,19 @@ pub fn routes() -> Vec<Route> {
         documented(COUNSELLING, routes!(api::weights)),
         documented(MANAGERS, routes!(api::set_weights)),
         documented(COUNSELLING, routes!(api::propose)),
-        documented(COUNSELLING, routes!(api::list_tandems)),
-        documented(COUNSELLING, routes!(api::show_tandem)),
-        documented(COUNSELLING, routes!(api::accept)),
-        documented(COUNSELLING, routes!(api::reject)),
-        documented(COUNSELLING, routes!(api::swap)),
-        documented(COUNSELLING, routes!(api::close)),
-        documented(TANDEM_SIDES, routes!(api::log_meeting)),
-        documented(TANDEM_PEOPLE, routes!(api::feedback)),
-        documented(COUNSELLING, routes!(api::list_events)),
-        documented(COUNSELLING, routes!(api::create_event)),
-        documented(MENTOR, routes!(api::sign_up)),
-        documented(MENTOR, routes!(api::withdraw)),
-        documented(COUNSELLING, routes!(api::attendance)),
+        documented(COUNSELLING, routes!(tandems_api::list_tandems)),
+        documented(COUNSELLING, routes!(tandems_api::show_tandem)),
+        documented(COUNSELLING, routes!(tandems_api::accept)),
+        documented(COUNSELLING, routes!(tandems_api::reject)),
+        documented(COUNSELLING, routes!(tandems_api::swap)),
+        documented(COUNSELLING, routes!(tandems_api::close)),
+        documented(TANDEM_SIDES, routes!(tandems_api::log_meeting)),
+        documented(TANDEM_PEOPLE, routes!(tandems_api::feedback)),
+        documented(COUNSELLING, routes!(tandems_api::list_events)),
+        documented(COUNSELLING, routes!(tandems_api::create_event)),
+        documented(MENTOR, routes!(tandems_api::sign_up)),
+        documented(MENTOR, routes!(tandems_api::withdraw)),
+        documented(COUNSELLING, routes!(tandems_api::attendance)),
     ]
 }
 
@@ -134,14 +136,14 @@ pub fn routes() -> Vec<Route> {
     api::WishDto,
     api::WeightsDto,
     api::MatchingDto,
-    api::TandemDto,
-    api::AcceptDto,
-    api::NoteDto,
-    api::SwapDto,
-    api::MeetingInputDto,
-    api::FeedbackDto,
-    api::MentorEventDto,
-    api::SignupDto,
-    api::AttendedDto,
+    tandems_api::TandemDto,
+    tandems_api::AcceptDto,
+    tandems_api::NoteDto,
+    tandems_api::SwapDto,
+    tandems_api::MeetingInputDto,
+    tandems_api::FeedbackDto,
+    tandems_api::MentorEventDto,
+    tandems_api::SignupDto,
+    tandems_api::AttendedDto,
 )))]
 pub struct Doc;

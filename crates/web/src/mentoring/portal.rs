@@ -17,8 +17,8 @@ use lernweg_participants::mentor_pool::RawMeeting;
 use lernweg_store::TandemStatus;
 use serde::Deserialize;
 
-use super::api::sides;
 use super::pages::minutes_text;
+use super::tandems_api::sides;
 use crate::AppState;
 use crate::context::Ctx;
 use crate::extract::PageId;
