@@ -54,7 +54,8 @@ pub struct HomePage {
     pub lists: Vec<TaskList>,
     /// Link to the legal texts (admin and coordinators).
     pub legal_texts: bool,
-    /// Counselling staff: the employers and the outbox (kept out of the crowded top bar).
+    /// Counselling staff: the employers, the outbox and mentoring (kept out of the crowded
+    /// top bar).
     pub employers: bool,
 }
 

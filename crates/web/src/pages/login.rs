@@ -36,6 +36,7 @@ fn landing(role: Role) -> &'static str {
     match role {
         r if r.is_staff() => "/start",
         Role::Participant => "/mein-weg",
+        Role::Mentor => "/mentoring",
         _ => "/konto",
     }
 }

@@ -55,7 +55,7 @@ pub struct Layout {
 }
 
 /// The navigation: each link is shown only to roles the route table allows.
-const NAV: [(&str, &str); 15] = [
+const NAV: [(&str, &str); 14] = [
     ("/start", "nav-start"),
     ("/mein-weg", "nav-path"),
     ("/verwaltung/teilnehmende", "nav-participants"),
@@ -64,7 +64,6 @@ const NAV: [(&str, &str); 15] = [
     ("/verwaltung/anwesenheit", "nav-attendance"),
     ("/verwaltung/leihgeraete", "nav-loans"),
     ("/verwaltung/verweise", "nav-referrals"),
-    ("/verwaltung/mentoring", "nav-mentoring"),
     ("/verwaltung/erfolgsfaktoren", "nav-success"),
     ("/team", "nav-team"),
     ("/admin/traeger", "nav-providers"),
