@@ -38,14 +38,23 @@ pub struct TandemView {
     pub over_budget: Vec<OverBudget>,
 }
 
-async fn view_of(app: &App, t: Tandem) -> Result<TandemView, AppError> {
-    let mentor = app.store.mentor(t.mentor_id).await?;
-    let p = app.store.participant(t.participant_id).await?;
+/// A tandem's meetings, and their (day, minutes) for the budget.
+async fn meetings(
+    app: &App,
+    t: &Tandem,
+) -> Result<(Vec<MeetingRecord>, Vec<(NaiveDate, u32)>), AppError> {
     let meetings = app.store.meetings_of(t.id).await?;
-    let minutes: Vec<(NaiveDate, u32)> = meetings
+    let minutes = meetings
         .iter()
         .map(|m| (m.meeting.met_on, m.meeting.minutes))
         .collect();
+    Ok((meetings, minutes))
+}
+
+async fn view_of(app: &App, t: Tandem) -> Result<TandemView, AppError> {
+    let mentor = app.store.mentor(t.mentor_id).await?;
+    let p = app.store.participant(t.participant_id).await?;
+    let (meetings, minutes) = meetings(app, &t).await?;
     Ok(TandemView {
         this_month: minutes_in_month(&minutes, app.today()),
         over_budget: over_budget(&minutes, t.budget_minutes),
@@ -205,11 +214,7 @@ pub struct OwnTandem {
 }
 
 async fn own_tandem(app: &App, t: Tandem, partner: Partner) -> Result<OwnTandem, AppError> {
-    let meetings = app.store.meetings_of(t.id).await?;
-    let minutes: Vec<(NaiveDate, u32)> = meetings
-        .iter()
-        .map(|m| (m.meeting.met_on, m.meeting.minutes))
-        .collect();
+    let (meetings, minutes) = meetings(app, &t).await?;
     Ok(OwnTandem {
         this_month: minutes_in_month(&minutes, app.today()),
         meetings,
