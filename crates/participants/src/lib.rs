@@ -31,6 +31,7 @@ pub mod ics;
 pub mod import;
 pub mod import_plan;
 pub mod language;
+pub mod language_assessment;
 pub mod lesson_dates;
 pub mod mentor_pool;
 pub mod mentoring;
