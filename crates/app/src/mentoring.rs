@@ -24,7 +24,10 @@ fn invalid(field: &'static str, code: &'static str, message: impl Into<String>) 
 }
 
 /// The provider a staff caller works for; the admin names one.
-fn provider_of(caller: &Caller, named: Option<ProviderId>) -> Result<ProviderId, AppError> {
+pub(crate) fn provider_of(
+    caller: &Caller,
+    named: Option<ProviderId>,
+) -> Result<ProviderId, AppError> {
     caller
         .principal
         .provider_id

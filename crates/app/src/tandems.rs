@@ -72,11 +72,7 @@ pub async fn overview(
     named: Option<lernweg_domain::ProviderId>,
 ) -> Result<Vec<TandemView>, AppError> {
     require(&caller.principal, COUNSELLING)?;
-    let provider = caller
-        .principal
-        .provider_id
-        .or(named)
-        .ok_or_else(|| invalid("provider_id", "required", "the admin names a provider"))?;
+    let provider = crate::mentoring::provider_of(caller, named)?;
     let mut out = Vec::new();
     for t in app.store.tandems_of_provider(provider).await? {
         out.push(view_of(app, t).await?);
@@ -92,8 +88,7 @@ pub async fn tandem(app: &App, caller: &Caller, id: TandemId) -> Result<TandemVi
 
 /// Which side of `t` the caller is: its mentor, its mentee, or counselling staff of its
 /// provider; anyone else gets `NotFound`.
-async fn side_of(
-    app: &App,
+fn side_of(
     caller: &Caller,
     t: &Tandem,
     mentor: Option<MentorId>,
@@ -109,7 +104,6 @@ async fn side_of(
     if COUNSELLING.permits(Some(caller.principal.role)) {
         return Ok(TandemSide::Staff);
     }
-    let _ = app;
     Err(AppError::NotFound)
 }
 
@@ -123,7 +117,7 @@ pub async fn log_meeting(
     raw: &RawMeeting,
 ) -> Result<TandemView, AppError> {
     let t = app.store.tandem(id).await?;
-    let side = side_of(app, caller, &t, mentor, participant).await?;
+    let side = side_of(caller, &t, mentor, participant)?;
     if t.status != TandemStatus::Active {
         return Err(AppError::Conflict("tandem_not_active".into()));
     }
@@ -171,7 +165,7 @@ pub async fn feedback(
     text: &str,
 ) -> Result<Tandem, AppError> {
     let t = app.store.tandem(id).await?;
-    let side = side_of(app, caller, &t, mentor, participant).await?;
+    let side = side_of(caller, &t, mentor, participant)?;
     let given = match side {
         TandemSide::Mentor => &t.mentor_feedback,
         TandemSide::Mentee => &t.mentee_feedback,
@@ -391,11 +385,7 @@ pub async fn create_event(
     raw: &RawEvent,
 ) -> Result<MentorEvent, AppError> {
     require(&caller.principal, COUNSELLING)?;
-    let provider = caller
-        .principal
-        .provider_id
-        .or(named)
-        .ok_or_else(|| invalid("provider_id", "required", "the admin names a provider"))?;
+    let provider = crate::mentoring::provider_of(caller, named)?;
     let e = raw.parse(app.today())?;
     Ok(app
         .store
@@ -411,11 +401,7 @@ pub async fn events(
     from: NaiveDate,
 ) -> Result<Vec<(MentorEvent, Vec<Signup>)>, AppError> {
     require(&caller.principal, COUNSELLING)?;
-    let provider = caller
-        .principal
-        .provider_id
-        .or(named)
-        .ok_or_else(|| invalid("provider_id", "required", "the admin names a provider"))?;
+    let provider = crate::mentoring::provider_of(caller, named)?;
     let mut out = Vec::new();
     for e in app.store.mentor_events_of(provider, from).await? {
         let signups = app.store.signups_of(e.id).await?;
