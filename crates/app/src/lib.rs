@@ -21,6 +21,8 @@ mod error;
 pub mod exports;
 pub mod feeds;
 pub mod imports;
+pub mod language;
+pub mod language_certificates;
 pub mod legal;
 pub mod loans;
 pub mod mentoring;

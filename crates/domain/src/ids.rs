@@ -151,6 +151,16 @@ id_type!(
     MentorEventId,
     "mentor_event"
 );
+id_type!(
+    /// One language assessment of a participant (a skill's level on a day, from a source).
+    LanguageAssessmentId,
+    "language_assessment"
+);
+id_type!(
+    /// A language certificate (Sprachkompetenznachweis) with its signed credential.
+    LanguageCertificateId,
+    "language_certificate"
+);
 
 #[cfg(test)]
 mod tests {

@@ -30,8 +30,9 @@ pub use employer::{
 };
 pub use ids::{
     CohortId, EmployerContactId, EmployerId, EmploymentId, EnrolmentId, FeedId, InvitationId,
-    MentorEventId, MentorId, OfferId, ParticipantId, PlanAnswerId, PlanItemId, PlanSessionId,
-    ProviderId, ReleaseAgreementId, SessionId, TandemId, TokenId, UserId,
+    LanguageAssessmentId, LanguageCertificateId, MentorEventId, MentorId, OfferId, ParticipantId,
+    PlanAnswerId, PlanItemId, PlanSessionId, ProviderId, ReleaseAgreementId, SessionId, TandemId,
+    TokenId, UserId,
 };
 pub use kldb::KldbCode;
 pub use legal::LegalKind;

@@ -41,6 +41,13 @@ pub enum ProviderCommand {
     },
     /// List providers.
     List,
+    /// Retire the provider's key for signing language certificates and create a new one;
+    /// certificates signed before still verify (the retired key stays published).
+    RotateKey {
+        /// The provider's id or exact name.
+        #[arg(long, env = "LERNWEG_PROVIDER")]
+        provider: String,
+    },
     /// Set how many months finished or inactive participant records are kept before
     /// `lernweg purge`.
     Retention {
@@ -193,6 +200,18 @@ pub async fn provider(cmd: ProviderCommand, store: &Store) -> anyhow::Result<()>
             for p in all {
                 println!("{}\t{}\t{}", p.id, p.state, p.name);
             }
+            Ok(())
+        }
+        ProviderCommand::RotateKey { provider } => {
+            let p = find_provider(store, &provider).await?;
+            let key =
+                lernweg_app::language_certificates::rotate_key(&app, &admin::operator(), p.id)
+                    .await
+                    .map_err(explain_app)?;
+            println!(
+                "{} signs language certificates with the new key {}.",
+                p.name, key.kid
+            );
             Ok(())
         }
         ProviderCommand::Retention { provider, months } => {

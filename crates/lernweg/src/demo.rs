@@ -192,6 +192,7 @@ pub async fn seed(store: &Store) -> anyhow::Result<bool> {
     crate::demo_planning::seed(store, provider_ids[0]).await?;
     crate::demo_paths::seed(store, provider_ids[0]).await?;
     crate::demo_mentoring::seed(store, provider_ids[0]).await?;
+    crate::demo_language::seed(store, provider_ids[0]).await?;
     crate::demo_imports::seed(store, provider_ids[0]).await?;
     crate::demo_legal::seed(store, &provider_ids).await?;
     store.set_setting_once(SEEDED_KEY, "1").await?;

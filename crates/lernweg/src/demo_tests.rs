@@ -324,6 +324,7 @@ async fn check(today: NaiveDate) -> Vec<String> {
         );
     }
     mentoring(&store, today, &mut p).await;
+    language(&store, &mut p).await;
     for a in store.audit_entries(None, 1000).await.unwrap() {
         p.check(a.at <= now, || format!("audit entry at {}", a.at));
     }
@@ -402,6 +403,51 @@ async fn mentoring(store: &Store, today: NaiveDate, p: &mut Problems) {
         events.len() >= 2 && events.iter().all(|e| e.signed_up > 0),
         || format!("events for mentors: {events:?}"),
     );
+}
+
+/// Language competence (issue 16, point 6): histories in every source, self-assessments, an
+/// issued certificate that verifies and a revoked one.
+async fn language(store: &Store, p: &mut Problems) {
+    use lernweg_participants::language_assessment::Source;
+    let counsellor = lernweg_domain::Email::parse("beratung1@demo.example").unwrap();
+    let provider = store.user_by_email(&counsellor).await.unwrap().provider_id;
+    let mut sources = std::collections::BTreeSet::new();
+    let mut with_history = 0;
+    let (mut valid, mut revoked, mut answered) = (0, 0, 0);
+    for person in store.participants(provider).await.unwrap() {
+        let history = store.language_assessments(person.id).await.unwrap();
+        with_history += usize::from(history.len() >= 2);
+        sources.extend(history.iter().map(|a| a.assessment.source));
+        answered += usize::from(
+            !store
+                .language_self_checks(person.id)
+                .await
+                .unwrap()
+                .is_empty(),
+        );
+        for c in store.language_certificates_of(person.id).await.unwrap() {
+            let key = store.issuer_key(&c.kid).await.unwrap();
+            p.check(
+                lernweg_credentials::verify_jwt(&c.credential, &key.public_key).is_ok(),
+                || format!("certificate {} does not verify", c.id),
+            );
+            if c.revoked_at.is_some() {
+                revoked += 1;
+            } else {
+                valid += 1;
+            }
+        }
+    }
+    p.check(with_history >= 5, || {
+        format!("{with_history} language histories")
+    });
+    p.check(sources.len() == Source::ALL.len(), || {
+        format!("sources {sources:?}")
+    });
+    p.check(answered >= 2, || format!("{answered} self-assessments"));
+    p.check(valid >= 1 && revoked >= 1, || {
+        format!("{valid} valid, {revoked} revoked certificates")
+    });
 }
 
 #[tokio::test]

@@ -8,6 +8,7 @@ mod demo_attendance;
 mod demo_bulk;
 mod demo_employers;
 mod demo_imports;
+mod demo_language;
 mod demo_legal;
 mod demo_mentoring;
 mod demo_offers;
@@ -19,6 +20,7 @@ mod demo_portal;
 mod demo_tests;
 mod demo_work;
 mod export;
+mod keyfile;
 mod logging;
 
 use std::net::SocketAddr;
@@ -52,6 +54,11 @@ struct DbArgs {
     /// (`./lernweg-demo` for `lernweg demo`).
     #[arg(long, global = true, env = "LERNWEG_DATA_DIR")]
     data_dir: Option<PathBuf>,
+    /// The key file that seals the providers' signing keys for language certificates, kept
+    /// outside the database (created with mode 0600 when missing). Default: `credential.key`
+    /// in the data directory (`./lernweg-data` when only a database URL is given).
+    #[arg(long, global = true, env = "LERNWEG_CREDENTIAL_KEY_FILE")]
+    credential_key_file: Option<PathBuf>,
 }
 
 impl DbArgs {
@@ -61,6 +68,23 @@ impl DbArgs {
             (_, Some(dir)) => DatabaseTarget::DataDir(dir.clone()),
             _ => DatabaseTarget::DataDir(PathBuf::from(default_dir)),
         }
+    }
+
+    /// Where the credential key file is: the flag, else `credential.key` in the data directory.
+    fn key_file(&self, default_dir: &str) -> PathBuf {
+        match (&self.credential_key_file, &self.data_dir) {
+            (Some(f), _) => f.clone(),
+            (None, Some(dir)) => dir.join("credential.key"),
+            (None, None) => PathBuf::from(default_dir).join("credential.key"),
+        }
+    }
+
+    /// Opens (and migrates) the database with the credential key file, for the commands that
+    /// sign (the server, the demo, key rotation); the others never touch the key file.
+    async fn open_signing(&self, default_dir: &str) -> anyhow::Result<Store> {
+        let store = open(&self.target(default_dir)).await?;
+        let key = keyfile::load_or_create(&self.key_file(default_dir))?;
+        Ok(store.with_credential_key(key))
     }
 }
 
@@ -305,7 +329,7 @@ async fn open(target: &DatabaseTarget) -> anyhow::Result<Store> {
 async fn run(command: Command, db: DbArgs) -> anyhow::Result<()> {
     match command {
         Command::Serve(args) => {
-            let store = open(&db.target("./lernweg-data")).await?;
+            let store = db.open_signing("./lernweg-data").await?;
             serve(store, args).await
         }
         Command::Demo(demo_args) => {
@@ -324,7 +348,7 @@ async fn run(command: Command, db: DbArgs) -> anyhow::Result<()> {
                 };
                 args.mail_dir = Some(dir.join("mail"));
             }
-            let store = open(&target).await?;
+            let store = db.open_signing("./lernweg-demo").await?;
             let created = demo::seed(&store).await?;
             if created {
                 println!("Demo data generated in {}.", target.redacted());
@@ -356,7 +380,12 @@ async fn run(command: Command, db: DbArgs) -> anyhow::Result<()> {
         }
         Command::User(cmd) => admin::user(cmd, &open(&db.target("./lernweg-data")).await?).await,
         Command::Provider(cmd) => {
-            admin::provider(cmd, &open(&db.target("./lernweg-data")).await?).await
+            let store = if matches!(cmd, admin::ProviderCommand::RotateKey { .. }) {
+                db.open_signing("./lernweg-data").await?
+            } else {
+                open(&db.target("./lernweg-data")).await?
+            };
+            admin::provider(cmd, &store).await
         }
         Command::Purge { dry_run, today } => {
             admin::purge(&open(&db.target("./lernweg-data")).await?, dry_run, today).await

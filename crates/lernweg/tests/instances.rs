@@ -25,6 +25,12 @@ fn instance(url: &str) -> (Server, String) {
         .args(["serve", "--addr", "127.0.0.1:0", "--database-url", url])
         .args(["--daily-jobs", "imports"])
         .env_remove("LERNWEG_DATA_DIR")
+        // Every instance of one installation shares the credential key file (outside the
+        // source tree).
+        .env(
+            "LERNWEG_CREDENTIAL_KEY_FILE",
+            std::env::temp_dir().join(format!("lernweg-instances-{}.key", std::process::id())),
+        )
         .env("LERNWEG_LOG", "warn")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

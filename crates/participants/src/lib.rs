@@ -45,6 +45,7 @@ pub mod reason;
 pub mod recognition;
 pub mod release;
 pub mod seats;
+pub mod self_check;
 pub mod work_pattern;
 pub mod work_pattern_draft;
 

@@ -98,6 +98,14 @@ audit_names! {
         Tandem => "tandem",
         /// A workshop or networking event for mentors.
         MentorEvent => "mentor_event",
+        /// A language assessment of a participant.
+        LanguageAssessment => "language_assessment",
+        /// A participant's answers to the can-do statements.
+        LanguageSelfCheck => "language_self_check",
+        /// A provider's signing key for credentials.
+        IssuerKey => "issuer_key",
+        /// A language certificate (PDF and signed credential).
+        LanguageCertificate => "language_certificate",
         /// An Impressum, privacy statement or accessibility statement.
         LegalText => "legal_text",
         /// A page or API route (a refused request names its method and path).

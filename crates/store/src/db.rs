@@ -61,6 +61,8 @@ pub struct Store {
     pub(crate) instance: std::sync::Arc<str>,
     /// The queue of read audit entries (see `audit_queue`).
     pub(crate) audit_queue: std::sync::Arc<crate::audit_queue::AuditQueue>,
+    /// The installation's key file for the providers' signing keys (see `certificates`).
+    pub(crate) credential_key: Option<std::sync::Arc<lernweg_credentials::MasterKey>>,
     /// The list queries run so far, with their values (tests read their query plans).
     #[cfg(feature = "test-support")]
     pub(crate) lists_run: ListsRun,
@@ -125,6 +127,7 @@ impl Store {
             clock: Clock::system(),
             token_uses: Default::default(),
             audit_queue: Default::default(),
+            credential_key: None,
             instance: uuid::Uuid::now_v7().to_string().into(),
             #[cfg(feature = "test-support")]
             lists_run: Default::default(),

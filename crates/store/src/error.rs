@@ -16,6 +16,10 @@ pub enum StoreError {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("corrupt record in {table}: {detail}")]
     Corrupt { table: &'static str, detail: String },
+    /// The installation's key file for signing credentials is missing or does not open a
+    /// provider's key (a set-up problem, never the user's).
+    #[error("credential keys: {0}")]
+    CredentialKey(String),
 }
 
 impl StoreError {

@@ -9,6 +9,7 @@ mod account_invitations;
 mod attendance;
 mod audit;
 mod audit_queue;
+mod certificates;
 mod clock;
 mod cohorts;
 mod db;
@@ -21,6 +22,7 @@ mod imports;
 mod individual_plans;
 mod instances;
 mod invitations;
+mod language;
 mod legal;
 mod loan_lists;
 mod loans;
@@ -58,6 +60,7 @@ pub use attendance::{
 };
 pub use audit::{Actor, AuditAction, AuditEntity, AuditEntry, AuditFilter, NewAuditEntry};
 pub use audit_queue::AUDIT_QUEUE_CAPACITY;
+pub use certificates::{IssuerKey, LanguageCertificate, NewLanguageCertificate};
 pub use clock::Clock;
 pub use cohorts::{Cohort, CohortFilter, CohortsOf, NewCohort};
 pub use db::{DatabaseTarget, Store};
@@ -80,6 +83,7 @@ pub use invitations::{
     INVITATION_DAYS, Invitation, InvitationKind, InvitationStatus, Invitee, IssuedInvitation,
     Refusal,
 };
+pub use language::{AssessmentRecord, SelfCheck};
 pub use loan_lists::{DeviceFilter, DeviceListed, LoanFilter, LoanListed};
 pub use loans::{DEVICE_KINDS, Device, Loan, NewDevice, NewLoan};
 pub use mentor_access::{EventKind, MentorEvent, NewMentorEvent, Signup};

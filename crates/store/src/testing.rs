@@ -35,7 +35,12 @@ impl TestDb {
                 admin.close().await.ok();
                 let url = replace_db_name(&base, &name);
                 let target = DatabaseTarget::Url(url);
-                let store = Store::open(&target).await.expect("open test database");
+                let store = Store::open(&target)
+                    .await
+                    .expect("open test database")
+                    .with_credential_key(
+                        lernweg_credentials::MasterKey::from_bytes(rand::random()),
+                    );
                 TestDb {
                     store,
                     target,
@@ -46,7 +51,12 @@ impl TestDb {
             None => {
                 let dir = tempfile::tempdir().expect("temp dir");
                 let target = DatabaseTarget::DataDir(dir.path().to_path_buf());
-                let store = Store::open(&target).await.expect("open test database");
+                let store = Store::open(&target)
+                    .await
+                    .expect("open test database")
+                    .with_credential_key(
+                        lernweg_credentials::MasterKey::from_bytes(rand::random()),
+                    );
                 TestDb {
                     store,
                     target,

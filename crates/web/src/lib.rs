@@ -20,6 +20,7 @@ mod feeds;
 pub mod i18n;
 mod imports;
 mod individual;
+mod language;
 mod list_search;
 mod mentoring;
 mod offers_view;

@@ -160,6 +160,7 @@ pub fn table() -> Vec<Route> {
     all.extend(crate::care::routes());
     all.extend(crate::employers::routes());
     all.extend(crate::mentoring::routes());
+    all.extend(crate::language::routes());
     all.extend(crate::release::routes());
     all.extend(crate::planning::routes());
     all.extend(crate::individual::routes());

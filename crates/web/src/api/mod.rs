@@ -64,6 +64,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(crate::care::referrals::Doc::openapi());
     doc.merge(crate::employers::Doc::openapi());
     doc.merge(crate::mentoring::Doc::openapi());
+    doc.merge(crate::language::Doc::openapi());
     doc.merge(crate::release::Doc::openapi());
     doc.merge(crate::planning::Doc::openapi());
     doc.merge(crate::individual::Doc::openapi());

@@ -176,6 +176,8 @@ pub struct Choice {
 /// One participant on the roll call.
 pub struct Row {
     pub id: String,
+    /// The participant, for the link to record their language level.
+    pub participant_id: String,
     pub name: String,
     /// "pausiert", "abgeschlossen" …; empty while active.
     pub remark: String,
@@ -262,6 +264,7 @@ fn build(
                 note: value.note,
                 error: row_errors.get(&id).cloned(),
                 name: format!("{} {}", r.given_name, r.family_name),
+                participant_id: r.enrolment.participant_id.to_string(),
                 remark,
                 id,
             }

@@ -103,6 +103,8 @@ pub struct PathPage {
     pub plan: Option<super::plan::PlanPortal>,
     /// The participant's mentoring tandems (running and closed).
     pub tandems: Vec<crate::mentoring::TandemBlock>,
+    /// Self-assessment and language certificates.
+    pub language: crate::language::LanguageBlock,
 }
 
 impl PathPage {
@@ -326,6 +328,7 @@ pub(crate) async fn build(
         false,
         now.to_string(),
     );
+    let language = crate::language::block(state, headers, lang, p).await?;
     let fresh_feed = fresh_feed.map(|secret| {
         format!(
             "{}/feeds/{secret}.ics",
@@ -350,6 +353,7 @@ pub(crate) async fn build(
         checks,
         plan,
         tandems,
+        language,
     })
 }
 
@@ -377,6 +381,9 @@ pub(crate) fn at_work_summary(lang: Lang, dates: &[DateRow]) -> Option<String> {
 pub struct PathQuery {
     #[serde(default)]
     kalender: Option<String>,
+    /// `gespeichert` after the self-assessment was saved, `fehlt` when nothing was answered.
+    #[serde(default)]
+    sprache: Option<String>,
 }
 
 /// `GET /mein-weg`.
@@ -394,6 +401,8 @@ pub async fn show(
     let mut page = build(&state, &ctx, &headers, &p, None)
         .await
         .or_portal(&ctx, lang)?;
+    page.language.saved = q.sprache.as_deref() == Some("gespeichert");
+    page.language.missing = q.sprache.as_deref() == Some("fehlt");
     if q.kalender.as_deref() == Some("widerrufen") {
         // Shown only while no new link exists; a language switch drops the notice.
         page.feed_revoked = page.feed_since.is_none();

@@ -8,6 +8,7 @@ mod exports;
 mod feeds;
 mod imports;
 mod individual;
+mod language;
 mod legal;
 mod loans;
 mod mentoring;
@@ -43,6 +44,7 @@ pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
         legal::EXPECTED,
         work::EXPECTED,
         mentoring::EXPECTED,
+        language::EXPECTED,
     ]
     .concat()
 }
