@@ -81,7 +81,7 @@ lc-pdf-check-page = Prüfseite: { $url }
 lc-pdf-check-credential = Derselbe Inhalt liegt als digital signierter Nachweis vor (Open Badges 3.0, VC-JWT, Schlüssel { $kid }).
 lc-pdf-footer = Sprachkompetenznachweis — erstellt mit Lernweg
 
-lc-verify-title = Sprachkompetenznachweis prüfen
+lc-verify-title = Nachweis prüfen
 lc-verify-valid = Dieser Nachweis ist echt und gültig.
 lc-verify-revoked = Dieser Nachweis wurde widerrufen.
 lc-verify-revoked-on = Er gilt nicht mehr seit dem

@@ -81,7 +81,7 @@ lc-pdf-check-page = Verification page: { $url }
 lc-pdf-check-credential = The same content exists as a digitally signed credential (Open Badges 3.0, VC-JWT, key { $kid }).
 lc-pdf-footer = Certificate of language competence — made with Lernweg
 
-lc-verify-title = Check a language certificate
+lc-verify-title = Check a certificate
 lc-verify-valid = This certificate is genuine and valid.
 lc-verify-revoked = This certificate has been revoked.
 lc-verify-revoked-on = It is no longer valid since

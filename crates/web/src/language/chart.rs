@@ -10,11 +10,13 @@ use chrono::NaiveDate;
 use lernweg_participants::language_assessment::{AssessedLevel, Assessment, Skill, Source};
 
 const W: f64 = 640.0;
-const H: f64 = 300.0;
+const H: f64 = 320.0;
 const LEFT: f64 = 44.0;
 const RIGHT: f64 = 16.0;
 const TOP: f64 = 12.0;
-const BOTTOM: f64 = 56.0;
+const BOTTOM: f64 = 84.0;
+/// Legend entries per row.
+const LEGEND_COLUMNS: usize = 3;
 
 /// Colours with at least 3:1 contrast on white, and a dash pattern each, so that lines are
 /// told apart without colour too.
@@ -98,7 +100,7 @@ pub fn svg(
         H - BOTTOM + 16.0,
         escape(&date(last))
     );
-    let mut legend_x = LEFT;
+    let mut shown = 0usize;
     for (i, skill) in Skill::ALL.iter().enumerate() {
         let (colour, dash) = STYLES[i % STYLES.len()];
         let mut points: Vec<(f64, f64)> = all
@@ -140,15 +142,17 @@ pub fn svg(
             );
         }
         let label = escape(&name(*skill));
+        let column_w = (W - LEFT - RIGHT) / LEGEND_COLUMNS as f64;
+        let lx = LEFT + (shown % LEGEND_COLUMNS) as f64 * column_w;
+        let ly = H - BOTTOM + 36.0 + (shown / LEGEND_COLUMNS) as f64 * 20.0;
         let _ = write!(
             out,
-            r##"<line x1="{legend_x:.1}" y1="{ly:.1}" x2="{:.1}" y2="{ly:.1}" stroke="{colour}" stroke-width="2.5" stroke-dasharray="{dash}"/><text x="{:.1}" y="{:.1}" font-size="11" fill="#222">{label}</text>"##,
-            legend_x + 18.0,
-            legend_x + 22.0,
-            H - BOTTOM + 40.0 + 4.0,
-            ly = H - BOTTOM + 40.0,
+            r##"<line x1="{lx:.1}" y1="{ly:.1}" x2="{:.1}" y2="{ly:.1}" stroke="{colour}" stroke-width="2.5" stroke-dasharray="{dash}"/><text x="{:.1}" y="{:.1}" font-size="11" fill="#222">{label}</text>"##,
+            lx + 18.0,
+            lx + 22.0,
+            ly + 4.0,
         );
-        legend_x += 22.0 + 7.0 * label.chars().count() as f64 + 12.0;
+        shown += 1;
     }
     out.push_str("</svg>");
     out
