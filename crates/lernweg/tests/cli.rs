@@ -426,3 +426,73 @@ fn purge_lists_and_erases_finished_records() {
     ));
     assert!(e.contains("--today"), "{e}");
 }
+
+#[test]
+fn a_provider_key_is_rotated_with_the_key_file_outside_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    ok(&lernweg(
+        &[
+            "provider",
+            "add",
+            "--name",
+            "Träger Eins",
+            "--state",
+            "NW",
+            "--data-dir",
+            data,
+        ],
+        None,
+    ));
+    // Other commands never create the key file.
+    assert!(!dir.path().join("credential.key").exists());
+    let kid = |out: String| -> String {
+        assert!(
+            out.starts_with("Träger Eins signs language certificates with the new key "),
+            "{out}"
+        );
+        out.trim_end()
+            .rsplit(' ')
+            .next()
+            .unwrap()
+            .trim_end_matches('.')
+            .to_owned()
+    };
+    let rotate = [
+        "provider",
+        "rotate-key",
+        "--provider",
+        "Träger Eins",
+        "--data-dir",
+        data,
+    ];
+    let first = kid(ok(&lernweg(&rotate, None)));
+    let second = kid(ok(&lernweg(&rotate, None)));
+    assert_eq!(first.len(), 43, "an RFC 7638 thumbprint: {first}");
+    assert_ne!(first, second);
+    let key_file = dir.path().join("credential.key");
+    assert_eq!(std::fs::read_to_string(&key_file).unwrap().trim().len(), 43);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key_file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    // The database holds the sealed key, never the key file's secret.
+    let db = std::fs::read(dir.path().join("lernweg.db")).unwrap();
+    let secret = std::fs::read_to_string(&key_file).unwrap();
+    let secret = secret.trim().as_bytes();
+    assert!(!db.windows(secret.len()).any(|w| w == secret));
+    // A damaged key file is refused with its path; a lost one is replaced, and a rotation then
+    // gives the provider a key sealed under the new file (the old public keys stay published).
+    std::fs::write(&key_file, "not a key\n").unwrap();
+    let e = err(&lernweg(&rotate, None));
+    assert!(
+        e.contains("credential key file") && e.contains("credential.key"),
+        "{e}"
+    );
+    std::fs::remove_file(&key_file).unwrap();
+    let third = kid(ok(&lernweg(&rotate, None)));
+    assert!(key_file.exists());
+    assert_ne!(third, second);
+}
