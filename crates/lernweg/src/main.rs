@@ -207,6 +207,15 @@ enum Command {
         #[arg(long, env = "LERNWEG_FORMAT", default_value = "text")]
         format: String,
     },
+    /// Choose the weekly session times that let the most participants attend at least a share
+    /// of the sessions, given their shifts (exact). Input: a JSON file (see README).
+    Slots {
+        /// `{"state","start","weeks","choose","threshold","candidates":[…],"participants":[…]}`.
+        file: PathBuf,
+        /// Output format: json or text.
+        #[arg(long, env = "LERNWEG_FORMAT", default_value = "text")]
+        format: String,
+    },
     /// Measure how easy a German text is to read (Flesch-Amstad, Wiener Sachtextformel, long sentences and words).
     Readability {
         /// A UTF-8 text file (or `--offer`).
@@ -276,6 +285,12 @@ fn main() -> ExitCode {
             )),
             (Err(e), _) => fail(format!("cannot read {}: {e}", mentors.display())),
             (_, Err(e)) => fail(format!("cannot read {}: {e}", mentees.display())),
+        },
+        Command::Slots { file, format } => match std::fs::read_to_string(&file) {
+            Ok(json) => print(lernweg_participants::slot_choice::input::cli_slots(
+                &json, &format,
+            )),
+            Err(e) => fail(format!("cannot read {}: {e}", file.display())),
         },
         Command::Readability {
             file: Some(file),
@@ -417,7 +432,8 @@ async fn run(command: Command, db: DbArgs) -> anyhow::Result<()> {
         Command::Holidays { .. }
         | Command::Plan { .. }
         | Command::Readability { .. }
-        | Command::Match { .. } => {
+        | Command::Match { .. }
+        | Command::Slots { .. } => {
             unreachable!("handled without a database")
         }
     }

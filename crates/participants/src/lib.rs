@@ -46,6 +46,7 @@ pub mod recognition;
 pub mod release;
 pub mod seats;
 pub mod self_check;
+pub mod slot_choice;
 pub mod work_pattern;
 pub mod work_pattern_draft;
 
