@@ -87,7 +87,57 @@ pub fn can_attend(p: &Person, c: &Candidate, date: NaiveDate) -> bool {
     if c.end <= c.start {
         to += Duration::days(1);
     }
-    !p.pattern.works_during(from, to + travel)
+    let to = to + travel;
+    // As `WorkPattern::works_during`, without collecting the shifts of each day.
+    let mut days = [from.date() - Duration::days(1), from.date(), to.date()];
+    days.sort();
+    let mut last = None;
+    !days.into_iter().any(|day| {
+        if last == Some(day) {
+            return false;
+        }
+        last = Some(day);
+        p.pattern
+            .week_of(day)
+            .iter()
+            .filter(|s| s.weekday == day.weekday())
+            .any(|s| {
+                let (a, b) = s.on(day);
+                a < to && from < b
+            })
+    })
+}
+
+/// How many of a candidate's `dates` a person can attend. Whether they can depends only on
+/// the week of their rotation the date falls in (the candidate's weekday is fixed, so the day
+/// before and after fall into weeks that follow from it): each rotation week is checked once.
+#[cfg(test)]
+fn attendable_count(p: &Person, c: &Candidate, dates: &[NaiveDate]) -> u32 {
+    let weeks: Vec<i64> = dates.iter().map(|d| week_number(*d)).collect();
+    attendable_in_weeks(p, c, dates, &weeks)
+}
+
+/// The number of the week (Monday to Sunday) that holds `d`, counted from a fixed Monday.
+fn week_number(d: NaiveDate) -> i64 {
+    (crate::work_pattern::monday_of(d) - NaiveDate::MIN)
+        .num_days()
+        .div_euclid(7)
+}
+
+/// [`attendable_count`] with the dates' week numbers computed once for everybody.
+fn attendable_in_weeks(p: &Person, c: &Candidate, dates: &[NaiveDate], weeks: &[i64]) -> u32 {
+    let cycle = p.pattern.cycle_weeks().max(1) as i64;
+    let anchor = p.pattern.anchor_monday().map_or(0, week_number);
+    let mut known: [Option<bool>; crate::work_pattern::MAX_ROTATION_WEEKS] =
+        [None; crate::work_pattern::MAX_ROTATION_WEEKS];
+    dates
+        .iter()
+        .zip(weeks)
+        .filter(|(d, w)| {
+            let k = (*w - anchor).rem_euclid(cycle) as usize;
+            *known[k].get_or_insert_with(|| can_attend(p, c, **d))
+        })
+        .count() as u32
 }
 
 /// Per candidate, how many sessions it has and how many of them each person can attend.
@@ -105,6 +155,10 @@ impl Table {
             .iter()
             .map(|c| session_dates(c, problem.start, problem.weeks, &mut holidays))
             .collect();
+        let weeks: Vec<Vec<i64>> = dates
+            .iter()
+            .map(|ds| ds.iter().map(|d| week_number(*d)).collect())
+            .collect();
         Table {
             sessions: dates.iter().map(|d| d.len() as u32).collect(),
             attendable: problem
@@ -114,8 +168,8 @@ impl Table {
                     problem
                         .candidates
                         .iter()
-                        .zip(&dates)
-                        .map(|(c, ds)| ds.iter().filter(|d| can_attend(p, c, **d)).count() as u32)
+                        .zip(dates.iter().zip(&weeks))
+                        .map(|(c, (ds, ws))| attendable_in_weeks(p, c, ds, ws))
                         .collect()
                 })
                 .collect(),

@@ -71,6 +71,65 @@ fn night_shifts_commute_and_holidays_decide_what_a_person_can_attend() {
 }
 
 #[test]
+fn counting_once_per_rotation_week_agrees_with_checking_every_date() {
+    use Weekday::*;
+    // Nights from Sunday into Monday in week 1, lates in week 2, nothing in week 3; commute
+    // 45 minutes; sessions on every weekday, one crossing midnight.
+    let p = person(
+        "drei",
+        45,
+        vec![
+            vec![(Sun, "22:00", "06:00"), (Wed, "22:00", "06:00")],
+            vec![
+                (Mon, "14:00", "22:00"),
+                (Thu, "14:00", "22:00"),
+                (Sat, "06:00", "14:00"),
+            ],
+            vec![],
+        ],
+    );
+    let mut cal = lernweg_planner::HolidayCalendar::new(State::BY);
+    let mut partial = 0;
+    for (weekday, start, end) in [
+        (Mon, "06:30", "09:00"),
+        (Mon, "18:00", "21:00"),
+        (Tue, "06:00", "08:00"),
+        (Wed, "20:00", "23:00"),
+        (Thu, "07:00", "09:00"),
+        (Sat, "22:00", "01:00"),
+        (Sun, "20:00", "22:30"),
+    ] {
+        let c = slot("x", weekday, start, end);
+        let dates = session_dates(&c, day("2026-11-02"), 40, &mut cal);
+        let naive = dates
+            .iter()
+            .filter(|d| {
+                !p.pattern.works_during(
+                    d.and_time(c.start.to_naive()) - chrono::Duration::minutes(45),
+                    {
+                        let mut e = d.and_time(c.end.to_naive());
+                        if c.end <= c.start {
+                            e += chrono::Duration::days(1);
+                        }
+                        e + chrono::Duration::minutes(45)
+                    },
+                )
+            })
+            .count() as u32;
+        assert_eq!(
+            attendable_count(&p, &c, &dates),
+            naive,
+            "{weekday:?} {start}"
+        );
+        partial += usize::from(naive > 0 && (naive as usize) < dates.len());
+    }
+    assert!(
+        partial >= 4,
+        "the rotation matters for most slots ({partial})"
+    );
+}
+
+#[test]
 fn rotating_shifts_over_the_period() {
     use Weekday::*;
     // Early and late shifts in turns: Tuesday evenings fit every other week (50 %), Saturday
