@@ -691,6 +691,20 @@ async fn staff_page_participant_self_assessment_and_downloads() {
         .unwrap();
     assert!(html.contains("Ausgestellt am 04.12.2026"), "{html}");
 
+    // The data-protection Auskunft lists the language data too.
+    let html = staff
+        .get(app.url(&format!("/verwaltung/teilnehmende/{person}/auskunft")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Sprachstand und Sprachnachweise"), "{html}");
+    assert!(html.contains("01.10.2026 · Lesen · A2 · Einstufungstest"));
+    assert!(html.contains("Selbsteinschätzung · Lesen B1: kann ich"));
+    assert!(html.contains("Sprachkompetenznachweise · Ausgestellt am 04.12.2026"));
+
     // The participant downloads it from their page.
     let html = me
         .get(app.url("/mein-weg"))

@@ -61,6 +61,8 @@ pub struct Auskunft {
     pub releases: Vec<String>,
     /// The recognition case and the items of the individual plan, one line each.
     pub plan: Vec<String>,
+    /// Language assessments, self-assessment answers and certificates, one line each.
+    pub language: Vec<String>,
     pub contacts: Vec<ContactRow>,
     /// When the reader may not see the contact notes (the admin): the sentence saying that
     /// they are left out and where the person can request them.
@@ -156,6 +158,7 @@ impl Auskunft {
                 .map(|r| crate::release::panel_line(lang, r))
                 .collect(),
             plan: plan_lines(lang, file),
+            language: Vec::new(),
             contacts: contact_rows(lang, file),
             notes_withheld,
             checks: check_rows(lang, file),
@@ -376,6 +379,9 @@ impl Auskunft {
         let mut plan = Section::new(t("ip-title"));
         plan.paragraphs = self.plan.clone();
         plan.empty = Some(t("pp-auskunft-none"));
+        let mut language = Section::new(t("lc-detail-link"));
+        language.paragraphs = self.language.clone();
+        language.empty = Some(t("pp-auskunft-none"));
         let mut progress = Section::new(t("attendance-progress-heading"));
         progress.empty = Some(t("pp-auskunft-none"));
         let mut rows = Vec::new();
@@ -435,6 +441,7 @@ impl Auskunft {
                 referrals,
                 crate::work::PatternView::section(self.work.as_ref(), lang),
                 plan,
+                language,
                 attendance,
                 progress,
             ],
@@ -495,12 +502,56 @@ async fn gather(
 ) -> Result<Auskunft, PageError> {
     let caller = ctx.caller().ok_or(PageError::NotFound)?;
     let file = file::read(&state.app, &caller, id, what, Notes::IfAllowed).await?;
-    Ok(Auskunft::new(
-        ctx.lang,
-        state.app.today(),
-        &state.app.clock,
-        &file,
-    ))
+    let mut a = Auskunft::new(ctx.lang, state.app.today(), &state.app.clock, &file);
+    let language = lernweg_app::language::file(&state.app, &caller, id, what).await?;
+    a.language = language_lines(ctx.lang, &language);
+    Ok(a)
+}
+
+/// The language data of the Auskunft, one line each: assessments (oldest first), the
+/// participant's own answers, certificates (with a revocation and its reason).
+fn language_lines(lang: Lang, f: &lernweg_app::language::LanguageFile) -> Vec<String> {
+    let day = |d: chrono::NaiveDate| d.format("%d.%m.%Y").to_string();
+    let assessments = f.assessments.iter().map(|r| {
+        let a = &r.assessment;
+        [
+            day(a.assessed_on),
+            lang.t(&format!("lc-skill-{}", a.skill.code())),
+            a.level.to_string(),
+            lang.t(&format!("lc-source-{}", a.source.code())),
+            a.exam.clone(),
+            a.issuer.clone(),
+            a.certificate_number.clone(),
+            a.note.clone(),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+    });
+    let answers = f.self_checks.iter().map(|c| {
+        format!(
+            "{} · {} · {} {}: {}",
+            day(c.answered_on),
+            lang.t("lc-col-own"),
+            lang.t(&format!("lc-skill-{}", c.statement.skill.code())),
+            c.statement.level.as_str(),
+            lang.t(&format!("lc-answer-{}", c.answer.code()))
+        )
+    });
+    let certificates = f.certificates.iter().map(|c| {
+        let mut line = lang.t_args("lc-issued-on", &[("date", day(c.issued_on))]);
+        line = format!("{} · {line}", lang.t("lc-certificates"));
+        if let Some(at) = c.revoked_at {
+            line.push_str(&format!(
+                " — {}: {}",
+                lang.t_args("lc-revoked-on", &[("date", day(at.date_naive()))]),
+                c.revoked_reason.clone().unwrap_or_default()
+            ));
+        }
+        line
+    });
+    assessments.chain(answers).chain(certificates).collect()
 }
 
 /// `GET /verwaltung/teilnehmende/{id}/auskunft`: everything stored, printable.
