@@ -37,6 +37,7 @@ pub mod refusals;
 pub mod release;
 pub mod session_impact;
 pub mod sessions;
+pub mod slot_choice;
 pub mod tandems;
 pub mod team;
 pub mod visible;

@@ -52,45 +52,8 @@ pub fn parse(json: &str) -> Result<Problem, Vec<String>> {
     if threshold.is_none() {
         errors.push("threshold: a share from 0 to 1 (0.8 when absent)".to_owned());
     }
-    let mut candidates = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
-    match v.get("candidates").and_then(Value::as_array) {
-        Some(list) if !list.is_empty() => {
-            for (i, c) in list.iter().enumerate() {
-                let at = |f: &str| format!("candidates[{i}].{f}");
-                let id = text(c.get("id"));
-                if id.trim().is_empty() {
-                    errors.push(format!("{}: required", at("id")));
-                } else if seen.contains(&id) {
-                    errors.push(format!("{}: {id:?} is given twice", at("id")));
-                }
-                seen.push(id.clone());
-                let weekday = parse_weekday(&text(c.get("weekday")))
-                    .map_err(|_| errors.push(format!("{}: mon … sun", at("weekday"))))
-                    .ok();
-                let mut time = |f: &str| {
-                    ClockTime::parse(&text(c.get(f)))
-                        .map_err(|_| errors.push(format!("{}: a time HH:MM", at(f))))
-                        .ok()
-                };
-                let (start, end) = (time("start"), time("end"));
-                if let (Some(s), Some(e)) = (start, end)
-                    && s == e
-                {
-                    errors.push(format!("{}: the same as the start", at("end")));
-                }
-                if let (Some(weekday), Some(start), Some(end)) = (weekday, start, end) {
-                    candidates.push(Candidate {
-                        id,
-                        weekday,
-                        start,
-                        end,
-                    });
-                }
-            }
-        }
-        _ => errors.push("candidates: at least one weekly slot".to_owned()),
-    }
+    let (candidates, mut more) = parse_candidates(v.get("candidates"));
+    errors.append(&mut more);
     let choose = v
         .get("choose")
         .and_then(Value::as_u64)
@@ -249,4 +212,50 @@ pub fn cli_slots(json: &str, format: &str) -> Result<String, String> {
         "json" => format!("{:#}\n", answer_json(&problem, &sets)),
         _ => answer_text(&problem, &sets),
     })
+}
+
+/// The candidate slots `[{"id","weekday","start","end"}]` (at least one; ids unique), with
+/// every problem as `candidates[i].field: what is wrong`.
+pub fn parse_candidates(list: Option<&Value>) -> (Vec<Candidate>, Vec<String>) {
+    let mut candidates = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    match list.and_then(Value::as_array) {
+        Some(list) if !list.is_empty() => {
+            for (i, c) in list.iter().enumerate() {
+                let at = |f: &str| format!("candidates[{i}].{f}");
+                let id = text(c.get("id"));
+                if id.trim().is_empty() {
+                    errors.push(format!("{}: required", at("id")));
+                } else if seen.contains(&id) {
+                    errors.push(format!("{}: {id:?} is given twice", at("id")));
+                }
+                seen.push(id.clone());
+                let weekday = parse_weekday(&text(c.get("weekday")))
+                    .map_err(|_| errors.push(format!("{}: mon … sun", at("weekday"))))
+                    .ok();
+                let mut time = |f: &str| {
+                    ClockTime::parse(&text(c.get(f)))
+                        .map_err(|_| errors.push(format!("{}: a time HH:MM", at(f))))
+                        .ok()
+                };
+                let (start, end) = (time("start"), time("end"));
+                if let (Some(s), Some(e)) = (start, end)
+                    && s == e
+                {
+                    errors.push(format!("{}: the same as the start", at("end")));
+                }
+                if let (Some(weekday), Some(start), Some(end)) = (weekday, start, end) {
+                    candidates.push(Candidate {
+                        id,
+                        weekday,
+                        start,
+                        end,
+                    });
+                }
+            }
+        }
+        _ => errors.push("candidates: at least one weekly slot".to_owned()),
+    }
+    (candidates, errors)
 }

@@ -6,6 +6,7 @@
 
 pub(crate) mod api;
 mod employer;
+pub(crate) mod slots;
 
 use axum::routing::{get, post};
 use lernweg_domain::access::{EMPLOYER, MANAGERS, STAFF};
@@ -35,6 +36,7 @@ pub fn routes() -> Vec<Route> {
         documented(MANAGERS, routes!(api::replan)),
         documented(MANAGERS, routes!(api::share)),
         documented(STAFF, routes!(api::answers)),
+        documented(MANAGERS, routes!(slots::choose)),
     ]
 }
 
@@ -45,6 +47,8 @@ pub fn routes() -> Vec<Route> {
     api::EmployerPlanningDto,
     api::CohortEmployerDto,
     api::PlanAnswerDto,
-    api::BlockedPeriodDto
+    api::BlockedPeriodDto,
+    slots::SlotQuestionDto,
+    slots::SlotCandidateDto
 )))]
 pub struct Doc;

@@ -13,4 +13,5 @@ pub const EXPECTED: &[(&str, &str, &str)] = &[
     ("POST", "/api/v1/cohorts/{id}/replan", "managers"),
     ("POST", "/api/v1/cohorts/{id}/share", "managers"),
     ("GET", "/api/v1/cohorts/{id}/employer-answers", "staff"),
+    ("POST", "/api/v1/cohorts/{id}/slot-choice", "managers"),
 ];

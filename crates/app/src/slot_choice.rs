@@ -1,0 +1,101 @@
+//! Session times chosen for the shifts (issue 17, point 4): for a cohort in planning, the set
+//! of candidate weekly slots that lets the most of its participants (enrolled and interested,
+//! with a recorded work pattern) attend at least a share of the sessions, over the cohort's
+//! period with its state's public holidays. The choice is `lernweg_participants::slot_choice`
+//! (exact); this use-case gathers the people and the period.
+
+use chrono::NaiveDate;
+use lernweg_domain::{CohortId, CohortStatus, ParseError, ParticipantId};
+use lernweg_participants::slot_choice::{Candidate, Choice, Person, Problem, best_sets};
+
+use crate::{App, AppError, Caller, cohorts};
+
+/// How many sets are answered (the best and the next ones).
+pub const SETS: usize = 5;
+
+/// What staff ask.
+#[derive(Debug, Clone)]
+pub struct SlotQuestion {
+    pub choose: usize,
+    pub threshold: f64,
+    pub candidates: Vec<Candidate>,
+}
+
+/// The best sets for a cohort and who was counted.
+#[derive(Debug, Clone)]
+pub struct SlotAnswer {
+    pub problem: Problem,
+    pub sets: Vec<Choice>,
+    /// Per person of the problem (same order): the participant and their name.
+    pub people: Vec<(ParticipantId, String)>,
+    pub start: NaiveDate,
+    pub weeks: u32,
+}
+
+/// The best sets of `choose` candidates for a draft cohort (coordinators; `status`/`not_draft`
+/// once published; `choose` must be 1 to the number of candidates; `threshold` 0–1).
+pub async fn choose(
+    app: &App,
+    caller: &Caller,
+    id: CohortId,
+    q: SlotQuestion,
+) -> Result<SlotAnswer, AppError> {
+    let cohort = cohorts::managed(app, caller, id).await?;
+    if cohort.status != CohortStatus::Draft {
+        return Err(ParseError::new(
+            "status",
+            "not_draft",
+            "session times are chosen while the cohort is a draft",
+        )
+        .into());
+    }
+    let mut errors = Vec::new();
+    if q.choose == 0 || q.choose > q.candidates.len() {
+        errors.push(ParseError::new(
+            "choose",
+            "out_of_range",
+            format!("1 to the number of candidates ({})", q.candidates.len()),
+        ));
+    }
+    if !(0.0..=1.0).contains(&q.threshold) {
+        errors.push(ParseError::new(
+            "threshold",
+            "out_of_range",
+            "a share from 0 to 1",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let end = cohort.end_date.unwrap_or(cohort.start_date);
+    let weeks = ((end - cohort.start_date).num_days() / 7 + 1).max(1) as u32;
+    let found = app.store.work_patterns_in_cohort(cohort.id).await?;
+    let people: Vec<(ParticipantId, String)> = found
+        .iter()
+        .map(|(w, name)| (w.participant_id, name.clone()))
+        .collect();
+    let problem = Problem {
+        state: cohort.state,
+        start: cohort.start_date,
+        weeks,
+        choose: q.choose,
+        threshold: q.threshold,
+        candidates: q.candidates,
+        people: found
+            .into_iter()
+            .map(|(w, _)| Person {
+                id: w.participant_id.to_string(),
+                travel_minutes: w.travel_minutes,
+                pattern: w.pattern,
+            })
+            .collect(),
+    };
+    let sets = best_sets(&problem, SETS);
+    Ok(SlotAnswer {
+        problem,
+        sets,
+        people,
+        start: cohort.start_date,
+        weeks,
+    })
+}

@@ -1,0 +1,96 @@
+//! Session times chosen for the shifts of a draft cohort's participants (issue 17, point 4):
+//! `POST /api/v1/cohorts/{id}/slot-choice` over HTTP, with the stored work patterns.
+
+mod common;
+
+use common::{TestApp, api_call};
+use lernweg_domain::Role;
+use serde_json::{Value, json};
+
+fn candidates() -> Value {
+    json!([
+        {"id": "di-abend", "weekday": "tue", "start": "18:00", "end": "21:00"},
+        {"id": "sa-vormittag", "weekday": "sat", "start": "09:00", "end": "12:00"}
+    ])
+}
+
+#[tokio::test]
+async fn the_draft_cohorts_participants_shifts_decide_the_slots() {
+    let app = TestApp::spawn().await;
+    let path = format!("/api/v1/cohorts/{}/slot-choice", app.cohort.id);
+    // The participant works early and late shifts on weekdays in turns (late: 14–22).
+    let mut shifts = Vec::new();
+    for (week, from, to) in [(1, "06:00", "14:00"), (2, "14:00", "22:00")] {
+        for day in ["mon", "tue", "wed", "thu", "fri"] {
+            shifts.push(json!({"week": week, "weekday": day, "start": from, "end": to}));
+        }
+    }
+    let (status, body) = api_call(
+        &app,
+        Role::Counsellor,
+        "PUT",
+        &format!("/api/v1/participants/{}/work-pattern", app.participant),
+        Some(json!({"weeks": 2, "anchor": "2027-03-01", "travel_minutes": 30, "shifts": shifts})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+
+    let (status, body) = api_call(
+        &app,
+        Role::Coordinator,
+        "POST",
+        &path,
+        Some(json!({"choose": 1, "candidates": candidates()})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["chosen"], json!(["sa-vormittag"]));
+    assert_eq!(body["participants_able"], 1);
+    assert_eq!(body["start"], "2027-03-02");
+    let me = &body["per_participant"][0];
+    assert_eq!(me["id"], app.participant.to_string());
+    assert_eq!(me["name"], "Amina Haddad");
+    assert_eq!(me["attendable"], me["sessions"]);
+    // Tuesday evenings: only in the early weeks — about half.
+    let tuesday = &body["alternatives"][0];
+    assert_eq!(tuesday["chosen"], json!(["di-abend"]));
+    assert_eq!(tuesday["participants_able"], 0);
+
+    // Bad input names the field.
+    let (status, body) = api_call(
+        &app,
+        Role::Coordinator,
+        "POST",
+        &path,
+        Some(json!({"choose": 1, "candidates": [{"id": "x", "weekday": "dienstags2", "start": "18:00", "end": "21:00"}]})),
+    )
+    .await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["errors"][0]["field"], "candidates[0].weekday");
+    let (status, body) = api_call(
+        &app,
+        Role::Coordinator,
+        "POST",
+        &path,
+        Some(json!({"choose": 3, "threshold": 2, "candidates": candidates()})),
+    )
+    .await;
+    assert_eq!(status, 422);
+    let fields: Vec<&str> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["choose", "threshold"]);
+    // Counsellors do not plan cohorts; another provider's cohort is not found.
+    let (status, _) = api_call(
+        &app,
+        Role::Counsellor,
+        "POST",
+        &path,
+        Some(json!({"choose": 1, "candidates": candidates()})),
+    )
+    .await;
+    assert_eq!(status, 403);
+}
