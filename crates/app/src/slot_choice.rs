@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 use lernweg_domain::{CohortId, CohortStatus, ParseError, ParticipantId};
 use lernweg_participants::slot_choice::{Candidate, Choice, Person, Problem, best_sets};
+use lernweg_store::Cohort;
 
 use crate::{App, AppError, Caller, cohorts};
 
@@ -32,14 +33,9 @@ pub struct SlotAnswer {
     pub weeks: u32,
 }
 
-/// The best sets of `choose` candidates for a draft cohort (coordinators; `status`/`not_draft`
-/// once published; `choose` must be 1 to the number of candidates; `threshold` 0–1).
-pub async fn choose(
-    app: &App,
-    caller: &Caller,
-    id: CohortId,
-    q: SlotQuestion,
-) -> Result<SlotAnswer, AppError> {
+/// The cohort whose session times coordinators choose: a draft (`status`/`not_draft` once
+/// published).
+pub async fn draft(app: &App, caller: &Caller, id: CohortId) -> Result<Cohort, AppError> {
     let cohort = cohorts::managed(app, caller, id).await?;
     if cohort.status != CohortStatus::Draft {
         return Err(ParseError::new(
@@ -49,6 +45,18 @@ pub async fn choose(
         )
         .into());
     }
+    Ok(cohort)
+}
+
+/// The best sets of `choose` candidates for a draft cohort (coordinators; `status`/`not_draft`
+/// once published; `choose` must be 1 to the number of candidates; `threshold` 0–1).
+pub async fn choose(
+    app: &App,
+    caller: &Caller,
+    id: CohortId,
+    q: SlotQuestion,
+) -> Result<SlotAnswer, AppError> {
+    let cohort = draft(app, caller, id).await?;
     let mut errors = Vec::new();
     if q.choose == 0 || q.choose > q.candidates.len() {
         errors.push(ParseError::new(

@@ -94,3 +94,77 @@ async fn the_draft_cohorts_participants_shifts_decide_the_slots() {
     .await;
     assert_eq!(status, 403);
 }
+
+#[tokio::test]
+async fn coordinators_choose_on_the_cohort_page() {
+    let app = TestApp::spawn().await;
+    let (status, _) = api_call(
+        &app,
+        Role::Counsellor,
+        "PUT",
+        &format!("/api/v1/participants/{}/work-pattern", app.participant),
+        Some(json!({"weeks": 1, "travel_minutes": 20, "shifts": [
+            {"weekday": "tue", "start": "14:00", "end": "22:00"}]})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (me, csrf) = app.login("coordinator@test.example").await;
+    let page = format!("/verwaltung/durchgaenge/{}/zeiten", app.cohort.id);
+    let cohort = me
+        .get(app.url(&format!("/verwaltung/durchgaenge/{}", app.cohort.id)))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(cohort.contains(&page), "the draft links to the choice");
+    let html = me
+        .get(app.url(&page))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("name=\"weekday7\""), "eight rows");
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("weekday0", "tue"),
+        ("start0", "18:00"),
+        ("end0", "21:00"),
+        ("weekday1", "sat"),
+        ("start1", "09:00"),
+        ("end1", "12:00"),
+        ("choose", "1"),
+        ("threshold", "80"),
+    ];
+    let response = me.post(app.url(&page)).form(&form).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let html = response.text().await.unwrap();
+    let best = html
+        .find("<th scope=\"row\">Sa 09:00–12:00</th>")
+        .expect("Saturday first");
+    let tuesday = html
+        .find("<th scope=\"row\">Di 18:00–21:00</th>")
+        .expect("Tuesday listed");
+    assert!(best < tuesday, "{html}");
+    assert!(html.contains("Amina Haddad"));
+    assert!(
+        html.contains("21 Wochen, eine Person mit Arbeitszeit"),
+        "{html}"
+    );
+    // 1 May 2027 is a Saturday and a public holiday: 20 Saturdays in 21 weeks.
+    assert!(html.contains("20 / 20"), "{html}");
+    let mut bad = form.to_vec();
+    bad[3] = ("end0", "18:00");
+    let response = me.post(app.url(&page)).form(&bad).send().await.unwrap();
+    assert_eq!(response.status(), 422);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("Ende nicht gleich Beginn")
+    );
+}

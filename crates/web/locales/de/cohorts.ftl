@@ -206,3 +206,33 @@ plan-reason-peak_season = Hochsaison
 plan-reason-inventory = Inventur
 plan-reason-business_holidays = Betriebsferien
 plan-reason-other = Anderer Grund
+
+# Session times for the shifts (issue 17, point 4)
+slots-title = Kurszeiten wählen
+slots-heading = Kurszeiten für { $name } wählen
+slots-back = Zurück zum Durchgang
+slots-intro = Geben Sie mögliche wöchentliche Termine an. Lernweg wählt die Kombination, mit der die meisten eingeschriebenen und interessierten Teilnehmenden trotz ihrer Schichten (mit Wegezeit und Feiertagen) genug Termine besuchen können — genau, nicht geschätzt. Gezählt werden Personen mit erfasster Arbeitszeit.
+slots-candidates = Mögliche Termine
+slots-row = Termin { $n }
+slots-start = Beginn
+slots-end = Ende
+slots-choose = Wie viele Termine pro Woche?
+slots-threshold = Mindestanteil der Termine, die eine Person besuchen kann (Prozent)
+slots-submit = Beste Kombination berechnen
+slots-result = Ergebnis
+slots-period = Ab { $start }, { $weeks } Wochen, { $count ->
+    [one] eine Person
+   *[other] { $count } Personen
+} mit Arbeitszeit.
+slots-sets = Die besten Kombinationen, beste zuerst
+slots-col-slots = Termine
+slots-col-able = Personen, die genug Termine besuchen können
+slots-col-sessions = besuchbare Termine insgesamt
+slots-people = Wer kann mit der besten Kombination wie viele Termine besuchen?
+slots-col-person = Person
+slots-col-attendable = besuchbar
+slots-error-candidates = Bitte jeden Termin mit Wochentag, Beginn und Ende angeben (Ende nicht gleich Beginn).
+slots-error-choose = Bitte zwischen 1 und der Zahl der angegebenen Termine wählen.
+slots-error-threshold = Bitte einen Anteil von 0 bis 100 Prozent angeben.
+slots-error-status = Kurszeiten werden gewählt, solange der Durchgang ein Entwurf ist.
+slots-link = Kurszeiten für die Schichten wählen

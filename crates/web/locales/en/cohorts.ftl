@@ -206,3 +206,33 @@ plan-reason-peak_season = Peak season
 plan-reason-inventory = Inventory
 plan-reason-business_holidays = Business holidays
 plan-reason-other = Other reason
+
+# Session times for the shifts (issue 17, point 4)
+slots-title = Choose session times
+slots-heading = Choose session times for { $name }
+slots-back = Back to the cohort
+slots-intro = Enter possible weekly slots. Lernweg picks the combination with which the most enrolled and interested participants can attend enough sessions despite their shifts (with commute and public holidays) — exactly, not estimated. People with a recorded working time are counted.
+slots-candidates = Possible slots
+slots-row = Slot { $n }
+slots-start = Start
+slots-end = End
+slots-choose = How many slots a week?
+slots-threshold = Least share of the sessions a person can attend (percent)
+slots-submit = Find the best combination
+slots-result = Result
+slots-period = From { $start }, { $weeks } weeks, { $count ->
+    [one] one person
+   *[other] { $count } people
+} with a working time.
+slots-sets = The best combinations, best first
+slots-col-slots = Slots
+slots-col-able = People who can attend enough sessions
+slots-col-sessions = attendable sessions in all
+slots-people = Who can attend how many sessions with the best combination?
+slots-col-person = Person
+slots-col-attendable = attendable
+slots-error-candidates = Please give each slot with weekday, start and end (the end not equal to the start).
+slots-error-choose = Please choose between 1 and the number of slots given.
+slots-error-threshold = Please give a share from 0 to 100 percent.
+slots-error-status = Session times are chosen while the cohort is a draft.
+slots-link = Choose session times for the shifts

@@ -7,6 +7,7 @@
 pub(crate) mod api;
 mod employer;
 pub(crate) mod slots;
+mod slots_page;
 
 use axum::routing::{get, post};
 use lernweg_domain::access::{EMPLOYER, MANAGERS, STAFF};
@@ -32,6 +33,14 @@ pub fn routes() -> Vec<Route> {
                 EMPLOYER
             ),
             post(employer::withdraw)
+        ),
+        (
+            page("GET", "/verwaltung/durchgaenge/{id}/zeiten", MANAGERS),
+            get(slots_page::show)
+        ),
+        (
+            page("POST", "/verwaltung/durchgaenge/{id}/zeiten", MANAGERS),
+            post(slots_page::choose)
         ),
         documented(MANAGERS, routes!(api::replan)),
         documented(MANAGERS, routes!(api::share)),

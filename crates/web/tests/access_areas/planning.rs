@@ -14,4 +14,6 @@ pub const EXPECTED: &[(&str, &str, &str)] = &[
     ("POST", "/api/v1/cohorts/{id}/share", "managers"),
     ("GET", "/api/v1/cohorts/{id}/employer-answers", "staff"),
     ("POST", "/api/v1/cohorts/{id}/slot-choice", "managers"),
+    ("GET", "/verwaltung/durchgaenge/{id}/zeiten", "managers"),
+    ("POST", "/verwaltung/durchgaenge/{id}/zeiten", "managers"),
 ];
