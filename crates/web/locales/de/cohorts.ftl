@@ -226,8 +226,8 @@ slots-period = Ab { $start }, { $weeks } Wochen, { $count ->
 } mit Arbeitszeit.
 slots-sets = Die besten Kombinationen, beste zuerst
 slots-col-slots = Termine
-slots-col-able = Personen, die genug Termine besuchen können
-slots-col-sessions = besuchbare Termine insgesamt
+slots-col-able = Personen mit genug Terminen
+slots-col-sessions = Besuchbare Termine
 slots-people = Wer kann mit der besten Kombination wie viele Termine besuchen?
 slots-col-person = Person
 slots-col-attendable = besuchbar

@@ -226,8 +226,8 @@ slots-period = From { $start }, { $weeks } weeks, { $count ->
 } with a working time.
 slots-sets = The best combinations, best first
 slots-col-slots = Slots
-slots-col-able = People who can attend enough sessions
-slots-col-sessions = attendable sessions in all
+slots-col-able = People with enough sessions
+slots-col-sessions = Attendable sessions
 slots-people = Who can attend how many sessions with the best combination?
 slots-col-person = Person
 slots-col-attendable = attendable
