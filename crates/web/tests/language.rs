@@ -691,6 +691,28 @@ async fn staff_page_participant_self_assessment_and_downloads() {
         .unwrap();
     assert!(html.contains("Ausgestellt am 04.12.2026"), "{html}");
 
+    // Revoking needs a reason; the refusal is the page again with the message.
+    let start = html
+        .find("action=\"/verwaltung/sprachnachweise/")
+        .expect("a revoke form")
+        + "action=\"".len();
+    let revoke: String = html[start..].chars().take_while(|c| *c != '"').collect();
+    assert!(revoke.ends_with("/widerrufen"), "{revoke}");
+    let response = staff
+        .post(app.url(&revoke))
+        .form(&[("csrf", csrf.as_str()), ("reason", " ")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("Bitte einen Grund für den Widerruf")
+    );
+
     // The data-protection Auskunft lists the language data too.
     let html = staff
         .get(app.url(&format!("/verwaltung/teilnehmende/{person}/auskunft")))

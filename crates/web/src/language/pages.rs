@@ -329,23 +329,28 @@ pub async fn issue(
                 .into_response(),
         ),
         Err(AppError::Invalid(_)) => {
-            let file = language::file(&state.app, &caller, id, "language").await?;
-            let errors = vec![ctx.lang.t("lc-error-assessments")];
-            let page = page(
-                &ctx,
-                ctx.lang,
-                &base,
-                &file,
-                AssessmentForm::default(),
-                errors,
-                state.app.today(),
-            );
-            let mut r = render(&page);
-            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(r)
+            refused(&state, &ctx, &caller, &base, id, "lc-error-assessments").await
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The page again with one message (`key`) and 422: a certificate action was refused.
+async fn refused(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    base: &str,
+    id: ParticipantId,
+    key: &str,
+) -> Result<Response, PageError> {
+    let file = language::file(&state.app, caller, id, "language").await?;
+    let errors = vec![ctx.lang.t(key)];
+    let form = AssessmentForm::default();
+    let page = page(ctx, ctx.lang, base, &file, form, errors, state.app.today());
+    let mut r = render(&page);
+    *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    Ok(r)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -372,21 +377,16 @@ pub async fn revoke(
         ))
         .into_response()),
         Err(AppError::Invalid(_)) => {
-            let file = language::file(&state.app, &caller, c.participant_id, "language").await?;
             let base = base_url(&state, &headers);
-            let errors = vec![ctx.lang.t("lc-error-reason")];
-            let page = page(
+            refused(
+                &state,
                 &ctx,
-                ctx.lang,
+                &caller,
                 &base,
-                &file,
-                AssessmentForm::default(),
-                errors,
-                state.app.today(),
-            );
-            let mut r = render(&page);
-            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(r)
+                c.participant_id,
+                "lc-error-reason",
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
