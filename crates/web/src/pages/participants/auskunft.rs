@@ -503,7 +503,9 @@ async fn gather(
     let caller = ctx.caller().ok_or(PageError::NotFound)?;
     let file = file::read(&state.app, &caller, id, what, Notes::IfAllowed).await?;
     let mut a = Auskunft::new(ctx.lang, state.app.today(), &state.app.clock, &file);
-    let language = lernweg_app::language::file(&state.app, &caller, id, what).await?;
+    // Its own audit entry: the report's entry names the report, this one the language data.
+    let language =
+        lernweg_app::language::file(&state.app, &caller, id, &format!("language ({what})")).await?;
     a.language = language_lines(ctx.lang, &language);
     Ok(a)
 }
