@@ -287,6 +287,23 @@ pub async fn mentor_home(
     })
 }
 
+/// Every tandem of a participant the caller may see — proposals and rejected ones too — with
+/// the mentor's name and the number of meetings, for the data-protection Auskunft.
+pub async fn of_participant(
+    app: &App,
+    caller: &Caller,
+    participant: ParticipantId,
+) -> Result<Vec<(Tandem, String, usize)>, AppError> {
+    let p = crate::visible::participant_record(app, &caller.principal, participant).await?;
+    let mut out = Vec::new();
+    for t in app.store.tandems_of_participant(p.id).await? {
+        let name = app.store.mentor(t.mentor_id).await?.profile.name;
+        let meetings = app.store.meetings_of(t.id).await?.len();
+        out.push((t, name, meetings));
+    }
+    Ok(out)
+}
+
 /// The mentee's running or closed tandems, each with their mentor (the portal).
 pub async fn mentee_tandems(
     app: &App,

@@ -279,6 +279,25 @@ async fn from_the_pool_to_a_closed_tandem_over_the_api() {
         tandem(&app, &id).await["mentee_feedback"],
         "Sehr hilfreich."
     );
+    // The data-protection Auskunft lists the tandem with the person's feedback.
+    let (staff, _) = app.login("counsellor@test.example").await;
+    let html = staff
+        .get(app.url(&format!("/verwaltung/teilnehmende/{person}/auskunft")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Mentoring-Tandems"), "{html}");
+    let line = html
+        .lines()
+        .find(|l| l.contains("Tandem beendet"))
+        .expect("the closed tandem");
+    assert!(
+        line.contains("Treffen") && line.contains("Sehr hilfreich."),
+        "{line}"
+    );
 }
 
 #[tokio::test]

@@ -266,3 +266,12 @@ pp-filter-no-contact = Without a contact person
 pp-log-all = See all { $total } contacts
 pp-log-page-title = Contacts of { $name }
 pp-log-back = Back to the person
+pp-auskunft-mentoring = Mentoring tandems
+pp-auskunft-tandem-proposed = Proposal
+pp-auskunft-tandem-rejected = Proposal rejected
+pp-auskunft-tandem-active = Tandem running
+pp-auskunft-tandem-closed = Tandem closed
+pp-auskunft-tandem-meetings = { $n ->
+    [one] one meeting
+   *[other] { $n } meetings
+}

@@ -63,6 +63,8 @@ pub struct Auskunft {
     pub plan: Vec<String>,
     /// Language assessments, self-assessment answers and certificates, one line each.
     pub language: Vec<String>,
+    /// Mentoring tandems (proposals, rejected, running, closed), one line each.
+    pub mentoring: Vec<String>,
     pub contacts: Vec<ContactRow>,
     /// When the reader may not see the contact notes (the admin): the sentence saying that
     /// they are left out and where the person can request them.
@@ -159,6 +161,7 @@ impl Auskunft {
                 .collect(),
             plan: plan_lines(lang, file),
             language: Vec::new(),
+            mentoring: Vec::new(),
             contacts: contact_rows(lang, file),
             notes_withheld,
             checks: check_rows(lang, file),
@@ -379,6 +382,9 @@ impl Auskunft {
         let mut plan = Section::new(t("ip-title"));
         plan.paragraphs = self.plan.clone();
         plan.empty = Some(t("pp-auskunft-none"));
+        let mut mentoring = Section::new(t("pp-auskunft-mentoring"));
+        mentoring.paragraphs = self.mentoring.clone();
+        mentoring.empty = Some(t("pp-auskunft-none"));
         let mut language = Section::new(t("lc-detail-link"));
         language.paragraphs = self.language.clone();
         language.empty = Some(t("pp-auskunft-none"));
@@ -442,6 +448,7 @@ impl Auskunft {
                 crate::work::PatternView::section(self.work.as_ref(), lang),
                 plan,
                 language,
+                mentoring,
                 attendance,
                 progress,
             ],
@@ -507,7 +514,37 @@ async fn gather(
     let language =
         lernweg_app::language::file(&state.app, &caller, id, &format!("language ({what})")).await?;
     a.language = language_lines(ctx.lang, &language);
+    let tandems = lernweg_app::tandems::of_participant(&state.app, &caller, id).await?;
+    a.mentoring = tandems
+        .iter()
+        .map(|(t, mentor, meetings)| tandem_line(ctx.lang, t, mentor, *meetings))
+        .collect();
     Ok(a)
+}
+
+/// A tandem in the Auskunft: status, mentor, period, meetings, note and the person's feedback.
+fn tandem_line(lang: Lang, t: &lernweg_store::Tandem, mentor: &str, meetings: usize) -> String {
+    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%d.%m.%Y").to_string());
+    let period = match (day(t.started_on), day(t.closed_on.or(t.ends_on))) {
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        (Some(a), None) => a,
+        _ => String::new(),
+    };
+    [
+        lang.t(&format!("pp-auskunft-tandem-{}", t.status.as_str())),
+        mentor.to_owned(),
+        period,
+        lang.t_args(
+            "pp-auskunft-tandem-meetings",
+            &[("n", meetings.to_string())],
+        ),
+        t.note.clone(),
+        t.mentee_feedback.clone().unwrap_or_default(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ")
 }
 
 /// The language data of the Auskunft, one line each: assessments (oldest first), the
