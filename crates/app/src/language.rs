@@ -11,7 +11,8 @@
 
 use std::collections::BTreeMap;
 
-use lernweg_domain::{ParseError, ParticipantId, Role};
+use lernweg_domain::access::COUNSELLING;
+use lernweg_domain::{LanguageAssessmentId, ParseError, ParticipantId, Principal, Role};
 use lernweg_participants::language_assessment::{
     AssessedLevel, Assessment, RawAssessment, Skill, Source, current_levels,
 };
@@ -57,26 +58,22 @@ pub async fn reachable(
     id: ParticipantId,
 ) -> Result<ParticipantRecord, AppError> {
     let p = visible::participant_record(app, &caller.principal, id).await?;
-    match caller.principal.role {
-        Role::Admin | Role::Coordinator | Role::Counsellor => Ok(p),
-        Role::Trainer
-            if app
-                .store
-                .teaches_participant(caller.principal.user_id, id)
-                .await? =>
-        {
-            Ok(p)
-        }
-        _ => Err(AppError::NotFound),
+    let trainer = caller.principal.role == Role::Trainer
+        && app
+            .store
+            .teaches_participant(caller.principal.user_id, id)
+            .await?;
+    if counsels(&caller.principal) || trainer {
+        Ok(p)
+    } else {
+        Err(AppError::NotFound)
     }
 }
 
-/// Whether the caller issues and revokes certificates (and sees them).
-fn counsels(caller: &Caller) -> bool {
-    matches!(
-        caller.principal.role,
-        Role::Admin | Role::Coordinator | Role::Counsellor
-    )
+/// Whether the principal counsels (admin, coordinator, counsellor): they see and record for
+/// every participant of their provider, and issue and revoke certificates.
+pub fn counsels(principal: &Principal) -> bool {
+    COUNSELLING.permits(Some(principal.role))
 }
 
 /// The language data of a participant, audited as `what`.
@@ -88,7 +85,7 @@ pub async fn file(
 ) -> Result<LanguageFile, AppError> {
     let participant = reachable(app, caller, id).await?;
     participants::audit_view(app, &caller.actor, &participant, what).await?;
-    let certificates = if counsels(caller) {
+    let certificates = if counsels(&caller.principal) {
         app.store.language_certificates_of(id).await?
     } else {
         Vec::new()
@@ -102,13 +99,13 @@ pub async fn file(
 }
 
 /// Records one assessment (every invalid field named by its key) and keeps the record's German
-/// level in step; answers the participant's assessments afterwards.
+/// level in step; answers its id.
 pub async fn record(
     app: &App,
     caller: &Caller,
     id: ParticipantId,
     raw: &RawAssessment,
-) -> Result<Vec<AssessmentRecord>, AppError> {
+) -> Result<LanguageAssessmentId, AppError> {
     let p = reachable(app, caller, id).await?;
     let assessment = raw.parse(app.today()).map_err(AppError::Invalid)?;
     if assessment.source == Source::SelfAssessment {
@@ -118,10 +115,13 @@ pub async fn record(
             "self-assessments are the participant's own (on their portal page)",
         )));
     }
-    app.store
+    let ids = app
+        .store
         .add_language_assessments(&caller.actor, &p, &[assessment])
         .await?;
-    Ok(app.store.language_assessments(id).await?)
+    ids.into_iter()
+        .next()
+        .ok_or_else(|| AppError::Internal("an assessment without id".into()))
 }
 
 /// What the participant is asked on their page: one statement per skill for the next level,

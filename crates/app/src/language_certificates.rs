@@ -5,13 +5,14 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use lernweg_credentials::open_badge::{self, Competence};
-use lernweg_domain::{LanguageCertificateId, ParseError, ParticipantId, ProviderId, Role};
+use lernweg_domain::access::{COUNSELLING, MANAGERS};
+use lernweg_domain::{LanguageCertificateId, ParseError, ParticipantId, ProviderId};
 use lernweg_participants::language_assessment::current_levels;
 use lernweg_store::{LanguageCertificate, NewLanguageCertificate, ParticipantRecord};
 use serde_json::Value;
 use uuid::Uuid;
 
-use crate::{App, AppError, Caller, participants, visible};
+use crate::{App, AppError, Caller, visible};
 
 /// The longest revocation reason.
 pub const REASON_MAX: usize = 500;
@@ -28,10 +29,7 @@ pub fn verify_url(base: &str, id: LanguageCertificateId) -> String {
 }
 
 fn ensure_counselling(caller: &Caller) -> Result<(), AppError> {
-    match caller.principal.role {
-        Role::Admin | Role::Coordinator | Role::Counsellor => Ok(()),
-        _ => Err(AppError::Forbidden),
-    }
+    crate::offers::require(&caller.principal, COUNSELLING)
 }
 
 /// Issues a certificate over the participant's current levels (self-assessments are not
@@ -247,14 +245,7 @@ pub async fn rotate_key(
     caller: &Caller,
     provider: ProviderId,
 ) -> Result<lernweg_store::IssuerKey, AppError> {
-    if !matches!(caller.principal.role, Role::Admin | Role::Coordinator) {
-        return Err(AppError::Forbidden);
-    }
+    crate::offers::require(&caller.principal, MANAGERS)?;
     caller.ensure_provider(provider)?;
     Ok(app.store.rotate_issuer_key(&caller.actor, provider).await?)
-}
-
-/// Audits a staff read of a participant's certificates list.
-pub async fn audit_list(app: &App, caller: &Caller, p: &ParticipantRecord) -> Result<(), AppError> {
-    participants::audit_view(app, &caller.actor, p, "language certificates").await
 }

@@ -12,7 +12,7 @@ use axum::{Extension, Form};
 use lernweg_app::language::{self, LanguageFile};
 use lernweg_app::language_certificates as certs;
 use lernweg_app::{AppError, Caller};
-use lernweg_domain::{LanguageCertificateId, ParticipantId, Role};
+use lernweg_domain::{LanguageCertificateId, ParticipantId};
 use lernweg_participants::language_assessment::{RawAssessment, Skill, Source};
 use serde::Deserialize;
 
@@ -190,10 +190,7 @@ fn page(
             }
         })
         .collect();
-    let counsels = matches!(
-        ctx.role(),
-        Some(Role::Admin | Role::Coordinator | Role::Counsellor)
-    );
+    let counsels = ctx.principal().is_some_and(|p| language::counsels(&p));
     let skill_codes: Vec<&str> = Skill::ALL.iter().map(|s| s.code()).collect();
     let source_codes: Vec<&str> = Source::ALL
         .iter()
