@@ -9,6 +9,8 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 use lernweg_participants::language_assessment::{AssessedLevel, Assessment, Skill, Source};
 
+use crate::i18n::escape_html;
+
 const W: f64 = 640.0;
 const H: f64 = 320.0;
 const LEFT: f64 = 44.0;
@@ -42,13 +44,6 @@ pub fn band(level: AssessedLevel) -> f64 {
             Some(_) => 0.75,
             None => 0.5,
         }
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// The chart of `all` (any order), with the skills' names from `name`; empty when there is
@@ -95,10 +90,10 @@ pub fn svg(
         out,
         r##"<text x="{LEFT}" y="{:.1}" font-size="12" fill="#222">{}</text><text x="{:.1}" y="{:.1}" font-size="12" text-anchor="end" fill="#222">{}</text>"##,
         H - BOTTOM + 16.0,
-        escape(&date(first)),
+        escape_html(&date(first)),
         W - RIGHT,
         H - BOTTOM + 16.0,
-        escape(&date(last))
+        escape_html(&date(last))
     );
     let mut shown = 0usize;
     for (i, skill) in Skill::ALL.iter().enumerate() {
@@ -141,7 +136,7 @@ pub fn svg(
                 px + 6.0
             );
         }
-        let label = escape(&name(*skill));
+        let label = escape_html(&name(*skill));
         let column_w = (W - LEFT - RIGHT) / LEGEND_COLUMNS as f64;
         let lx = LEFT + (shown % LEGEND_COLUMNS) as f64 * column_w;
         let ly = H - BOTTOM + 36.0 + (shown / LEGEND_COLUMNS) as f64 * 20.0;

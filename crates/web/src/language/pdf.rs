@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 /// A date as the language writes it: `05.12.2026` or `2026-12-05`.
 pub(crate) fn day(lang: Lang, iso: &str) -> String {
     match (lang, chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")) {
-        (Lang::De, Ok(d)) => d.format("%d.%m.%Y").to_string(),
+        (Lang::De, Ok(d)) => crate::portal::date(d),
         _ => iso.to_owned(),
     }
 }

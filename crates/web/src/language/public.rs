@@ -100,10 +100,10 @@ pub async fn verify_page(
     };
     page.holder = content.holder.clone();
     page.issuer = content.issuer_name.clone();
-    page.issued_de = issued.format("%d.%m.%Y").to_string();
+    page.issued_de = crate::portal::date(issued);
     page.issued_en = issued.to_string();
     if let Some(r) = revoked {
-        page.revoked_de = r.format("%d.%m.%Y").to_string();
+        page.revoked_de = crate::portal::date(r);
         page.revoked_en = r.to_string();
     }
     if let Ok(id) = LanguageCertificateId::parse(&id) {

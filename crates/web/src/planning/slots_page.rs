@@ -169,7 +169,7 @@ pub async fn choose(
                 p.period = lang.t_args(
                     "slots-period",
                     &[
-                        ("start", a.start.format("%d.%m.%Y").to_string()),
+                        ("start", crate::portal::date(a.start)),
                         ("weeks", a.weeks.to_string()),
                         ("count", a.people.len().to_string()),
                     ],

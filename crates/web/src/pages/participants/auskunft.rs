@@ -524,8 +524,7 @@ async fn gather(
 
 /// A tandem in the Auskunft: status, mentor, period, meetings, note and the person's feedback.
 fn tandem_line(lang: Lang, t: &lernweg_store::Tandem, mentor: &str, meetings: usize) -> String {
-    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%d.%m.%Y").to_string());
-    let period = match (day(t.started_on), day(t.closed_on.or(t.ends_on))) {
+    let period = match (t.started_on.map(day), t.closed_on.or(t.ends_on).map(day)) {
         (Some(a), Some(b)) => format!("{a}–{b}"),
         (Some(a), None) => a,
         _ => String::new(),
@@ -550,7 +549,6 @@ fn tandem_line(lang: Lang, t: &lernweg_store::Tandem, mentor: &str, meetings: us
 /// The language data of the Auskunft, one line each: assessments (oldest first), the
 /// participant's own answers, certificates (with a revocation and its reason).
 fn language_lines(lang: Lang, f: &lernweg_app::language::LanguageFile) -> Vec<String> {
-    let day = |d: chrono::NaiveDate| d.format("%d.%m.%Y").to_string();
     let assessments = f.assessments.iter().map(|r| {
         let a = &r.assessment;
         [
