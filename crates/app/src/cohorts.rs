@@ -345,7 +345,11 @@ pub async fn replan(
     how: Replan,
 ) -> Result<Cohort, AppError> {
     let cohort = managed(app, caller, id).await?;
-    let planning = how.planning.unwrap_or_else(|| cohort.planning.clone());
+    let mut planning = how.planning.unwrap_or_else(|| cohort.planning.clone());
+    if planning.weekly_slots.is_none() {
+        // New deadline or closures keep the session times chosen for the cohort.
+        planning.weekly_slots = cohort.planning.weekly_slots.clone();
+    }
     planning.check(how.start).map_err(AppError::Invalid)?;
     let extra = if how.around_employers {
         crate::planning::blocked_closures(app, cohort.id).await?

@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 use lernweg_domain::ParseError;
+use lernweg_planner::model::{TimeModel, WeeklySlot};
 use lernweg_planner::{ClosurePeriod, OfferSpec};
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +24,10 @@ pub struct Planning {
     pub deadline: Option<NaiveDate>,
     /// Days without sessions besides the state's public holidays, both ends inclusive.
     pub closures: Vec<ClosurePeriod>,
+    /// The cohort's own weekly session times instead of the offer's (chosen for the
+    /// participants' shifts, issue 17); `None` keeps the offer's time model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weekly_slots: Option<Vec<WeeklySlot>>,
 }
 
 impl Planning {
@@ -71,10 +76,66 @@ impl Planning {
     }
 
     /// Sets the deadline and closures of `spec`, with `extra` (e.g. employers' blocked
-    /// periods) closed as well.
+    /// periods) closed as well, and the cohort's own weekly slots when it has them.
     pub fn apply(&self, spec: &mut OfferSpec, extra: &[ClosurePeriod]) {
         spec.deadline = self.deadline;
         spec.closures = self.closures.iter().chain(extra).cloned().collect();
+        if let Some(slots) = &self.weekly_slots {
+            match &mut spec.time_model {
+                TimeModel::EveningCourse { evenings } => *evenings = slots.clone(),
+                TimeModel::ReleaseSlots { slots: s } => *s = slots.clone(),
+                TimeModel::BlockSeminar { evening, .. } => {
+                    if let [one] = slots.as_slice() {
+                        *evening = *one;
+                    }
+                }
+                TimeModel::SelfPaced { presence, .. } => {
+                    if let [one] = slots.as_slice() {
+                        *presence = *one;
+                    }
+                }
+                TimeModel::CompactSeminar { .. } => {}
+            }
+        }
+    }
+
+    /// Checks weekly slots for a time model (field `weekly_slots`): evening courses and
+    /// release slots take one to seven slots that do not overlap, a block seminar (its
+    /// evening) and self-paced learning (its presence slot) exactly one, a compact seminar
+    /// none (it has no weekly slot); every slot ends after it starts.
+    pub fn check_slots(model: &TimeModel, slots: &[WeeklySlot]) -> Result<(), ParseError> {
+        let refuse =
+            |code: &'static str, msg: String| Err(ParseError::new("weekly_slots", code, msg));
+        let most = match model {
+            TimeModel::EveningCourse { .. } | TimeModel::ReleaseSlots { .. } => 7,
+            TimeModel::BlockSeminar { .. } | TimeModel::SelfPaced { .. } => 1,
+            TimeModel::CompactSeminar { .. } => {
+                return refuse(
+                    "not_weekly",
+                    "a compact seminar has no weekly session times".into(),
+                );
+            }
+        };
+        if slots.is_empty() || slots.len() > most {
+            return refuse(
+                "count",
+                format!("1 to {most} weekly slots for this time model"),
+            );
+        }
+        for (i, a) in slots.iter().enumerate() {
+            if a.end <= a.start {
+                return refuse(
+                    "end_before_start",
+                    format!("slot {}: the end is not after the start", i + 1),
+                );
+            }
+            for (j, b) in slots.iter().enumerate().skip(i + 1) {
+                if a.weekday == b.weekday && a.start < b.end && b.start < a.end {
+                    return refuse("overlap", format!("slots {} and {} overlap", i + 1, j + 1));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Whether a cohort ending on `end` misses the deadline.
@@ -218,6 +279,7 @@ mod tests {
                 closure("2027-07-01", "2027-07-31"),
                 closure("2027-08-10", "2027-08-01"),
             ],
+            weekly_slots: None,
         };
         let errors = p.check(d("2027-02-01")).unwrap_err();
         let codes: Vec<_> = errors.iter().map(|e| (e.field, e.code)).collect();
@@ -234,6 +296,7 @@ mod tests {
         let p = Planning {
             deadline: None,
             closures: vec![closure("2027-07-01", "2027-07-02"); MAX_CLOSURES + 1],
+            weekly_slots: None,
         };
         assert_eq!(p.check(d("2027-01-01")).unwrap_err()[0].code, "too_many");
     }
@@ -243,6 +306,7 @@ mod tests {
         let p = Planning {
             deadline: Some(d("2027-12-31")),
             closures: vec![closure("2027-07-01", "2027-07-31")],
+            weekly_slots: None,
         };
         let mut spec = OfferSpec::new(
             "Kurs",
@@ -259,6 +323,97 @@ mod tests {
         assert!(p.misses_deadline(Some(d("2028-01-01"))));
         assert!(!p.misses_deadline(Some(d("2027-12-31"))));
         assert!(!Planning::default().misses_deadline(Some(d("2099-01-01"))));
+    }
+
+    fn slot(day: chrono::Weekday, from: &str, to: &str) -> WeeklySlot {
+        use lernweg_planner::model::ClockTime;
+        WeeklySlot::new(
+            day,
+            ClockTime::parse(from).unwrap(),
+            ClockTime::parse(to).unwrap(),
+        )
+    }
+
+    #[test]
+    fn weekly_slots_replace_the_offers_and_are_checked_for_the_time_model() {
+        use chrono::Weekday::{Mon, Thu};
+        use lernweg_planner::{TimeModel as Tm, TimeModelKind as K};
+        let chosen = vec![slot(Mon, "18:00", "21:00"), slot(Thu, "17:30", "20:30")];
+        let p = Planning {
+            weekly_slots: Some(chosen.clone()),
+            ..Planning::default()
+        };
+        let mut spec = OfferSpec::new(
+            "Kurs",
+            lernweg_domain::State::NW,
+            d("2027-01-04"),
+            Tm::default_for(K::EveningCourse),
+        );
+        p.apply(&mut spec, &[]);
+        assert_eq!(
+            spec.time_model,
+            Tm::EveningCourse {
+                evenings: chosen.clone()
+            }
+        );
+        // The planner takes them: every lesson falls on a chosen evening.
+        let plan = lernweg_planner::plan(
+            &{
+                let mut s = spec.clone();
+                s.modules = vec![lernweg_planner::ModuleSpec {
+                    title: "Grundlagen".into(),
+                    hours: 30.0,
+                    self_study_hours_per_week: 0.0,
+                }];
+                s
+            },
+            &lernweg_planner::PlanOptions::default(),
+        )
+        .unwrap();
+        assert!(
+            plan.sessions
+                .iter()
+                .all(|s| [Mon, Thu].contains(&chrono::Datelike::weekday(&s.date)))
+        );
+
+        let block = Tm::default_for(K::BlockSeminar);
+        assert_eq!(
+            Planning::check_slots(&block, &chosen).unwrap_err().code,
+            "count"
+        );
+        assert!(Planning::check_slots(&block, &chosen[..1]).is_ok());
+        let compact = Tm::default_for(K::CompactSeminar);
+        assert_eq!(
+            Planning::check_slots(&compact, &chosen[..1])
+                .unwrap_err()
+                .code,
+            "not_weekly"
+        );
+        let evening = Tm::default_for(K::EveningCourse);
+        let overlapping = [slot(Mon, "18:00", "21:00"), slot(Mon, "20:00", "22:00")];
+        assert_eq!(
+            Planning::check_slots(&evening, &overlapping)
+                .unwrap_err()
+                .code,
+            "overlap"
+        );
+        let reversed = [slot(Mon, "21:00", "18:00")];
+        assert_eq!(
+            Planning::check_slots(&evening, &reversed).unwrap_err().code,
+            "end_before_start"
+        );
+        assert_eq!(
+            Planning::check_slots(&evening, &[]).unwrap_err().code,
+            "count"
+        );
+        // Stored as JSON and read back.
+        let json = serde_json::to_string(&p).unwrap();
+        assert_eq!(serde_json::from_str::<Planning>(&json).unwrap(), p);
+        assert!(
+            !serde_json::to_string(&Planning::default())
+                .unwrap()
+                .contains("weekly_slots")
+        );
     }
 
     #[test]

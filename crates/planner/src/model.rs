@@ -160,6 +160,20 @@ impl Serialize for WeeklySlot {
     }
 }
 
+impl<'de> Deserialize<'de> for WeeklySlot {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Raw {
+            weekday: String,
+            start: ClockTime,
+            end: ClockTime,
+        }
+        let r = Raw::deserialize(d)?;
+        let weekday = parse_weekday(&r.weekday).map_err(serde::de::Error::custom)?;
+        Ok(WeeklySlot::new(weekday, r.start, r.end))
+    }
+}
+
 /// The five time models.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TimeModelKind {

@@ -37,6 +37,9 @@ pub struct Cohort {
     pub planning: Planning,
     /// When the draft was shared with the employers of its participants (issue 13, point 3).
     pub shared_at: Option<DateTime<Utc>>,
+    /// The candidate slots staff last weighed for the session times (issue 17), as JSON
+    /// `{"choose","threshold","candidates":[{"id","weekday","start","end"}]}`.
+    pub slot_question: Option<String>,
 }
 
 /// A set of cohorts whose rows (and sessions, offers) load in one statement each, however
@@ -130,6 +133,13 @@ pub(crate) fn closures_json(p: &Planning) -> String {
     serde_json::to_string(&p.closures).expect("closures serialise")
 }
 
+/// A cohort's own weekly slots as stored (`None`: the offer's).
+pub(crate) fn weekly_slots_json(p: &Planning) -> Option<String> {
+    p.weekly_slots
+        .as_ref()
+        .map(|w| serde_json::to_string(w).expect("slots serialise"))
+}
+
 pub(crate) fn parse_date(table: &'static str, s: &str) -> Result<NaiveDate, StoreError> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|e| StoreError::corrupt(table, format!("date {s:?}: {e}")))
@@ -141,7 +151,7 @@ pub(crate) fn parse_date(table: &'static str, s: &str) -> Result<NaiveDate, Stor
 macro_rules! cohort_columns {
     () => {
         concat!(
-            "id, offer_id, provider_id, name, state, start_date, end_date, status, room, online_link, published_at, created_at, deadline, closures, shared_at, ",
+            "id, offer_id, provider_id, name, state, start_date, end_date, status, room, online_link, published_at, created_at, deadline, closures, shared_at, weekly_slots, slot_question, ",
             trainer_ids!()
         )
     };
@@ -190,6 +200,8 @@ const COHORT_COLUMNS: &[&str] = &[
     "deadline",
     "closures",
     "shared_at",
+    "weekly_slots",
+    "slot_question",
     trainer_ids!(),
 ];
 
@@ -224,8 +236,14 @@ fn cohort_from(r: &impl Cells) -> Result<Cohort, StoreError> {
                 .transpose()?,
             closures: serde_json::from_str(&r.cell::<String>("closures")?)
                 .map_err(|e| StoreError::corrupt("cohorts", format!("closures: {e}")))?,
+            weekly_slots: r
+                .cell::<Option<String>>("weekly_slots")?
+                .map(|j| serde_json::from_str(&j))
+                .transpose()
+                .map_err(|e| StoreError::corrupt("cohorts", format!("weekly_slots: {e}")))?,
         },
         shared_at: time::parse_opt("cohorts", r.cell("shared_at")?)?,
+        slot_question: r.cell("slot_question")?,
     })
 }
 
@@ -267,8 +285,8 @@ impl Store {
         let end = sessions.iter().map(|s| s.date).max();
         let mut tx = self.pool.begin().await?;
         sqlx::query(
-            "INSERT INTO cohorts (id, offer_id, provider_id, name, state, start_date, end_date, status, room, online_link, created_at, updated_at, deadline, closures) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'draft', $8, $9, $10, $10, $11, $12)",
+            "INSERT INTO cohorts (id, offer_id, provider_id, name, state, start_date, end_date, status, room, online_link, created_at, updated_at, deadline, closures, weekly_slots) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'draft', $8, $9, $10, $10, $11, $12, $13)",
         )
         .bind(id.to_string())
         .bind(new.offer_id.to_string())
@@ -282,6 +300,7 @@ impl Store {
         .bind(&now)
         .bind(new.planning.deadline.map(|d| d.to_string()))
         .bind(closures_json(&new.planning))
+        .bind(weekly_slots_json(&new.planning))
         .execute(&mut *tx)
         .await?;
         for t in &new.trainers {
@@ -414,6 +433,17 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(cohort_from_row).collect()
+    }
+
+    /// Keeps the candidate slots last weighed for a cohort's session times (JSON made by the
+    /// app layer); written without an audit entry of its own because it changes no plan.
+    pub async fn save_slot_question(&self, id: CohortId, question: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE cohorts SET slot_question = $1 WHERE id = $2")
+            .bind(question)
+            .bind(id.to_string())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// Moves a cohort one step along draft → published → running → finished.

@@ -489,12 +489,13 @@ impl Store {
             insert_session(self.now(), &mut *tx, cohort_id, s).await?;
         }
         sqlx::query(
-            "UPDATE cohorts SET start_date = $1, deadline = $2, closures = $3 WHERE id = $4",
+            "UPDATE cohorts SET start_date = $1, deadline = $2, closures = $3, weekly_slots = $5 WHERE id = $4",
         )
         .bind(start.to_string())
         .bind(planning.deadline.map(|d| d.to_string()))
         .bind(crate::cohorts::closures_json(planning))
         .bind(cohort_id.to_string())
+        .bind(crate::cohorts::weekly_slots_json(planning))
         .execute(&mut *tx)
         .await?;
         self.touch_end_date(&mut *tx, cohort_id).await?;

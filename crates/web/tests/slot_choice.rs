@@ -1,5 +1,6 @@
 //! Session times chosen for the shifts of a draft cohort's participants (issue 17, point 4):
-//! `POST /api/v1/cohorts/{id}/slot-choice` over HTTP, with the stored work patterns.
+//! `POST /api/v1/cohorts/{id}/slot-choice` over HTTP, with the stored work patterns, and the
+//! chosen set applied to the draft (`PUT /api/v1/cohorts/{id}/weekly-slots` and the page).
 
 mod common;
 
@@ -93,6 +94,70 @@ async fn the_draft_cohorts_participants_shifts_decide_the_slots() {
     )
     .await;
     assert_eq!(status, 403);
+
+    // The chosen set is applied to the draft: the timetable is planned again on Saturdays.
+    let slots_path = format!("/api/v1/cohorts/{}/weekly-slots", app.cohort.id);
+    let overlapping = json!({"slots": [
+        {"weekday": "sat", "start": "09:00", "end": "12:00"},
+        {"weekday": "sat", "start": "11:00", "end": "13:00"}]});
+    let (status, body) = api_call(
+        &app,
+        Role::Coordinator,
+        "PUT",
+        &slots_path,
+        Some(overlapping),
+    )
+    .await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["errors"][0]["field"], "weekly_slots");
+    assert_eq!(body["errors"][0]["code"], "overlap");
+    let bad = json!({"slots": [{"weekday": "samstag", "start": "9 Uhr", "end": "12:00"}]});
+    let (status, body) = api_call(&app, Role::Coordinator, "PUT", &slots_path, Some(bad)).await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["errors"][0]["field"], "slots[0].weekday");
+    assert_eq!(body["errors"][1]["field"], "slots[0].start");
+    let saturday = json!({"slots": [{"weekday": "sat", "start": "09:00", "end": "12:00"}]});
+    let (status, _) = api_call(
+        &app,
+        Role::Counsellor,
+        "PUT",
+        &slots_path,
+        Some(saturday.clone()),
+    )
+    .await;
+    assert_eq!(status, 403);
+    let (status, body) = api_call(
+        &app,
+        Role::Coordinator,
+        "PUT",
+        &slots_path,
+        Some(saturday.clone()),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["weekly_slots"], saturday["slots"]);
+    let sessions_path = format!("/api/v1/cohorts/{}/sessions", app.cohort.id);
+    let (status, sessions) = api_call(&app, Role::Coordinator, "GET", &sessions_path, None).await;
+    assert_eq!(status, 200);
+    let sessions = sessions.as_array().expect("a list");
+    assert!(!sessions.is_empty());
+    for s in sessions {
+        let day =
+            chrono::NaiveDate::parse_from_str(s["date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+        assert_eq!(chrono::Datelike::weekday(&day), chrono::Weekday::Sat, "{s}");
+        assert_eq!(s["start"], "09:00");
+    }
+    // New closures keep the chosen times.
+    let (status, body) = api_call(
+        &app,
+        Role::Coordinator,
+        "POST",
+        &format!("/api/v1/cohorts/{}/replan", app.cohort.id),
+        Some(json!({"planning": {"closures": [{"from": "2027-07-01", "to": "2027-07-31", "name": "Sommer"}]}})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["weekly_slots"], saturday["slots"]);
 }
 
 #[tokio::test]
@@ -152,6 +217,62 @@ async fn coordinators_choose_on_the_cohort_page() {
     );
     // 1 May 2027 is a Saturday and a public holiday: 20 Saturdays in 21 weeks.
     assert!(html.contains("20 / 20"), "{html}");
+    // Each set can be applied; the cohort keeps the times and the page offers the slots again.
+    assert!(
+        html.contains("name=\"slot\" value=\"sat 09:00 12:00\""),
+        "{html}"
+    );
+    let apply = format!("{page}/uebernehmen");
+    let response = me
+        .post(app.url(&apply))
+        .form(&[("csrf", csrf.as_str()), ("slot", "sat 09:00 12:00")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303);
+    let cohort = me
+        .get(app.url(&format!("/verwaltung/durchgaenge/{}", app.cohort.id)))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        cohort.contains("Eigene Kurszeiten</dt><dd>Sa 09:00–12:00</dd>"),
+        "{cohort}"
+    );
+    let again = me
+        .get(app.url(&page))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        again.contains("<option value=\"sat\" selected>"),
+        "the candidates are kept"
+    );
+    assert!(again.contains("value=\"09:00\""));
+    let response = me
+        .post(app.url(&apply))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("slot", "sat 09:00 12:00"),
+            ("slot", "sat 10:00 13:00"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("überschneiden sich")
+    );
     let mut bad = form.to_vec();
     bad[3] = ("end0", "18:00");
     let response = me.post(app.url(&page)).form(&bad).send().await.unwrap();

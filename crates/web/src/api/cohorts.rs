@@ -71,6 +71,9 @@ pub struct CohortDto {
     pub planning: PlanningDto,
     /// When the draft was shared with the participants' employers for planning.
     pub shared_at: Option<String>,
+    /// The cohort's own weekly session times (chosen for the participants' shifts); null
+    /// when the offer's time model applies.
+    pub weekly_slots: Option<Vec<crate::planning::slots::WeeklySlotDto>>,
 }
 
 /// A closing period (Schließzeit), both days inclusive.
@@ -145,7 +148,11 @@ impl PlanningDto {
             )
             .collect();
         if errors.is_empty() {
-            Ok(Planning { deadline, closures })
+            Ok(Planning {
+                deadline,
+                closures,
+                weekly_slots: None,
+            })
         } else {
             Err(errors)
         }
@@ -169,6 +176,11 @@ impl From<Cohort> for CohortDto {
             published_at: c.published_at.map(|d| d.to_rfc3339()),
             planning: PlanningDto::of(&c.planning),
             shared_at: c.shared_at.map(|d| d.to_rfc3339()),
+            weekly_slots: c.planning.weekly_slots.as_ref().map(|w| {
+                w.iter()
+                    .map(crate::planning::slots::WeeklySlotDto::of)
+                    .collect()
+            }),
         }
     }
 }

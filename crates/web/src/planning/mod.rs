@@ -7,7 +7,7 @@
 pub(crate) mod api;
 mod employer;
 pub(crate) mod slots;
-mod slots_page;
+pub(crate) mod slots_page;
 
 use axum::routing::{get, post};
 use lernweg_domain::access::{EMPLOYER, MANAGERS, STAFF};
@@ -46,6 +46,15 @@ pub fn routes() -> Vec<Route> {
         documented(MANAGERS, routes!(api::share)),
         documented(STAFF, routes!(api::answers)),
         documented(MANAGERS, routes!(slots::choose)),
+        documented(MANAGERS, routes!(slots::apply)),
+        (
+            page(
+                "POST",
+                "/verwaltung/durchgaenge/{id}/zeiten/uebernehmen",
+                MANAGERS
+            ),
+            post(slots_page::apply)
+        ),
     ]
 }
 
@@ -58,6 +67,8 @@ pub fn routes() -> Vec<Route> {
     api::PlanAnswerDto,
     api::BlockedPeriodDto,
     slots::SlotQuestionDto,
-    slots::SlotCandidateDto
+    slots::SlotCandidateDto,
+    slots::WeeklySlotDto,
+    slots::WeeklySlotsDto
 )))]
 pub struct Doc;

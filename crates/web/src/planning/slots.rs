@@ -1,6 +1,7 @@
 //! `POST /api/v1/cohorts/{id}/slot-choice` (issue 17, point 4): the best sets of candidate
 //! weekly slots for a draft cohort's participants, answered as `lernweg slots` answers, with
-//! each participant's name. Thin adapter over `lernweg_app::slot_choice`.
+//! each participant's name; `PUT /api/v1/cohorts/{id}/weekly-slots` applies a chosen set to
+//! the draft. Thin adapters over `lernweg_app::slot_choice`.
 
 use axum::Json;
 use axum::extract::State;
@@ -8,11 +9,13 @@ use axum::{Extension, http::StatusCode};
 use lernweg_app::slot_choice::{self, SlotQuestion};
 use lernweg_domain::CohortId;
 use lernweg_participants::slot_choice::input::{answer_json, parse_candidates};
-use serde::Deserialize;
+use lernweg_planner::model::{ClockTime, WeeklySlot, parse_weekday, weekday_code};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 
 use crate::AppState;
+use crate::api::cohorts::CohortDto;
 use crate::api::{ApiJson, api_caller};
 use crate::context::Ctx;
 use crate::error::{ApiError, FieldError, Problem};
@@ -91,4 +94,72 @@ pub async fn choose(
     out["start"] = Value::String(a.start.to_string());
     out["weeks"] = Value::from(a.weeks);
     Ok((StatusCode::OK, Json(out)))
+}
+
+/// A weekly session time of a cohort.
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct WeeklySlotDto {
+    /// `mon` … `sun`.
+    pub weekday: String,
+    /// `HH:MM`.
+    pub start: String,
+    /// `HH:MM`, after the start.
+    pub end: String,
+}
+
+impl WeeklySlotDto {
+    pub fn of(s: &WeeklySlot) -> Self {
+        WeeklySlotDto {
+            weekday: weekday_code(s.weekday).to_owned(),
+            start: s.start.to_string(),
+            end: s.end.to_string(),
+        }
+    }
+}
+
+/// The weekly session times to apply.
+#[derive(Deserialize, ToSchema)]
+pub struct WeeklySlotsDto {
+    pub slots: Vec<WeeklySlotDto>,
+}
+
+/// Applies weekly session times (e.g. the chosen set) to a draft cohort: it keeps them
+/// instead of the offer's and its timetable is planned again from its start, with its
+/// deadline and closures (and the employers' periods once shared).
+#[utoipa::path(put, path = "/api/v1/cohorts/{id}/weekly-slots", tag = "cohorts",
+    operation_id = "apply_cohort_weekly_slots", params(("id" = String, Path)), request_body = WeeklySlotsDto,
+    responses((status = 200, body = CohortDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn apply(
+    State(state): State<AppState>,
+    ctx: Extension<Ctx>,
+    ApiId(id): ApiId<CohortId>,
+    ApiJson(body): ApiJson<WeeklySlotsDto>,
+) -> Result<Json<CohortDto>, ApiError> {
+    let caller = api_caller(&ctx)?;
+    let mut errors = Vec::new();
+    let mut slots = Vec::new();
+    for (i, s) in body.slots.iter().enumerate() {
+        let bad = |f: &str, what: &str| FieldError {
+            field: format!("slots[{i}].{f}"),
+            code: "invalid".to_owned(),
+            message: what.to_owned(),
+        };
+        let weekday = parse_weekday(&s.weekday)
+            .map_err(|_| errors.push(bad("weekday", "mon … sun")))
+            .ok();
+        let start = ClockTime::parse(&s.start)
+            .map_err(|_| errors.push(bad("start", "a time HH:MM")))
+            .ok();
+        let end = ClockTime::parse(&s.end)
+            .map_err(|_| errors.push(bad("end", "a time HH:MM")))
+            .ok();
+        if let (Some(w), Some(a), Some(b)) = (weekday, start, end) {
+            slots.push(WeeklySlot::new(w, a, b));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let cohort = slot_choice::apply(&state.app, &caller, id, slots).await?;
+    Ok(Json(cohort.into()))
 }

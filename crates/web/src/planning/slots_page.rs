@@ -1,7 +1,8 @@
 //! `/verwaltung/durchgaenge/{id}/zeiten`: choosing the weekly session times of a draft cohort
 //! for its participants' shifts (issue 17, point 4). Staff enter up to eight candidate slots
 //! and how many to choose; the answer lists the best sets with who can attend how many
-//! sessions. The same use-case as the API (`lernweg_app::slot_choice`); without JavaScript.
+//! sessions, each with a button that applies it to the draft (`…/zeiten/uebernehmen`). The
+//! same use-cases as the API (`lernweg_app::slot_choice`); without JavaScript.
 
 use askama::Template;
 use axum::extract::State;
@@ -12,12 +13,15 @@ use lernweg_app::AppError;
 use lernweg_app::slot_choice::{self, SlotQuestion};
 use lernweg_domain::CohortId;
 use lernweg_participants::slot_choice::input::parse_candidates;
+use lernweg_planner::model::{ClockTime, WeeklySlot, parse_weekday, weekday_code};
+use lernweg_store::Cohort;
 use serde_json::{Value, json};
 
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
 use crate::extract::PageId;
+use crate::i18n::Lang;
 use crate::pages::offers::caller;
 use crate::pages::{Layout, render};
 
@@ -36,6 +40,8 @@ pub struct Row {
 /// One of the best sets.
 pub struct SetView {
     pub slots: String,
+    /// The set as hidden form values `weekday start end` for applying it.
+    pub values: Vec<String>,
     pub able: usize,
     pub sessions: u64,
 }
@@ -46,6 +52,8 @@ pub struct SlotsPage {
     pub layout: Layout,
     pub cohort_id: String,
     pub cohort_name: String,
+    /// The weekly slots applied so far, if any.
+    pub applied: Option<String>,
     pub rows: Vec<Row>,
     pub weekdays: Vec<(&'static str, String)>,
     pub choose: String,
@@ -58,19 +66,50 @@ pub struct SlotsPage {
     pub asked: bool,
 }
 
-fn page(ctx: &Ctx, id: CohortId, name: String) -> SlotsPage {
+/// "Mo 18:00–21:00, Do 17:30–20:30".
+pub(crate) fn slots_line(lang: Lang, slots: &[WeeklySlot]) -> String {
+    slots
+        .iter()
+        .map(|s| {
+            let day = lang.t(&format!("weekday-{}", weekday_code(s.weekday)));
+            format!("{day} {}–{}", s.start, s.end)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn page(ctx: &Ctx, cohort: &Cohort) -> SlotsPage {
     let lang = ctx.lang;
+    let last = slot_choice::last_question(cohort);
+    let mut rows = vec![Row::default(); ROWS];
+    if let Some(q) = &last {
+        for (row, c) in rows.iter_mut().zip(&q.candidates) {
+            *row = Row {
+                weekday: weekday_code(c.weekday).to_owned(),
+                start: c.start.to_string(),
+                end: c.end.to_string(),
+            };
+        }
+    }
     SlotsPage {
         layout: Layout::new(ctx, "/verwaltung/durchgaenge", "slots-title"),
-        cohort_id: id.to_string(),
-        cohort_name: name,
-        rows: vec![Row::default(); ROWS],
+        cohort_id: cohort.id.to_string(),
+        cohort_name: cohort.name.clone(),
+        applied: cohort
+            .planning
+            .weekly_slots
+            .as_ref()
+            .map(|w| slots_line(lang, w)),
+        rows,
         weekdays: WEEKDAYS
             .iter()
             .map(|d| (*d, lang.t(&format!("weekday-{d}"))))
             .collect(),
-        choose: "1".into(),
-        threshold: "80".into(),
+        choose: last.as_ref().map_or(1, |q| q.choose).to_string(),
+        threshold: last
+            .as_ref()
+            .map_or(80.0, |q| (q.threshold * 100.0).round())
+            .to_string(),
         errors: Vec::new(),
         sets: Vec::new(),
         people: Vec::new(),
@@ -87,7 +126,7 @@ pub async fn show(
 ) -> Result<Response, PageError> {
     let caller = caller(&ctx)?;
     let cohort = slot_choice::draft(&state.app, &caller, id).await?;
-    Ok(render(&page(&ctx, id, cohort.name)))
+    Ok(render(&page(&ctx, &cohort)))
 }
 
 /// `POST /verwaltung/durchgaenge/{id}/zeiten`: the best sets for the slots typed.
@@ -107,7 +146,7 @@ pub async fn choose(
             .map(|(_, v)| v.trim().to_owned())
             .unwrap_or_default()
     };
-    let mut p = page(&ctx, id, cohort.name);
+    let mut p = page(&ctx, &cohort);
     p.asked = true;
     p.choose = get("choose");
     p.threshold = get("threshold");
@@ -154,6 +193,10 @@ pub async fn choose(
                     .iter()
                     .map(|s| SetView {
                         slots: names(&s.chosen),
+                        values: slot_choice::slots_of(&a.problem, &s.chosen)
+                            .iter()
+                            .map(|w| format!("{} {} {}", weekday_code(w.weekday), w.start, w.end))
+                            .collect(),
                         able: s.participants_able,
                         sessions: s.attendable_sessions,
                     })
@@ -190,4 +233,49 @@ pub async fn choose(
         *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
     }
     Ok(r)
+}
+
+/// `POST /verwaltung/durchgaenge/{id}/zeiten/uebernehmen`: applies a set (fields `slot`,
+/// each `weekday start end`) to the draft and goes back to the cohort page; a refused set
+/// shows the slot page with the reason.
+pub async fn apply(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    PageId(id): PageId<CohortId>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let caller = caller(&ctx)?;
+    let cohort = slot_choice::draft(&state.app, &caller, id).await?;
+    let slots: Option<Vec<WeeklySlot>> = fields
+        .iter()
+        .filter(|(k, _)| k == "slot")
+        .map(
+            |(_, v)| match v.split_whitespace().collect::<Vec<_>>()[..] {
+                [d, a, b] => Some(WeeklySlot::new(
+                    parse_weekday(d).ok()?,
+                    ClockTime::parse(a).ok()?,
+                    ClockTime::parse(b).ok()?,
+                )),
+                _ => None,
+            },
+        )
+        .collect();
+    let refused = |key: &str| {
+        let mut p = page(&ctx, &cohort);
+        p.errors = vec![ctx.lang.t(key)];
+        let mut r = render(&p);
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+        Ok(r)
+    };
+    let Some(slots) = slots.filter(|s| !s.is_empty()) else {
+        return refused("slots-error-apply-count");
+    };
+    match slot_choice::apply(&state.app, &caller, id, slots).await {
+        Ok(c) => Ok(crate::pages::cohorts::to_cohort(&c)),
+        Err(AppError::Invalid(list)) => {
+            let code = list.first().map_or("count", |e| e.code);
+            refused(&format!("slots-error-apply-{}", code.replace('_', "-")))
+        }
+        Err(e) => Err(e.into()),
+    }
 }

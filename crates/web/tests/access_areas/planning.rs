@@ -16,4 +16,10 @@ pub const EXPECTED: &[(&str, &str, &str)] = &[
     ("POST", "/api/v1/cohorts/{id}/slot-choice", "managers"),
     ("GET", "/verwaltung/durchgaenge/{id}/zeiten", "managers"),
     ("POST", "/verwaltung/durchgaenge/{id}/zeiten", "managers"),
+    ("PUT", "/api/v1/cohorts/{id}/weekly-slots", "managers"),
+    (
+        "POST",
+        "/verwaltung/durchgaenge/{id}/zeiten/uebernehmen",
+        "managers",
+    ),
 ];

@@ -2,6 +2,7 @@
 //! grid, the path, and calendar feeds.
 
 mod detail;
+pub(crate) use detail::to_cohort;
 pub(crate) mod planning;
 mod sessions;
 pub(crate) mod views;

@@ -103,7 +103,11 @@ impl PlanningFields {
                 lang.t_args("cohort-error-closure-line", &[("line", line.to_string())]),
             )
         })?;
-        Ok(Planning { deadline, closures })
+        Ok(Planning {
+            deadline,
+            closures,
+            weekly_slots: None,
+        })
     }
 }
 
@@ -140,6 +144,8 @@ pub struct PlanningSection {
     /// The plan ends after the deadline: the warning.
     pub deadline_missed: Option<String>,
     pub closures: Vec<String>,
+    /// The cohort's own weekly session times ("Mo 18:00–21:00, Do 17:30–20:30"), if chosen.
+    pub weekly_slots: Option<String>,
     pub draft: bool,
     /// "Geteilt am 03.12.2026" once shared.
     pub shared: Option<String>,
@@ -228,6 +234,10 @@ pub(crate) fn section(
         deadline: fmt_day(p.deadline),
         deadline_missed,
         closures: p.closures.iter().map(closure_line).collect(),
+        weekly_slots: p
+            .weekly_slots
+            .as_ref()
+            .map(|w| crate::planning::slots_page::slots_line(lang, w)),
         draft: cohort.status == CohortStatus::Draft,
         shared: cohort.shared_at.map(|t| {
             lang.t_args(
@@ -351,6 +361,7 @@ mod tests {
         let fields = PlanningFields::of(&Planning {
             deadline: Some(d("2027-12-31")),
             closures: c.clone(),
+            weekly_slots: None,
         });
         assert_eq!(
             fields.closures,
