@@ -26,6 +26,7 @@ pub mod language_certificates;
 pub mod legal;
 pub mod loans;
 pub mod mentoring;
+pub mod monitoring;
 pub mod notices;
 pub mod offers;
 pub mod participants;

@@ -173,6 +173,31 @@ pub fn fit_with(
         .filter(|s| s.status != SessionStatus::Cancelled)
         .collect();
     sessions.sort_by_key(|s| (s.date, s.start));
+    let fit = check_sessions(
+        &record.pattern,
+        record.travel_minutes,
+        cohort.state,
+        offer,
+        &sessions,
+    );
+    EnrolmentFit {
+        enrolment: enrolment.clone(),
+        cohort,
+        sessions,
+        fit,
+    }
+}
+
+/// Checks sessions (sorted by date and start, cancelled ones left out by the caller) of an
+/// offer's cohort in `state` against working times: pure. The one place the fit check is
+/// fed from stored sessions (the participant's page and monitoring).
+pub fn check_sessions(
+    pattern: &lernweg_participants::WorkPattern,
+    travel_minutes: u32,
+    state: lernweg_domain::State,
+    offer: &lernweg_offers::Offer,
+    sessions: &[SessionRecord],
+) -> lernweg_participants::Fit {
     let input: Vec<FitSession> = sessions
         .iter()
         .map(|s| FitSession {
@@ -192,22 +217,16 @@ pub fn fit_with(
         .enumerate()
         .map(|(i, m)| (i as i64 + 1, m.self_study_hours_per_week))
         .collect();
-    let fit = check_fit(
+    check_fit(
         &FitInput {
-            pattern: &record.pattern,
-            travel_minutes: record.travel_minutes,
+            pattern,
+            travel_minutes,
             sessions: &input,
             self_study: &self_study,
             limit_hours: offer.load_limit_hours.unwrap_or(DEFAULT_LOAD_LIMIT_HOURS),
         },
-        &mut HolidayCalendar::new(cohort.state),
-    );
-    EnrolmentFit {
-        enrolment: enrolment.clone(),
-        cohort,
-        sessions,
-        fit,
-    }
+        &mut HolidayCalendar::new(state),
+    )
 }
 
 /// The fit check of one enrolment, read (`what` names the view for the audit log).

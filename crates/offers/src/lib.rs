@@ -32,6 +32,7 @@ pub mod error;
 pub mod export;
 pub mod horizon;
 pub mod model;
+pub mod monitoring;
 pub mod planning;
 pub mod publish;
 pub mod readability;

@@ -54,6 +54,15 @@ pub enum CohortsOf {
     Participant(ParticipantId),
     /// The cohorts of every published offer.
     PublishedOffers,
+    /// Cohorts that are not drafts and have dates in a period (both days inclusive),
+    /// narrowed to a provider, an offer or one cohort (monitoring, issue 17).
+    Period {
+        provider: Option<ProviderId>,
+        offer: Option<OfferId>,
+        cohort: Option<CohortId>,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
 }
 
 impl CohortsOf {
@@ -86,6 +95,29 @@ impl CohortsOf {
                     .into(),
                 vec![],
             ),
+            CohortsOf::Period {
+                provider,
+                offer,
+                cohort,
+                from,
+                to,
+            } => {
+                let mut sql = "SELECT id FROM cohorts WHERE status <> 'draft' AND start_date <= $1 \
+                     AND COALESCE(end_date, start_date) >= $2"
+                    .to_owned();
+                let mut values = vec![to.to_string(), from.to_string()];
+                for (column, value) in [
+                    ("provider_id", provider.map(|p| p.to_string())),
+                    ("offer_id", offer.map(|o| o.to_string())),
+                    ("id", cohort.map(|c| c.to_string())),
+                ] {
+                    if let Some(v) = value {
+                        values.push(v);
+                        sql.push_str(&format!(" AND {column} = ${}", values.len()));
+                    }
+                }
+                (sql, values)
+            }
         }
     }
 

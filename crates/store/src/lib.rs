@@ -28,6 +28,7 @@ mod loan_lists;
 mod loans;
 mod mentor_access;
 mod mentoring;
+mod monitoring;
 mod offers;
 mod outbox;
 mod packed;
@@ -89,6 +90,10 @@ pub use loans::{DEVICE_KINDS, Device, Loan, NewDevice, NewLoan};
 pub use mentor_access::{EventKind, MentorEvent, NewMentorEvent, Signup};
 pub use mentoring::{
     MeetingRecord, MentorRecord, NewProposal, Tandem, TandemSide, TandemStatus, WishRecord,
+};
+pub use monitoring::{
+    MonitoredAttendance, MonitoredChange, MonitoredDropout, MonitoredPerson, MonitoredRelease,
+    MonitoringRows,
 };
 pub use offers::{OfferFilter, OfferRecord};
 pub use outbox::{NewNotice, OutboxFilter, OutboxMessage};

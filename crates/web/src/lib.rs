@@ -23,6 +23,7 @@ mod individual;
 mod language;
 mod list_search;
 mod mentoring;
+mod monitoring;
 mod offers_view;
 pub mod outbox;
 mod pages;

@@ -161,6 +161,7 @@ pub fn table() -> Vec<Route> {
     all.extend(crate::employers::routes());
     all.extend(crate::mentoring::routes());
     all.extend(crate::language::routes());
+    all.extend(crate::monitoring::routes());
     all.extend(crate::release::routes());
     all.extend(crate::planning::routes());
     all.extend(crate::individual::routes());

@@ -65,6 +65,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(crate::employers::Doc::openapi());
     doc.merge(crate::mentoring::Doc::openapi());
     doc.merge(crate::language::Doc::openapi());
+    doc.merge(crate::monitoring::Doc::openapi());
     doc.merge(crate::release::Doc::openapi());
     doc.merge(crate::planning::Doc::openapi());
     doc.merge(crate::individual::Doc::openapi());

@@ -12,6 +12,7 @@ mod language;
 mod legal;
 mod loans;
 mod mentoring;
+mod monitoring;
 mod offers;
 mod outbox;
 mod participants_api;
@@ -45,6 +46,7 @@ pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
         work::EXPECTED,
         mentoring::EXPECTED,
         language::EXPECTED,
+        monitoring::EXPECTED,
     ]
     .concat()
 }
