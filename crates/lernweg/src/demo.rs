@@ -190,6 +190,7 @@ pub async fn seed(store: &Store) -> anyhow::Result<bool> {
     crate::demo_portal::seed(store, provider_ids[0]).await?;
     crate::demo_employers::seed(store, provider_ids[0]).await?;
     crate::demo_planning::seed(store, provider_ids[0]).await?;
+    crate::demo_monitoring::seed(store, provider_ids[0]).await?;
     crate::demo_paths::seed(store, provider_ids[0]).await?;
     crate::demo_mentoring::seed(store, provider_ids[0]).await?;
     crate::demo_language::seed(store, provider_ids[0]).await?;

@@ -59,7 +59,8 @@ async fn check(today: NaiveDate) -> Vec<String> {
     let mut p = Problems(Vec::new());
 
     let cohorts = store.cohorts(None, None).await.unwrap();
-    assert_eq!(cohorts.len(), State::ALL.len());
+    // One cohort per federal state, and the finished one that monitoring flags.
+    assert_eq!(cohorts.len(), State::ALL.len() + 1);
     let mut phases = Vec::new();
     for c in &cohorts {
         let run = Run::new(c.start_date, c.end_date);
@@ -325,6 +326,7 @@ async fn check(today: NaiveDate) -> Vec<String> {
     }
     mentoring(&store, today, &mut p).await;
     language(&store, &mut p).await;
+    monitoring(&store, today, &mut p).await;
     for a in store.audit_entries(None, 1000).await.unwrap() {
         p.check(a.at <= now, || format!("audit entry at {}", a.at));
     }
@@ -448,6 +450,57 @@ async fn language(store: &Store, p: &mut Problems) {
     p.check(valid >= 1 && revoked >= 1, || {
         format!("{valid} valid, {revoked} revoked certificates")
     });
+}
+
+/// Monitoring and the slot choice (issue 17, point 6): the finished cohort is flagged "not
+/// run part-time" with its causes; the draft has candidate slots and its people working times.
+async fn monitoring(store: &Store, today: NaiveDate, p: &mut Problems) {
+    use lernweg_app::monitoring::{MonitoringQuery, report};
+    let admin = lernweg_domain::Email::parse("admin@demo.example").unwrap();
+    let admin = store.user_by_email(&admin).await.unwrap();
+    let principal = lernweg_domain::Principal {
+        user_id: admin.id,
+        role: lernweg_domain::Role::Admin,
+        provider_id: None,
+    };
+    let app = lernweg_app::App::new(store.clone());
+    let q = MonitoringQuery::new(today - chrono::Duration::days(700), today);
+    let r = report(&app, &principal, q).await.unwrap();
+    let Some(c) = r
+        .cohorts
+        .iter()
+        .find(|c| c.cohort.name == crate::demo_monitoring::FINISHED_NAME)
+    else {
+        return p.check(false, || "no finished monitoring cohort".into());
+    };
+    p.check(c.flagged(), || format!("not flagged: {:?}", c.figures));
+    p.check(c.cohort.status == CohortStatus::Finished, || {
+        format!("status {}", c.cohort.status)
+    });
+    let t = &c.tally;
+    p.check(
+        t.moved_sessions == 2 && t.cancelled_sessions == 1 && t.dropouts == 2,
+        || format!("causes: {t:?}"),
+    );
+    p.check(c.figures.horizon_reached == Some(false), || {
+        "published with a short lead".into()
+    });
+    p.check(c.figures.attendance_rate.is_some_and(|a| a < 0.8), || {
+        format!("attendance {:?}", c.figures.attendance_rate)
+    });
+    let draft = store
+        .cohorts(None, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.status == CohortStatus::Draft && c.slot_question.is_some());
+    p.check(draft.is_some(), || "no draft with candidate slots".into());
+    if let Some(d) = draft {
+        let with_times = store.work_patterns_in_cohort(d.id).await.unwrap().len();
+        p.check(with_times >= 5, || {
+            format!("{with_times} people with working times")
+        });
+    }
 }
 
 #[tokio::test]

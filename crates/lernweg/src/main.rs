@@ -11,6 +11,7 @@ mod demo_imports;
 mod demo_language;
 mod demo_legal;
 mod demo_mentoring;
+mod demo_monitoring;
 mod demo_offers;
 mod demo_participants;
 mod demo_paths;
