@@ -1,7 +1,7 @@
 'use strict';
 // Choosing session times for a draft cohort at 375 px with JavaScript disabled: the demo
-// coordinator opens a draft, enters two candidate slots and gets the best set with who can
-// attend how many sessions. checkPage: no scripts, one h1, axe-core WCAG 2.1 AA, no sideways
+// coordinator opens a draft with the candidate slots weighed before, gets the best sets with
+// who can attend how many sessions and applies the best one to the draft. checkPage: no scripts, one h1, axe-core WCAG 2.1 AA, no sideways
 // scroll.
 const assert = require('node:assert/strict');
 const { describe, before, after, test } = require('node:test');
@@ -36,18 +36,23 @@ describe('session times for the shifts at 375×812, JavaScript disabled', () => 
     assert.equal(res.status(), 200);
     await checkPage(pass, 'slots-form', { h1: /^Kurszeiten für .+ wählen$/ });
 
-    await page.locator('#wd0').selectOption('tue');
-    await page.locator('#s0').fill('18:00');
-    await page.locator('#e0').fill('21:00');
-    await page.locator('#wd1').selectOption('sat');
-    await page.locator('#s1').fill('09:00');
-    await page.locator('#e1').fill('12:00');
+    // The demo coordinator weighed six slots already: the form offers them again.
+    assert.equal(await page.locator('#wd4').inputValue(), 'sat');
+    assert.equal(await page.locator('#s4').inputValue(), '09:00');
+    assert.equal(await page.locator('#choose').inputValue(), '2');
     res = await navigate(page, () => page.getByRole('button', { name: 'Beste Kombination berechnen' }).click());
     assert.equal(res.status(), 200);
     const text = await page.locator('main').innerText();
     assert.match(text, /Die besten Kombinationen/);
-    assert.match(text, /Di 18:00–21:00/);
-    assert.match(text, /Sa 09:00–12:00/);
+    assert.match(text, /Wer kann mit der besten Kombination/);
     await checkPage(pass, 'slots-result', { h1: /^Kurszeiten für .+ wählen$/ });
+    // The best set is applied: the cohort page names the cohort's own session times.
+    const best = await page.locator('main tbody tr').first().locator('td').first().innerText();
+    res = await navigate(page, () => page.getByRole('button', { name: /^Diese Zeiten übernehmen/ }).first().click());
+    assert.equal(res.status(), 200);
+    assert.equal(new URL(page.url()).pathname, href);
+    const cohort = await page.locator('main').innerText();
+    assert.match(cohort, /Eigene Kurszeiten/);
+    assert.ok(cohort.includes(best.split(', ')[0]), `${best} applied`);
   });
 });

@@ -159,7 +159,8 @@ impl Figures {
             attendance_rate: (recorded > 0).then(|| ratio(t.present as f64, recorded as f64)),
             avg_weekly_load: (t.load_people > 0)
                 .then(|| (t.load_sum / t.load_people as f64 * 10.0).round() / 10.0),
-            peak_weekly_load: (t.load_people > 0).then_some(t.peak_weekly_load),
+            peak_weekly_load: (t.load_people > 0)
+                .then(|| (t.peak_weekly_load * 10.0).round() / 10.0),
             horizon_reached: (t.dates_dated > 0).then_some(t.dates_short == 0),
         }
     }

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use crate::i18n::escape_html;
 
 const W: f64 = 640.0;
-const LABEL: f64 = 220.0;
+const LABEL: f64 = 250.0;
 const RIGHT: f64 = 56.0;
 const ROW: f64 = 28.0;
 const BAR: f64 = 18.0;
@@ -61,7 +61,7 @@ pub fn bars(bars: &[Bar], line: Option<f64>, over_is_bad: bool) -> String {
         let y = TOP + ROW * i as f64;
         let _ = write!(
             svg,
-            r##"<text x="{}" y="{}" font-size="13" text-anchor="end" fill="#111">{}</text>"##,
+            r##"<text x="{}" y="{}" font-size="12" text-anchor="end" fill="#111">{}</text>"##,
             LABEL - 8.0,
             y + BAR - 4.0,
             escape_html(&short(&b.label))
