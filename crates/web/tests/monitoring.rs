@@ -275,6 +275,8 @@ async fn a_cohort_run_in_working_time_is_flagged_with_its_causes() {
         .unwrap();
     assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
     let bytes = csv.bytes().await.unwrap();
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "a BOM for Excel");
+    insta::assert_snapshot!("monitoring_csv", String::from_utf8_lossy(&bytes[3..]));
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b';')
         .from_reader(&bytes[3..]);
