@@ -238,6 +238,16 @@ async fn measure(n: usize) -> Vec<(String, u16, usize)> {
         ),
         ("start page", &coordinator, "/start".into()),
         (
+            "monitoring page",
+            &coordinator,
+            "/verwaltung/monitoring?from=2026-06-01&to=2030-12-31".into(),
+        ),
+        (
+            "network view",
+            &admin,
+            "/admin/netzwerk?from=2026-06-01&to=2030-12-31".into(),
+        ),
+        (
             "loans page, searched",
             &coordinator,
             "/verwaltung/leihgeraete?q=laptop&art=laptop&ausleihe=verliehen&page=2".into(),
@@ -270,6 +280,11 @@ async fn measure(n: usize) -> Vec<(String, u16, usize)> {
             "/api/v1/counselling-services",
         ),
         ("loans API", Role::Coordinator, "/api/v1/loans"),
+        (
+            "monitoring API",
+            Role::Coordinator,
+            "/api/v1/monitoring?from=2026-06-01&to=2030-12-31",
+        ),
     ];
     let bearer = reqwest::Client::new();
     for (name, role, path) in api {
