@@ -173,3 +173,22 @@ pub(crate) fn query_string(q: &MonitoringQuery) -> String {
     }
     s
 }
+
+/// The German (or English) message of each refused parameter, each once.
+pub(crate) fn error_messages(lang: crate::i18n::Lang, refused: &[ParseError]) -> Vec<String> {
+    let mut out: Vec<String> = refused
+        .iter()
+        .map(|e| lang.t(&format!("mon-error-{}", e.field.replace('_', "-"))))
+        .collect();
+    out.dedup();
+    out
+}
+
+/// A page, as 422 when its query was refused.
+pub(crate) fn rendered<T: askama::Template>(page: &T, refused: bool) -> axum::response::Response {
+    let mut res = crate::pages::render(page);
+    if refused {
+        *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    res
+}

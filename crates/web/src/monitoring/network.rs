@@ -5,19 +5,18 @@
 use askama::Template;
 use axum::Extension;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use lernweg_app::AppError;
 use lernweg_app::monitoring;
 
 use super::chart::{Bar, bars};
 use super::page::{GroupRow, group_row};
-use super::{MonitoringParams, default_period};
+use super::{MonitoringParams, default_period, error_messages, rendered};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
+use crate::pages::Layout;
 use crate::pages::offers::caller;
-use crate::pages::{Layout, render};
 
 #[derive(Template)]
 #[template(path = "monitoring_network.html")]
@@ -101,15 +100,6 @@ pub async fn show(
         },
         Err(list) => list,
     };
-    p.errors = refused
-        .iter()
-        .map(|e| lang.t(&format!("mon-error-{}", e.field.replace('_', "-"))))
-        .collect();
-    p.errors.dedup();
-    let failed = !p.errors.is_empty();
-    let mut res = render(&p);
-    if failed {
-        *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(res)
+    p.errors = error_messages(lang, &refused);
+    Ok(rendered(&p, !p.errors.is_empty()))
 }

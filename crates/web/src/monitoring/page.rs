@@ -6,7 +6,6 @@
 use askama::Template;
 use axum::Extension;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use lernweg_app::AppError;
 use lernweg_app::monitoring::{self, CohortRun, Report};
@@ -15,13 +14,13 @@ use lernweg_offers::monitoring::{Figures, Tally};
 
 use super::chart::{Bar, bars};
 use super::export::{change_reasons, dropout_reasons};
-use super::{MonitoringParams, default_period, query_string};
+use super::{MonitoringParams, default_period, error_messages, query_string, rendered};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::PageError;
 use crate::i18n::Lang;
+use crate::pages::Layout;
 use crate::pages::offers::caller;
-use crate::pages::{Layout, render};
 use crate::portal::date;
 
 /// The attendance the charts mark (the early-warning line).
@@ -329,15 +328,6 @@ pub async fn show(
         },
         Err(list) => list,
     };
-    p.errors = refused
-        .iter()
-        .map(|e| lang.t(&format!("mon-error-{}", e.field.replace('_', "-"))))
-        .collect();
-    p.errors.dedup();
-    let failed = !p.errors.is_empty();
-    let mut res = render(&p);
-    if failed {
-        *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(res)
+    p.errors = error_messages(lang, &refused);
+    Ok(rendered(&p, !p.errors.is_empty()))
 }
