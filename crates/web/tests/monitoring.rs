@@ -143,6 +143,11 @@ async fn a_cohort_run_in_working_time_is_flagged_with_its_causes() {
     )
     .await;
     assert_eq!(status, 200, "{body}");
+    insta::with_settings!({filters => vec![
+        (r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "[uuid]"),
+    ]}, {
+        insta::assert_snapshot!("monitoring_json", serde_json::to_string_pretty(&body).unwrap());
+    });
     let list = body.as_array().expect("one object per cohort");
     assert_eq!(list.len(), 1, "{body}");
     let c = &list[0];
