@@ -264,6 +264,19 @@ async fn a_cohort_run_in_working_time_is_flagged_with_its_causes() {
         html.contains(">75 %</td>"),
         "attendance in the chart's table"
     );
+    // The set share on the form: at 1 the cohort counts as run part-time.
+    let lenient = me
+        .get(app.url(&format!(
+            "/verwaltung/monitoring?{PERIOD}&max_working_time_share=1"
+        )))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!lenient.contains("flagged-heading"));
+    assert!(lenient.contains("name=\"max_working_time_share\" type=\"number\" min=\"0\" max=\"1\" step=\"0.05\" value=\"1\""));
     let bad = me
         .get(app.url("/verwaltung/monitoring?from=2027-13-01"))
         .send()

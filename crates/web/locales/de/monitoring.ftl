@@ -85,3 +85,5 @@ mon-suppressed = Weniger als fünf Teilnehmende – nicht ausgewiesen
 mon-network-total-suppressed = Insgesamt weniger als fünf Teilnehmende – keine Summe ausgewiesen.
 nav-monitoring = Monitoring
 nav-network = Netzwerk
+mon-share-field = Erlaubter Anteil in Arbeitszeit
+mon-share-hint = Anteil der Stunden ohne vereinbarte Freistellung, ab dem ein berufsbegleitend geplanter Durchgang als „nicht berufsbegleitend gelaufen“ gilt: 0 bis 1, zum Beispiel 0,2 für 20 %.

@@ -85,3 +85,5 @@ mon-suppressed = Fewer than five participants – not shown
 mon-network-total-suppressed = Fewer than five participants in total – no total shown.
 nav-monitoring = Monitoring
 nav-network = Network
+mon-share-field = Allowed share in working time
+mon-share-hint = Share of the hours without agreed release above which a cohort designed part-time counts as "not run part-time": 0 to 1, for example 0.2 for 20 %.

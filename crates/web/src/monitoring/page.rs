@@ -188,6 +188,8 @@ pub struct MonitoringPage {
     pub from: String,
     pub to: String,
     pub max: String,
+    /// The set share as typed (0–1).
+    pub share: String,
     pub errors: Vec<String>,
     pub qs: String,
     pub filtered: bool,
@@ -303,6 +305,9 @@ pub async fn show(
         from: params.from.clone().unwrap_or_else(|| from.to_string()),
         to: params.to.clone().unwrap_or_else(|| to.to_string()),
         max: String::new(),
+        share: params.max_working_time_share.clone().unwrap_or_else(|| {
+            lernweg_offers::monitoring::DEFAULT_MAX_WORKING_TIME_SHARE.to_string()
+        }),
         errors: Vec::new(),
         qs: String::new(),
         filtered: false,
