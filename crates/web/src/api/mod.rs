@@ -67,6 +67,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(crate::language::Doc::openapi());
     doc.merge(crate::release::Doc::openapi());
     doc.merge(crate::planning::Doc::openapi());
+    doc.merge(crate::warnings::Doc::openapi());
     doc.merge(crate::individual::Doc::openapi());
     doc.merge(crate::outbox::Doc::openapi());
     doc.merge(crate::attendance::Doc::openapi());

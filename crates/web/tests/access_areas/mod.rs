@@ -20,6 +20,7 @@ mod planning;
 mod portal;
 mod referrals;
 mod release;
+mod warnings;
 mod work;
 
 pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
@@ -45,6 +46,7 @@ pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
         work::EXPECTED,
         mentoring::EXPECTED,
         language::EXPECTED,
+        warnings::EXPECTED,
     ]
     .concat()
 }
