@@ -238,6 +238,11 @@ async fn measure(n: usize) -> Vec<(String, u16, usize)> {
         ),
         ("start page", &coordinator, "/start".into()),
         (
+            "early warnings page",
+            &coordinator,
+            "/verwaltung/fruehwarnungen".into(),
+        ),
+        (
             "loans page, searched",
             &coordinator,
             "/verwaltung/leihgeraete?q=laptop&art=laptop&ausleihe=verliehen&page=2".into(),
@@ -252,6 +257,7 @@ async fn measure(n: usize) -> Vec<(String, u16, usize)> {
     }
     let api = [
         ("cohorts API", Role::Coordinator, "/api/v1/cohorts"),
+        ("warnings API", Role::Coordinator, "/api/v1/warnings"),
         ("offers API", Role::Coordinator, "/api/v1/offers"),
         ("audit API", Role::Admin, "/api/v1/audit"),
         (
