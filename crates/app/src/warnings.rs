@@ -16,13 +16,11 @@ use lernweg_domain::access::COUNSELLING;
 use lernweg_domain::outbox::NoticeKind;
 use lernweg_domain::{ParseError, ParticipantId, ProviderId, Role, UserId};
 use lernweg_participants::monday_of;
-use lernweg_participants::warnings::{
-    Attended, Declined, WarningInput, WarningKind, WeekOver, warnings,
-};
+use lernweg_participants::warnings::{Attended, Declined, WarningInput, WeekOver, warnings};
 use lernweg_store::{HandledWarning, NewNotice, WARNING_NOTE_MAX, WarnedPeople, WarningData};
 use serde_json::{Map, Value, json};
 
-pub use lernweg_participants::warnings::{Facts, Warning};
+pub use lernweg_participants::warnings::{Facts, Warning, WarningKind};
 
 use crate::offers::require;
 use crate::{App, AppError, Caller};

@@ -18,6 +18,7 @@ mod demo_planning;
 mod demo_portal;
 #[cfg(test)]
 mod demo_tests;
+mod demo_warnings;
 mod demo_work;
 mod export;
 mod keyfile;
