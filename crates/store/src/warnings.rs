@@ -70,7 +70,8 @@ pub struct WarnedPerson {
     pub provider_id: ProviderId,
     pub name: String,
     pub contact_person_id: Option<UserId>,
-    /// The contact person's e-mail address and name (for the digest).
+    /// The contact person's e-mail address (`None` for a deactivated account) and name (for
+    /// the digest).
     pub contact_email: Option<String>,
     pub contact_name: Option<String>,
     pub created_at: DateTime<Utc>,
@@ -232,7 +233,8 @@ const PERSON_COLUMNS: &[&str] = &[
     "p.provider_id AS provider_id",
     "p.given_name || ' ' || p.family_name AS name",
     "p.contact_person_id AS contact_person_id",
-    "u.email AS contact_email",
+    // A deactivated account gets no digest.
+    "CASE WHEN u.active = 1 THEN u.email END AS contact_email",
     "u.display_name AS contact_name",
     "p.created_at AS created_at",
     "(SELECT MAX(l.on_date) FROM contact_log l WHERE l.participant_id = p.id) AS last_contact",
