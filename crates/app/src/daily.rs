@@ -19,15 +19,19 @@ pub enum DailyJob {
     /// Erases participant records past their provider's retention period (like
     /// `lernweg purge`).
     Purge,
+    /// Queues the digest of open early warnings for every contact person who has some
+    /// (`crate::warnings::queue_digests`), once a day.
+    Warnings,
 }
 
 impl DailyJob {
-    pub const ALL: [DailyJob; 2] = [DailyJob::Imports, DailyJob::Purge];
+    pub const ALL: [DailyJob; 3] = [DailyJob::Imports, DailyJob::Purge, DailyJob::Warnings];
 
     pub fn as_str(self) -> &'static str {
         match self {
             DailyJob::Imports => "imports",
             DailyJob::Purge => "purge",
+            DailyJob::Warnings => "warnings",
         }
     }
 }
@@ -45,21 +49,23 @@ impl FromStr for DailyJob {
         DailyJob::ALL
             .into_iter()
             .find(|j| j.as_str() == s.trim())
-            .ok_or_else(|| format!("unknown daily job {s:?}: expected imports or purge"))
+            .ok_or_else(|| format!("unknown daily job {s:?}: expected imports, purge or warnings"))
     }
 }
 
 /// Runs `job` for `day` if this instance is the first to claim it. Returns what it did, or
-/// `None` when another instance has claimed it already.
+/// `None` when another instance has claimed it already. `base_url` is the installation's
+/// public address, for links in e-mails.
 pub async fn run_once(
     app: &App,
     job: DailyJob,
     day: NaiveDate,
+    base_url: &str,
 ) -> Result<Option<String>, AppError> {
     if !app.store.claim_daily_run(job.as_str(), day).await? {
         return Ok(None);
     }
-    let outcome = match run(app, job, day).await {
+    let outcome = match run(app, job, day, base_url).await {
         Ok(done) => done,
         Err(e) => format!("failed: {e}"),
     };
@@ -69,7 +75,7 @@ pub async fn run_once(
     Ok(Some(outcome))
 }
 
-async fn run(app: &App, job: DailyJob, day: NaiveDate) -> Result<String, AppError> {
+async fn run(app: &App, job: DailyJob, day: NaiveDate, base_url: &str) -> Result<String, AppError> {
     Ok(match job {
         DailyJob::Imports => {
             let expired = crate::imports::expire(app).await?;
@@ -81,6 +87,10 @@ async fn run(app: &App, job: DailyJob, day: NaiveDate) -> Result<String, AppErro
         DailyJob::Purge => {
             let erased = app.store.purge(&Actor::system(), day).await?;
             format!("{erased} participant records erased")
+        }
+        DailyJob::Warnings => {
+            let queued = crate::warnings::queue_digests(app, day, base_url).await?;
+            format!("{queued} warning digests queued")
         }
     })
 }

@@ -42,6 +42,7 @@ pub mod slot_choice;
 pub mod tandems;
 pub mod team;
 pub mod visible;
+pub mod warnings;
 pub mod work;
 
 pub use error::AppError;

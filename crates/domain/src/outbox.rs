@@ -70,14 +70,18 @@ pub enum NoticeKind {
     SessionAdded,
     /// A draft cohort was shared with an employer for planning (`path`: where to answer).
     DraftShared,
+    /// The daily digest of a contact person's open early warnings (`count`, `warnings`: a
+    /// list of `{name, kind, since, link}`, `link`: the page of all warnings).
+    WarningDigest,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 4] = [
+    pub const ALL: [NoticeKind; 5] = [
         NoticeKind::SessionMoved,
         NoticeKind::SessionCancelled,
         NoticeKind::SessionAdded,
         NoticeKind::DraftShared,
+        NoticeKind::WarningDigest,
     ];
 
     pub fn code(self) -> &'static str {
@@ -86,6 +90,7 @@ impl NoticeKind {
             NoticeKind::SessionCancelled => "session_cancelled",
             NoticeKind::SessionAdded => "session_added",
             NoticeKind::DraftShared => "draft_shared",
+            NoticeKind::WarningDigest => "warning_digest",
         }
     }
 

@@ -61,11 +61,18 @@ pub fn spawn(state: AppState, jobs: Vec<DailyJob>) -> JoinHandle<()> {
             if since_daily.is_none_or(|t| t.elapsed() >= DAILY_CHECK) {
                 since_daily = Some(tokio::time::Instant::now());
                 let today = app.today();
+                let base_url = state
+                    .config
+                    .public_url
+                    .as_deref()
+                    .unwrap_or("http://localhost")
+                    .trim_end_matches('/')
+                    .to_owned();
                 for &job in &jobs {
                     if handled.get(&job) == Some(&today) {
                         continue;
                     }
-                    match daily::run_once(&app, job, today).await {
+                    match daily::run_once(&app, job, today, &base_url).await {
                         Ok(Some(outcome)) => {
                             tracing::info!(job = %job, day = %today, %outcome, "daily job ran");
                         }

@@ -196,6 +196,8 @@ pub async fn seed(store: &Store) -> anyhow::Result<bool> {
     crate::demo_language::seed(store, provider_ids[0]).await?;
     crate::demo_imports::seed(store, provider_ids[0]).await?;
     crate::demo_legal::seed(store, &provider_ids).await?;
+    // Last: the warnings follow from what the parts above recorded.
+    crate::demo_warnings::seed(store).await?;
     store.set_setting_once(SEEDED_KEY, "1").await?;
     Ok(true)
 }

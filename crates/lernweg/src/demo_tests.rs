@@ -327,6 +327,7 @@ async fn check(today: NaiveDate) -> Vec<String> {
     mentoring(&store, today, &mut p).await;
     language(&store, &mut p).await;
     monitoring(&store, today, &mut p).await;
+    warnings(&store, &mut p).await;
     for a in store.audit_entries(None, 1000).await.unwrap() {
         p.check(a.at <= now, || format!("audit entry at {}", a.at));
     }
@@ -501,6 +502,42 @@ async fn monitoring(store: &Store, today: NaiveDate, p: &mut Problems) {
             format!("{with_times} people with working times")
         });
     }
+}
+
+/// The demo contact person of the first provider has an open early warning of every kind,
+/// read through the use-case the start page uses.
+async fn warnings(store: &Store, p: &mut Problems) {
+    use lernweg_participants::warnings::WarningKind;
+    let mail = lernweg_domain::Email::parse("beratung1@demo.example").unwrap();
+    let user = store.user_by_email(&mail).await.unwrap();
+    let caller = lernweg_app::Caller::new(
+        lernweg_domain::Principal {
+            user_id: user.id,
+            role: user.role,
+            provider_id: user.provider_id,
+        },
+        lernweg_store::Actor::user(user.id, mail.as_str()),
+    );
+    let app = lernweg_app::App::new(store.clone());
+    let open = lernweg_app::warnings::for_contact_person(&app, &caller, "test: demo")
+        .await
+        .unwrap();
+    let kinds: std::collections::BTreeSet<WarningKind> =
+        open.iter().map(|w| w.warning.kind).collect();
+    p.check(kinds.len() == WarningKind::ALL.len(), || {
+        format!("early warnings of the demo counsellor: only {kinds:?}")
+    });
+    p.check(
+        open.iter().all(|w| w.contact_person_id == Some(user.id)),
+        || "an early warning of another contact person".to_owned(),
+    );
+    let handled = lernweg_app::warnings::handled(&app, &caller, "test: demo")
+        .await
+        .unwrap();
+    p.check(
+        handled.len() == 1 && handled[0].note == crate::demo_warnings::NOTE,
+        || format!("{} handled demo warnings", handled.len()),
+    );
 }
 
 #[tokio::test]

@@ -19,6 +19,7 @@ mod demo_planning;
 mod demo_portal;
 #[cfg(test)]
 mod demo_tests;
+mod demo_warnings;
 mod demo_work;
 mod export;
 mod keyfile;
@@ -113,12 +114,12 @@ struct ServeArgs {
     /// Sender of invitation e-mails; default `Lernweg <lernweg@HOST>` with the host of --public-url.
     #[arg(long, env = "LERNWEG_MAIL_FROM")]
     mail_from: Option<String>,
-    /// Daily jobs this instance may run (each runs once a day across all instances on the database): `imports` (expire unconfirmed import previews, fail interrupted imports, forget old login failures), `purge` (erase records past their retention period, like `lernweg purge`), or `none`; comma-separated.
+    /// Daily jobs this instance may run (each runs once a day across all instances on the database): `imports` (expire unconfirmed import previews, fail interrupted imports, forget old login failures), `purge` (erase records past their retention period, like `lernweg purge`), `warnings` (queue the daily e-mail of open early warnings to each contact person), or `none`; comma-separated.
     #[arg(
         long,
         env = "LERNWEG_DAILY_JOBS",
         value_delimiter = ',',
-        default_value = "imports"
+        default_value = "imports,warnings"
     )]
     daily_jobs: Vec<String>,
 }

@@ -47,6 +47,7 @@ pub mod release;
 pub mod seats;
 pub mod self_check;
 pub mod slot_choice;
+pub mod warnings;
 pub mod work_pattern;
 pub mod work_pattern_draft;
 

@@ -108,6 +108,8 @@ audit_names! {
         LanguageCertificate => "language_certificate",
         /// An Impressum, privacy statement or accessibility statement.
         LegalText => "legal_text",
+        /// An early warning marked as handled.
+        Warning => "warning",
         /// A page or API route (a refused request names its method and path).
         Route => "route",
     }

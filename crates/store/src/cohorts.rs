@@ -216,7 +216,7 @@ fn trainers_of(text: Option<String>) -> Result<Vec<UserId>, StoreError> {
 
 /// The columns of [`cohort_columns!`], for packed reads ([`crate::packed`]); a test keeps the
 /// two the same.
-const COHORT_COLUMNS: &[&str] = &[
+pub(crate) const COHORT_COLUMNS: &[&str] = &[
     "id",
     "offer_id",
     "provider_id",
@@ -241,7 +241,7 @@ pub(crate) fn cohort_from_row(r: &AnyRow) -> Result<Cohort, StoreError> {
     cohort_from(r)
 }
 
-fn cohort_from(r: &impl Cells) -> Result<Cohort, StoreError> {
+pub(crate) fn cohort_from(r: &impl Cells) -> Result<Cohort, StoreError> {
     let bad = |e: ParseError| StoreError::corrupt("cohorts", e);
     let trainers = trainers_of(r.cell("trainer_ids")?)?;
     Ok(Cohort {

@@ -53,6 +53,7 @@ mod timetable;
 
 mod tokens;
 mod users;
+mod warnings;
 mod work_patterns;
 
 pub use attendance::{
@@ -119,6 +120,10 @@ pub use timetable::{
 };
 pub use tokens::{ApiToken, IssuedToken};
 pub use users::{NewUser, User, UserPatch, parse_display_name};
+pub use warnings::{
+    DatedAttendance, DeclinedRelease, HandledWarning, WARNING_NOTE_MAX, WarnedPeople, WarnedPerson,
+    WarningData,
+};
 pub use work_patterns::{TRAVEL_MINUTES_MAX, WorkPatternRecord, WorkPatternSource};
 pub mod secret;
 pub use tokens::{TOKEN_PREFIX, parse_token_name};

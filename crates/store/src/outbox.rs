@@ -89,6 +89,32 @@ fn from_row(r: &AnyRow) -> Result<OutboxMessage, StoreError> {
     })
 }
 
+/// Inserts one pending notice (in the caller's transaction), created and due at `now`.
+pub(crate) async fn insert_notice<'e, E>(
+    exec: E,
+    n: &NewNotice,
+    now: &str,
+) -> Result<(), StoreError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    sqlx::query(
+        "INSERT INTO outbox (id, provider_id, kind, lang, args, to_address, to_name, status, attempts, next_attempt_at, last_error, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, '', $8)",
+    )
+    .bind(Uuid::now_v7().to_string())
+    .bind(n.provider_id.map(|p| p.to_string()))
+    .bind(n.kind.code())
+    .bind(n.lang.clone())
+    .bind(serde_json::Value::Object(n.args.clone()).to_string())
+    .bind(n.to_address.clone())
+    .bind(n.to_name.clone())
+    .bind(now.to_owned())
+    .execute(exec)
+    .await?;
+    Ok(())
+}
+
 impl Store {
     /// Stores notices to send, all or none.
     pub async fn enqueue_notices(&self, notices: &[NewNotice]) -> Result<usize, StoreError> {
@@ -98,20 +124,7 @@ impl Store {
         let now = time::fmt(self.now());
         let mut tx = self.pool.begin().await?;
         for n in notices {
-            sqlx::query(
-                "INSERT INTO outbox (id, provider_id, kind, lang, args, to_address, to_name, status, attempts, next_attempt_at, last_error, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, '', $8)",
-            )
-            .bind(Uuid::now_v7().to_string())
-            .bind(n.provider_id.map(|p| p.to_string()))
-            .bind(n.kind.code())
-            .bind(n.lang.clone())
-            .bind(serde_json::Value::Object(n.args.clone()).to_string())
-            .bind(n.to_address.clone())
-            .bind(n.to_name.clone())
-            .bind(&now)
-            .execute(&mut *tx)
-            .await?;
+            insert_notice(&mut *tx, n, &now).await?;
         }
         tx.commit().await?;
         Ok(notices.len())

@@ -56,7 +56,7 @@ pub struct WorkPatternRecord {
     pub updated_at: DateTime<Utc>,
 }
 
-fn from_row(r: &AnyRow) -> Result<WorkPatternRecord, StoreError> {
+pub(crate) fn from_row(r: &AnyRow) -> Result<WorkPatternRecord, StoreError> {
     let corrupt = |e: String| StoreError::corrupt("work_patterns", e);
     let source: String = r.try_get("source")?;
     Ok(WorkPatternRecord {

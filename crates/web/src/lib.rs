@@ -37,6 +37,7 @@ mod ratelimit;
 mod release;
 pub mod routes;
 mod security;
+mod warnings;
 pub(crate) mod work;
 
 pub use app::{AppState, WebConfig, build_app, build_app_with, serve};

@@ -164,6 +164,7 @@ pub fn table() -> Vec<Route> {
     all.extend(crate::monitoring::routes());
     all.extend(crate::release::routes());
     all.extend(crate::planning::routes());
+    all.extend(crate::warnings::routes());
     all.extend(crate::individual::routes());
     all.extend(crate::outbox::routes());
     all.extend(crate::portal::routes());

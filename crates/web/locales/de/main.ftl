@@ -170,6 +170,7 @@ audit-entity-language_self_check = Selbsteinschätzung Sprache
 audit-entity-issuer_key = Signaturschlüssel
 audit-entity-language_certificate = Sprachkompetenznachweis
 audit-entity-legal_text = Rechtstext
+audit-entity-warning = Frühwarnung
 audit-entity-audit_log = Protokoll
 audit-entity-route = Seite oder Schnittstelle
 

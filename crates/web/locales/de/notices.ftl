@@ -32,6 +32,19 @@ notice-draft_shared-employer = Guten Tag,
 
     Wir planen dann um diese Zeiten herum.
 
+
+notice-warning_digest-subject = Frühwarnungen: { $count } offen
+notice-warning_digest-person = Guten Tag,
+
+    für Menschen, die Sie als Ansprechperson begleiten, gibt es heute { $count } offene Frühwarnungen:
+
+    { $list }
+
+    Alle Frühwarnungen und was bereits erledigt ist: { $link }
+
+    Bitte markieren Sie eine Warnung als erledigt, sobald Sie sich gekümmert haben.
+notice-warning_digest-item = – { $name }: { $what } (seit { $since }) – { $link }
+
 ## The outbox page
 outbox-title = Postausgang
 outbox-intro = Benachrichtigungen über geänderte Termine an Teilnehmende, Lehrkräfte und Betriebe und Entwürfe zur Abstimmung mit den Betrieben. Was nicht versendet werden konnte, wird später erneut versucht; nach dem letzten Versuch steht es hier als fehlgeschlagen.

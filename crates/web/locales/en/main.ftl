@@ -170,6 +170,7 @@ audit-entity-language_self_check = Language self-assessment
 audit-entity-issuer_key = Signing key
 audit-entity-language_certificate = Language certificate
 audit-entity-legal_text = Legal text
+audit-entity-warning = Early warning
 audit-entity-audit_log = Audit log
 audit-entity-route = Page or API route
 

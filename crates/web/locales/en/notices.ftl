@@ -32,6 +32,19 @@ notice-draft_shared-employer = Hello,
 
     We will then plan around these times.
 
+
+notice-warning_digest-subject = Early warnings: { $count } open
+notice-warning_digest-person = Hello,
+
+    there are { $count } open early warnings today for people you are the contact person of:
+
+    { $list }
+
+    All early warnings and what has been handled: { $link }
+
+    Please mark a warning as handled once you have taken care of it.
+notice-warning_digest-item = – { $name }: { $what } (since { $since }) – { $link }
+
 ## The outbox page
 outbox-title = Outbox
 outbox-intro = Notices of changed dates to participants, trainers and employers, and drafts shared with the employers. What could not be sent is tried again later; after the last attempt it is shown here as failed.

@@ -68,6 +68,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(crate::monitoring::Doc::openapi());
     doc.merge(crate::release::Doc::openapi());
     doc.merge(crate::planning::Doc::openapi());
+    doc.merge(crate::warnings::Doc::openapi());
     doc.merge(crate::individual::Doc::openapi());
     doc.merge(crate::outbox::Doc::openapi());
     doc.merge(crate::attendance::Doc::openapi());

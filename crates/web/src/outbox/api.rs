@@ -18,7 +18,8 @@ use crate::paging::{CursorParams, Items};
 #[derive(Serialize, ToSchema)]
 pub struct OutboxDto {
     pub id: String,
-    /// `session_moved`, `session_cancelled`, `session_added` or `draft_shared`.
+    /// `session_moved`, `session_cancelled`, `session_added`, `draft_shared` or
+    /// `warning_digest`.
     pub kind: String,
     /// The language it is written in.
     pub lang: String,

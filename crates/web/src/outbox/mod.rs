@@ -10,7 +10,7 @@ use axum::routing::get;
 use chrono::{DateTime, Utc};
 use lernweg_domain::Email;
 use lernweg_domain::access::COUNSELLING;
-use lernweg_domain::outbox::OutboxStatus;
+use lernweg_domain::outbox::{NoticeKind, OutboxStatus};
 use lernweg_store::{OutboxMessage, StoreError};
 use utoipa::OpenApi;
 use utoipa_axum::routes;
@@ -39,9 +39,9 @@ pub struct Doc;
 /// it). Contact people of employers get the text that names their employees.
 pub fn render(m: &OutboxMessage) -> (String, String) {
     let lang = Lang::parse(&m.lang).unwrap_or_default();
-    let args: Vec<(&'static str, String)> = [
+    let mut args: Vec<(&'static str, String)> = [
         "offer", "cohort", "title", "old_date", "old_time", "new_date", "new_time", "reason",
-        "names", "employer", "link",
+        "names", "employer", "link", "count",
     ]
     .into_iter()
     .map(|k| {
@@ -56,6 +56,9 @@ pub fn render(m: &OutboxMessage) -> (String, String) {
         )
     })
     .collect();
+    if m.kind == NoticeKind::WarningDigest {
+        args.push(("list", warning_list(lang, m)));
+    }
     let kind = m.kind.code();
     let who = if m.args.contains_key("names") {
         "employer"
@@ -65,6 +68,31 @@ pub fn render(m: &OutboxMessage) -> (String, String) {
     let subject = lang.t_args(&format!("notice-{kind}-subject"), &args);
     let body = lang.t_args(&format!("notice-{kind}-{who}"), &args);
     (subject, body)
+}
+
+/// The lines of a warning digest: person, what, since when, and the link to the person's page.
+fn warning_list(lang: Lang, m: &OutboxMessage) -> String {
+    let items = m.args.get("warnings").and_then(|v| v.as_array());
+    items
+        .into_iter()
+        .flatten()
+        .map(|w| {
+            let text = |k: &str| w.get(k).and_then(|v| v.as_str()).unwrap_or("").to_owned();
+            let since = chrono::NaiveDate::parse_from_str(&text("since"), "%Y-%m-%d")
+                .map(|d| crate::pages::catalogue::date_text(lang, d))
+                .unwrap_or_default();
+            lang.t_args(
+                "notice-warning_digest-item",
+                &[
+                    ("name", text("name")),
+                    ("what", crate::warnings::kind_label(lang, &text("kind"))),
+                    ("since", since),
+                    ("link", text("link")),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// What one round of the sender did.

@@ -17,6 +17,7 @@ use crate::context::Ctx;
 use crate::error::PageError;
 use crate::i18n::Lang;
 use crate::routes::may_get;
+use crate::warnings::WarningRow;
 
 /// `GET /`: visitors see the catalogue; logged-in people their start page.
 pub async fn root(Extension(ctx): Extension<Ctx>) -> Response {
@@ -57,6 +58,12 @@ pub struct HomePage {
     /// Counselling staff: the employers, the outbox and mentoring (kept out of the crowded
     /// top bar).
     pub employers: bool,
+    /// Counselling staff: the section of early warnings (`crate::warnings`).
+    pub warnings_shown: bool,
+    pub warnings: Vec<WarningRow>,
+    /// Why marking a warning as handled was refused.
+    pub warning_error: Option<String>,
+    pub warnings_back: &'static str,
 }
 
 fn session_task(lang: Lang, s: &RollCallSession, with_date: bool) -> Task {
@@ -197,12 +204,31 @@ pub async fn dashboard(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
 ) -> Result<Response, PageError> {
+    start_page(&state, &ctx, None).await
+}
+
+/// The start page; with `warning_error` (a refused mark of an early warning) it is answered
+/// with 422.
+pub(crate) async fn start_page(
+    state: &AppState,
+    ctx: &Ctx,
+    warning_error: Option<String>,
+) -> Result<Response, PageError> {
     let user = ctx.user.as_ref().ok_or(PageError::Forbidden)?;
     let caller = ctx.caller().ok_or(PageError::Forbidden)?;
     let queue = work_queue(&state.app, &caller).await?;
     let Team { provider, .. } = team::team(&state.app, &caller.principal).await?;
     let lang = ctx.lang;
+    let warnings_shown = may_get("/verwaltung/fruehwarnungen", Some(user.role));
+    let warnings = if warnings_shown {
+        let open =
+            lernweg_app::warnings::for_contact_person(&state.app, &caller, "page: start").await?;
+        crate::warnings::rows(lang, &open)
+    } else {
+        Vec::new()
+    };
     let role = role_label(lang, user.role);
+    let failed = warning_error.is_some();
     let page = HomePage {
         welcome: lang.t_args("home-welcome", &[("name", user.display_name.clone())]),
         who: match provider {
@@ -212,9 +238,17 @@ pub async fn dashboard(
         lists: task_lists(lang, queue),
         legal_texts: may_get("/verwaltung/rechtstexte", Some(user.role)),
         employers: may_get("/verwaltung/betriebe", Some(user.role)),
-        layout: Layout::new(&ctx, "/start", "home-title"),
+        warnings_shown,
+        warnings,
+        warning_error,
+        warnings_back: "start",
+        layout: Layout::new(ctx, "/start", "home-title"),
     };
-    Ok(render(&page))
+    let mut r = render(&page);
+    if failed {
+        *r.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
 }
 
 /// One row of the team table.

@@ -21,6 +21,7 @@ mod planning;
 mod portal;
 mod referrals;
 mod release;
+mod warnings;
 mod work;
 
 pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
@@ -47,6 +48,7 @@ pub fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
         mentoring::EXPECTED,
         language::EXPECTED,
         monitoring::EXPECTED,
+        warnings::EXPECTED,
     ]
     .concat()
 }

@@ -248,6 +248,11 @@ async fn measure(n: usize) -> Vec<(String, u16, usize)> {
             "/admin/netzwerk?from=2026-06-01&to=2030-12-31".into(),
         ),
         (
+            "early warnings page",
+            &coordinator,
+            "/verwaltung/fruehwarnungen".into(),
+        ),
+        (
             "loans page, searched",
             &coordinator,
             "/verwaltung/leihgeraete?q=laptop&art=laptop&ausleihe=verliehen&page=2".into(),
@@ -262,6 +267,7 @@ async fn measure(n: usize) -> Vec<(String, u16, usize)> {
     }
     let api = [
         ("cohorts API", Role::Coordinator, "/api/v1/cohorts"),
+        ("warnings API", Role::Coordinator, "/api/v1/warnings"),
         ("offers API", Role::Coordinator, "/api/v1/offers"),
         ("audit API", Role::Admin, "/api/v1/audit"),
         (
