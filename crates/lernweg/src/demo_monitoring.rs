@@ -19,7 +19,7 @@ use lernweg_participants::attendance::takes_part;
 use lernweg_participants::slot_choice::Candidate;
 use lernweg_participants::{
     AttendanceStatus, ConsentScope, DropoutReason, EnrolmentEvent, EnrolmentStatus,
-    ParticipantDraft, RollCallEntry, ShiftDraft, WorkPatternDraft, monday_of,
+    ParticipantDraft, RollCallEntry, WorkPatternDraft, monday_of,
 };
 use lernweg_planner::PlanOptions;
 use lernweg_planner::model::{ClockTime, parse_weekday};
@@ -27,6 +27,8 @@ use lernweg_store::{
     Actor, Clock, NewCohort, NewSession, SessionMove, SessionStatus, Store, WorkPatternSource,
 };
 use serde_json::json;
+
+use crate::demo_work::WEEKDAYS;
 
 /// The offer the finished cohort runs.
 const OFFER: &str = "Fachsprache Technik am Abend";
@@ -42,21 +44,6 @@ const SHIFT_WORKERS: [[&str; 4]; 6] = [
     ["Kwame", "Mensah", "en", "Stahlwerk Ruhrort"],
 ];
 
-fn shifts(rows: &[(&str, &[&str], &str, &str)]) -> Vec<ShiftDraft> {
-    rows.iter()
-        .flat_map(|(week, days, start, end)| {
-            days.iter().map(move |d| ShiftDraft {
-                week: (*week).to_owned(),
-                weekday: (*d).to_owned(),
-                start: (*start).to_owned(),
-                end: (*end).to_owned(),
-            })
-        })
-        .collect()
-}
-
-const WEEKDAYS: &[&str] = &["mon", "tue", "wed", "thu", "fri"];
-
 async fn set_pattern(
     store: &Store,
     actor: &Actor,
@@ -70,7 +57,7 @@ async fn set_pattern(
         weeks: weeks.to_owned(),
         anchor: anchor.to_string(),
         travel_minutes: travel.to_owned(),
-        shifts: shifts(rows),
+        shifts: crate::demo_work::rows(rows),
     };
     let (pattern, travel) = draft
         .validate()

@@ -30,7 +30,7 @@ END:VEVENT\r
 END:VCALENDAR\r
 ";
 
-fn rows(weeks: &[(&str, &[&str], &str, &str)]) -> Vec<ShiftDraft> {
+pub(crate) fn rows(weeks: &[(&str, &[&str], &str, &str)]) -> Vec<ShiftDraft> {
     weeks
         .iter()
         .flat_map(|(week, days, start, end)| {
@@ -44,7 +44,7 @@ fn rows(weeks: &[(&str, &[&str], &str, &str)]) -> Vec<ShiftDraft> {
         .collect()
 }
 
-const WEEKDAYS: &[&str] = &["mon", "tue", "wed", "thu", "fri"];
+pub(crate) const WEEKDAYS: &[&str] = &["mon", "tue", "wed", "thu", "fri"];
 
 /// Gives some of `people` (the demo participants in their order, with the start of their
 /// cohort) working times.
