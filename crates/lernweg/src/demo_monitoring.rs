@@ -41,7 +41,7 @@ const SHIFT_WORKERS: [[&str; 4]; 6] = [
     ["Yusuf", "Çelik", "tr", "Elektro Meyer GmbH"],
     ["Bilal", "Haddad", "ar", "Gießerei Hoesch"],
     ["Andrei", "Ionescu", "ro", "Gießerei Hoesch"],
-    ["Kwame", "Mensah", "en", "Stahlwerk Ruhrort"],
+    ["Kwame", "Boateng", "en", "Stahlwerk Ruhrort"],
 ];
 
 async fn set_pattern(

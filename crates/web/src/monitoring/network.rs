@@ -42,7 +42,7 @@ pub async fn show(
     let lang = ctx.lang;
     let (from, to) = default_period(state.app.today());
     let mut p = NetworkPage {
-        layout: Layout::new(&ctx, "/admin/netzwerk", "mon-network-title"),
+        layout: Layout::new(&ctx, "/verwaltung/durchgaenge", "mon-network-title"),
         from: params.from.clone().unwrap_or_else(|| from.to_string()),
         to: params.to.clone().unwrap_or_else(|| to.to_string()),
         errors: Vec::new(),

@@ -203,6 +203,8 @@ pub struct MonitoringPage {
     pub reasons: Vec<(String, usize, usize)>,
     pub dropout_reasons: Vec<(String, usize)>,
     pub max_line: String,
+    /// The admin gets the link to the network view.
+    pub admin: bool,
 }
 
 fn fill(p: &mut MonitoringPage, lang: Lang, r: &Report) {
@@ -301,7 +303,7 @@ pub async fn show(
     let lang = ctx.lang;
     let (from, to) = default_period(state.app.today());
     let mut p = MonitoringPage {
-        layout: Layout::new(&ctx, "/verwaltung/monitoring", "mon-title"),
+        layout: Layout::new(&ctx, "/verwaltung/durchgaenge", "mon-title"),
         from: params.from.clone().unwrap_or_else(|| from.to_string()),
         to: params.to.clone().unwrap_or_else(|| to.to_string()),
         max: String::new(),
@@ -321,6 +323,7 @@ pub async fn show(
         reasons: Vec::new(),
         dropout_reasons: Vec::new(),
         max_line: String::new(),
+        admin: ctx.role() == Some(lernweg_domain::Role::Admin),
     };
     let refused = match params.parse(Some((from, to))) {
         Ok(q) => match monitoring::report(&state.app, &caller.principal, q).await {

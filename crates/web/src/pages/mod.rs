@@ -55,7 +55,7 @@ pub struct Layout {
 }
 
 /// The navigation: each link is shown only to roles the route table allows.
-const NAV: [(&str, &str); 16] = [
+const NAV: [(&str, &str); 14] = [
     ("/start", "nav-start"),
     ("/mein-weg", "nav-path"),
     ("/verwaltung/teilnehmende", "nav-participants"),
@@ -65,8 +65,6 @@ const NAV: [(&str, &str); 16] = [
     ("/verwaltung/leihgeraete", "nav-loans"),
     ("/verwaltung/verweise", "nav-referrals"),
     ("/verwaltung/erfolgsfaktoren", "nav-success"),
-    ("/verwaltung/monitoring", "nav-monitoring"),
-    ("/admin/netzwerk", "nav-network"),
     ("/team", "nav-team"),
     ("/admin/traeger", "nav-providers"),
     ("/admin/benutzer", "nav-users"),
