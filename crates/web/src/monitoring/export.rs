@@ -3,8 +3,7 @@
 
 use axum::Extension;
 use axum::extract::{Query, State};
-use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use lernweg_app::monitoring::{self, Report};
 use lernweg_offers::export::table::{Cell, Table};
 use lernweg_offers::export::{csv as csv_writer, xlsx as xlsx_writer};
@@ -12,6 +11,7 @@ use lernweg_offers::monitoring::{Figures, Tally};
 
 use super::{MonitoringParams, default_period};
 use crate::AppState;
+use crate::api::exports::{CSV, XLSX, download};
 use crate::context::Ctx;
 use crate::error::PageError;
 use crate::i18n::Lang;
@@ -176,16 +176,6 @@ async fn report(
     Ok(monitoring::report(&state.app, &caller.principal, q).await?)
 }
 
-fn download(body: impl IntoResponse, content_type: &'static str, name: &str) -> Response {
-    let mut res = body.into_response();
-    let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    res
-}
-
 fn failed(e: lernweg_offers::OffersError) -> PageError {
     tracing::error!(error = %e, "monitoring export failed");
     PageError::Internal
@@ -200,7 +190,7 @@ pub async fn csv(
     let r = report(&state, &ctx, &params).await?;
     let body = csv_writer::table_csv(&table(ctx.lang, &r)).map_err(failed)?;
     let name = format!("monitoring-{}-{}.csv", r.query.from, r.query.to);
-    Ok(download(body, "text/csv; charset=utf-8", &name))
+    Ok(download(body, CSV, &name))
 }
 
 /// `GET /verwaltung/monitoring.xlsx`.
@@ -213,9 +203,5 @@ pub async fn xlsx(
     let t = table(ctx.lang, &r);
     let body = xlsx_writer::workbook(&[(&ctx.lang.t("mon-sheet"), &t)]).map_err(failed)?;
     let name = format!("monitoring-{}-{}.xlsx", r.query.from, r.query.to);
-    Ok(download(
-        body,
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        &name,
-    ))
+    Ok(download(body, XLSX, &name))
 }

@@ -42,8 +42,8 @@ pub fn routes() -> Vec<Route> {
 #[openapi(components(schemas(Problem)))]
 pub struct Doc;
 
-const CSV: &str = "text/csv; charset=utf-8";
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub(crate) const CSV: &str = "text/csv; charset=utf-8";
+pub(crate) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const XML: &str = "application/xml";
 
 fn write_failed(e: lernweg_offers::OffersError) -> ApiError {
@@ -52,7 +52,11 @@ fn write_failed(e: lernweg_offers::OffersError) -> ApiError {
 }
 
 /// A file download: content type and `Content-Disposition: attachment`.
-fn download(body: impl IntoResponse, content_type: &'static str, filename: &str) -> Response {
+pub(crate) fn download(
+    body: impl IntoResponse,
+    content_type: &'static str,
+    filename: &str,
+) -> Response {
     let mut res = body.into_response();
     let h = res.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
