@@ -199,7 +199,7 @@ async fn runs(
     }
     let offers = app.store.offers_of(&of).await?;
     let mut sessions = app.store.timetables_of(&of).await?;
-    let rows = app.store.monitoring_rows(&of).await?;
+    let mut rows = app.store.monitoring_rows(&of).await?.by_cohort();
     let providers: HashMap<ProviderId, (String, u32)> = app
         .store
         .providers(scope)
@@ -219,7 +219,8 @@ async fn runs(
             .cloned()
             .unwrap_or_default();
         let all = sessions.remove(&cohort.id).unwrap_or_default();
-        let mut tally = tally_cohort(&cohort, &offer.offer, &all, &rows, q, today, minimum);
+        let own = rows.remove(&cohort.id).unwrap_or_default();
+        let mut tally = tally_cohort(&cohort, &offer.offer, &all, &own, q, today, minimum);
         let run_part_time = close_cohort(designed, &mut tally, q.max_share);
         out.push(CohortRun {
             figures: Figures::of(&tally),
@@ -237,7 +238,7 @@ async fn runs(
     Ok(out)
 }
 
-/// What happened in one cohort in the period.
+/// What happened in one cohort in the period (`rows`: the cohort's own).
 fn tally_cohort(
     cohort: &Cohort,
     offer: &lernweg_offers::Offer,
@@ -264,7 +265,7 @@ fn tally_cohort(
         held_hours: held.iter().map(|s| s.hours).sum(),
         ..Tally::default()
     };
-    for p in rows.people.iter().filter(|p| p.cohort_id == cohort.id) {
+    for p in &rows.people {
         if matches!(
             p.status,
             EnrolmentStatus::Interested | EnrolmentStatus::Counselled
@@ -286,11 +287,7 @@ fn tally_cohort(
         t.load_people += 1;
         t.peak_weekly_load = t.peak_weekly_load.max(fit.peak_weekly_hours);
     }
-    for r in rows
-        .releases
-        .iter()
-        .filter(|r| r.cohort_id == cohort.id && within(r.date))
-    {
+    for r in rows.releases.iter().filter(|r| within(r.date)) {
         t.release_needed_hours += r.hours;
         match r.agreed {
             Some(true) => t.release_agreed_hours += r.hours,
@@ -298,11 +295,7 @@ fn tally_cohort(
             None => {}
         }
     }
-    for c in rows
-        .changes
-        .iter()
-        .filter(|c| c.cohort_id == cohort.id && within(c.date))
-    {
+    for c in rows.changes.iter().filter(|c| within(c.date)) {
         let e = t
             .change_reasons
             .entry(c.reason.trim().to_owned())
@@ -315,22 +308,14 @@ fn tally_cohort(
             e.0 += 1;
         }
     }
-    for a in rows
-        .attendance
-        .iter()
-        .filter(|a| a.cohort_id == cohort.id && within(a.date))
-    {
+    for a in rows.attendance.iter().filter(|a| within(a.date)) {
         match a.status.as_str() {
             "present" => t.present += 1,
             "excused" => t.excused += 1,
             _ => t.absent += 1,
         }
     }
-    for d in rows
-        .dropouts
-        .iter()
-        .filter(|d| d.cohort_id == cohort.id && within(d.on))
-    {
+    for d in rows.dropouts.iter().filter(|d| within(d.on)) {
         t.dropouts += 1;
         *t.dropout_reasons.entry(d.reason.clone()).or_default() += 1;
         match d.stayed_employed {

@@ -70,6 +70,29 @@ pub struct MonitoringRows {
     pub dropouts: Vec<MonitoredDropout>,
 }
 
+impl MonitoringRows {
+    /// The rows split by cohort, so that each cohort is tallied from its own rows.
+    pub fn by_cohort(self) -> std::collections::HashMap<CohortId, MonitoringRows> {
+        let mut out: std::collections::HashMap<CohortId, MonitoringRows> = Default::default();
+        for p in self.people {
+            out.entry(p.cohort_id).or_default().people.push(p);
+        }
+        for c in self.changes {
+            out.entry(c.cohort_id).or_default().changes.push(c);
+        }
+        for r in self.releases {
+            out.entry(r.cohort_id).or_default().releases.push(r);
+        }
+        for a in self.attendance {
+            out.entry(a.cohort_id).or_default().attendance.push(a);
+        }
+        for d in self.dropouts {
+            out.entry(d.cohort_id).or_default().dropouts.push(d);
+        }
+        out
+    }
+}
+
 fn cohort(r: &AnyRow) -> Result<CohortId, StoreError> {
     CohortId::parse(&r.try_get::<String, _>("cohort_id")?)
         .map_err(|e| StoreError::corrupt("cohorts", e))
